@@ -1,0 +1,93 @@
+// Command wfc compiles, lints and publishes Huawei Cloud SecMaster workflows written as YAML.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Exit codes, shared by every command.
+const (
+	exitOK       = 0 // success; lint found nothing worse than warnings
+	exitProblems = 1 // the input has errors (lint, schema, compile) or a remote call failed
+	exitUsage    = 2 // bad flags or arguments, or a file could not be read or written
+)
+
+// env is what a command may touch of the outside world; tests and testscript pass their own.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+}
+
+type command struct {
+	summary string
+	run     func(e *env, args []string) int
+}
+
+// commands is the explicit list of subcommands.
+var commands = map[string]command{
+	"convert":    {"convert BPMN between XML, xml-js tree and SecMaster taskflow forms", runConvert},
+	"compile":    {"compile YAML workflows into SecMaster create-version requests", runCompile},
+	"lint":       {"lint YAML workflows, BPMN files and taskflows", runLint},
+	"schema":     {"print the workflow JSON Schema", runSchema},
+	"push":       {"compile, lint and publish workflows as new versions", runPush},
+	"package":    {"build a SecMaster workflow import file", runPackage},
+	"import":     {"upload an import file to SecMaster", runImport},
+	"export":     {"download workflows from SecMaster as an export file", runExport},
+	"instance":   {"list, show, retry, terminate or debug workflow instances", runInstance},
+	"catalog":    {"pull the plugin catalog for offline linting", runCatalog},
+	"dev-server": {"run a local SecMaster emulator for trying push without an account", runDevServer},
+}
+
+func main() {
+	os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:]))
+}
+
+func run(e *env, args []string) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(e.stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	if args[0] == "version" || args[0] == "--version" {
+		fmt.Fprintln(e.stdout, "wfc", version)
+		return exitOK
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "wfc: unknown command %q; run 'wfc help' for the list\n", args[0])
+		return exitUsage
+	}
+	return cmd.run(e, args[1:])
+}
+
+// version is set by the linker in release builds.
+var version = "dev"
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: wfc <command> [flags] [args]")
+	fmt.Fprintln(w)
+	names := make([]string, 0, len(commands))
+	for n := range commands {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-11s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nrun 'wfc <command> -h' for a command's flags")
+}
+
+// fail prints a one-line error in the house style and returns code.
+func fail(e *env, code int, format string, args ...any) int {
+	msg := fmt.Sprintf(format, args...)
+	fmt.Fprintln(e.stderr, "wfc: "+strings.TrimRight(msg, "\n"))
+	return code
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets testscript run this binary as the "wfc" command inside scripts.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"wfc": func() {
+			os.Exit(run(&env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, getenv: os.Getenv}, os.Args[1:]))
+		},
+	})
+}
+
+// TestScripts runs the end-to-end CLI scripts in testdata/script/*.txtar.
+// Set WFC_UPDATE_SCRIPTS=1 to rewrite their expected output (review the diff like code).
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: os.Getenv("WFC_UPDATE_SCRIPTS") == "1",
+		Setup:         setupScriptEnv,
+	})
+}
+
+func setupScriptEnv(e *testscript.Env) error {
+	// Keep output plain and credentials out of scripts unless a script sets them.
+	e.Setenv("NO_COLOR", "1")
+	for _, k := range []string{"HUAWEICLOUD_SDK_AK", "HUAWEICLOUD_SDK_SK", "HUAWEICLOUD_SDK_AUTH_TOKEN", "HUAWEICLOUD_SDK_SECURITY_TOKEN"} {
+		e.Setenv(k, "")
+	}
+	return nil
+}
