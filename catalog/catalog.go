@@ -1,0 +1,110 @@
+// Package catalog is the offline plugin catalog: the SecMaster plugins ("components") and their
+// actions with input definitions, as `wfc catalog pull` saves them. The linter checks a
+// workflow's `action: plugin/action` names and required inputs against it.
+package catalog
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Catalog is the file `wfc catalog pull` writes (JSON, plugins sorted by name).
+type Catalog struct {
+	Plugins []*Plugin `json:"plugins"`
+}
+
+// Plugin is one SecMaster component.
+type Plugin struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Actions []*Action `json:"actions"`
+}
+
+// Action is one plugin action ("plugin execution function").
+type Action struct {
+	ID     string   `json:"id"`
+	Name   string   `json:"name"`
+	Inputs []*Input `json:"inputs,omitempty"`
+}
+
+// Input is one parameter an action takes.
+type Input struct {
+	Name     string `json:"name"`
+	Type     string `json:"type,omitempty"`
+	Required bool   `json:"required,omitempty"`
+}
+
+// maxFile bounds the catalog file we are willing to read (bytes).
+const maxFile = 32 << 20
+
+// Load reads a catalog file.
+func Load(path string) (*Catalog, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("read plugin catalog: %w", err)
+	}
+	if fi.Size() > maxFile {
+		return nil, fmt.Errorf("plugin catalog %s is %d bytes, more than the %d allowed", path, fi.Size(), maxFile)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read plugin catalog: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse decodes a catalog; name is used in error messages.
+func Parse(name string, data []byte) (*Catalog, error) {
+	var c Catalog
+	if err := json.Unmarshal(data, &c); err != nil {
+		return nil, fmt.Errorf("%s: not a plugin catalog (%v); create one with 'wfc catalog pull -o %s'", name, err, name)
+	}
+	for i, p := range c.Plugins {
+		if p == nil || p.Name == "" {
+			return nil, fmt.Errorf("%s: plugin %d has no name", name, i)
+		}
+	}
+	c.Sort()
+	return &c, nil
+}
+
+// Sort orders plugins and actions by name so a saved catalog diffs cleanly.
+func (c *Catalog) Sort() {
+	sort.SliceStable(c.Plugins, func(i, j int) bool { return c.Plugins[i].Name < c.Plugins[j].Name })
+	for _, p := range c.Plugins {
+		sort.SliceStable(p.Actions, func(i, j int) bool { return p.Actions[i].Name < p.Actions[j].Name })
+	}
+}
+
+// Lookup finds "plugin/action". It returns the plugin even when the action is unknown, so a
+// caller can tell "no such plugin" from "no such action".
+func (c *Catalog) Lookup(ref string) (*Plugin, *Action) {
+	pluginName, actionName, _ := strings.Cut(ref, "/")
+	for _, p := range c.Plugins {
+		if p.Name != pluginName {
+			continue
+		}
+		for _, a := range p.Actions {
+			if a.Name == actionName {
+				return p, a
+			}
+		}
+		return p, nil
+	}
+	return nil, nil
+}
+
+// ActionNames lists "plugin/action" for every action, sorted, for suggestions.
+func (c *Catalog) ActionNames() []string {
+	var out []string
+	for _, p := range c.Plugins {
+		for _, a := range p.Actions {
+			out = append(out, p.Name+"/"+a.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
