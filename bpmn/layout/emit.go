@@ -1,0 +1,125 @@
+package layout
+
+import (
+	"unicode/utf8"
+
+	"github.com/wfc-dev/wfc/bpmn"
+)
+
+// emit builds the plane: shapes first in declaration order (boundary events where they are
+// declared), then edges in declaration order of the flows, as the SecMaster samples have them.
+func (g *graph) emit(planeID string) *bpmn.Plane {
+	plane := &bpmn.Plane{ID: planeID, BPMNElement: g.scope.ID, Element: g.scope}
+	for _, el := range g.scope.Children {
+		n, ok := g.index[el]
+		if !ok {
+			continue
+		}
+		b, k := g.nodes[n].box, g.nodes[n].kind
+		if g.nodes[n].el != el {
+			b, k = g.boxes[el], kindBoundary
+		}
+		shape := &bpmn.Shape{ID: el.ID + "_di", BPMNElement: el.ID, Element: el, Bounds: bounds(b)}
+		if el.Type == "ExclusiveGateway" {
+			visible := true
+			shape.IsMarkerVisible = &visible
+		}
+		switch {
+		case k == kindActivity:
+			// SecMaster's modeler writes an empty label on every task; the name is drawn inside.
+			shape.Label = &bpmn.Label{}
+		case el.Name != "":
+			shape.Label = &bpmn.Label{Bounds: shapeLabel(b, el.Name)}
+		}
+		el.Shape = shape
+		plane.Shapes = append(plane.Shapes, shape)
+	}
+	r := newRouter(g)
+	for i := range g.edges {
+		e := &g.edges[i]
+		pts := r.route(e)
+		edge := &bpmn.Edge{ID: e.flow.ID + "_di", BPMNElement: e.flow.ID, Element: e.flow}
+		edge.Waypoints = make([]bpmn.Point, len(pts))
+		for j, p := range pts {
+			edge.Waypoints[j] = bpmn.Point{X: float64(p.x), Y: float64(p.y)}
+		}
+		if e.flow.Name != "" {
+			edge.Label = &bpmn.Label{Bounds: flowLabel(pts, e.flow.Name)}
+		}
+		e.flow.Edge = edge
+		plane.Edges = append(plane.Edges, edge)
+	}
+	return plane
+}
+
+func bounds(b box) *bpmn.Bounds {
+	return &bpmn.Bounds{X: float64(b.x), Y: float64(b.y), Width: float64(b.w), Height: float64(b.h)}
+}
+
+// shapeLabel is an external label centred under b, labelGap px below it.
+func shapeLabel(b box, name string) *bpmn.Bounds {
+	return bounds(box{
+		x: b.midX() - labelWidth/2,
+		y: b.bottom() + labelGap,
+		w: labelWidth,
+		h: labelLineHeight * labelLines(name),
+	})
+}
+
+// flowLabel sits flowLabelIndent px above the middle of the flow's last horizontal segment (the
+// one nearest its target, which tells the branches of a split apart), or beside the middle of
+// its last segment when none is horizontal (bpmn-js LabelUtil getFlowLabelPosition).
+func flowLabel(pts []pt, name string) *bpmn.Bounds {
+	h := labelLineHeight * labelLines(name)
+	for i := len(pts) - 1; i > 0; i-- {
+		a, b := pts[i-1], pts[i]
+		if a.y == b.y {
+			mid := (a.x + b.x) / 2
+			return bounds(box{x: mid - labelWidth/2, y: a.y - flowLabelIndent - h, w: labelWidth, h: h})
+		}
+	}
+	a, b := pts[len(pts)-2], pts[len(pts)-1]
+	return bounds(box{x: a.x + flowLabelIndent, y: (a.y+b.y)/2 - h/2, w: labelWidth, h: h})
+}
+
+// labelLines estimates how many lines name wraps to in a labelWidth-wide label: words are
+// packed greedily into labelCharsPerLine characters, and longer words are cut.
+func labelLines(name string) int {
+	lines, used := 1, 0
+	word := 0
+	flush := func() {
+		for word > 0 {
+			need := word
+			if used > 0 {
+				need++ // the space before the word
+			}
+			switch {
+			case used+need <= labelCharsPerLine:
+				used += need
+				word = 0
+			case used > 0:
+				lines++
+				used = 0
+			default:
+				// A word longer than a line: fill this line and carry the rest.
+				word -= labelCharsPerLine
+				lines++
+			}
+		}
+	}
+	for len(name) > 0 {
+		r, n := utf8.DecodeRuneInString(name)
+		name = name[n:]
+		if r == ' ' || r == '\n' || r == '\t' {
+			flush()
+			if r == '\n' && used > 0 {
+				lines++
+				used = 0
+			}
+			continue
+		}
+		word++
+	}
+	flush()
+	return lines
+}

@@ -1,0 +1,237 @@
+package layout
+
+import (
+	"fmt"
+
+	"github.com/wfc-dev/wfc/bpmn"
+)
+
+// node is one shape on the grid: a flow node of the scope other than an attached boundary
+// event (those ride on their host's node).
+type node struct {
+	el         *bpmn.Element
+	kind       kind
+	w, h       int   // shape size, px
+	out, in    []int // edge indices in declaration order; a host's list ends with its boundary events' flows
+	boundary   []*bpmn.Element
+	rank, row  int // grid column and row; row is relative to the spine (0) until placement shifts it
+	placed     bool
+	reachesEnd bool // an end event is reachable over forward edges
+	box        box
+}
+
+// edge is one sequence flow between two nodes of the scope. A flow leaving (or, in an invalid
+// model, entering) a boundary event is an edge of the host; via/intoVia keep the event itself.
+type edge struct {
+	flow     *bpmn.Element
+	from, to int
+	via      *bpmn.Element // boundary event the flow leaves from, or nil
+	intoVia  *bpmn.Element // boundary event the flow enters, or nil
+	back     bool          // closes a cycle: excluded from ranking, routed as a loop
+	boundary bool          // leaves a boundary event
+}
+
+// graph is the scope reduced to what the layout needs, with every slice in declaration order
+// so each tie below is broken the same way on every run.
+type graph struct {
+	scope    *bpmn.Element
+	nodes    []node
+	edges    []edge
+	index    map[*bpmn.Element]int // flow node (boundary events included) -> node
+	boxes    map[*bpmn.Element]box // boundary event -> its shape, filled by placement
+	children []*bpmn.Element       // container activities whose content gets its own diagram
+	colX     []int                 // x of each column's left boundary (and one past the last), px
+}
+
+// buildGraph collects the flow nodes and sequence flows directly inside scope (a process or a
+// sub-process). Flows with an end outside the scope, or no end at all, are left out: they
+// cannot be drawn in this plane, and the linter reports them.
+func buildGraph(scope *bpmn.Element) (*graph, error) {
+	g := &graph{
+		scope: scope,
+		index: make(map[*bpmn.Element]int),
+		boxes: make(map[*bpmn.Element]box),
+	}
+	var boundaries []*bpmn.Element
+	for _, ch := range scope.Children {
+		k := classify(ch)
+		if k == kindNone {
+			continue
+		}
+		if ch.ID == "" {
+			return nil, idError(ch, scope)
+		}
+		if ch.Type == "BoundaryEvent" && ch.AttachedToRef != nil && ch.AttachedToRef.Parent == scope {
+			boundaries = append(boundaries, ch)
+			continue
+		}
+		g.addNode(ch, k)
+	}
+	for _, b := range boundaries {
+		host, ok := g.index[b.AttachedToRef]
+		if !ok {
+			// The host is a flow node of another kind we do not draw; draw the event alone.
+			g.addNode(b, kindEvent)
+			continue
+		}
+		g.nodes[host].boundary = append(g.nodes[host].boundary, b)
+		g.index[b] = host
+	}
+	for _, ch := range scope.Children {
+		if ch.Type != "SequenceFlow" || ch.SourceRef == nil || ch.TargetRef == nil {
+			continue
+		}
+		from, okFrom := g.index[ch.SourceRef]
+		to, okTo := g.index[ch.TargetRef]
+		if !okFrom || !okTo {
+			continue
+		}
+		if ch.ID == "" {
+			return nil, idError(ch, scope)
+		}
+		e := edge{flow: ch, from: from, to: to}
+		if g.nodes[from].el != ch.SourceRef {
+			e.via, e.boundary = ch.SourceRef, true
+		}
+		if g.nodes[to].el != ch.TargetRef {
+			e.intoVia = ch.TargetRef
+		}
+		g.edges = append(g.edges, e)
+	}
+	// Out lists: a node's own flows first, then its boundary events' flows, so the spine and
+	// the first branches follow the normal path and exception paths come last.
+	for i := range g.edges {
+		if !g.edges[i].boundary {
+			g.nodes[g.edges[i].from].out = append(g.nodes[g.edges[i].from].out, i)
+		}
+		g.nodes[g.edges[i].to].in = append(g.nodes[g.edges[i].to].in, i)
+	}
+	for i := range g.edges {
+		if g.edges[i].boundary {
+			g.nodes[g.edges[i].from].out = append(g.nodes[g.edges[i].from].out, i)
+		}
+	}
+	return g, nil
+}
+
+func (g *graph) addNode(el *bpmn.Element, k kind) {
+	w, h := size(k)
+	g.index[el] = len(g.nodes)
+	g.nodes = append(g.nodes, node{el: el, kind: k, w: w, h: h})
+	if containerTypes[el.Type] && hasFlowNodes(el) {
+		g.children = append(g.children, el)
+	}
+}
+
+func hasFlowNodes(el *bpmn.Element) bool {
+	for _, ch := range el.Children {
+		if classify(ch) != kindNone {
+			return true
+		}
+	}
+	return false
+}
+
+// idError says which element lacks the id its DI would have to reference.
+func idError(el, scope *bpmn.Element) error {
+	where := ""
+	if el.Node != nil && el.Node.Line > 0 {
+		where = fmt.Sprintf("%d:%d: ", el.Node.Line, el.Node.Col)
+	}
+	in := scope.Type
+	if scope.ID != "" {
+		in = fmt.Sprintf("%s %q", scope.Type, scope.ID)
+	}
+	return fmt.Errorf("%slayout: a %s in %s has no id, so no diagram shape can point at it; give it an id", where, el.Type, in)
+}
+
+// breakCycles marks back edges with an iterative depth-first search (no recursion, so a
+// 100,000-step chain cannot overflow the stack). Searches start at start events, then at every
+// other node in declaration order, so the same model always loses the same edges. O(n+m).
+func (g *graph) breakCycles() {
+	const (
+		white = iota
+		grey  // on the search stack
+		black // finished
+	)
+	state := make([]uint8, len(g.nodes))
+	type frame struct{ n, next int }
+	var stack []frame
+	visit := func(root int) {
+		if state[root] != white {
+			return
+		}
+		state[root] = grey
+		stack = append(stack[:0], frame{root, 0})
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			out := g.nodes[top.n].out
+			if top.next == len(out) {
+				state[top.n] = black
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			ei := out[top.next]
+			top.next++
+			switch state[g.edges[ei].to] {
+			case grey:
+				g.edges[ei].back = true
+			case white:
+				state[g.edges[ei].to] = grey
+				stack = append(stack, frame{g.edges[ei].to, 0})
+			}
+		}
+	}
+	for i := range g.nodes {
+		if g.nodes[i].el.Type == "StartEvent" {
+			visit(i)
+		}
+	}
+	for i := range g.nodes {
+		visit(i)
+	}
+}
+
+// rankNodes gives every node its longest-path rank over forward edges (Kahn's algorithm,
+// O(n+m)) and returns the nodes in that topological order.
+func (g *graph) rankNodes() []int {
+	indeg := make([]int, len(g.nodes))
+	for _, e := range g.edges {
+		if !e.back {
+			indeg[e.to]++
+		}
+	}
+	order := make([]int, 0, len(g.nodes))
+	for i := range g.nodes {
+		if indeg[i] == 0 {
+			order = append(order, i)
+		}
+	}
+	for head := 0; head < len(order); head++ {
+		u := order[head]
+		for _, ei := range g.nodes[u].out {
+			e := g.edges[ei]
+			if e.back {
+				continue
+			}
+			if r := g.nodes[u].rank + 1; r > g.nodes[e.to].rank {
+				g.nodes[e.to].rank = r
+			}
+			if indeg[e.to]--; indeg[e.to] == 0 {
+				order = append(order, e.to)
+			}
+		}
+	}
+	// Reverse topological order decides which nodes lead to an end event.
+	for k := len(order) - 1; k >= 0; k-- {
+		n := &g.nodes[order[k]]
+		n.reachesEnd = n.el.Type == "EndEvent"
+		for _, ei := range n.out {
+			if e := g.edges[ei]; !e.back && g.nodes[e.to].reachesEnd {
+				n.reachesEnd = true
+				break
+			}
+		}
+	}
+	return order
+}

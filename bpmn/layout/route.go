@@ -1,0 +1,272 @@
+package layout
+
+import (
+	"math"
+
+	"github.com/wfc-dev/wfc/bpmn"
+)
+
+// router draws every flow as orthogonal waypoints. It first tries the templates bpmn-js uses
+// (BpmnLayouter.js: straight h:h; v:h out of a splitting gateway; h:v into a joining gateway;
+// a Z through the gap beside the target or source), each only when no shape lies in its way,
+// and otherwise falls back to a route through the free channels (see geometry.go), which
+// never crosses a shape. Flows that close a loop run below every shape of the columns they
+// span. All occupancy questions are binary searches, so routing is O(m log n).
+type router struct {
+	g        *graph
+	rowCols  [][]int // per row, the columns holding a shape, ascending
+	colRows  [][]int // per column, the rows holding a shape, ascending
+	deepest  *skyline
+	colDepth []int // per column, the lowest row holding a shape
+}
+
+func newRouter(g *graph) *router {
+	rows, cols := 0, 0
+	for i := range g.nodes {
+		rows = max(rows, g.nodes[i].row+1)
+		cols = max(cols, g.nodes[i].rank+1)
+	}
+	r := &router{
+		g:        g,
+		rowCols:  make([][]int, rows),
+		colRows:  make([][]int, cols),
+		deepest:  newSkyline(cols, math.MinInt, maxInt),
+		colDepth: make([]int, cols),
+	}
+	// Bucket by column, then by row, so every list comes out sorted without a sort.
+	byCol := make([][]int, cols)
+	byRow := make([][]int, rows)
+	for i := range g.nodes {
+		byCol[g.nodes[i].rank] = append(byCol[g.nodes[i].rank], i)
+		byRow[g.nodes[i].row] = append(byRow[g.nodes[i].row], i)
+	}
+	for c, ns := range byCol {
+		for _, n := range ns {
+			r.rowCols[g.nodes[n].row] = append(r.rowCols[g.nodes[n].row], c)
+		}
+	}
+	for row, ns := range byRow {
+		for _, n := range ns {
+			r.colRows[g.nodes[n].rank] = append(r.colRows[g.nodes[n].rank], row)
+			r.deepest.raise(g.nodes[n].rank, row)
+			r.colDepth[g.nodes[n].rank] = row
+		}
+	}
+	return r
+}
+
+// noneIn reports whether sorted holds no value in lo..hi (in either order).
+func noneIn(sorted []int, lo, hi int) bool {
+	if lo > hi {
+		lo, hi = hi, lo
+	}
+	// First index with value >= lo.
+	i, j := 0, len(sorted)
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if sorted[h] < lo {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i == len(sorted) || sorted[i] > hi
+}
+
+func (r *router) rowFree(row, c1, c2 int) bool { return c1 > c2 || noneIn(r.rowCols[row], c1, c2) }
+func (r *router) colFree(col, r1, r2 int) bool { return noneIn(r.colRows[col], r1, r2) }
+
+// toward is one step from a toward b.
+func toward(a, b int) int {
+	if b > a {
+		return a + 1
+	}
+	return a - 1
+}
+
+// route returns the waypoints of edge e, first on the source's border, last on the target's.
+func (r *router) route(e *edge) []pt {
+	g := r.g
+	s, t := &g.nodes[e.from], &g.nodes[e.to]
+	switch {
+	case e.boundary:
+		return normalize(r.fromBoundary(e, s, t))
+	case e.back || e.intoVia != nil:
+		return normalize(r.loop(e, s, t))
+	}
+	if pts := r.template(s, t); pts != nil {
+		return normalize(pts)
+	}
+	// Channel fallback: out to the gap right of the source, along the lane next to the
+	// target's row on the source's side, into the gap left of the target.
+	lane := rowTop(s.row + 1)
+	switch {
+	case t.row > s.row:
+		lane = rowTop(t.row)
+	case t.row < s.row:
+		lane = rowTop(t.row + 1)
+	}
+	exit, exitOnLane := r.exitRight(s), false
+	if p, ok := r.cornerToLane(s, lane); ok {
+		exit, exitOnLane = []pt{p, {p.x, lane}}, true
+	}
+	entry, entryOnLane := r.enterLeft(t), false
+	if p, ok := r.cornerToLane(t, lane); ok {
+		entry, entryOnLane = []pt{{p.x, lane}, p}, true
+	}
+	return normalize(join(exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1)))
+}
+
+// cornerToLane is the top or bottom corner of gateway n when lane runs along the top or bottom
+// of n's own row: a gateway then leaves or takes the flow vertically (as bpmn-js routes
+// gateway flows) through the empty part of its own cell, instead of sharing its left or right
+// corner with the flows of its row.
+func (r *router) cornerToLane(n *node, lane int) (pt, bool) {
+	if n.kind != kindGateway || len(n.boundary) > 0 {
+		return pt{}, false
+	}
+	switch lane {
+	case rowTop(n.row + 1):
+		return n.box.bottomMid(), true
+	case rowTop(n.row):
+		return n.box.topMid(), true
+	}
+	return pt{}, false
+}
+
+// template tries the bpmn-js connection shapes for a forward flow, or returns nil.
+func (r *router) template(s, t *node) []pt {
+	sb, tb := s.box, t.box
+	sc, sr, tc, tr := s.rank, s.row, t.rank, t.row
+	if sr == tr {
+		if r.rowFree(sr, sc+1, tc-1) {
+			return []pt{sb.rightMid(), tb.leftMid()}
+		}
+		return nil
+	}
+	if s.kind == kindGateway && r.colFree(sc, toward(sr, tr), tr) && r.rowFree(tr, sc+1, tc-1) {
+		// v:h: leave the split through its top or bottom corner.
+		exit := sb.bottomMid()
+		if tr < sr {
+			exit = sb.topMid()
+		}
+		return []pt{exit, {sb.midX(), tb.midY()}, tb.leftMid()}
+	}
+	if t.kind == kindGateway && r.rowFree(sr, sc+1, tc) && r.colFree(tc, toward(tr, sr), sr) {
+		// h:v: enter the join through its bottom or top corner.
+		entry := tb.bottomMid()
+		if sr < tr {
+			entry = tb.topMid()
+		}
+		return []pt{sb.rightMid(), {tb.midX(), sb.midY()}, entry}
+	}
+	if r.rowFree(sr, sc+1, tc-1) {
+		x := r.g.cellLeft(tc) // the gap just left of the target
+		return []pt{sb.rightMid(), {x, sb.midY()}, {x, tb.midY()}, tb.leftMid()}
+	}
+	if r.rowFree(tr, sc+1, tc-1) {
+		x := r.g.cellLeft(sc + 1) // the gap just right of the source
+		return []pt{sb.rightMid(), {x, sb.midY()}, {x, tb.midY()}, tb.leftMid()}
+	}
+	return nil
+}
+
+// fromBoundary routes a flow leaving a boundary event: down out of the event, then right into
+// the target (the exception path hangs below its host).
+func (r *router) fromBoundary(e *edge, host, t *node) []pt {
+	b := r.g.boxes[e.via]
+	tb := t.box
+	if e.intoVia == nil && !e.back && t.row > host.row && r.colFree(host.rank, host.row+1, t.row) &&
+		r.rowFree(t.row, host.rank+1, t.rank-1) {
+		return []pt{b.bottomMid(), {b.midX(), tb.midY()}, tb.leftMid()}
+	}
+	lane := rowTop(host.row + 1)
+	exit := []pt{b.bottomMid(), {b.midX(), lane}}
+	if e.intoVia != nil {
+		return join(exit, true, r.enterBoundary(e.intoVia, t), true, lane, r.g.cellLeft(host.rank+1))
+	}
+	return join(exit, true, r.enterLeft(t), false, lane, r.g.cellLeft(host.rank+1))
+}
+
+// loop routes a flow back to an earlier (or the same) column: along the lane under the lowest
+// shape of the columns it spans, leaving through the source's bottom and entering through the
+// target's bottom when nothing is below them in their columns.
+func (r *router) loop(e *edge, s, t *node) []pt {
+	lo, hi := min(s.rank, t.rank), max(s.rank, t.rank)
+	lane := rowTop(r.deepest.query(lo, hi) + 1)
+	var exit, entry []pt
+	exitOnLane, entryOnLane := false, false
+	if e.from != e.to && len(s.boundary) == 0 && r.colDepth[s.rank] == s.row {
+		exit, exitOnLane = []pt{s.box.bottomMid(), {s.box.midX(), lane}}, true
+	} else {
+		exit = r.exitRight(s)
+	}
+	switch {
+	case e.intoVia != nil:
+		entry, entryOnLane = r.enterBoundary(e.intoVia, t), true
+	case len(t.boundary) == 0 && r.colDepth[t.rank] == t.row:
+		entry, entryOnLane = []pt{{t.box.midX(), lane}, t.box.bottomMid()}, true
+	default:
+		entry = r.enterLeft(t)
+	}
+	return join(exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1))
+}
+
+// exitRight leaves s at its right mid-point into the gap right of its column.
+func (r *router) exitRight(s *node) []pt {
+	return []pt{s.box.rightMid(), {r.g.cellLeft(s.rank + 1), s.box.midY()}}
+}
+
+// enterLeft comes down or up the gap left of t's column and enters t at its left mid-point.
+func (r *router) enterLeft(t *node) []pt {
+	return []pt{{r.g.cellLeft(t.rank), t.box.midY()}, t.box.leftMid()}
+}
+
+// enterBoundary reaches a boundary event (only an invalid model sends flow into one) from the
+// lane under its host.
+func (r *router) enterBoundary(b *bpmn.Element, host *node) []pt {
+	bb := r.g.boxes[b]
+	return []pt{{bb.midX(), rowTop(host.row + 1)}, bb.bottomMid()}
+}
+
+// join connects an exit (ending on a channel point, in a gap or on a lane) to an entry
+// (starting on one) through the channels: lane is the lane to use between two gaps, gap the
+// gap to use between two different lanes.
+func join(exit []pt, exitOnLane bool, entry []pt, entryOnLane bool, lane, gap int) []pt {
+	p, q := exit[len(exit)-1], entry[0]
+	pts := append([]pt(nil), exit...)
+	switch {
+	case !exitOnLane && !entryOnLane:
+		if p.x != q.x {
+			pts = append(pts, pt{p.x, lane}, pt{q.x, lane})
+		}
+	case !exitOnLane && entryOnLane:
+		pts = append(pts, pt{p.x, q.y})
+	case exitOnLane && !entryOnLane:
+		pts = append(pts, pt{q.x, p.y})
+	default:
+		if p.y != q.y {
+			pts = append(pts, pt{gap, p.y}, pt{gap, q.y})
+		}
+	}
+	return append(pts, entry...)
+}
+
+// normalize drops repeated points and points in the middle of a straight run.
+func normalize(pts []pt) []pt {
+	out := make([]pt, 0, len(pts))
+	for _, p := range pts {
+		if n := len(out); n > 0 && out[n-1] == p {
+			continue
+		}
+		if n := len(out); n >= 2 {
+			a, b := out[n-2], out[n-1]
+			if (a.x == b.x && b.x == p.x) || (a.y == b.y && b.y == p.y) {
+				out[n-1] = p
+				continue
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
