@@ -1,6 +1,116 @@
 package main
 
-// runDevServer is not built yet; its issue builds it.
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+
+	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/secmastertest"
+)
+
+// runDevServer runs the in-memory SecMaster emulator until SIGINT or SIGTERM.
 func runDevServer(e *env, args []string) int {
-	return fail(e, exitUsage, "'dev-server' is not implemented yet")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serveDev(ctx, e, args, nil)
+}
+
+// devServerFlags are the dev-server options after parsing and checking.
+type devServerFlags struct {
+	addr, token, ak, sk string
+}
+
+func parseDevServerFlags(e *env, args []string) (*devServerFlags, int) {
+	fs := flag.NewFlagSet("dev-server", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	f := &devServerFlags{}
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8787", "loopback `host:port` to listen on")
+	fs.StringVar(&f.token, "token", "", "accept this X-Auth-Token (default "+secmastertest.DefaultToken+" when no --ak is given)")
+	fs.StringVar(&f.ak, "ak", "", "accept AK/SK-signed requests with this access key (needs --sk)")
+	fs.StringVar(&f.sk, "sk", "", "the secret key for --ak")
+	fs.Usage = func() {
+		io.WriteString(e.stderr, "usage: wfc dev-server [--addr 127.0.0.1:PORT] [--token T] [--ak AK --sk SK]\n\n"+
+			"run an in-memory SecMaster emulator on a loopback address, for trying push, export,\n"+
+			"import and instance without an account; state is lost when it stops (Ctrl-C)\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return nil, exitOK
+		}
+		return nil, exitUsage
+	}
+	if fs.NArg() > 0 {
+		return nil, fail(e, exitUsage, "dev-server takes no arguments, got %q", fs.Arg(0))
+	}
+	if (f.ak == "") != (f.sk == "") {
+		return nil, fail(e, exitUsage, "--ak and --sk go together: give both or neither")
+	}
+	host, _, err := net.SplitHostPort(f.addr)
+	if err != nil {
+		return nil, fail(e, exitUsage, "--addr %q is not host:port (e.g. 127.0.0.1:8787)", f.addr)
+	}
+	if !secmaster.IsLoopbackHost(host) {
+		return nil, fail(e, exitUsage, "--addr %s is not a loopback address: the emulator accepts made-up credentials, so it listens on 127.0.0.1, ::1 or localhost only", f.addr)
+	}
+	if f.token == "" && f.ak == "" {
+		f.token = secmastertest.DefaultToken
+	}
+	return f, exitOK
+}
+
+// serveDev starts the emulator, reports how to reach it, calls ready (tests) and serves until
+// ctx ends.
+func serveDev(ctx context.Context, e *env, args []string, ready func(*secmastertest.Server)) int {
+	f, code := parseDevServerFlags(e, args)
+	if f == nil {
+		return code
+	}
+	var mu sync.Mutex // handlers log concurrently
+	opts := secmastertest.Options{Logf: func(format string, a ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(e.stderr, "dev-server: "+format+"\n", a...)
+	}}
+	if f.token != "" {
+		opts.Tokens = []string{f.token}
+	}
+	if f.ak != "" {
+		opts.Keys = map[string]secmastertest.Key{f.ak: {SecretKey: f.sk}}
+	}
+	srv, err := secmastertest.NewServer(f.addr, opts)
+	if err != nil {
+		return fail(e, exitProblems, "dev-server: %v", err)
+	}
+	defer srv.Close()
+	srv.SeedExamples()
+
+	mu.Lock()
+	w := e.stderr
+	fmt.Fprintf(w, "wfc dev-server: SecMaster emulator on %s (in memory; Ctrl-C stops it)\n", srv.URL)
+	fmt.Fprintf(w, "  project id:   %s\n  workspace id: %s\n\nin another shell:\n", srv.ProjectID(), srv.WorkspaceID())
+	fmt.Fprintf(w, "  export %s=%s\n  export %s=%s\n  export %s=%s\n", secmaster.EnvEndpoint, srv.URL,
+		secmaster.EnvProjectID, srv.ProjectID(), secmaster.EnvWorkspaceID, srv.WorkspaceID())
+	if f.ak != "" {
+		fmt.Fprintf(w, "  export %s=%s\n  export %s=%s\n", secmaster.EnvAccessKey, f.ak, secmaster.EnvSecretKey, f.sk)
+	} else {
+		fmt.Fprintf(w, "  export %s=%s\n", secmaster.EnvAuthToken, f.token)
+	}
+	mu.Unlock()
+
+	if ready != nil {
+		ready(srv)
+	}
+	<-ctx.Done()
+	mu.Lock()
+	fmt.Fprintln(w, "wfc dev-server: stopped")
+	mu.Unlock()
+	return exitOK
 }

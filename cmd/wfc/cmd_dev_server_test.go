@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/secmastertest"
+)
+
+// syncBuffer is a bytes.Buffer safe for the server's concurrent log writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+func TestDevServerServesUntilCancelled(t *testing.T) {
+	for name, tc := range map[string]struct {
+		args  []string
+		creds secmaster.Credentials
+		want  string
+	}{
+		"token":  {[]string{"--addr", "127.0.0.1:0"}, secmaster.Credentials{Token: secmastertest.DefaultToken}, "export HUAWEICLOUD_SDK_AUTH_TOKEN=dev-token"},
+		"ak/sk":  {[]string{"--addr", "127.0.0.1:0", "--ak", "AK1", "--sk", "SK1"}, secmaster.Credentials{AccessKey: "AK1", SecretKey: "SK1"}, "export HUAWEICLOUD_SDK_AK=AK1"},
+		"custom": {[]string{"--addr", "localhost:0", "--token", "t0k"}, secmaster.Credentials{Token: "t0k"}, "export HUAWEICLOUD_SDK_AUTH_TOKEN=t0k"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			stderr := &syncBuffer{}
+			e := &env{stdout: &bytes.Buffer{}, stderr: stderr, getenv: func(string) string { return "" }}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var components []secmaster.Component
+			var callErr error
+			ready := func(srv *secmastertest.Server) {
+				defer cancel()
+				c, err := secmaster.New(secmaster.Config{Endpoint: srv.URL, ProjectID: srv.ProjectID(), WorkspaceID: srv.WorkspaceID(), Credentials: tc.creds})
+				if err != nil {
+					callErr = err
+					return
+				}
+				cctx, ccancel := context.WithTimeout(context.Background(), 10*time.Second)
+				defer ccancel()
+				components, callErr = c.ListComponents(cctx)
+			}
+			if code := serveDev(ctx, e, tc.args, ready); code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if callErr != nil || len(components) != 2 {
+				t.Fatalf("ListComponents against the dev server = %d components, %v", len(components), callErr)
+			}
+			out := stderr.String()
+			for _, want := range []string{"SecMaster emulator on http://", "project id:   " + secmastertest.DefaultProjectID, "export WFC_SECMASTER_ENDPOINT=http://", tc.want, "GET /v1/", "-> 200", "stopped"} {
+				if !strings.Contains(out, want) {
+					t.Errorf("stderr lacks %q:\n%s", want, out)
+				}
+			}
+		})
+	}
+}
+
+func TestDevServerRefusesBadFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--addr", "0.0.0.0:8787"}, "is not a loopback address"},
+		{[]string{"--addr", "192.168.1.2:80"}, "is not a loopback address"},
+		{[]string{"--addr", "8787"}, "is not host:port"},
+		{[]string{"--ak", "A"}, "--ak and --sk go together"},
+		{[]string{"extra"}, "takes no arguments"},
+	} {
+		stderr := &syncBuffer{}
+		e := &env{stdout: &bytes.Buffer{}, stderr: stderr, getenv: func(string) string { return "" }}
+		if code := serveDev(context.Background(), e, tc.args, nil); code != exitUsage || !strings.Contains(stderr.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}

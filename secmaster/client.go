@@ -1,0 +1,326 @@
+package secmaster
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Response size limits: an export file may be large, every other answer is small JSON.
+const (
+	MaxExportBytes   = 64 << 20
+	MaxResponseBytes = 8 << 20
+)
+
+const jsonContentType = "application/json;charset=UTF-8"
+
+// Client calls the SecMaster workflow APIs of one workspace. It is safe for concurrent use.
+type Client struct {
+	cfg     Config
+	base    *url.URL
+	http    *http.Client
+	signer  *Signer
+	secrets []string
+}
+
+// String keeps credentials out of %v output.
+func (c *Client) String() string { return "secmaster.Client{" + c.base.String() + "}" }
+
+// GoString keeps credentials out of %#v output.
+func (c *Client) GoString() string { return c.String() }
+
+// New checks cfg and returns a client. It makes no network calls.
+func New(cfg Config) (*Client, error) {
+	c, err := newClient(cfg)
+	return c, redact(err, cfg.Credentials.secrets())
+}
+
+func newClient(cfg Config) (*Client, error) {
+	base, err := cfg.baseURL()
+	if err != nil {
+		return nil, err
+	}
+	if cfg.ProjectID == "" || cfg.WorkspaceID == "" {
+		return nil, fmt.Errorf("project id and workspace id are required (set %s and %s)", EnvProjectID, EnvWorkspaceID)
+	}
+	cr := cfg.Credentials
+	hasKey := cr.AccessKey != "" || cr.SecretKey != ""
+	switch {
+	case cr.Token != "" && hasKey:
+		return nil, errors.New("credentials hold both a token and an AK/SK pair: use one")
+	case hasKey && (cr.AccessKey == "" || cr.SecretKey == ""):
+		return nil, errors.New("an AK/SK pair needs both the access key and the secret key")
+	case !hasKey && cr.Token == "":
+		return nil, fmt.Errorf("no credentials: set %s and %s, or %s", EnvAccessKey, EnvSecretKey, EnvAuthToken)
+	case cr.Token != "" && cr.SecurityToken != "":
+		return nil, errors.New("a security token goes with an AK/SK pair, not with a token")
+	}
+	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, secrets: cr.secrets()}
+	if c.http == nil {
+		c.http = &http.Client{Transport: &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			TLSHandshakeTimeout:   10 * time.Second,
+			ResponseHeaderTimeout: 60 * time.Second,
+			MaxIdleConnsPerHost:   4,
+			IdleConnTimeout:       90 * time.Second,
+		}}
+	}
+	if hasKey {
+		c.signer = &Signer{AccessKey: cr.AccessKey, SecretKey: cr.SecretKey, SecurityToken: cr.SecurityToken, Now: cfg.Now}
+	}
+	if c.cfg.UserAgent == "" {
+		c.cfg.UserAgent = "wfc"
+	}
+	if c.cfg.AttemptTimeout <= 0 {
+		c.cfg.AttemptTimeout = 60 * time.Second
+	}
+	return c, nil
+}
+
+// call describes one API operation.
+type call struct {
+	op          string   // for errors, e.g. "create version"
+	method      string   // GET, POST, PUT, DELETE
+	path        []string // segments after /soc/, unescaped
+	query       url.Values
+	body        any    // JSON-encoded when non-nil
+	raw         []byte // a pre-encoded body (multipart) with contentType
+	contentType string
+	unsigned    bool  // send X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD
+	idempotent  bool  // safe to repeat: GET, PUT, DELETE and read-only POSTs
+	maxBytes    int64 // response size limit; 0: MaxResponseBytes
+}
+
+// response is a complete answer with a 2xx status.
+type response struct {
+	status    int
+	header    http.Header
+	body      []byte
+	requestID string
+}
+
+// attemptResult is what one HTTP exchange produced.
+type attemptResult struct {
+	resp    *response // non-nil when a full response was read (any status)
+	err     error     // transport or read error
+	written bool      // the request reached the wire in full before err
+	fatal   error     // a failure no retry can fix (e.g. an oversized answer)
+}
+
+// do runs c with retries and returns a 2xx response, an *APIError, or a transport error.
+func (c *Client) do(ctx context.Context, cl call) (*response, error) {
+	resp, err := c.doRetry(ctx, cl)
+	return resp, redact(err, c.secrets)
+}
+
+func (c *Client) doRetry(ctx context.Context, cl call) (*response, error) {
+	body, err := c.encodeBody(cl)
+	if err != nil {
+		return nil, err
+	}
+	maxAttempts := c.cfg.Retry.MaxAttempts
+	if maxAttempts <= 0 {
+		maxAttempts = 4
+	}
+	for attempt := 1; ; attempt++ {
+		res := c.attempt(ctx, cl, body)
+		retry, final := c.classify(ctx, cl, res)
+		if !retry || attempt >= maxAttempts || ctx.Err() != nil {
+			return res.successOrNil(), final
+		}
+		if err := c.sleep(ctx, c.backoff(attempt, res)); err != nil {
+			return nil, fmt.Errorf("%s: %w (after %d attempts; last: %v)", cl.op, err, attempt, final)
+		}
+	}
+}
+
+func (r attemptResult) successOrNil() *response {
+	if r.err == nil && r.resp != nil && r.resp.status/100 == 2 {
+		return r.resp
+	}
+	return nil
+}
+
+// classify decides whether to retry and what error the call ends with if it does not.
+func (c *Client) classify(ctx context.Context, cl call, res attemptResult) (retry bool, final error) {
+	if res.fatal != nil {
+		return false, fmt.Errorf("%s: %w", cl.op, res.fatal)
+	}
+	if res.err != nil {
+		var err error
+		if ctx.Err() != nil {
+			err = fmt.Errorf("%s: %w", cl.op, ctx.Err())
+		} else {
+			err = fmt.Errorf("%s: %w", cl.op, res.err)
+		}
+		if !cl.idempotent && res.written {
+			return false, &ambiguousError{op: cl.op, cause: res.err}
+		}
+		// A safe call, or a request that never fully left: repeating it cannot apply it twice.
+		return ctx.Err() == nil, err
+	}
+	r := res.resp
+	if r.status/100 == 2 {
+		if apiErr := envelopeError(cl.op, r); apiErr != nil {
+			return false, apiErr
+		}
+		return false, nil
+	}
+	apiErr := errorFromBody(cl.op, r)
+	switch {
+	case r.status == http.StatusTooManyRequests:
+		// Throttled at the gateway: the service never saw the request.
+		return true, apiErr
+	case r.status >= 500 && cl.idempotent:
+		return true, apiErr
+	case r.status >= 500:
+		return false, &ambiguousError{op: cl.op, cause: apiErr}
+	}
+	return false, apiErr
+}
+
+func (c *Client) encodeBody(cl call) ([]byte, error) {
+	switch {
+	case cl.raw != nil:
+		return cl.raw, nil
+	case cl.body != nil:
+		b, err := json.Marshal(cl.body)
+		if err != nil {
+			return nil, fmt.Errorf("%s: encoding the request: %w", cl.op, err)
+		}
+		return b, nil
+	}
+	return nil, nil
+}
+
+// url builds /v1/{project}/workspaces/{workspace}/soc/<path>, escaping every segment.
+func (c *Client) url(cl call) string {
+	segs := []string{"v1", c.cfg.ProjectID, "workspaces", c.cfg.WorkspaceID, "soc"}
+	segs = append(segs, cl.path...)
+	var b strings.Builder
+	b.WriteString(c.base.String())
+	for _, s := range segs {
+		b.WriteString("/" + url.PathEscape(s))
+	}
+	if len(cl.query) > 0 {
+		b.WriteString("?" + cl.query.Encode())
+	}
+	return b.String()
+}
+
+// attempt performs one HTTP exchange under AttemptTimeout and reads the whole body.
+func (c *Client) attempt(ctx context.Context, cl call, body []byte) attemptResult {
+	actx, cancel := context.WithTimeout(ctx, c.cfg.AttemptTimeout)
+	defer cancel()
+	var written atomic.Bool
+	actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{
+		WroteRequest: func(i httptrace.WroteRequestInfo) { written.Store(i.Err == nil) },
+	})
+	var rd io.Reader
+	if body != nil {
+		rd = bytes.NewReader(body)
+	}
+	req, err := http.NewRequestWithContext(actx, cl.method, c.url(cl), rd)
+	if err != nil {
+		return attemptResult{err: err}
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	req.Header.Set(HeaderProjectID, c.cfg.ProjectID)
+	switch {
+	case cl.contentType != "":
+		req.Header.Set("Content-Type", cl.contentType)
+	case body != nil:
+		req.Header.Set("Content-Type", jsonContentType)
+	}
+	if cl.unsigned {
+		req.Header.Set(HeaderContentSha256, UnsignedPayload)
+	}
+	if c.signer != nil {
+		c.signer.Sign(req, body)
+	} else {
+		req.Header.Set(HeaderAuthToken, c.cfg.Credentials.Token)
+	}
+	start := time.Now()
+	hr, err := c.http.Do(req)
+	if err != nil {
+		c.logf("%s %s: %v", cl.method, req.URL.Path, errors.Unwrap(err))
+		return attemptResult{err: err, written: written.Load()}
+	}
+	defer hr.Body.Close()
+	limit := cl.maxBytes
+	if limit == 0 {
+		limit = MaxResponseBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(hr.Body, limit+1))
+	reqID := hr.Header.Get("X-Request-Id")
+	c.logf("%s %s -> %d (%d bytes, %s)", cl.method, req.URL.Path, hr.StatusCode, len(data), time.Since(start).Round(time.Millisecond))
+	if err != nil {
+		return attemptResult{err: fmt.Errorf("reading the response (HTTP %d, %d bytes received, request id %q): %w", hr.StatusCode, len(data), reqID, err), written: true}
+	}
+	if int64(len(data)) > limit {
+		// Not retried: the next answer would be just as large.
+		return attemptResult{fatal: fmt.Errorf("the response (HTTP %d, request id %q) is larger than %d MiB", hr.StatusCode, reqID, limit>>20), written: true}
+	}
+	return attemptResult{resp: &response{status: hr.StatusCode, header: hr.Header, body: data, requestID: reqID}, written: true}
+}
+
+func (c *Client) logf(format string, args ...any) {
+	if c.cfg.Logf == nil {
+		return
+	}
+	c.cfg.Logf("secmaster: "+format, args...)
+}
+
+func (c *Client) sleep(ctx context.Context, d time.Duration) error {
+	if c.cfg.Sleep != nil {
+		return c.cfg.Sleep(ctx, d)
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// backoff is BaseDelay·2^(attempt-1) capped at MaxDelay, with equal jitter; a Retry-After in
+// seconds from a 429/503 replaces the computed value (still capped).
+func (c *Client) backoff(attempt int, res attemptResult) time.Duration {
+	p := c.cfg.Retry
+	base, maxD := p.BaseDelay, p.MaxDelay
+	if base <= 0 {
+		base = 200 * time.Millisecond
+	}
+	if maxD <= 0 {
+		maxD = 5 * time.Second
+	}
+	d := base << min(attempt-1, 20)
+	if d > maxD || d <= 0 {
+		d = maxD
+	}
+	if res.resp != nil && res.resp.header != nil {
+		if s, err := strconv.Atoi(res.resp.header.Get("Retry-After")); err == nil && s >= 0 {
+			return min(time.Duration(s)*time.Second, maxD)
+		}
+	}
+	jitter := p.Jitter
+	if jitter == nil {
+		jitter = rand.Float64
+	}
+	return d/2 + time.Duration(jitter()*float64(d/2))
+}

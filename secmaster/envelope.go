@@ -1,0 +1,122 @@
+package secmaster
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// envelope is the common SecMaster answer: {code, message, success, request_id, data} plus paging
+// counters on lists.
+type envelope struct {
+	Code      string          `json:"code"`
+	Message   string          `json:"message"`
+	Success   *bool           `json:"success"`
+	RequestID string          `json:"request_id"`
+	Data      json.RawMessage `json:"data"`
+	Total     int             `json:"total"`
+}
+
+// errorBody covers both error shapes: SecMaster's {code, message} and the gateway's
+// {error_code, error_msg}.
+type errorBody struct {
+	Code      string `json:"code"`
+	Message   string `json:"message"`
+	ErrorCode string `json:"error_code"`
+	ErrorMsg  string `json:"error_msg"`
+	RequestID string `json:"request_id"`
+}
+
+// maxMessageLen caps a server message in an error (bytes), so a hostile body cannot flood a log.
+const maxMessageLen = 512
+
+// errorFromBody builds the *APIError for a non-2xx answer. The body is never echoed unless it is
+// the JSON error shape, and then only its code and message.
+func errorFromBody(op string, r *response) *APIError {
+	e := &APIError{Op: op, HTTPStatus: r.status, RequestID: r.requestID}
+	var b errorBody
+	if err := json.Unmarshal(r.body, &b); err != nil {
+		e.Message = strings.ToLower(http.StatusText(r.status))
+		if len(r.body) > 0 {
+			e.Message += fmt.Sprintf(" (the %d-byte body is not a JSON error)", len(r.body))
+		}
+		return e
+	}
+	e.Code = firstNonEmpty(b.Code, b.ErrorCode)
+	e.Message = cleanMessage(firstNonEmpty(b.Message, b.ErrorMsg, strings.ToLower(http.StatusText(r.status))))
+	if e.RequestID == "" {
+		e.RequestID = cleanMessage(b.RequestID)
+	}
+	e.Code = cleanMessage(e.Code)
+	return e
+}
+
+// envelopeError reports a 2xx answer whose JSON body still says it failed. Bodies that are not a
+// JSON object (export files) are left to the caller.
+func envelopeError(op string, r *response) *APIError {
+	var env envelope
+	if json.Unmarshal(r.body, &env) != nil {
+		return nil
+	}
+	failed := (env.Code != "" && env.Code != SuccessCode) || (env.Success != nil && !*env.Success)
+	if !failed {
+		return nil
+	}
+	rid := r.requestID
+	if rid == "" {
+		rid = cleanMessage(env.RequestID)
+	}
+	return &APIError{Op: op, HTTPStatus: r.status, Code: cleanMessage(env.Code), Message: cleanMessage(env.Message), RequestID: rid}
+}
+
+// decodeData unmarshals the envelope's data into out (when out is non-nil) and returns the
+// envelope for its paging counters.
+func decodeData(op string, r *response, out any) (*envelope, error) {
+	var env envelope
+	if err := json.Unmarshal(r.body, &env); err != nil {
+		return nil, invalidJSON(op, r, err)
+	}
+	if out != nil && len(env.Data) > 0 && string(env.Data) != "null" {
+		if err := json.Unmarshal(env.Data, out); err != nil {
+			return nil, invalidJSON(op, r, err)
+		}
+	}
+	return &env, nil
+}
+
+// decodeJSON unmarshals a whole body (the answers that have no envelope) into out.
+func decodeJSON(op string, r *response, out any) error {
+	if err := json.Unmarshal(r.body, out); err != nil {
+		return invalidJSON(op, r, err)
+	}
+	return nil
+}
+
+func invalidJSON(op string, r *response, err error) error {
+	return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes, request id %q): %v",
+		op, r.status, len(r.body), r.requestID, err)
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// cleanMessage keeps a server-supplied string on one line and bounded.
+func cleanMessage(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f {
+			return ' '
+		}
+		return r
+	}, s)
+	if len(s) > maxMessageLen {
+		s = strings.ToValidUTF8(s[:maxMessageLen], "") + "…"
+	}
+	return s
+}

@@ -1,0 +1,422 @@
+package secmastertest
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/wfc-dev/wfc/secmaster"
+)
+
+// maxRequestBytes bounds a request body (an import file may be large).
+const maxRequestBytes = secmaster.MaxExportBytes + 1<<20
+
+// request is what a route handler sees.
+type request struct {
+	method string
+	params []string // path parameters in route order
+	query  url.Values
+	header http.Header
+	body   []byte
+}
+
+// reply is a handler's successful answer: a JSON value, or raw bytes with a content type.
+type reply struct {
+	status      int
+	envelope    bool // wrap as {code, message, success, request_id, ...body fields}
+	body        any
+	raw         []byte
+	contentType string
+}
+
+type handlerFunc func(e *Emulator, rq *request) (reply, *apiError)
+
+// route matches the path segments after /soc/; "*" is a parameter.
+type route struct {
+	name    string
+	method  string
+	pattern []string
+	handle  handlerFunc
+}
+
+// routes are tried in order, so literal segments ("versions", "instances") win over parameters.
+var routes = []route{
+	{RouteListWorkflows, "GET", []string{"workflows"}, (*Emulator).listWorkflows},
+	{RouteCreateWorkflow, "POST", []string{"workflows"}, (*Emulator).createWorkflow},
+	{RouteValidate, "POST", []string{"workflows", "validation"}, (*Emulator).validate},
+	{RouteImport, "POST", []string{"workflows", "import"}, (*Emulator).importWorkflows},
+	{RouteExport, "POST", []string{"workflows", "export"}, (*Emulator).exportWorkflows},
+	{RouteListInstances, "GET", []string{"workflows", "instances"}, (*Emulator).listInstances},
+	{RouteShowInstance, "GET", []string{"workflows", "instances", "*"}, (*Emulator).showInstance},
+	{RouteUpdateInstance, "PUT", []string{"workflows", "instances", "*"}, (*Emulator).updateInstance},
+	{RouteShowVersion, "GET", []string{"workflows", "versions", "*"}, (*Emulator).showVersion},
+	{RouteUpdateVersion, "PUT", []string{"workflows", "versions", "*"}, (*Emulator).updateVersion},
+	{RouteDeleteVersion, "DELETE", []string{"workflows", "versions", "*"}, (*Emulator).deleteVersion},
+	{RouteShowWorkflow, "GET", []string{"workflows", "*"}, (*Emulator).showWorkflow},
+	{RouteUpdateWorkflow, "PUT", []string{"workflows", "*"}, (*Emulator).updateWorkflow},
+	{RouteListVersions, "GET", []string{"workflows", "*", "versions"}, (*Emulator).listVersions},
+	{RouteCreateVersion, "POST", []string{"workflows", "*", "versions"}, (*Emulator).createVersion},
+	{RouteListComponents, "GET", []string{"components"}, (*Emulator).listComponents},
+	{RouteListComponentActions, "GET", []string{"components", "*", "action"}, (*Emulator).listComponentActions},
+}
+
+// match finds the route for segs; a path that matches with another method is reported as such.
+func match(method string, segs []string) (*route, []string, bool) {
+	pathKnown := false
+	for i := range routes {
+		rt := &routes[i]
+		if len(rt.pattern) != len(segs) {
+			continue
+		}
+		var params []string
+		ok := true
+		for j, p := range rt.pattern {
+			switch {
+			case p == "*" && segs[j] != "":
+				params = append(params, segs[j])
+			case p != segs[j]:
+				ok = false
+			}
+			if !ok {
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		pathKnown = true
+		if rt.method == method {
+			return rt, params, true
+		}
+	}
+	return nil, nil, pathKnown
+}
+
+// ServeHTTP authenticates, routes, applies queued faults and answers.
+func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBytes))
+	// Log on arrival, so a client that gives up (or is cut off) still finds its request logged.
+	e.mu.Lock()
+	e.reqSeq++
+	rid := fmt.Sprintf("00000000-0000-4000-9000-%012d", e.reqSeq)
+	idx := len(e.log)
+	e.log = append(e.log, LoggedRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: redactedHeader(r.Header), Body: body})
+	e.mu.Unlock()
+	note := func(f func(*LoggedRequest)) {
+		e.mu.Lock()
+		f(&e.log[idx])
+		e.mu.Unlock()
+	}
+	finish := func(status int) {
+		note(func(l *LoggedRequest) { l.Status = status })
+		if e.opts.Logf != nil {
+			e.opts.Logf("%s %s -> %d", r.Method, r.URL.Path, status)
+		}
+	}
+	if err != nil {
+		finish(e.writeError(w, rid, errf(413, codeBadRequest, "request body larger than %d MiB", maxRequestBytes>>20)))
+		return
+	}
+	segs, perr := e.splitPath(r)
+	if perr != nil {
+		finish(e.writeError(w, rid, perr))
+		return
+	}
+	rt, params, pathKnown := match(r.Method, segs)
+	if rt == nil {
+		if pathKnown {
+			finish(e.writeError(w, rid, errf(405, codeNoSuchRoute, "method %s is not allowed here", r.Method)))
+		} else {
+			finish(e.writeError(w, rid, errf(404, codeNoSuchRoute, "no such API: %s", r.URL.Path)))
+		}
+		return
+	}
+	note(func(l *LoggedRequest) { l.Route = rt.name })
+	mode, aerr := e.authenticate(r, body)
+	if aerr != nil {
+		finish(e.writeError(w, rid, aerr))
+		return
+	}
+	note(func(l *LoggedRequest) { l.Auth = mode })
+	if got := r.Header.Get(secmaster.HeaderProjectID); got != e.opts.ProjectID {
+		finish(e.writeError(w, rid, errf(400, codeProjectMismatch, "the X-Project-Id header must equal the project id in the path")))
+		return
+	}
+	rq := &request{method: r.Method, params: params, query: r.URL.Query(), header: r.Header, body: body}
+	fault, faulty := e.popFault(rt.name)
+	if !faulty {
+		finish(e.answer(w, rid, e.handle(rt, rq)))
+		return
+	}
+	finish(e.answerWithFault(w, r, rid, rt, rq, fault))
+}
+
+// splitPath checks /v1/{project}/workspaces/{workspace}/soc/ and returns the rest.
+func (e *Emulator) splitPath(r *http.Request) ([]string, *apiError) {
+	segs := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
+	if len(segs) < 6 || segs[0] != "v1" || segs[2] != "workspaces" || segs[4] != "soc" {
+		return nil, errf(404, codeNoSuchRoute, "no such API: %s", r.URL.Path)
+	}
+	if segs[1] != e.opts.ProjectID {
+		return nil, errf(403, codeProjectMismatch, "project %s is not served here", segs[1])
+	}
+	if segs[3] != e.opts.WorkspaceID {
+		return nil, errf(403, codeWorkspaceNotFound, "workspace ID not found")
+	}
+	return segs[5:], nil
+}
+
+// handle runs a route handler under the state lock.
+func (e *Emulator) handle(rt *route, rq *request) result {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	rep, err := rt.handle(e, rq)
+	return result{rep: rep, err: err}
+}
+
+type result struct {
+	rep reply
+	err *apiError
+}
+
+func (e *Emulator) answerWithFault(w http.ResponseWriter, r *http.Request, rid string, rt *route, rq *request, f Fault) int {
+	var res result
+	if f.Commit {
+		res = e.handle(rt, rq)
+	}
+	if f.Delay > 0 && !sleepCtx(r.Context(), f.Delay) {
+		return 0 // the client gave up; nothing reaches it
+	}
+	if f.Drop {
+		hijackClose(w, nil)
+		return 0
+	}
+	var status int
+	var hdr http.Header
+	var payload []byte
+	switch {
+	case f.Status != 0:
+		status, hdr = f.Status, http.Header{"Content-Type": {"application/json;charset=UTF-8"}}
+		payload = []byte(f.Body)
+		if f.Body == "" {
+			payload, _ = json.Marshal(map[string]string{"code": "SecMaster.20039999", "message": "injected fault", "request_id": rid})
+		}
+	case !f.Commit:
+		res = e.handle(rt, rq)
+		fallthrough
+	default:
+		status, hdr, payload = e.render(rid, res)
+	}
+	if f.Truncate {
+		hdr.Set("X-Request-Id", rid)
+		hdr.Set("Content-Length", strconv.Itoa(len(payload)))
+		var raw bytes.Buffer
+		fmt.Fprintf(&raw, "HTTP/1.1 %d %s\r\n", status, http.StatusText(status))
+		hdr.Write(&raw)
+		raw.WriteString("\r\n")
+		raw.Write(payload[:len(payload)/2])
+		hijackClose(w, raw.Bytes())
+		return status
+	}
+	writeRaw(w, rid, status, hdr, payload)
+	return status
+}
+
+// hijackClose takes over the connection, writes data (if any) and closes it.
+func hijackClose(w http.ResponseWriter, data []byte) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic("secmastertest: the server does not support hijacking, which Drop and Truncate faults need")
+	}
+	conn, buf, err := hj.Hijack()
+	if err != nil {
+		return
+	}
+	defer conn.Close()
+	if len(data) > 0 {
+		buf.Write(data)
+		buf.Flush()
+	}
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+func (e *Emulator) answer(w http.ResponseWriter, rid string, res result) int {
+	status, hdr, payload := e.render(rid, res)
+	writeRaw(w, rid, status, hdr, payload)
+	return status
+}
+
+func (e *Emulator) writeError(w http.ResponseWriter, rid string, err *apiError) int {
+	return e.answer(w, rid, result{err: err})
+}
+
+// render turns a handler result into status, headers and body bytes.
+func (e *Emulator) render(rid string, res result) (int, http.Header, []byte) {
+	hdr := http.Header{"Content-Type": {"application/json;charset=UTF-8"}}
+	if res.err != nil {
+		var body any
+		if strings.HasPrefix(res.err.code, "APIGW.") {
+			body = map[string]string{"error_code": res.err.code, "error_msg": res.err.msg, "request_id": rid}
+		} else {
+			body = map[string]string{"code": res.err.code, "message": res.err.msg, "request_id": rid}
+		}
+		b, _ := json.Marshal(body)
+		return res.err.status, hdr, b
+	}
+	rep := res.rep
+	status := rep.status
+	if status == 0 {
+		status = http.StatusOK
+	}
+	if rep.raw != nil {
+		hdr.Set("Content-Type", rep.contentType)
+		return status, hdr, rep.raw
+	}
+	if !rep.envelope {
+		b, err := json.Marshal(rep.body)
+		if err != nil {
+			panic(err) // handlers only build marshalable values
+		}
+		return status, hdr, b
+	}
+	fields := map[string]any{"code": secmaster.SuccessCode, "message": "", "success": true, "request_id": rid}
+	if m, ok := rep.body.(map[string]any); ok {
+		for k, v := range m {
+			fields[k] = v
+		}
+	}
+	b, err := json.Marshal(fields) // encoding/json sorts map keys: deterministic bytes
+	if err != nil {
+		panic(err)
+	}
+	return status, hdr, b
+}
+
+func writeRaw(w http.ResponseWriter, rid string, status int, hdr http.Header, payload []byte) {
+	for k, v := range hdr {
+		w.Header()[k] = v
+	}
+	w.Header().Set("X-Request-Id", rid)
+	w.Header().Set("Content-Length", strconv.Itoa(len(payload)))
+	w.WriteHeader(status)
+	w.Write(payload)
+}
+
+// authenticate accepts a known X-Auth-Token or a valid SDK-HMAC-SHA256 signature.
+func (e *Emulator) authenticate(r *http.Request, body []byte) (string, *apiError) {
+	authFail := func(why string) (string, *apiError) {
+		return "", errf(401, codeAuth, "Incorrect IAM authentication information: %s", why)
+	}
+	if strings.HasPrefix(r.Header.Get("Authorization"), secmaster.SignAlgorithm) {
+		var key Key
+		secretFor := func(ak string) (string, bool) {
+			k, ok := e.opts.Keys[ak]
+			key = k
+			return k.SecretKey, ok
+		}
+		if err := secmaster.Verify(r, body, secretFor, e.opts.Now(), e.opts.MaxSkew); err != nil {
+			return authFail(err.Error())
+		}
+		got := r.Header.Get(secmaster.HeaderSecurityToken)
+		if key.SecurityToken != "" && subtle.ConstantTimeCompare([]byte(got), []byte(key.SecurityToken)) != 1 {
+			return authFail("temporary access key needs its security token")
+		}
+		if key.SecurityToken == "" && got != "" {
+			return authFail("a security token was sent with a permanent access key")
+		}
+		return "aksk", nil
+	}
+	tok := r.Header.Get(secmaster.HeaderAuthToken)
+	if tok == "" {
+		return authFail("send X-Auth-Token or an " + secmaster.SignAlgorithm + " Authorization header")
+	}
+	valid := 0
+	for _, t := range e.opts.Tokens {
+		valid |= subtle.ConstantTimeCompare([]byte(tok), []byte(t))
+	}
+	if valid != 1 {
+		return authFail("the token is invalid or expired")
+	}
+	return "token", nil
+}
+
+// decodeBody unmarshals a JSON request body.
+func decodeBody(rq *request, v any) *apiError {
+	if len(bytes.TrimSpace(rq.body)) == 0 {
+		return badRequest("the request body is empty; send a JSON object")
+	}
+	if err := json.Unmarshal(rq.body, v); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return badRequest("field %s must be a %s, not %s", te.Field, te.Type, te.Value)
+		}
+		return badRequest("the request body is not valid JSON: %v", err)
+	}
+	return nil
+}
+
+// paging reads offset (0–10000, default 0) and limit (1–100, default 10).
+func paging(q url.Values) (offset, limit int, err *apiError) {
+	offset, limit = 0, 10
+	if s := q.Get("offset"); s != "" {
+		n, cerr := strconv.Atoi(s)
+		if cerr != nil || n < 0 || n > 10000 {
+			return 0, 0, badRequest("offset must be an integer from 0 to 10000")
+		}
+		offset = n
+	}
+	if s := q.Get("limit"); s != "" {
+		n, cerr := strconv.Atoi(s)
+		if cerr != nil || n < 1 || n > 100 {
+			return 0, 0, badRequest("limit must be an integer from 1 to 100")
+		}
+		limit = n
+	}
+	return offset, limit, nil
+}
+
+// page cuts items[offset:offset+limit].
+func page[T any](items []T, offset, limit int) []T {
+	if offset >= len(items) {
+		return []T{}
+	}
+	return items[offset:min(offset+limit, len(items))]
+}
+
+// listReply is the envelope of a list answer.
+func listReply[T any](all []T, offset, limit int) reply {
+	p := page(all, offset, limit)
+	return reply{envelope: true, body: map[string]any{"data": p, "total": len(all), "offset": offset, "limit": limit, "size": len(p)}}
+}
+
+func dataReply(v any) reply {
+	return reply{envelope: true, body: map[string]any{"data": v}}
+}
+
+func oneOf(v string, allowed ...string) bool {
+	for _, a := range allowed {
+		if v == a {
+			return true
+		}
+	}
+	return false
+}
