@@ -32,8 +32,10 @@ type Element struct {
 	Body     string     // text or cdata content (expressions, documentation, text annotations)
 
 	// Resolved references, filled in by Read and by the builder API. Incoming and Outgoing are
-	// the sequence flows of a flow node, in the order the node lists them (or, when it lists
-	// none, in document order of the flows).
+	// the sequence flows a flow node lists in its <incoming>/<outgoing> children, in that
+	// order, exactly as bpmn-moddle resolves them: a node that lists none has none, even when
+	// flows point at it (bpmnlint's rules see it that way; see Read). The builder's Connect
+	// keeps both sides in step.
 	Incoming, Outgoing   []*Element
 	SourceRef, TargetRef *Element // sequence flows, message flows, associations
 	Default              *Element // gateway or activity default flow
@@ -63,6 +65,9 @@ type Definitions struct {
 	ByID     map[string]*Element // every semantic element with an id
 	Diagrams []*Diagram
 	Prefix   string // the BPMN namespace prefix the document uses ("bpmn2", "bpmn" or "")
+	// Warnings are the import problems bpmn-moddle would warn about (unresolved references,
+	// duplicate ids, unparsable content); Read records them and keeps going.
+	Warnings []Warning
 	// Namespaces maps declared prefixes to URIs, in declaration order as Attrs on Element.
 }
 

@@ -1,6 +1,140 @@
 package main
 
-// runConvert is not built yet; its issue builds it.
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/bpmn/layout"
+)
+
+const convertUsage = `usage: wfc convert --to xml|tree|taskflow [--layout] [FILE|-]
+
+Reads a BPMN document in any form (BPMN XML, xml-js tree JSON, taskflow envelope JSON,
+base64 taskflow, create-version request or API response JSON; the form is detected) from
+FILE, or from standard input when FILE is "-" or absent, and writes it in the form --to names:
+  xml       indented BPMN XML with an XML declaration
+  tree      the xml-js tree JSON, indented by 2 spaces
+  taskflow  the base64 taskflow SecMaster stores
+`
+
+// runConvert converts a BPMN document between its forms.
 func runConvert(e *env, args []string) int {
-	return fail(e, exitUsage, "'convert' is not implemented yet")
+	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
+	fs.SetOutput(io.Discard) // errors are reported in one line below
+	to := fs.String("to", "", "output form: xml, tree or taskflow")
+	doLayout := fs.Bool("layout", false, "lay out processes that have no diagram (adds BPMN DI)")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, convertUsage)
+		fmt.Fprintln(e.stderr, "\nflags:")
+		fs.SetOutput(e.stderr)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return exitOK
+		}
+		return fail(e, exitUsage, "convert: %v; run 'wfc convert -h' for usage", err)
+	}
+	switch *to {
+	case "xml", "tree", "taskflow":
+	case "":
+		return fail(e, exitUsage, "convert: --to is required (xml, tree or taskflow)")
+	default:
+		return fail(e, exitUsage, "convert: --to %q is not a form; use xml, tree or taskflow", *to)
+	}
+	if fs.NArg() > 1 {
+		return fail(e, exitUsage, "convert: takes one input file, got %d", fs.NArg())
+	}
+
+	name, data, err := readInput(e, fs.Arg(0))
+	if err != nil {
+		return fail(e, exitUsage, "%v", err)
+	}
+	doc, _, err := bpmn.DecodeAny(data)
+	if err != nil {
+		return fail(e, exitProblems, "%s", positioned(name, err))
+	}
+	if *doLayout {
+		if doc, err = applyLayout(doc); err != nil {
+			return fail(e, exitProblems, "%s: %v", name, err)
+		}
+	}
+
+	var out []byte
+	switch *to {
+	case "xml":
+		out, err = bpmn.EncodeXML(doc, bpmn.XMLOptions{Indent: "  ", DefaultDeclaration: true})
+	case "tree":
+		out, err = bpmn.EncodeTreeJSON(doc, "  ")
+		out = append(out, '\n')
+	case "taskflow":
+		var s string
+		s, err = bpmn.EncodeTaskflow(doc)
+		out = []byte(s + "\n")
+	}
+	if err != nil {
+		return fail(e, exitProblems, "%s: cannot write as %s: %v", name, *to, err)
+	}
+	if _, err := e.stdout.Write(out); err != nil {
+		return fail(e, exitUsage, "writing output: %v", err)
+	}
+	return exitOK
+}
+
+// readInput reads the named file, or standard input for "" and "-", refusing inputs
+// larger than the decoders accept.
+func readInput(e *env, path string) (name string, data []byte, err error) {
+	var r io.Reader
+	name = path
+	if path == "" || path == "-" {
+		name, r = "<stdin>", e.stdin
+	} else {
+		f, err := os.Open(path)
+		if err != nil {
+			return name, nil, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err = io.ReadAll(io.LimitReader(r, bpmn.MaxInputSize+1))
+	if err != nil {
+		return name, nil, fmt.Errorf("cannot read %s: %v", name, err)
+	}
+	if len(data) > bpmn.MaxInputSize {
+		return name, nil, fmt.Errorf("%s is larger than %d bytes, the most wfc reads", name, bpmn.MaxInputSize)
+	}
+	return name, data, nil
+}
+
+// positioned prefixes err with the input name: "name:line:col: msg" when err is a
+// positioned syntax error in the input itself, "name: msg" otherwise.
+func positioned(name string, err error) string {
+	if se, ok := err.(*bpmn.SyntaxError); ok {
+		return name + ":" + se.Error()
+	}
+	return name + ": " + err.Error()
+}
+
+// applyLayout draws every process that has no diagram, going through the typed model.
+func applyLayout(doc *bpmn.Document) (*bpmn.Document, error) {
+	defs, err := bpmn.Read(doc)
+	if err != nil {
+		return nil, err
+	}
+	if err := layout.Apply(defs); err != nil {
+		return nil, err
+	}
+	out, err := bpmn.Write(defs)
+	if err != nil {
+		return nil, err
+	}
+	if out.Declaration == nil {
+		out.Declaration = doc.Declaration
+	}
+	return out, nil
 }

@@ -1,0 +1,126 @@
+package bpmn
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+)
+
+// Form is the shape a BPMN document arrived in.
+type Form int
+
+const (
+	FormXML         Form = iota + 1 // BPMN 2.0 XML
+	FormTree                        // xml-js tree JSON: {"declaration"?, "elements"}
+	FormEnvelope                    // taskflow envelope JSON: {"elementType":"{}","workflow":{...}}
+	FormTaskflow                    // base64 of the envelope, as SecMaster stores it
+	FormRequest                     // create-version request JSON with a "taskflow" field
+	FormAPIResponse                 // SecMaster API response with the request fields under "data"
+)
+
+func (f Form) String() string {
+	switch f {
+	case FormXML:
+		return "xml"
+	case FormTree:
+		return "tree"
+	case FormEnvelope:
+		return "envelope"
+	case FormTaskflow:
+		return "taskflow"
+	case FormRequest:
+		return "request"
+	case FormAPIResponse:
+		return "response"
+	}
+	return fmt.Sprintf("Form(%d)", int(f))
+}
+
+// DecodeAny reads a BPMN document in any form wfc knows and says which it was: XML (the
+// input starts with '<'), a JSON object (told apart by its keys), or else a bare base64
+// taskflow. Leading and trailing whitespace and a byte order mark are ignored.
+func DecodeAny(data []byte) (*Document, Form, error) {
+	if len(data) > MaxInputSize {
+		return nil, 0, errf("input is %d bytes; the limit is %d", len(data), MaxInputSize)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) == 0 {
+		return nil, 0, errors.New("input is empty")
+	}
+	switch trimmed[0] {
+	case '<':
+		doc, err := DecodeXML(data)
+		return doc, FormXML, err
+	case '{':
+		return decodeJSONForm(data)
+	}
+	doc, err := DecodeTaskflow(string(trimmed))
+	if err != nil && !isBase64Text(trimmed) && bytes.ContainsAny(trimmed, " \t") {
+		// Spaces inside: this is prose or YAML, not base64 (which wraps only at line
+		// ends). Say what was tried, since it may have been meant as any of the forms.
+		return nil, 0, fmt.Errorf("input is not BPMN XML (<...>), JSON ({...}) nor a base64 taskflow; read as base64: %w", err)
+	}
+	return doc, FormTaskflow, err
+}
+
+func decodeJSONForm(data []byte) (*Document, Form, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		// Let the tree decoder position the syntax error.
+		doc, terr := DecodeTreeJSON(data)
+		if terr != nil {
+			return nil, FormTree, terr
+		}
+		return doc, FormTree, nil
+	}
+	has := func(k string) bool { _, ok := top[k]; return ok }
+	switch {
+	case has("elementType") || has("workflow"):
+		doc, err := DecodeTaskflowJSON(data)
+		return doc, FormEnvelope, err
+	case has("taskflow"):
+		doc, err := taskflowField(top["taskflow"], `"taskflow"`)
+		return doc, FormRequest, err
+	case has("data"):
+		var inner map[string]json.RawMessage
+		if err := json.Unmarshal(top["data"], &inner); err == nil {
+			if tf, ok := inner["taskflow"]; ok {
+				doc, err := taskflowField(tf, `"data"."taskflow"`)
+				return doc, FormAPIResponse, err
+			}
+		}
+	case has("elements") || has("declaration") || len(top) == 0:
+		doc, err := DecodeTreeJSON(data)
+		return doc, FormTree, err
+	}
+	return nil, 0, errors.New(`JSON input is neither an xml-js tree ("elements"), a taskflow envelope ("elementType", "workflow"), a create-version request ("taskflow") nor an API response ("data"."taskflow")`)
+}
+
+func taskflowField(raw json.RawMessage, where string) (*Document, error) {
+	var s string
+	if err := json.Unmarshal(raw, &s); err != nil {
+		return nil, fmt.Errorf("%s must be a string holding the base64 taskflow", where)
+	}
+	doc, err := DecodeTaskflow(s)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", where, err)
+	}
+	return doc, nil
+}
+
+// isBase64Text reports whether b holds only standard or URL-safe base64 characters and
+// whitespace (URL-safe ones get a specific error from DecodeTaskflow).
+func isBase64Text(b []byte) bool {
+	for _, c := range b {
+		switch {
+		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+		case c == '+', c == '/', c == '=', c == '-', c == '_':
+		case c == ' ', c == '\t', c == '\n', c == '\r':
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,205 @@
+package bpmn
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+)
+
+// The SecMaster taskflow: standard base64 of the compact JSON
+// {"elementType":"{}","workflow":TREE}, TREE being the xml-js tree without its
+// "declaration" key.
+
+// Errors DecodeTaskflow wraps, one per way a taskflow can be wrong; test with errors.Is.
+var (
+	ErrTaskflowBase64   = errors.New("taskflow is not valid base64")
+	ErrTaskflowJSON     = errors.New("taskflow is not valid JSON")
+	ErrTaskflowEnvelope = errors.New(`taskflow is not a {"elementType":"{}","workflow":...} envelope`)
+	ErrTaskflowTree     = errors.New("taskflow workflow is not an xml-js element tree")
+	ErrNotBPMN          = errors.New("tree is not a BPMN document")
+)
+
+// EncodeTaskflow returns the base64 taskflow SecMaster stores for doc. The declaration,
+// if any, is left out, as SecMaster's own taskflows have none.
+func EncodeTaskflow(doc *Document) (string, error) {
+	if err := CheckBPMN(doc); err != nil {
+		return "", err
+	}
+	js, err := EncodeTaskflowJSON(doc)
+	if err != nil {
+		return "", err
+	}
+	return base64.StdEncoding.EncodeToString(js), nil
+}
+
+// EncodeTaskflowJSON returns the envelope JSON, before base64.
+func EncodeTaskflowJSON(doc *Document) ([]byte, error) {
+	tree, err := EncodeTreeJSON(&Document{Children: doc.Children}, "")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(tree)+40)
+	out = append(out, `{"elementType":"{}","workflow":`...)
+	out = append(out, tree...)
+	return append(out, '}'), nil
+}
+
+// DecodeTaskflow reads a base64 taskflow. Whitespace anywhere in it (line-wrapped base64)
+// is ignored. Errors wrap ErrTaskflowBase64, ErrTaskflowJSON, ErrTaskflowEnvelope,
+// ErrTaskflowTree or ErrNotBPMN.
+func DecodeTaskflow(s string) (*Document, error) {
+	if len(s) > MaxInputSize {
+		return nil, fmt.Errorf("%w: it is %d bytes; the limit is %d", ErrTaskflowBase64, len(s), MaxInputSize)
+	}
+	clean, orig := stripSpace(s)
+	if clean == "" {
+		return nil, fmt.Errorf("%w: it is empty", ErrTaskflowBase64)
+	}
+	js, err := base64.StdEncoding.DecodeString(clean)
+	if err != nil {
+		var ce base64.CorruptInputError
+		if errors.As(err, &ce) {
+			at := int(ce)
+			if at < len(orig) && !isBase64Alphabet(clean[at]) {
+				return nil, fmt.Errorf("%w: unexpected %q at byte %d%s", ErrTaskflowBase64, s[orig[at]], orig[at], base64Hint(s[orig[at]]))
+			}
+			// The offending group is made of valid characters: the text is cut short or
+			// padded wrongly.
+			where := len(s)
+			if at < len(orig) {
+				where = orig[at]
+			}
+			return nil, fmt.Errorf("%w: it ends early or is wrongly padded in the group at byte %d (base64 comes in groups of 4 characters, the last padded with '=')", ErrTaskflowBase64, where)
+		}
+		return nil, fmt.Errorf("%w: %v", ErrTaskflowBase64, err)
+	}
+	return DecodeTaskflowJSON(js)
+}
+
+func isBase64Alphabet(c byte) bool {
+	return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+}
+
+func base64Hint(c byte) string {
+	if c == '-' || c == '_' {
+		return "; this looks like URL-safe base64, SecMaster uses the standard alphabet (+ and /)"
+	}
+	return ""
+}
+
+// stripSpace removes ASCII whitespace, returning the rest and, for each byte of it, its
+// offset in s (so errors name the byte the user sees).
+func stripSpace(s string) (string, []int) {
+	orig := make([]int, 0, len(s))
+	buf := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f', '\v':
+			continue
+		}
+		buf = append(buf, s[i])
+		orig = append(orig, i)
+	}
+	return string(buf), orig
+}
+
+// DecodeTaskflowJSON reads the envelope JSON (a taskflow after base64 decoding).
+func DecodeTaskflowJSON(data []byte) (*Document, error) {
+	d, err := newTreeDecoder(data)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrTaskflowJSON, err)
+	}
+	doc, jerr := d.envelope()
+	if jerr == nil {
+		jerr = d.end()
+	}
+	if jerr != nil {
+		kind := ErrTaskflowTree
+		switch {
+		case jerr.syntax:
+			kind = ErrTaskflowJSON
+		case jerr.envelope:
+			kind = ErrTaskflowEnvelope
+		}
+		return nil, fmt.Errorf("%w: %w", kind, jerr.positioned(data))
+	}
+	if err := CheckBPMN(doc); err != nil {
+		return nil, err
+	}
+	return doc, nil
+}
+
+// CheckBPMN reports, wrapping ErrNotBPMN, whether doc's root element is not a BPMN
+// definitions element (any prefix).
+func CheckBPMN(doc *Document) error {
+	root := doc.Root()
+	if root == nil {
+		return fmt.Errorf("%w: it has no root element", ErrNotBPMN)
+	}
+	if LocalName(root.Name) != "definitions" {
+		return fmt.Errorf("%w: its root element is <%s>, not <definitions>", ErrNotBPMN, root.Name)
+	}
+	return nil
+}
+
+func (d *treeDecoder) envelope() (*Document, *jsonError) {
+	start := d.pos
+	if err := d.objectStart("the taskflow envelope"); err != nil {
+		err.envelope = !err.syntax
+		return nil, err
+	}
+	var doc *Document
+	var sawType bool
+	for first := true; ; first = false {
+		key, off, done, err := d.nextKey(first)
+		if err != nil {
+			return nil, err
+		}
+		if done {
+			break
+		}
+		switch key {
+		case "elementType":
+			if sawType {
+				return nil, d.envelopeErr(off, `duplicate key "elementType"`)
+			}
+			sawType = true
+			valOff := d.pos
+			v, kind, err := d.scalar()
+			if err != nil {
+				return nil, err
+			}
+			if kind != scalarString || v != "{}" {
+				if kind == scalarString {
+					return nil, d.envelopeErr(valOff, `"elementType" is %q; SecMaster taskflows have "{}"`, v)
+				}
+				return nil, d.envelopeErr(valOff, `"elementType" is %s; SecMaster taskflows have the string "{}"`, kind)
+			}
+		case "workflow":
+			if doc != nil {
+				return nil, d.envelopeErr(off, `duplicate key "workflow"`)
+			}
+			if d.pos < len(d.data) && d.data[d.pos] != '{' && isValueStart(d.data[d.pos]) {
+				return nil, d.envelopeErr(d.pos, `"workflow" must be an object (the xml-js tree), got %s`, d.describe())
+			}
+			if doc, err = d.document(); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, d.envelopeErr(off, `unknown key %q in the taskflow envelope; it has only "elementType" and "workflow"`, key)
+		}
+	}
+	if !sawType {
+		return nil, d.envelopeErr(start, `the envelope has no "elementType" (SecMaster taskflows have "elementType":"{}")`)
+	}
+	if doc == nil {
+		return nil, d.envelopeErr(start, `the envelope has no "workflow" tree`)
+	}
+	return doc, nil
+}
+
+func (d *treeDecoder) envelopeErr(off int, format string, args ...any) *jsonError {
+	e := d.shapeErr(off, format, args...)
+	e.envelope = true
+	return e
+}
