@@ -1,0 +1,101 @@
+// Package schema holds the JSON Schema of the wfc workflow language and validates a parsed
+// YAML workflow against it, reporting each problem at its line and column in plain language.
+//
+// The schema is the one editors use (yaml-language-server: completion and hover docs), so it
+// stays standard JSON Schema 2020-12. It carries three annotations the validator ignores and
+// the message rewriter reads: errorMessage (a whole message, also shown by VS Code),
+// patternErrorMessage (what a pattern means) and x-expected (what a value should look like).
+package schema
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v5"
+	"gopkg.in/yaml.v3"
+
+	"github.com/wfc-dev/wfc/diag"
+)
+
+// ID is the schema's $id.
+const ID = "https://wfc.dev/schema/workflow.schema.json"
+
+//go:embed workflow.schema.json
+var schemaText []byte
+
+// JSON returns the schema text, as `wfc schema` prints it. The caller may not modify it.
+func JSON() []byte { return schemaText }
+
+var (
+	compileOnce sync.Once
+	compiled    *jsonschema.Schema
+	schemaDoc   any // the schema as plain JSON, for reading annotations by pointer
+	compileErr  error
+)
+
+func load() (*jsonschema.Schema, any, error) {
+	compileOnce.Do(func() {
+		dec := json.NewDecoder(bytes.NewReader(schemaText))
+		dec.UseNumber()
+		if err := dec.Decode(&schemaDoc); err != nil {
+			compileErr = fmt.Errorf("embedded schema is not valid JSON: %w", err)
+			return
+		}
+		c := jsonschema.NewCompiler()
+		c.Draft = jsonschema.Draft2020
+		if err := c.AddResource(ID, bytes.NewReader(schemaText)); err != nil {
+			compileErr = err
+			return
+		}
+		compiled, compileErr = c.Compile(ID)
+	})
+	return compiled, schemaDoc, compileErr
+}
+
+// Validate checks one YAML document (a DocumentNode or its content) against the schema and
+// returns every problem found, sorted, each positioned at the YAML node it is about.
+//
+// Aliases are followed (at most 100,000 values in all); merge keys (<<) are not applied here,
+// so callers that accept them expand them first, as workflow.Load does.
+func Validate(file string, root *yaml.Node) diag.List {
+	sch, doc, err := load()
+	if err != nil {
+		// The schema is embedded and tested; this only happens if someone breaks the file.
+		return diag.List{diag.Errorf(diag.Range{File: file}, diag.RuleSchema, "internal error: %v", err)}
+	}
+	if root == nil {
+		return nil
+	}
+	c := newConverter()
+	value := c.convert(root, "", nil)
+	if c.overflow != nil {
+		return diag.List{diag.Errorf(rangeOf(file, c.overflow), diag.RuleSyntax,
+			"aliases expand to more than %d values; use fewer anchors and aliases", maxNodes)}
+	}
+	if c.tooDeep != nil {
+		return diag.List{diag.Errorf(rangeOf(file, c.tooDeep), diag.RuleSyntax,
+			"values are nested more than %d levels deep here; flatten the workflow", maxDepth)}
+	}
+	verr := sch.Validate(value)
+	if verr == nil {
+		return nil
+	}
+	ve, ok := verr.(*jsonschema.ValidationError)
+	if !ok {
+		return diag.List{diag.Errorf(diag.Range{File: file}, diag.RuleSchema, "cannot validate: %v", verr)}
+	}
+	r := &rewriter{file: file, nodes: c.nodes, schema: doc, seen: make(map[string]bool)}
+	r.walk(ve)
+	r.out.Sort()
+	return r.out
+}
+
+func rangeOf(file string, n *yaml.Node) diag.Range {
+	if n == nil {
+		return diag.Range{File: file}
+	}
+	return diag.Range{File: file, Start: diag.Pos{Line: n.Line, Column: n.Column}}
+}

@@ -1,0 +1,126 @@
+package schema
+
+import (
+	"encoding/json"
+	"sort"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// TestSchemaCompiles: the embedded schema is valid 2020-12 (the compiler checks it against
+// the meta-schema) and carries the $id editors resolve.
+func TestSchemaCompiles(t *testing.T) {
+	if _, _, err := load(); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(JSON(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["$schema"] != "https://json-schema.org/draft/2020-12/schema" || doc["$id"] != ID {
+		t.Errorf("$schema %v, $id %v", doc["$schema"], doc["$id"])
+	}
+}
+
+// TestEveryPropertyDocumented: hover docs need a title and a description on every property.
+func TestEveryPropertyDocumented(t *testing.T) {
+	var doc any
+	if err := json.Unmarshal(JSON(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	var missing []string
+	var walk func(v any, path string)
+	walk = func(v any, path string) {
+		switch v := v.(type) {
+		case map[string]any:
+			if props, ok := v["properties"].(map[string]any); ok {
+				for name, p := range props {
+					pm, _ := p.(map[string]any)
+					if _, ok := pm["title"].(string); !ok {
+						missing = append(missing, path+"/properties/"+name+" title")
+					}
+					if _, ok := pm["description"].(string); !ok {
+						missing = append(missing, path+"/properties/"+name+" description")
+					}
+				}
+			}
+			for k, c := range v {
+				walk(c, path+"/"+k)
+			}
+		case []any:
+			for _, c := range v {
+				walk(c, path)
+			}
+		}
+	}
+	walk(doc, "")
+	sort.Strings(missing)
+	if len(missing) > 0 {
+		t.Errorf("undocumented properties:\n%s", strings.Join(missing, "\n"))
+	}
+}
+
+func validateYAML(t *testing.T, src string) string {
+	t.Helper()
+	var n yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &n); err != nil {
+		t.Fatal(err)
+	}
+	return Validate("s.yaml", &n).Error()
+}
+
+const head = "wfc: 1\nname: x\ndescription: \"\"\n"
+
+func TestValidateMessages(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"valid", head + "steps: [{id: a, wait: 5}]\n", ""},
+		{"unknown key without a close match lists the allowed keys", head + "steps:\n  - id: a\n    action: p/a\n    with: {a.b: {c: 1}}\n    bogus: 1\n",
+			`s.yaml:8:5: steps[0]: unknown key "bogus"; allowed keys are action, approval, connection, default, description, id, name, next, on_error, parallel, retry, switch, timeout, wait, with, workflow [schema]`},
+		{"two kinds name both", head + "steps: [{id: a, switch: [{when: '${x}', next: end}], parallel: [{steps: [{id: b, wait: 1}]}], default: end}]\n",
+			`s.yaml:4:9: steps[0]: step must have exactly one of action, approval, switch, parallel, workflow, wait; it has switch and parallel [schema]`},
+		{"negative duration", head + "steps: [{id: a, wait: -5}]\n",
+			`s.yaml:4:23: steps[0].wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the number -5 [schema]`},
+		{"bool where a string goes", head + "steps: [{id: a, action: true}]\n",
+			`s.yaml:4:25: steps[0].action: expected a string, got the boolean true; put it in quotes [schema]`},
+		{"wrong version", "wfc: \"1\"\nname: x\ndescription: \"\"\nsteps: [{id: a, wait: 1}]\n",
+			`s.yaml:1:6: wfc: must be 1, got the string "1" [schema]`},
+		{"too many labels", head + "labels: [IP, ACCOUNT, DOMAIN, IP]\nsteps: [{id: a, wait: 1}]\n",
+			`s.yaml:4:9: labels: has 4 items; at most 3 are allowed [schema]`},
+		{"empty steps", head + "steps: []\n", `s.yaml:4:8: steps: must not be empty [schema]`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := validateYAML(t, tc.src); got != tc.want {
+				t.Errorf("got  %s\nwant %s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestValidateAliasBomb: called directly (without workflow.Load's expansion), Validate
+// still stops at the alias limit.
+func TestValidateAliasBomb(t *testing.T) {
+	src := "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g"} {
+		src += name + ": &" + name + " [" + strings.TrimSuffix(strings.Repeat("*"+prev+", ", 10), ", ") + "]\n"
+		prev = name
+	}
+	got := validateYAML(t, src)
+	if !strings.Contains(got, "aliases expand to more than 100000 values") {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"action", "approval", "description", "steps", "timeout"}
+	for word, want := range map[string]string{
+		"acton": "action", "aciton": "action", "step": "steps", "descripton": "description",
+		"timout": "timeout", "frobnicate": "", "x": "", "action": "",
+	} {
+		if got := Suggest(word, keys); got != want {
+			t.Errorf("Suggest(%q) = %q, want %q", word, got, want)
+		}
+	}
+}

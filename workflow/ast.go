@@ -1,0 +1,276 @@
+// Package workflow reads a wfc YAML workflow (the language in DSL.md) into a typed syntax
+// tree in which every value keeps its position, so the compiler and the linter can report
+// problems at the line and column the user wrote.
+//
+// Load is the entry point: YAML → schema validation → AST, with every problem it finds in one
+// run. An optional value that is absent has a zero Range; IsSet tells the two apart.
+package workflow
+
+import (
+	"strings"
+
+	"github.com/wfc-dev/wfc/diag"
+)
+
+// String is a scalar string and where it was written.
+type String struct {
+	Value string
+	Range diag.Range
+	// raw is the scalar's exact source text (quotes included) when it sits on one line and
+	// could be matched against the file; expr.go uses it to position references. "" otherwise.
+	raw string
+}
+
+// IsSet reports whether the value was written in the file.
+func (s String) IsSet() bool { return s.Range.Start.IsValid() }
+
+// Pos is where the value starts.
+func (s String) Pos() diag.Pos { return s.Range.Start }
+
+// Int is an integer scalar and where it was written.
+type Int struct {
+	Value int64
+	Range diag.Range
+}
+
+// IsSet reports whether the value was written in the file.
+func (i Int) IsSet() bool { return i.Range.Start.IsValid() }
+
+// Bool is a boolean scalar and where it was written.
+type Bool struct {
+	Value bool
+	Range diag.Range
+}
+
+// IsSet reports whether the value was written in the file.
+func (b Bool) IsSet() bool { return b.Range.Start.IsValid() }
+
+// Duration is a duration written as whole seconds (60) or a Go-style string (1h30m).
+type Duration struct {
+	Seconds int64  // the duration in whole seconds
+	Raw     string // the text as written, e.g. "4h" or "60"
+	Range   diag.Range
+}
+
+// IsSet reports whether the value was written in the file.
+func (d *Duration) IsSet() bool { return d != nil && d.Range.Start.IsValid() }
+
+// Workflow is one workflow file.
+type Workflow struct {
+	File        string
+	Version     Int    // wfc: the language version, 1
+	Name        String // the version name shown in the console
+	Description String
+	Type        String   // general | investigation | containment | mitigation, or an API spelling
+	Labels      []String // subset of IP, ACCOUNT, DOMAIN
+	Dataclass   String
+	Retry       *Retry // nil when absent
+	LogLevel    String // debug | info | warn | error
+	Inputs      []*Param
+	Outputs     []*Param
+	Steps       []*Step // the top-level list; see AllSteps for every step
+	Range       diag.Range
+}
+
+// AopType is the create-version aop_type for the workflow's type: NORMAL, SURVEY,
+// HEMOSTASIS or EASE. An absent type is NORMAL (general); an unknown one is "" (the schema
+// has reported it).
+func (w *Workflow) AopType() string {
+	if !w.Type.IsSet() {
+		return "NORMAL"
+	}
+	switch w.Type.Value {
+	case "general", "NORMAL":
+		return "NORMAL"
+	case "investigation", "SURVEY":
+		return "SURVEY"
+	case "containment", "HEMOSTASIS":
+		return "HEMOSTASIS"
+	case "mitigation", "EASE":
+		return "EASE"
+	}
+	return ""
+}
+
+// LogLevelAPI is the taskconfig log_level spelling: Debug, Info (the default), Warn or Error.
+// An unknown level is "" (the schema has reported it).
+func (w *Workflow) LogLevelAPI() string {
+	if !w.LogLevel.IsSet() {
+		return "Info"
+	}
+	switch w.LogLevel.Value {
+	case "debug", "info", "warn", "error":
+		return strings.ToUpper(w.LogLevel.Value[:1]) + w.LogLevel.Value[1:]
+	}
+	return ""
+}
+
+// AllSteps returns every step depth-first in declaration order: a parallel step comes
+// before the steps of its branches, branch by branch.
+func (w *Workflow) AllSteps() []*Step {
+	var out []*Step
+	var visit func([]*Step)
+	visit = func(steps []*Step) {
+		for _, s := range steps {
+			out = append(out, s)
+			for _, b := range s.Branches {
+				visit(b.Steps)
+			}
+		}
+	}
+	visit(w.Steps)
+	return out
+}
+
+// Retry is a retry policy.
+type Retry struct {
+	Times    Int       // 0–10
+	Interval *Duration // nil when absent
+	Range    diag.Range
+}
+
+// Param is one entry of inputs or outputs.
+type Param struct {
+	Name        String
+	Type        String // string | number | boolean | object | array; absent means string
+	Description String
+	Required    Bool
+	Default     *Value // inputs: the default value; nil when absent
+	Value       String // outputs: the value, usually an expression
+	Range       diag.Range
+}
+
+// TypeOrDefault is the parameter's type, "string" when absent.
+func (p *Param) TypeOrDefault() string {
+	if !p.Type.IsSet() {
+		return "string"
+	}
+	return p.Type.Value
+}
+
+// StepKind says which kind key a step has.
+type StepKind int
+
+const (
+	KindUnknown  StepKind = iota // no kind key, or more than one (the schema has reported it)
+	KindAction                   // action: plugin/action
+	KindApproval                 // approval: {...}
+	KindSwitch                   // switch: [...] with default
+	KindParallel                 // parallel: [{steps: [...]}, ...]
+	KindWorkflow                 // workflow: ID-or-name
+	KindWait                     // wait: duration
+)
+
+// String is the kind key as written in YAML ("action", ...), or "unknown".
+func (k StepKind) String() string {
+	switch k {
+	case KindAction:
+		return "action"
+	case KindApproval:
+		return "approval"
+	case KindSwitch:
+		return "switch"
+	case KindParallel:
+		return "parallel"
+	case KindWorkflow:
+		return "workflow"
+	case KindWait:
+		return "wait"
+	}
+	return "unknown"
+}
+
+// Step is one step. Only the fields of its Kind are set.
+type Step struct {
+	ID          String
+	Name        String // the label; LabelOrID gives the default
+	Description String
+	Kind        StepKind
+	KindRange   diag.Range // where the kind key is written
+	Next        String     // a step id or "end"; unset: the next step in the list
+
+	// action (With also for workflow)
+	Action     String   // plugin/action
+	With       []*Entry // in file order
+	Connection String
+	Timeout    *Duration
+	Retry      *Retry
+	OnError    String // fail (default) | continue | a step id
+
+	Approval *Approval // approval
+
+	Cases   []*Case // switch
+	Default String  // switch: the step taken when no case holds
+
+	Branches []*Branch // parallel
+
+	Workflow String    // workflow: the called workflow's id or name
+	Wait     *Duration // wait
+
+	Parent *Branch // the parallel branch the step is in; nil for a top-level step
+	Index  int     // position in its list (the top-level steps or Parent.Steps)
+	Range  diag.Range
+}
+
+// LabelOrID is the step's name, or its id when it has none.
+func (s *Step) LabelOrID() string {
+	if s.Name.IsSet() {
+		return s.Name.Value
+	}
+	return s.ID.Value
+}
+
+// OnErrorOrDefault is the step's on_error, "fail" when absent.
+func (s *Step) OnErrorOrDefault() string {
+	if !s.OnError.IsSet() {
+		return "fail"
+	}
+	return s.OnError.Value
+}
+
+// Approval is the body of an approval step.
+type Approval struct {
+	Approvers []String
+	Timeout   *Duration
+	OnTimeout String   // interrupt (default) | pass | reject
+	Form      []*Entry // in file order
+	Range     diag.Range
+}
+
+// OnTimeoutOrDefault is on_timeout, "interrupt" when absent.
+func (a *Approval) OnTimeoutOrDefault() string {
+	if !a.OnTimeout.IsSet() {
+		return "interrupt"
+	}
+	return a.OnTimeout.Value
+}
+
+// Case is one case of a switch.
+type Case struct {
+	Name  String // the flow label; LabelOrWhen gives the default
+	When  String // the condition expression, verbatim
+	Next  String // a step id or "end"
+	Range diag.Range
+}
+
+// LabelOrWhen is the case's name, or its expression when it has none.
+func (c *Case) LabelOrWhen() string {
+	if c.Name.IsSet() {
+		return c.Name.Value
+	}
+	return c.When.Value
+}
+
+// Branch is one branch of a parallel step.
+type Branch struct {
+	Steps []*Step
+	Owner *Step // the parallel step the branch belongs to
+	Index int   // position among Owner.Branches
+	Range diag.Range
+}
+
+// Entry is one key of a with or form mapping.
+type Entry struct {
+	Key   String
+	Value *Value
+}

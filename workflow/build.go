@@ -1,0 +1,402 @@
+package workflow
+
+import (
+	"strconv"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/schema"
+)
+
+// builder turns the normalized YAML tree into the AST. It is forgiving: the schema has
+// already reported values of the wrong shape, so the builder skips them and keeps going,
+// leaving the field unset, and the caller gets as much of the workflow as can be read.
+type builder struct {
+	file  string
+	src   *source
+	diags diag.List
+}
+
+func (b *builder) rng(n *yaml.Node) diag.Range {
+	return diag.Range{File: b.file, Start: diag.Pos{Line: n.Line, Column: n.Column}}
+}
+
+// pairs calls f for each key and value of a mapping node; anything else is skipped.
+func pairs(n *yaml.Node, f func(key string, k, v *yaml.Node)) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		f(schema.KeyString(n.Content[i]), n.Content[i], n.Content[i+1])
+	}
+}
+
+func (b *builder) workflow(root *yaml.Node) *Workflow {
+	w := &Workflow{File: b.file, Range: b.rng(root)}
+	pairs(root, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "wfc":
+			w.Version = b.int(v)
+		case "name":
+			w.Name = b.str(v)
+		case "description":
+			w.Description = b.str(v)
+		case "type":
+			w.Type = b.str(v)
+		case "labels":
+			w.Labels = b.labels(v)
+		case "dataclass":
+			w.Dataclass = b.str(v)
+		case "retry":
+			w.Retry = b.retry(v)
+		case "log_level":
+			w.LogLevel = b.str(v)
+		case "inputs":
+			w.Inputs = b.params(v)
+		case "outputs":
+			w.Outputs = b.params(v)
+		case "steps":
+			w.Steps = b.steps(v, nil)
+		}
+	})
+	return w
+}
+
+// labels reads the label list and reports a label given twice (the schema cannot say this
+// cheaply: uniqueItems is quadratic in the list length).
+func (b *builder) labels(n *yaml.Node) []String {
+	if n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []String
+	seen := make(map[string]bool)
+	for i, item := range n.Content {
+		s := b.str(item)
+		if !s.IsSet() {
+			continue
+		}
+		if seen[s.Value] {
+			b.diags = append(b.diags, diag.Errorf(s.Range, diag.RuleSchema, "labels[%d]: %q is listed twice", i, s.Value))
+			continue
+		}
+		seen[s.Value] = true
+		out = append(out, s)
+	}
+	return out
+}
+
+func (b *builder) params(n *yaml.Node) []*Param {
+	if n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []*Param
+	for _, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		p := &Param{Range: b.rng(item)}
+		pairs(item, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "name":
+				p.Name = b.str(v)
+			case "type":
+				p.Type = b.str(v)
+			case "description":
+				p.Description = b.str(v)
+			case "required":
+				p.Required = b.bool(v)
+			case "default":
+				p.Default = b.value(v)
+			case "value":
+				p.Value = b.str(v)
+			}
+		})
+		out = append(out, p)
+	}
+	return out
+}
+
+func (b *builder) steps(n *yaml.Node, parent *Branch) []*Step {
+	if n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []*Step
+	for _, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		s := b.step(item)
+		s.Parent, s.Index = parent, len(out)
+		out = append(out, s)
+	}
+	return out
+}
+
+func (b *builder) step(n *yaml.Node) *Step {
+	s := &Step{Range: b.rng(n)}
+	kinds := 0
+	kind := func(k StepKind, key *yaml.Node) {
+		kinds++
+		s.Kind, s.KindRange = k, b.rng(key)
+	}
+	pairs(n, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "id":
+			s.ID = b.str(v)
+		case "name":
+			s.Name = b.str(v)
+		case "description":
+			s.Description = b.str(v)
+		case "next":
+			s.Next = b.str(v)
+		case "action":
+			kind(KindAction, k)
+			s.Action = b.str(v)
+		case "with":
+			s.With = b.entries(v)
+		case "connection":
+			s.Connection = b.str(v)
+		case "timeout":
+			s.Timeout = b.duration(v)
+		case "retry":
+			s.Retry = b.retry(v)
+		case "on_error":
+			s.OnError = b.str(v)
+		case "approval":
+			kind(KindApproval, k)
+			s.Approval = b.approval(v)
+		case "switch":
+			kind(KindSwitch, k)
+			s.Cases = b.cases(v)
+		case "default":
+			s.Default = b.str(v)
+		case "parallel":
+			kind(KindParallel, k)
+			s.Branches = b.branches(v, s)
+		case "workflow":
+			kind(KindWorkflow, k)
+			s.Workflow = b.str(v)
+		case "wait":
+			kind(KindWait, k)
+			s.Wait = b.duration(v)
+		}
+	})
+	if kinds != 1 {
+		s.Kind, s.KindRange = KindUnknown, diag.Range{}
+	}
+	return s
+}
+
+func (b *builder) approval(n *yaml.Node) *Approval {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	a := &Approval{Range: b.rng(n)}
+	pairs(n, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "approvers":
+			if v.Kind == yaml.SequenceNode {
+				for _, item := range v.Content {
+					if s := b.str(item); s.IsSet() {
+						a.Approvers = append(a.Approvers, s)
+					}
+				}
+			}
+		case "timeout":
+			a.Timeout = b.duration(v)
+		case "on_timeout":
+			a.OnTimeout = b.str(v)
+		case "form":
+			a.Form = b.entries(v)
+		}
+	})
+	return a
+}
+
+func (b *builder) cases(n *yaml.Node) []*Case {
+	if n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []*Case
+	for _, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		c := &Case{Range: b.rng(item)}
+		pairs(item, func(key string, k, v *yaml.Node) {
+			switch key {
+			case "name":
+				c.Name = b.str(v)
+			case "when":
+				c.When = b.str(v)
+			case "next":
+				c.Next = b.str(v)
+			}
+		})
+		out = append(out, c)
+	}
+	return out
+}
+
+func (b *builder) branches(n *yaml.Node, owner *Step) []*Branch {
+	if n.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []*Branch
+	for _, item := range n.Content {
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		br := &Branch{Owner: owner, Index: len(out), Range: b.rng(item)}
+		pairs(item, func(key string, k, v *yaml.Node) {
+			if key == "steps" {
+				br.Steps = b.steps(v, br)
+			}
+		})
+		out = append(out, br)
+	}
+	return out
+}
+
+func (b *builder) retry(n *yaml.Node) *Retry {
+	if n.Kind != yaml.MappingNode {
+		return nil
+	}
+	r := &Retry{Range: b.rng(n)}
+	pairs(n, func(key string, k, v *yaml.Node) {
+		switch key {
+		case "times":
+			r.Times = b.int(v)
+		case "interval":
+			r.Interval = b.duration(v)
+		}
+	})
+	return r
+}
+
+func (b *builder) entries(n *yaml.Node) []*Entry {
+	var out []*Entry
+	pairs(n, func(key string, k, v *yaml.Node) {
+		out = append(out, &Entry{Key: stringOf(b.file, b.src, k), Value: b.value(v)})
+	})
+	return out
+}
+
+func (b *builder) value(n *yaml.Node) *Value {
+	return &Value{Node: n, Range: b.rng(n), src: b.src}
+}
+
+// str reads a scalar as text; null and non-scalars are left unset (the schema said why).
+func (b *builder) str(n *yaml.Node) String {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
+		return String{}
+	}
+	return stringOf(b.file, b.src, n)
+}
+
+// stringOf is the String of a scalar node, with its end column when it sits on one line.
+func stringOf(file string, src *source, n *yaml.Node) String {
+	s := String{Value: n.Value, Range: diag.Range{File: file, Start: diag.Pos{Line: n.Line, Column: n.Column}}}
+	if raw := src.rawScalar(n); raw != "" {
+		s.raw = raw
+		s.Range.End = diag.Pos{Line: n.Line, Column: n.Column + utf8.RuneCountInString(raw)}
+	}
+	return s
+}
+
+func (b *builder) int(n *yaml.Node) Int {
+	if n.Kind != yaml.ScalarNode {
+		return Int{}
+	}
+	if i, ok := schema.Scalar(n).(int64); ok {
+		return Int{Value: i, Range: b.rng(n)}
+	}
+	return Int{}
+}
+
+func (b *builder) bool(n *yaml.Node) Bool {
+	if n.Kind != yaml.ScalarNode {
+		return Bool{}
+	}
+	if v, ok := schema.Scalar(n).(bool); ok {
+		return Bool{Value: v, Range: b.rng(n)}
+	}
+	return Bool{}
+}
+
+// maxDurationSeconds caps durations at 100 years, far beyond any SecMaster timeout and far
+// from int64 overflow.
+const maxDurationSeconds = 100 * 365 * 24 * 3600
+
+// duration reads whole seconds or an h/m/s string; nil when the value is not one (the schema
+// has reported it) or is too long (reported here).
+func (b *builder) duration(n *yaml.Node) *Duration {
+	if n.Kind != yaml.ScalarNode {
+		return nil
+	}
+	var secs int64
+	switch v := schema.Scalar(n).(type) {
+	case int64:
+		if v < 0 {
+			return nil
+		}
+		secs = v
+	case string:
+		var ok bool
+		if secs, ok = parseDuration(v); !ok {
+			return nil
+		}
+	default:
+		return nil
+	}
+	if secs > maxDurationSeconds {
+		b.diags = append(b.diags, diag.Errorf(b.rng(n), diag.RuleSchema,
+			"duration %s is longer than 100 years; use a shorter one", n.Value))
+		return nil
+	}
+	return &Duration{Seconds: secs, Raw: n.Value, Range: b.rng(n)}
+}
+
+// parseDuration reads the schema's duration strings: numbers with units h, m, s, in that
+// order, each at most once (30s, 5m, 1h30m). Sums saturate rather than overflow.
+func parseDuration(s string) (int64, bool) {
+	units := []struct {
+		suffix  byte
+		seconds int64
+	}{{'h', 3600}, {'m', 60}, {'s', 1}}
+	var total int64
+	next := 0 // the first unit still allowed
+	for len(s) > 0 {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if i == 0 || i == len(s) {
+			return 0, false
+		}
+		n, err := strconv.ParseInt(s[:i], 10, 64)
+		if err != nil {
+			n = maxDurationSeconds + 1 // too many digits: certainly too long
+		}
+		u := next
+		for u < len(units) && units[u].suffix != s[i] {
+			u++
+		}
+		if u == len(units) {
+			return 0, false
+		}
+		if n > (maxDurationSeconds+1)/units[u].seconds {
+			total = maxDurationSeconds + 1
+		} else {
+			total += n * units[u].seconds
+		}
+		if total > maxDurationSeconds {
+			total = maxDurationSeconds + 1
+		}
+		next = u + 1
+		s = s[i+1:]
+	}
+	return total, next > 0
+}

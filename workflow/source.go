@@ -1,0 +1,136 @@
+package workflow
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// source gives the text of a line by number, so a scalar's raw token can be recovered and
+// positions inside it computed. Lines are split once; a line's rune-to-byte table is built
+// only when a non-ASCII line is asked about, so the total work stays linear in the file size.
+type source struct {
+	src    []byte
+	starts []int         // byte offset of each line's first byte; starts[0] is line 1
+	ascii  []int8        // per line: 0 unknown, 1 ASCII, -1 not ASCII
+	runes  map[int][]int // line → byte offset of each rune, for non-ASCII lines
+}
+
+func newSource(src []byte) *source {
+	s := &source{src: src, starts: []int{0}}
+	for i, c := range src {
+		if c == '\n' {
+			s.starts = append(s.starts, i+1)
+		}
+	}
+	s.ascii = make([]int8, len(s.starts))
+	return s
+}
+
+// line returns line n (1-based) without its line ending, or "" when out of range.
+func (s *source) line(n int) string {
+	if s == nil || n < 1 || n > len(s.starts) {
+		return ""
+	}
+	start, end := s.starts[n-1], len(s.src)
+	if n < len(s.starts) {
+		end = s.starts[n] - 1
+	}
+	return strings.TrimSuffix(string(s.src[start:end]), "\r")
+}
+
+// lineBytes is line n as a byte slice of the source, without copying.
+func (s *source) lineBytes(n int) []byte {
+	start, end := s.starts[n-1], len(s.src)
+	if n < len(s.starts) {
+		end = s.starts[n] - 1
+	}
+	return bytes.TrimSuffix(s.src[start:end], []byte{'\r'})
+}
+
+// offset converts a 1-based rune column on line n to a byte offset within the line;
+// ok is false when the column is past the end of the line.
+func (s *source) offset(n, col int) (int, bool) {
+	if s == nil || n < 1 || n > len(s.starts) || col < 1 {
+		return 0, false
+	}
+	line := s.lineBytes(n)
+	if s.ascii[n-1] == 0 {
+		s.ascii[n-1] = 1
+		for _, c := range line {
+			if c >= utf8.RuneSelf {
+				s.ascii[n-1] = -1
+				break
+			}
+		}
+	}
+	if s.ascii[n-1] == 1 {
+		return col - 1, col-1 <= len(line)
+	}
+	if s.runes == nil {
+		s.runes = make(map[int][]int)
+	}
+	table, ok := s.runes[n]
+	if !ok {
+		table = make([]int, 0, len(line))
+		for i := range string(line) {
+			table = append(table, i)
+		}
+		table = append(table, len(line))
+		s.runes[n] = table
+	}
+	if col-1 >= len(table) {
+		return 0, false
+	}
+	return table[col-1], true
+}
+
+// rawScalar returns the exact source text of a scalar written on one line (quotes
+// included), or "" when the scalar spans lines, is a block scalar, or was copied to another
+// place by an alias and so does not match the text at its position.
+func (s *source) rawScalar(n *yaml.Node) string {
+	if s == nil || n == nil || n.Kind != yaml.ScalarNode {
+		return ""
+	}
+	off, ok := s.offset(n.Line, n.Column)
+	if !ok {
+		return ""
+	}
+	rest := string(s.lineBytes(n.Line)[off:])
+	switch n.Style {
+	case 0, yaml.TaggedStyle, yaml.FlowStyle:
+		if n.Value != "" && strings.HasPrefix(rest, n.Value) {
+			return n.Value
+		}
+		// A tagged plain scalar (!!str 42) starts at its tag; its value follows the tag.
+		return ""
+	case yaml.DoubleQuotedStyle:
+		if !strings.HasPrefix(rest, `"`) {
+			return ""
+		}
+		for i := 1; i < len(rest); i++ {
+			switch rest[i] {
+			case '\\':
+				i++
+			case '"':
+				return rest[:i+1]
+			}
+		}
+	case yaml.SingleQuotedStyle:
+		if !strings.HasPrefix(rest, "'") {
+			return ""
+		}
+		for i := 1; i < len(rest); i++ {
+			if rest[i] == '\'' {
+				if i+1 < len(rest) && rest[i+1] == '\'' {
+					i++
+					continue
+				}
+				return rest[:i+1]
+			}
+		}
+	}
+	return ""
+}
