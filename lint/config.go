@@ -1,0 +1,67 @@
+package lint
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/wfc-dev/wfc/catalog"
+	"github.com/wfc-dev/wfc/diag"
+)
+
+// Preset names a starting set of rules.
+type Preset string
+
+const (
+	Recommended Preset = "recommended" // the rules marked Recommended, at their default severity
+	All         Preset = "all"         // every rule, at its default severity
+)
+
+// Off is the severity value that disables a rule in Settings.Rules.
+const Off diag.Severity = -1
+
+// Settings choose which rules run and how loud they are.
+type Settings struct {
+	Extends Preset                   // "" means Recommended
+	Rules   map[string]diag.Severity // per-rule override; Off disables
+	// Catalog, when set, is the plugin catalog action rules check names and inputs against.
+	Catalog *catalog.Catalog
+}
+
+// enabled resolves the settings into the rules to run and their severities, in registry order.
+func (s Settings) enabled(rules []*Rule) []ruleSeverity {
+	out := make([]ruleSeverity, 0, len(rules))
+	for _, r := range rules {
+		sev := diag.Severity(0)
+		if s.Extends == All || r.Recommended {
+			sev = r.Severity
+		}
+		if o, ok := s.Rules[r.ID]; ok {
+			sev = o
+		}
+		if sev > 0 {
+			out = append(out, ruleSeverity{r, sev})
+		}
+	}
+	return out
+}
+
+type ruleSeverity struct {
+	rule *Rule
+	sev  diag.Severity
+}
+
+// CheckSettings reports rule ids in s that no rule has, so a typo in wfc.yaml is not silently
+// ignored; ids are returned sorted.
+func CheckSettings(s Settings) error {
+	var unknown []string
+	for id := range s.Rules {
+		if Lookup(id) == nil {
+			unknown = append(unknown, id)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	sort.Strings(unknown)
+	return fmt.Errorf("unknown lint rule %q; run 'wfc lint --list-rules' for the list", unknown[0])
+}

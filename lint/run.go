@@ -1,0 +1,58 @@
+package lint
+
+import (
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// Input is one thing to lint.
+type Input struct {
+	File string
+	// Source is the file's bytes; YAML suppression comments are read from it.
+	Source []byte
+	// Workflow is the parsed YAML workflow, nil for BPMN and taskflow inputs.
+	Workflow *workflow.Workflow
+	// Defs is the BPMN model: read from a diagram, or compiled from Workflow (its elements
+	// then carry the YAML range they came from in Origin). Nil when compilation failed.
+	Defs *bpmn.Definitions
+	// Settings in force for this input (catalog included).
+	Settings Settings
+}
+
+// Run applies the enabled rules to in and returns their diagnostics, suppressions applied,
+// sorted by position.
+func Run(in *Input) diag.List {
+	return runRules(in, Rules())
+}
+
+func runRules(in *Input, rules []*Rule) diag.List {
+	var out diag.List
+	for _, rs := range in.Settings.enabled(rules) {
+		switch rs.rule.Scope {
+		case ScopeBPMN:
+			if in.Defs == nil {
+				continue
+			}
+		case ScopeWorkflow:
+			if in.Workflow == nil {
+				continue
+			}
+		}
+		p := &Pass{Input: in, rule: rs.rule, sev: rs.sev, out: &out}
+		rs.rule.Check(p)
+	}
+	if in.Workflow != nil && len(in.Source) > 0 {
+		known := func(id string) bool {
+			for _, r := range rules {
+				if r.ID == id {
+					return true
+				}
+			}
+			return false
+		}
+		out = applySuppressions(in.File, parseSuppressions(in.Source), out, known)
+	}
+	out.Sort()
+	return out
+}
