@@ -66,6 +66,16 @@ func Parse(name string, data []byte) (*Catalog, error) {
 		if p == nil || p.Name == "" {
 			return nil, fmt.Errorf("%s: plugin %d has no name", name, i)
 		}
+		for j, a := range p.Actions {
+			if a == nil || a.Name == "" {
+				return nil, fmt.Errorf("%s: action %d of plugin %s has no name", name, j, p.Name)
+			}
+			for k, in := range a.Inputs {
+				if in == nil || in.Name == "" {
+					return nil, fmt.Errorf("%s: input %d of action %s/%s has no name", name, k, p.Name, a.Name)
+				}
+			}
+		}
 	}
 	c.Sort()
 	return &c, nil

@@ -35,7 +35,14 @@ func TestParseErrors(t *testing.T) {
 	if _, err := Parse("c.json", []byte("{")); err == nil {
 		t.Fatal("truncated JSON accepted")
 	}
-	if _, err := Parse("c.json", []byte(`{"plugins":[{"id":"x"}]}`)); err == nil {
-		t.Fatal("plugin without a name accepted")
+	for _, bad := range []string{
+		`{"plugins":[{"id":"x"}]}`,
+		`{"plugins":[null]}`,
+		`{"plugins":[{"name":"p","actions":[null]}]}`,
+		`{"plugins":[{"name":"p","actions":[{"name":"a","inputs":[null]}]}]}`,
+	} {
+		if _, err := Parse("c.json", []byte(bad)); err == nil {
+			t.Errorf("Parse(%s) accepted a catalog with a missing entry", bad)
+		}
 	}
 }

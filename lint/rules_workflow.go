@@ -1,4 +1,22 @@
 package lint
 
-// workflowRules look at the YAML workflow itself: things bpmnlint cannot know.
-var workflowRules = []*Rule{}
+// workflowRules look at the YAML workflow itself: things bpmnlint cannot know. Graph rules
+// first, then conditions, references, parameters, secrets, approvals and the catalog.
+var workflowRules = []*Rule{
+	wfUnreachableStep,
+	wfNoPathToEnd,
+	wfLoopWithoutExit,
+	wfSwitchDefault,
+	wfDuplicateWhen,
+	wfConstantWhen,
+	wfUnknownReference,
+	wfOutputBeforeRun,
+	wfUnusedInput,
+	wfUnassignedOutput,
+	wfSecretInWith,
+	wfApprovalTimeoutAction,
+	wfUnknownAction,
+	wfMissingActionInput,
+	wfUnknownActionInput,
+	wfRedundantNext,
+}

@@ -1,0 +1,196 @@
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/wfc-dev/wfc/catalog"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/schema"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// Helpers the workflow rules (wf_*.go) share.
+
+// stepIndex maps step ids to steps (the first of a duplicated id wins: duplicates are the
+// compiler's to report) and keeps the ids in declaration order for suggestions.
+type stepIndex struct {
+	byID map[string]*workflow.Step
+	ids  []string
+}
+
+func indexSteps(w *workflow.Workflow) stepIndex {
+	all := w.AllSteps()
+	ix := stepIndex{byID: make(map[string]*workflow.Step, len(all))}
+	for _, s := range all {
+		if id := s.ID.Value; s.ID.IsSet() && ix.byID[id] == nil {
+			ix.byID[id] = s
+			ix.ids = append(ix.ids, id)
+		}
+	}
+	return ix
+}
+
+// stepRange is where to report about a step: its id, else the step itself.
+func stepRange(s *workflow.Step) diag.Range {
+	if s.ID.IsSet() {
+		return s.ID.Range
+	}
+	return s.Range
+}
+
+// stepName is how messages name a step.
+func stepName(s *workflow.Step) string {
+	if s.ID.IsSet() {
+		return fmt.Sprintf("%q", s.ID.Value)
+	}
+	return fmt.Sprintf("at line %d", s.Range.Start.Line)
+}
+
+// didYouMean is "; did you mean \"x\"?" when suggestion is not empty.
+func didYouMean(suggestion string) string {
+	if suggestion == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", suggestion)
+}
+
+// loop is a reachable cycle of the flow with no edge leaving it.
+type loop struct {
+	steps []*workflow.Step // in declaration order
+}
+
+// describe names the loop's steps for messages, at most a few of them.
+func (l loop) describe() string {
+	const shown = 5
+	var names []string
+	for i, s := range l.steps {
+		if i == shown {
+			names = append(names, fmt.Sprintf("and %d more", len(l.steps)-shown))
+			break
+		}
+		names = append(names, s.ID.Value)
+	}
+	return strings.Join(names, ", ")
+}
+
+// exitlessLoops finds the reachable loops (strongly connected components that are cycles)
+// with no edge out of them, in the declaration order of their first step, and the loop each
+// node belongs to (-1: none). Every kind of edge counts as a way out, on_error included: a
+// loop that only an error can leave still ends.
+func exitlessLoops(f *workflow.Flow) (loops []loop, loopOf []int) {
+	reach := f.Reachable()
+	comp := make([]int, len(f.Nodes))
+	sccs := f.SCCs()
+	for i, c := range sccs {
+		for _, n := range c {
+			comp[n] = i
+		}
+	}
+	loopOf = make([]int, len(f.Nodes))
+	for i := range loopOf {
+		loopOf[i] = -1
+	}
+	// Components list their nodes in increasing order and step nodes are numbered in
+	// declaration order, so sorting loops by their first node sorts them by first step.
+	type found struct {
+		first int
+		comp  []int
+	}
+	var all []found
+	for i, c := range sccs {
+		if !reach[c[0]] || !f.IsCycle(c) {
+			continue
+		}
+		exits := false
+		for _, n := range c {
+			for _, e := range f.Out(n) {
+				if comp[e.To] != i {
+					exits = true
+				}
+			}
+		}
+		if !exits {
+			all = append(all, found{c[0], c})
+		}
+	}
+	slices.SortFunc(all, func(a, b found) int { return cmp.Compare(a.first, b.first) })
+	for _, fd := range all {
+		var l loop
+		for _, n := range fd.comp {
+			loopOf[n] = len(loops)
+			if nd := f.Nodes[n]; nd.Kind == workflow.NodeStep {
+				l.steps = append(l.steps, nd.Step)
+			}
+		}
+		loops = append(loops, l)
+	}
+	return loops, loopOf
+}
+
+// maxSuggestions bounds how many distinct words one rule run looks up a suggestion for: each
+// lookup compares against every candidate, so a hostile file with thousands of distinct
+// unknown names against thousands of steps would otherwise take quadratic time. Later unknown
+// names are still reported, without a suggestion.
+const maxSuggestions = 100
+
+// suggester memoises schema.Suggest over one candidate list, within the budget above.
+type suggester struct {
+	candidates []string
+	memo       map[string]string
+}
+
+func newSuggester(candidates []string) *suggester {
+	return &suggester{candidates: candidates, memo: make(map[string]string)}
+}
+
+// hint is didYouMean of the closest candidate to word, or "".
+func (s *suggester) hint(word string) string {
+	if best, ok := s.memo[word]; ok {
+		return didYouMean(best)
+	}
+	if len(s.memo) >= maxSuggestions {
+		return ""
+	}
+	best := schema.Suggest(word, s.candidates)
+	s.memo[word] = best
+	return didYouMean(best)
+}
+
+// actionIndex finds catalog actions by "plugin/action" in constant time; catalog.Lookup scans
+// the whole catalog, which per step would make a large workflow times a large catalog slow.
+type actionIndex struct {
+	plugins     map[string]*catalog.Plugin
+	actions     map[string]*catalog.Action // keyed by "plugin/action"
+	pluginNames []string                   // in catalog order, for suggestions
+	actionNames []string                   // "plugin/action" in catalog order
+}
+
+func indexCatalog(c *catalog.Catalog) actionIndex {
+	ix := actionIndex{plugins: make(map[string]*catalog.Plugin), actions: make(map[string]*catalog.Action)}
+	for _, p := range c.Plugins {
+		if p == nil || ix.plugins[p.Name] != nil { // the first of a duplicated name wins, as in Lookup
+			continue
+		}
+		ix.plugins[p.Name] = p
+		ix.pluginNames = append(ix.pluginNames, p.Name)
+		for _, a := range p.Actions {
+			if a == nil {
+				continue
+			}
+			if key := p.Name + "/" + a.Name; ix.actions[key] == nil {
+				ix.actions[key] = a
+				ix.actionNames = append(ix.actionNames, key)
+			}
+		}
+	}
+	return ix
+}
+
+// lookup is catalog.Lookup: the plugin (even when the action is unknown) and the action.
+func (ix actionIndex) lookup(ref string) (*catalog.Plugin, *catalog.Action) {
+	name, _, _ := strings.Cut(ref, "/")
+	return ix.plugins[name], ix.actions[ref]
+}

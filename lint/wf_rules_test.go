@@ -1,0 +1,315 @@
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/wfc-dev/wfc/catalog"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// The workflow rules are tested with YAML files in testdata/workflow/RULE/, analysistest
+// style: a comment `# want "REGEXP" ...` on a line says a diagnostic whose message matches
+// each REGEXP must be reported on that line. Every diagnostic must be wanted and every want
+// met. Files named ok*.yaml must produce nothing. Only the rule named by the directory runs,
+// with testdata/workflow/catalog.json as the plugin catalog.
+
+const workflowTestdata = "testdata/workflow"
+
+func TestWorkflowRules(t *testing.T) {
+	cat := testCatalog(t)
+	for _, r := range workflowRules {
+		files, err := filepath.Glob(filepath.Join(workflowTestdata, r.ID, "*.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ok, bad int
+		for _, file := range files {
+			if strings.HasPrefix(filepath.Base(file), "ok") {
+				ok++
+			} else {
+				bad++
+			}
+			t.Run(r.ID+"/"+filepath.Base(file), func(t *testing.T) {
+				checkWants(t, r, file, cat)
+			})
+		}
+		if ok == 0 || bad == 0 {
+			t.Errorf("rule %s needs a passing (ok*.yaml) and a failing test file in %s/%s; it has %d and %d", r.ID, workflowTestdata, r.ID, ok, bad)
+		}
+	}
+}
+
+func testCatalog(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Load(filepath.Join(workflowTestdata, "catalog.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
+}
+
+// loadTestWorkflow reads a test file, which must load without problems.
+func loadTestWorkflow(t *testing.T, file string) (*workflow.Workflow, []byte) {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, diags := workflow.Load(file, src)
+	if len(diags) > 0 || w == nil {
+		t.Fatalf("test file does not load cleanly:\n%v", diags)
+	}
+	return w, src
+}
+
+// runOne runs a single rule at its default severity.
+func runOne(r *Rule, file string, src []byte, w *workflow.Workflow, cat *catalog.Catalog) diag.List {
+	in := &Input{File: file, Source: src, Workflow: w, Settings: Settings{Extends: All, Catalog: cat}}
+	return runRules(in, []*Rule{r})
+}
+
+type want struct {
+	line int
+	re   *regexp.Regexp
+	met  bool
+}
+
+func checkWants(t *testing.T, r *Rule, file string, cat *catalog.Catalog) {
+	w, src := loadTestWorkflow(t, file)
+	wants := parseWants(t, src)
+	if strings.HasPrefix(filepath.Base(file), "ok") && len(wants) > 0 {
+		t.Fatalf("%s is an ok file but has # want comments", file)
+	}
+	for _, d := range runOne(r, file, src, w, cat) {
+		checkDiagnosticShape(t, r, d)
+		matched := false
+		for _, wt := range wants {
+			if !wt.met && wt.line == d.Range.Start.Line && wt.re.MatchString(d.Message) {
+				wt.met, matched = true, true
+				break
+			}
+		}
+		if !matched {
+			t.Errorf("unexpected diagnostic: %s", d.Error())
+		}
+	}
+	for _, wt := range wants {
+		if !wt.met {
+			t.Errorf("%s:%d: no diagnostic matching %q", file, wt.line, wt.re)
+		}
+	}
+}
+
+// checkDiagnosticShape holds every diagnostic to the project's message rules.
+func checkDiagnosticShape(t *testing.T, r *Rule, d diag.Diagnostic) {
+	t.Helper()
+	if d.Rule != r.ID || d.Severity != r.Severity || !d.Range.Start.IsValid() || d.Range.File == "" {
+		t.Errorf("diagnostic has rule %q severity %v at %v; want rule %q severity %v at a real position", d.Rule, d.Severity, d.Range, r.ID, r.Severity)
+	}
+	if m := d.Message; m == "" || unicode.IsUpper([]rune(m)[0]) || strings.HasSuffix(m, ".") {
+		t.Errorf("message %q must start lower-case and not end with a period", m)
+	}
+}
+
+var wantComment = regexp.MustCompile(`\s#\s*want\s+(.*)$`)
+
+// parseWants reads the `# want "re" ...` comments; the regexps are Go string literals.
+func parseWants(t *testing.T, src []byte) []*want {
+	t.Helper()
+	var out []*want
+	for i, line := range strings.Split(string(src), "\n") {
+		m := wantComment.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		rest := strings.TrimSpace(m[1])
+		for rest != "" {
+			lit, err := strconv.QuotedPrefix(rest)
+			if err != nil {
+				t.Fatalf("line %d: bad # want: %v", i+1, err)
+			}
+			text, _ := strconv.Unquote(lit)
+			out = append(out, &want{line: i + 1, re: regexp.MustCompile(text)})
+			rest = strings.TrimSpace(rest[len(lit):])
+		}
+	}
+	return out
+}
+
+// TestWorkflowRuleMetadata checks what docs and config rely on: unique kebab-case ids that do
+// not clash with the BPMN rules, a summary and a doc, a severity and the workflow scope.
+func TestWorkflowRuleMetadata(t *testing.T) {
+	kebab := regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
+	seen := make(map[string]bool)
+	for _, r := range Rules() {
+		if seen[r.ID] {
+			t.Errorf("rule id %q is used twice", r.ID)
+		}
+		seen[r.ID] = true
+	}
+	for _, r := range workflowRules {
+		if !kebab.MatchString(r.ID) || r.Scope != ScopeWorkflow || r.Check == nil || r.Summary == "" || len(r.Doc) < 80 {
+			t.Errorf("rule %q: bad id, scope, check, summary or doc", r.ID)
+		}
+		if r.Severity != diag.Error && r.Severity != diag.Warning && r.Severity != diag.Info {
+			t.Errorf("rule %q has no severity", r.ID)
+		}
+		if Lookup(r.ID) != r {
+			t.Errorf("rule %q is not in Rules()", r.ID)
+		}
+	}
+}
+
+// TestCatalogRulesNeedCatalog: without a catalog the action rules stay silent even on a file
+// full of unknown actions.
+func TestCatalogRulesNeedCatalog(t *testing.T) {
+	file := filepath.Join(workflowTestdata, "unknown-action", "unknown.yaml")
+	w, src := loadTestWorkflow(t, file)
+	for _, r := range []*Rule{wfUnknownAction, wfMissingActionInput, wfUnknownActionInput} {
+		if got := runOne(r, file, src, w, nil); len(got) > 0 {
+			t.Errorf("%s without a catalog reported:\n%v", r.ID, got)
+		}
+	}
+	if got := runOne(wfUnknownAction, file, src, w, testCatalog(t)); len(got) == 0 {
+		t.Error("unknown-action with the catalog reported nothing on unknown.yaml")
+	}
+	// A catalog with null entries (JSON null in a list) must not crash the rules.
+	holey := &catalog.Catalog{Plugins: []*catalog.Plugin{{Name: "threatbook", Actions: []*catalog.Action{
+		nil, {Name: "ip_reputation", Inputs: []*catalog.Input{nil, {Name: "ip", Required: true}}},
+	}}}}
+	for _, r := range []*Rule{wfUnknownAction, wfMissingActionInput, wfUnknownActionInput} {
+		runOne(r, file, src, w, holey)
+	}
+}
+
+// TestSecretNeverPrinted: no message of secret-in-with contains the secret, or a piece of it.
+func TestSecretNeverPrinted(t *testing.T) {
+	file := filepath.Join(workflowTestdata, "secret-in-with", "secrets.yaml")
+	w, src := loadTestWorkflow(t, file)
+	got := runOne(wfSecretInWith, file, src, w, nil)
+	if len(got) == 0 {
+		t.Fatal("no diagnostics")
+	}
+	var secrets []string
+	for _, s := range w.AllSteps() {
+		for _, e := range s.With {
+			for _, str := range e.Value.Strings() {
+				secrets = append(secrets, str.Value)
+			}
+		}
+	}
+	// The rule's own wording (and the with keys) may share a few letters with a test value.
+	wording := secretMessageWords + wfSecretInWith.Doc
+	for _, pat := range secretPatterns {
+		wording += " " + pat.what
+	}
+	for _, d := range got {
+		for _, secret := range secrets {
+			for _, piece := range pieces(secret, 6) {
+				if strings.Contains(d.Message, piece) && !strings.Contains(wording, piece) {
+					t.Errorf("message %q repeats %q of a secret", d.Message, piece)
+				}
+			}
+		}
+	}
+}
+
+// secretMessageWords is the rule's own wording, which may share words with a test value.
+const secretMessageWords = "with. looks like a literal secret (the key names one); do not write secrets in a workflow: pass it in as an input parameter, or use an asset connection (connection:) instead"
+
+// pieces are the substrings of s of length n (s itself when shorter).
+func pieces(s string, n int) []string {
+	if len(s) <= n {
+		return []string{s}
+	}
+	var out []string
+	for i := 0; i+n <= len(s); i++ {
+		out = append(out, s[i:i+n])
+	}
+	return slices.Compact(out)
+}
+
+// TestExamplesHaveNoWorkflowErrors: the bundled examples pass every workflow rule at error
+// severity (skipped until the examples exist).
+func TestExamplesHaveNoWorkflowErrors(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "examples", "*.yaml"))
+	more, _ := filepath.Glob(filepath.Join("..", "examples", "*", "*.yaml"))
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Skip("no examples yet")
+	}
+	for _, file := range files {
+		src, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, diags := workflow.Load(file, src)
+		if w == nil {
+			t.Errorf("%s does not load:\n%v", file, diags)
+			continue
+		}
+		in := &Input{File: file, Source: src, Workflow: w, Settings: Settings{Extends: All}}
+		for _, d := range runRules(in, workflowRules) {
+			if d.Severity == diag.Error {
+				t.Errorf("%s", d.Error())
+			}
+		}
+	}
+}
+
+// TestReferenceDiagnosticsPointAtTheReference: reference problems are reported at the
+// reference inside the string, not at the start of the value.
+func TestReferenceDiagnosticsPointAtTheReference(t *testing.T) {
+	for _, r := range []*Rule{wfUnknownReference, wfOutputBeforeRun} {
+		files, _ := filepath.Glob(filepath.Join(workflowTestdata, r.ID, "*.yaml"))
+		count := 0
+		for _, file := range files {
+			w, src := loadTestWorkflow(t, file)
+			lines := strings.Split(string(src), "\n")
+			for _, d := range runOne(r, file, src, w, nil) {
+				count++
+				line := []rune(lines[d.Range.Start.Line-1])
+				at := string(line[min(d.Range.Start.Column-1, len(line)):])
+				if !strings.HasPrefix(at, "steps.") && !strings.HasPrefix(at, "inputs.") {
+					t.Errorf("%s: points at %q, not at a reference", d.Error(), at)
+				}
+			}
+		}
+		if count == 0 {
+			t.Errorf("%s: no diagnostics to check", r.ID)
+		}
+	}
+}
+
+// TestWorkflowRulesOnBrokenInput: a workflow the schema rejects still loads partly; the rules
+// must work on whatever part there is, without panicking.
+func TestWorkflowRulesOnBrokenInput(t *testing.T) {
+	broken := []string{
+		"wfc: 1\nsteps: 5\n",
+		"wfc: 1\nname: x\ndescription: ''\nsteps:\n  - {}\n  - id: a\n  - id: a\n    next: a\n",
+		"wfc: 1\nname: x\ndescription: ''\nsteps:\n  - id: s\n    switch: 3\n    default: [1]\n  - id: p\n    parallel: [{}, {steps: 1}, {steps: [{id: q, approval: 7}]}]\n",
+		"wfc: 1\nname: x\ndescription: ''\ninputs: [{}, {name: 3}]\noutputs: [{value: '${steps..output}'}]\nsteps:\n  - id: a\n    action: /\n    with: [1, 2]\n    approval: {}\n",
+		"wfc: 1\nname: x\ndescription: ''\nsteps:\n  - id: a\n    action: p/a\n    with: {k: &x {password: [*x]}}\n",
+		"wfc: 1\nname: x\ndescription: ''\nsteps:\n  - id: a\n    switch:\n      - when: \"${\" \n        next: a\n      - when: \"${'}\"\n        next: end\n",
+	}
+	for i, src := range broken {
+		file := fmt.Sprintf("broken%d.yaml", i)
+		w, _ := workflow.Load(file, []byte(src))
+		if w == nil {
+			continue
+		}
+		in := &Input{File: file, Source: []byte(src), Workflow: w, Settings: Settings{Extends: All, Catalog: testCatalog(t)}}
+		for _, d := range runRules(in, workflowRules) {
+			checkDiagnosticShape(t, Lookup(d.Rule), d)
+		}
+	}
+}

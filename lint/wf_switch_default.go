@@ -1,0 +1,48 @@
+package lint
+
+import (
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+var wfSwitchDefault = &Rule{
+	ID:          "switch-default",
+	Severity:    diag.Warning,
+	Recommended: true,
+	Scope:       ScopeWorkflow,
+	Summary:     "every switch says where to go when no case holds",
+	Doc: "The schema allows a switch without default; wfc then compiles the gateway's default " +
+		"flow to whatever follows the switch (the next step, the end, or the end of its " +
+		"parallel branch). That is easy to miss when reading the workflow, and it is often not " +
+		"what was meant: an unexpected value silently takes the path written just below. " +
+		"Write default: explicitly, naming the step (or end) to take.",
+	Check: func(p *Pass) {
+		w := p.Input.Workflow
+		for _, s := range w.AllSteps() {
+			if s.Kind != workflow.KindSwitch || s.Default.IsSet() {
+				continue
+			}
+			if next := followingStep(w, s); next != "" {
+				p.Report(s.KindRange, "switch %s has no default: when no case holds the flow goes on to %s; write default: %s to say so, or name the step to take", stepName(s), next, next)
+				continue
+			}
+			p.Report(s.KindRange, "switch %s has no default: when no case holds its parallel branch ends; write default: with the step to take", stepName(s))
+		}
+	},
+}
+
+// followingStep is the id of the step that runs after s when s says nothing ("end" after the
+// last top-level step), or "" when s is the last step of a parallel branch.
+func followingStep(w *workflow.Workflow, s *workflow.Step) string {
+	list := w.Steps
+	if s.Parent != nil {
+		list = s.Parent.Steps
+	}
+	switch {
+	case s.Index+1 < len(list):
+		return list[s.Index+1].ID.Value
+	case s.Parent == nil:
+		return "end"
+	}
+	return ""
+}

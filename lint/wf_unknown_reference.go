@@ -1,0 +1,71 @@
+package lint
+
+import (
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+var wfUnknownReference = &Rule{
+	ID:          "unknown-reference",
+	Severity:    diag.Error,
+	Recommended: true,
+	Scope:       ScopeWorkflow,
+	Summary:     "expressions reference declared inputs and existing steps",
+	Doc: "Inside ${...}, inputs.NAME must name a declared input and steps.ID must name a step of " +
+		"the workflow; a typo would otherwise evaluate to nothing at run time and the step " +
+		"would act on an empty value. steps.ID.output of a switch, parallel or wait step is " +
+		"reported too: those steps produce no output. The closest name is suggested. " +
+		"References are checked in with values, switch conditions, approval forms and " +
+		"output values; workflow.* references are not checked.",
+	Check: func(p *Pass) {
+		w := p.Input.Workflow
+		steps := indexSteps(w)
+		inputs := make(map[string]bool, len(w.Inputs))
+		var inputNames []string
+		for _, in := range w.Inputs {
+			if in.Name.IsSet() && !inputs[in.Name.Value] {
+				inputs[in.Name.Value] = true
+				inputNames = append(inputNames, in.Name.Value)
+			}
+		}
+		inputHints, stepHints := newSuggester(inputNames), newSuggester(steps.ids)
+		forEachRef(w, func(site workflow.Site, ref workflow.Ref) {
+			if name := ref.Input(); name != "" && !inputs[name] {
+				p.Report(ref.Range, "unknown input %q in %s; declare it under inputs%s", name, site.Field, inputHints.hint(name))
+			}
+			id := ref.StepID()
+			if id == "" {
+				return
+			}
+			s := steps.byID[id]
+			if s == nil {
+				p.Report(ref.Range, "unknown step %q in %s%s", id, site.Field, stepHints.hint(id))
+				return
+			}
+			if _, isOutput := ref.Fields(); isOutput && !producesOutput(s) {
+				p.Report(ref.Range, "step %q is a %s step and has no output; reference the output of an action, approval or workflow step", id, s.Kind)
+			}
+		})
+	},
+}
+
+// producesOutput reports whether a step kind has an output to reference.
+func producesOutput(s *workflow.Step) bool {
+	switch s.Kind {
+	case workflow.KindSwitch, workflow.KindParallel, workflow.KindWait:
+		return false
+	}
+	return true
+}
+
+// forEachRef calls f for every reference in every expression of the workflow, in file order
+// within each site list.
+func forEachRef(w *workflow.Workflow, f func(workflow.Site, workflow.Ref)) {
+	for _, site := range w.Sites() {
+		for _, e := range workflow.Expressions(site.String) {
+			for _, r := range e.Refs {
+				f(site, r)
+			}
+		}
+	}
+}
