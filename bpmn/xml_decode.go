@@ -2,13 +2,9 @@ package bpmn
 
 import (
 	"bytes"
-	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 )
 
 // SyntaxError is a decoding failure at a place in the input: line and column are 1-based,
@@ -35,218 +31,316 @@ func errf(format string, args ...any) error { return fmt.Errorf(format, args...)
 // Every node records the line and column it starts at. Malformed input gives a
 // *SyntaxError. DecodeXML is stricter than sax in a few places sax lets through and
 // XML forbids: '<' inside attribute values, "]]>" in text, duplicate attributes, a
-// misplaced declaration or DOCTYPE.
+// misplaced declaration or DOCTYPE. It reads the bytes as UTF-8 whatever the
+// declaration says, as sax does (the caller hands it text).
+//
+// Names and values in the returned tree share one string copy of data.
 func DecodeXML(data []byte) (*Document, error) {
 	if len(data) > MaxInputSize {
 		return nil, errf("input is %d bytes; the limit is %d", len(data), MaxInputSize)
 	}
 	// sax skips a leading byte order mark; so do we (it is not part of the document).
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
-	p := &xmlParser{src: data, lines: posTracker{line: 1, col: 1}}
-	p.dec = xml.NewDecoder(bytes.NewReader(data))
-	p.dec.Strict = true
-	// sax ignores the declared encoding: the caller hands it text. We read the bytes as
-	// UTF-8 whatever the declaration says.
-	p.dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	p := &xmlParser{
+		scan:  xmlScanner{src: data, str: string(data)},
+		lines: posTracker{line: 1, col: 1},
+	}
 	return p.parse()
 }
 
+// xmlParser is the tree-building half of DecodeXML: it drives the scanner over the
+// input one construct at a time and applies the document-level rules (one root, where
+// the declaration and DOCTYPE may stand, matching tags, depth).
 type xmlParser struct {
-	src   []byte
-	dec   *xml.Decoder
+	scan  xmlScanner
 	lines posTracker
 	doc   Document
-	stack []*Node
+
+	// open holds the elements not yet closed, innermost last; childStart[k] is where
+	// open[k]'s children begin in children, which holds the children of every open
+	// element in document order. An element gets an exactly sized Children slice when
+	// it closes.
+	open       []*Node
+	childStart []int
+	children   []*Node
+	attrs      []Attr // the attributes of the start tag being read, reused
+
+	nodes     []Node  // preallocated nodes, handed out in order (fewer, larger allocations)
+	attrSlab  []Attr  // backing store for Attrs slices, each capped to its length
+	childSlab []*Node // backing store for Children slices, each capped to its length
 
 	sawRoot, sawDoctype, sawAnything bool
 }
 
+// slabSize is how many nodes (attributes, child pointers) one allocation provides.
+const slabSize = 512
+
+func (p *xmlParser) newNode(t NodeType, start int) *Node {
+	if len(p.nodes) == 0 {
+		p.nodes = make([]Node, slabSize)
+	}
+	n := &p.nodes[0]
+	p.nodes = p.nodes[1:]
+	n.Type = t
+	n.Line, n.Col = p.lines.at(p.scan.src, start)
+	return n
+}
+
 func (p *xmlParser) errAt(off int, format string, args ...any) *SyntaxError {
-	line, col := p.lines.at(p.src, off)
+	line, col := p.lines.at(p.scan.src, off)
 	return &SyntaxError{Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (p *xmlParser) malformed(e *scanError) *SyntaxError {
+	return p.errAt(e.off, "malformed XML: %s", e.msg)
 }
 
 // add appends n to the open element, or to the document at top level.
 func (p *xmlParser) add(n *Node) {
-	if len(p.stack) == 0 {
+	if len(p.open) == 0 {
 		p.doc.Children = append(p.doc.Children, n)
 		return
 	}
-	top := p.stack[len(p.stack)-1]
-	top.Children = append(top.Children, n)
+	p.children = append(p.children, n)
 }
 
 func (p *xmlParser) parse() (*Document, error) {
-	for {
-		start := int(p.dec.InputOffset())
-		tok, err := p.dec.RawToken()
-		if err == io.EOF {
-			break
+	src := p.scan.src
+	for i := 0; i < len(src); {
+		var next int
+		var err *SyntaxError
+		switch {
+		case src[i] != '<':
+			next, err = p.text(i)
+		case i+1 == len(src):
+			return nil, p.malformed(p.scan.eof())
+		case src[i+1] == '/':
+			next, err = p.endElement(i)
+		case src[i+1] == '?':
+			next, err = p.procInst(i)
+		case src[i+1] == '!':
+			next, err = p.bang(i)
+		default:
+			next, err = p.startElement(i)
 		}
 		if err != nil {
-			msg := err.Error()
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				msg = se.Msg
-			}
-			return nil, p.errAt(int(p.dec.InputOffset()), "malformed XML: %s", msg)
+			return nil, err
 		}
-		end := int(p.dec.InputOffset())
-		var perr *SyntaxError
-		switch t := tok.(type) {
-		case xml.StartElement:
-			perr = p.startElement(t, start, end)
-		case xml.EndElement:
-			perr = p.endElement(t, start)
-		case xml.CharData:
-			perr = p.charData(t, start, end)
-		case xml.Comment:
-			if perr = p.checkChars(t, "comment", start); perr == nil {
-				p.add(p.leaf(CommentNode, string(t), start))
-			}
-		case xml.ProcInst:
-			perr = p.procInst(t, start)
-		case xml.Directive:
-			perr = p.directive(t, start, end)
-		}
-		if perr != nil {
-			return nil, perr
-		}
-		if _, isText := tok.(xml.CharData); !isText { // blank text may precede the declaration
+		// The declaration must come before any markup; text (blank, or it failed above)
+		// and CDATA (only valid inside the root) do not count, as they did not before.
+		if src[i] == '<' && !bytes.HasPrefix(src[i:], cdataOpen) {
 			p.sawAnything = true
 		}
+		i = next
 	}
-	if len(p.stack) > 0 {
-		open := p.stack[len(p.stack)-1]
-		e := p.errAt(len(p.src), "unexpected end of input: <%s> opened at %d:%d is not closed", open.Name, open.Line, open.Col)
+	if len(p.open) > 0 {
+		open := p.open[len(p.open)-1]
+		e := p.errAt(len(src), "unexpected end of input: <%s> opened at %d:%d is not closed", open.Name, open.Line, open.Col)
 		return nil, e
 	}
 	if !p.sawRoot {
-		return nil, p.errAt(len(p.src), "the document has no root element")
+		return nil, p.errAt(len(src), "the document has no root element")
 	}
 	return &p.doc, nil
 }
 
-func (p *xmlParser) leaf(t NodeType, value string, off int) *Node {
-	line, col := p.lines.at(p.src, off)
-	return &Node{Type: t, Value: value, Line: line, Col: col}
-}
+var cdataOpen = []byte("<![CDATA[")
 
-func qualified(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
+func (p *xmlParser) startElement(start int) (int, *SyntaxError) {
+	s := &p.scan
+	name, i, serr := s.name(start+1, true, "element name after <")
+	if serr != nil {
+		return i, p.malformed(serr)
 	}
-	return n.Space + ":" + n.Local
-}
-
-func (p *xmlParser) startElement(t xml.StartElement, start, end int) *SyntaxError {
-	if len(p.stack) >= MaxDepth {
-		return p.errAt(start, "elements are nested deeper than %d levels", MaxDepth)
+	p.attrs = p.attrs[:0]
+	empty := false
+	for {
+		i = s.skipSpace(i)
+		if i >= len(s.src) {
+			return i, p.malformed(s.eof())
+		}
+		if c := s.src[i]; c == '>' || c == '/' {
+			if c == '/' {
+				if i+1 >= len(s.src) {
+					return i, p.malformed(s.eof())
+				}
+				if s.src[i+1] != '>' {
+					return i, p.malformed(s.fail(i, "expected /> in element"))
+				}
+				empty, i = true, i+1
+			}
+			i++
+			break
+		}
+		var a Attr
+		if a.Name, i, serr = s.name(i, true, "attribute name in element"); serr != nil {
+			return i, p.malformed(serr)
+		}
+		if i = s.skipSpace(i); i >= len(s.src) {
+			return i, p.malformed(s.eof())
+		}
+		if s.src[i] != '=' {
+			return i, p.malformed(s.fail(i, "attribute %s has no = and value; write %s=\"...\"", a.Name, a.Name))
+		}
+		if i = s.skipSpace(i + 1); i >= len(s.src) {
+			return i, p.malformed(s.eof())
+		}
+		if q := s.src[i]; q != '"' && q != '\'' {
+			return i, p.malformed(s.fail(i, "unquoted or missing attribute value in element"))
+		}
+		if a.Value, i, serr = s.chars(i+1, s.src[i]); serr != nil {
+			return i, p.malformed(serr)
+		}
+		p.attrs = append(p.attrs, a)
 	}
-	name := qualified(t.Name)
-	if len(p.stack) == 0 {
+	if len(p.open) >= MaxDepth {
+		return i, p.errAt(start, "elements are nested deeper than %d levels", MaxDepth)
+	}
+	if len(p.open) == 0 {
 		if p.sawRoot {
-			return p.errAt(start, "second root element <%s>; an XML document has exactly one", name)
+			return i, p.errAt(start, "second root element <%s>; an XML document has exactly one", name)
 		}
 		p.sawRoot = true
 	}
-	line, col := p.lines.at(p.src, start)
-	n := &Node{Type: ElementNode, Name: name, Line: line, Col: col}
-	raw := p.src[start:end]
-	if bytes.IndexByte(raw, '\r') >= 0 {
-		// encoding/xml turns CR LF into LF inside attribute values; sax keeps them.
-		n.Attrs = rawAttrs(raw)
-	} else if len(t.Attr) > 0 {
-		n.Attrs = make([]Attr, len(t.Attr))
-		for i, a := range t.Attr {
-			n.Attrs[i] = Attr{Name: qualified(a.Name), Value: a.Value}
-		}
-	}
 	var index map[string]struct{}
-	for i, a := range n.Attrs {
-		if hasAttr(n.Attrs[:i], &index, a.Name) {
-			return p.errAt(start, "element <%s> has attribute %q twice", name, a.Name)
+	for k, a := range p.attrs {
+		if hasAttr(p.attrs[:k], &index, a.Name) {
+			return i, p.errAt(start, "element <%s> has attribute %q twice", name, a.Name)
 		}
 	}
+	n := p.newNode(ElementNode, start)
+	n.Name = name
+	n.Attrs = p.keepAttrs()
 	p.add(n)
-	p.stack = append(p.stack, n)
-	return nil
+	if !empty {
+		p.open = append(p.open, n)
+		p.childStart = append(p.childStart, len(p.children))
+	}
+	return i, nil
 }
 
-func (p *xmlParser) endElement(t xml.EndElement, start int) *SyntaxError {
-	name := qualified(t.Name)
-	if len(p.stack) == 0 {
-		return p.errAt(start, "closing tag </%s> has no matching opening tag", name)
-	}
-	open := p.stack[len(p.stack)-1]
-	if open.Name != name {
-		return p.errAt(start, "closing tag </%s> does not match <%s> opened at %d:%d", name, open.Name, open.Line, open.Col)
-	}
-	p.stack = p.stack[:len(p.stack)-1]
-	return nil
-}
-
-var cdataOpen = []byte("<![CDATA[")
-
-func (p *xmlParser) charData(t xml.CharData, start, end int) *SyntaxError {
-	raw := p.src[start:end]
-	hasCR := bytes.IndexByte(raw, '\r') >= 0
-	if bytes.HasPrefix(raw, cdataOpen) {
-		if len(p.stack) == 0 {
-			return p.errAt(start, "CDATA section outside the root element")
-		}
-		v := string(t)
-		if hasCR { // keep line ends as written, as sax does
-			v = string(raw[len(cdataOpen) : len(raw)-len("]]>")])
-		}
-		p.add(p.leaf(CDataNode, v, start))
+// keepAttrs copies the attributes just read into the slab; nil when there are none,
+// as xml-js has no attributes key then.
+func (p *xmlParser) keepAttrs() []Attr {
+	k := len(p.attrs)
+	if k == 0 {
 		return nil
 	}
-	v := string(t)
-	if hasCR {
-		v = decodeRawText(raw)
+	if k > len(p.attrSlab) {
+		p.attrSlab = make([]Attr, max(slabSize, k))
+	}
+	out := p.attrSlab[:k:k] // capped: appending to it must not overwrite a neighbour
+	p.attrSlab = p.attrSlab[k:]
+	copy(out, p.attrs)
+	return out
+}
+
+func (p *xmlParser) endElement(start int) (int, *SyntaxError) {
+	s := &p.scan
+	name, i, serr := s.name(start+2, true, "element name after </")
+	if serr != nil {
+		return i, p.malformed(serr)
+	}
+	if i = s.skipSpace(i); i >= len(s.src) {
+		return i, p.malformed(s.eof())
+	}
+	if s.src[i] != '>' {
+		return i, p.malformed(s.fail(i, "invalid characters between </%s and >", name))
+	}
+	if len(p.open) == 0 {
+		return i, p.errAt(start, "closing tag </%s> has no matching opening tag", name)
+	}
+	top := len(p.open) - 1
+	open := p.open[top]
+	if open.Name != name {
+		return i, p.errAt(start, "closing tag </%s> does not match <%s> opened at %d:%d", name, open.Name, open.Line, open.Col)
+	}
+	from := p.childStart[top]
+	if k := len(p.children) - from; k > 0 {
+		if k > len(p.childSlab) {
+			p.childSlab = make([]*Node, max(slabSize, k))
+		}
+		open.Children = p.childSlab[:k:k]
+		p.childSlab = p.childSlab[k:]
+		copy(open.Children, p.children[from:])
+		clear(p.children[from:]) // drop references the slab now holds
+		p.children = p.children[:from]
+	}
+	p.open, p.childStart = p.open[:top], p.childStart[:top]
+	return i + 1, nil
+}
+
+func (p *xmlParser) text(start int) (int, *SyntaxError) {
+	v, i, serr := p.scan.chars(start, 0)
+	if serr != nil {
+		return i, p.malformed(serr)
 	}
 	if jsBlank(v) {
-		return nil // xml-js drops whitespace-only text
+		return i, nil // xml-js drops whitespace-only text
 	}
-	if len(p.stack) == 0 {
-		return p.errAt(start, "text outside the root element")
+	if len(p.open) == 0 {
+		return i, p.errAt(start, "text outside the root element")
 	}
-	p.add(p.leaf(TextNode, v, start))
-	return nil
+	n := p.newNode(TextNode, start)
+	n.Value = v
+	p.add(n)
+	return i, nil
 }
 
-// checkChars rejects what encoding/xml lets through in comments, processing
-// instructions and DOCTYPEs but XML forbids: invalid UTF-8 and non-characters.
-func (p *xmlParser) checkChars(b []byte, what string, start int) *SyntaxError {
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 {
-			return p.errAt(start, "%s holds invalid UTF-8", what)
-		}
-		if !isXMLChar(r) {
-			return p.errAt(start, "%s holds character %U, which XML does not allow", what, r)
-		}
-		i += size
+// bang handles what starts with "<!": comments, CDATA sections and markup declarations.
+func (p *xmlParser) bang(start int) (int, *SyntaxError) {
+	s := &p.scan
+	if start+2 >= len(s.src) {
+		return start, p.malformed(s.eof())
 	}
-	return nil
-}
-
-func (p *xmlParser) procInst(t xml.ProcInst, start int) *SyntaxError {
-	if err := p.checkChars(t.Inst, "processing instruction", start); err != nil {
-		return err
-	}
-	if !strings.EqualFold(t.Target, "xml") {
-		n := p.leaf(InstructionNode, string(t.Inst), start)
-		n.Name = t.Target
+	switch s.src[start+2] {
+	case '-':
+		if start+3 >= len(s.src) {
+			return start, p.malformed(s.eof())
+		}
+		if s.src[start+3] != '-' {
+			return start, p.malformed(s.fail(start, "invalid sequence <!- not part of <!--"))
+		}
+		v, i, serr := s.comment(start)
+		if serr != nil {
+			return i, p.malformed(serr)
+		}
+		n := p.newNode(CommentNode, start)
+		n.Value = v
 		p.add(n)
-		return nil
+		return i, nil
+	case '[':
+		v, i, serr := s.cdata(start)
+		if serr != nil {
+			return i, p.malformed(serr)
+		}
+		if len(p.open) == 0 {
+			return i, p.errAt(start, "CDATA section outside the root element")
+		}
+		n := p.newNode(CDataNode, start)
+		n.Value = v
+		p.add(n)
+		return i, nil
+	}
+	return p.directive(start)
+}
+
+func (p *xmlParser) procInst(start int) (int, *SyntaxError) {
+	target, data, i, serr := p.scan.procInst(start)
+	if serr != nil {
+		return i, p.malformed(serr)
+	}
+	if !strings.EqualFold(target, "xml") {
+		n := p.newNode(InstructionNode, start)
+		n.Name, n.Value = target, data
+		p.add(n)
+		return i, nil
 	}
 	if p.sawAnything || p.doc.Declaration != nil {
-		return p.errAt(start, "the XML declaration <?xml ...?> must come first in the document")
+		return i, p.errAt(start, "the XML declaration <?xml ...?> must come first in the document")
 	}
-	p.doc.Declaration = &Declaration{Attrs: declarationAttrs(string(t.Inst))}
-	return nil
+	p.doc.Declaration = &Declaration{Attrs: declarationAttrs(data)}
+	return i, nil
 }
 
 // declAttrRE is xml-js's own pattern for pseudo-attributes of the declaration.
@@ -284,24 +378,37 @@ func declarationAttrs(body string) []Attr {
 	return out
 }
 
-func (p *xmlParser) directive(t xml.Directive, start, end int) *SyntaxError {
+func (p *xmlParser) directive(start int) (int, *SyntaxError) {
+	s := &p.scan
+	end, comments, serr := s.directive(start)
+	if serr != nil {
+		return end, p.malformed(serr)
+	}
 	const keyword = "DOCTYPE"
-	if len(t) < len(keyword) || !strings.EqualFold(string(t[:len(keyword)]), keyword) {
-		return nil // other markup declarations: sax reports them as sgmldeclaration, which xml-js ignores
+	kw := start + len("<!")
+	if end-1-kw < len(keyword) || !strings.EqualFold(s.str[kw:kw+len(keyword)], keyword) {
+		return end, nil // other markup declarations: sax reports them as sgmldeclaration, which xml-js ignores
 	}
-	if p.sawRoot || p.sawDoctype || len(p.stack) > 0 {
-		return p.errAt(start, "the DOCTYPE must come once, before the root element")
+	if p.sawRoot || p.sawDoctype || len(p.open) > 0 {
+		return end, p.errAt(start, "the DOCTYPE must come once, before the root element")
 	}
-	if err := p.checkChars(t, "DOCTYPE", start); err != nil {
-		return err
+	// Comments of the internal subset are not checked (encoding/xml dropped them before
+	// the check); everything else between "<!" and the closing '>' is.
+	from := kw
+	for _, c := range append(comments, [2]int{end - 1, end - 1}) {
+		if err := s.checkChars(s.src[from:c[0]], from, "DOCTYPE"); err != nil {
+			return end, p.errAt(start, "%s", err.msg)
+		}
+		from = c[1]
 	}
 	p.sawDoctype = true
 	// The body as sax sees it: everything after the keyword up to the closing '>' (raw,
 	// comments in an internal subset included); xml-js then drops one leading space.
-	body := string(p.src[start+len("<!")+len(keyword) : end-1])
-	body = strings.TrimPrefix(body, " ")
-	p.add(p.leaf(DoctypeNode, body, start))
-	return nil
+	body := strings.TrimPrefix(s.str[kw+len(keyword):end-1], " ")
+	n := p.newNode(DoctypeNode, start)
+	n.Value = body
+	p.add(n)
+	return end, nil
 }
 
 // jsBlank reports whether s is empty or only whitespace by JavaScript's trim(): the
@@ -319,120 +426,6 @@ func jsBlank(s string) bool {
 	return true
 }
 
-// decodeRawText decodes the predefined and numeric entity references of raw character
-// data that encoding/xml already accepted, keeping every other byte (CRs included).
-func decodeRawText(raw []byte) string {
-	var b strings.Builder
-	b.Grow(len(raw))
-	for i := 0; i < len(raw); i++ {
-		c := raw[i]
-		if c != '&' {
-			b.WriteByte(c)
-			continue
-		}
-		semi := bytes.IndexByte(raw[i:], ';')
-		if semi < 0 {
-			b.Write(raw[i:])
-			break
-		}
-		b.WriteString(entityValue(string(raw[i+1 : i+semi])))
-		i += semi
-	}
-	return b.String()
-}
-
-func entityValue(name string) string {
-	switch name {
-	case "amp":
-		return "&"
-	case "lt":
-		return "<"
-	case "gt":
-		return ">"
-	case "quot":
-		return `"`
-	case "apos":
-		return "'"
-	}
-	if len(name) > 1 && name[0] == '#' {
-		var r rune
-		var ok bool
-		if name[1] == 'x' {
-			r, ok = parseRune(name[2:], 16)
-		} else {
-			r, ok = parseRune(name[1:], 10)
-		}
-		if ok {
-			return string(r)
-		}
-	}
-	return "&" + name + ";" // not reached for input encoding/xml accepted
-}
-
-func parseRune(s string, base int32) (rune, bool) {
-	if s == "" {
-		return 0, false
-	}
-	var r int32
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		var v int32
-		switch {
-		case c >= '0' && c <= '9':
-			v = int32(c - '0')
-		case base == 16 && c >= 'a' && c <= 'f':
-			v = int32(c-'a') + 10
-		case base == 16 && c >= 'A' && c <= 'F':
-			v = int32(c-'A') + 10
-		default:
-			return 0, false
-		}
-		r = r*base + v
-		if r > 0x10FFFF {
-			return 0, false
-		}
-	}
-	return r, true
-}
-
-// rawAttrs re-reads the attributes of a start tag encoding/xml already accepted (so it is
-// well formed), keeping CRs that encoding/xml would have normalised.
-func rawAttrs(tag []byte) []Attr {
-	i := 1 // past '<'
-	isSpace := func(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
-	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '/' && tag[i] != '>' {
-		i++
-	}
-	var attrs []Attr
-	for {
-		for i < len(tag) && isSpace(tag[i]) {
-			i++
-		}
-		if i >= len(tag) || tag[i] == '/' || tag[i] == '>' {
-			return attrs
-		}
-		nameStart := i
-		for i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' {
-			i++
-		}
-		name := string(tag[nameStart:i])
-		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '=') {
-			i++
-		}
-		if i >= len(tag) {
-			return attrs
-		}
-		quote := tag[i]
-		i++
-		valStart := i
-		for i < len(tag) && tag[i] != quote {
-			i++
-		}
-		attrs = append(attrs, Attr{Name: name, Value: decodeRawText(tag[valStart:i])})
-		i++
-	}
-}
-
 // posTracker turns byte offsets into line and column. Offsets arrive in increasing order,
 // so it scans each byte once over a whole parse.
 type posTracker struct {
@@ -446,17 +439,22 @@ func (t *posTracker) at(src []byte, off int) (line, col int) {
 	if off > len(src) {
 		off = len(src)
 	}
-	for ; t.off < off; t.off++ {
-		switch c := src[t.off]; {
-		case c == '\n':
-			t.line++
-			t.col = 1
-		case c&0xC0 != 0x80: // first byte of a character
+	seg := src[t.off:off]
+	if nl := bytes.LastIndexByte(seg, '\n'); nl >= 0 {
+		t.line += bytes.Count(seg[:nl+1], newline)
+		t.col = 1
+		seg = seg[nl+1:]
+	}
+	for _, c := range seg {
+		if c&0xC0 != 0x80 { // first byte of a character
 			t.col++
 		}
 	}
+	t.off = off
 	return t.line, t.col
 }
+
+var newline = []byte{'\n'}
 
 // lineCol locates a byte offset in data (1-based line and character column).
 func lineCol(data []byte, off int) (line, col int) {
