@@ -24,22 +24,31 @@ type located struct {
 }
 
 // converter turns a yaml.v3 node tree into the plain JSON value the validator takes
-// (map[string]any, []any, string, bool, nil, int64 or float64) and remembers, for every JSON
-// pointer, the YAML node it came from, so that errors can be reported at a line and column.
+// (map[string]any, []any, string, bool, nil, int64 or float64). With nodes set it also
+// remembers, for every JSON pointer, the YAML node it came from, so that errors can be
+// reported at a line and column; Validate asks for that only once the validator has found a
+// problem, since building every pointer costs more than the conversion itself.
 type converter struct {
-	nodes    map[string]located
+	nodes    map[string]located // nil: do not record pointers
 	budget   int
 	depth    int
 	overflow *yaml.Node // where the budget ran out
 	tooDeep  *yaml.Node // where the nesting passed maxDepth
 }
 
-func newConverter() *converter {
-	return &converter{nodes: make(map[string]located), budget: maxNodes}
+// newConverter returns a converter; withPointers asks it to record the pointer → node map.
+func newConverter(withPointers bool) *converter {
+	c := &converter{budget: maxNodes}
+	if withPointers {
+		c.nodes = make(map[string]located)
+	}
+	return c
 }
 
 func (c *converter) convert(n *yaml.Node, ptr string, key *yaml.Node) any {
-	c.nodes[ptr] = located{key: key, value: n}
+	if c.nodes != nil {
+		c.nodes[ptr] = located{key: key, value: n}
+	}
 	return c.value(n, ptr, 0)
 }
 
@@ -76,16 +85,22 @@ func (c *converter) value(n *yaml.Node, ptr string, depth int) any {
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			name := KeyString(k)
-			p := ptr + "/" + escapePointer(name)
-			c.nodes[p] = located{key: k, value: v}
+			p := ""
+			if c.nodes != nil {
+				p = ptr + "/" + escapePointer(name)
+				c.nodes[p] = located{key: k, value: v}
+			}
 			m[name] = c.value(v, p, depth)
 		}
 		return m
 	case yaml.SequenceNode:
 		l := make([]any, len(n.Content))
 		for i, item := range n.Content {
-			p := ptr + "/" + strconv.Itoa(i)
-			c.nodes[p] = located{value: item}
+			p := ""
+			if c.nodes != nil {
+				p = ptr + "/" + strconv.Itoa(i)
+				c.nodes[p] = located{value: item}
+			}
 			l[i] = c.value(item, p, depth)
 		}
 		return l

@@ -37,16 +37,18 @@ func (r *rewriter) walk(e *jsonschema.ValidationError) {
 	r.leaf(e)
 }
 
-// annotated reports e through the annotation on the schema object that owns the failing
-// keyword, and says whether there was one.
+// annotated reports e through the annotation on the nearest schema object around the failing
+// keyword that has one, and says whether there was one. Nearest, not only the owner: step_kind
+// checks its rule with subschemas (false for a second kind key) whose errors it speaks for.
 func (r *rewriter) annotated(e *jsonschema.ValidationError) bool {
-	owner := parentPointer(fragment(e.AbsoluteKeywordLocation))
-	obj, ok := r.schemaAt(owner).(map[string]any)
-	if !ok {
+	loc := fragment(e.AbsoluteKeywordLocation)
+	owner, obj := r.annotationOwner(parentPointer(loc))
+	if obj == nil {
 		return false
 	}
+	at := instanceOfOwner(e.InstanceLocation, loc[len(owner):])
 	if expected, ok := obj["x-expected"].(string); ok {
-		r.add(e.InstanceLocation, "", "expected %s, got %s", expected, r.describe(e.InstanceLocation))
+		r.add(at, "", "expected %s, got %s", expected, r.describe(at))
 		return true
 	}
 	msg, ok := obj["errorMessage"].(string)
@@ -55,18 +57,56 @@ func (r *rewriter) annotated(e *jsonschema.ValidationError) bool {
 	}
 	switch {
 	case owner == "/$defs/step_kind":
-		if kinds := r.presentKinds(e.InstanceLocation); len(kinds) > 1 {
+		if kinds := r.presentKinds(at); len(kinds) > 1 {
 			msg += "; it has " + strings.Join(kinds, " and ")
 		}
-		r.add(e.InstanceLocation, "", "%s", msg)
+		r.add(at, "", "%s", msg)
 	case strings.HasSuffix(parentPointer(owner), "/dependentSchemas"):
 		// Point at the key that is out of place rather than at the whole step.
 		key := unescapePointer(owner[strings.LastIndexByte(owner, '/')+1:])
-		r.add(e.InstanceLocation, escapePointer(key), "%s", msg)
+		r.add(at, escapePointer(key), "%s", msg)
 	default:
-		r.add(e.InstanceLocation, "", "%s", msg)
+		r.add(at, "", "%s", msg)
 	}
 	return true
+}
+
+// annotationOwner walks from the schema pointer ptr up to the root and returns the first
+// schema object with an errorMessage or x-expected annotation, or nil.
+func (r *rewriter) annotationOwner(ptr string) (string, map[string]any) {
+	for {
+		if obj, ok := r.schemaAt(ptr).(map[string]any); ok {
+			_, expected := obj["x-expected"].(string)
+			_, message := obj["errorMessage"].(string)
+			if expected || message {
+				return ptr, obj
+			}
+		}
+		if ptr == "" {
+			return "", nil
+		}
+		ptr = parentPointer(ptr)
+	}
+}
+
+// instanceOfOwner is the instance an annotated schema object was applied to, given the
+// instance location of an error raised below it and the keyword path from the object down
+// to the failing keyword: each properties/NAME or items step on that path went one level
+// down in the instance, so as many levels are taken off.
+func instanceOfOwner(instance, below string) string {
+	tokens := strings.Split(strings.TrimPrefix(below, "/"), "/")
+	for i := 0; i < len(tokens); i++ {
+		switch tokens[i] {
+		case "properties", "patternProperties", "prefixItems":
+			instance = parentPointer(instance)
+			i++ // the property name, pattern or index names the subschema, not a keyword
+		case "items", "additionalProperties", "unevaluatedProperties", "unevaluatedItems", "contains":
+			instance = parentPointer(instance)
+		case "$defs", "dependentSchemas", "allOf", "anyOf", "oneOf":
+			i++ // a name or index follows
+		}
+	}
+	return instance
 }
 
 var stepKinds = []string{"action", "approval", "switch", "parallel", "workflow", "wait"}

@@ -69,7 +69,7 @@ func Validate(file string, root *yaml.Node) diag.List {
 	if root == nil {
 		return nil
 	}
-	c := newConverter()
+	c := newConverter(false)
 	value := c.convert(root, "", nil)
 	if c.overflow != nil {
 		return diag.List{diag.Errorf(rangeOf(file, c.overflow), diag.RuleSyntax,
@@ -87,7 +87,11 @@ func Validate(file string, root *yaml.Node) diag.List {
 	if !ok {
 		return diag.List{diag.Errorf(diag.Range{File: file}, diag.RuleSchema, "cannot validate: %v", verr)}
 	}
-	r := &rewriter{file: file, nodes: c.nodes, schema: doc, seen: make(map[string]bool)}
+	// Only now record where each value came from: the same conversion again, with pointers.
+	// It cannot overflow or nest too deeply, since the first pass did not.
+	where := newConverter(true)
+	where.convert(root, "", nil)
+	r := &rewriter{file: file, nodes: where.nodes, schema: doc, seen: make(map[string]bool)}
 	r.walk(ve)
 	r.out.Sort()
 	return r.out

@@ -37,6 +37,9 @@ func TestEveryPropertyDocumented(t *testing.T) {
 		case map[string]any:
 			if props, ok := v["properties"].(map[string]any); ok {
 				for name, p := range props {
+					if p == false {
+						continue // a false subschema forbids the key; there is nothing to hover
+					}
 					pm, _ := p.(map[string]any)
 					if _, ok := pm["title"].(string); !ok {
 						missing = append(missing, path+"/properties/"+name+" title")
@@ -89,6 +92,26 @@ func TestValidateMessages(t *testing.T) {
 		{"too many labels", head + "labels: [IP, ACCOUNT, DOMAIN, IP]\nsteps: [{id: a, wait: 1}]\n",
 			`s.yaml:4:9: labels: has 4 items; at most 3 are allowed [schema]`},
 		{"empty steps", head + "steps: []\n", `s.yaml:4:8: steps: must not be empty [schema]`},
+		// The cases below pin the rules the schema writes without oneOf (step kinds, with,
+		// durations, the reserved id end) to the messages the oneOf form gave.
+		{"three kinds name all", head + "steps: [{id: a, action: p/a, approval: {approvers: [x], timeout: 1h}, wait: 5s}]\n",
+			`s.yaml:4:9: steps[0]: step must have exactly one of action, approval, switch, parallel, workflow, wait; it has action and approval and wait [schema]`},
+		{"no kind", head + "steps: [{id: a, name: n}]\n",
+			`s.yaml:4:9: steps[0]: step must have exactly one of action, approval, switch, parallel, workflow, wait [schema]`},
+		{"with on a step without kind", head + "steps: [{id: a, with: {x: 1}}]\n",
+			"s.yaml:4:9: steps[0]: step must have exactly one of action, approval, switch, parallel, workflow, wait [schema]\n" +
+				`s.yaml:4:17: steps[0]: "with" is only allowed on action and workflow steps [schema]`},
+		{"with on a workflow step", head + "steps: [{id: a, workflow: w, with: {x: 1}}]\n", ""},
+		{"fractional duration", head + "steps: [{id: a, wait: 1.5}]\n",
+			`s.yaml:4:23: steps[0].wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the number 1.5 [schema]`},
+		{"whole float duration", head + "steps: [{id: a, wait: 30.0}]\n", ""},
+		{"duration without unit order", head + "steps: [{id: a, wait: 5x}]\n",
+			`s.yaml:4:23: steps[0].wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the string "5x" [schema]`},
+		{"boolean duration", head + "steps: [{id: a, wait: true}]\n",
+			`s.yaml:4:23: steps[0].wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the boolean true [schema]`},
+		{"id end", head + "steps: [{id: end, wait: 1}]\n",
+			`s.yaml:4:14: steps[0].id: "end" is reserved for the end of the workflow; choose another step id [schema]`},
+		{"ids that start like end", head + "steps: [{id: endx, wait: 1}, {id: en, wait: 1}, {id: e, wait: 1}]\n", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := validateYAML(t, tc.src); got != tc.want {

@@ -69,18 +69,77 @@ func (z *normalizer) node(n *yaml.Node) *yaml.Node {
 	case yaml.AliasNode:
 		return z.alias(n)
 	case yaml.DocumentNode, yaml.SequenceNode:
-		c := *n
-		c.Content = make([]*yaml.Node, 0, len(n.Content))
-		for _, item := range n.Content {
-			if m := z.node(item); m != nil {
-				c.Content = append(c.Content, m)
-			}
-		}
-		return &c
+		return z.children(n, 1)
 	case yaml.MappingNode:
+		if simpleKeys(n) {
+			return z.children(n, 2)
+		}
 		return z.mapping(n)
 	}
 	return n
+}
+
+// children normalizes the children of n in groups of size (1 for list items, 2 for a
+// mapping's key and value) and drops a group when any of its members comes back nil. It
+// returns n itself when no child changed, so a file without aliases or merge keys is
+// walked but not copied; n gets a copy only from the first changed child on.
+func (z *normalizer) children(n *yaml.Node, size int) *yaml.Node {
+	var out []*yaml.Node // nil while every child so far is unchanged
+	var group [2]*yaml.Node
+	for i := 0; i+size <= len(n.Content); i += size {
+		changed, drop := false, false
+		for j, c := range n.Content[i : i+size] {
+			group[j] = z.node(c)
+			changed = changed || group[j] != c
+			drop = drop || group[j] == nil
+		}
+		if changed && out == nil {
+			out = make([]*yaml.Node, i, len(n.Content))
+			copy(out, n.Content[:i])
+		}
+		if out != nil && !drop {
+			out = append(out, group[:size]...)
+		}
+	}
+	if out == nil {
+		return n
+	}
+	c := *n
+	c.Content = out
+	return &c
+}
+
+// smallMapping is the number of pairs up to which simpleKeys compares keys pairwise (no
+// allocation) rather than with a set; a step has about five.
+const smallMapping = 8
+
+// simpleKeys reports whether mapping n needs no rewriting of its own: every key is a scalar,
+// none is a merge key (<<) and none is repeated.
+func simpleKeys(n *yaml.Node) bool {
+	var seen map[string]bool
+	if len(n.Content)/2 > smallMapping {
+		seen = make(map[string]bool, len(n.Content)/2)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if r := resolve(k); r == nil || r.Kind != yaml.ScalarNode || isMergeKey(k) {
+			return false
+		}
+		name := schema.KeyString(k)
+		if seen != nil {
+			if seen[name] {
+				return false
+			}
+			seen[name] = true
+			continue
+		}
+		for j := 0; j < i; j += 2 {
+			if schema.KeyString(n.Content[j]) == name {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (z *normalizer) alias(n *yaml.Node) *yaml.Node {

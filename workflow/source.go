@@ -98,16 +98,16 @@ func (s *source) rawScalar(n *yaml.Node) string {
 	if !ok {
 		return ""
 	}
-	rest := string(s.lineBytes(n.Line)[off:])
+	rest := s.lineBytes(n.Line)[off:] // not copied: this runs for every scalar the AST keeps
 	switch n.Style {
 	case 0, yaml.TaggedStyle, yaml.FlowStyle:
-		if n.Value != "" && strings.HasPrefix(rest, n.Value) {
+		if n.Value != "" && len(rest) >= len(n.Value) && string(rest[:len(n.Value)]) == n.Value {
 			return n.Value
 		}
 		// A tagged plain scalar (!!str 42) starts at its tag; its value follows the tag.
 		return ""
 	case yaml.DoubleQuotedStyle:
-		if !strings.HasPrefix(rest, `"`) {
+		if len(rest) == 0 || rest[0] != '"' {
 			return ""
 		}
 		for i := 1; i < len(rest); i++ {
@@ -115,11 +115,11 @@ func (s *source) rawScalar(n *yaml.Node) string {
 			case '\\':
 				i++
 			case '"':
-				return rest[:i+1]
+				return string(rest[:i+1])
 			}
 		}
 	case yaml.SingleQuotedStyle:
-		if !strings.HasPrefix(rest, "'") {
+		if len(rest) == 0 || rest[0] != '\'' {
 			return ""
 		}
 		for i := 1; i < len(rest); i++ {
@@ -128,7 +128,7 @@ func (s *source) rawScalar(n *yaml.Node) string {
 					i++
 					continue
 				}
-				return rest[:i+1]
+				return string(rest[:i+1])
 			}
 		}
 	}
