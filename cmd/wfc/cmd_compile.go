@@ -1,6 +1,243 @@
 package main
 
-// runCompile is not built yet; its issue builds it.
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/compiler"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/report"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+const compileUsage = `usage: wfc compile [-o FILE|DIR] [--emit request|taskflow|taskconfig|xml|tree] FILE...
+
+Compiles YAML workflows (FILE "-" is standard input) into what SecMaster's create-version API
+takes, and prints it; --emit chooses what:
+  request     the create-version request body as indented JSON (the default)
+  taskflow    the base64 taskflow alone
+  taskconfig  the taskconfig as indented JSON
+  xml         the BPMN 2.0 XML
+  tree        the xml-js element tree inside the taskflow, as indented JSON
+
+-o FILE writes the output there instead. With several input files, or when -o names a
+directory, each workflow is written to DIR/NAME.EXT, NAME being the input's base name without
+extension and EXT request.json, taskflow.txt, taskconfig.json, bpmn or tree.json. Files are
+written atomically. Problems are printed to standard error as file:line:col: message [rule].
+
+Exit status: 0 when every workflow compiled, 1 when one has errors, 2 on bad usage or when a
+file cannot be read or written. The other files are still compiled after one fails.
+`
+
+// compileEmitSuffix is the file name suffix each --emit form gets in an output directory.
+var compileEmitSuffix = map[string]string{
+	"request":    ".request.json",
+	"taskflow":   ".taskflow.txt",
+	"taskconfig": ".taskconfig.json",
+	"xml":        ".bpmn",
+	"tree":       ".tree.json",
+}
+
 func runCompile(e *env, args []string) int {
-	return fail(e, exitUsage, "'compile' is not implemented yet")
+	fs := flag.NewFlagSet("compile", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	out := fs.String("o", "", "write to FILE, or to one file per workflow in DIR")
+	emit := fs.String("emit", "request", "what to write: request, taskflow, taskconfig, xml or tree")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, compileUsage)
+		fmt.Fprintln(e.stderr, "\nflags:")
+		fs.SetOutput(e.stderr)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return exitOK
+		}
+		return fail(e, exitUsage, "compile: %v; run 'wfc compile -h' for usage", err)
+	}
+	if _, ok := compileEmitSuffix[*emit]; !ok {
+		return fail(e, exitUsage, "compile: --emit %q is not a form; use request, taskflow, taskconfig, xml or tree", *emit)
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		return fail(e, exitUsage, "compile: no workflow files given; run 'wfc compile -h' for usage")
+	}
+	dest, err := compileDestination(*out, len(files))
+	if err != nil {
+		return fail(e, exitUsage, "compile: %v", err)
+	}
+
+	code := exitOK
+	worse := func(c int) {
+		if c > code {
+			code = c
+		}
+	}
+	written := map[string]string{} // output path → the input written there; looked up only
+	for _, file := range files {
+		name, src, err := readCompileInput(e, file)
+		if err != nil {
+			fail(e, exitUsage, "%v", err)
+			worse(exitUsage)
+			continue
+		}
+		res, diags := compiler.CompileFile(name, src, compiler.Options{})
+		printCompileDiagnostics(e, diags, name, src)
+		if res == nil || diags.HasErrors() {
+			worse(exitProblems)
+			continue
+		}
+		body, err := renderCompiled(res, *emit)
+		if err != nil {
+			fail(e, exitProblems, "%s: cannot write as %s: %v", name, *emit, err)
+			worse(exitProblems)
+			continue
+		}
+		path := dest.file
+		if dest.dir != "" {
+			path = filepath.Join(dest.dir, compileOutputBase(file)+compileEmitSuffix[*emit])
+			if prev, dup := written[path]; dup {
+				fail(e, exitUsage, "compile: %s and %s would both be written to %s; compile them separately", prev, name, path)
+				worse(exitUsage)
+				continue
+			}
+			written[path] = name
+		}
+		if path == "" {
+			_, err = e.stdout.Write(body)
+		} else {
+			err = writeFileAtomic(path, body)
+		}
+		if err != nil {
+			fail(e, exitUsage, "compile: %v", err)
+			worse(exitUsage)
+		}
+	}
+	return code
+}
+
+// compileDest is where compiled output goes: stdout (both empty), one file, or a directory.
+type compileDest struct {
+	file, dir string
+}
+
+// compileDestination reads -o: a directory when it is one, ends in a separator, or when there
+// are several inputs (it is created if needed); a file otherwise.
+func compileDestination(o string, inputs int) (compileDest, error) {
+	if o == "" {
+		return compileDest{}, nil
+	}
+	info, err := os.Stat(o)
+	isDir := err == nil && info.IsDir()
+	switch {
+	case isDir || strings.HasSuffix(o, "/") || strings.HasSuffix(o, string(filepath.Separator)):
+	case inputs > 1 && err == nil:
+		return compileDest{}, fmt.Errorf("-o %s is a file, but there are %d workflows; with several inputs -o names a directory", o, inputs)
+	case inputs > 1:
+	default:
+		return compileDest{file: o}, nil
+	}
+	if !isDir {
+		if err := os.MkdirAll(o, 0o755); err != nil {
+			return compileDest{}, fmt.Errorf("cannot create output directory: %v", err)
+		}
+	}
+	return compileDest{dir: o}, nil
+}
+
+// compileOutputBase is the NAME of NAME.request.json: the input's base name without extension.
+func compileOutputBase(file string) string {
+	if file == "-" {
+		return "stdin"
+	}
+	base := filepath.Base(file)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// readCompileInput reads a workflow file, or standard input for "-", up to the size
+// workflow.Load accepts (one byte more, so Load can say the file is too large).
+func readCompileInput(e *env, file string) (string, []byte, error) {
+	name, r := file, io.Reader(nil)
+	if file == "-" {
+		name, r = "<stdin>", e.stdin
+	} else {
+		f, err := os.Open(file)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return name, nil, fmt.Errorf("cannot read %s: %v", file, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	src, err := io.ReadAll(io.LimitReader(r, workflow.MaxFileSize+1))
+	if err != nil {
+		return name, nil, fmt.Errorf("cannot read %s: %v", name, err)
+	}
+	return name, src, nil
+}
+
+// printCompileDiagnostics writes diagnostics as text with source snippets.
+func printCompileDiagnostics(e *env, diags diag.List, name string, src []byte) {
+	if len(diags) == 0 {
+		return
+	}
+	sources := func(file string) ([]byte, bool) { return src, file == name }
+	if err := report.Write(e.stderr, report.Text, diags, report.Options{Sources: sources}); err != nil {
+		fmt.Fprintln(e.stderr, diags.Error())
+	}
+}
+
+// renderCompiled produces the --emit form of a compiled workflow.
+func renderCompiled(res *compiler.Result, emit string) ([]byte, error) {
+	switch emit {
+	case "taskflow":
+		return []byte(res.Request.Taskflow + "\n"), nil
+	case "taskconfig":
+		return res.TaskconfigJSON()
+	case "xml":
+		return bpmn.EncodeXML(res.Doc, bpmn.XMLOptions{Indent: "  ", DefaultDeclaration: true})
+	case "tree":
+		b, err := bpmn.EncodeTreeJSON(res.Doc, "  ")
+		return append(b, '\n'), err
+	}
+	return res.RequestJSON()
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same directory and a
+// rename, so a reader never sees a half-written file and a failed write leaves the old one.
+func writeFileAtomic(path string, data []byte) error {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("cannot write %s: %v", path, err)
+	}
+	return nil
 }

@@ -1,0 +1,155 @@
+package compiler
+
+import (
+	"fmt"
+
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/bpmn/layout"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// Options tune compilation. The zero value is what `wfc compile` uses.
+type Options struct {
+	// ProcessNumber, when not 0, is the N of Process_N instead of the number derived from
+	// the workflow's name (see the package doc).
+	ProcessNumber int64
+}
+
+// Request is the create-version request body (POST .../soc/workflows/{id}/versions). Every
+// field is a string, as the API wants; the field order is the JSON member order.
+type Request struct {
+	Name         string `json:"name"`
+	Description  string `json:"description"`
+	Taskconfig   string `json:"taskconfig"`    // Taskconfig as compact JSON
+	Input        string `json:"input"`         // JSON array of parameters, or ""
+	Output       string `json:"output"`        // JSON array of parameters, or ""
+	Taskflow     string `json:"taskflow"`      // base64 of {"elementType":"{}","workflow":TREE}
+	TaskflowType string `json:"taskflow_type"` // always "JSON"
+	AopType      string `json:"aop_type"`      // NORMAL, SURVEY, HEMOSTASIS or EASE
+}
+
+// Result is one compiled workflow.
+type Result struct {
+	Request Request
+	// Defs is the BPMN model, laid out; each element's Origin is the diag.Range of the YAML
+	// it was compiled from (lint reports there).
+	Defs *bpmn.Definitions
+	// Doc is the xml-js tree of Defs, the tree inside Request.Taskflow.
+	Doc        *bpmn.Document
+	Taskconfig *Taskconfig
+}
+
+// RequestJSON is the request body as indented JSON, ending in a newline.
+func (r *Result) RequestJSON() ([]byte, error) { return marshalIndent(r.Request) }
+
+// TaskconfigJSON is the taskconfig as indented JSON, ending in a newline.
+func (r *Result) TaskconfigJSON() ([]byte, error) { return marshalIndent(r.Taskconfig) }
+
+// Compile compiles a loaded workflow. It reports every problem it cannot get past (rule
+// diag.RuleCompile) in one run, sorted, and then returns no result. The same workflow always
+// gives the same bytes.
+func Compile(w *workflow.Workflow, opts Options) (*Result, diag.List) {
+	if w == nil {
+		return nil, diag.List{diag.Errorf(diag.Range{}, diag.RuleCompile, "there is no workflow to compile")}
+	}
+	byID, diags := check(w, true)
+	if diags.HasErrors() {
+		diags.Sort()
+		return nil, diags
+	}
+	res, err := build(w, byID, opts)
+	if err != nil {
+		return nil, append(diags, diag.Errorf(diag.Range{File: w.File}, diag.RuleCompile,
+			"cannot compile the workflow: %v; this is a bug in wfc, please report it with this file", err))
+	}
+	return res, diags
+}
+
+// CompileFile loads a workflow file (YAML, schema, AST) and compiles it. When loading finds
+// errors, the compiler's reference checks still run, so one run reports everything, but
+// nothing is built; what the schema has already reported is not reported again.
+func CompileFile(file string, src []byte, opts Options) (*Result, diag.List) {
+	w, diags := workflow.Load(file, src)
+	if w == nil {
+		return nil, diags
+	}
+	if diags.HasErrors() {
+		_, more := check(w, false)
+		out := append(diags, withoutRepeats(more, diags)...)
+		out.Sort()
+		return nil, out
+	}
+	res, more := Compile(w, opts)
+	out := append(diags, more...)
+	out.Sort()
+	return res, out
+}
+
+// withoutRepeats drops the diagnostics of more that start where an error of seen does.
+func withoutRepeats(more, seen diag.List) diag.List {
+	at := map[diag.Pos]bool{}
+	for _, d := range seen {
+		if d.Severity == diag.Error {
+			at[d.Range.Start] = true
+		}
+	}
+	var out diag.List
+	for _, d := range more {
+		if !at[d.Range.Start] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func build(w *workflow.Workflow, byID map[string]*workflow.Step, opts Options) (*Result, error) {
+	g := buildGraph(w, byID)
+	insertJoins(g)
+	num := opts.ProcessNumber
+	if num == 0 {
+		num = ProcessNumber(w.Name.Value)
+	}
+	if num < 0 {
+		return nil, fmt.Errorf("process number %d is negative", num)
+	}
+	defs, nodes, err := emit(g, num)
+	if err != nil {
+		return nil, err
+	}
+	if err := layout.Apply(defs); err != nil {
+		return nil, err
+	}
+	doc, err := bpmn.Write(defs)
+	if err != nil {
+		return nil, err
+	}
+	taskflow, err := bpmn.EncodeTaskflow(doc)
+	if err != nil {
+		return nil, err
+	}
+	tc := buildTaskconfig(w, nodes)
+	tcJSON, err := marshal(tc)
+	if err != nil {
+		return nil, err
+	}
+	input, err := paramsJSON(w.Inputs)
+	if err != nil {
+		return nil, err
+	}
+	output, err := paramsJSON(w.Outputs)
+	if err != nil {
+		return nil, err
+	}
+	req := Request{
+		Name:         w.Name.Value,
+		Description:  w.Description.Value,
+		Taskconfig:   string(tcJSON),
+		Input:        input,
+		Output:       output,
+		Taskflow:     taskflow,
+		TaskflowType: "JSON",
+		AopType:      w.AopType(),
+	}
+	return &Result{Request: req, Defs: defs, Doc: doc, Taskconfig: tc}, nil
+}

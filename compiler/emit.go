@@ -1,0 +1,149 @@
+package compiler
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/wfc-dev/wfc/bpmn"
+)
+
+// secmasterNamespaces are the root's namespace declarations, in the order of SecMaster's own
+// taskflows (testdata/reference/taskFlow2.decoded.json).
+var secmasterNamespaces = []bpmn.Attr{
+	{Name: "xmlns:xsi", Value: "http://www.w3.org/2001/XMLSchema-instance"},
+	{Name: "xmlns:bpmn2", Value: "http://www.omg.org/spec/BPMN/20100524/MODEL"},
+	{Name: "xmlns:bpmndi", Value: "http://www.omg.org/spec/BPMN/20100524/DI"},
+	{Name: "xmlns:dc", Value: "http://www.omg.org/spec/DD/20100524/DC"},
+	{Name: "xmlns:di", Value: "http://www.omg.org/spec/DD/20100524/DI"},
+	{Name: "xmlns:flowable", Value: "http://flowable.org/bpmn"},
+	{Name: "xmlns:soar", Value: "https://soc.cloudsre.com/soar/v2"},
+}
+
+const (
+	targetNamespace = "http://flowable.org/bpmn"
+	schemaLocation  = "http://www.omg.org/spec/BPMN/20100524/MODEL BPMN20.xsd"
+)
+
+// idPrefix is bpmn-js's id prefix for an element type (BpmnFactory._ensureId).
+func idPrefix(typ string) string {
+	switch {
+	case strings.HasSuffix(typ, "Gateway"):
+		return "Gateway_"
+	case strings.HasSuffix(typ, "Event"):
+		return "Event_"
+	}
+	return "Activity_"
+}
+
+// documentOrder is the order flow nodes are written in: the start and end events first, as
+// SecMaster's editor writes them, then the steps' nodes in declaration order, each joining
+// gateway just before the node it feeds.
+func documentOrder(g *graph) []*node {
+	out := make([]*node, 0, len(g.steps)+4)
+	out = append(out, g.start)
+	out = append(out, g.end.joinsBefore...)
+	out = append(out, g.end)
+	for _, n := range g.steps {
+		out = append(out, n.joinsBefore...)
+		out = append(out, n)
+	}
+	return out
+}
+
+// emit builds the BPMN model of g. It returns the flow nodes in document order, each with
+// its element set.
+func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
+	num := strconv.FormatInt(processNumber, 10)
+	defs := bpmn.NewDefinitions("diagram_Process_"+num, "bpmn2", secmasterNamespaces)
+	defs.Element.SetAttr("targetNamespace", targetNamespace)
+	defs.Element.SetAttr("xsi:schemaLocation", schemaLocation)
+	proc, err := defs.AddProcess("Process_"+num, "Service_Process"+num)
+	if err != nil {
+		return nil, nil, err
+	}
+	ids := newIDAllocator()
+	nodes := documentOrder(g)
+	for _, n := range nodes {
+		if err := emitNode(defs, proc, ids, n); err != nil {
+			return nil, nil, err
+		}
+	}
+	for _, e := range g.edges {
+		if err := emitEdge(defs, ids, e); err != nil {
+			return nil, nil, err
+		}
+	}
+	return defs, nodes, nil
+}
+
+func emitNode(defs *bpmn.Definitions, proc *bpmn.Element, ids *idAllocator, n *node) error {
+	var attrs []bpmn.Attr
+	switch n.typ {
+	case "ServiceTask":
+		attrs = serviceTaskAttrs(n.step)
+	case "UserTask":
+		a, err := userTaskAttrs(n.step)
+		if err != nil {
+			return err
+		}
+		attrs = a
+	case "CallActivity":
+		attrs = callActivityAttrs(n.step)
+	case "BoundaryEvent":
+		attrs = []bpmn.Attr{{Name: "attachedToRef", Value: n.host.el.ID}}
+	}
+	el, err := defs.AddNode(proc, n.typ, ids.id(idPrefix(n.typ), n.key), n.name, attrs...)
+	if err != nil {
+		return err
+	}
+	el.Origin = n.origin
+	n.el = el
+	if isMainNode(n) && n.step.Description.Value != "" {
+		doc, err := defs.AddNode(el, "Documentation", "", "")
+		if err != nil {
+			return err
+		}
+		doc.Body = n.step.Description.Value
+	}
+	switch n.typ {
+	case "BoundaryEvent":
+		_, err = defs.AddEventDefinition(el, "ErrorEventDefinition", "")
+	case "IntermediateCatchEvent":
+		var timer *bpmn.Element
+		timer, err = defs.AddEventDefinition(el, "TimerEventDefinition", "")
+		if err == nil {
+			defs.SetExpression(timer, "timeDuration", isoDuration(n.step.Wait.Seconds))
+		}
+	}
+	return err
+}
+
+// isMainNode reports whether n is the node a step is drawn as (not its join, boundary
+// event or converging gateway), the one that carries the step's description.
+func isMainNode(n *node) bool {
+	return n.step != nil && n.key == n.step.ID.Value
+}
+
+func emitEdge(defs *bpmn.Definitions, ids *idAllocator, e *edge) error {
+	var attrs []bpmn.Attr
+	if e.name != "" {
+		attrs = append(attrs, bpmn.Attr{Name: "name", Value: e.name})
+	}
+	f, err := defs.Connect(ids.id("Flow_", e.key), e.from.el, e.to.el, attrs...)
+	if err != nil {
+		return err
+	}
+	f.Origin = e.origin
+	if e.cond != "" {
+		if _, err := defs.SetCondition(f, e.cond); err != nil {
+			return err
+		}
+	}
+	if e.isDefault {
+		if err := defs.SetDefault(e.from.el, f); err != nil {
+			return fmt.Errorf("default flow of %s: %w", e.from.el.ID, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,224 @@
+package compiler
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// The graph is the workflow's control flow as BPMN nodes and sequence flows, before it
+// becomes a bpmn.Definitions: small enough to rewrite (joins.go inserts joining gateways)
+// and ordered the way the BPMN is written.
+
+// Names of the elements that have no step of their own (see the package doc).
+const (
+	startName       = "Start"
+	endName         = "End"
+	errorEventName  = "On error"
+	defaultFlowName = "otherwise"
+)
+
+// node is one BPMN flow node.
+type node struct {
+	key    string // the role key its id is hashed from (see idAllocator)
+	typ    string // bpmn-moddle type: "ServiceTask", "ExclusiveGateway", ...
+	name   string
+	step   *workflow.Step // the step it was compiled from; nil for the start and end events
+	origin diag.Range
+	host   *node // a boundary event's task
+
+	// parallelJoin marks the converging gateway of a parallel step: its incoming flows are
+	// grouped per branch rather than merged (joins.go).
+	parallelJoin bool
+
+	in          []*edge // incoming flows, filled by joins.go
+	joinsBefore []*node // joining gateways joins.go put in front of this node
+	el          *bpmn.Element
+}
+
+// edge is one sequence flow.
+type edge struct {
+	key       string
+	from, to  *node
+	name      string
+	cond      string // condition expression; "" for an unconditional flow
+	isDefault bool   // the default flow of its (exclusive gateway) source
+	origin    diag.Range
+	// branch is, for a flow into a parallel join, the index of the branch it ends; -1 when
+	// the flow is not inside a parallel branch.
+	branch int
+}
+
+type graph struct {
+	start, end *node
+	steps      []*node // step nodes in declaration order
+	edges      []*edge
+}
+
+// graphBuilder compiles the step lists into a graph. It runs only on a workflow check has
+// accepted, so every reference names a step in the same list, or end.
+type graphBuilder struct {
+	g      *graph
+	byID   map[string]*workflow.Step
+	nodeOf map[*workflow.Step]*node // the step's main node: task, event, or forking gateway
+	joinOf map[*workflow.Step]*node // a parallel step's converging gateway
+	errOf  map[*workflow.Step]*node // an action's error boundary event
+}
+
+func buildGraph(w *workflow.Workflow, byID map[string]*workflow.Step) *graph {
+	b := &graphBuilder{
+		g:      &graph{},
+		byID:   byID,
+		nodeOf: map[*workflow.Step]*node{},
+		joinOf: map[*workflow.Step]*node{},
+		errOf:  map[*workflow.Step]*node{},
+	}
+	b.g.start = &node{key: "@start", typ: "StartEvent", name: startName, origin: w.Range}
+	b.g.end = &node{key: "@end", typ: "EndEvent", name: endName, origin: w.Range}
+	b.nodes(w.Steps)
+	b.addEdge("@start/next", b.g.start, b.entry(w.Steps[0]), w.Steps[0].Range, -1)
+	b.connect(w.Steps, b.g.end, -1)
+	return b.g
+}
+
+func (b *graphBuilder) add(n *node) *node {
+	b.g.steps = append(b.g.steps, n)
+	return n
+}
+
+// nodes creates the nodes of a step list, depth first, in declaration order.
+func (b *graphBuilder) nodes(steps []*workflow.Step) {
+	for _, s := range steps {
+		id := s.ID.Value
+		mk := func(typ string) *node {
+			return b.add(&node{key: id, typ: typ, name: s.LabelOrID(), step: s, origin: s.Range})
+		}
+		switch s.Kind {
+		case workflow.KindAction:
+			task := mk("ServiceTask")
+			b.nodeOf[s] = task
+			if isStepRef(s.OnError) {
+				b.errOf[s] = b.add(&node{key: id + "/error", typ: "BoundaryEvent", name: errorEventName,
+					step: s, origin: s.OnError.Range, host: task})
+			}
+		case workflow.KindApproval:
+			b.nodeOf[s] = mk("UserTask")
+		case workflow.KindWorkflow:
+			b.nodeOf[s] = mk("CallActivity")
+		case workflow.KindWait:
+			b.nodeOf[s] = mk("IntermediateCatchEvent")
+		case workflow.KindSwitch:
+			b.nodeOf[s] = mk("ExclusiveGateway")
+		case workflow.KindParallel:
+			if len(s.Branches) == 1 {
+				b.nodes(s.Branches[0].Steps) // one branch is just a sequence: see entry
+				continue
+			}
+			b.nodeOf[s] = mk("ParallelGateway")
+			for _, br := range s.Branches {
+				b.nodes(br.Steps)
+			}
+			b.joinOf[s] = b.add(&node{key: id + "/parallel-join", typ: "ParallelGateway", step: s,
+				origin: s.Range, parallelJoin: true})
+		}
+	}
+}
+
+// isStepRef reports whether an on_error value names a step (or end) rather than a policy.
+func isStepRef(onError workflow.String) bool {
+	return onError.IsSet() && onError.Value != "fail" && onError.Value != "continue"
+}
+
+// entry is the node control enters step s through.
+func (b *graphBuilder) entry(s *workflow.Step) *node {
+	if s.Kind == workflow.KindParallel && len(s.Branches) == 1 {
+		return b.entry(s.Branches[0].Steps[0])
+	}
+	return b.nodeOf[s]
+}
+
+// target resolves a reference (next, a case's next, default, on_error): unset means succ.
+func (b *graphBuilder) target(ref workflow.String, succ *node) *node {
+	switch {
+	case !ref.IsSet():
+		return succ
+	case ref.Value == endTarget:
+		return b.g.end
+	}
+	return b.entry(b.byID[ref.Value])
+}
+
+// refOrigin is where a flow comes from in the YAML: the reference when written, else the
+// step.
+func refOrigin(ref workflow.String, s *workflow.Step) diag.Range {
+	if ref.IsSet() {
+		return ref.Range
+	}
+	return s.Range
+}
+
+func (b *graphBuilder) addEdge(key string, from, to *node, origin diag.Range, branch int) *edge {
+	e := &edge{key: key, from: from, to: to, origin: origin, branch: branch}
+	b.g.edges = append(b.g.edges, e)
+	return e
+}
+
+// connect adds the flows leaving each step of a list; cont is where the list goes after
+// its last step (the end event, or the join of the parallel whose branch it is), and branch
+// that branch's index (-1 at the top level).
+func (b *graphBuilder) connect(steps []*workflow.Step, cont *node, branch int) {
+	for i, s := range steps {
+		succ := cont
+		if i+1 < len(steps) {
+			succ = b.entry(steps[i+1])
+		}
+		id := s.ID.Value
+		n := b.nodeOf[s]
+		switch s.Kind {
+		case workflow.KindAction, workflow.KindApproval, workflow.KindWorkflow, workflow.KindWait:
+			b.addEdge(id+"/next", n, b.target(s.Next, succ), refOrigin(s.Next, s), branch)
+			if ev := b.errOf[s]; ev != nil {
+				b.addEdge(id+"/error/next", ev, b.target(s.OnError, succ), s.OnError.Range, branch)
+			}
+		case workflow.KindSwitch:
+			for ci, c := range s.Cases {
+				e := b.addEdge(id+"/case/"+strconv.Itoa(ci), n, b.target(c.Next, succ), c.Range, branch)
+				e.name, e.cond = caseLabel(c), strings.TrimSpace(c.When.Value)
+			}
+			e := b.addEdge(id+"/default", n, b.target(s.Default, succ), refOrigin(s.Default, s), branch)
+			e.name, e.isDefault = defaultFlowName, true
+		case workflow.KindParallel:
+			after := b.target(s.Next, succ)
+			if len(s.Branches) == 1 {
+				b.connect(s.Branches[0].Steps, after, branch)
+				continue
+			}
+			join := b.joinOf[s]
+			for bi, br := range s.Branches {
+				key := id + "/branch/" + strconv.Itoa(bi)
+				if len(br.Steps) == 0 {
+					b.addEdge(key, n, join, br.Range, bi)
+					continue
+				}
+				b.addEdge(key, n, b.entry(br.Steps[0]), br.Range, branch)
+				b.connect(br.Steps, join, bi)
+			}
+			b.addEdge(id+"/parallel-join/next", join, after, refOrigin(s.Next, s), branch)
+		}
+	}
+}
+
+// caseLabel is a case's flow label: its name, or its expression made safe for an XML
+// attribute that SecMaster's editor writes unescaped (see checker.label): '&&' and '<' are
+// spelled as the UEL word operators, so the label still reads as the condition.
+func caseLabel(c *workflow.Case) string {
+	if c.Name.IsSet() {
+		return c.Name.Value
+	}
+	return labelSafe.Replace(strings.TrimSpace(c.When.Value))
+}
+
+var labelSafe = strings.NewReplacer("&&", "and", "&", "and", "<=", "le", "<", "lt")

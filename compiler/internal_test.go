@@ -1,0 +1,65 @@
+package compiler
+
+import (
+	"regexp"
+	"testing"
+)
+
+var suffixPattern = regexp.MustCompile(`^[01][0-9a-z]{6}$`)
+
+func TestIDSuffixShape(t *testing.T) {
+	for _, key := range []string{"", "@start", "enrich", "decide/case/2", "approve/join", "x#1"} {
+		if s := idSuffix(key); !suffixPattern.MatchString(s) {
+			t.Errorf("idSuffix(%q) = %q, not [01][0-9a-z]{6}", key, s)
+		}
+	}
+	if idSuffix("enrich") != idSuffix("enrich") || idSuffix("enrich") == idSuffix("enrich/next") {
+		t.Errorf("idSuffix is not a function of its key")
+	}
+}
+
+// TestIDCollision forces a collision by pre-claiming an id and wants a deterministic,
+// different, well-formed id for the later key.
+func TestIDCollision(t *testing.T) {
+	a := newIDAllocator()
+	taken := a.id("Activity_", "enrich")
+	again := a.id("Activity_", "enrich")
+	if again == taken || !suffixPattern.MatchString(again[len("Activity_"):]) {
+		t.Errorf("colliding key got %q after %q", again, taken)
+	}
+	b := newIDAllocator()
+	b.id("Activity_", "enrich")
+	if got := b.id("Activity_", "enrich"); got != again {
+		t.Errorf("collision handling is not deterministic: %q then %q", again, got)
+	}
+	// Prefixes are separate spaces: the same key under another prefix is no collision.
+	if got := a.id("Flow_", "enrich"); got != "Flow_"+idSuffix("enrich") {
+		t.Errorf("Flow_ id for enrich = %q", got)
+	}
+}
+
+func TestISODuration(t *testing.T) {
+	for _, c := range []struct {
+		seconds int64
+		want    string
+	}{
+		{0, "PT0S"}, {30, "PT30S"}, {60, "PT1M"}, {4 * 3600, "PT4H"}, {5400, "PT1H30M"},
+		{3661, "PT1H1M1S"}, {48 * 3600, "PT48H"}, {-5, "PT0S"},
+	} {
+		if got := isoDuration(c.seconds); got != c.want {
+			t.Errorf("isoDuration(%d) = %s, want %s", c.seconds, got, c.want)
+		}
+	}
+}
+
+func TestClosest(t *testing.T) {
+	ids := []string{"enrich", "decide", "block", "close", "approve"}
+	for _, c := range []struct{ in, want string }{
+		{"blok", "block"}, {"clos", "close"}, {"aprove", "approve"}, {"enrichh", "enrich"},
+		{"x", ""}, {"nowhere_at_all", ""}, {"notfy", ""},
+	} {
+		if got := closest(c.in, ids); got != c.want {
+			t.Errorf("closest(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

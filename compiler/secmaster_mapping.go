@@ -1,0 +1,182 @@
+package compiler
+
+// How SecMaster carries a plugin action, an approval and a sub-workflow call.
+//
+// THIS MAPPING IS INFERRED. The public documents (the create-version API and the two real
+// taskflows in testdata/reference) show only the userTask attributes flowable:dueDate,
+// soar:due_handle and soar:handlers, and a taskconfig of the form
+// {"trigger":{"advanced":{...}},"node_info":{},"usertask_info":{}}. Everything a plugin node
+// carries (the soar: attributes on the serviceTask and its node_info entry), what
+// usertask_info holds and how a callActivity names its workflow are guesses chosen to be
+// plain and complete: every setting the YAML gives is written somewhere, keyed by element id.
+//
+// To correct it from a real export: draw one workflow in the SecMaster console with a plugin
+// node (with a connection, a timeout, retries and "continue on error"), an approval node and
+// a sub-workflow node; export it (wfc export), decode the taskflow (wfc convert --to xml) and
+// read its taskconfig; then change only this file so that compiling the same workflow in YAML
+// gives the same attributes and entries, and regenerate the goldens
+// (go test ./compiler -update) and review their diff. Nothing outside this file knows the
+// attribute names or the entry shapes.
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// Attribute names on the BPMN elements.
+const (
+	attrPlugin     = "soar:plugin"     // serviceTask: the plugin (the part of action before '/')
+	attrAction     = "soar:action"     // serviceTask: the plugin's action (after '/')
+	attrConnection = "soar:connection" // serviceTask: the asset connection, when given
+	attrDueDate    = "flowable:dueDate"
+	attrDueHandle  = "soar:due_handle" // userTask: interrupt | pass | reject (seen: interrupt)
+	attrHandlers   = "soar:handlers"   // userTask: JSON array of approvers (seen: "[]")
+	attrCalled     = "calledElement"   // callActivity: the called workflow's id or name
+)
+
+// Node kinds in node_info.
+const (
+	nodeTypePlugin   = "plugin"
+	nodeTypeWorkflow = "workflow"
+)
+
+// splitAction splits "plugin/action" at its first '/'.
+func splitAction(action string) (plugin, name string) {
+	plugin, name, _ = strings.Cut(action, "/")
+	return plugin, name
+}
+
+// serviceTaskAttrs are the serviceTask attributes after id and name.
+func serviceTaskAttrs(s *workflow.Step) []bpmn.Attr {
+	plugin, action := splitAction(s.Action.Value)
+	attrs := []bpmn.Attr{{Name: attrPlugin, Value: plugin}, {Name: attrAction, Value: action}}
+	if s.Connection.IsSet() {
+		attrs = append(attrs, bpmn.Attr{Name: attrConnection, Value: s.Connection.Value})
+	}
+	return attrs
+}
+
+// userTaskAttrs follow the real samples: dueDate is the timeout as an ISO 8601 duration
+// ("" without one), due_handle the on_timeout policy, handlers the approvers as a JSON array.
+func userTaskAttrs(s *workflow.Step) ([]bpmn.Attr, error) {
+	a := s.Approval
+	due, handle := "", "interrupt"
+	var approvers []string
+	if a != nil {
+		if a.Timeout.IsSet() {
+			due = isoDuration(a.Timeout.Seconds)
+		}
+		handle = a.OnTimeoutOrDefault()
+		approvers = stringValues(a.Approvers)
+	}
+	handlers, err := marshal(approvers)
+	if err != nil {
+		return nil, err
+	}
+	return []bpmn.Attr{
+		{Name: attrDueDate, Value: due},
+		{Name: attrDueHandle, Value: handle},
+		{Name: attrHandlers, Value: string(handlers)},
+	}, nil
+}
+
+// callActivityAttrs name the called workflow.
+func callActivityAttrs(s *workflow.Step) []bpmn.Attr {
+	return []bpmn.Attr{{Name: attrCalled, Value: s.Workflow.Value}}
+}
+
+// pluginNode is the node_info entry of a serviceTask.
+type pluginNode struct {
+	NodeType   string          `json:"node_type"` // "plugin"
+	Name       string          `json:"name"`
+	Plugin     string          `json:"plugin"`
+	Action     string          `json:"action"`
+	Connection string          `json:"connection"`
+	Input      workflow.Object `json:"input"`   // the with mapping, in file order
+	Timeout    int64           `json:"timeout"` // seconds; 0 means the platform default
+	RetryTimes int64           `json:"retry_times"`
+	// RetryInterval is whole seconds as a string, as in trigger.advanced.
+	RetryInterval string `json:"retry_interval"`
+	// OnError is fail (stop the workflow), continue (go on as if it succeeded) or goto (take
+	// the error boundary event's flow to OnErrorNode).
+	OnError     string `json:"on_error"`
+	OnErrorNode string `json:"on_error_node,omitempty"` // the boundary event's element id
+}
+
+func pluginNodeInfo(s *workflow.Step, errorEvent string) pluginNode {
+	plugin, action := splitAction(s.Action.Value)
+	n := pluginNode{
+		NodeType: nodeTypePlugin, Name: s.LabelOrID(), Plugin: plugin, Action: action,
+		Connection: s.Connection.Value, Input: withObject(s.With),
+		RetryInterval: defaultRetryInterval, OnError: s.OnErrorOrDefault(),
+	}
+	if s.Timeout.IsSet() {
+		n.Timeout = s.Timeout.Seconds
+	}
+	if r := s.Retry; r != nil {
+		n.RetryTimes = r.Times.Value
+		if r.Interval.IsSet() {
+			n.RetryInterval = strconv.FormatInt(r.Interval.Seconds, 10)
+		}
+	}
+	if errorEvent != "" {
+		n.OnError, n.OnErrorNode = "goto", errorEvent
+	}
+	return n
+}
+
+// workflowNode is the node_info entry of a callActivity.
+type workflowNode struct {
+	NodeType string          `json:"node_type"` // "workflow"
+	Name     string          `json:"name"`
+	Workflow string          `json:"workflow"` // id or name, as written
+	Input    workflow.Object `json:"input"`
+}
+
+func workflowNodeInfo(s *workflow.Step) workflowNode {
+	return workflowNode{NodeType: nodeTypeWorkflow, Name: s.LabelOrID(), Workflow: s.Workflow.Value, Input: withObject(s.With)}
+}
+
+// approvalInfo is the usertask_info entry of a userTask.
+type approvalInfo struct {
+	Name      string          `json:"name"`
+	Approvers []string        `json:"approvers"`
+	Timeout   int64           `json:"timeout"` // seconds; 0: no timeout
+	OnTimeout string          `json:"on_timeout"`
+	Form      workflow.Object `json:"form"`
+}
+
+func approvalNodeInfo(s *workflow.Step) approvalInfo {
+	info := approvalInfo{Name: s.LabelOrID(), Approvers: []string{}, OnTimeout: "interrupt", Form: workflow.Object{}}
+	if a := s.Approval; a != nil {
+		info.Approvers = stringValues(a.Approvers)
+		if a.Timeout.IsSet() {
+			info.Timeout = a.Timeout.Seconds
+		}
+		info.OnTimeout = a.OnTimeoutOrDefault()
+		info.Form = entriesObject(a.Form)
+	}
+	return info
+}
+
+func stringValues(ss []workflow.String) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, s.Value)
+	}
+	return out
+}
+
+func withObject(with []*workflow.Entry) workflow.Object { return entriesObject(with) }
+
+// entriesObject turns a with or form mapping into an ordered JSON object ({} when empty).
+func entriesObject(es []*workflow.Entry) workflow.Object {
+	obj := make(workflow.Object, 0, len(es))
+	for _, e := range es {
+		obj = append(obj, workflow.Member{Key: e.Key.Value, Value: e.Value.JSON()})
+	}
+	return obj
+}

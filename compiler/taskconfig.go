@@ -1,0 +1,68 @@
+package compiler
+
+import (
+	"strconv"
+
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// defaultRetryInterval is the retry interval (seconds, as the API's string) when none is
+// given: the value in the create-version example.
+const defaultRetryInterval = "30"
+
+// Taskconfig is the create-version taskconfig, before it is encoded as a JSON string.
+type Taskconfig struct {
+	Trigger Trigger `json:"trigger"`
+	// NodeInfo holds the settings of service tasks and call activities, keyed by element id in
+	// document order; UsertaskInfo those of user tasks. Entry shapes: secmaster_mapping.go.
+	NodeInfo     Entries `json:"node_info"`
+	UsertaskInfo Entries `json:"usertask_info"`
+}
+
+// Trigger is taskconfig.trigger.
+type Trigger struct {
+	Advanced Advanced `json:"advanced"`
+}
+
+// Advanced is taskconfig.trigger.advanced: the workflow-wide retry policy and log level.
+type Advanced struct {
+	RetryTimes    int64  `json:"retry_times"`
+	RetryInterval string `json:"retry_interval"` // whole seconds, as a string ("30")
+	LogLevel      string `json:"log_level"`      // Debug, Info, Warn or Error
+}
+
+// buildTaskconfig collects the workflow settings and one entry per configurable node, in
+// document order.
+func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
+	tc := &Taskconfig{
+		Trigger:      Trigger{Advanced: Advanced{RetryInterval: defaultRetryInterval, LogLevel: w.LogLevelAPI()}},
+		NodeInfo:     Entries{},
+		UsertaskInfo: Entries{},
+	}
+	if r := w.Retry; r != nil {
+		tc.Trigger.Advanced.RetryTimes = r.Times.Value
+		if r.Interval.IsSet() {
+			tc.Trigger.Advanced.RetryInterval = strconv.FormatInt(r.Interval.Seconds, 10)
+		}
+	}
+	if tc.Trigger.Advanced.LogLevel == "" {
+		tc.Trigger.Advanced.LogLevel = "Info"
+	}
+	errorEvents := map[*node]string{} // host task → its boundary event's id; looked up only
+	for _, n := range nodes {
+		if n.host != nil {
+			errorEvents[n.host] = n.el.ID
+		}
+	}
+	for _, n := range nodes {
+		switch n.typ {
+		case "ServiceTask":
+			tc.NodeInfo = append(tc.NodeInfo, Entry{n.el.ID, pluginNodeInfo(n.step, errorEvents[n])})
+		case "CallActivity":
+			tc.NodeInfo = append(tc.NodeInfo, Entry{n.el.ID, workflowNodeInfo(n.step)})
+		case "UserTask":
+			tc.UsertaskInfo = append(tc.UsertaskInfo, Entry{n.el.ID, approvalNodeInfo(n.step)})
+		}
+	}
+	return tc
+}
