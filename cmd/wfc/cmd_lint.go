@@ -1,6 +1,242 @@
 package main
 
-// runLint is not built yet; its issue builds it.
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/wfc-dev/wfc/check"
+	"github.com/wfc-dev/wfc/config"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/report"
+)
+
+const lintUsage = `usage: wfc lint [--format text|json|sarif|github] [--config FILE] [--max-warnings N]
+                [--no-color] [--stdin-filename NAME] PATH...
+       wfc lint --list-rules
+
+Lints YAML workflows (schema, compiler checks, workflow rules and the BPMN rules over the
+compiled diagram), BPMN XML files, taskflow / create-version JSON and export files. A
+directory is walked recursively, skipping hidden directories, node_modules and vendor; YAML
+files without a top-level wfc: (or steps:) key are not workflows and are skipped, even when
+named. PATH "-" reads standard input (as YAML unless --stdin-filename says otherwise).
+
+Settings come from --config, else from the wfc.yaml found from the first PATH upwards (to the
+repository root): lint.extends (recommended or all), lint.rules (RULE: error|warn|info|off)
+and lint.catalog. In a workflow, "# wfc-disable-next-line RULE" silences RULE on the next line
+and "# wfc-disable RULE" in the whole file.
+
+Every problem of every file is printed to standard output, sorted by file and position.
+
+Exit status: 0 when there are no errors (warnings are fine unless there are more than
+--max-warnings), 1 when there are errors or too many warnings, 2 on bad usage, a bad
+wfc.yaml, or a file that cannot be read.
+`
+
 func runLint(e *env, args []string) int {
-	return fail(e, exitUsage, "'lint' is not implemented yet")
+	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	format := fs.String("format", "text", "output format: text, json, sarif or github")
+	configFile := fs.String("config", "", "use this wfc.yaml instead of searching for one")
+	maxWarnings := fs.Int("max-warnings", -1, "exit 1 when there are more than N warnings (-1: no limit)")
+	listRules := fs.Bool("list-rules", false, "print every rule with its default severity and exit")
+	noColor := fs.Bool("no-color", false, "never colour text output (NO_COLOR=1 does the same)")
+	stdinName := fs.String("stdin-filename", "<stdin>", "the name standard input is linted and reported as")
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, lintUsage)
+		fmt.Fprintln(e.stderr, "\nflags:")
+		fs.SetOutput(e.stderr)
+		fs.PrintDefaults()
+	}
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return exitOK
+		}
+		return fail(e, exitUsage, "lint: %v; run 'wfc lint -h' for usage", err)
+	}
+	if *listRules {
+		return printRules(e)
+	}
+	outFormat, err := report.ParseFormat(*format)
+	if err != nil {
+		return fail(e, exitUsage, "lint: %v", err)
+	}
+	if len(paths) == 0 {
+		return fail(e, exitUsage, "lint: no paths given; use '.' for the current directory or '-' for standard input")
+	}
+
+	cfg, cdiags := config.Resolve(*configFile, configStart(paths[0]))
+	var settings lint.Settings
+	if cfg != nil && !cdiags.HasErrors() {
+		var sdiags diag.List
+		settings, sdiags = check.Settings(cfg)
+		cdiags = append(cdiags, sdiags...)
+	}
+	relativeFiles(cdiags) // a found wfc.yaml has an absolute path; print it as the user would type it
+	if cdiags.HasErrors() {
+		printDiagnostics(e, cdiags)
+		return exitUsage
+	}
+
+	diags, stdinSrc, ioErr := lintPaths(e, paths, *stdinName, settings)
+	diags = append(cdiags, diags...) // config warnings are shown with the rest
+
+	opts := report.Options{
+		Color:       !*noColor && stdoutIsColorTerminal(e),
+		Summary:     true,
+		Rules:       ruleInfos(),
+		ToolVersion: version,
+		Sources: func(file string) ([]byte, bool) {
+			if stdinSrc != nil && file == *stdinName {
+				return stdinSrc, true
+			}
+			data, err := os.ReadFile(file)
+			return data, err == nil
+		},
+	}
+	if wd, err := os.Getwd(); err == nil {
+		opts.BaseDir = wd
+	}
+	if err := report.Write(e.stdout, outFormat, diags, opts); err != nil {
+		return fail(e, exitUsage, "lint: writing output: %v", err)
+	}
+
+	code := exitOK
+	if diags.HasErrors() {
+		code = exitProblems
+	}
+	if warnings := countSeverity(diags, diag.Warning); *maxWarnings >= 0 && warnings > *maxWarnings {
+		fmt.Fprintf(e.stderr, "wfc: %d warnings, more than --max-warnings %d allows\n", warnings, *maxWarnings)
+		code = exitProblems
+	}
+	if ioErr != nil {
+		for _, line := range strings.Split(ioErr.Error(), "\n") {
+			fail(e, exitUsage, "%s", line)
+		}
+		code = exitUsage
+	}
+	return code
+}
+
+// lintPaths lints the files and directories, and standard input for "-". It returns the
+// bytes read from standard input (for snippets) and the joined read errors.
+func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.List, []byte, error) {
+	var onDisk []string
+	var stdinSrc []byte
+	var diags diag.List
+	var errs []error
+	for _, p := range paths {
+		if p != "-" {
+			onDisk = append(onDisk, p)
+			continue
+		}
+		if stdinSrc != nil {
+			errs = append(errs, errors.New("standard input ('-') is named more than once"))
+			continue
+		}
+		src, err := io.ReadAll(io.LimitReader(e.stdin, check.MaxFileSize+1))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("cannot read standard input: %v", err))
+			continue
+		}
+		stdinSrc = src
+		d, err := check.File(stdinName, src, s)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		diags = append(diags, d...)
+	}
+	if len(onDisk) > 0 {
+		d, err := check.Paths(onDisk, s)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		diags = append(diags, d...)
+	}
+	diags.Sort()
+	return diags, stdinSrc, errors.Join(errs...)
+}
+
+// configStart is where the search for wfc.yaml starts: the first path, or the nearest
+// directory of it that exists (a missing file is reported with the other read errors, not
+// as a config problem), or the current directory for standard input.
+func configStart(first string) string {
+	for p := first; p != "-" && p != "." && p != string(filepath.Separator); p = filepath.Dir(p) {
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return "."
+}
+
+// printRules writes the rule table: id, default severity, whether `recommended` enables it,
+// and its summary, in registry order.
+func printRules(e *env) int {
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "RULE\tSEVERITY\tRECOMMENDED\tSUMMARY")
+	for _, r := range lint.Rules() {
+		rec := "no"
+		if r.Recommended {
+			rec = "yes"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Severity, rec, r.Summary)
+	}
+	if err := tw.Flush(); err != nil {
+		return fail(e, exitUsage, "lint: writing output: %v", err)
+	}
+	return exitOK
+}
+
+// ruleInfos is the SARIF rule table: every lint rule, then the ids of the other phases.
+func ruleInfos() []report.RuleInfo {
+	var out []report.RuleInfo
+	for _, r := range lint.Rules() {
+		out = append(out, report.RuleInfo{ID: r.ID, Severity: r.Severity, Summary: r.Summary, Doc: r.Doc,
+			HelpURI: "https://github.com/wfc-dev/wfc/blob/main/docs/rules.md#" + r.ID})
+	}
+	for _, p := range check.Phases() {
+		out = append(out, report.RuleInfo{ID: p.ID, Severity: p.Severity, Summary: p.Summary,
+			HelpURI: "https://github.com/wfc-dev/wfc/blob/main/docs/rules.md#" + p.ID})
+	}
+	return out
+}
+
+// relativeFiles rewrites absolute file names below the current directory as relative ones.
+func relativeFiles(diags diag.List) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return
+	}
+	for i, d := range diags {
+		if !filepath.IsAbs(d.Range.File) {
+			continue
+		}
+		if rel, err := filepath.Rel(wd, d.Range.File); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			diags[i].Range.File = rel
+		}
+	}
+}
+
+func countSeverity(diags diag.List, s diag.Severity) int {
+	n := 0
+	for _, d := range diags {
+		if d.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// stdoutIsColorTerminal applies report.ColorEnabled to standard output when it is a file.
+func stdoutIsColorTerminal(e *env) bool {
+	f, ok := e.stdout.(*os.File)
+	return ok && report.ColorEnabled(f, e.getenv)
 }

@@ -1,0 +1,66 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wfc-dev/wfc/config"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/lint"
+)
+
+func parseConfig(t *testing.T, body string) *config.Config {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "wfc.yaml")
+	if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, diags := config.Load(path)
+	if diags.HasErrors() {
+		t.Fatalf("config: %v", diags)
+	}
+	return c
+}
+
+func TestSettingsFromConfig(t *testing.T) {
+	c := parseConfig(t, "lint:\n  extends: all\n  rules:\n    unused-input: off\n    switch-default: error\n")
+	s, diags := Settings(c)
+	if len(diags) != 0 {
+		t.Fatalf("unexpected diagnostics: %v", diags)
+	}
+	if s.Extends != lint.All || s.Rules["unused-input"] != lint.Off || s.Rules["switch-default"] != diag.Error {
+		t.Errorf("got %+v", s)
+	}
+	got := summarize(mustFile(t, "p.yaml", readTestdata(t, "problems.yaml"), s))
+	if strings.Contains(got, "unused-input") || !strings.Contains(got, "error switch-default") {
+		t.Errorf("settings not applied:\n%s", got)
+	}
+
+	if s, _ := Settings(config.Default(".")); s.Extends != lint.Recommended || len(s.Rules) != 0 {
+		t.Errorf("default config: got %+v, want recommended and no overrides", s)
+	}
+}
+
+func TestSettingsUnknownRuleAndMissingCatalog(t *testing.T) {
+	c := parseConfig(t, "lint:\n  catalog: nowhere.json\n  rules:\n    unused-inputs: warn\n")
+	_, diags := Settings(c)
+	if len(diags) != 2 {
+		t.Fatalf("got %v, want two errors", diags)
+	}
+	var msgs []string
+	for _, d := range diags {
+		if d.Severity != diag.Error || d.Rule != config.Rule {
+			t.Errorf("%s: want an error of rule %s", d.Error(), config.Rule)
+		}
+		msgs = append(msgs, d.Error())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{`wfc.yaml:4:5: unknown rule "unused-inputs" in lint.rules; did you mean "unused-input"?`, "lint.catalog:", "wfc catalog pull"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in:\n%s", want, all)
+		}
+	}
+}

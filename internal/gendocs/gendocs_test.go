@@ -1,0 +1,57 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/wfc-dev/wfc/check"
+	"github.com/wfc-dev/wfc/lint"
+)
+
+var update = flag.Bool("update", false, "rewrite docs/rules.md")
+
+const docPath = "../../docs/rules.md"
+
+// TestRulesDocIsUpToDate fails when a rule changed and docs/rules.md was not regenerated.
+func TestRulesDocIsUpToDate(t *testing.T) {
+	want := render(lint.Rules(), check.Phases())
+	if *update {
+		if err := os.WriteFile(docPath, want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile(docPath)
+	if err != nil {
+		t.Fatalf("%v; create it with: go test ./internal/gendocs -update", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("docs/rules.md is out of date; regenerate it with: go generate ./internal/gendocs (or go test ./internal/gendocs -update)")
+	}
+}
+
+// Every rule gets a section with its doc, and the table lists it with its severity.
+func TestRenderListsEveryRule(t *testing.T) {
+	doc := string(render(lint.Rules(), check.Phases()))
+	for _, r := range lint.Rules() {
+		if !strings.Contains(doc, "\n## "+r.ID+"\n") {
+			t.Errorf("no section for %s", r.ID)
+		}
+		if !strings.Contains(doc, "| ["+r.ID+"](#"+r.ID+") | ") {
+			t.Errorf("no table row for %s", r.ID)
+		}
+		if first := strings.SplitN(strings.TrimSpace(r.Doc), "\n", 2)[0]; first != "" && !strings.Contains(doc, first) {
+			t.Errorf("%s: doc text missing", r.ID)
+		}
+	}
+	row := func(r *lint.Rule) string {
+		return "| [" + r.ID + "](#" + r.ID + ") | " + scopeName(r.Scope) + " | " + r.Severity.String() + " | " + yesNo(r.Recommended) + " | "
+	}
+	for _, r := range lint.Rules() {
+		if !strings.Contains(doc, row(r)) {
+			t.Errorf("row for %s does not say %s", r.ID, row(r))
+		}
+	}
+}
