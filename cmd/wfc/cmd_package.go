@@ -1,6 +1,254 @@
 package main
 
-// runPackage is not built yet; its issue builds it.
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/wfc-dev/wfc/catalog"
+	"github.com/wfc-dev/wfc/check"
+	"github.com/wfc-dev/wfc/compiler"
+	"github.com/wfc-dev/wfc/config"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+const packageUsage = `usage: wfc package -o FILE FILE|DIR...
+
+Compiles and lints each workflow (a DIR means every .yaml/.yml file under it) and writes a
+SecMaster workflow import file holding one workflow with one version per input, for
+'wfc import' or the console's import. The file is written atomically; nothing is written
+when any workflow has errors.
+
+`
+
 func runPackage(e *env, args []string) int {
-	return fail(e, exitUsage, "'package' is not implemented yet")
+	fs := newFlagSet(e, "package", packageUsage)
+	out := fs.String("o", "", "the import file to write (required)")
+	configPath := fs.String("config", "", "use this wfc.yaml instead of the one found from the inputs")
+	dataclassID := fs.String("dataclass-id", "", "data class id for workflows whose file sets no dataclass")
+	files, code, done := parseCommandFlags(e, fs, args)
+	if done {
+		return code
+	}
+	if *out == "" {
+		return fail(e, exitUsage, "package: -o FILE is required; run 'wfc package -h' for usage")
+	}
+	if len(files) == 0 {
+		return fail(e, exitUsage, "package: no workflow files given; run 'wfc package -h' for usage")
+	}
+	files, err := expandWorkflowArgs(files)
+	if err != nil {
+		return fail(e, exitUsage, "package: %v", err)
+	}
+	rf := remoteFlags{configPath: *configPath}
+	cfg, err := rf.loadConfig(e, files[0])
+	if err != nil {
+		return fail(e, exitUsage, "package: %v", err)
+	}
+	var wfs []secmaster.ExportedWorkflow
+	byName := map[string]string{} // workflow name → file, to refuse two files with one name
+	failed := false
+	for _, file := range files {
+		cw, err := prepareWorkflow(e, cfg, file)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "wfc: package: %s: %v\n", file, err)
+			failed = true
+			continue
+		}
+		name := cw.res.Request.Name
+		if prev, dup := byName[name]; dup {
+			fmt.Fprintf(e.stderr, "wfc: package: %s and %s are both named %q; an import file holds each workflow once\n", prev, file, name)
+			failed = true
+			continue
+		}
+		byName[name] = file
+		nw := cw.newWorkflow(*dataclassID)
+		req := cw.request()
+		wfs = append(wfs, secmaster.ExportedWorkflow{
+			Workflow: secmaster.Workflow{Name: name, Description: nw.Description, AopType: nw.AopType, DataclassID: nw.DataclassID, Labels: nw.Labels, EngineType: secmaster.EnginePublic},
+			Versions: []secmaster.WorkflowVersion{{Name: req.Name, Description: req.Description, Taskconfig: req.Taskconfig,
+				Taskflow: req.Taskflow, TaskflowType: req.TaskflowType, AopType: req.AopType, Input: deref(req.Input), Output: deref(req.Output)}},
+		})
+	}
+	if failed {
+		return fail(e, exitProblems, "package: %s not written: fix the errors above", *out)
+	}
+	data, err := secmaster.MarshalExportFile(wfs)
+	if err != nil {
+		return fail(e, exitProblems, "package: %v", err)
+	}
+	if err := writeOutputFile(*out, data); err != nil {
+		return fail(e, exitUsage, "package: %v", err)
+	}
+	fmt.Fprintf(e.stdout, "wrote %s: %d %s\n", *out, len(wfs), plural(len(wfs), "workflow", "workflows"))
+	return exitOK
+}
+
+// compiledWorkflow is a workflow file that compiled and passed lint.
+type compiledWorkflow struct {
+	wf  *workflow.Workflow
+	res *compiler.Result
+}
+
+// prepareWorkflow reads file, lints it the way `wfc lint` does (check.File: schema, compiler
+// checks, the rules, with the project's settings) and compiles it, printing the diagnostics.
+// It fails when there is any error, so nothing broken is published.
+func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow, error) {
+	src, err := readInputFile(file, workflow.MaxFileSize)
+	if err != nil {
+		return nil, err
+	}
+	settings, err := lintSettings(cfg)
+	if err != nil {
+		return nil, err
+	}
+	diags, err := check.File(file, src, settings)
+	if err != nil {
+		return nil, err
+	}
+	printDiagnostics(e, diags)
+	if n := countErrors(diags); n > 0 {
+		return nil, fmt.Errorf("%d %s (shown above)", n, plural(n, "error", "errors"))
+	}
+	w, loadDiags := workflow.Load(file, src)
+	if w == nil || loadDiags.HasErrors() {
+		return nil, fmt.Errorf("%s is not a workflow file", file)
+	}
+	res, compiled := compiler.Compile(w, compiler.Options{})
+	if res == nil || compiled.HasErrors() {
+		// check.File compiled it already; a difference here would be a bug in wfc.
+		printDiagnostics(e, compiled)
+		return nil, errors.New("the workflow does not compile (shown above)")
+	}
+	return &compiledWorkflow{wf: w, res: res}, nil
+}
+
+// lintSettings turns wfc.yaml's lint section into the linter's settings.
+func lintSettings(cfg *config.Config) (lint.Settings, error) {
+	s := lint.Settings{Extends: lint.Preset(cfg.Lint.Extends), Rules: map[string]diag.Severity{}}
+	for _, id := range cfg.Lint.RuleIDs() {
+		rs := cfg.Lint.Rules[id]
+		if rs.Off {
+			s.Rules[id] = lint.Off
+		} else {
+			s.Rules[id] = rs.Severity
+		}
+	}
+	if cfg.Lint.Catalog != "" {
+		c, err := catalog.Load(cfg.Lint.Catalog)
+		if err != nil {
+			return s, err
+		}
+		s.Catalog = c
+	}
+	return s, nil
+}
+
+func countErrors(diags diag.List) int {
+	n := 0
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			n++
+		}
+	}
+	return n
+}
+
+// request is the create-version body of the compiled workflow.
+func (c *compiledWorkflow) request() secmaster.CreateVersionRequest {
+	r := c.res.Request
+	req := secmaster.CreateVersionRequest{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig,
+		Taskflow: r.Taskflow, TaskflowType: r.TaskflowType, AopType: r.AopType}
+	if r.Input != "" {
+		req.Input = &r.Input
+	}
+	if r.Output != "" {
+		req.Output = &r.Output
+	}
+	return req
+}
+
+// newWorkflow is the create-workflow body for this file: the data class from the flag or the
+// file's dataclass (used as the id: wfc has no data class lookup yet), the first label.
+func (c *compiledWorkflow) newWorkflow(dataclassID string) secmaster.CreateWorkflowRequest {
+	if dataclassID == "" {
+		dataclassID = c.wf.Dataclass.Value
+	}
+	req := secmaster.CreateWorkflowRequest{Name: c.res.Request.Name, Description: c.res.Request.Description,
+		AopType: c.res.Request.AopType, DataclassID: dataclassID, EngineType: secmaster.EnginePublic}
+	if len(c.wf.Labels) > 0 {
+		req.Labels = c.wf.Labels[0].Value // the API takes one entity type
+	}
+	return req
+}
+
+// expandWorkflowArgs replaces each directory by the .yaml/.yml files under it (sorted, hidden
+// directories and wfc.yaml skipped); files are kept as given.
+func expandWorkflowArgs(args []string) ([]string, error) {
+	var out []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %v", a, unwrapPathError(err))
+		}
+		if !st.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			ext := filepath.Ext(name)
+			if (ext == ".yaml" || ext == ".yml") && name != config.FileName {
+				found = append(found, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %v", a, unwrapPathError(err))
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s holds no .yaml or .yml workflow files", a)
+		}
+		sort.Strings(found)
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

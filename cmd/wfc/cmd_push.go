@@ -1,6 +1,204 @@
 package main
 
-// runPush is not built yet; its issue builds it.
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/wfc-dev/wfc/config"
+	"github.com/wfc-dev/wfc/publish"
+	"github.com/wfc-dev/wfc/secmaster"
+)
+
+const pushUsage = `usage: wfc push [--target T] [--dry-run] [--validate] [--submit] [--activate] [--create]
+                [--format text|json] [--workflow-id ID] FILE|DIR...
+
+Compiles and lints each workflow (a DIR means every .yaml/.yml file under it), compares it
+with the newest version of its SecMaster workflow, and creates a new version only when
+something changed (the decoded BPMN tree, taskconfig, input, output, name, description or
+type). The workflow is the id wfc.yaml maps the file to (workflows:), --workflow-id for a
+single file, or the workflow whose name equals the file's name (--create makes it).
+
+--dry-run prints what would change and writes nothing. --submit submits the new version for
+approval; --activate also activates it, which SecMaster allows only once the version has been
+approved: push --activate again after the review.
+
+Prints one line per workflow; exit status 1 when any workflow failed (the others are still
+pushed), 2 on bad usage or configuration.
+
+`
+
+// pushFlags are push's own options.
+type pushFlags struct {
+	remote      remoteFlags
+	opts        publish.Options
+	format      string
+	workflowID  string
+	dataclassID string
+}
+
 func runPush(e *env, args []string) int {
-	return fail(e, exitUsage, "'push' is not implemented yet")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return push(ctx, e, args)
+}
+
+func push(ctx context.Context, e *env, args []string) int {
+	var f pushFlags
+	fs := newFlagSet(e, "push", pushUsage+remoteFlagsHelp)
+	f.remote.register(fs)
+	fs.BoolVar(&f.opts.DryRun, "dry-run", false, "print the plan; create, submit and activate nothing")
+	fs.BoolVar(&f.opts.Validate, "validate", false, "have the server validate each changed workflow (mode BASIC) before creating the version")
+	fs.BoolVar(&f.opts.Submit, "submit", false, "submit the version for approval")
+	fs.BoolVar(&f.opts.Activate, "activate", false, "activate the version (it must be approved first)")
+	fs.BoolVar(&f.opts.Create, "create", false, "create workflows that do not exist yet (looked up by name)")
+	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	fs.StringVar(&f.workflowID, "workflow-id", "", "the workflow id to push a single FILE to")
+	fs.StringVar(&f.dataclassID, "dataclass-id", "", "data class id of workflows --create makes (default: the file's dataclass)")
+	files, code, done := parseCommandFlags(e, fs, args)
+	if done {
+		return code
+	}
+	if f.format != "text" && f.format != "json" {
+		return fail(e, exitUsage, "push: --format %q is not text or json", f.format)
+	}
+	if len(files) == 0 {
+		return fail(e, exitUsage, "push: no workflow files given; run 'wfc push -h' for usage")
+	}
+	files, err := expandWorkflowArgs(files)
+	if err != nil {
+		return fail(e, exitUsage, "push: %v", err)
+	}
+	if f.workflowID != "" && len(files) != 1 {
+		return fail(e, exitUsage, "push: --workflow-id names the workflow of one file, but there are %d; map each file in %s instead", len(files), config.FileName)
+	}
+	client, cfg, err := f.remote.client(e, files[0])
+	if err != nil {
+		return fail(e, exitUsage, "push: %v", err)
+	}
+	outcomes := make([]publish.Outcome, 0, len(files))
+	for i, file := range files {
+		if len(files) > 1 {
+			fmt.Fprintf(e.stderr, "push: [%d/%d] %s\n", i+1, len(files), file)
+		}
+		o := pushOne(ctx, e, client, cfg, &f, file)
+		outcomes = append(outcomes, o)
+		if f.format == "text" {
+			printPushOutcome(e, o)
+		}
+	}
+	if f.format == "json" {
+		if err := writePushJSON(e, outcomes); err != nil {
+			return fail(e, exitUsage, "push: %v", err)
+		}
+	}
+	for _, o := range outcomes {
+		if o.Status == publish.Failed {
+			return exitProblems
+		}
+	}
+	return exitOK
+}
+
+// pushOne compiles, lints and pushes one file.
+func pushOne(ctx context.Context, e *env, client *secmaster.Client, cfg *config.Config, f *pushFlags, file string) publish.Outcome {
+	failed := func(format string, args ...any) publish.Outcome {
+		return publish.Outcome{File: file, Status: publish.Failed, Err: fmt.Errorf(format, args...)}
+	}
+	cw, err := prepareWorkflow(e, cfg, file)
+	if err != nil {
+		return failed("%v", err)
+	}
+	it := publish.Item{File: file, Request: cw.request(), WorkflowID: f.workflowID}
+	if it.WorkflowID == "" {
+		id, name, ok := cfg.WorkflowRef(file)
+		switch {
+		case ok && id != "":
+			it.WorkflowID = id
+		case ok && name != "":
+			it.WorkflowName = name
+		default:
+			it.WorkflowName = cw.res.Request.Name
+		}
+	}
+	it.NewWorkflow = cw.newWorkflow(f.dataclassID)
+	o := publish.Push(ctx, client, it, f.opts)
+	if o.Err != nil {
+		o.Err = fmt.Errorf("%s", explainRemote(o.Err))
+	}
+	return o
+}
+
+// printPushOutcome writes the one-line result, and for a plan the changes indented below it.
+func printPushOutcome(e *env, o publish.Outcome) {
+	w := e.stdout
+	switch o.Status {
+	case publish.Failed:
+		fmt.Fprintf(w, "FAIL  %s  %v\n", o.File, o.Err)
+		return
+	case publish.Planned:
+		if o.WorkflowID == "" {
+			fmt.Fprintf(w, "plan  %s  new workflow  new version\n", o.File)
+		} else {
+			fmt.Fprintf(w, "plan  %s  workflow %s  new version\n", o.File, o.WorkflowID)
+		}
+		if o.Diff != nil {
+			for _, l := range o.Diff.Lines() {
+				fmt.Fprintf(w, "      %s\n", l)
+			}
+		}
+		return
+	}
+	ver := o.Version
+	if ver == "" {
+		ver = o.VersionID
+	}
+	wf := "workflow " + o.WorkflowID
+	if o.WorkflowCreated {
+		wf += " (new)"
+	}
+	what := string(o.Status)
+	if o.Resolved {
+		what += " (confirmed by listing versions after the create's outcome was unknown)"
+	}
+	if len(o.Notes) > 0 {
+		what += ", " + strings.Join(o.Notes, ", ")
+	}
+	fmt.Fprintf(w, "ok  %s  %s  version %s  %s\n", o.File, wf, ver, what)
+}
+
+// pushJSON is the --format json report.
+type pushJSON struct {
+	Workflows []pushJSONItem `json:"workflows"`
+	Summary   map[string]int `json:"summary"`
+}
+
+type pushJSONItem struct {
+	publish.Outcome
+	Error string `json:"error,omitempty"`
+}
+
+func writePushJSON(e *env, outcomes []publish.Outcome) error {
+	rep := pushJSON{Workflows: []pushJSONItem{}, Summary: map[string]int{}}
+	for _, s := range []publish.Status{publish.Created, publish.Unchanged, publish.Planned, publish.Failed} {
+		rep.Summary[string(s)] = 0
+	}
+	for _, o := range outcomes {
+		item := pushJSONItem{Outcome: o}
+		if o.Err != nil {
+			item.Error = o.Err.Error()
+		}
+		rep.Workflows = append(rep.Workflows, item)
+		rep.Summary[string(o.Status)]++
+	}
+	b, err := json.MarshalIndent(rep, "", "  ") // map keys are sorted: deterministic
+	if err != nil {
+		return err
+	}
+	_, err = e.stdout.Write(append(b, '\n'))
+	return err
 }

@@ -1,0 +1,256 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/wfc-dev/wfc/config"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/report"
+	"github.com/wfc-dev/wfc/secmaster"
+)
+
+// remoteFlags are the flags every command that calls the SecMaster API takes.
+type remoteFlags struct {
+	configPath     string
+	target         string
+	endpoint       string
+	region         string
+	projectID      string
+	workspaceID    string
+	requestTimeout time.Duration
+}
+
+const remoteFlagsHelp = `Where to publish: a target in wfc.yaml (--target, or default_target), overridden field by
+field by --endpoint, --region, --project-id and --workspace-id. Without an explicit
+--target, the environment (WFC_SECMASTER_ENDPOINT, HUAWEICLOUD_SDK_REGION,
+HUAWEICLOUD_SDK_PROJECT_ID, WFC_SECMASTER_WORKSPACE_ID, as 'wfc dev-server' prints them)
+comes before default_target. Credentials come only from the environment:
+HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_SECURITY_TOKEN), or
+HUAWEICLOUD_SDK_AUTH_TOKEN.
+`
+
+func (r *remoteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&r.configPath, "config", "", "use this wfc.yaml instead of the one found from the current directory")
+	fs.StringVar(&r.target, "target", "", "the wfc.yaml target to use (default: default_target)")
+	fs.StringVar(&r.endpoint, "endpoint", "", "API endpoint URL, e.g. https://secmaster.cn-north-4.myhuaweicloud.com")
+	fs.StringVar(&r.region, "region", "", "region id, e.g. cn-north-4")
+	fs.StringVar(&r.projectID, "project-id", "", "project id of the region")
+	fs.StringVar(&r.workspaceID, "workspace-id", "", "SecMaster workspace id")
+	fs.DurationVar(&r.requestTimeout, "request-timeout", 60*time.Second, "give up one HTTP attempt after this long")
+}
+
+// loadConfig reads --config, or the wfc.yaml found from start.
+func (r *remoteFlags) loadConfig(e *env, start string) (*config.Config, error) {
+	cfg, diags := config.Resolve(r.configPath, start)
+	if diags.HasErrors() {
+		printDiagnostics(e, diags)
+		return nil, errors.New("the config has errors; fix them and run again")
+	}
+	return cfg, nil
+}
+
+// clientConfig combines flags, the chosen target and the environment into a client Config.
+// Each field comes from the first source that sets it, in this order: the flag, an explicit
+// --target, the environment, default_target. The endpoint and region travel together, so a
+// target's region is not overridden by an endpoint from another source.
+func (r *remoteFlags) clientConfig(e *env, cfg *config.Config) (secmaster.Config, error) {
+	creds, err := secmaster.CredentialsFromEnv(e.getenv)
+	if err != nil {
+		return secmaster.Config{}, err
+	}
+	flagT := config.Target{Endpoint: r.endpoint, Region: r.region, ProjectID: r.projectID, WorkspaceID: r.workspaceID}
+	envT := config.Target{Endpoint: e.getenv(secmaster.EnvEndpoint), Region: e.getenv(secmaster.EnvRegion),
+		ProjectID: e.getenv(secmaster.EnvProjectID), WorkspaceID: e.getenv(secmaster.EnvWorkspaceID)}
+	sources := []config.Target{flagT}
+	if r.target != "" {
+		t, err := cfg.Target(r.target)
+		if err != nil {
+			return secmaster.Config{}, err
+		}
+		sources = append(sources, t, envT)
+	} else {
+		sources = append(sources, envT)
+		if cfg.DefaultTarget != "" {
+			t, err := cfg.Target("")
+			if err != nil {
+				return secmaster.Config{}, err
+			}
+			sources = append(sources, t)
+		}
+	}
+	out := secmaster.Config{Credentials: creds, AttemptTimeout: r.requestTimeout, UserAgent: "wfc/" + version}
+	for _, s := range sources {
+		if out.Endpoint == "" && out.Region == "" && (s.Endpoint != "" || s.Region != "") {
+			out.Endpoint, out.Region = s.Endpoint, s.Region
+		}
+		if out.ProjectID == "" {
+			out.ProjectID = s.ProjectID
+		}
+		if out.WorkspaceID == "" {
+			out.WorkspaceID = s.WorkspaceID
+		}
+	}
+	if out.Endpoint == "" && out.Region == "" {
+		return secmaster.Config{}, fmt.Errorf("no SecMaster endpoint: pass --target NAME (a target in %s), --region or --endpoint, or set %s", config.FileName, secmaster.EnvEndpoint)
+	}
+	if out.ProjectID == "" || out.WorkspaceID == "" {
+		return secmaster.Config{}, fmt.Errorf("the project id and workspace id are required: set them in the %s target, pass --project-id and --workspace-id, or set %s and %s", config.FileName, secmaster.EnvProjectID, secmaster.EnvWorkspaceID)
+	}
+	return out, nil
+}
+
+// client loads the config (found from start) and builds a client.
+func (r *remoteFlags) client(e *env, start string) (*secmaster.Client, *config.Config, error) {
+	cfg, err := r.loadConfig(e, start)
+	if err != nil {
+		return nil, nil, err
+	}
+	cc, err := r.clientConfig(e, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	c, err := secmaster.New(cc)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, cfg, nil
+}
+
+// explainRemote adds what to do to an API error people often meet.
+func explainRemote(err error) string {
+	msg := err.Error()
+	var ae *secmaster.APIError
+	if errors.As(err, &ae) {
+		switch {
+		case ae.HTTPStatus == 401:
+			msg += "; check the credentials in " + secmaster.EnvAccessKey + "/" + secmaster.EnvSecretKey + " or " + secmaster.EnvAuthToken
+		case ae.HTTPStatus == 403:
+			msg += "; check the project and workspace ids and the account's SecMaster permissions"
+		}
+	}
+	if errors.Is(err, secmaster.ErrAmbiguous) && !strings.Contains(msg, "run ") {
+		msg += "; check the state on the server before trying again"
+	}
+	return msg
+}
+
+// parseInterspersed parses flags that may come before, between or after the arguments
+// (`wfc push examples/ --dry-run`); "--" ends the flags.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// stringList is a repeatable flag that also splits commas: --id a --id b,c.
+type stringList []string
+
+func (s *stringList) String() string { return strings.Join(*s, ",") }
+func (s *stringList) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*s = append(*s, p)
+		}
+	}
+	return nil
+}
+
+// newFlagSet makes a flag set that prints usage (the text plus flags) on -h only.
+func newFlagSet(e *env, name, usageText string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(discard{})
+	fs.Usage = func() {
+		fmt.Fprint(e.stderr, usageText)
+		fmt.Fprintln(e.stderr, "\nflags:")
+		fs.SetOutput(e.stderr)
+		fs.PrintDefaults()
+		fs.SetOutput(discard{})
+	}
+	return fs
+}
+
+// parseCommandFlags parses args; done is true when the command should return code at once
+// (help was shown, or the flags were wrong).
+func parseCommandFlags(e *env, fs *flag.FlagSet, args []string) (positional []string, code int, done bool) {
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.Usage()
+			return nil, exitOK, true
+		}
+		return nil, fail(e, exitUsage, "%s: %v; run 'wfc %s -h' for usage", fs.Name(), err, fs.Name()), true
+	}
+	return pos, exitOK, false
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
+
+// readInputFile reads a file named on the command line, up to limit bytes.
+func readInputFile(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("cannot read %s: %v", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err == nil && st.IsDir() {
+		return nil, fmt.Errorf("cannot read %s: it is a directory", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %v", path, err)
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d MiB", path, limit>>20)
+	}
+	return data, nil
+}
+
+// printDiagnostics writes diagnostics as text, with snippets from the files they name.
+func printDiagnostics(e *env, diags diag.List) {
+	if len(diags) == 0 {
+		return
+	}
+	sources := func(file string) ([]byte, bool) {
+		data, err := os.ReadFile(file)
+		return data, err == nil
+	}
+	if err := report.Write(e.stderr, report.Text, diags, report.Options{Sources: sources}); err != nil {
+		fmt.Fprintln(e.stderr, diags.Error())
+	}
+}
+
+// writeOutputFile writes data atomically to path, creating its directory first.
+func writeOutputFile(path string, data []byte) error {
+	if dir := filepath.Dir(path); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("cannot create the directory of %s: %v", path, unwrapPathError(err))
+		}
+	}
+	return writeFileAtomic(path, data)
+}

@@ -1,0 +1,399 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/secmastertest"
+)
+
+// The sm-* script commands drive a secmastertest emulator started for one script. Scripts use
+// them to start it, queue faults and check what the emulator holds afterwards:
+//
+//	sm-start [-token T | -ak AK -sk SK [-sectoken ST]] [-seed]
+//	    start an emulator on loopback; set WFC_TEST_ENDPOINT, WFC_SECMASTER_ENDPOINT, the
+//	    project and workspace ids and the credentials in the environment
+//	sm-fault ROUTE|METHOD PATH KIND [xN] [commit] [code=CODE] [msg=TEXT]
+//	    queue N (default 1) faults: KIND is an HTTP status, timeout (a 10 s delay), drop or
+//	    truncate; commit applies the request first (the ambiguous case). PATH is the API path
+//	    after /soc with * for ids, e.g. sm-fault POST /workflows/*/versions 500
+//	sm-workflow NAME VAR       create a workflow (aop_type NORMAL) and set $VAR to its id
+//	sm-versions WF N           WF (id or exact name) has N versions
+//	sm-version-status WF S     WF's newest version has status S
+//	sm-approve WF              approve WF's newest pending_approval version
+//	sm-requests ROUTE N        the emulator saw N requests on ROUTE (e.g. CreateVersion)
+//	sm-writes N                N requests that change state (validation and export excluded)
+//	sm-instance NAME STATUS VAR  store an instance and set $VAR to its id
+//	sm-instance-status ID S    the instance has status S
+//	sm-debug-inputs ID N [TASK]  the instance received N debug inputs (the last for TASK)
+//	sm-free-port VAR           set $VAR to a free loopback port (for wfc dev-server scripts)
+//	sm-wait-http URL           wait up to 10 s until URL answers
+var emulatorCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
+	"sm-start":           smStart,
+	"sm-fault":           smFault,
+	"sm-workflow":        smWorkflow,
+	"sm-versions":        smVersions,
+	"sm-version-status":  smVersionStatus,
+	"sm-approve":         smApprove,
+	"sm-requests":        smRequests,
+	"sm-writes":          smWrites,
+	"sm-instance":        smInstance,
+	"sm-instance-status": smInstanceStatus,
+	"sm-debug-inputs":    smDebugInputs,
+	"sm-free-port":       smFreePort,
+	"sm-wait-http":       smWaitHTTP,
+}
+
+// emulatorKey holds the script's *emulatorSlot in testscript's per-script values.
+type emulatorKey struct{}
+
+type emulatorSlot struct{ srv *secmastertest.Server }
+
+func setupEmulatorSlot(e *testscript.Env) {
+	slot := &emulatorSlot{}
+	e.Values[emulatorKey{}] = slot
+	e.Defer(func() {
+		if slot.srv != nil {
+			slot.srv.Close()
+		}
+	})
+}
+
+func server(ts *testscript.TestScript) *secmastertest.Server {
+	slot := ts.Value(emulatorKey{}).(*emulatorSlot)
+	if slot.srv == nil {
+		ts.Fatalf("no emulator: run sm-start first")
+	}
+	return slot.srv
+}
+
+func noNeg(ts *testscript.TestScript, neg bool, name string) {
+	if neg {
+		ts.Fatalf("unsupported: ! %s", name)
+	}
+}
+
+func smStart(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-start")
+	slot := ts.Value(emulatorKey{}).(*emulatorSlot)
+	if slot.srv != nil {
+		ts.Fatalf("sm-start: an emulator is already running")
+	}
+	var token, ak, sk, st string
+	seed := false
+	for i := 0; i < len(args); i++ {
+		val := func() string {
+			if i+1 >= len(args) {
+				ts.Fatalf("sm-start: %s needs a value", args[i])
+			}
+			i++
+			return args[i]
+		}
+		switch args[i] {
+		case "-token":
+			token = val()
+		case "-ak":
+			ak = val()
+		case "-sk":
+			sk = val()
+		case "-sectoken":
+			st = val()
+		case "-seed":
+			seed = true
+		default:
+			ts.Fatalf("sm-start: unknown option %q", args[i])
+		}
+	}
+	opts := secmastertest.Options{}
+	if ak != "" {
+		opts.Keys = map[string]secmastertest.Key{ak: {SecretKey: sk, SecurityToken: st}}
+	} else {
+		if token == "" {
+			token = secmastertest.DefaultToken
+		}
+		opts.Tokens = []string{token}
+	}
+	srv := secmastertest.NewTestServer(opts)
+	slot.srv = srv
+	if seed {
+		srv.SeedExamples()
+	}
+	ts.Setenv("WFC_TEST_ENDPOINT", srv.URL)
+	ts.Setenv(secmaster.EnvEndpoint, srv.URL)
+	ts.Setenv(secmaster.EnvProjectID, srv.ProjectID())
+	ts.Setenv(secmaster.EnvWorkspaceID, srv.WorkspaceID())
+	ts.Setenv(secmaster.EnvAuthToken, token)
+	ts.Setenv(secmaster.EnvAccessKey, ak)
+	ts.Setenv(secmaster.EnvSecretKey, sk)
+	ts.Setenv(secmaster.EnvSecurityToken, st)
+}
+
+// routeByPath maps "METHOD /path/after/soc" (ids as *) to the emulator's route names.
+var routeByPath = map[string]string{
+	"GET /workflows":               secmastertest.RouteListWorkflows,
+	"POST /workflows":              secmastertest.RouteCreateWorkflow,
+	"GET /workflows/*":             secmastertest.RouteShowWorkflow,
+	"PUT /workflows/*":             secmastertest.RouteUpdateWorkflow,
+	"POST /workflows/validation":   secmastertest.RouteValidate,
+	"POST /workflows/import":       secmastertest.RouteImport,
+	"POST /workflows/export":       secmastertest.RouteExport,
+	"GET /workflows/*/versions":    secmastertest.RouteListVersions,
+	"POST /workflows/*/versions":   secmastertest.RouteCreateVersion,
+	"GET /workflows/versions/*":    secmastertest.RouteShowVersion,
+	"PUT /workflows/versions/*":    secmastertest.RouteUpdateVersion,
+	"DELETE /workflows/versions/*": secmastertest.RouteDeleteVersion,
+	"GET /workflows/instances":     secmastertest.RouteListInstances,
+	"GET /workflows/instances/*":   secmastertest.RouteShowInstance,
+	"PUT /workflows/instances/*":   secmastertest.RouteUpdateInstance,
+	"GET /components":              secmastertest.RouteListComponents,
+	"GET /components/*/action":     secmastertest.RouteListComponentActions,
+}
+
+func smFault(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-fault")
+	if len(args) < 2 {
+		ts.Fatalf("usage: sm-fault ROUTE|METHOD PATH KIND [xN] [commit] [code=CODE] [msg=TEXT]")
+	}
+	route := args[0]
+	rest := args[1:]
+	switch args[0] {
+	case "GET", "POST", "PUT", "DELETE":
+		r, ok := routeByPath[args[0]+" "+args[1]]
+		if !ok {
+			ts.Fatalf("sm-fault: no route %s %s", args[0], args[1])
+		}
+		route, rest = r, args[2:]
+	}
+	if len(rest) == 0 {
+		ts.Fatalf("sm-fault: no fault kind given")
+	}
+	var f secmastertest.Fault
+	switch kind := rest[0]; kind {
+	case "timeout":
+		f.Delay = 10 * time.Second
+	case "drop":
+		f.Drop = true
+	case "truncate":
+		f.Truncate = true
+	default:
+		status, err := strconv.Atoi(kind)
+		if err != nil || status < 100 || status > 599 {
+			ts.Fatalf("sm-fault: kind %q is not an HTTP status, timeout, drop or truncate", kind)
+		}
+		f.Status = status
+	}
+	count := 1
+	var code, msg string
+	for _, opt := range rest[1:] {
+		switch {
+		case opt == "commit":
+			f.Commit = true
+		case strings.HasPrefix(opt, "x"):
+			n, err := strconv.Atoi(opt[1:])
+			if err != nil || n < 1 {
+				ts.Fatalf("sm-fault: bad count %q", opt)
+			}
+			count = n
+		case strings.HasPrefix(opt, "code="):
+			code = strings.TrimPrefix(opt, "code=")
+		case strings.HasPrefix(opt, "msg="):
+			msg = strings.TrimPrefix(opt, "msg=")
+		default:
+			ts.Fatalf("sm-fault: unknown option %q", opt)
+		}
+	}
+	if code != "" || msg != "" {
+		f.Body = fmt.Sprintf(`{"code":%q,"message":%q,"request_id":"req-fault"}`, code, msg)
+	}
+	faults := make([]secmastertest.Fault, count)
+	for i := range faults {
+		faults[i] = f
+	}
+	server(ts).Fail(route, faults...)
+}
+
+// scriptClient is a client of the script's emulator, for setting up state.
+func scriptClient(ts *testscript.TestScript) *secmaster.Client {
+	srv := server(ts)
+	creds := secmaster.Credentials{Token: ts.Getenv(secmaster.EnvAuthToken), AccessKey: ts.Getenv(secmaster.EnvAccessKey),
+		SecretKey: ts.Getenv(secmaster.EnvSecretKey), SecurityToken: ts.Getenv(secmaster.EnvSecurityToken)}
+	c, err := secmaster.New(secmaster.Config{Endpoint: srv.URL, ProjectID: srv.ProjectID(), WorkspaceID: srv.WorkspaceID(), Credentials: creds})
+	ts.Check(err)
+	return c
+}
+
+func smWorkflow(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-workflow")
+	if len(args) != 2 {
+		ts.Fatalf("usage: sm-workflow NAME VAR")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	w, err := scriptClient(ts).CreateWorkflow(ctx, secmaster.CreateWorkflowRequest{Name: args[0], AopType: secmaster.AopTypeNormal, DataclassID: "dc-test"})
+	ts.Check(err)
+	ts.Setenv(args[1], w.ID)
+}
+
+// workflowID resolves an id or exact name.
+func workflowID(ts *testscript.TestScript, ref string) string {
+	for _, w := range server(ts).Workflows() {
+		if w.ID == ref || w.Name == ref {
+			return w.ID
+		}
+	}
+	ts.Fatalf("no workflow has the id or name %q", ref)
+	return ""
+}
+
+func atoi(ts *testscript.TestScript, s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		ts.Fatalf("%q is not a number", s)
+	}
+	return n
+}
+
+func smVersions(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-versions")
+	if len(args) != 2 {
+		ts.Fatalf("usage: sm-versions WF N")
+	}
+	got := len(server(ts).Versions(workflowID(ts, args[0])))
+	if want := atoi(ts, args[1]); got != want {
+		ts.Fatalf("workflow %s has %d versions, want %d", args[0], got, want)
+	}
+}
+
+func newestVersion(ts *testscript.TestScript, wf string) secmaster.WorkflowVersion {
+	vs := server(ts).Versions(workflowID(ts, wf))
+	if len(vs) == 0 {
+		ts.Fatalf("workflow %s has no versions", wf)
+	}
+	return vs[len(vs)-1]
+}
+
+func smVersionStatus(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-version-status")
+	if len(args) != 2 {
+		ts.Fatalf("usage: sm-version-status WF STATUS")
+	}
+	if v := newestVersion(ts, args[0]); v.Status != args[1] {
+		ts.Fatalf("the newest version of %s is %s, want %s", args[0], v.Status, args[1])
+	}
+}
+
+func smApprove(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-approve")
+	if len(args) != 1 {
+		ts.Fatalf("usage: sm-approve WF")
+	}
+	ts.Check(server(ts).Approve(newestVersion(ts, args[0]).ID))
+}
+
+func smRequests(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-requests")
+	if len(args) != 2 {
+		ts.Fatalf("usage: sm-requests ROUTE N")
+	}
+	got := len(server(ts).RequestsTo(args[0]))
+	if want := atoi(ts, args[1]); got != want {
+		ts.Fatalf("the emulator saw %d %s requests, want %d", got, args[0], want)
+	}
+}
+
+func smWrites(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-writes")
+	if len(args) != 1 {
+		ts.Fatalf("usage: sm-writes N")
+	}
+	var writes []string
+	for _, r := range server(ts).Requests() {
+		readOnly := r.Method == http.MethodGet || r.Route == secmastertest.RouteValidate || r.Route == secmastertest.RouteExport
+		if !readOnly {
+			writes = append(writes, r.Method+" "+r.Route)
+		}
+	}
+	if want := atoi(ts, args[0]); len(writes) != want {
+		ts.Fatalf("the emulator saw %d requests that change state (%s), want %d", len(writes), strings.Join(writes, ", "), want)
+	}
+}
+
+func smInstance(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-instance")
+	if len(args) != 3 {
+		ts.Fatalf("usage: sm-instance NAME STATUS VAR")
+	}
+	id := server(ts).SeedInstance(secmaster.Instance{Name: args[0], Status: args[1], TriggerType: "MANUAL",
+		Workflow: &secmaster.InstanceRef{ID: "wf-of-" + args[0], Name: args[0]}})
+	ts.Setenv(args[2], id)
+}
+
+func smInstanceStatus(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-instance-status")
+	if len(args) != 2 {
+		ts.Fatalf("usage: sm-instance-status ID STATUS")
+	}
+	in, _, ok := server(ts).Instance(args[0])
+	if !ok {
+		ts.Fatalf("no instance %s", args[0])
+	}
+	if in.Status != args[1] {
+		ts.Fatalf("instance %s is %s, want %s", args[0], in.Status, args[1])
+	}
+}
+
+func smDebugInputs(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-debug-inputs")
+	if len(args) != 2 && len(args) != 3 {
+		ts.Fatalf("usage: sm-debug-inputs ID N [TASK]")
+	}
+	_, debugs, ok := server(ts).Instance(args[0])
+	if !ok {
+		ts.Fatalf("no instance %s", args[0])
+	}
+	if want := atoi(ts, args[1]); len(debugs) != want {
+		ts.Fatalf("instance %s got %d debug inputs, want %d", args[0], len(debugs), want)
+	}
+	if len(args) == 3 && (len(debugs) == 0 || debugs[len(debugs)-1].TaskID != args[2]) {
+		ts.Fatalf("the last debug input of %s is not for task %s: %+v", args[0], args[2], debugs)
+	}
+}
+
+func smFreePort(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-free-port")
+	if len(args) != 1 {
+		ts.Fatalf("usage: sm-free-port VAR")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ts.Check(err)
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	ts.Setenv(args[0], strconv.Itoa(port))
+}
+
+func smWaitHTTP(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-wait-http")
+	if len(args) != 1 {
+		ts.Fatalf("usage: sm-wait-http URL")
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get(args[0])
+		if err == nil {
+			resp.Body.Close()
+			return
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("%s did not answer within 10 s: %v", args[0], err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

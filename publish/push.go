@@ -1,0 +1,332 @@
+// Package publish is the logic behind `wfc push`: find the remote workflow a compiled file
+// belongs to, compare it with the newest remote version, and create, submit and activate a
+// version only when something changed. The CLI only parses flags and prints outcomes.
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/wfc-dev/wfc/secmaster"
+)
+
+// Item is one compiled workflow to push.
+type Item struct {
+	File    string
+	Request secmaster.CreateVersionRequest
+	// WorkflowID names the remote workflow; when empty, WorkflowName is looked up (exactly).
+	WorkflowID   string
+	WorkflowName string
+	// NewWorkflow is what Options.Create creates when no workflow has WorkflowName.
+	NewWorkflow secmaster.CreateWorkflowRequest
+}
+
+// Options choose what Push may do.
+type Options struct {
+	DryRun   bool // plan only: call nothing that writes
+	Validate bool // ask the server to check the taskflow (mode BASIC) before creating
+	Submit   bool // submit the new version for approval
+	Activate bool // activate the version (submitting it first when it is a draft)
+	Create   bool // create the workflow when no workflow has the name
+}
+
+// Status is the outcome of pushing one item.
+type Status string
+
+const (
+	Created   Status = "created"   // a new version was created
+	Unchanged Status = "unchanged" // the newest version already holds this content
+	Planned   Status = "planned"   // dry run: a version would be created
+	Failed    Status = "failed"
+)
+
+// Outcome reports what Push did for one item.
+type Outcome struct {
+	File       string `json:"file"`
+	Status     Status `json:"status"`
+	WorkflowID string `json:"workflow_id,omitempty"`
+	// WorkflowCreated is set when the workflow itself was created (or would be, in a dry run).
+	WorkflowCreated bool   `json:"workflow_created,omitempty"`
+	VersionID       string `json:"version_id,omitempty"`
+	Version         string `json:"version,omitempty"` // the server's label ("v3"); may be empty
+	// VersionStatus is the version's status after push (pending_submit, pending_approval, ...).
+	VersionStatus string `json:"version_status,omitempty"`
+	// Resolved is set when the create failed ambiguously and listing versions found it.
+	Resolved bool  `json:"resolved_after_ambiguous_create,omitempty"`
+	Diff     *Diff `json:"changes,omitempty"`
+	// Notes are messages for people: the status steps taken or refused, and why.
+	Notes []string `json:"notes,omitempty"`
+	Err   error    `json:"-"`
+}
+
+// API is the part of *secmaster.Client Push uses.
+type API interface {
+	GetWorkflow(ctx context.Context, id string) (*secmaster.Workflow, error)
+	AllWorkflows(ctx context.Context, name string) ([]secmaster.Workflow, error)
+	CreateWorkflow(ctx context.Context, req secmaster.CreateWorkflowRequest) (*secmaster.Workflow, error)
+	ListVersions(ctx context.Context, workflowID string, opts secmaster.ListVersionsOptions) ([]secmaster.WorkflowVersion, error)
+	GetVersion(ctx context.Context, versionID string) (*secmaster.WorkflowVersion, error)
+	CreateVersion(ctx context.Context, workflowID string, req secmaster.CreateVersionRequest) (*secmaster.WorkflowVersion, error)
+	SetVersionStatus(ctx context.Context, versionID, status string) (*secmaster.WorkflowVersion, error)
+	Validate(ctx context.Context, req secmaster.ValidateRequest) (*secmaster.ValidationResult, error)
+}
+
+// Push brings one workflow up to date. It never returns without an Outcome; Outcome.Err is set
+// when Status is Failed.
+func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
+	out := Outcome{File: it.File}
+	failf := func(err error) Outcome {
+		out.Status, out.Err = Failed, err
+		return out
+	}
+	wf, created, err := resolveWorkflow(ctx, api, it, opts)
+	if err != nil {
+		return failf(err)
+	}
+	out.WorkflowCreated = created
+	if wf == nil { // dry run of a workflow that does not exist yet
+		out.Status = Planned
+		out.Diff = &Diff{Fields: []string{"every field (the workflow has no versions yet)"}}
+		return out
+	}
+	out.WorkflowID = wf.ID
+
+	before, err := api.ListVersions(ctx, wf.ID, secmaster.ListVersionsOptions{})
+	if err != nil {
+		return failf(err)
+	}
+	local := FromRequest(it.Request)
+	if newest := Newest(before); newest != nil {
+		remote, err := withContent(ctx, api, newest)
+		if err != nil {
+			return failf(err)
+		}
+		if d := Compare(local, FromRemote(remote)); d.Empty() {
+			out.Status = Unchanged
+			out.setVersion(remote)
+			if !opts.DryRun {
+				if err := advance(ctx, api, &out, opts); err != nil {
+					return failf(err)
+				}
+			}
+			return out
+		} else {
+			out.Diff = d
+		}
+	} else {
+		out.Diff = &Diff{Fields: []string{"every field (the workflow has no versions yet)"}}
+	}
+
+	if opts.Validate {
+		if err := validate(ctx, api, wf.ID, it.Request); err != nil {
+			return failf(err)
+		}
+	}
+	if opts.DryRun {
+		out.Status = Planned
+		return out
+	}
+	v, err := api.CreateVersion(ctx, wf.ID, it.Request)
+	if errors.Is(err, secmaster.ErrAmbiguous) {
+		v, err = findCreated(ctx, api, wf.ID, before, local, err)
+		out.Resolved = err == nil
+	}
+	if err != nil {
+		return failf(err)
+	}
+	out.Status = Created
+	out.setVersion(v)
+	if err := advance(ctx, api, &out, opts); err != nil {
+		return failf(err)
+	}
+	return out
+}
+
+func (o *Outcome) setVersion(v *secmaster.WorkflowVersion) {
+	o.VersionID, o.Version, o.VersionStatus = v.ID, v.Version, v.Status
+}
+
+// resolveWorkflow finds the workflow by id or exact name, creating it when asked. In a dry run
+// a workflow that would be created is returned as nil with created set.
+func resolveWorkflow(ctx context.Context, api API, it Item, opts Options) (*secmaster.Workflow, bool, error) {
+	if it.WorkflowID != "" {
+		wf, err := api.GetWorkflow(ctx, it.WorkflowID)
+		if secmaster.IsNotFound(err) {
+			return nil, false, fmt.Errorf("workflow %s does not exist in this workspace; check the id in wfc.yaml or --workflow-id: %w", it.WorkflowID, err)
+		}
+		return wf, false, err
+	}
+	if it.WorkflowName == "" {
+		return nil, false, errors.New("no workflow id or name to push to; map the file in wfc.yaml (workflows:) or pass --workflow-id")
+	}
+	wf, err := findByName(ctx, api, it.WorkflowName)
+	if err != nil || wf != nil {
+		return wf, false, err
+	}
+	if !opts.Create {
+		return nil, false, fmt.Errorf("no workflow is named %q; pass --create to create it, or map the file to a workflow id in wfc.yaml", it.WorkflowName)
+	}
+	if it.NewWorkflow.DataclassID == "" {
+		return nil, false, fmt.Errorf("cannot create workflow %q without a data class: set dataclass: in the workflow file or pass --dataclass-id", it.WorkflowName)
+	}
+	if opts.DryRun {
+		return nil, true, nil
+	}
+	req := it.NewWorkflow
+	req.Name = it.WorkflowName
+	wf, err = api.CreateWorkflow(ctx, req)
+	if errors.Is(err, secmaster.ErrAmbiguous) {
+		// Read back: the workflow is ours when one now has exactly the name.
+		found, ferr := findByName(ctx, api, it.WorkflowName)
+		if ferr != nil {
+			return nil, false, fmt.Errorf("%w; listing workflows to check also failed: %v", err, ferr)
+		}
+		if found == nil {
+			return nil, false, fmt.Errorf("%w; no workflow named %q exists, so it was not created: run push again", err, it.WorkflowName)
+		}
+		return found, true, nil
+	}
+	return wf, err == nil, err
+}
+
+// findByName returns the workflow whose name is exactly name, nil when none. The server's name
+// filter is fuzzy, so every candidate is compared exactly.
+func findByName(ctx context.Context, api API, name string) (*secmaster.Workflow, error) {
+	all, err := api.AllWorkflows(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	var match []secmaster.Workflow
+	for _, w := range all {
+		if w.Name == name {
+			match = append(match, w)
+		}
+	}
+	switch len(match) {
+	case 0:
+		return nil, nil
+	case 1:
+		return &match[0], nil
+	}
+	ids := make([]string, len(match))
+	for i, w := range match {
+		ids[i] = w.ID
+	}
+	return nil, fmt.Errorf("%d workflows are named %q (%s); map the file to one id in wfc.yaml or pass --workflow-id", len(match), name, strings.Join(ids, ", "))
+}
+
+// Newest picks the most recently created version: latest create_time, then the highest "vN"
+// label, then the later position in the list. Nil when there is none.
+func Newest(vs []secmaster.WorkflowVersion) *secmaster.WorkflowVersion {
+	var best *secmaster.WorkflowVersion
+	for i := range vs {
+		v := &vs[i]
+		if best == nil || !newer(best, v) {
+			best = v
+		}
+	}
+	return best
+}
+
+// newer reports whether a is strictly newer than b.
+func newer(a, b *secmaster.WorkflowVersion) bool {
+	if a.CreateTime != b.CreateTime && a.CreateTime != "" && b.CreateTime != "" {
+		return a.CreateTime > b.CreateTime
+	}
+	an, aok := versionNumber(a.Version)
+	bn, bok := versionNumber(b.Version)
+	if aok && bok && an != bn {
+		return an > bn
+	}
+	return false
+}
+
+// versionNumber reads the N of a "vN" or "v-N" label.
+func versionNumber(label string) (int, bool) {
+	s := strings.TrimLeft(strings.TrimPrefix(strings.ToLower(label), "v"), "-")
+	n, err := strconv.Atoi(s)
+	return n, err == nil
+}
+
+// withContent returns v with its taskflow and taskconfig, fetching it when the list left them out.
+func withContent(ctx context.Context, api API, v *secmaster.WorkflowVersion) (*secmaster.WorkflowVersion, error) {
+	if v.Taskflow != "" && v.Taskconfig != "" {
+		return v, nil
+	}
+	return api.GetVersion(ctx, v.ID)
+}
+
+// findCreated resolves an ambiguous create: the version is ours when it was not there before
+// and has the same name and content. Never retries the create.
+func findCreated(ctx context.Context, api API, workflowID string, before []secmaster.WorkflowVersion, local Version, cause error) (*secmaster.WorkflowVersion, error) {
+	after, err := api.ListVersions(ctx, workflowID, secmaster.ListVersionsOptions{})
+	if err != nil {
+		return nil, fmt.Errorf("%w; listing versions to check also failed: %v; run push again (it creates nothing when the version exists)", cause, err)
+	}
+	known := make(map[string]bool, len(before))
+	for _, v := range before {
+		known[v.ID] = true
+	}
+	for i := range after {
+		v := &after[i]
+		if known[v.ID] || v.Name != local.Name {
+			continue
+		}
+		full, err := withContent(ctx, api, v)
+		if err != nil {
+			return nil, fmt.Errorf("%w; reading version %s to check also failed: %v", cause, v.ID, err)
+		}
+		if Compare(local, FromRemote(full)).Empty() {
+			return full, nil
+		}
+	}
+	return nil, fmt.Errorf("%w; the workflow has no new version with this content, so it was not created: run push again", cause)
+}
+
+func validate(ctx context.Context, api API, workflowID string, req secmaster.CreateVersionRequest) error {
+	res, err := api.Validate(ctx, secmaster.ValidateRequest{Mode: secmaster.ValidateBasic, Taskconfig: req.Taskconfig, Taskflow: req.Taskflow, WorkflowID: workflowID})
+	if err != nil {
+		return err
+	}
+	if !res.Passed() {
+		detail := res.DetailText()
+		if detail == "" {
+			detail = "no detail given"
+		}
+		return fmt.Errorf("the server's validation (mode BASIC) rejected the workflow: %s", detail)
+	}
+	return nil
+}
+
+// advance submits and activates out's version as opts ask, skipping steps already done.
+func advance(ctx context.Context, api API, out *Outcome, opts Options) error {
+	if !opts.Submit && !opts.Activate {
+		return nil
+	}
+	st := out.VersionStatus
+	if st == secmaster.StatusPendingSubmit || st == secmaster.StatusRejected {
+		v, err := api.SetVersionStatus(ctx, out.VersionID, secmaster.StatusPendingApproval)
+		if err != nil {
+			return fmt.Errorf("version %s was created but could not be submitted for approval: %w", out.VersionID, err)
+		}
+		out.VersionStatus = v.Status
+		out.Notes = append(out.Notes, "submitted for approval")
+	}
+	if !opts.Activate || out.VersionStatus == secmaster.StatusActivated {
+		return nil
+	}
+	v, err := api.SetVersionStatus(ctx, out.VersionID, secmaster.StatusActivated)
+	var apiErr *secmaster.APIError
+	if errors.As(err, &apiErr) && apiErr.HTTPStatus/100 == 4 && out.VersionStatus != secmaster.StatusNotActivated {
+		return fmt.Errorf("version %s is %s and SecMaster refused to activate it: a version must be approved before it can be activated; have a reviewer approve it in the SecMaster console (Workflows > Versions), then run push --activate again (server: %w)", out.VersionID, out.VersionStatus, err)
+	}
+	if err != nil {
+		return fmt.Errorf("version %s could not be activated: %w", out.VersionID, err)
+	}
+	out.VersionStatus = v.Status
+	out.Notes = append(out.Notes, "activated")
+	return nil
+}
