@@ -25,7 +25,7 @@ func lintWorkflow(path string, src []byte, s lint.Settings) diag.List {
 		_, all := compiler.CompileFile(path, src, compiler.Options{})
 		return all
 	}
-	res, compiled := compiler.Compile(w, compiler.Options{})
+	res, compiled := compiler.Compile(w, compiler.Options{ModelOnly: true})
 	diags = append(diags, compiled...)
 	if res == nil || compiled.HasErrors() {
 		return diags

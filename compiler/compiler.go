@@ -14,6 +14,10 @@ type Options struct {
 	// ProcessNumber, when not 0, is the N of Process_N instead of the number derived from
 	// the workflow's name (see the package doc).
 	ProcessNumber int64
+	// ModelOnly stops after the laid-out BPMN model: Result.Defs is set and nothing else. The
+	// linter uses it, since it never reads the tree, taskflow or taskconfig, which are about a
+	// fifth of compile time and allocation.
+	ModelOnly bool
 }
 
 // Request is the create-version request body (POST .../soc/workflows/{id}/versions). Every
@@ -119,6 +123,9 @@ func build(w *workflow.Workflow, byID map[string]*workflow.Step, opts Options) (
 	}
 	if err := layout.Apply(defs); err != nil {
 		return nil, err
+	}
+	if opts.ModelOnly {
+		return &Result{Defs: defs}, nil
 	}
 	doc, err := bpmn.Write(defs)
 	if err != nil {

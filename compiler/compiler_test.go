@@ -265,3 +265,32 @@ func TestCompileRejectsBrokenShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestModelOnlyGivesTheSameModel: the linter compiles with ModelOnly, so what it lints must be
+// exactly the model a full compile publishes.
+func TestModelOnlyGivesTheSameModel(t *testing.T) {
+	src, err := os.ReadFile("../examples/brute-force-lockout.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, diags := compiler.CompileFile("brute-force-lockout.yaml", src, compiler.Options{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	model, diags := compiler.CompileFile("brute-force-lockout.yaml", src, compiler.Options{ModelOnly: true})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	if model.Doc != nil || model.Request.Taskflow != "" {
+		t.Fatal("ModelOnly still built the tree or the taskflow")
+	}
+	fromModel, err := bpmn.Write(model.Defs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := bpmn.EncodeTreeJSON(full.Doc, "")
+	b, _ := bpmn.EncodeTreeJSON(fromModel, "")
+	if string(a) != string(b) {
+		t.Fatal("the ModelOnly model writes a different tree than a full compile")
+	}
+}
