@@ -18,6 +18,8 @@ type Input struct {
 	Defs *bpmn.Definitions
 	// Settings in force for this input (catalog included).
 	Settings Settings
+
+	memo memo // facts several rules derive, computed once (memo.go)
 }
 
 // Run applies the enabled rules to in and returns their diagnostics, suppressions applied,

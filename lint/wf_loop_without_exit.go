@@ -2,7 +2,6 @@ package lint
 
 import (
 	"github.com/wfc-dev/wfc/diag"
-	"github.com/wfc-dev/wfc/workflow"
 )
 
 var wfLoopWithoutExit = &Rule{
@@ -16,7 +15,7 @@ var wfLoopWithoutExit = &Rule{
 		"its first step in file order, naming its steps. Give it a switch whose case or default " +
 		"leads past the loop, or to end. An on_error jump out of the loop counts as a way out.",
 	Check: func(p *Pass) {
-		f := workflow.BuildFlow(p.Input.Workflow)
+		f := p.Flow()
 		loops, _ := exitlessLoops(f)
 		for _, l := range loops {
 			if len(l.steps) == 0 {

@@ -18,7 +18,7 @@ var wfNoPathToEnd = &Rule{
 		"it, and not the steps of the loop itself, which loop-without-exit reports. Unreachable " +
 		"steps are left to unreachable-step.",
 	Check: func(p *Pass) {
-		f := workflow.BuildFlow(p.Input.Workflow)
+		f := p.Flow()
 		reach, toEnd := f.Reachable(), f.ReachesEnd()
 		loops, loopOf := exitlessLoops(f)
 		trap := trapLoops(f, loops, loopOf)

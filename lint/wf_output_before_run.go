@@ -21,10 +21,10 @@ var wfOutputBeforeRun = &Rule{
 		"every path a step that produces the value.",
 	Check: func(p *Pass) {
 		w := p.Input.Workflow
-		f := workflow.BuildFlow(w)
+		f := p.Flow()
 		reach := f.Reachable()
 		steps := indexSteps(w)
-		forEachRef(w, func(site workflow.Site, ref workflow.Ref) {
+		p.forEachRef(func(site workflow.Site, ref workflow.Ref) {
 			y := steps.byID[ref.StepID()]
 			if _, isOutput := ref.Fields(); y == nil || !isOutput || !producesOutput(y) {
 				return // unknown-reference reports these

@@ -29,7 +29,7 @@ var wfUnknownReference = &Rule{
 			}
 		}
 		inputHints, stepHints := newSuggester(inputNames), newSuggester(steps.ids)
-		forEachRef(w, func(site workflow.Site, ref workflow.Ref) {
+		p.forEachRef(func(site workflow.Site, ref workflow.Ref) {
 			if name := ref.Input(); name != "" && !inputs[name] {
 				p.Report(ref.Range, "unknown input %q in %s; declare it under inputs%s", name, site.Field, inputHints.hint(name))
 			}
@@ -56,16 +56,4 @@ func producesOutput(s *workflow.Step) bool {
 		return false
 	}
 	return true
-}
-
-// forEachRef calls f for every reference in every expression of the workflow, in file order
-// within each site list.
-func forEachRef(w *workflow.Workflow, f func(workflow.Site, workflow.Ref)) {
-	for _, site := range w.Sites() {
-		for _, e := range workflow.Expressions(site.String) {
-			for _, r := range e.Refs {
-				f(site, r)
-			}
-		}
-	}
 }

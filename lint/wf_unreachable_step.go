@@ -16,7 +16,7 @@ var wfUnreachableStep = &Rule{
 		"next, switch case, default or on_error at it. The steps inside an unreachable parallel " +
 		"step are not reported again.",
 	Check: func(p *Pass) {
-		f := workflow.BuildFlow(p.Input.Workflow)
+		f := p.Flow()
 		reach := f.Reachable()
 		for _, s := range p.Input.Workflow.AllSteps() {
 			if reach[f.NodeOf(s)] || insideUnreachableParallel(f, reach, s) {
