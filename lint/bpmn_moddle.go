@@ -5,24 +5,6 @@ import "github.com/wfc-dev/wfc/bpmn"
 // Helpers that read the BPMN model the way bpmnlint's rules read bpmn-moddle's object graph,
 // so the ported rules can stay close to the originals (more in bpmn_moddle_props.go).
 
-// walkBPMN visits every semantic element of the document, parents before children in
-// document order, as bpmnlint's traverse() does. It keeps its own stack, so a deeply nested
-// (or hostile) document cannot exhaust the goroutine stack.
-func walkBPMN(defs *bpmn.Definitions, visit func(el *bpmn.Element)) {
-	if defs == nil || defs.Element == nil {
-		return
-	}
-	stack := []*bpmn.Element{defs.Element}
-	for len(stack) > 0 {
-		el := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		visit(el)
-		for i := len(el.Children) - 1; i >= 0; i-- { // reversed, so the first child comes next
-			stack = append(stack, el.Children[i])
-		}
-	}
-}
-
 // eventDefinitions is moddle's event.eventDefinitions: the event definitions written inside
 // the event (references to global definitions are not counted, as in bpmnlint).
 func eventDefinitions(event *bpmn.Element) []*bpmn.Element {

@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/wfc-dev/wfc/catalog"
 	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/config"
@@ -130,23 +129,12 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 	return &compiledWorkflow{wf: w, res: res}, nil
 }
 
-// lintSettings turns wfc.yaml's lint section into the linter's settings.
+// lintSettings turns wfc.yaml's lint section into the linter's settings, exactly as
+// `wfc lint` does (unknown rule ids and an unreadable catalog are errors).
 func lintSettings(cfg *config.Config) (lint.Settings, error) {
-	s := lint.Settings{Extends: lint.Preset(cfg.Lint.Extends), Rules: map[string]diag.Severity{}}
-	for _, id := range cfg.Lint.RuleIDs() {
-		rs := cfg.Lint.Rules[id]
-		if rs.Off {
-			s.Rules[id] = lint.Off
-		} else {
-			s.Rules[id] = rs.Severity
-		}
-	}
-	if cfg.Lint.Catalog != "" {
-		c, err := catalog.Load(cfg.Lint.Catalog)
-		if err != nil {
-			return s, err
-		}
-		s.Catalog = c
+	s, diags := check.Settings(cfg)
+	if diags.HasErrors() {
+		return s, diags
 	}
 	return s, nil
 }
