@@ -20,10 +20,9 @@ func lintWorkflow(path string, src []byte, s lint.Settings) diag.List {
 		return diags
 	}
 	if diags.HasErrors() {
-		// CompileFile adds the compiler's own checks to the load errors, as `wfc compile`
-		// prints them, without building anything.
-		_, all := compiler.CompileFile(path, src, compiler.Options{})
-		return all
+		// Add the compiler's own checks to the load errors, as `wfc compile` prints them,
+		// without building anything or loading the file again.
+		return compiler.CheckLoaded(w, diags)
 	}
 	res, compiled := compiler.Compile(w, compiler.Options{ModelOnly: true})
 	diags = append(diags, compiled...)

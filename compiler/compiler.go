@@ -79,15 +79,22 @@ func CompileFile(file string, src []byte, opts Options) (*Result, diag.List) {
 		return nil, diags
 	}
 	if diags.HasErrors() {
-		_, more := check(w, false)
-		out := append(diags, withoutRepeats(more, diags)...)
-		out.Sort()
-		return nil, out
+		return nil, CheckLoaded(w, diags)
 	}
 	res, more := Compile(w, opts)
 	out := append(diags, more...)
 	out.Sort()
 	return res, out
+}
+
+// CheckLoaded adds the compiler's reference checks (unknown and duplicate steps, next out of
+// a parallel branch, ...) to the diagnostics of a workflow that loaded with errors, leaving out
+// what loading already reported, so one run shows everything without building anything.
+func CheckLoaded(w *workflow.Workflow, loadDiags diag.List) diag.List {
+	_, more := check(w, false)
+	out := append(append(diag.List{}, loadDiags...), withoutRepeats(more, loadDiags)...)
+	out.Sort()
+	return out
 }
 
 // withoutRepeats drops the diagnostics of more that start where an error of seen does.
