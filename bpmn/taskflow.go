@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // The SecMaster taskflow: standard base64 of the compact JSON
@@ -29,19 +30,26 @@ func EncodeTaskflow(doc *Document) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return base64.StdEncoding.EncodeToString(js), nil
+	// Encode straight into the string's storage: a taskflow of a large workflow is megabytes,
+	// and EncodeToString would copy it once more.
+	var sb strings.Builder
+	sb.Grow(base64.StdEncoding.EncodedLen(len(js)))
+	enc := base64.NewEncoder(base64.StdEncoding, &sb)
+	enc.Write(js) // writes to a strings.Builder cannot fail
+	enc.Close()
+	return sb.String(), nil
 }
 
 // EncodeTaskflowJSON returns the envelope JSON, before base64.
 func EncodeTaskflowJSON(doc *Document) ([]byte, error) {
-	tree, err := EncodeTreeJSON(&Document{Children: doc.Children}, "")
-	if err != nil {
-		return nil, err
+	// The tree is encoded after the envelope's opening bytes in the same buffer, so the
+	// (possibly megabytes of) tree JSON is not copied into the envelope afterwards.
+	e := &jsonEncoder{buf: []byte(`{"elementType":"{}","workflow":`)}
+	e.document(&Document{Children: doc.Children})
+	if e.err != nil {
+		return nil, e.err
 	}
-	out := make([]byte, 0, len(tree)+40)
-	out = append(out, `{"elementType":"{}","workflow":`...)
-	out = append(out, tree...)
-	return append(out, '}'), nil
+	return append(e.buf, '}'), nil
 }
 
 // DecodeTaskflow reads a base64 taskflow. Whitespace anywhere in it (line-wrapped base64)
