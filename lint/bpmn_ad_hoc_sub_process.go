@@ -18,7 +18,7 @@ var ruleAdHocSubProcess = &Rule{
 		"steps do have an order, use an ordinary sub-process instead. Mirrors bpmnlint's " +
 		"ad-hoc-sub-process rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.Is("AdHocSubProcess") {
 				return
 			}

@@ -18,7 +18,7 @@ var ruleConditionalEvent = &Rule{
 		"conditional-event rule.",
 	Check: func(p *Pass) {
 		executable := executableScopes{}
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.Is("Event") || !executable.contains(el) {
 				return
 			}

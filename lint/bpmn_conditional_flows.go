@@ -17,7 +17,7 @@ var ruleConditionalFlows = &Rule{
 		"to read. Give each such flow a condition, or make it the default flow. Mirrors bpmnlint's " +
 		"conditional-flows rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !isConditionalFork(el) {
 				return
 			}

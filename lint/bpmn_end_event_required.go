@@ -16,7 +16,7 @@ var ruleEndEventRequired = &Rule{
 		"Add an end event at the end of every path. Ad-hoc sub-processes are exempt (they may not " +
 		"contain end events). Mirrors bpmnlint's end-event-required rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.IsAny("Process", "SubProcess") || el.Is("AdHocSubProcess") {
 				return
 			}

@@ -18,7 +18,7 @@ var ruleEventBasedGateway = &Rule{
 		"remove conditions from them (use an exclusive gateway to decide on data). Mirrors " +
 		"bpmnlint's event-based-gateway rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.Is("EventBasedGateway") {
 				return
 			}

@@ -16,7 +16,7 @@ var ruleEventSubProcessTypedStartEvent = &Rule{
 		"no trigger, so the sub-process can never start. Give the start event the event definition " +
 		"that should trigger it. Mirrors bpmnlint's event-sub-process-typed-start-event rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !isEventSubProcess(el) {
 				return
 			}

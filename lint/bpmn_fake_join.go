@@ -16,7 +16,7 @@ var ruleFakeJoin = &Rule{
 		"gateway in front of the element to say what is meant: a parallel gateway to wait for all " +
 		"branches, an exclusive gateway to merge alternatives. Mirrors bpmnlint's fake-join rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if el.IsAny("Activity", "Event") && len(el.Incoming) > 1 {
 				p.ReportElement(el, "incoming flows do not join (the element runs once per arriving token); merge them with a gateway in front of it")
 			}

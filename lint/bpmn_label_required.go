@@ -16,7 +16,7 @@ var ruleLabelRequired = &Rule{
 		"event-based gateways, joining gateways, sub-processes and unconditional flows need no " +
 		"label. Mirrors bpmnlint's label-required rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if needsLabel(el) && jsTrim(el.Name) == "" {
 				p.ReportElement(el, "%s is missing a label; give it a name", labelKind(el))
 			}

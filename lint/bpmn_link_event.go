@@ -17,7 +17,7 @@ var ruleLinkEvent = &Rule{
 		"name all leave the jump undefined. Name every link event definition, and pair each name " +
 		"with exactly one catch in the same scope. Mirrors bpmnlint's link-event rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if el.Is("FlowElementsContainer") {
 				checkLinkScope(p, el)
 			}

@@ -16,7 +16,7 @@ var ruleNoComplexGateway = &Rule{
 		"parallel or inclusive gateways, which say what they do. Mirrors bpmnlint's " +
 		"no-complex-gateway rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if el.Is("ComplexGateway") {
 				p.ReportElement(el, "complex gateway is discouraged; model the decision with exclusive, parallel or inclusive gateways")
 			}

@@ -17,7 +17,7 @@ var ruleNoDisconnected = &Rule{
 		"(linked by associations instead) and the contents of ad-hoc sub-processes are exempt. " +
 		"Mirrors bpmnlint's no-disconnected rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.IsAny("Task", "Gateway", "SubProcess", "Event") || isEventSubProcess(el) {
 				return
 			}

@@ -24,7 +24,7 @@ var ruleNoDuplicateSequenceFlows = &Rule{
 		first := map[flowKey]*bpmn.Element{}
 		outgoingReported := map[string]bool{}
 		incomingReported := map[string]bool{}
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.Is("SequenceFlow") {
 				return
 			}

@@ -16,7 +16,7 @@ var ruleNoGatewayJoinFork = &Rule{
 		"one that joins the incoming flows, followed by one that forks. Mirrors bpmnlint's " +
 		"no-gateway-join-fork rule.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if el.Is("Gateway") && len(el.Incoming) > 1 && len(el.Outgoing) > 1 {
 				p.ReportElement(el, "gateway forks and joins; split it into a joining gateway followed by a forking one")
 			}

@@ -17,7 +17,7 @@ var ruleNoImplicitEnd = &Rule{
 		"events, compensation handlers and the children of ad-hoc sub-processes are exempt, " +
 		"since they never continue with a sequence flow. Mirrors bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if el.IsAny("Event", "Activity", "Gateway") && isImplicitEnd(el) {
 				p.ReportElement(el, "element is an implicit end; connect it to an end event")
 			}

@@ -16,7 +16,7 @@ var ruleNoImplicitSplit = &Rule{
 		"diagram says so. Model the fork with a parallel gateway, or give the flows conditions " +
 		"(one of them may be the default flow). Mirrors bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.IsAny("Activity", "Event") {
 				return
 			}

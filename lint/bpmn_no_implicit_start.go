@@ -17,7 +17,7 @@ var ruleNoImplicitStart = &Rule{
 		"event sub-processes, link catch events, compensation handlers and the children of " +
 		"ad-hoc sub-processes are exempt. Mirrors bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if el.IsAny("Event", "Activity", "Gateway") && isImplicitStart(el) {
 				p.ReportElement(el, "element is an implicit start; connect it from a start event or an earlier element")
 			}

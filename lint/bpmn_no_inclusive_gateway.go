@@ -16,7 +16,7 @@ var ruleNoInclusiveGateway = &Rule{
 		"wrong. Use exclusive gateways for choices and parallel gateways for forks instead. " +
 		"Mirrors bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if el.Is("InclusiveGateway") {
 				p.ReportElement(el, "inclusive gateways are discouraged; use exclusive or parallel gateways")
 			}

@@ -17,7 +17,7 @@ var ruleSingleBlankStartEvent = &Rule{
 		"any other start event a trigger (message, timer, signal, ...). Mirrors bpmnlint's rule " +
 		"of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.Is("FlowElementsContainer") {
 				return
 			}

@@ -16,7 +16,7 @@ var ruleSingleEventDefinition = &Rule{
 		"Split it into separate events, for example behind an event-based gateway. Mirrors " +
 		"bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.Is("Event") {
 				return
 			}

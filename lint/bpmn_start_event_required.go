@@ -16,7 +16,7 @@ var ruleStartEventRequired = &Rule{
 		"sub-process (event sub-processes and transactions included); ad-hoc sub-processes are " +
 		"exempt, as their activities start on their own. Mirrors bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.IsAny("Process", "SubProcess") || el.Is("AdHocSubProcess") {
 				return
 			}

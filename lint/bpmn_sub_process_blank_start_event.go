@@ -16,7 +16,7 @@ var ruleSubProcessBlankStartEvent = &Rule{
 		"if the sub-process really is started by an event, make it an event sub-process " +
 		"(triggeredByEvent). Mirrors bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.Is("SubProcess") || isEventSubProcess(el) {
 				return
 			}

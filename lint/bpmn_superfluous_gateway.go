@@ -15,7 +15,7 @@ var ruleSuperfluousGateway = &Rule{
 		"nor joins anything; it only adds a shape to read. Remove it and connect its source to " +
 		"its target directly. Mirrors bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if el.Is("Gateway") && len(el.Incoming) == 1 && len(el.Outgoing) == 1 {
 				p.ReportElement(el, "gateway is superfluous: it has only one incoming and one outgoing flow; remove it and connect them directly")
 			}

@@ -17,7 +17,7 @@ var ruleSuperfluousLabel = &Rule{
 		"hide a missing condition. Remove the label, or add the condition it stands for. " +
 		"Mirrors bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if el.Is("SequenceFlow") && jsTrim(el.Name) != "" && !labelBelongs(el) {
 				p.ReportElement(el, "sequence flow %q is labelled but has no condition; remove the label or add the condition", el.Name)
 			}

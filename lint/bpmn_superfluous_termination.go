@@ -18,7 +18,7 @@ var ruleSuperfluousTermination = &Rule{
 		"must be cut short. Like bpmnlint it only recognises this basic case, without flow " +
 		"analysis. Mirrors bpmnlint's rule of the same name.",
 	Check: func(p *Pass) {
-		walkModel(p.Input.Defs, func(el *bpmn.Element) {
+		p.walk(func(el *bpmn.Element) {
 			if !el.IsAny("Process", "SubProcess") {
 				return
 			}

@@ -1,6 +1,9 @@
 package lint
 
-import "github.com/wfc-dev/wfc/workflow"
+import (
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/workflow"
+)
 
 // Several workflow rules need the same derived facts: the control-flow graph and every
 // expression reference. They are computed once per Input on first use; rules for one input
@@ -13,9 +16,23 @@ type siteRef struct {
 }
 
 type memo struct {
-	flow *workflow.Flow
-	refs []siteRef
-	done struct{ refs bool }
+	elements []*bpmn.Element // walkModel's order, for Pass.walk
+	flow     *workflow.Flow
+	refs     []siteRef
+	done     struct{ refs, elements bool }
+}
+
+// walk calls visit on every semantic element of the input's BPMN model in walkModel's order
+// (bpmnlint's traversal). The order is computed once per input and shared by every rule.
+func (p *Pass) walk(visit func(el *bpmn.Element)) {
+	m := &p.Input.memo
+	if !m.done.elements {
+		walkModel(p.Input.Defs, func(el *bpmn.Element) { m.elements = append(m.elements, el) })
+		m.done.elements = true
+	}
+	for _, el := range m.elements {
+		visit(el)
+	}
 }
 
 // Flow returns the workflow's control-flow graph, built once per input.
