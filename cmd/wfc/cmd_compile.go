@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -45,27 +44,16 @@ var compileEmitSuffix = map[string]string{
 }
 
 func runCompile(e *env, args []string) int {
-	fs := flag.NewFlagSet("compile", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet(e, "compile", compileUsage)
 	out := fs.String("o", "", "write to FILE, or to one file per workflow in DIR")
 	emit := fs.String("emit", "request", "what to write: request, taskflow, taskconfig, xml or tree")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, compileUsage)
-		fmt.Fprintln(e.stderr, "\nflags:")
-		fs.SetOutput(e.stderr)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return exitOK
-		}
-		return fail(e, exitUsage, "compile: %v; run 'wfc compile -h' for usage", err)
+	files, code, done := parseCommandFlags(e, fs, args)
+	if done {
+		return code
 	}
 	if _, ok := compileEmitSuffix[*emit]; !ok {
 		return fail(e, exitUsage, "compile: --emit %q is not a form; use request, taskflow, taskconfig, xml or tree", *emit)
 	}
-	files := fs.Args()
 	if len(files) == 0 {
 		return fail(e, exitUsage, "compile: no workflow files given; run 'wfc compile -h' for usage")
 	}
@@ -74,7 +62,7 @@ func runCompile(e *env, args []string) int {
 		return fail(e, exitUsage, "compile: %v", err)
 	}
 
-	code := exitOK
+	code = exitOK
 	worse := func(c int) {
 		if c > code {
 			code = c

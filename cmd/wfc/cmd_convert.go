@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -23,22 +22,12 @@ FILE, or from standard input when FILE is "-" or absent, and writes it in the fo
 
 // runConvert converts a BPMN document between its forms.
 func runConvert(e *env, args []string) int {
-	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
-	fs.SetOutput(io.Discard) // errors are reported in one line below
+	fs := newFlagSet(e, "convert", convertUsage)
 	to := fs.String("to", "", "output form: xml, tree or taskflow")
 	doLayout := fs.Bool("layout", false, "lay out processes that have no diagram (adds BPMN DI)")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, convertUsage)
-		fmt.Fprintln(e.stderr, "\nflags:")
-		fs.SetOutput(e.stderr)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return exitOK
-		}
-		return fail(e, exitUsage, "convert: %v; run 'wfc convert -h' for usage", err)
+	inputs, code, done := parseCommandFlags(e, fs, args)
+	if done {
+		return code
 	}
 	switch *to {
 	case "xml", "tree", "taskflow":
@@ -47,11 +36,11 @@ func runConvert(e *env, args []string) int {
 	default:
 		return fail(e, exitUsage, "convert: --to %q is not a form; use xml, tree or taskflow", *to)
 	}
-	if fs.NArg() > 1 {
-		return fail(e, exitUsage, "convert: takes one input file, got %d", fs.NArg())
+	if len(inputs) > 1 {
+		return fail(e, exitUsage, "convert: takes one input file, got %d", len(inputs))
 	}
 
-	name, data, err := readInput(e, fs.Arg(0))
+	name, data, err := readInput(e, firstOrEmpty(inputs))
 	if err != nil {
 		return fail(e, exitUsage, "%v", err)
 	}
@@ -137,4 +126,12 @@ func applyLayout(doc *bpmn.Document) (*bpmn.Document, error) {
 		out.Declaration = doc.Declaration
 	}
 	return out, nil
+}
+
+// firstOrEmpty is the one input file named, or "" (standard input) when none is.
+func firstOrEmpty(args []string) string {
+	if len(args) == 0 {
+		return ""
+	}
+	return args[0]
 }

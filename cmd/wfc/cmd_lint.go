@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -40,27 +39,16 @@ wfc.yaml, or a file that cannot be read.
 `
 
 func runLint(e *env, args []string) int {
-	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlagSet(e, "lint", lintUsage)
 	format := fs.String("format", "text", "output format: text, json, sarif or github")
 	configFile := fs.String("config", "", "use this wfc.yaml instead of searching for one")
 	maxWarnings := fs.Int("max-warnings", -1, "exit 1 when there are more than N warnings (-1: no limit)")
 	listRules := fs.Bool("list-rules", false, "print every rule with its default severity and exit")
 	noColor := fs.Bool("no-color", false, "never colour text output (NO_COLOR=1 does the same)")
 	stdinName := fs.String("stdin-filename", "<stdin>", "the name standard input is linted and reported as")
-	fs.Usage = func() {
-		fmt.Fprint(e.stderr, lintUsage)
-		fmt.Fprintln(e.stderr, "\nflags:")
-		fs.SetOutput(e.stderr)
-		fs.PrintDefaults()
-	}
-	paths, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.Usage()
-			return exitOK
-		}
-		return fail(e, exitUsage, "lint: %v; run 'wfc lint -h' for usage", err)
+	paths, code, done := parseCommandFlags(e, fs, args)
+	if done {
+		return code
 	}
 	if *listRules {
 		return printRules(e)
@@ -109,7 +97,7 @@ func runLint(e *env, args []string) int {
 		return fail(e, exitUsage, "lint: writing output: %v", err)
 	}
 
-	code := exitOK
+	code = exitOK
 	if diags.HasErrors() {
 		code = exitProblems
 	}
