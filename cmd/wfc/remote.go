@@ -191,7 +191,12 @@ func newFlagSet(e *env, name, usageText string) *flag.FlagSet {
 // parseCommandFlags parses args; done is true when the command should return code at once
 // (help was shown, or the flags were wrong).
 func parseCommandFlags(e *env, fs *flag.FlagSet, args []string) (positional []string, code int, done bool) {
+	// The flag package calls Usage itself on -h and on every bad flag; show it once, for -h
+	// only: a mistyped flag gets the one-line error below, not forty lines of help.
+	usage := fs.Usage
+	fs.Usage = func() {}
 	pos, err := parseInterspersed(fs, args)
+	fs.Usage = usage
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.Usage()
