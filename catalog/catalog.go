@@ -9,11 +9,21 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Catalog is the file `wfc catalog pull` writes (JSON, plugins sorted by name).
 type Catalog struct {
 	Plugins []*Plugin `json:"plugins"`
+
+	// The lookup index, built once on first use: the linter asks about every action step of
+	// every file, often in parallel, and a scan per step would make a large workflow times a
+	// large catalog slow. Plugins must not change after the first lookup.
+	indexOnce   sync.Once
+	plugins     map[string]*Plugin
+	actions     map[string]*Action // keyed by "plugin/action"
+	pluginNames []string           // sorted
+	actionNames []string           // "plugin/action", sorted
 }
 
 // Plugin is one SecMaster component.
@@ -89,32 +99,50 @@ func (c *Catalog) Sort() {
 	}
 }
 
+// index builds the lookup maps. The first of a duplicated plugin or action name wins.
+func (c *Catalog) index() {
+	c.indexOnce.Do(func() {
+		c.plugins = make(map[string]*Plugin, len(c.Plugins))
+		c.actions = make(map[string]*Action)
+		for _, p := range c.Plugins {
+			if p == nil || c.plugins[p.Name] != nil {
+				continue
+			}
+			c.plugins[p.Name] = p
+			c.pluginNames = append(c.pluginNames, p.Name)
+			for _, a := range p.Actions {
+				if a == nil {
+					continue
+				}
+				if key := p.Name + "/" + a.Name; c.actions[key] == nil {
+					c.actions[key] = a
+					c.actionNames = append(c.actionNames, key)
+				}
+			}
+		}
+		sort.Strings(c.pluginNames)
+		sort.Strings(c.actionNames)
+	})
+}
+
 // Lookup finds "plugin/action". It returns the plugin even when the action is unknown, so a
 // caller can tell "no such plugin" from "no such action".
 func (c *Catalog) Lookup(ref string) (*Plugin, *Action) {
-	pluginName, actionName, _ := strings.Cut(ref, "/")
-	for _, p := range c.Plugins {
-		if p.Name != pluginName {
-			continue
-		}
-		for _, a := range p.Actions {
-			if a.Name == actionName {
-				return p, a
-			}
-		}
-		return p, nil
-	}
-	return nil, nil
+	c.index()
+	pluginName, _, _ := strings.Cut(ref, "/")
+	return c.plugins[pluginName], c.actions[ref]
 }
 
-// ActionNames lists "plugin/action" for every action, sorted, for suggestions.
+// ActionNames lists "plugin/action" for every action, sorted, for suggestions. The slice is
+// shared: do not modify it.
 func (c *Catalog) ActionNames() []string {
-	var out []string
-	for _, p := range c.Plugins {
-		for _, a := range p.Actions {
-			out = append(out, p.Name+"/"+a.Name)
-		}
-	}
-	sort.Strings(out)
-	return out
+	c.index()
+	return c.actionNames
+}
+
+// PluginNames lists the plugin names, sorted, for suggestions. The slice is shared: do not
+// modify it.
+func (c *Catalog) PluginNames() []string {
+	c.index()
+	return c.pluginNames
 }

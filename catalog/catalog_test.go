@@ -46,3 +46,31 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestIndexFirstDuplicateWinsAndIsSafeInParallel(t *testing.T) {
+	c, err := Parse("c.json", []byte(`{"plugins":[
+	 {"id":"1","name":"p","actions":[{"id":"first","name":"a"},{"id":"second","name":"a"}]},
+	 {"id":"2","name":"p","actions":[{"id":"other","name":"b"}]},
+	 {"id":"3","name":"o","actions":[{"id":"z","name":"z"}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	for i := 0; i < 4; i++ { // the linter looks actions up from one goroutine per file
+		go func() {
+			defer func() { done <- struct{}{} }()
+			if p, a := c.Lookup("p/a"); p == nil || p.ID != "1" || a == nil || a.ID != "first" {
+				t.Errorf("Lookup(p/a) = %v %v, want plugin 1 and its first action a", p, a)
+			}
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		<-done
+	}
+	if _, a := c.Lookup("p/b"); a != nil {
+		t.Error("an action of a second plugin with the same name was found; the first plugin wins")
+	}
+	if got := c.PluginNames(); len(got) != 2 || got[0] != "o" || got[1] != "p" {
+		t.Errorf("PluginNames = %v, want [o p]", got)
+	}
+}

@@ -159,38 +159,19 @@ func (s *suggester) hint(word string) string {
 	return didYouMean(best)
 }
 
-// actionIndex finds catalog actions by "plugin/action" in constant time; catalog.Lookup scans
-// the whole catalog, which per step would make a large workflow times a large catalog slow.
-type actionIndex struct {
-	plugins     map[string]*catalog.Plugin
-	actions     map[string]*catalog.Action // keyed by "plugin/action"
-	pluginNames []string                   // in catalog order, for suggestions
-	actionNames []string                   // "plugin/action" in catalog order
-}
-
-func indexCatalog(c *catalog.Catalog) actionIndex {
-	ix := actionIndex{plugins: make(map[string]*catalog.Plugin), actions: make(map[string]*catalog.Action)}
-	for _, p := range c.Plugins {
-		if p == nil || ix.plugins[p.Name] != nil { // the first of a duplicated name wins, as in Lookup
+// forEachCatalogAction calls f for every action step, in file order, with what the
+// configured plugin catalog knows of its action (plugin and action are nil when unknown). It
+// does nothing without a catalog: the catalog rules are silent then.
+func forEachCatalogAction(p *Pass, f func(s *workflow.Step, plugin *catalog.Plugin, action *catalog.Action)) {
+	cat := p.Input.Settings.Catalog
+	if cat == nil {
+		return
+	}
+	for _, s := range p.Input.Workflow.AllSteps() {
+		if s.Kind != workflow.KindAction || !s.Action.IsSet() {
 			continue
 		}
-		ix.plugins[p.Name] = p
-		ix.pluginNames = append(ix.pluginNames, p.Name)
-		for _, a := range p.Actions {
-			if a == nil {
-				continue
-			}
-			if key := p.Name + "/" + a.Name; ix.actions[key] == nil {
-				ix.actions[key] = a
-				ix.actionNames = append(ix.actionNames, key)
-			}
-		}
+		plugin, action := cat.Lookup(s.Action.Value)
+		f(s, plugin, action)
 	}
-	return ix
-}
-
-// lookup is catalog.Lookup: the plugin (even when the action is unknown) and the action.
-func (ix actionIndex) lookup(ref string) (*catalog.Plugin, *catalog.Action) {
-	name, _, _ := strings.Cut(ref, "/")
-	return ix.plugins[name], ix.actions[ref]
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"github.com/wfc-dev/wfc/catalog"
 	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
@@ -18,18 +19,9 @@ var wfMissingActionInput = &Rule{
 		"be given under with; otherwise the step fails when it runs. Without a catalog, or " +
 		"for an action the catalog does not know, the rule does nothing.",
 	Check: func(p *Pass) {
-		cat := p.Input.Settings.Catalog
-		if cat == nil {
-			return
-		}
-		actions := indexCatalog(cat)
-		for _, s := range p.Input.Workflow.AllSteps() {
-			if s.Kind != workflow.KindAction || !s.Action.IsSet() {
-				continue
-			}
-			_, action := actions.lookup(s.Action.Value)
+		forEachCatalogAction(p, func(s *workflow.Step, _ *catalog.Plugin, action *catalog.Action) {
 			if action == nil {
-				continue
+				return
 			}
 			given := withKeys(s)
 			var missing []string
@@ -45,7 +37,7 @@ var wfMissingActionInput = &Rule{
 			default:
 				p.Report(s.Action.Range, "action %s needs inputs %s; add them under with", s.Action.Value, strings.Join(missing, ", "))
 			}
-		}
+		})
 	},
 }
 

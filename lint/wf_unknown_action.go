@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/wfc-dev/wfc/catalog"
 	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
@@ -19,22 +20,14 @@ var wfUnknownAction = &Rule{
 		"fail the step at run time. The closest known name is suggested. Without a catalog " +
 		"the rule does nothing.",
 	Check: func(p *Pass) {
-		cat := p.Input.Settings.Catalog
-		if cat == nil {
-			return
-		}
-		actions := indexCatalog(cat)
 		var full, plugins *suggester // built on the first unknown action
-		for _, s := range p.Input.Workflow.AllSteps() {
-			if s.Kind != workflow.KindAction || !s.Action.IsSet() {
-				continue
-			}
-			plugin, action := actions.lookup(s.Action.Value)
+		forEachCatalogAction(p, func(s *workflow.Step, plugin *catalog.Plugin, action *catalog.Action) {
 			if action != nil {
-				continue
+				return
 			}
 			if full == nil {
-				full, plugins = newSuggester(actions.actionNames), newSuggester(actions.pluginNames)
+				cat := p.Input.Settings.Catalog
+				full, plugins = newSuggester(cat.ActionNames()), newSuggester(cat.PluginNames())
 			}
 			if plugin == nil {
 				pluginName, _, _ := strings.Cut(s.Action.Value, "/")
@@ -43,7 +36,7 @@ var wfUnknownAction = &Rule{
 					hint = plugins.hint(pluginName)
 				}
 				p.Report(s.Action.Range, "unknown plugin %q in the catalog%s (run 'wfc catalog pull' if it was installed since)", pluginName, hint)
-				continue
+				return
 			}
 			var names []string
 			for _, a := range plugin.Actions {
@@ -53,6 +46,6 @@ var wfUnknownAction = &Rule{
 			}
 			_, actionName, _ := strings.Cut(s.Action.Value, "/")
 			p.Report(s.Action.Range, "plugin %q has no action %q%s", plugin.Name, actionName, didYouMean(schema.Suggest(actionName, names)))
-		}
+		})
 	},
 }

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"github.com/wfc-dev/wfc/catalog"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/schema"
 	"github.com/wfc-dev/wfc/workflow"
@@ -17,18 +18,9 @@ var wfUnknownActionInput = &Rule{
 		"which is suggested). Actions the catalog lists without any inputs are not checked: " +
 		"the catalog may simply not know them.",
 	Check: func(p *Pass) {
-		cat := p.Input.Settings.Catalog
-		if cat == nil {
-			return
-		}
-		actions := indexCatalog(cat)
-		for _, s := range p.Input.Workflow.AllSteps() {
-			if s.Kind != workflow.KindAction || !s.Action.IsSet() {
-				continue
-			}
-			_, action := actions.lookup(s.Action.Value)
+		forEachCatalogAction(p, func(s *workflow.Step, _ *catalog.Plugin, action *catalog.Action) {
 			if action == nil || len(action.Inputs) == 0 {
-				continue
+				return
 			}
 			known := make(map[string]bool, len(action.Inputs))
 			var names []string
@@ -43,6 +35,6 @@ var wfUnknownActionInput = &Rule{
 					p.Report(e.Key.Range, "action %s has no input %q%s", s.Action.Value, e.Key.Value, didYouMean(schema.Suggest(e.Key.Value, names)))
 				}
 			}
-		}
+		})
 	},
 }
