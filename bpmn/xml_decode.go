@@ -339,8 +339,25 @@ func (p *xmlParser) procInst(start int) (int, *SyntaxError) {
 	if p.sawAnything || p.doc.Declaration != nil {
 		return i, p.errAt(start, "the XML declaration <?xml ...?> must come first in the document")
 	}
-	p.doc.Declaration = &Declaration{Attrs: declarationAttrs(data)}
+	attrs := declarationAttrs(data)
+	if v, ok := unsupportedVersion(attrs); ok {
+		return i, p.errAt(start, "unsupported XML version %q; only version 1.0 is supported", v)
+	}
+	p.doc.Declaration = &Declaration{Attrs: attrs}
 	return i, nil
+}
+
+// unsupportedVersion returns the declaration's version when it is not 1.0. The scanner checks
+// only a quoted version= (as encoding/xml does), but xml-js also reads version=1.1 and
+// version = '1.1', and a tree holding such a version would be written back quoted and then
+// refused: decoding what wfc wrote must give the same tree.
+func unsupportedVersion(attrs []Attr) (string, bool) {
+	for _, a := range attrs {
+		if a.Name == "version" && a.Value != "1.0" {
+			return a.Value, true
+		}
+	}
+	return "", false
 }
 
 // declAttrRE is xml-js's own pattern for pseudo-attributes of the declaration.

@@ -235,7 +235,11 @@ func (p *refParser) procInst(t xml.ProcInst, start int) *SyntaxError {
 	if p.sawAnything || p.doc.Declaration != nil {
 		return p.errAt(start, "the XML declaration <?xml ...?> must come first in the document")
 	}
-	p.doc.Declaration = &Declaration{Attrs: declarationAttrs(string(t.Inst))}
+	attrs := declarationAttrs(string(t.Inst))
+	if v, ok := unsupportedVersion(attrs); ok {
+		return p.errAt(start, "unsupported XML version %q; only version 1.0 is supported", v)
+	}
+	p.doc.Declaration = &Declaration{Attrs: attrs}
 	return nil
 }
 
