@@ -92,10 +92,14 @@ type Config struct {
 	// AttemptTimeout bounds one HTTP attempt including reading the body (0: 60 s). The caller's
 	// context bounds the whole call, retries included.
 	AttemptTimeout time.Duration
-	Retry          RetryPolicy
-	Now            func() time.Time                                 // signing clock; nil: time.Now
-	Logf           func(format string, args ...any)                 // optional request log; never given credentials
-	Sleep          func(ctx context.Context, d time.Duration) error // between retries; nil: a timer that honours ctx
+	// Timeout bounds every call of the client together, retries and waits included, counted
+	// from New (0: no bound beyond the caller's context). A command sets it so that a server
+	// that never answers costs at most this long, not attempts × AttemptTimeout per call.
+	Timeout time.Duration
+	Retry   RetryPolicy
+	Now     func() time.Time                                 // signing clock; nil: time.Now
+	Logf    func(format string, args ...any)                 // optional request log; never given credentials
+	Sleep   func(ctx context.Context, d time.Duration) error // between retries; nil: a timer that honours ctx
 }
 
 // RetryPolicy bounds retries of safe calls. Zero values take the defaults noted per field.
