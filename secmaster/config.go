@@ -146,6 +146,26 @@ func (cfg *Config) baseURL() (*url.URL, error) {
 	return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
 }
 
+// OfficialDomain is the DNS domain of Huawei Cloud's regional API endpoints, the one documented
+// for SecMaster (https://secmaster.{region}.myhuaweicloud.com).
+const OfficialDomain = "myhuaweicloud.com"
+
+// IsTrustedEndpoint reports whether credentials may go to endpoint even though only a file in a
+// repository names it: an https URL on a host under OfficialDomain, or a loopback host (the
+// emulator). Any other endpoint must come from the person running wfc (a flag or the
+// environment), or a pull request that edits the file could send CI's credentials elsewhere.
+func IsTrustedEndpoint(endpoint string) bool {
+	u, err := url.Parse(endpoint)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if IsLoopbackHost(host) {
+		return true
+	}
+	return u.Scheme == "https" && strings.HasSuffix(host, "."+OfficialDomain)
+}
+
 // IsLoopbackHost reports whether host (no port) is localhost or a loopback IP address.
 func IsLoopbackHost(host string) bool {
 	if strings.EqualFold(host, "localhost") {

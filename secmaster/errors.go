@@ -78,9 +78,11 @@ type ambiguousError struct {
 	cause error
 }
 
-func (e *ambiguousError) Error() string {
-	return e.cause.Error() + "; the request may have been applied: read the state back before retrying"
-}
+// AmbiguousAdvice ends the message of every ErrAmbiguous error; a caller that gives its own
+// advice may cut it off.
+const AmbiguousAdvice = "; the request may have been applied: read the state back before retrying"
+
+func (e *ambiguousError) Error() string { return e.cause.Error() + AmbiguousAdvice }
 
 func (e *ambiguousError) Unwrap() []error { return []error{ErrAmbiguous, e.cause} }
 

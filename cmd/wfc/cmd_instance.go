@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 
@@ -21,6 +23,10 @@ const instanceUsage = `usage: wfc instance list [--workflow-id ID] [--status S] 
 Lists and inspects workflow instances (runs), and sends them commands: retry reruns a failed
 or terminated instance, terminate stops a running one, debug feeds the JSON input data object
 in FILE to one task of a debug run.
+
+A command is sent once and never repeated automatically: running a playbook twice is worse
+than asking. When its outcome is unknown (a server error, a dropped connection or a timeout
+after sending), wfc says so and exits with code 3; check with 'wfc instance show ID'.
 
 `
 
@@ -104,13 +110,13 @@ func runInstance(e *env, args []string) int {
 	case "list":
 		page, err := client.ListInstances(ctx, secmaster.ListInstancesOptions{WorkflowID: workflowID, Status: status, Limit: limit})
 		if err != nil {
-			return fail(e, exitProblems, "instance list: %s", explainRemote(err))
+			return fail(e, exitProblems, "%s", explainRemote(err))
 		}
 		return printInstances(e, page, format)
 	case "show":
 		in, err := client.GetInstance(ctx, rest[0])
 		if err != nil {
-			return fail(e, exitProblems, "instance show: %s", explainRemote(err))
+			return fail(e, exitProblems, "%s", explainRemote(err))
 		}
 		return printInstance(e, in, format)
 	case "retry":
@@ -120,8 +126,15 @@ func runInstance(e *env, args []string) int {
 	case "debug":
 		err = client.DebugInstance(ctx, rest[0], task, payload)
 	}
+	if errors.Is(err, secmaster.ErrAmbiguous) {
+		// The client's message names the operation and the cause; what matters here is what
+		// to do, so it comes first.
+		return fail(e, exitUnknown, "instance %s %s: the outcome is unknown (%s); the server may have applied it: check with `wfc instance show %s` before sending it again",
+			rest[0], sub, strings.TrimSuffix(err.Error(), secmaster.AmbiguousAdvice), rest[0])
+	}
 	if err != nil {
-		return fail(e, exitProblems, "instance %s: %s", sub, explainRemote(err))
+		// The client's error already names the operation ("terminate instance: HTTP 400 ...").
+		return fail(e, exitProblems, "%s", explainRemote(err))
 	}
 	sent := map[string]string{"retry": "retry requested for", "terminate": "termination requested for", "debug": "debug input sent to task " + task + " of"}
 	fmt.Fprintf(e.stdout, "%s instance %s\n", sent[sub], rest[0])

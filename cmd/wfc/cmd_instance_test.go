@@ -1,0 +1,45 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/secmastertest"
+)
+
+// TestInstanceUnknownOutcomeExitCode: an instance command whose outcome is unknown exits with
+// exitUnknown (3), sent once; a refused one exits 1 (issue 8, item 2).
+func TestInstanceUnknownOutcomeExitCode(t *testing.T) {
+	srv := secmastertest.NewTestServer(secmastertest.Options{})
+	defer srv.Close()
+	failed := srv.SeedInstance(secmaster.Instance{Name: "a", Status: secmaster.InstanceFailed})
+	cfgPath := filepath.Join(t.TempDir(), "wfc.yaml")
+	if err := os.WriteFile(cfgPath, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	vars := map[string]string{
+		secmaster.EnvEndpoint: srv.URL, secmaster.EnvProjectID: srv.ProjectID(), secmaster.EnvWorkspaceID: srv.WorkspaceID(),
+		secmaster.EnvAuthToken: secmastertest.DefaultToken,
+	}
+	wfc := func(args ...string) (int, string) {
+		var stdout, stderr bytes.Buffer
+		code := run(&env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return vars[k] }},
+			append([]string{"instance"}, append(args, "--config", cfgPath)...))
+		return code, stderr.String()
+	}
+	srv.Fail(secmastertest.RouteUpdateInstance, secmastertest.Fault{Status: 502, Commit: true})
+	if code, stderr := wfc("retry", failed); code != exitUnknown || !strings.Contains(stderr, "the outcome is unknown") {
+		t.Fatalf("retry after a 502: exit %d, stderr %s", code, stderr)
+	}
+	if n := len(srv.RequestsTo(secmastertest.RouteUpdateInstance)); n != 1 {
+		t.Fatalf("retry sent %d times, want 1", n)
+	}
+	// Now RETRYING: a second retry is refused by the server, a plain failure.
+	if code, stderr := wfc("retry", failed); code != exitProblems || !strings.HasPrefix(stderr, "wfc: retry instance: HTTP 400 ") {
+		t.Fatalf("refused retry: exit %d, stderr %s", code, stderr)
+	}
+}
