@@ -12,7 +12,8 @@ import (
 )
 
 // TestInstanceUnknownOutcomeExitCode: an instance command whose outcome is unknown exits with
-// exitUnknown (3), sent once; a refused one exits 1 (issue 8, item 2).
+// exitUnknown (3), sent once; one whose effect reads back exits 0; a refused one exits 1
+// (issue 8, item 2).
 func TestInstanceUnknownOutcomeExitCode(t *testing.T) {
 	srv := secmastertest.NewTestServer(secmastertest.Options{})
 	defer srv.Close()
@@ -31,15 +32,23 @@ func TestInstanceUnknownOutcomeExitCode(t *testing.T) {
 			append([]string{"instance"}, append(args, "--config", cfgPath)...))
 		return code, stderr.String()
 	}
-	srv.Fail(secmastertest.RouteUpdateInstance, secmastertest.Fault{Status: 502, Commit: true})
+	srv.Fail(secmastertest.RouteUpdateInstance, secmastertest.Fault{Status: 502})
 	if code, stderr := wfc("retry", failed); code != exitUnknown || !strings.Contains(stderr, "the outcome is unknown") {
 		t.Fatalf("retry after a 502: exit %d, stderr %s", code, stderr)
 	}
 	if n := len(srv.RequestsTo(secmastertest.RouteUpdateInstance)); n != 1 {
 		t.Fatalf("retry sent %d times, want 1", n)
 	}
-	// Now RETRYING: a second retry is refused by the server, a plain failure.
+	// A 502 after the server applied it: the retry count read back proves it.
+	srv.Fail(secmastertest.RouteUpdateInstance, secmastertest.Fault{Status: 502, Commit: true})
+	if code, stderr := wfc("retry", failed); code != exitOK {
+		t.Fatalf("retry confirmed by reading back: exit %d, stderr %s", code, stderr)
+	}
+	// Now RETRYING: a further retry is refused by the server, a plain failure.
 	if code, stderr := wfc("retry", failed); code != exitProblems || !strings.HasPrefix(stderr, "wfc: retry instance: HTTP 400 ") {
 		t.Fatalf("refused retry: exit %d, stderr %s", code, stderr)
+	}
+	if n := len(srv.RequestsTo(secmastertest.RouteUpdateInstance)); n != 3 {
+		t.Fatalf("%d retries sent, want 3 (one per command)", n)
 	}
 }
