@@ -312,7 +312,7 @@ func (c *Client) attempt(ctx context.Context, cl call, body []byte) attemptResul
 		// Not followed (noRedirects) and not retried: the API never redirects, so the endpoint
 		// or something between is wrong, and asking again would get the same answer.
 		c.logf("%s %s -> %d (redirect refused)", cl.method, req.URL.Path, hr.StatusCode)
-		return attemptResult{fatal: redirectRefused(hr), written: true}
+		return attemptResult{fatal: redirectRefused(hr, c.secrets), written: true}
 	}
 	limit := cl.maxBytes
 	if limit == 0 {
@@ -353,8 +353,8 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 }
 
 // redirectRefused describes a 3xx answer: where it pointed, without the location's query and
-// user info (they may carry a token), and what to do.
-func redirectRefused(hr *http.Response) error {
+// user info (they may carry a token) and with secrets redacted, and what to do.
+func redirectRefused(hr *http.Response, secrets []string) error {
 	where := "no location"
 	if loc, err := hr.Location(); err == nil {
 		where = loc.Scheme + "://" + loc.Host + loc.EscapedPath()
@@ -363,7 +363,7 @@ func redirectRefused(hr *http.Response) error {
 		}
 	}
 	return fmt.Errorf("the server answered HTTP %d, a redirect to %s; the SecMaster API does not redirect, so wfc did not follow it and sent nothing there: check the endpoint (and any proxy between)",
-		hr.StatusCode, cleanMessage(where, nil))
+		hr.StatusCode, cleanMessage(where, secrets))
 }
 
 // MaxRetryAfter caps how long a server's Retry-After can make the client wait before one retry.

@@ -86,7 +86,7 @@ type Config struct {
 	ProjectID   string
 	WorkspaceID string
 	Credentials Credentials
-	HTTPClient  *http.Client // nil: a client with sane transport timeouts
+	HTTPClient  *http.Client // nil: a client with sane transport timeouts; redirects are never followed either way
 	UserAgent   string       // empty: "wfc"
 
 	// AttemptTimeout bounds one HTTP attempt including reading the body (0: 60 s). The caller's

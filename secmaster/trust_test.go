@@ -199,11 +199,17 @@ func TestReflectedLongTokenIsRedacted(t *testing.T) {
 	reflected := fmt.Sprintf(`{"code":"APIGW.0301","message":"token %s is not valid","request_id":"r-%s"}`, token, token)
 	srv.Fail(secmastertest.RouteListComponents,
 		secmastertest.Fault{Status: 401, Body: reflected},
-		secmastertest.Fault{Status: 200, Body: strings.Replace(reflected, `"code":"APIGW.0301"`, `"code":"SecMaster.1","success":false`, 1)})
-	for _, what := range []string{"401 answer", "200 answer with an error code"} {
+		secmastertest.Fault{Status: 200, Body: strings.Replace(reflected, `"code":"APIGW.0301"`, `"code":"SecMaster.1","success":false`, 1)},
+		secmastertest.Fault{Status: 302, Header: http.Header{"Location": {"/token/" + token + "/is/not/valid"}}})
+	for _, tc := range []struct{ what, want string }{
+		{"401 answer", "token *** is not valid"},
+		{"200 answer with an error code", "token *** is not valid"},
+		{"redirect", "/token/***/is/not/valid"},
+	} {
+		what := tc.what
 		_, err := c.ListComponents(context.Background())
-		if err == nil || !strings.Contains(err.Error(), "token *** is not valid") {
-			t.Fatalf("%s: err = %v", what, err)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Fatalf("%s: err = %v, want %q in it", what, err, tc.want)
 		}
 		for i := 0; i+8 <= len(token); i++ {
 			if strings.Contains(err.Error(), token[i:i+8]) {
