@@ -171,7 +171,7 @@ func (c *Client) doRetry(ctx context.Context, cl call) (*response, error) {
 			if cause := context.Cause(ctx); cause != nil {
 				err = cause
 			}
-			return nil, fmt.Errorf("%s: %w after %d attempts; the last one: %s", cl.op, err, attempt, withoutOp(cl.op, final))
+			return nil, fmt.Errorf("%s: %w after %s; the last one: %s", cl.op, err, attempts(attempt), withoutOp(cl.op, final))
 		}
 	}
 }
@@ -188,6 +188,13 @@ func (c *Client) waitFits(ctx context.Context, d time.Duration, final error) err
 		cause = &timeoutError{limit: c.cfg.Timeout}
 	}
 	return fmt.Errorf("%w; not retried: waiting %s for the next attempt would pass the deadline: %w", final, d, cause)
+}
+
+func attempts(n int) string {
+	if n == 1 {
+		return "1 attempt"
+	}
+	return strconv.Itoa(n) + " attempts"
 }
 
 // withoutOp drops the "op: " prefix of an error message that repeats the operation.
