@@ -97,7 +97,7 @@ type Config struct {
 	// that never answers costs at most this long, not attempts × AttemptTimeout per call.
 	Timeout time.Duration
 	Retry   RetryPolicy
-	Now     func() time.Time                                 // signing clock; nil: time.Now
+	Now     func() time.Time                                 // signing clock, also for Retry-After dates; nil: time.Now
 	Logf    func(format string, args ...any)                 // optional request log; never given credentials
 	Sleep   func(ctx context.Context, d time.Duration) error // between retries; nil: a timer that honours ctx
 }

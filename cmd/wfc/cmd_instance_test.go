@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,5 +51,24 @@ func TestInstanceUnknownOutcomeExitCode(t *testing.T) {
 	}
 	if n := len(srv.RequestsTo(secmastertest.RouteUpdateInstance)); n != 3 {
 		t.Fatalf("%d retries sent, want 3 (one per command)", n)
+	}
+}
+
+// TestExplainRemoteAdvisesOnce: an ambiguous error already says to read the state back; the
+// CLI does not add a second piece of the same advice.
+func TestExplainRemoteAdvisesOnce(t *testing.T) {
+	srv := secmastertest.NewTestServer(secmastertest.Options{})
+	defer srv.Close()
+	c, err := secmaster.New(secmaster.Config{Endpoint: srv.URL, ProjectID: srv.ProjectID(), WorkspaceID: srv.WorkspaceID(),
+		Credentials: secmaster.Credentials{Token: secmastertest.DefaultToken}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := srv.SeedInstance(secmaster.Instance{Name: "a", Status: secmaster.InstanceFailed})
+	srv.Fail(secmastertest.RouteUpdateInstance, secmastertest.Fault{Status: 500, Body: `{"code":"SecMaster.1","message":"down"}`})
+	err = c.RetryInstance(context.Background(), id)
+	want := "retry instance: HTTP 500 SecMaster.1: down (request id 00000000-0000-4000-9000-000000000001)" + secmaster.AmbiguousAdvice
+	if got := explainRemote(err); got != want {
+		t.Fatalf("explainRemote = %q\nwant            %q", got, want)
 	}
 }

@@ -168,7 +168,7 @@ func explainRemote(err error) string {
 			msg += "; check the project and workspace ids and the account's SecMaster permissions"
 		}
 	}
-	if errors.Is(err, secmaster.ErrAmbiguous) && !strings.Contains(msg, "run ") {
+	if errors.Is(err, secmaster.ErrAmbiguous) && !strings.Contains(msg, "run ") && !strings.Contains(msg, secmaster.AmbiguousAdvice) {
 		msg += "; check the state on the server before trying again"
 	}
 	if errors.Is(err, secmaster.ErrTimeout) {
