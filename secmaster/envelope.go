@@ -93,9 +93,11 @@ func decodeJSON(op string, r *response, out any) error {
 	return nil
 }
 
+// invalidJSON cleans the decoder's message too: encoding/json quotes a number it cannot store
+// in full ("cannot unmarshal number 1000...0"), so the server chose its length.
 func invalidJSON(op string, r *response, err error) error {
-	return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes, request id %q): %v",
-		op, r.status, len(r.body), r.requestID, err)
+	return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes, request id %q): %s",
+		op, r.status, len(r.body), r.requestID, cleanMessage(err.Error(), nil))
 }
 
 func firstNonEmpty(s ...string) string {
