@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/wfc-dev/wfc/secmaster"
 )
@@ -31,6 +32,11 @@ type Options struct {
 	Submit   bool // submit the new version for approval
 	Activate bool // activate the version (submitting it first when it is a draft)
 	Create   bool // create the workflow when no workflow has the name
+	// ConfirmWait bounds how long Push keeps looking for a version whose create had an unknown
+	// outcome, in total (the CLI's --confirm-wait, DefaultConfirmWait); 0 looks once.
+	ConfirmWait time.Duration
+	// Sleep waits between those looks; nil sleeps on the real clock. Tests inject it.
+	Sleep func(ctx context.Context, d time.Duration) error
 }
 
 // Status is the outcome of pushing one item.
@@ -131,7 +137,7 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 	}
 	v, err := api.CreateVersion(ctx, wf.ID, it.Request)
 	if errors.Is(err, secmaster.ErrAmbiguous) {
-		v, err = findCreated(ctx, api, wf.ID, before, local, err)
+		v, err = findCreated(ctx, api, wf.ID, before, local, err, opts)
 		out.Resolved = err == nil
 	}
 	if err != nil {
@@ -259,33 +265,6 @@ func withContent(ctx context.Context, api API, v *secmaster.WorkflowVersion) (*s
 	return api.GetVersion(ctx, v.ID)
 }
 
-// findCreated resolves an ambiguous create: the version is ours when it was not there before
-// and has the same name and content. Never retries the create.
-func findCreated(ctx context.Context, api API, workflowID string, before []secmaster.WorkflowVersion, local Version, cause error) (*secmaster.WorkflowVersion, error) {
-	after, err := api.ListVersions(ctx, workflowID, secmaster.ListVersionsOptions{})
-	if err != nil {
-		return nil, fmt.Errorf("%w; listing versions to check also failed: %v; run push again (it creates nothing when the version exists)", cause, err)
-	}
-	known := make(map[string]bool, len(before))
-	for _, v := range before {
-		known[v.ID] = true
-	}
-	for i := range after {
-		v := &after[i]
-		if known[v.ID] || v.Name != local.Name {
-			continue
-		}
-		full, err := withContent(ctx, api, v)
-		if err != nil {
-			return nil, fmt.Errorf("%w; reading version %s to check also failed: %v", cause, v.ID, err)
-		}
-		if Compare(local, FromRemote(full)).Empty() {
-			return full, nil
-		}
-	}
-	return nil, fmt.Errorf("%w; the workflow has no new version with this content, so it was not created: run push again", cause)
-}
-
 func validate(ctx context.Context, api API, workflowID string, req secmaster.CreateVersionRequest) error {
 	res, err := api.Validate(ctx, secmaster.ValidateRequest{Mode: secmaster.ValidateBasic, Taskconfig: req.Taskconfig, Taskflow: req.Taskflow, WorkflowID: workflowID})
 	if err != nil {
@@ -298,35 +277,5 @@ func validate(ctx context.Context, api API, workflowID string, req secmaster.Cre
 		}
 		return fmt.Errorf("the server's validation (mode BASIC) rejected the workflow: %s", detail)
 	}
-	return nil
-}
-
-// advance submits and activates out's version as opts ask, skipping steps already done.
-func advance(ctx context.Context, api API, out *Outcome, opts Options) error {
-	if !opts.Submit && !opts.Activate {
-		return nil
-	}
-	st := out.VersionStatus
-	if st == secmaster.StatusPendingSubmit || st == secmaster.StatusRejected {
-		v, err := api.SetVersionStatus(ctx, out.VersionID, secmaster.StatusPendingApproval)
-		if err != nil {
-			return fmt.Errorf("version %s was created but could not be submitted for approval: %w", out.VersionID, err)
-		}
-		out.VersionStatus = v.Status
-		out.Notes = append(out.Notes, "submitted for approval")
-	}
-	if !opts.Activate || out.VersionStatus == secmaster.StatusActivated {
-		return nil
-	}
-	v, err := api.SetVersionStatus(ctx, out.VersionID, secmaster.StatusActivated)
-	var apiErr *secmaster.APIError
-	if errors.As(err, &apiErr) && apiErr.HTTPStatus/100 == 4 && out.VersionStatus != secmaster.StatusNotActivated {
-		return fmt.Errorf("version %s is %s and SecMaster refused to activate it: a version must be approved before it can be activated; have a reviewer approve it in the SecMaster console (Workflows > Versions), then run push --activate again (server: %w)", out.VersionID, out.VersionStatus, err)
-	}
-	if err != nil {
-		return fmt.Errorf("version %s could not be activated: %w", out.VersionID, err)
-	}
-	out.VersionStatus = v.Status
-	out.Notes = append(out.Notes, "activated")
 	return nil
 }

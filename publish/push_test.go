@@ -68,8 +68,8 @@ func TestAmbiguousCreateIgnoresOtherVersionsWithTheName(t *testing.T) {
 	theirs := ours
 	theirs.Description = "someone else's"
 	o := Push(context.Background(), &interleaving{Client: c, srv: srv, other: request(theirs), wfID: wfID}, it, Options{})
-	if o.Status != Failed || !errors.Is(o.Err, secmaster.ErrAmbiguous) || !strings.Contains(o.Err.Error(), "was not created: run push again") {
-		t.Fatalf("outcome %s: %v; want a failure saying ours was not created", o.Status, o.Err)
+	if o.Status != Failed || !errors.Is(o.Err, secmaster.ErrAmbiguous) || !strings.Contains(o.Err.Error(), "whether it was created is unknown") {
+		t.Fatalf("outcome %s: %v; want a failure saying the outcome is unknown", o.Status, o.Err)
 	}
 }
 

@@ -288,14 +288,7 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 	if c.cfg.Sleep != nil {
 		return c.cfg.Sleep(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return Sleep(ctx, d)
 }
 
 // backoff is BaseDelay·2^(attempt-1) capped at MaxDelay, with equal jitter; a Retry-After in

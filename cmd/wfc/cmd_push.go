@@ -23,6 +23,12 @@ something changed (the decoded BPMN tree, taskconfig, input, output, name, descr
 type). The workflow is the id wfc.yaml maps the file to (workflows:), --workflow-id for a
 single file, or the workflow whose name equals the file's name (--create makes it).
 
+A create, submit or activate is sent once. When its outcome is unknown (a timeout, a dropped
+connection, a 5xx), push reads the state back instead of sending it again: a version whose
+create failed is looked for by content, at once and then with backoff (1s, 2s, 4s, ... at
+most 8s apart) for --confirm-wait in all; if it has not appeared, push says the outcome is
+unknown, and running it again is safe, since it compares content before creating.
+
 --dry-run prints what would change and writes nothing. --submit submits the new version for
 approval; --activate also activates it, which SecMaster allows only once the version has been
 approved: push --activate again after the review.
@@ -56,6 +62,7 @@ func push(ctx context.Context, e *env, args []string) int {
 	fs.BoolVar(&f.opts.Submit, "submit", false, "submit the version for approval")
 	fs.BoolVar(&f.opts.Activate, "activate", false, "activate the version (it must be approved first)")
 	fs.BoolVar(&f.opts.Create, "create", false, "create workflows that do not exist yet (looked up by name)")
+	fs.DurationVar(&f.opts.ConfirmWait, "confirm-wait", publish.DefaultConfirmWait, "how long to keep checking, with backoff, for a version whose create had an unknown outcome")
 	fs.StringVar(&f.format, "format", "text", "output format: text or json")
 	fs.StringVar(&f.workflowID, "workflow-id", "", "the workflow id to push a single FILE to")
 	fs.StringVar(&f.dataclassID, "dataclass-id", "", "data class id of workflows --create makes (default: the file's dataclass)")

@@ -22,8 +22,9 @@ import (
 //	    start an emulator on loopback; set WFC_TEST_ENDPOINT, WFC_SECMASTER_ENDPOINT, the
 //	    project and workspace ids and the credentials in the environment
 //	sm-fault ROUTE|METHOD PATH KIND [xN] [commit] [code=CODE] [msg=TEXT]
-//	    queue N (default 1) faults: KIND is an HTTP status, timeout (a 10 s delay), drop or
-//	    truncate; commit applies the request first (the ambiguous case). PATH is the API path
+//	    queue N (default 1) faults: KIND is an HTTP status, timeout (a 10 s delay), drop,
+//	    truncate or stale (a version listing without the newest version, as a lagging
+//	    replica answers); commit applies the request first (the ambiguous case). PATH is the API path
 //	    after /soc with * for ids, e.g. sm-fault POST /workflows/*/versions 500
 //	sm-workflow NAME VAR       create a workflow (aop_type NORMAL) and set $VAR to its id
 //	sm-versions WF N           WF (id or exact name) has N versions
@@ -183,10 +184,12 @@ func smFault(ts *testscript.TestScript, neg bool, args []string) {
 		f.Drop = true
 	case "truncate":
 		f.Truncate = true
+	case "stale":
+		f.HideNewest = 1
 	default:
 		status, err := strconv.Atoi(kind)
 		if err != nil || status < 100 || status > 599 {
-			ts.Fatalf("sm-fault: kind %q is not an HTTP status, timeout, drop or truncate", kind)
+			ts.Fatalf("sm-fault: kind %q is not an HTTP status, timeout, drop, truncate or stale", kind)
 		}
 		f.Status = status
 	}
