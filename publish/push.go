@@ -16,8 +16,10 @@ import (
 
 // Item is one compiled workflow to push.
 type Item struct {
-	File    string
-	Request secmaster.CreateVersionRequest
+	File string
+	// Compile builds the create-version request with process Process_N. Push calls it once,
+	// with N chosen to keep the process id of the version already deployed (processNumber).
+	Compile func(processNumber int64) (secmaster.CreateVersionRequest, error)
 	// WorkflowID names the remote workflow; when empty, WorkflowName is looked up (exactly).
 	WorkflowID   string
 	WorkflowName string
@@ -60,6 +62,8 @@ type Outcome struct {
 	Version         string `json:"version,omitempty"` // the server's label ("v3"); may be empty
 	// VersionStatus is the version's status after push (pending_submit, pending_approval, ...).
 	VersionStatus string `json:"version_status,omitempty"`
+	// ProcessID is the BPMN process id of the version pushed or compared (Process_N).
+	ProcessID string `json:"process_id,omitempty"`
 	// Resolved is set when the create failed ambiguously and listing versions found it.
 	Resolved bool  `json:"resolved_after_ambiguous_create,omitempty"`
 	Diff     *Diff `json:"changes,omitempty"`
@@ -104,12 +108,18 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 	if err != nil {
 		return failf(err)
 	}
-	local := FromRequest(it.Request)
-	if newest := Newest(before); newest != nil {
-		remote, err := withContent(ctx, api, newest)
-		if err != nil {
+	remote := Newest(before)
+	if remote != nil {
+		if remote, err = withContent(ctx, api, remote); err != nil {
 			return failf(err)
 		}
+	}
+	req, err := it.request(ctx, api, wf.ID, before, remote, &out)
+	if err != nil {
+		return failf(err)
+	}
+	local := FromRequest(req)
+	if remote != nil {
 		if d := Compare(local, FromRemote(remote)); d.Empty() {
 			out.Status = Unchanged
 			out.setVersion(remote)
@@ -127,7 +137,7 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 	}
 
 	if opts.Validate {
-		if err := validate(ctx, api, wf.ID, it.Request); err != nil {
+		if err := validate(ctx, api, wf.ID, req); err != nil {
 			return failf(err)
 		}
 	}
@@ -135,7 +145,7 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 		out.Status = Planned
 		return out
 	}
-	v, err := api.CreateVersion(ctx, wf.ID, it.Request)
+	v, err := api.CreateVersion(ctx, wf.ID, req)
 	if errors.Is(err, secmaster.ErrAmbiguous) {
 		v, err = findCreated(ctx, api, wf.ID, before, local, err, opts)
 		out.Resolved = err == nil

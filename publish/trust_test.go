@@ -31,7 +31,7 @@ func hideNewVersion(srv *secmastertest.Server, n int) {
 
 func TestAmbiguousCreateWaitsForALateVersion(t *testing.T) {
 	srv, c, wfID := newEmulator(t)
-	it := Item{File: "w.yaml", Request: request(compile(t, baseWorkflow)), WorkflowID: wfID}
+	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
 	// The server stores the version but answers 500, and the listing shows it only from the
 	// fourth check on (the first hidden listing is push's own, before the create).
 	srv.Fail(secmastertest.RouteCreateVersion, secmastertest.Fault{Status: 500, Commit: true})
@@ -54,7 +54,7 @@ func TestAmbiguousCreateWaitsForALateVersion(t *testing.T) {
 
 func TestAmbiguousCreateNeverSeenIsReportedUnknownAndNotRepeated(t *testing.T) {
 	srv, c, wfID := newEmulator(t)
-	it := Item{File: "w.yaml", Request: request(compile(t, baseWorkflow)), WorkflowID: wfID}
+	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
 	srv.Fail(secmastertest.RouteCreateVersion, secmastertest.Fault{Status: 500, Commit: true})
 	hideNewVersion(srv, 1+7) // push's listing, then every check within DefaultConfirmWait
 	var waits pauses
@@ -86,7 +86,7 @@ func TestAmbiguousCreateNeverSeenIsReportedUnknownAndNotRepeated(t *testing.T) {
 
 func TestSubmitThatFailsAfterBeingAppliedIsConfirmed(t *testing.T) {
 	srv, c, wfID := newEmulator(t)
-	it := Item{File: "w.yaml", Request: request(compile(t, baseWorkflow)), WorkflowID: wfID}
+	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
 	srv.Fail(secmastertest.RouteUpdateVersion, secmastertest.Fault{Status: 500, Commit: true})
 	o := Push(context.Background(), c, it, Options{Submit: true})
 	if o.Status != Created || o.Err != nil {
@@ -102,7 +102,7 @@ func TestSubmitThatFailsAfterBeingAppliedIsConfirmed(t *testing.T) {
 
 func TestSubmitThatFailedIsReportedWithTheStatus(t *testing.T) {
 	srv, c, wfID := newEmulator(t)
-	it := Item{File: "w.yaml", Request: request(compile(t, baseWorkflow)), WorkflowID: wfID}
+	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
 	srv.Fail(secmastertest.RouteUpdateVersion, secmastertest.Fault{Status: 500}, secmastertest.Fault{Status: 500},
 		secmastertest.Fault{Status: 500}, secmastertest.Fault{Status: 500}, secmastertest.Fault{Status: 500})
 	o := Push(context.Background(), c, it, Options{Submit: true})

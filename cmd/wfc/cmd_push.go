@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/publish"
 	"github.com/wfc-dev/wfc/secmaster"
@@ -120,7 +121,7 @@ func pushOne(ctx context.Context, e *env, client *secmaster.Client, cfg *config.
 	if err != nil {
 		return failed("%v", err)
 	}
-	it := publish.Item{File: file, Request: cw.request(), WorkflowID: f.workflowID}
+	it := publish.Item{File: file, Compile: cw.requestFor, WorkflowID: f.workflowID}
 	if it.WorkflowID == "" {
 		id, name, ok := cfg.WorkflowRef(file)
 		switch {
@@ -138,6 +139,16 @@ func pushOne(ctx context.Context, e *env, client *secmaster.Client, cfg *config.
 		o.Err = fmt.Errorf("%s", explainRemote(o.Err))
 	}
 	return o
+}
+
+// requestFor compiles the workflow again with process Process_N: push keeps the process id
+// of the version already deployed, which it learns only once it has found the workflow.
+func (c *compiledWorkflow) requestFor(processNumber int64) (secmaster.CreateVersionRequest, error) {
+	res, diags := compiler.Compile(c.wf, compiler.Options{ProcessNumber: processNumber})
+	if res == nil || diags.HasErrors() {
+		return secmaster.CreateVersionRequest{}, fmt.Errorf("the workflow does not compile with process number %d: %v", processNumber, diags)
+	}
+	return (&compiledWorkflow{wf: c.wf, res: res}).request(), nil
 }
 
 // printPushOutcome writes the one-line result, and for a plan the changes indented below it.
