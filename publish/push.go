@@ -64,6 +64,9 @@ type Outcome struct {
 	VersionStatus string `json:"version_status,omitempty"`
 	// ProcessID is the BPMN process id of the version pushed or compared (Process_N).
 	ProcessID string `json:"process_id,omitempty"`
+	// Similar lists, when the workflow was (or would be) created, existing workflows with
+	// another name but this file's description and type: the file may have been renamed.
+	Similar []WorkflowRef `json:"similar_workflows,omitempty"`
 	// Resolved is set when the create failed ambiguously and listing versions found it.
 	Resolved bool  `json:"resolved_after_ambiguous_create,omitempty"`
 	Diff     *Diff `json:"changes,omitempty"`
@@ -92,7 +95,7 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 		out.Status, out.Err = Failed, err
 		return out
 	}
-	wf, created, err := resolveWorkflow(ctx, api, it, opts)
+	wf, created, err := resolveWorkflow(ctx, api, it, opts, &out)
 	if err != nil {
 		return failf(err)
 	}
@@ -166,8 +169,9 @@ func (o *Outcome) setVersion(v *secmaster.WorkflowVersion) {
 }
 
 // resolveWorkflow finds the workflow by id or exact name, creating it when asked. In a dry run
-// a workflow that would be created is returned as nil with created set.
-func resolveWorkflow(ctx context.Context, api API, it Item, opts Options) (*secmaster.Workflow, bool, error) {
+// a workflow that would be created is returned as nil with created set. Before creating one,
+// it records in out.Similar the workflows the file may have been pushed to under another name.
+func resolveWorkflow(ctx context.Context, api API, it Item, opts Options, out *Outcome) (*secmaster.Workflow, bool, error) {
 	if it.WorkflowID != "" {
 		wf, err := api.GetWorkflow(ctx, it.WorkflowID)
 		if secmaster.IsNotFound(err) {
@@ -188,11 +192,13 @@ func resolveWorkflow(ctx context.Context, api API, it Item, opts Options) (*secm
 	if it.NewWorkflow.DataclassID == "" {
 		return nil, false, fmt.Errorf("cannot create workflow %q without a data class: set dataclass: in the workflow file or pass --dataclass-id", it.WorkflowName)
 	}
+	req := it.NewWorkflow
+	req.Name = it.WorkflowName
+	// A warning only: when the listing fails, the workflow is still created as asked.
+	out.Similar, _ = renameCandidates(ctx, api, req)
 	if opts.DryRun {
 		return nil, true, nil
 	}
-	req := it.NewWorkflow
-	req.Name = it.WorkflowName
 	wf, err = api.CreateWorkflow(ctx, req)
 	if errors.Is(err, secmaster.ErrAmbiguous) {
 		// Read back: the workflow is ours when one now has exactly the name.

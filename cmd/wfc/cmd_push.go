@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
@@ -22,7 +23,11 @@ Compiles and lints each workflow (a DIR means every .yaml/.yml file under it), c
 with the newest version of its SecMaster workflow, and creates a new version only when
 something changed (the decoded BPMN tree, taskconfig, input, output, name, description or
 type). The workflow is the id wfc.yaml maps the file to (workflows:), --workflow-id for a
-single file, or the workflow whose name equals the file's name (--create makes it).
+single file, or the workflow whose name equals the file's name (--create makes it, with a
+warning when a workflow with another name has the file's description and type, as after a
+rename, and the wfc.yaml lines that map the file to it). wfc.yaml is the one found from the
+current directory upwards. Files that reach one workflow are refused before anything is
+sent. A new version keeps the BPMN process id of the version deployed for its workflow.
 
 A create, submit or activate is sent once. When its outcome is unknown (a timeout, a dropped
 connection, a 5xx), push reads the state back instead of sending it again: a version whose
@@ -84,19 +89,30 @@ func push(ctx context.Context, e *env, args []string) int {
 	if f.workflowID != "" && len(files) != 1 {
 		return fail(e, exitUsage, "push: --workflow-id names the workflow of one file, but there are %d; map each file in %s instead", len(files), config.FileName)
 	}
-	client, cfg, err := f.remote.client(e, files[0])
+	client, cfg, err := f.remote.client(e, ".")
 	if err != nil {
 		return fail(e, exitUsage, "push: %v", err)
 	}
-	outcomes := make([]publish.Outcome, 0, len(files))
-	for i, file := range files {
-		if len(files) > 1 {
-			fmt.Fprintf(e.stderr, "push: [%d/%d] %s\n", i+1, len(files), file)
+	items, outcomes := prepareItems(e, cfg, &f, files)
+	var ready []publish.Item
+	for i, it := range items {
+		if outcomes[i].Status != publish.Failed {
+			ready = append(ready, it)
 		}
-		o := pushOne(ctx, e, client, cfg, &f, file)
-		outcomes = append(outcomes, o)
+	}
+	if err := publish.CheckConflicts(ctx, client, ready); err != nil {
+		return fail(e, exitUsage, "push: %s", explainRemote(err))
+	}
+	for i, it := range items {
+		if outcomes[i].Status != publish.Failed {
+			outcomes[i] = publish.Push(ctx, client, it, f.opts)
+			if outcomes[i].Err != nil {
+				outcomes[i].Err = fmt.Errorf("%s", explainRemote(outcomes[i].Err))
+			}
+		}
+		warnSimilar(e, cfg, outcomes[i])
 		if f.format == "text" {
-			printPushOutcome(e, o)
+			printPushOutcome(e, outcomes[i])
 		}
 	}
 	if f.format == "json" {
@@ -112,33 +128,68 @@ func push(ctx context.Context, e *env, args []string) int {
 	return exitOK
 }
 
-// pushOne compiles, lints and pushes one file.
-func pushOne(ctx context.Context, e *env, client *secmaster.Client, cfg *config.Config, f *pushFlags, file string) publish.Outcome {
-	failed := func(format string, args ...any) publish.Outcome {
-		return publish.Outcome{File: file, Status: publish.Failed, Err: fmt.Errorf(format, args...)}
+// prepareItems lints and compiles every file and finds what it maps to, before anything is
+// sent, so conflicts between files are found first. A file that fails has a Failed outcome.
+func prepareItems(e *env, cfg *config.Config, f *pushFlags, files []string) ([]publish.Item, []publish.Outcome) {
+	items := make([]publish.Item, len(files))
+	outcomes := make([]publish.Outcome, len(files))
+	for i, file := range files {
+		if len(files) > 1 {
+			fmt.Fprintf(e.stderr, "push: [%d/%d] %s\n", i+1, len(files), file)
+		}
+		cw, err := prepareWorkflow(e, cfg, file)
+		if err != nil {
+			outcomes[i] = publish.Outcome{File: file, Status: publish.Failed, Err: err}
+			continue
+		}
+		items[i] = pushItem(cfg, f, file, cw)
 	}
-	cw, err := prepareWorkflow(e, cfg, file)
-	if err != nil {
-		return failed("%v", err)
+	return items, outcomes
+}
+
+// pushItem says where file goes: --workflow-id, else its wfc.yaml mapping (an id or a name),
+// else the workflow named like the file's workflow.
+func pushItem(cfg *config.Config, f *pushFlags, file string, cw *compiledWorkflow) publish.Item {
+	it := publish.Item{File: file, Compile: cw.requestFor, WorkflowID: f.workflowID, NewWorkflow: cw.newWorkflow(f.dataclassID)}
+	if it.WorkflowID != "" {
+		return it
 	}
-	it := publish.Item{File: file, Compile: cw.requestFor, WorkflowID: f.workflowID}
-	if it.WorkflowID == "" {
-		id, name, ok := cfg.WorkflowRef(file)
-		switch {
-		case ok && id != "":
-			it.WorkflowID = id
-		case ok && name != "":
-			it.WorkflowName = name
-		default:
-			it.WorkflowName = cw.res.Request.Name
+	switch id, name, ok := cfg.WorkflowRef(file); {
+	case ok && id != "":
+		it.WorkflowID = id
+	case ok && name != "":
+		it.WorkflowName = name
+	default:
+		it.WorkflowName = cw.res.Request.Name
+	}
+	return it
+}
+
+// warnSimilar tells, when push created (or would create) a workflow, which existing workflows
+// the file may have gone to before it was renamed, and how to push to one of them instead.
+func warnSimilar(e *env, cfg *config.Config, o publish.Outcome) {
+	if len(o.Similar) == 0 || !o.WorkflowCreated {
+		return
+	}
+	key := o.File
+	if abs, err := filepath.Abs(o.File); err == nil {
+		if rel, err := filepath.Rel(cfg.Dir, abs); err == nil {
+			key = filepath.ToSlash(rel)
 		}
 	}
-	it.NewWorkflow = cw.newWorkflow(f.dataclassID)
-	o := publish.Push(ctx, client, it, f.opts)
-	if o.Err != nil {
-		o.Err = fmt.Errorf("%s", explainRemote(o.Err))
+	where := cfg.Path
+	if where == "" {
+		where = filepath.Join(cfg.Dir, config.FileName)
 	}
-	return o
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, where); err == nil {
+			where = rel
+		}
+	}
+	for _, w := range o.Similar {
+		fmt.Fprintf(e.stderr, "push: warning: %s: workflow %s %q has this file's description and type; if the file was renamed, map it to that workflow instead of creating a second one, in %s:\n  workflows:\n    %s: %q\n",
+			o.File, w.ID, w.Name, where, key, w.ID)
+	}
 }
 
 // requestFor compiles the workflow again with process Process_N: push keeps the process id
