@@ -20,33 +20,67 @@ const (
 	confirmMaxPause   = 8 * time.Second
 )
 
-// findCreated resolves an ambiguous create by listing the versions, at once and then with
-// backoff for up to opts.ConfirmWait: the version is ours when it was not there before and has
-// the same name and content. It never sends the create again.
+// findCreated resolves an ambiguous create by listing the versions (see poll): the version is
+// ours when it was not there before and has the same name and content. It never sends the
+// create again.
 func findCreated(ctx context.Context, api API, workflowID string, before []secmaster.WorkflowVersion, local Version, cause error, opts Options) (*secmaster.WorkflowVersion, error) {
 	known := make(map[string]bool, len(before))
 	for _, v := range before {
 		known[v.ID] = true
 	}
-	var waited time.Duration
-	looks := 0
+	v, checked := poll(ctx, opts, func() (*secmaster.WorkflowVersion, error) {
+		return lookForCreated(ctx, api, workflowID, known, local)
+	})
+	if v != nil {
+		return v, nil
+	}
+	return nil, fmt.Errorf("%w; no new version with this content appeared %s, so whether it was created is unknown; it is safe to run push again: it compares the content with the newest version and creates nothing if this one has appeared by then", cause, checked)
+}
+
+// poll calls look at once and then, while it finds nothing, again after pauses that start at
+// confirmFirstPause and double up to confirmMaxPause, until opts.ConfirmWait has passed in
+// all. It returns what look found (nil when nothing) and how the looking went, for messages.
+func poll[T any](ctx context.Context, opts Options, look func() (*T, error)) (*T, checks) {
+	var c checks
 	pause := confirmFirstPause
 	for {
-		looks++
-		v, lookErr := lookForCreated(ctx, api, workflowID, known, local)
-		if v != nil {
-			return v, nil
+		c.looks++
+		found, err := look()
+		if found != nil {
+			return found, c
 		}
-		if waited >= opts.ConfirmWait {
-			return nil, unknownOutcome(cause, looks, waited, lookErr)
+		c.last = err
+		if c.waited >= opts.ConfirmWait {
+			return nil, c
 		}
-		d := min(pause, opts.ConfirmWait-waited)
+		d := min(pause, opts.ConfirmWait-c.waited)
 		if err := opts.sleep(ctx, d); err != nil {
-			return nil, unknownOutcome(cause, looks, waited, err)
+			c.last = err
+			return nil, c
 		}
-		waited += d
+		c.waited += d
 		pause = min(2*pause, confirmMaxPause)
 	}
+}
+
+// checks is how poll went: the number of looks, the time waited between them and the last
+// look's error.
+type checks struct {
+	looks  int
+	waited time.Duration
+	last   error
+}
+
+// String reads "when checked at once" or "in 7 checks over 30s", with the last error if any.
+func (c checks) String() string {
+	s := "when checked at once"
+	if c.looks > 1 {
+		s = fmt.Sprintf("in %d checks over %s", c.looks, c.waited)
+	}
+	if c.last != nil {
+		s += " (the last check: " + c.last.Error() + ")"
+	}
+	return s
 }
 
 // lookForCreated lists the versions once and returns the new one with local's content, nil
@@ -70,20 +104,6 @@ func lookForCreated(ctx context.Context, api API, workflowID string, known map[s
 		}
 	}
 	return nil, nil
-}
-
-// unknownOutcome says plainly that the create may or may not have been applied, and why running
-// push again cannot make a duplicate of a version that lands later: push compares content with
-// the newest version first.
-func unknownOutcome(cause error, looks int, waited time.Duration, last error) error {
-	checked := "when checked at once"
-	if looks > 1 {
-		checked = fmt.Sprintf("in %d checks over %s", looks, waited)
-	}
-	if last != nil {
-		checked += " (the last check: " + last.Error() + ")"
-	}
-	return fmt.Errorf("%w; no new version with this content appeared %s, so whether it was created is unknown; it is safe to run push again: it compares the content with the newest version and creates nothing if this one has appeared by then", cause, checked)
 }
 
 // sleep waits d, or until ctx is done.

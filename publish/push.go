@@ -202,12 +202,9 @@ func resolveWorkflow(ctx context.Context, api API, it Item, opts Options, out *O
 	wf, err = api.CreateWorkflow(ctx, req)
 	if errors.Is(err, secmaster.ErrAmbiguous) {
 		// Read back: the workflow is ours when one now has exactly the name.
-		found, ferr := findByName(ctx, api, it.WorkflowName)
-		if ferr != nil {
-			return nil, false, fmt.Errorf("%w; listing workflows to check also failed: %v", err, ferr)
-		}
+		found, checked := poll(ctx, opts, func() (*secmaster.Workflow, error) { return findByName(ctx, api, it.WorkflowName) })
 		if found == nil {
-			return nil, false, fmt.Errorf("%w; no workflow named %q exists, so it was not created: run push again", err, it.WorkflowName)
+			return nil, false, fmt.Errorf("%w; no workflow named %q appeared %s, so whether it was created is unknown; it is safe to run push again: it looks the workflow up by name before creating one", err, it.WorkflowName, checked)
 		}
 		return found, true, nil
 	}

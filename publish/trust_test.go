@@ -110,3 +110,21 @@ func TestSubmitThatFailedIsReportedWithTheStatus(t *testing.T) {
 		t.Fatalf("outcome %s: %v; want a failure saying the version is still pending_submit", o.Status, o.Err)
 	}
 }
+
+func TestAmbiguousWorkflowCreateIsCheckedWithBackoff(t *testing.T) {
+	srv, c, _ := newEmulator(t)
+	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowName: "Brand new",
+		NewWorkflow: secmaster.CreateWorkflowRequest{AopType: secmaster.AopTypeNormal, DataclassID: "dc"}}
+	srv.Fail(secmastertest.RouteCreateWorkflow, secmastertest.Fault{Drop: true}) // lost before it was stored
+	var waits pauses
+	o := Push(context.Background(), c, it, Options{Create: true, ConfirmWait: 3 * time.Second, Sleep: waits.sleep})
+	if o.Status != Failed || !errors.Is(o.Err, secmaster.ErrAmbiguous) || !strings.Contains(o.Err.Error(), `no workflow named "Brand new" appeared in 3 checks over 3s, so whether it was created is unknown`) {
+		t.Fatalf("outcome %s: %v; want the outcome reported unknown after 3 checks", o.Status, o.Err)
+	}
+	if want := (pauses{time.Second, 2 * time.Second}); !reflect.DeepEqual(waits, want) {
+		t.Errorf("waits %v, want %v", waits, want)
+	}
+	if n := len(srv.RequestsTo(secmastertest.RouteCreateWorkflow)); n != 2 {
+		t.Errorf("%d workflow creates, want 2 (the test's own, push's one)", n)
+	}
+}

@@ -31,8 +31,8 @@ sent. A new version keeps the BPMN process id of the version deployed for its wo
 
 A create, submit or activate is sent once. When its outcome is unknown (a timeout, a dropped
 connection, a 5xx), push reads the state back instead of sending it again: a version whose
-create failed is looked for by content, at once and then with backoff (1s, 2s, 4s, ... at
-most 8s apart) for --confirm-wait in all; if it has not appeared, push says the outcome is
+create failed is looked for by content (a workflow by name), at once and then with backoff
+(1s, 2s, 4s, ... at most 8s apart) for --confirm-wait in all; if it has not appeared, push says the outcome is
 unknown, and running it again is safe, since it compares content before creating.
 
 --dry-run prints what would change and writes nothing. --submit submits the new version for
