@@ -2,6 +2,7 @@ package publish
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -19,6 +20,18 @@ const (
 	confirmFirstPause = 1 * time.Second
 	confirmMaxPause   = 8 * time.Second
 )
+
+// mayHaveApplied reports whether a failed create may still have been stored: anything but an
+// answer from the server that refused it (an API error below 500). The client marks the
+// ambiguous cases with secmaster.ErrAmbiguous; an error it does not mark is not trusted to be
+// a refusal either.
+func mayHaveApplied(err error) bool {
+	if err == nil || errors.Is(err, secmaster.ErrAmbiguous) {
+		return err != nil
+	}
+	var apiErr *secmaster.APIError
+	return !errors.As(err, &apiErr) || apiErr.HTTPStatus >= 500
+}
 
 // findCreated resolves an ambiguous create by listing the versions (see poll): the version is
 // ours when it was not there before and has the same name and content. It never sends the

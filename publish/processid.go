@@ -32,13 +32,23 @@ func deployedVersion(vs []secmaster.WorkflowVersion) *secmaster.WorkflowVersion 
 // share and a rename changes). note says why a deployed id could not be kept.
 func processNumber(deployed *secmaster.WorkflowVersion, workflowID string) (n int64, note string) {
 	if deployed != nil {
-		id, ok := processIDOf(deployed.Taskflow)
-		if n, err := strconv.ParseInt(strings.TrimPrefix(id, processIDPrefix), 10, 64); ok && strings.HasPrefix(id, processIDPrefix) && err == nil && n > 0 {
+		id, _ := processIDOf(deployed.Taskflow)
+		if n, ok := numberOf(id); ok {
 			return n, ""
 		}
 		note = fmt.Sprintf("the process id of version %s (%q) is not %s<number>, so it is not kept; the new version's is derived from the workflow id", deployed.ID, id, processIDPrefix)
 	}
 	return compiler.ProcessNumber(workflowID), note
+}
+
+// numberOf reads the N of a "Process_N" id; N must be a positive decimal number.
+func numberOf(processID string) (int64, bool) {
+	digits, ok := strings.CutPrefix(processID, processIDPrefix)
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(digits, 10, 64)
+	return n, err == nil && n > 0
 }
 
 // processIDOf returns the id of the taskflow's first process element.

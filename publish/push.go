@@ -149,7 +149,7 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 		return out
 	}
 	v, err := api.CreateVersion(ctx, wf.ID, req)
-	if errors.Is(err, secmaster.ErrAmbiguous) {
+	if mayHaveApplied(err) {
 		v, err = findCreated(ctx, api, wf.ID, before, local, err, opts)
 		out.Resolved = err == nil
 	}
@@ -200,7 +200,7 @@ func resolveWorkflow(ctx context.Context, api API, it Item, opts Options, out *O
 		return nil, true, nil
 	}
 	wf, err = api.CreateWorkflow(ctx, req)
-	if errors.Is(err, secmaster.ErrAmbiguous) {
+	if mayHaveApplied(err) {
 		// Read back: the workflow is ours when one now has exactly the name.
 		found, checked := poll(ctx, opts, func() (*secmaster.Workflow, error) { return findByName(ctx, api, it.WorkflowName) })
 		if found == nil {

@@ -128,3 +128,20 @@ func TestAmbiguousWorkflowCreateIsCheckedWithBackoff(t *testing.T) {
 		t.Errorf("%d workflow creates, want 2 (the test's own, push's one)", n)
 	}
 }
+
+func TestOnlyARefusalIsTakenAsNotApplied(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want bool
+	}{
+		{nil, false},
+		{&secmaster.APIError{Op: "create version", HTTPStatus: 400}, false},
+		{&secmaster.APIError{Op: "create version", HTTPStatus: 503}, true},
+		{errors.Join(secmaster.ErrAmbiguous, errors.New("timeout")), true},
+		{errors.New("connection reset by peer"), true}, // not marked by the client: not trusted
+	} {
+		if got := mayHaveApplied(c.err); got != c.want {
+			t.Errorf("mayHaveApplied(%v) = %v, want %v", c.err, got, c.want)
+		}
+	}
+}
