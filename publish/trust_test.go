@@ -98,13 +98,15 @@ func TestSubmitThatFailsAfterBeingAppliedIsConfirmed(t *testing.T) {
 	if got := strings.Join(o.Notes, "; "); !strings.Contains(got, "submitted for approval (confirmed by reading the version back") {
 		t.Errorf("notes %q do not say the submit was confirmed", got)
 	}
+	if n := len(srv.RequestsTo(secmastertest.RouteUpdateVersion)); n != 1 {
+		t.Errorf("%d submits sent, want 1", n)
+	}
 }
 
 func TestSubmitThatFailedIsReportedWithTheStatus(t *testing.T) {
 	srv, c, wfID := newEmulator(t)
 	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
-	srv.Fail(secmastertest.RouteUpdateVersion, secmastertest.Fault{Status: 500}, secmastertest.Fault{Status: 500},
-		secmastertest.Fault{Status: 500}, secmastertest.Fault{Status: 500}, secmastertest.Fault{Status: 500})
+	srv.Fail(secmastertest.RouteUpdateVersion, secmastertest.Fault{Status: 500})
 	o := Push(context.Background(), c, it, Options{Submit: true})
 	if o.Status != Failed || !strings.Contains(o.Err.Error(), "was not submitted for approval (it is still pending_submit)") {
 		t.Fatalf("outcome %s: %v; want a failure saying the version is still pending_submit", o.Status, o.Err)
@@ -143,5 +145,28 @@ func TestOnlyARefusalIsTakenAsNotApplied(t *testing.T) {
 		if got := mayHaveApplied(c.err); got != c.want {
 			t.Errorf("mayHaveApplied(%v) = %v, want %v", c.err, got, c.want)
 		}
+	}
+}
+
+func TestActivateThatFailsAfterBeingAppliedIsConfirmed(t *testing.T) {
+	srv, c, wfID := newEmulator(t)
+	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
+	o := Push(context.Background(), c, it, Options{Submit: true})
+	if o.Err != nil {
+		t.Fatal(o.Err)
+	}
+	if err := srv.Approve(o.VersionID); err != nil {
+		t.Fatal(err)
+	}
+	srv.Fail(secmastertest.RouteUpdateVersion, secmastertest.Fault{Status: 500, Commit: true})
+	o = Push(context.Background(), c, it, Options{Activate: true})
+	if o.Status != Unchanged || o.Err != nil || o.VersionStatus != secmaster.StatusActivated {
+		t.Fatalf("outcome %s, version %s (%v); want unchanged and activated", o.Status, o.VersionStatus, o.Err)
+	}
+	if got := strings.Join(o.Notes, "; "); !strings.Contains(got, "activated (confirmed by reading the version back") {
+		t.Errorf("notes %q do not say the activation was confirmed", got)
+	}
+	if n := len(srv.RequestsTo(secmastertest.RouteUpdateVersion)); n != 2 {
+		t.Errorf("%d status changes sent, want 2 (one submit, one activate, neither resent)", n)
 	}
 }
