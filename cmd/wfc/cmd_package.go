@@ -23,7 +23,7 @@ const packageUsage = `usage: wfc package -o FILE FILE|DIR...
 Compiles and lints each workflow (a DIR means every .yaml/.yml file under it) and writes a
 SecMaster workflow import file holding one workflow with one version per input, for
 'wfc import' or the console's import. The file is written atomically; nothing is written
-when any workflow has errors.
+when any workflow has errors, or when FILE is one of the inputs.
 
 `
 
@@ -44,6 +44,9 @@ func runPackage(e *env, args []string) int {
 	}
 	files, err := expandWorkflowArgs(files)
 	if err != nil {
+		return fail(e, exitUsage, "package: %v", err)
+	}
+	if err := refuseInputAsOutput(*out, files); err != nil {
 		return fail(e, exitUsage, "package: %v", err)
 	}
 	rf := remoteFlags{configPath: *configPath}
