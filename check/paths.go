@@ -42,6 +42,35 @@ type Summary struct {
 	Skipped int // files found but not linted: YAML that is not a workflow, XML and JSON that are not BPMN
 }
 
+// WorkflowFiles returns the YAML files under dir that Paths would lint as workflows, walked
+// as Paths walks it, so that push and package take from a directory what lint checks there:
+// YAML with a top-level wfc key, and YAML that does not decode (its error is reported rather
+// than the file skipped). The error is a read error, or says that dir holds no workflow.
+func WorkflowFiles(dir string) ([]string, error) {
+	jobs, _, errs := collect([]string{dir})
+	if len(errs) > 0 {
+		return nil, joinSorted(errs)
+	}
+	var out []string
+	for _, j := range jobs {
+		if DetectKind(j.path, nil) != KindWorkflow {
+			continue // .bpmn, .xml, .json
+		}
+		src, err := readFile(j.path)
+		if err != nil {
+			return nil, err
+		}
+		if classifyYAML(src) != yamlOther {
+			out = append(out, j.path)
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s holds no workflow: no .yaml or .yml file with a top-level wfc key "+
+			"(hidden directories, node_modules and vendor are skipped)", dir)
+	}
+	return out, nil
+}
+
 // job is one file to lint. read is nil for files on disk; the benchmark and stdin supply bytes.
 type job struct {
 	path     string

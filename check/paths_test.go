@@ -275,3 +275,34 @@ func TestPathsDirectoryWithNothingToLint(t *testing.T) {
 		t.Errorf("named non-workflow: err %v, summary %+v", err, sum)
 	}
 }
+
+// WorkflowFiles (push's and package's walk) takes what Paths lints as a workflow: YAML with a
+// top-level wfc key or that does not decode, not BPMN, JSON or other YAML.
+func TestWorkflowFilesMatchesPaths(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"a.yaml":                 cleanWorkflow,
+		"b/flow.yml":             "{wfc: 1, name: F, description: '', steps: [{id: a, action: p/a}]}\n",
+		"b/broken.yaml":          "{wfc: 1, steps: [\n",
+		"b/diagram.bpmn":         string(readTestdata(t, "fake-join__invalid-task.bpmn")),
+		"ci/azure-pipelines.yml": "steps:\n  - script: make\n",
+		"wfc.yaml":               "lint:\n  extends: all\n",
+		"node_modules/m/x.yml":   cleanWorkflow,
+	})
+	got, err := WorkflowFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel []string
+	for _, p := range got {
+		r, _ := filepath.Rel(root, p)
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	if want := []string{"a.yaml", "b/broken.yaml", "b/flow.yml"}; !reflect.DeepEqual(rel, want) {
+		t.Errorf("got %v, want %v", rel, want)
+	}
+	empty := filepath.Join(root, "ci")
+	if _, err := WorkflowFiles(empty); err == nil || !strings.HasPrefix(err.Error(), empty+" holds no workflow") {
+		t.Errorf("err = %v, want one saying %s holds no workflow", err, empty)
+	}
+}
