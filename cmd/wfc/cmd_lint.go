@@ -100,10 +100,6 @@ func runLint(e *env, args []string) int {
 	if err := report.Write(e.stdout, outFormat, diags, opts); err != nil {
 		return fail(e, exitUsage, "lint: writing output: %v", err)
 	}
-	if outFormat == report.Text {
-		printChecked(e, sum)
-	}
-
 	code = exitOK
 	if diags.HasErrors() {
 		code = exitProblems
@@ -117,6 +113,9 @@ func runLint(e *env, args []string) int {
 			fail(e, exitUsage, "%s", line)
 		}
 		code = exitUsage
+	}
+	if outFormat == report.Text {
+		printChecked(e, sum)
 	}
 	return code
 }
