@@ -41,7 +41,7 @@ var testHook func(step string, in *interrupts) error
 
 // write does WriteFile's work; in tells whether an interrupt arrived during it.
 func write(path string, data []byte, in *interrupts) error {
-	target, mode, err := destination(path)
+	target, existing, err := destination(path)
 	if err != nil {
 		return err
 	}
@@ -62,10 +62,10 @@ func write(path string, data []byte, in *interrupts) error {
 	}{
 		{"write", func() error { _, err := f.Write(data); return err }},
 		{"chmod", func() error {
-			if mode == 0 {
+			if existing == nil {
 				return nil // new: the umask applied at create time
 			}
-			return f.Chmod(mode)
+			return f.Chmod(existing.Mode().Perm())
 		}},
 		{"sync", f.Sync},
 		{"close", f.Close},
@@ -97,27 +97,27 @@ func runStep(name string, in *interrupts, do func() error) error {
 	return do()
 }
 
-// destination resolves path to the file that will be replaced (following symbolic links) and
-// the mode to keep: the existing file's, or 0 for a new file.
-func destination(path string) (string, fs.FileMode, error) {
+// destination resolves path to the file that will be replaced (following symbolic links),
+// and returns that file's information when it exists (its mode is kept), nil for a new file.
+func destination(path string) (string, fs.FileInfo, error) {
 	target, err := filepath.EvalSymlinks(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return path, 0, nil // a new file, or a dangling link that is replaced
+		return path, nil, nil // a new file, or a dangling link that is replaced
 	}
 	if err != nil {
-		return "", 0, writeError(path, err)
+		return "", nil, writeError(path, err)
 	}
 	st, err := os.Stat(target)
 	if err != nil {
-		return "", 0, writeError(path, err)
+		return "", nil, writeError(path, err)
 	}
 	if st.IsDir() {
-		return "", 0, fmt.Errorf("cannot write %s: it is a directory", path)
+		return "", nil, fmt.Errorf("cannot write %s: it is a directory", path)
 	}
 	if !st.Mode().IsRegular() {
-		return "", 0, fmt.Errorf("cannot write %s: it is not a regular file, and wfc replaces output files whole; write to a file", path)
+		return "", nil, fmt.Errorf("cannot write %s: it is not a regular file, and wfc replaces output files whole; write to a file", path)
 	}
-	return target, st.Mode().Perm(), nil
+	return target, st, nil
 }
 
 // createTemp creates an empty temporary next to target with mode 0666, which the kernel

@@ -38,31 +38,6 @@ func setHook(t *testing.T, hook func(step string, in *interrupts) error) {
 	t.Cleanup(func() { testHook = nil })
 }
 
-// An overwrite keeps the existing file's mode: a 0600 file stays private.
-func TestWriteFileKeepsExistingMode(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "out.json")
-	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if err := WriteFile(path, []byte("new")); err != nil {
-		t.Fatal(err)
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if st.Mode().Perm() != 0o600 || readString(t, path) != "new" {
-		t.Errorf("mode %v, content %q; want 0600 and the new content", st.Mode().Perm(), readString(t, path))
-	}
-	if names := dirNames(t, dir); len(names) != 1 {
-		t.Errorf("directory holds %v, want only out.json", names)
-	}
-}
-
 // A failure at any step leaves the old file as it was and no temporary behind.
 func TestWriteFileFailureLeavesOldFileAndNoTemporary(t *testing.T) {
 	for _, step := range []string{"write", "chmod", "sync", "close", "rename"} {

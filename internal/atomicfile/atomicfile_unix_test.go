@@ -30,6 +30,40 @@ func TestWriteFileHonoursUmask(t *testing.T) {
 	}
 }
 
+// An overwrite keeps the existing file's mode: a 0600 file stays private, and even a file
+// with no permission bits keeps none.
+func TestWriteFileKeepsExistingMode(t *testing.T) {
+	for _, mode := range []os.FileMode{0o600, 0o000} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "out.json")
+		if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(path, mode); err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteFile(path, []byte("new")); err != nil {
+			t.Fatal(err)
+		}
+		st, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Mode().Perm() != mode {
+			t.Errorf("mode %v after overwriting a %v file, want it kept", st.Mode().Perm(), mode)
+		}
+		if err := os.Chmod(path, 0o600); err != nil { // readable again, also when not root
+			t.Fatal(err)
+		}
+		if got := readString(t, path); got != "new" {
+			t.Errorf("content %q, want the new content", got)
+		}
+		if names := dirNames(t, dir); len(names) != 1 {
+			t.Errorf("directory holds %v, want only out.json", names)
+		}
+	}
+}
+
 // A device is not replaced by a regular file (as root, a rename over /dev/stdout would do it).
 func TestWriteFileRefusesDevice(t *testing.T) {
 	err := WriteFile(os.DevNull, []byte("x"))
