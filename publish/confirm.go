@@ -21,6 +21,21 @@ const (
 	confirmMaxPause   = 8 * time.Second
 )
 
+// ErrUnknownOutcome marks a failure where a create or status change was sent and reading the
+// state back could not tell whether the server applied it. Outcome.Unknown reports it.
+var ErrUnknownOutcome = errors.New("the outcome is unknown")
+
+// unknownOutcome is an error marked with ErrUnknownOutcome; its message is err's.
+type unknownOutcome struct{ err error }
+
+func (u unknownOutcome) Error() string   { return u.err.Error() }
+func (u unknownOutcome) Unwrap() []error { return []error{ErrUnknownOutcome, u.err} }
+
+// unknownf formats an error marked with ErrUnknownOutcome.
+func unknownf(format string, args ...any) error {
+	return unknownOutcome{fmt.Errorf(format, args...)}
+}
+
 // mayHaveApplied reports whether a failed create may still have been stored: anything but an
 // answer from the server that refused it (an API error below 500). The client marks the
 // ambiguous cases with secmaster.ErrAmbiguous; an error it does not mark is not trusted to be
@@ -47,7 +62,7 @@ func findCreated(ctx context.Context, api API, workflowID string, before []secma
 	if v != nil {
 		return v, nil
 	}
-	return nil, fmt.Errorf("%w; no new version with this content appeared %s, so whether it was created is unknown; it is safe to run push again: it compares the content with the newest version and creates nothing if this one has appeared by then", cause, checked)
+	return nil, unknownf("%w; no new version with this content appeared %s, so whether it was created is unknown; it is safe to run push again: it compares the content with the newest version and creates nothing if this one has appeared by then", cause, checked)
 }
 
 // poll calls look at once and then, while it finds nothing, again after pauses that start at

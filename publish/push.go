@@ -70,6 +70,9 @@ type Outcome struct {
 	// Resolved is set when the create failed ambiguously and listing versions found it.
 	Resolved bool  `json:"resolved_after_ambiguous_create,omitempty"`
 	Diff     *Diff `json:"changes,omitempty"`
+	// Unknown is set on a failure where a create or status change was sent but whether the
+	// server applied it could not be read back (Err is marked with ErrUnknownOutcome).
+	Unknown bool `json:"outcome_unknown,omitempty"`
 	// Notes are messages for people: the status steps taken or refused, and why.
 	Notes []string `json:"notes,omitempty"`
 	Err   error    `json:"-"`
@@ -92,7 +95,7 @@ type API interface {
 func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 	out := Outcome{File: it.File}
 	failf := func(err error) Outcome {
-		out.Status, out.Err = Failed, err
+		out.Status, out.Err, out.Unknown = Failed, err, errors.Is(err, ErrUnknownOutcome)
 		return out
 	}
 	wf, created, err := resolveWorkflow(ctx, api, it, opts, &out)
@@ -204,7 +207,7 @@ func resolveWorkflow(ctx context.Context, api API, it Item, opts Options, out *O
 		// Read back: the workflow is ours when one now has exactly the name.
 		found, checked := poll(ctx, opts, func() (*secmaster.Workflow, error) { return findByName(ctx, api, it.WorkflowName) })
 		if found == nil {
-			return nil, false, fmt.Errorf("%w; no workflow named %q appeared %s, so whether it was created is unknown; it is safe to run push again: it looks the workflow up by name before creating one", err, it.WorkflowName, checked)
+			return nil, false, unknownf("%w; no workflow named %q appeared %s, so whether it was created is unknown; it is safe to run push again: it looks the workflow up by name before creating one", err, it.WorkflowName, checked)
 		}
 		return found, true, nil
 	}

@@ -58,7 +58,7 @@ func setStatus(ctx context.Context, api API, out *Outcome, target, note string) 
 	back, rerr := api.GetVersion(ctx, out.VersionID)
 	switch {
 	case rerr != nil:
-		return fmt.Errorf("version %s: whether it was %s is unknown: %w; reading it back also failed: %v; run push again with the same flags: it skips a step the version has already been through", out.VersionID, note, err, rerr)
+		return unknownf("version %s: whether it was %s is unknown: %w; reading it back also failed: %v; run push again with the same flags: it skips a step the version has already been through", out.VersionID, note, err, rerr)
 	case reached(back.Status, target):
 		out.VersionStatus = back.Status
 		out.Notes = append(out.Notes, note+" (confirmed by reading the version back after the request failed)")

@@ -60,8 +60,8 @@ func TestAmbiguousCreateNeverSeenIsReportedUnknownAndNotRepeated(t *testing.T) {
 	var waits pauses
 	opts := Options{ConfirmWait: DefaultConfirmWait, Sleep: waits.sleep}
 	o := Push(context.Background(), c, it, opts)
-	if o.Status != Failed || !errors.Is(o.Err, secmaster.ErrAmbiguous) {
-		t.Fatalf("outcome %s (%v), want an ambiguous failure", o.Status, o.Err)
+	if o.Status != Failed || !o.Unknown || !errors.Is(o.Err, ErrUnknownOutcome) || !errors.Is(o.Err, secmaster.ErrAmbiguous) {
+		t.Fatalf("outcome %s unknown=%v (%v), want a failure with an unknown outcome", o.Status, o.Unknown, o.Err)
 	}
 	for _, want := range []string{"in 7 checks over 30s", "whether it was created is unknown", "it is safe to run push again"} {
 		if !strings.Contains(o.Err.Error(), want) {
@@ -108,7 +108,7 @@ func TestSubmitThatFailedIsReportedWithTheStatus(t *testing.T) {
 	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
 	srv.Fail(secmastertest.RouteUpdateVersion, secmastertest.Fault{Status: 500})
 	o := Push(context.Background(), c, it, Options{Submit: true})
-	if o.Status != Failed || !strings.Contains(o.Err.Error(), "was not submitted for approval (it is still pending_submit)") {
+	if o.Status != Failed || o.Unknown || !strings.Contains(o.Err.Error(), "was not submitted for approval (it is still pending_submit)") {
 		t.Fatalf("outcome %s: %v; want a failure saying the version is still pending_submit", o.Status, o.Err)
 	}
 }
@@ -120,7 +120,7 @@ func TestAmbiguousWorkflowCreateIsCheckedWithBackoff(t *testing.T) {
 	srv.Fail(secmastertest.RouteCreateWorkflow, secmastertest.Fault{Drop: true}) // lost before it was stored
 	var waits pauses
 	o := Push(context.Background(), c, it, Options{Create: true, ConfirmWait: 3 * time.Second, Sleep: waits.sleep})
-	if o.Status != Failed || !errors.Is(o.Err, secmaster.ErrAmbiguous) || !strings.Contains(o.Err.Error(), `no workflow named "Brand new" appeared in 3 checks over 3s, so whether it was created is unknown`) {
+	if o.Status != Failed || !o.Unknown || !strings.Contains(o.Err.Error(), `no workflow named "Brand new" appeared in 3 checks over 3s, so whether it was created is unknown`) {
 		t.Fatalf("outcome %s: %v; want the outcome reported unknown after 3 checks", o.Status, o.Err)
 	}
 	if want := (pauses{time.Second, 2 * time.Second}); !reflect.DeepEqual(waits, want) {

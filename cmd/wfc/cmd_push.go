@@ -40,7 +40,8 @@ approval; --activate also activates it, which SecMaster allows only once the ver
 approved: push --activate again after the review.
 
 Prints one line per workflow; exit status 1 when any workflow failed (the others are still
-pushed), 2 on bad usage or configuration.
+pushed), 2 on bad usage or configuration, 3 when a create, submit or activate was sent but
+whether the server applied it is still unknown after reading the state back.
 
 `
 
@@ -120,12 +121,22 @@ func push(ctx context.Context, e *env, args []string) int {
 			return fail(e, exitUsage, "push: %v", err)
 		}
 	}
+	return pushExitCode(outcomes)
+}
+
+// pushExitCode is exitUnknown when any outcome is unknown (someone must look before anything
+// else), exitProblems when any workflow failed, else exitOK.
+func pushExitCode(outcomes []publish.Outcome) int {
+	code := exitOK
 	for _, o := range outcomes {
-		if o.Status == publish.Failed {
-			return exitProblems
+		switch {
+		case o.Unknown:
+			return exitUnknown
+		case o.Status == publish.Failed:
+			code = exitProblems
 		}
 	}
-	return exitOK
+	return code
 }
 
 // prepareItems lints and compiles every file and finds what it maps to, before anything is
