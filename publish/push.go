@@ -64,8 +64,8 @@ type Outcome struct {
 	VersionStatus string `json:"version_status,omitempty"`
 	// ProcessID is the BPMN process id of the version pushed or compared (Process_N).
 	ProcessID string `json:"process_id,omitempty"`
-	// Similar lists, when the workflow was (or would be) created, existing workflows with
-	// another name but this file's description and type: the file may have been renamed.
+	// Similar lists, when no workflow had the file's name, existing workflows with another
+	// name but this file's description and type: the file's workflow may have been renamed.
 	Similar []WorkflowRef `json:"similar_workflows,omitempty"`
 	// Resolved is set when the create failed ambiguously and listing versions found it.
 	Resolved bool  `json:"resolved_after_ambiguous_create,omitempty"`
@@ -172,8 +172,8 @@ func (o *Outcome) setVersion(v *secmaster.WorkflowVersion) {
 }
 
 // resolveWorkflow finds the workflow by id or exact name, creating it when asked. In a dry run
-// a workflow that would be created is returned as nil with created set. Before creating one,
-// it records in out.Similar the workflows the file may have been pushed to under another name.
+// a workflow that would be created is returned as nil with created set. When no workflow has
+// the name, it records in out.Similar those the file may have gone to before a rename.
 func resolveWorkflow(ctx context.Context, api API, it Item, opts Options, out *Outcome) (*secmaster.Workflow, bool, error) {
 	if it.WorkflowID != "" {
 		wf, err := api.GetWorkflow(ctx, it.WorkflowID)
@@ -189,16 +189,16 @@ func resolveWorkflow(ctx context.Context, api API, it Item, opts Options, out *O
 	if err != nil || wf != nil {
 		return wf, false, err
 	}
+	req := it.NewWorkflow
+	req.Name = it.WorkflowName
+	// A hint only: when the listing fails, push goes on as it would without it.
+	out.Similar, _ = renameCandidates(ctx, api, req)
 	if !opts.Create {
 		return nil, false, fmt.Errorf("no workflow is named %q; pass --create to create it, or map the file to a workflow id in wfc.yaml", it.WorkflowName)
 	}
 	if it.NewWorkflow.DataclassID == "" {
 		return nil, false, fmt.Errorf("cannot create workflow %q without a data class: set dataclass: in the workflow file or pass --dataclass-id", it.WorkflowName)
 	}
-	req := it.NewWorkflow
-	req.Name = it.WorkflowName
-	// A warning only: when the listing fails, the workflow is still created as asked.
-	out.Similar, _ = renameCandidates(ctx, api, req)
 	if opts.DryRun {
 		return nil, true, nil
 	}

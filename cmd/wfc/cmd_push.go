@@ -23,9 +23,9 @@ Compiles and lints each workflow (a DIR means every .yaml/.yml file under it), c
 with the newest version of its SecMaster workflow, and creates a new version only when
 something changed (the decoded BPMN tree, taskconfig, input, output, name, description or
 type). The workflow is the id wfc.yaml maps the file to (workflows:), --workflow-id for a
-single file, or the workflow whose name equals the file's name (--create makes it, with a
-warning when a workflow with another name has the file's description and type, as after a
-rename, and the wfc.yaml lines that map the file to it). wfc.yaml is the one found from the
+single file, or the workflow whose name equals the file's name (--create makes it). When no
+workflow has the name but one with another name has the file's description and type, as
+after a rename, push warns and prints the wfc.yaml lines that map the file to it. wfc.yaml is the one found from the
 current directory upwards. Files that reach one workflow are refused before anything is
 sent. A new version keeps the BPMN process id of the version deployed for its workflow.
 
@@ -176,10 +176,10 @@ func pushItem(cfg *config.Config, f *pushFlags, file string, cw *compiledWorkflo
 	return it
 }
 
-// warnSimilar tells, when push created (or would create) a workflow, which existing workflows
-// the file may have gone to before it was renamed, and how to push to one of them instead.
+// warnSimilar tells, when no workflow had the file's name, which existing workflows the file
+// may have gone to before a rename, and how to push to one of them instead of a new one.
 func warnSimilar(e *env, cfg *config.Config, o publish.Outcome) {
-	if len(o.Similar) == 0 || !o.WorkflowCreated {
+	if len(o.Similar) == 0 {
 		return
 	}
 	key := o.File
@@ -198,7 +198,7 @@ func warnSimilar(e *env, cfg *config.Config, o publish.Outcome) {
 		}
 	}
 	for _, w := range o.Similar {
-		fmt.Fprintf(e.stderr, "push: warning: %s: workflow %s %q has this file's description and type; if the file was renamed, map it to that workflow instead of creating a second one, in %s:\n  workflows:\n    %s: %q\n",
+		fmt.Fprintf(e.stderr, "push: warning: %s: no workflow has the file's name, but workflow %s %q has its description and type; if the file's workflow was renamed, push to that one rather than make a new one, by mapping the file in %s:\n  workflows:\n    %s: %q\n",
 			o.File, w.ID, w.Name, where, key, w.ID)
 	}
 }
