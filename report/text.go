@@ -39,7 +39,7 @@ func writeText(w io.Writer, diags diag.List, opts Options) error {
 	t := &textWriter{opts: opts, files: map[string]*sourceFile{}}
 	for _, d := range diags {
 		t.header(d)
-		if !opts.OneLine {
+		if !opts.OneLine && d.More == 0 { // a "… and N more" line repeats the snippet above it
 			t.snippet(d)
 			t.detail(d)
 		}
@@ -223,19 +223,11 @@ func severityColor(s diag.Severity) string {
 	return ansiRed
 }
 
-// summary counts diagnostics by severity: "3 errors, 1 warning".
+// summary counts diagnostics by severity: "3 errors, 1 warning". A "… and N more" line left
+// by diag.List.Cap counts as the N problems it stands for.
 func summary(diags diag.List) string {
-	var errs, warns, infos int
-	for _, d := range diags {
-		switch d.Severity {
-		case diag.Warning:
-			warns++
-		case diag.Info:
-			infos++
-		default:
-			errs++
-		}
-	}
+	warns, infos := diags.Count(diag.Warning), diags.Count(diag.Info)
+	errs := diags.Count(diag.Error) + diags.Count(0) // an unclassified diagnostic fails, as an error
 	var parts []string
 	add := func(n int, one, many string) {
 		switch {

@@ -242,7 +242,8 @@ func TestLoadTooLarge(t *testing.T) {
 	}
 }
 
-// TestDiagnosticCap: a file full of mistakes reports the first 200 and says how many more.
+// TestDiagnosticCap: a file full of mistakes reports the first 100 of a rule and says how
+// many more at the last one shown.
 func TestDiagnosticCap(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("wfc: 1\nname: x\ndescription: \"\"\nsteps:\n  - id: a\n    wait: 1\n")
@@ -250,10 +251,10 @@ func TestDiagnosticCap(t *testing.T) {
 		fmt.Fprintf(&b, "bad%d: 1\n", i)
 	}
 	_, diags := Load("c.yaml", []byte(b.String()))
-	if len(diags) != 201 {
-		t.Fatalf("got %d diagnostics, want 200 and a summary", len(diags))
+	if len(diags) != 101 {
+		t.Fatalf("got %d diagnostics, want 100 and a summary", len(diags))
 	}
-	if got := diags[200].Error(); got != "c.yaml: 100 more problems not shown; fix the ones above first [schema]" {
+	if got := diags[100].Error(); got != "c.yaml:106:1: … and 200 more not shown; wfc lists at most 100 per rule and 1000 per file [schema]" {
 		t.Errorf("summary = %q", got)
 	}
 }
