@@ -161,12 +161,13 @@ func Less(a, b Diagnostic) bool {
 	return a.Message < b.Message
 }
 
-// Errorf builds an error diagnostic at a range.
+// Errorf builds an error diagnostic at a range; the message is formatted by Sprintf, so a
+// long value quoted with %q is cut.
 func Errorf(r Range, rule, format string, args ...any) Diagnostic {
-	return Diagnostic{Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...), Range: r}
+	return Diagnostic{Severity: Error, Rule: rule, Message: Sprintf(format, args...), Range: r}
 }
 
-// Warningf builds a warning diagnostic at a range.
+// Warningf builds a warning diagnostic at a range, like Errorf.
 func Warningf(r Range, rule, format string, args ...any) Diagnostic {
-	return Diagnostic{Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, args...), Range: r}
+	return Diagnostic{Severity: Warning, Rule: rule, Message: Sprintf(format, args...), Range: r}
 }

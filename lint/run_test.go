@@ -62,3 +62,20 @@ func TestRunCapsDiagnosticsPerRuleAndFile(t *testing.T) {
 		t.Errorf("capped list counts %d errors, the full one %d", got.Count(diag.Error), all.Count(diag.Error))
 	}
 }
+
+// A rule quoting a user value with %q cuts it: a 10,000-character id is not echoed whole.
+func TestReportCutsLongQuotedValues(t *testing.T) {
+	var out diag.List
+	p := &Pass{Input: &Input{File: "f.yaml"}, rule: &Rule{ID: "r"}, sev: diag.Error, out: &out}
+	p.Report(diag.Range{}, "unknown step %q in %s", strings.Repeat("a", 10_000), "next")
+	p.ReportElement(nil, "element %q", strings.Repeat("b", 10_000))
+	want := []string{
+		`f.yaml: unknown step "` + strings.Repeat("a", 40) + `…" in next [r]`,
+		`f.yaml: element "` + strings.Repeat("b", 40) + `…" [r]`,
+	}
+	for i, d := range out {
+		if got := d.Error(); got != want[i] {
+			t.Errorf("got  %.120s\nwant %s", got, want[i])
+		}
+	}
+}

@@ -29,11 +29,20 @@ func Load(filename string, src []byte) (*Workflow, diag.List) {
 	return w, diags.Cap(diag.DefaultLimits) // so a garbage file cannot flood the terminal
 }
 
+// sizeOver says how big a file over MaxFileSize is. Readers stop one byte past the limit
+// (io.LimitReader(r, MaxFileSize+1)), so that length means "more than the limit", not a size.
+func sizeOver(n int) string {
+	if n == MaxFileSize+1 {
+		return "more than " + diag.Size(MaxFileSize)
+	}
+	return diag.Size(int64(n))
+}
+
 func load(file string, src []byte) (*Workflow, diag.List) {
 	whole := diag.Range{File: file}
 	if len(src) > MaxFileSize {
 		return nil, diag.List{diag.Errorf(whole, diag.RuleSyntax,
-			"file is %d bytes; the limit is %d (8 MiB)", len(src), MaxFileSize)}
+			"file is %s; a workflow file may be at most %s, split it into smaller workflows", sizeOver(len(src)), diag.Size(MaxFileSize))}
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark is harmless
 	if d, bad := checkEncoding(file, src); bad {

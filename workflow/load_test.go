@@ -237,8 +237,13 @@ steps:
 func TestLoadTooLarge(t *testing.T) {
 	src := make([]byte, MaxFileSize+1)
 	w, diags := Load("big.yaml", src)
-	if w != nil || len(diags) != 1 || diags[0].Error() != "big.yaml: file is 8388609 bytes; the limit is 8388608 (8 MiB) [syntax]" {
+	if w != nil || len(diags) != 1 || diags[0].Error() != "big.yaml: file is more than 8 MiB; a workflow file may be at most 8 MiB, split it into smaller workflows [syntax]" {
 		t.Errorf("got %v, %v", w, diags)
+	}
+	// A caller that read the whole file (wfc lint reads up to 64 MiB) gets its size.
+	_, diags = Load("big.yaml", make([]byte, 50<<20))
+	if got := diags.Error(); got != "big.yaml: file is 50 MiB; a workflow file may be at most 8 MiB, split it into smaller workflows [syntax]" {
+		t.Errorf("got %s", got)
 	}
 }
 
