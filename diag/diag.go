@@ -105,7 +105,7 @@ func (d Diagnostic) Error() string {
 	}
 	b.WriteString(d.Message)
 	if d.Element != "" && !d.Range.Start.IsValid() {
-		fmt.Fprintf(&b, " (element %s)", d.Element)
+		fmt.Fprintf(&b, " (element %s)", Shorten(d.Element))
 	}
 	if d.Rule != "" {
 		fmt.Fprintf(&b, " [%s]", d.Rule)

@@ -40,3 +40,11 @@ func TestSize(t *testing.T) {
 		}
 	}
 }
+
+// The element id printed when a diagnostic has no position is cut like a quoted value.
+func TestErrorCutsLongElementID(t *testing.T) {
+	d := Diagnostic{Severity: Error, Rule: "r", Message: "m", Range: Range{File: "a.json"}, Element: strings.Repeat("T", 500)}
+	if got, want := d.Error(), "a.json: m (element "+strings.Repeat("T", MaxQuoted)+"…) [r]"; got != want {
+		t.Errorf("got %.100s\nwant %s", got, want)
+	}
+}

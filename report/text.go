@@ -83,7 +83,7 @@ func (t *textWriter) header(d diag.Diagnostic) {
 	}
 	t.buf.WriteString(sanitize(d.Message))
 	if d.Element != "" && !d.Range.Start.IsValid() {
-		t.buf.WriteString(" (element " + sanitize(d.Element) + ")")
+		t.buf.WriteString(" (element " + sanitize(diag.Shorten(d.Element)) + ")")
 	}
 	if d.Rule != "" {
 		t.buf.WriteByte(' ')
