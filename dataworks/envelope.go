@@ -1,0 +1,59 @@
+package dataworks
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// errorBody is the Alibaba Cloud error answer.
+type errorBody struct {
+	RequestID string `json:"RequestId"`
+	Code      string `json:"Code"`
+	Message   string `json:"Message"`
+	HostID    string `json:"HostId"`
+	Recommend string `json:"Recommend"`
+}
+
+// errorFromBody builds the *APIError for a non-2xx answer. The body is never echoed unless it is
+// the JSON error shape, and then only its fields, redacted and bounded.
+func (c *Client) errorFromBody(action string, r *response) *APIError {
+	e := &APIError{Action: action, HTTPStatus: r.status, RequestID: cleanMessage(r.requestID, c.secrets)}
+	var b errorBody
+	if err := json.Unmarshal(r.body, &b); err != nil {
+		e.Message = strings.ToLower(http.StatusText(r.status))
+		if len(r.body) > 0 {
+			e.Message += fmt.Sprintf(" (the %d-byte body is not a JSON error)", len(r.body))
+		}
+		return e
+	}
+	e.Code = cleanMessage(b.Code, c.secrets)
+	e.Message = cleanMessage(b.Message, c.secrets)
+	if e.Message == "" {
+		e.Message = strings.ToLower(http.StatusText(r.status))
+	}
+	if b.RequestID != "" {
+		e.RequestID = cleanMessage(b.RequestID, c.secrets)
+	}
+	e.Recommend = cleanMessage(b.Recommend, c.secrets)
+	return e
+}
+
+// decode unmarshals a 2xx body into out.
+func (c *Client) decode(action string, r *response, out any) error {
+	return redact(decodeBody(action, r, out), c.secrets)
+}
+
+func decodeBody(action string, r *response, out any) error {
+	if err := json.Unmarshal(r.body, out); err != nil {
+		rid := r.requestID
+		var b errorBody
+		if rid == "" && json.Unmarshal(r.body, &b) == nil {
+			rid = b.RequestID
+		}
+		return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes, request id %q): %v",
+			action, r.status, len(r.body), truncate(rid, 64), err)
+	}
+	return nil
+}
