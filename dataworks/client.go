@@ -204,6 +204,7 @@ func (c *Client) attempt(ctx context.Context, cl call, body []byte) attemptResul
 		req.Header.Set("Content-Type", formContentType)
 	}
 	c.signer.Sign(req, body)
+	preventReplay(req)
 	hr, err := c.http.Do(req)
 	if err != nil {
 		var re *redirectError
@@ -226,6 +227,18 @@ func (c *Client) attempt(ctx context.Context, cl call, body []byte) attemptResul
 		return attemptResult{fatal: fmt.Errorf("the response (HTTP %d) is larger than %d MiB", hr.StatusCode, MaxResponseBytes>>20), written: true}
 	}
 	return attemptResult{resp: &response{status: hr.StatusCode, header: hr.Header, body: data, requestID: reqID}, written: true}
+}
+
+// preventReplay stops net/http from resending req by itself: its Transport silently repeats a
+// body-less GET whose reused connection closed, with the same one-time nonce, which the service
+// refuses (SignatureNonceUsed). Only doRetry resends, and it signs afresh. A request whose body
+// is non-nil, not http.NoBody and has no GetBody is not replayable; an empty reader is still sent
+// as "no body".
+func preventReplay(req *http.Request) {
+	req.GetBody = nil
+	if req.Body == nil || req.Body == http.NoBody {
+		req.Body = io.NopCloser(strings.NewReader(""))
+	}
 }
 
 func (c *Client) logf(format string, args ...any) {

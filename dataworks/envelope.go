@@ -1,9 +1,11 @@
 package dataworks
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -56,4 +58,28 @@ func decodeBody(action string, r *response, out any) error {
 			action, r.status, len(r.body), truncate(rid, 64), err)
 	}
 	return nil
+}
+
+// readField runs a read action (GET) and decodes the named top-level field of its answer, e.g.
+// "PagingInfo" or "JobStatus". An answer without the field is an error, not an empty value.
+func readField[T any](ctx context.Context, c *Client, action string, q url.Values, field string) (*T, error) {
+	r, err := c.do(ctx, call{action: action, method: "GET", query: q})
+	if err != nil {
+		return nil, err
+	}
+	var fields map[string]json.RawMessage
+	if err := c.decode(action, r, &fields); err != nil {
+		return nil, err
+	}
+	raw, ok := fields[field]
+	if !ok || string(raw) == "null" {
+		return nil, fmt.Errorf("%s: the answer (request id %q) has no %s", action, truncate(r.requestID, 64), field)
+	}
+	part := *r
+	part.body = raw
+	out := new(T)
+	if err := c.decode(action, &part, out); err != nil {
+		return nil, err
+	}
+	return out, nil
 }

@@ -108,20 +108,7 @@ func (c *Client) GetJobStatus(ctx context.Context, jobID ID) (*JobStatus, error)
 	if jobID == "" {
 		return nil, errors.New(action + ": no job id")
 	}
-	r, err := c.do(ctx, call{action: action, method: "GET", query: url.Values{"JobId": {string(jobID)}}})
-	if err != nil {
-		return nil, err
-	}
-	var out struct {
-		JobStatus *JobStatus `json:"JobStatus"`
-	}
-	if err := c.decode(action, r, &out); err != nil {
-		return nil, err
-	}
-	if out.JobStatus == nil {
-		return nil, fmt.Errorf("%s: the answer has no JobStatus", action)
-	}
-	return out.JobStatus, nil
+	return readField[JobStatus](ctx, c, action, url.Values{"JobId": {string(jobID)}}, "JobStatus")
 }
 
 // WaitJob polls GetJobStatus every Poll.Interval until the job ends. Success returns its status;

@@ -87,20 +87,7 @@ func (c *Client) GetPipelineRun(ctx context.Context, id ID) (*PipelineRun, error
 	}
 	q := c.projectQuery()
 	q.Set("Id", string(id))
-	r, err := c.do(ctx, call{action: action, method: "GET", query: q})
-	if err != nil {
-		return nil, err
-	}
-	var out struct {
-		Pipeline *PipelineRun `json:"Pipeline"`
-	}
-	if err := c.decode(action, r, &out); err != nil {
-		return nil, err
-	}
-	if out.Pipeline == nil {
-		return nil, fmt.Errorf("%s: the answer has no Pipeline", action)
-	}
-	return out.Pipeline, nil
+	return readField[PipelineRun](ctx, c, action, q, "Pipeline")
 }
 
 // ExecPipelineRunStage starts the stage code of a pipeline run that waits for it. ProjectId goes

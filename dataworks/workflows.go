@@ -78,20 +78,7 @@ func (c *Client) ListWorkflowDefinitions(ctx context.Context, opts ListWorkflowD
 	if opts.PageSize > 0 {
 		q.Set("PageSize", strconv.Itoa(opts.PageSize))
 	}
-	r, err := c.do(ctx, call{action: action, method: "GET", query: q})
-	if err != nil {
-		return nil, err
-	}
-	var out struct {
-		PagingInfo *WorkflowDefinitionPage `json:"PagingInfo"`
-	}
-	if err := c.decode(action, r, &out); err != nil {
-		return nil, err
-	}
-	if out.PagingInfo == nil {
-		return &WorkflowDefinitionPage{}, nil
-	}
-	return out.PagingInfo, nil
+	return readField[WorkflowDefinitionPage](ctx, c, action, q, "PagingInfo")
 }
 
 // AllWorkflowDefinitions reads every page of ListWorkflowDefinitions for opts (whose paging
@@ -139,20 +126,7 @@ func (c *Client) GetWorkflowDefinition(ctx context.Context, id ID, includeScript
 	q := c.projectQuery()
 	q.Set("Id", string(id))
 	q.Set("IncludeScriptContent", strconv.FormatBool(includeScripts))
-	r, err := c.do(ctx, call{action: action, method: "GET", query: q})
-	if err != nil {
-		return nil, err
-	}
-	var out struct {
-		WorkflowDefinition *WorkflowDefinition `json:"WorkflowDefinition"`
-	}
-	if err := c.decode(action, r, &out); err != nil {
-		return nil, err
-	}
-	if out.WorkflowDefinition == nil {
-		return nil, fmt.Errorf("%s: the answer has no WorkflowDefinition", action)
-	}
-	return out.WorkflowDefinition, nil
+	return readField[WorkflowDefinition](ctx, c, action, q, "WorkflowDefinition")
 }
 
 func (c *Client) projectQuery() url.Values {

@@ -58,7 +58,11 @@ func (e *Emulator) answerWithFault(w http.ResponseWriter, rid, name string, act 
 		if f.RetryAfter != "" {
 			w.Header().Set("Retry-After", f.RetryAfter)
 		}
-		return e.writeError(w, rid, errf(f.Status, code, "The request processing has failed due to some unknown error (injected fault)."))
+		msg := f.Message
+		if msg == "" {
+			msg = "The request processing has failed due to some unknown error (injected fault)."
+		}
+		return e.writeError(w, rid, &apiError{status: f.Status, code: code, msg: msg})
 	case !f.Commit:
 		res = e.apply(name, act, p)
 	}

@@ -12,6 +12,7 @@ import (
 type Fault struct {
 	Status     int    // answer this status instead of the real answer (0: the real answer)
 	Code       string // the error code for Status; empty: InternalError
+	Message    string // the error message for Status; empty: the service's generic one
 	RetryAfter string // a Retry-After header for Status
 	Redirect   string // answer 302 with this Location, applying nothing
 	Drop       bool   // close the connection without answering
