@@ -75,6 +75,11 @@ func TestImportIsNotResentAfter500(t *testing.T) {
 	if len(e.sleeps.all()) != 0 {
 		t.Error("the client waited to retry an acting call")
 	}
+	// The outcome is resolved by reading back: the workflow is there, once.
+	found, err := e.client.WorkflowDefinitionsNamed(ctx, dataworks.TypeCycleWorkflow, "daily")
+	if err != nil || len(found) != 1 {
+		t.Errorf("looking the workflow up after the ambiguous import: %v, %v", found, err)
+	}
 }
 
 func TestActingCallsDroppedAfterApplyAreAmbiguous(t *testing.T) {
@@ -172,8 +177,8 @@ func TestNoCredentialInAnyError(t *testing.T) {
 		c.Credentials.SecurityToken = testToken
 		c.Retry.MaxAttempts = 1
 	})
-	// The secret starts 8 bytes before the 512-byte cut: redacting after cutting would leave a prefix.
-	echo := strings.Repeat("m", 504) + testSecret + " " + testAK + " " + testToken
+	// The secret starts 12 bytes before the 512-byte cut: redacting after cutting would leave a prefix.
+	echo := strings.Repeat("m", 500) + testSecret + " " + testAK + " " + testToken
 	e.srv.Fail(dataworkstest.ActionListWorkflowDefinitions,
 		dataworkstest.Fault{Status: 400, Code: "Echo", Message: echo},
 		dataworkstest.Fault{Status: 500, Message: "key " + testAK},

@@ -34,9 +34,12 @@ import (
 // Defaults used when Options leaves a field empty.
 const (
 	DefaultProjectID = "10000"
-	DefaultMaxSkew   = 15 * time.Minute // how far x-acs-date may be from the server clock
-	DefaultJobPolls  = 2                // GetJobStatus answers Running this many times first
-	idBase           = 7000000000000000000
+	// The made-up key pair served when Options.Keys is nil, for `wfc dev-server` walk-throughs.
+	DefaultAccessKeyID     = "LTAIwfcDevServerKey"
+	DefaultAccessKeySecret = "wfc-dev-server-secret"
+	DefaultMaxSkew         = 15 * time.Minute // how far x-acs-date may be from the server clock
+	DefaultJobPolls        = 2                // GetJobStatus answers Running this many times first
+	idBase                 = 7000000000000000000
 )
 
 // Key is a known AccessKey's secret, and the STS token it requires when it is temporary.
@@ -65,7 +68,7 @@ var DefaultStages = []Stage{
 // Options configures an emulator.
 type Options struct {
 	ProjectID string         // the one workspace served (decimal); empty: DefaultProjectID
-	Keys      map[string]Key // AccessKey id → secret; requests signed with others are refused
+	Keys      map[string]Key // AccessKey id → secret; nil: the Default key pair only
 	Now       func() time.Time
 	MaxSkew   time.Duration
 	JobPolls  int     // GetJobStatus answers before an import job ends; 0: DefaultJobPolls, <0: none
@@ -95,6 +98,9 @@ type Emulator struct {
 func NewEmulator(opts Options) *Emulator {
 	if opts.ProjectID == "" {
 		opts.ProjectID = DefaultProjectID
+	}
+	if opts.Keys == nil {
+		opts.Keys = map[string]Key{DefaultAccessKeyID: {Secret: DefaultAccessKeySecret}}
 	}
 	if opts.Now == nil {
 		opts.Now = time.Now

@@ -240,3 +240,31 @@ func TestWrongVersionIsRefused(t *testing.T) {
 	status, body := c.send(t, srv)
 	wantError(t, status, body, 400, "InvalidVersion", "2024-05-18")
 }
+
+func TestDefaultKeyServesTheDevServer(t *testing.T) {
+	srv := dataworkstest.NewTestServer(dataworkstest.Options{Now: func() time.Time { return serverNow }})
+	defer srv.Close()
+	good := rawCall{method: "GET", action: "ListWorkflowDefinitions", query: project(nil),
+		signer: &dataworks.Signer{AccessKeyID: dataworkstest.DefaultAccessKeyID, AccessKeySecret: dataworkstest.DefaultAccessKeySecret}}
+	if status, body := good.send(t, srv); status != 200 {
+		t.Errorf("the default key: %d %v", status, body)
+	}
+	other := rawCall{method: "GET", action: "ListWorkflowDefinitions", query: project(nil)}
+	if status, _ := other.send(t, srv); status != 404 {
+		t.Errorf("another key: %d, want 404 InvalidAccessKeyId.NotFound", status)
+	}
+}
+
+func TestNewServerListensOnLoopbackOnly(t *testing.T) {
+	if _, err := dataworkstest.NewServer("0.0.0.0:0", dataworkstest.Options{}); err == nil || !strings.Contains(err.Error(), "loopback addresses only") {
+		t.Errorf("0.0.0.0: err = %v", err)
+	}
+	srv, err := dataworkstest.NewServer("127.0.0.1:0", dataworkstest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	if !strings.HasPrefix(srv.URL, "http://127.0.0.1:") {
+		t.Errorf("URL %s", srv.URL)
+	}
+}
