@@ -1,7 +1,8 @@
 // Package dataworks is a small client for the Alibaba Cloud DataWorks OpenAPI, version
 // 2024-05-18 (workspaces on the new Data Studio), limited to the actions wfc needs:
 // ListWorkflowDefinitions, GetWorkflowDefinition, ImportWorkflowDefinition with GetJobStatus,
-// CreatePipelineRun, GetPipelineRun and ExecPipelineRunStage. It signs requests with
+// CreatePipelineRun, GetPipelineRun and ExecPipelineRunStage, plus WaitJob and WaitPipelineRun,
+// which poll an import job or a publish run to its end. It signs requests with
 // ACS3-HMAC-SHA256 (hand-written, stdlib only, no cloud SDK) and keeps credentials out of every
 // error, log line and printed value. Package dataworkstest holds an in-memory emulator of the
 // same API for tests and `wfc dev-server`.
@@ -27,6 +28,9 @@
 //     ALIBABA_CLOUD_SECURITY_TOKEN (github.com/aliyun/credentials-go default chain); the
 //     endpoint dataworks.{region}.aliyuncs.com (the SDK's endpoint map).
 //   - The error body {RequestId, Code, Message, HostId, Recommend} and SignatureDoesNotMatch.
+//   - Publishing: poll GetPipelineRun and start each Init stage whose earlier stages succeeded;
+//     Build stages run by themselves, Check and Deploy stages wait; approval stages may need the
+//     console (Alibaba's DataWorks agent skill, references/deploy-guide.md).
 //   - Error code 58014884415 for a malformed FlowSpec (Alibaba's DataWorks agent skill,
 //     github.com/aliyun/alibabacloud-aiops-skills).
 //

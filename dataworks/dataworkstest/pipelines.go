@@ -31,7 +31,11 @@ func (e *Emulator) createPipelineRun(p map[string]string) (map[string]any, *apiE
 		return nil, errf(404, "NotFound.Object", "Object %s does not exist in workspace %s.", ids[0], e.opts.ProjectID)
 	}
 	run := &runRec{id: e.newID(), objectID: ids[0], typ: p["Type"], desc: p["Description"], status: dataworks.StatusRunning, created: e.millis()}
-	for _, s := range e.opts.Stages {
+	stages := e.opts.Stages
+	if run.typ == dataworks.PipelineOffline {
+		stages = e.opts.Offline
+	}
+	for _, s := range stages {
 		run.stages = append(run.stages, &stageRec{Stage: s, status: dataworks.StatusInit, failWith: e.failStages[s.Code]})
 	}
 	e.runs[run.id] = run

@@ -46,15 +46,25 @@ func TestPipelineRunAdvancesAndWaitsForManualStage(t *testing.T) {
 	srv := newServer(t, nil)
 	run := createRun(t, srv)
 	var got []string
-	for i := 0; i < 5; i++ {
+	for i := 0; i < 3; i++ {
+		got = append(got, pollRun(t, srv, run))
+	}
+	if status, body := execStage(t, srv, run, "PROD"); status != 400 || body["Code"] != "InvalidStage" {
+		t.Errorf("executing a stage out of turn: %d %v", status, body)
+	}
+	if status, body := execStage(t, srv, run, "PROD_CHECK"); status != 200 || body["Success"] != true {
+		t.Fatalf("ExecPipelineRunStage: %d %v", status, body)
+	}
+	for i := 0; i < 3; i++ {
 		got = append(got, pollRun(t, srv, run))
 	}
 	want := []string{
 		"Running: BUILD_PACKAGE=Running PROD_CHECK=Init PROD=Init",
 		"Running: BUILD_PACKAGE=Success PROD_CHECK=Init PROD=Init",
-		"Running: BUILD_PACKAGE=Success PROD_CHECK=Running PROD=Init",
+		"Running: BUILD_PACKAGE=Success PROD_CHECK=Init PROD=Init", // waits for a person
 		"Running: BUILD_PACKAGE=Success PROD_CHECK=Success PROD=Init",
-		"Running: BUILD_PACKAGE=Success PROD_CHECK=Success PROD=Init", // waits for a person
+		"Running: BUILD_PACKAGE=Success PROD_CHECK=Success PROD=Init",
+		"Running: BUILD_PACKAGE=Success PROD_CHECK=Success PROD=Init",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("polls:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -74,8 +84,11 @@ func TestFailingStageFailsTheRun(t *testing.T) {
 	srv := newServer(t, nil)
 	srv.FailStage("PROD_CHECK", "table t1 has no owner")
 	run := createRun(t, srv)
+	pollRun(t, srv, run)
+	pollRun(t, srv, run)
+	execStage(t, srv, run, "PROD_CHECK")
 	var last string
-	for i := 0; i < 4; i++ {
+	for i := 0; i < 2; i++ {
 		last = pollRun(t, srv, run)
 	}
 	if last != "Fail: BUILD_PACKAGE=Success PROD_CHECK=Fail PROD=Init" {

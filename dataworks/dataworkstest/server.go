@@ -57,13 +57,22 @@ type Stage struct {
 	Manual bool
 }
 
-// DefaultStages is a standard-mode publish: build, check, then a deploy that waits for a person.
-// The codes follow the SDK examples (DEV_CHECK); the exact list is the emulator's choice.
-var DefaultStages = []Stage{
-	{Code: "BUILD_PACKAGE", Name: "Build the package", Type: "Build"},
-	{Code: "PROD_CHECK", Name: "Check before production", Type: "Check"},
-	{Code: "PROD", Name: "Deploy to production", Type: "Deploy", Manual: true},
-}
+// DefaultStages are the stages of an Online run, and DefaultOfflineStages of an Offline one, as
+// observed on a simple-mode workspace (Alibaba's DataWorks agent skill, references/deploy-guide.md):
+// the first runs by itself, the others wait for ExecPipelineRunStage.
+var (
+	DefaultStages = []Stage{
+		{Code: "BUILD_PACKAGE", Name: "Build the package", Type: "Build"},
+		{Code: "PROD_CHECK", Name: "Check before production", Type: "Check", Manual: true},
+		{Code: "PROD", Name: "Deploy to production", Type: "Deploy", Manual: true},
+	}
+	DefaultOfflineStages = []Stage{
+		{Code: "OfflineCheck", Name: "Check before taking offline", Type: "Check"},
+		{Code: "PROD_CHECK", Name: "Check before production", Type: "Check", Manual: true},
+		{Code: "PROD", Name: "Take offline in production", Type: "Offline", Manual: true},
+		{Code: "DeleteNode", Name: "Delete the nodes", Type: "Delete", Manual: true},
+	}
+)
 
 // Options configures an emulator.
 type Options struct {
@@ -72,7 +81,8 @@ type Options struct {
 	Now       func() time.Time
 	MaxSkew   time.Duration
 	JobPolls  int     // GetJobStatus answers before an import job ends; 0: DefaultJobPolls, <0: none
-	Stages    []Stage // nil: DefaultStages
+	Stages    []Stage // of Online runs; nil: DefaultStages
+	Offline   []Stage // of Offline runs; nil: DefaultOfflineStages
 	HostID    string  // HostId in error bodies; empty: "dataworks.emulator"
 	Logf      func(format string, args ...any)
 }
@@ -116,6 +126,9 @@ func NewEmulator(opts Options) *Emulator {
 	}
 	if opts.Stages == nil {
 		opts.Stages = DefaultStages
+	}
+	if opts.Offline == nil {
+		opts.Offline = DefaultOfflineStages
 	}
 	if opts.HostID == "" {
 		opts.HostID = "dataworks.emulator"
