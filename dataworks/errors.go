@@ -45,16 +45,26 @@ func (e *APIError) Error() string {
 	if e.RequestID != "" {
 		fmt.Fprintf(&b, " (request id %s)", e.RequestID)
 	}
-	if e.Code == CodeSignatureDoesNotMatch {
-		b.WriteString("; check " + EnvAccessKeyID + " and " + EnvAccessKeySecret + " (the secret must belong to the key id) and that no proxy rewrites the request")
+	if hint := codeHints[e.Code]; hint != "" {
+		b.WriteString("; " + hint)
 	}
 	return b.String()
 }
 
-// IsNotFound reports whether err says the object does not exist.
+// codeHints say what to do about the authentication errors a user can fix.
+var codeHints = map[string]string{
+	CodeSignatureDoesNotMatch:                    "check " + EnvAccessKeyID + " and " + EnvAccessKeySecret + " (the secret must belong to the key id) and that no proxy rewrites the request",
+	"InvalidAccessKeyId.NotFound":                "check " + EnvAccessKeyID,
+	"InvalidTimeStamp.Expired":                   "check this machine's clock (the signature date is more than 15 minutes off)",
+	"InvalidSecurityToken.MismatchWithAccessKey": "set " + EnvSecurityToken + " to the token issued with this STS key (and only for STS keys)",
+}
+
+// IsNotFound reports whether err says the object (workflow, job, run) does not exist. An
+// unknown access key is also a 404 "...NotFound" answer, but it is an authentication failure,
+// never a sign that the object is missing.
 func IsNotFound(err error) bool {
 	var ae *APIError
-	if !errors.As(err, &ae) {
+	if !errors.As(err, &ae) || strings.HasPrefix(ae.Code, "InvalidAccessKeyId") {
 		return false
 	}
 	return ae.HTTPStatus == 404 || strings.Contains(ae.Code, "NotFound") || strings.Contains(ae.Code, "NotExist")

@@ -214,3 +214,18 @@ func TestNoCredentialInAnyError(t *testing.T) {
 	assertNoCredential(t, "client", fmt.Sprintf("%v %+v %#v", e.client, e.client, e.client))
 	assertNoCredential(t, "config", fmt.Sprintf("%v %+v %#v", e.cfg, e.cfg, e.cfg))
 }
+
+func TestUnknownKeyErrorNamesTheVariable(t *testing.T) {
+	e := newEnv(t, nil, func(c *dataworks.Config) { c.Credentials.AccessKeyID = "LTAI5tSomeOtherKey01" })
+	_, err := e.client.GetJobStatus(ctx, "7999999999999999999")
+	var ae *dataworks.APIError
+	if !errors.As(err, &ae) || ae.Code != "InvalidAccessKeyId.NotFound" || !strings.Contains(err.Error(), "check "+dataworks.EnvAccessKeyID) {
+		t.Errorf("err = %v", err)
+	}
+	if strings.Contains(err.Error(), "LTAI5tSomeOtherKey01") {
+		t.Errorf("the error shows the key id: %v", err)
+	}
+	if dataworks.IsNotFound(err) {
+		t.Error("an unknown access key reads as a missing object: push would create a duplicate")
+	}
+}

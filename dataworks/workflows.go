@@ -93,11 +93,23 @@ func (c *Client) AllWorkflowDefinitions(ctx context.Context, opts ListWorkflowDe
 			return nil, err
 		}
 		all = append(all, p.WorkflowDefinitions...)
-		if len(p.WorkflowDefinitions) == 0 || len(all) >= p.TotalCount {
+		if lastPage(p, len(all)) {
 			return all, nil
 		}
 	}
 	return nil, fmt.Errorf("ListWorkflowDefinitions: still more after %d pages; the server's TotalCount does not converge", maxPages)
+}
+
+// lastPage tells whether p ends the listing: an empty page, TotalCount reached, or (when the
+// server gives no TotalCount) a page shorter than asked for.
+func lastPage(p *WorkflowDefinitionPage, seen int) bool {
+	switch {
+	case len(p.WorkflowDefinitions) == 0:
+		return true
+	case p.TotalCount > 0:
+		return seen >= p.TotalCount
+	}
+	return len(p.WorkflowDefinitions) < MaxPageSize
 }
 
 // WorkflowDefinitionsNamed returns the workflows of type typ whose name is exactly name (the

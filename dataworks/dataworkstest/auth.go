@@ -65,8 +65,26 @@ func (e *Emulator) verify(r *http.Request, body []byte) *apiError {
 	if !hmac.Equal([]byte(hex.EncodeToString(m.Sum(nil))), []byte(strings.ToLower(got))) {
 		return errf(400, dataworks.CodeSignatureDoesNotMatch, "Specified signature does not match our calculation. server string to sign is:%s", toSign)
 	}
-	e.nonces[r.Header.Get(dataworks.HeaderNonce)] = true
+	e.rememberNonce(r.Header.Get(dataworks.HeaderNonce), r.Header.Get(dataworks.HeaderDate))
 	return nil
+}
+
+// maxNonces bounds the nonce memory of a long-running dev server; beyond it, nonces whose date is
+// too old to pass checkFreshness anyway are forgotten.
+const maxNonces = 10000
+
+func (e *Emulator) rememberNonce(nonce, date string) {
+	t, _ := time.Parse(dataworks.SignDateFormat, date) // checked by checkFreshness
+	e.nonces[nonce] = t
+	if len(e.nonces) <= maxNonces {
+		return
+	}
+	oldest := e.opts.Now().Add(-e.opts.MaxSkew)
+	for n, at := range e.nonces {
+		if at.Before(oldest) {
+			delete(e.nonces, n)
+		}
+	}
 }
 
 // checkSignedList requires a sorted list that includes host, content-type when sent, and every
@@ -102,7 +120,7 @@ func (e *Emulator) checkFreshness(h http.Header) *apiError {
 	if d := e.opts.Now().Sub(t); d > e.opts.MaxSkew || d < -e.opts.MaxSkew {
 		return errf(400, "InvalidTimeStamp.Expired", "Specified time stamp or date value is expired.")
 	}
-	if e.nonces[h.Get(dataworks.HeaderNonce)] {
+	if _, used := e.nonces[h.Get(dataworks.HeaderNonce)]; used {
 		return errf(400, "SignatureNonceUsed", "Specified signature nonce was used already.")
 	}
 	return nil

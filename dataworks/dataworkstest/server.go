@@ -97,8 +97,8 @@ type Emulator struct {
 	workflows  []*workflowRec
 	jobs       map[string]*jobRec
 	runs       map[string]*runRec
-	nonces     map[string]bool
-	failStages map[string]string // stage code → failure message, for runs created later
+	nonces     map[string]time.Time // nonce → its request's x-acs-date
+	failStages map[string]string    // stage code → failure message, for runs created later
 	faults     map[string][]Fault
 	applied    map[string]int
 	log        []LoggedRequest
@@ -137,7 +137,7 @@ func NewEmulator(opts Options) *Emulator {
 		opts:       opts,
 		jobs:       map[string]*jobRec{},
 		runs:       map[string]*runRec{},
-		nonces:     map[string]bool{},
+		nonces:     map[string]time.Time{},
 		failStages: map[string]string{},
 		faults:     map[string][]Fault{},
 		applied:    map[string]int{},
