@@ -115,13 +115,7 @@ func (c *Client) GetJobStatus(ctx context.Context, jobID ID) (*JobStatus, error)
 // Fail and Cancel return a *JobError with the server's message; a job still running after
 // Poll.MaxAttempts polls is an error that says how to check it later.
 func (c *Client) WaitJob(ctx context.Context, jobID ID) (*JobStatus, error) {
-	interval, maxPolls := c.cfg.Poll.Interval, c.cfg.Poll.MaxAttempts
-	if interval <= 0 {
-		interval = 2 * time.Second
-	}
-	if maxPolls <= 0 {
-		maxPolls = 300
-	}
+	interval, maxPolls := c.pollPolicy()
 	for poll := 1; ; poll++ {
 		st, err := c.GetJobStatus(ctx, jobID)
 		if err != nil {
@@ -144,4 +138,16 @@ func (c *Client) WaitJob(ctx context.Context, jobID ID) (*JobStatus, error) {
 			return nil, fmt.Errorf("waiting for job %s: %w", jobID, err)
 		}
 	}
+}
+
+// pollPolicy is Poll with its defaults: every 2 s, at most 300 polls (10 minutes).
+func (c *Client) pollPolicy() (interval time.Duration, maxPolls int) {
+	interval, maxPolls = c.cfg.Poll.Interval, c.cfg.Poll.MaxAttempts
+	if interval <= 0 {
+		interval = 2 * time.Second
+	}
+	if maxPolls <= 0 {
+		maxPolls = 300
+	}
+	return interval, maxPolls
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 )
 
 // PipelineError is a pipeline run that ended without success.
@@ -35,13 +34,7 @@ func (e *PipelineError) Error() string {
 // stage's message; a run still going after Poll.MaxAttempts polls is an error naming the stage
 // it waits on.
 func (c *Client) WaitPipelineRun(ctx context.Context, id ID, progress func(*PipelineRun)) (*PipelineRun, error) {
-	interval, maxPolls := c.cfg.Poll.Interval, c.cfg.Poll.MaxAttempts
-	if interval <= 0 {
-		interval = 2 * time.Second
-	}
-	if maxPolls <= 0 {
-		maxPolls = 300
-	}
+	interval, maxPolls := c.pollPolicy()
 	started := map[string]error{} // stage code → what starting it answered (nil: accepted)
 	for poll := 1; ; poll++ {
 		run, err := c.GetPipelineRun(ctx, id)
