@@ -12,6 +12,7 @@ import (
 
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/secmaster"
 )
@@ -286,12 +287,13 @@ func printDiagnostics(e *env, diags diag.List) {
 	}
 }
 
-// writeOutputFile writes data atomically to path, creating its directory first.
+// writeOutputFile writes data atomically to path (see atomicfile.WriteFile: umask or the
+// existing mode, fsync, no temporary left), creating its directory first.
 func writeOutputFile(path string, data []byte) error {
 	if dir := filepath.Dir(path); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("cannot create the directory of %s: %v", path, unwrapPathError(err))
 		}
 	}
-	return writeFileAtomic(path, data)
+	return atomicfile.WriteFile(path, data)
 }
