@@ -105,9 +105,9 @@ func describe(t token) string {
 	return t.text
 }
 
-// expr parses operators binding at least as tightly as minPrec; after is the token before
-// the expression (nil at the start), for messages about a missing operand.
-func (p *parser) expr(minPrec int, after *token) Node {
+// expr parses operators binding at least as tightly as minPrec; after is the operator or
+// bracket before the expression ("" at the start), for messages about a missing operand.
+func (p *parser) expr(minPrec int, after string) Node {
 	if !p.enter() {
 		return p.bad()
 	}
@@ -129,7 +129,7 @@ func (p *parser) expr(minPrec int, after *token) Node {
 			break
 		}
 		p.advance()
-		y := p.expr(b.prec+1, &t)
+		y := p.expr(b.prec+1, t.text)
 		x = &Binary{Op: b.op, X: x, Y: y, OpStart: t.start, OpEnd: t.end}
 		p.deepen(&levels)
 	}
@@ -140,7 +140,7 @@ func (p *parser) expr(minPrec int, after *token) Node {
 // be a conditional (?: groups to the right).
 func (p *parser) cond(c Node, question token) Node {
 	p.advance()
-	then := p.expr(precCond, &question)
+	then := p.expr(precCond, question.text)
 	if p.err == nil && !p.isOp(":") {
 		p.failHere(KindUnexpected, "expected : after the ? branch, found %s; a conditional is c ? a : b", describe(p.tok))
 	}
@@ -149,10 +149,10 @@ func (p *parser) cond(c Node, question token) Node {
 	}
 	colon := p.tok
 	p.advance()
-	return &Cond{Cond: c, Then: then, Else: p.expr(precCond, &colon)}
+	return &Cond{Cond: c, Then: then, Else: p.expr(precCond, colon.text)}
 }
 
-func (p *parser) unary(after *token) Node {
+func (p *parser) unary(after string) Node {
 	t := p.tok
 	var op Op
 	switch {
@@ -170,10 +170,10 @@ func (p *parser) unary(after *token) Node {
 	}
 	defer p.leave()
 	p.advance()
-	return &Unary{Op: op, X: p.unary(&t), Start: t.start}
+	return &Unary{Op: op, X: p.unary(t.text), Start: t.start}
 }
 
-func (p *parser) primary(after *token) Node {
+func (p *parser) primary(after string) Node {
 	t := p.tok
 	switch t.kind {
 	case tInt:
@@ -196,7 +196,7 @@ func (p *parser) primary(after *token) Node {
 	}
 	if p.isOp("(") {
 		p.advance()
-		x := p.expr(0, &t)
+		x := p.expr(0, t.text)
 		p.expect(")", t)
 		return x
 	}
@@ -205,7 +205,7 @@ func (p *parser) primary(after *token) Node {
 
 // name parses a literal word (true, false, null), a variable, or a function call fn(...)
 // or ns:fn(...).
-func (p *parser) name(after *token) Node {
+func (p *parser) name(after string) Node {
 	t := p.tok
 	switch t.text {
 	case "true", "false":
@@ -222,13 +222,15 @@ func (p *parser) name(after *token) Node {
 		return p.missing(after)
 	}
 	var fun Node = &Ident{Name: t.text, Start: t.start, End: t.end}
-	ahead := p.lx
-	if colon, fn, open := ahead.next(), ahead.next(), ahead.next(); colon.kind == tOp && colon.text == ":" &&
-		fn.kind == tIdent && !reserved[fn.text] && open.kind == tOp && open.text == "(" {
-		// JUEL reads ns:fn( as a function call even inside c ? a:fn(x) : y, and so do we.
-		fun = &QName{NS: t.text, Name: fn.text, Start: t.start, End: fn.end}
-		p.advance()
-		p.advance()
+	if p.colonNext() {
+		ahead := p.lx
+		colon, fn, open := ahead.next(), ahead.next(), ahead.next()
+		if colon.kind == tOp && colon.text == ":" && fn.kind == tIdent && !reserved[fn.text] && open.kind == tOp && open.text == "(" {
+			// JUEL reads ns:fn( as a function call even inside c ? a:fn(x) : y, and so do we.
+			fun = &QName{NS: t.text, Name: fn.text, Start: t.start, End: fn.end}
+			p.advance()
+			p.advance()
+		}
 	}
 	p.advance()
 	if p.isOp("(") {
@@ -237,17 +239,27 @@ func (p *parser) name(after *token) Node {
 	return fun
 }
 
+// colonNext reports whether the next token starts with :, before the lookahead that
+// tells ns:fn( from the : of ?: is worth its cost.
+func (p *parser) colonNext() bool {
+	i := p.lx.pos
+	for i < len(p.lx.src) && isSpace(p.lx.src[i]) {
+		i++
+	}
+	return i < len(p.lx.src) && p.lx.src[i] == ':'
+}
+
 // missing reports that an operand is missing at the current token.
-func (p *parser) missing(after *token) Node {
+func (p *parser) missing(after string) Node {
 	switch {
-	case after == nil && p.tok.kind == tClose:
+	case after == "" && p.tok.kind == tClose:
 		p.failHere(KindMissingOperand, "empty expression: write an expression between ${ and }")
-	case after == nil:
+	case after == "":
 		p.failHere(KindMissingOperand, "expected an operand, found %s", describe(p.tok))
 	case p.tok.kind == tIdent || p.tok.kind == tOp:
-		p.failHere(KindMissingOperand, "expected an operand after %s, found %s", after.text, describe(p.tok))
+		p.failHere(KindMissingOperand, "expected an operand after %s, found %s", after, describe(p.tok))
 	default:
-		p.failHere(KindMissingOperand, "expected an operand after %s", after.text)
+		p.failHere(KindMissingOperand, "expected an operand after %s", after)
 	}
 	return p.bad()
 }
@@ -276,7 +288,7 @@ func (p *parser) postfix(x Node) Node {
 		case p.isOp("["):
 			open := p.tok
 			p.advance()
-			i := p.expr(0, &open)
+			i := p.expr(0, open.text)
 			close := p.tok.end
 			if !p.expect("]", open) {
 				close = end(i)
@@ -306,7 +318,7 @@ func (p *parser) call(fun Node) Node {
 	if !p.isOp(")") {
 		prev := open
 		for p.err == nil {
-			args = append(args, p.expr(0, &prev))
+			args = append(args, p.expr(0, prev.text))
 			if !p.isOp(",") {
 				break
 			}

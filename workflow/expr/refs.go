@@ -62,7 +62,7 @@ func walkRefs(src string, n Node, out *[]Ref) {
 // walkChain handles a.b['c'][d].e: the reference is the longest prefix of names from a
 // reference root; the root (when it is not a name) and every index are walked in turn.
 func walkChain(src string, n Node, out *[]Ref) {
-	var suffixes []Node // outermost first
+	suffixes := make([]Node, 0, 8) // outermost first
 	root := n
 	for {
 		if m, ok := root.(*Member); ok {

@@ -59,6 +59,9 @@ func ParseTemplate(v string) (*Template, []Diagnostic) {
 // scanText reads literal text from i up to the next ${ or #{ (returned as end), decoding
 // JUEL's escapes \${ and \#{; any other backslash is itself.
 func scanText(v string, i int) (text string, end int) {
+	if j := strings.IndexAny(v[i:], "$#\\"); j < 0 {
+		return v[i:], len(v) // no delimiter and no escape: the text is the rest
+	}
 	var b strings.Builder
 	for j := i; j < len(v); j++ {
 		c := v[j]
@@ -82,7 +85,7 @@ func scanText(v string, i int) (text string, end int) {
 // parseExprPart parses the expression whose ${ or #{ is at i.
 func parseExprPart(v string, i int) (Part, *Diagnostic) {
 	p := newParser(v, i+2)
-	x := p.expr(0, nil)
+	x := p.expr(0, "")
 	if p.err == nil && p.tok.kind != tClose && p.tok.kind != tEOF {
 		p.failHere(KindUnexpected, "unexpected %s after %s; expected an operator or }", describe(p.tok), snippet(v, x))
 	}
@@ -114,7 +117,7 @@ func ParseExpr(body string) (Node, *Diagnostic) {
 		p.failHere(KindMissingOperand, "empty expression")
 		return p.bad(), p.err
 	}
-	x := p.expr(0, nil)
+	x := p.expr(0, "")
 	if p.err == nil && p.tok.kind != tEOF {
 		p.failHere(KindUnexpected, "unexpected %s after %s; expected an operator", describe(p.tok), snippet(body, x))
 	}
