@@ -7,7 +7,8 @@ import (
 )
 
 // Pos is a byte offset into the string that was parsed (the whole value for ParseTemplate,
-// the body for ParseExpr).
+// the body for ParseExpr). For a value read from YAML, workflow.String's Span(int(start),
+// int(end)) turns a pair of them into a file range with line and column.
 type Pos int
 
 // Kind names the sort of problem a Diagnostic reports, for callers that pick rules by it.
