@@ -34,7 +34,27 @@ type lexer struct {
 	pos int
 }
 
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+func isSpace(c byte) bool { return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1c && c <= 0x1f }
+
+// skipSpace skips what Java's Character.isWhitespace calls space, as JUEL does between
+// tokens: ASCII blanks and Unicode space separators (the ideographic space U+3000 that a
+// Chinese input method types, among others) except the no-break spaces.
+func (l *lexer) skipSpace() {
+	for l.pos < len(l.src) {
+		if c := l.src[l.pos]; c < utf8.RuneSelf {
+			if !isSpace(c) {
+				return
+			}
+			l.pos++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(l.src[l.pos:])
+		if !unicode.In(r, unicode.Zs, unicode.Zl, unicode.Zp) || r == 0xa0 || r == 0x2007 || r == 0x202f {
+			return
+		}
+		l.pos += size
+	}
+}
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // identStart and identPart follow Java's identifier rules, which JUEL uses, for the
@@ -43,9 +63,7 @@ func identStart(r rune) bool { return r == '_' || r == '$' || unicode.IsLetter(r
 func identPart(r rune) bool  { return identStart(r) || unicode.IsDigit(r) }
 
 func (l *lexer) next() token {
-	for l.pos < len(l.src) && isSpace(l.src[l.pos]) {
-		l.pos++
-	}
+	l.skipSpace()
 	start := l.pos
 	if start >= len(l.src) {
 		return token{kind: tEOF, start: Pos(start), end: Pos(start)}

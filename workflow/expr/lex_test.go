@@ -41,6 +41,9 @@ func TestLex(t *testing.T) {
 		{"a === b <> c = d & e | f", "a@0-1 ILLEGAL:===@2-5 b@6-7 ILLEGAL:<>@8-10 c@11-12 ILLEGAL:=@13-14 d@15-16 ILLEGAL:&@17-18 e@19-20 ILLEGAL:|@21-22 f@23-24"},
 		{"'open", "ILLEGAL:'open@0-5"},
 		{"a @ b", "a@0-1 ILLEGAL:@@2-3 b@4-5"},
+		// Java's whitespace: ideographic space and \v are skipped, a no-break space is not
+		{"a\u3000==\vb", "a@0-1 ==@4-6 b@7-8"},
+		{"a\u00a0b", "a@0-1 ILLEGAL:\u00a0@1-3 b@3-4"},
 	} {
 		if got := lexAll(c.src); got != c.want {
 			t.Errorf("lex %q\n got %s\nwant %s", c.src, got, c.want)

@@ -242,11 +242,9 @@ func (p *parser) name(after string) Node {
 // colonNext reports whether the next token starts with :, before the lookahead that
 // tells ns:fn( from the : of ?: is worth its cost.
 func (p *parser) colonNext() bool {
-	i := p.lx.pos
-	for i < len(p.lx.src) && isSpace(p.lx.src[i]) {
-		i++
-	}
-	return i < len(p.lx.src) && p.lx.src[i] == ':'
+	ahead := p.lx
+	ahead.skipSpace()
+	return ahead.pos < len(ahead.src) && ahead.src[ahead.pos] == ':'
 }
 
 // missing reports that an operand is missing at the current token.

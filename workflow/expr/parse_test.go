@@ -112,3 +112,23 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestParseExprErrors: a bare body ends at its end, not at a }.
+func TestParseExprErrors(t *testing.T) {
+	for _, c := range []struct {
+		src        string
+		start, end Pos
+		msg        string
+	}{
+		{"a ==", 4, 4, "expected an operand after =="},
+		{"", 0, 0, "empty expression"},
+		{"  ", 2, 2, "empty expression"},
+		{"a }", 2, 3, "unexpected } after a; expected an operator"},
+		{"(a", 2, 2, "expected ) to close the (, found the end of the value"},
+	} {
+		_, err := ParseExpr(c.src)
+		if err == nil || err.Start != c.start || err.End != c.end || err.Message != c.msg {
+			t.Errorf("ParseExpr(%q) = %v, want %d-%d: %s", c.src, err, c.start, c.end, c.msg)
+		}
+	}
+}

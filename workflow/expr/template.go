@@ -144,6 +144,9 @@ func forgottenBraces(v string, from, to int) []Diagnostic {
 					j++
 				}
 			}
+			if j == i+1+len(root) {
+				continue // "$inputs." and nothing after: not a reference either way
+			}
 			name := v[i+1 : j]
 			out = append(out, Diagnostic{Kind: KindForgottenBrace, Severity: diag.Warning, Start: Pos(i), End: Pos(j),
 				Message: "$" + name + " looks like a reference with its braces forgotten; it stays literal text: write ${" + name + "}"})

@@ -33,6 +33,8 @@ func TestTemplateParts(t *testing.T) {
 		{"ip=${inputs.ip} at ${x}!", `"ip="@0-3 ${inputs.ip}@3-15 " at "@15-19 ${x}@19-23 "!"@23-24`},
 		{"#{a == 'b}'}", "#{(== a 'b}')}@0-12"},
 		{`cost \${a} $5 #x \q`, `"cost ${a} $5 #x \\q"@0-19`},
+		// as JUEL's scanner: the backslash just before ${ escapes it, any other stays
+		{`\\${a}`, `"\\${a}"@0-6`},
 		{"${a}}", `${a}@0-4 "}"@4-5`},
 		{"${a", "${a}@0-3!"},
 		{"${a == }tail", `${(== a (bad))}@0-8 "tail"@8-12`},
@@ -52,7 +54,7 @@ func TestForgottenBrace(t *testing.T) {
 		{"$inputs.ip", "0-10 $inputs.ip looks like a reference with its braces forgotten; it stays literal text: write ${inputs.ip}"},
 		{"host=$steps.scan.output.host;", "5-28 $steps.scan.output.host looks like a reference with its braces forgotten; it stays literal text: write ${steps.scan.output.host}"},
 		{"by $workflow.name.", "3-17 $workflow.name looks like a reference with its braces forgotten; it stays literal text: write ${workflow.name}"},
-		{"echo $HOME $1 $inputs", ""},
+		{"echo $HOME $1 $inputs $inputs. $steps.-x", ""},
 		{`\$inputs.ip`, ""},
 		{"${inputs.ip}", ""},
 	} {
