@@ -72,12 +72,14 @@ func (p *parser) bad() Node { return &Bad{Start: p.tok.start, End: p.tok.start} 
 
 func (p *parser) isOp(text string) bool { return p.tok.kind == tOp && p.tok.text == text }
 
+// enter counts one more level of recursion; when that is one too many it reports the error
+// and counts nothing, so that the caller just returns.
 func (p *parser) enter() bool {
-	p.depth++
-	if p.depth > MaxDepth {
+	if p.depth >= MaxDepth {
 		p.failHere(KindTooDeep, "expression nested deeper than %d levels; split it into simpler steps", MaxDepth)
 		return false
 	}
+	p.depth++
 	return true
 }
 

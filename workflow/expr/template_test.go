@@ -107,4 +107,10 @@ func TestDepthIsBounded(t *testing.T) {
 	if _, diags := ParseTemplate("${" + ok + "}"); len(diags) != 0 {
 		t.Errorf("%d nested parentheses: %v", MaxDepth-2, diags)
 	}
+	// Depth is given back after each group: siblings do not add up.
+	half := strings.Repeat("(", MaxDepth/2) + "a" + strings.Repeat(")", MaxDepth/2)
+	siblings := "f(" + strings.Repeat(half+", ", 10) + "x[" + half + "][" + half + "])"
+	if _, diags := ParseTemplate("${" + siblings + "}"); len(diags) != 0 {
+		t.Errorf("ten groups %d deep side by side: %v", MaxDepth/2, diags)
+	}
 }
