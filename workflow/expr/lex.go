@@ -183,9 +183,17 @@ var operators = []struct{ op, advice string }{
 	{"(", ""}, {")", ""}, {",", ""}, {"+", ""}, {"-", ""}, {"*", ""}, {"/", ""}, {"%", ""},
 }
 
+// operatorsByByte holds the operators by their first byte, in the order above.
+var operatorsByByte = func() (table [256][]struct{ op, advice string }) {
+	for _, o := range operators {
+		table[o.op[0]] = append(table[o.op[0]], o)
+	}
+	return table
+}()
+
 func (l *lexer) operator(start int) token {
 	rest := l.src[start:]
-	for _, o := range operators {
+	for _, o := range operatorsByByte[rest[0]] {
 		if !strings.HasPrefix(rest, o.op) {
 			continue
 		}
