@@ -132,3 +132,37 @@ func TestParseExprErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestFormat prints trees back with only the parentheses precedence needs.
+func TestFormat(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"a eq b and not c", "a == b && !c"},
+		{"(a + b) * c", "(a + b) * c"},
+		{"a + (b * c)", "a + b * c"},
+		{"a - (b - c)", "a - (b - c)"},
+		{"(a - b) - c", "a - b - c"},
+		{"-(a.b)", "-a.b"},
+		{"(-a).b", "(-a).b"},
+		{"(a ? b : c) ? d : e", "(a ? b : c) ? d : e"},
+		{"a ? b : (c ? d : e)", "a ? b : c ? d : e"},
+		{"a ? (b ? c : d) : e", "a ? b ? c : d : e"},
+		{"(a || b) && c", "(a || b) && c"},
+		{"empty (a || b)", "empty (a || b)"},
+		{"- - 1", "--1"},
+		{"(1).x", "(1).x"},
+		{"ns:f(a, (b)) [0]", "ns:f(a, b)[0]"},
+		{`"it's"`, `'it\'s'`},
+	} {
+		n, err := ParseExpr(c.src)
+		if err != nil {
+			t.Fatalf("ParseExpr(%q): %v", c.src, err)
+		}
+		got := Format(n)
+		if got != c.want {
+			t.Errorf("Format(%s) = %s, want %s", c.src, got, c.want)
+		}
+		if again, err := ParseExpr(got); err != nil || SExpr(again) != SExpr(n) {
+			t.Errorf("Format(%s) = %s does not parse back to %s", c.src, got, SExpr(n))
+		}
+	}
+}

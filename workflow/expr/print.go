@@ -76,70 +76,83 @@ func quote(s string) string {
 	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
 }
 
-// Format prints a tree back as expression source (without ${ }), parenthesising every
-// operation so that parsing the result gives the same tree.
+// Format prints a tree back as expression source (without ${ }), with the parentheses the
+// precedence needs and no others, so that parsing the result gives the same tree; the
+// decompiler can write conditions with it.
 func Format(n Node) string {
 	var b strings.Builder
-	format(&b, n)
+	format(&b, n, 0)
 	return b.String()
 }
 
-func format(b *strings.Builder, n Node) {
+// Binding strengths for format: the binary operators use their parse precedence (2-7).
+const (
+	bindUnary   = 8
+	bindPostfix = 9
+)
+
+func binding(n Node) int {
+	switch n := n.(type) {
+	case *Cond:
+		return precCond
+	case *Binary:
+		return binaryOps[string(n.Op)].prec
+	case *Unary:
+		return bindUnary
+	case *Lit:
+		if n.Kind == LitInt || n.Kind == LitFloat {
+			return bindUnary // 1.x would read as the number 1. followed by x
+		}
+	}
+	return bindPostfix
+}
+
+// format writes n where the context binds with strength ctx: n is parenthesised when it
+// binds more loosely.
+func format(b *strings.Builder, n Node, ctx int) {
+	if binding(n) < ctx {
+		b.WriteByte('(')
+		defer b.WriteByte(')')
+	}
 	switch n := n.(type) {
 	case *Lit, *Ident, *QName:
 		sexpr(b, n)
 	case *Member:
-		receiver(b, n.X)
+		format(b, n.X, bindPostfix)
 		b.WriteString("." + n.Name)
 	case *Index:
-		receiver(b, n.X)
+		format(b, n.X, bindPostfix)
 		b.WriteByte('[')
-		format(b, n.Index)
+		format(b, n.Index, 0)
 		b.WriteByte(']')
 	case *Call:
-		receiver(b, n.Fun)
+		format(b, n.Fun, bindPostfix)
 		b.WriteByte('(')
 		for i, a := range n.Args {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			format(b, a)
+			format(b, a, 0)
 		}
 		b.WriteByte(')')
 	case *Unary:
-		b.WriteString("(" + string(n.Op))
+		b.WriteString(string(n.Op))
 		if n.Op == OpEmpty {
 			b.WriteByte(' ')
 		}
-		format(b, n.X)
-		b.WriteByte(')')
+		format(b, n.X, bindUnary)
 	case *Binary:
-		b.WriteByte('(')
-		format(b, n.X)
+		p := binaryOps[string(n.Op)].prec
+		format(b, n.X, p)
 		b.WriteString(" " + string(n.Op) + " ")
-		format(b, n.Y)
-		b.WriteByte(')')
+		format(b, n.Y, p+1)
 	case *Cond:
-		b.WriteByte('(')
-		format(b, n.Cond)
+		format(b, n.Cond, precCond+1)
 		b.WriteString(" ? ")
-		format(b, n.Then)
+		format(b, n.Then, precCond)
 		b.WriteString(" : ")
-		format(b, n.Else)
-		b.WriteByte(')')
+		format(b, n.Else, precCond)
 	case *Bad:
 		b.WriteString("<bad>")
 	}
-}
-
-// receiver formats the left side of . [] or (), where a number needs parentheses: 1.x
-// would read as the number 1. followed by x.
-func receiver(b *strings.Builder, n Node) {
-	if l, ok := n.(*Lit); ok && (l.Kind == LitInt || l.Kind == LitFloat) {
-		b.WriteByte('(')
-		format(b, n)
-		b.WriteByte(')')
-		return
-	}
-	format(b, n)
 }
