@@ -120,3 +120,32 @@ func (n *Bad) Span() (Pos, Pos)    { return n.Start, n.End }
 
 func start(n Node) Pos { s, _ := n.Span(); return s }
 func end(n Node) Pos   { _, e := n.Span(); return e }
+
+// Inspect calls f for n and, while f returns true, for the nodes under it, depth first in
+// source order.
+func Inspect(n Node, f func(Node) bool) {
+	if n == nil || !f(n) {
+		return
+	}
+	switch n := n.(type) {
+	case *Member:
+		Inspect(n.X, f)
+	case *Index:
+		Inspect(n.X, f)
+		Inspect(n.Index, f)
+	case *Call:
+		Inspect(n.Fun, f)
+		for _, a := range n.Args {
+			Inspect(a, f)
+		}
+	case *Unary:
+		Inspect(n.X, f)
+	case *Binary:
+		Inspect(n.X, f)
+		Inspect(n.Y, f)
+	case *Cond:
+		Inspect(n.Cond, f)
+		Inspect(n.Then, f)
+		Inspect(n.Else, f)
+	}
+}

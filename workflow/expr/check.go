@@ -2,6 +2,7 @@ package expr
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -47,7 +48,8 @@ func (t Type) String() string {
 // A string input in arithmetic is not reported: it converts when it holds digits.
 func Check(src string, n Node, inputs map[string]Type) []Diagnostic {
 	c := &checker{src: src, inputs: inputs}
-	c.walk(n)
+	Inspect(n, c.check)
+	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
 	return c.out
 }
 
@@ -57,20 +59,10 @@ type checker struct {
 	out    []Diagnostic
 }
 
-func (c *checker) walk(n Node) {
+// check applies the rules to one node; Inspect brings every node of the tree.
+func (c *checker) check(n Node) bool {
 	switch n := n.(type) {
-	case *Member:
-		c.walk(n.X)
-	case *Index:
-		c.walk(n.X)
-		c.walk(n.Index)
-	case *Call:
-		c.walk(n.Fun)
-		for _, a := range n.Args {
-			c.walk(a)
-		}
 	case *Unary:
-		c.walk(n.X)
 		switch n.Op {
 		case OpNot:
 			c.needBoolean(n.X, "!")
@@ -78,8 +70,6 @@ func (c *checker) walk(n Node) {
 			c.needNumber(n.X, "-")
 		}
 	case *Binary:
-		c.walk(n.X)
-		c.walk(n.Y)
 		switch n.Op {
 		case OpAnd, OpOr:
 			c.needBoolean(n.X, string(n.Op))
@@ -91,11 +81,9 @@ func (c *checker) walk(n Node) {
 			c.needNumber(n.Y, string(n.Op))
 		}
 	case *Cond:
-		c.walk(n.Cond)
-		c.walk(n.Then)
-		c.walk(n.Else)
 		c.needBoolean(n.Cond, "?:")
 	}
+	return true
 }
 
 // typeOf is the type n certainly has, as far as a literal, a declared input or an

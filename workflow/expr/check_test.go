@@ -30,6 +30,9 @@ func TestCheck(t *testing.T) {
 		{"-inputs.b", "1-9 - works on numbers, but inputs.b is declared boolean, which JUEL cannot convert: this fails at run time"},
 		{"inputs.a * 2", "0-8 * works on numbers, but inputs.a is declared array, which JUEL cannot convert: this fails at run time"},
 		{"inputs.s + 1", ""}, {"'2' * inputs.n", ""},
+		// several findings come in source order
+		{"!inputs.n && inputs.o", "1-9 ! needs a boolean, but inputs.n is declared number, which JUEL cannot convert: this fails at run time; compare it instead, e.g. inputs.n != 0\n" +
+			"13-21 && needs a boolean, but inputs.o is declared object, which JUEL cannot convert: this fails at run time; test it with empty instead, e.g. !empty inputs.o"},
 		// nested operands are checked too
 		{"f(!inputs.n)", "3-11 ! needs a boolean, but inputs.n is declared number, which JUEL cannot convert: this fails at run time; compare it instead, e.g. inputs.n != 0"},
 	} {

@@ -72,31 +72,13 @@ func FuzzParseTemplate(f *testing.F) {
 // checkSpans checks that every node of n lies in [lo, hi] with start <= end.
 func checkSpans(t *testing.T, v string, n Node, lo, hi Pos) {
 	t.Helper()
-	s, e := n.Span()
-	if s > e || s < lo || e > hi {
-		t.Fatalf("%q: %s spans %d-%d outside %d-%d", v, SExpr(n), s, e, lo, hi)
-	}
-	for _, c := range children(n) {
-		checkSpans(t, v, c, lo, hi)
-	}
-}
-
-func children(n Node) []Node {
-	switch n := n.(type) {
-	case *Member:
-		return []Node{n.X}
-	case *Index:
-		return []Node{n.X, n.Index}
-	case *Call:
-		return append([]Node{n.Fun}, n.Args...)
-	case *Unary:
-		return []Node{n.X}
-	case *Binary:
-		return []Node{n.X, n.Y}
-	case *Cond:
-		return []Node{n.Cond, n.Then, n.Else}
-	}
-	return nil
+	Inspect(n, func(n Node) bool {
+		s, e := n.Span()
+		if s > e || s < lo || e > hi {
+			t.Fatalf("%q: %s spans %d-%d outside %d-%d", v, SExpr(n), s, e, lo, hi)
+		}
+		return true
+	})
 }
 
 // TestParseIsLinear compares allocation counts, not time: ten times the input may cost

@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -164,5 +165,23 @@ func TestFormat(t *testing.T) {
 		if again, err := ParseExpr(got); err != nil || SExpr(again) != SExpr(n) {
 			t.Errorf("Format(%s) = %s does not parse back to %s", c.src, got, SExpr(n))
 		}
+	}
+}
+
+func TestInspect(t *testing.T) {
+	n, err := ParseExpr("a + f(b)[c].d ? e : -g")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	Inspect(n, func(n Node) bool {
+		if id, ok := n.(*Ident); ok {
+			names = append(names, id.Name)
+		}
+		_, isCall := n.(*Call)
+		return !isCall // do not look inside calls
+	})
+	if got := strings.Join(names, " "); got != "a c e g" {
+		t.Errorf("Inspect visited %s, want a c e g (source order, f(b) pruned)", got)
 	}
 }
