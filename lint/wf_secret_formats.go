@@ -13,8 +13,9 @@ import (
 // config/rules) was read to learn which formats matter, and is cited where it was the source.
 type secretFormat struct {
 	kind string // what the message says it looks like: "a Slack webhook URL"
-	// keywords are lower-case substrings; the pattern runs only when the lower-cased value
-	// holds one of them, so most strings cost a few Contains and no regexp at all.
+	// keywords are fixed substrings of every match; the pattern runs only when the value holds
+	// one of them, so most strings cost a few Contains and no regexp at all. A lower-case
+	// keyword is looked for in the lower-cased value, any other as written.
 	keywords []string
 	re       *regexp.Regexp
 	// verify, when set, rejects a match the pattern alone cannot (nil accepts every match).
@@ -53,15 +54,15 @@ var secretFormats = []secretFormat{
 	{"a DingTalk robot webhook URL", []string{"oapi.dingtalk.com"},
 		regexp.MustCompile(`https://oapi\.dingtalk\.com/robot/send\?(?:[^\s]*&)?access_token=[0-9a-fA-F]{64}`), nil},
 	// DingTalk robot signing secret (加签): "SEC" and 64 hex digits, same page.
-	{"a DingTalk robot signing secret", []string{"sec"},
+	{"a DingTalk robot signing secret", []string{"SEC"},
 		regexp.MustCompile(`\bSEC[0-9a-f]{64}\b`), nil},
 	// AWS access key ids: AKIA (long-term), ASIA (STS), ABIA, ACCA and 16 base32 characters
 	// (docs.aws.amazon.com IAM "Unique identifier prefixes"; gitleaks aws.go).
-	{"an AWS access key id", []string{"akia", "asia", "abia", "acca"},
+	{"an AWS access key id", []string{"AKIA", "ASIA", "ABIA", "ACCA"},
 		regexp.MustCompile(`\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}\b`), nil},
 	// Alibaba Cloud AccessKey ID: LTAI and 12-20 alphanumerics (alibabacloud.com RAM "Create
 	// an AccessKey pair"; gitleaks alibaba.go uses 20, older keys have 12).
-	{"an Alibaba Cloud AccessKey ID", []string{"ltai"},
+	{"an Alibaba Cloud AccessKey ID", []string{"LTAI"},
 		regexp.MustCompile(`\bLTAI[A-Za-z0-9]{12,20}\b`), nil},
 	// GitHub: ghp_ (classic PAT), gho_ (OAuth), ghu_/ghs_ (app user/server), ghr_ (refresh),
 	// 36 alphanumerics; github_pat_ fine-grained: 22 + "_" + 59. github.blog 2021-04-05
@@ -74,7 +75,7 @@ var secretFormats = []secretFormat{
 		regexp.MustCompile(`\bgl(?:pat|ptt|dt|rt)-[A-Za-z0-9_.-]{20,}`), nil},
 	// JSON web tokens (RFC 7519): base64url header and payload that both start with `{"`
 	// (eyJ), and a signature.
-	{"a JSON web token", []string{"eyj"},
+	{"a JSON web token", []string{"eyJ"},
 		regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`), nil},
 	// RFC 3986 section 3.2.1 user:password@ in a URL (deprecated there for this reason).
 	{"a URL with a user name and password in it", []string{"@"},
@@ -107,10 +108,10 @@ func basicCredentials(m string) bool {
 
 // formatKind says which well-known credential format v holds, or "".
 func formatKind(v string) string {
-	lower := strings.ToLower(v) // keywords are lower-case; no copy when v has no upper case
+	lower := strings.ToLower(v) // no copy when v has no upper case
 	for i := range secretFormats {
 		f := &secretFormats[i]
-		if !containsAny(lower, f.keywords) {
+		if !f.mayMatch(v, lower) {
 			continue
 		}
 		for _, m := range f.re.FindAllString(v, -1) {
@@ -120,6 +121,20 @@ func formatKind(v string) string {
 		}
 	}
 	return ""
+}
+
+// mayMatch is the prefilter: whether v (lower: v lower-cased) holds one of f's keywords.
+func (f *secretFormat) mayMatch(v, lower string) bool {
+	for _, k := range f.keywords {
+		in := v
+		if k == strings.ToLower(k) {
+			in = lower
+		}
+		if strings.Contains(in, k) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(s string, subs []string) bool {

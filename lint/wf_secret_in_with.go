@@ -122,10 +122,10 @@ func (c secretChecker) scalar(value string, at diag.Range, field, key, advice st
 		return
 	}
 	what := formatKind(v)
-	if what == "" && secretKey(key) && !workflow.HasExpression(v) && passwordLike(v) {
+	if what == "" && !workflow.HasExpression(v) && secretKey(key) && passwordLike(v) {
 		what = keyedKind(key, v)
 	}
-	if what == "" && !hashKey(key) && randomToken(v) {
+	if what == "" && randomToken(v) && !hashKey(key) {
 		what = "a key or token (a long random-looking string)"
 	}
 	if what != "" {
@@ -168,13 +168,16 @@ func (c secretChecker) report(at diag.Range, field, what, advice string) {
 	(*c.p.out)[len(*c.p.out)-1].Sensitive = true
 }
 
-// hashKey reports keys whose values are digests or ids, not secrets (file_hash, sha256).
+// hashKey reports keys whose values are digests or ids, not secrets (file_hash, sha256,
+// projectId): their last word names one, or the key ends in hash, digest or checksum.
 func hashKey(key string) bool {
-	k := normalizedKey(key)
-	for _, s := range []string{"hash", "digest", "checksum", "fingerprint", "sha1", "sha256", "sha512", "md5", "id", "uuid", "etag"} {
-		if strings.HasSuffix(k, s) {
-			return true
-		}
+	words := keyWords(key)
+	if len(words) > 0 && digestWords[words[len(words)-1]] {
+		return true
 	}
-	return false
+	k := strings.Join(words, "")
+	return strings.HasSuffix(k, "hash") || strings.HasSuffix(k, "digest") || strings.HasSuffix(k, "checksum")
 }
+
+var digestWords = map[string]bool{"hash": true, "digest": true, "checksum": true, "fingerprint": true, "sha1": true,
+	"sha256": true, "sha512": true, "md5": true, "id": true, "ids": true, "uuid": true, "etag": true}

@@ -125,18 +125,26 @@ func TestSecretThresholds(t *testing.T) {
 	}
 }
 
-// TestSecretFormatPrefilter: every format's keywords are lower case and each pattern's
-// fixed text contains one of them, or the prefilter would hide a match.
+// TestSecretFormatPrefilter: ordinary workflow strings run no format's regexp at all (the
+// keyword prefilter rejects them), and strings with a format's keyword run only that one's.
 func TestSecretFormatPrefilter(t *testing.T) {
-	for _, f := range secretFormats {
-		if len(f.keywords) == 0 {
-			t.Errorf("%s: no keywords", f.kind)
-		}
-		for _, k := range f.keywords {
-			if k != strings.ToLower(k) {
-				t.Errorf("%s: keyword %q is not lower case", f.kind, k)
+	runs := func(v string) (n int) {
+		for i := range secretFormats {
+			if secretFormats[i].mayMatch(v, strings.ToLower(v)) {
+				n++
 			}
 		}
+		return n
+	}
+	for _, v := range []string{"${inputs.ip}", "${steps.enrich.output.score > 80}", "Block the IP in SecMaster",
+		"https://soc.example.com/alerts/42", "3f786850e387550fdab836ed7e6dc881de23001b", "6e3a4d1c-2b1f-4f0e-9a7c-8d5b3e2f1a0c",
+		"封禁恶意 IP 并通知值班人员", "Asia/Shanghai"} {
+		if n := runs(v); n != 0 {
+			t.Errorf("%q runs %d regexps; want none", v, n)
+		}
+	}
+	if n := runs("contact alice@example.com"); n != 1 {
+		t.Errorf("an e-mail address runs %d regexps; want 1 (user:password@)", n)
 	}
 }
 

@@ -220,23 +220,38 @@ func entropy(s string) float64 {
 	return h
 }
 
-// randomToken reports whether v holds a long random-looking token (see minTokenLen).
+// randomToken reports whether v holds a long random-looking token (see minTokenLen): a run
+// of letters, digits and +/=_- characters.
 func randomToken(v string) bool {
-	if strings.HasPrefix(v, "data:") { // an inline image or file (data:image/png;base64,...) is content
+	if len(v) < minTokenLen || strings.HasPrefix(v, "data:") { // data:image/png;base64,... is content
 		return false
 	}
-	tokens := strings.FieldsFunc(v, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("+/=_-", r))
-	})
-	for _, t := range tokens {
-		if len(t) < minTokenLen || strings.Count(t, "/")+strings.Count(t, "_")+strings.Count(t, "-") > len(t)/16 {
+	start := -1
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) && tokenByte(v[i]) {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		if charClasses(strings.Trim(t, "+/=_-")) >= 3 && entropy(t) >= minTokenEntropy {
+		if start >= 0 && looksRandom(v[start:i]) {
 			return true
 		}
+		start = -1
 	}
 	return false
+}
+
+func tokenByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("+/=_-", c) >= 0
+}
+
+// looksRandom applies the minTokenLen thresholds to one run of token characters.
+func looksRandom(t string) bool {
+	if len(t) < minTokenLen || strings.Count(t, "/")+strings.Count(t, "_")+strings.Count(t, "-") > len(t)/16 {
+		return false
+	}
+	return charClasses(strings.Trim(t, "+/=_-")) >= 3 && entropy(t) >= minTokenEntropy
 }
 
 // Shapes of cloud keys that have no prefix, recognised by the key they sit under.
