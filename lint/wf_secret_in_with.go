@@ -29,7 +29,8 @@ var wfSecretInWith = &Rule{
 		"secret (SEC...), Slack, GitHub (ghp_, gho_, ghs_, github_pat_...) and GitLab (glpat-...) " +
 		"tokens, AWS (AKIA...) and Alibaba Cloud (LTAI...) access key ids, JSON web tokens, PEM " +
 		"private keys, Bearer and Basic credentials, user:password@ in a URL and credentials in a " +
-		"URL's query (access_token=, sig=). In values (not in names, descriptions or conditions) " +
+		"URL's query (access_token=, sig=); and a string literal compared with a reference " +
+		"that names a secret (${inputs.password == 'Summer2024!'}). In values (not in names, descriptions or conditions) " +
 		"it also reports long random-looking strings (32+ characters mixing upper case, lower " +
 		"case and digits, 4 bits of entropy per character), and a literal under a key that " +
 		"names a secret (password, passwd, pwd, secret, token, api_key, access_key, ak, sk, " +
@@ -70,6 +71,7 @@ var wfSecretInWith = &Rule{
 		}
 		check.text(w.Name, "name")
 		check.text(w.Description, "description")
+		check.text(w.Dataclass, "dataclass")
 	},
 }
 
@@ -125,6 +127,9 @@ func (c secretChecker) scalar(value string, at diag.Range, field, key, advice st
 	if what == "" && !workflow.HasExpression(v) && secretKey(key) && passwordLike(v) {
 		what = keyedKind(key, v)
 	}
+	if what == "" {
+		what = comparedKind(v)
+	}
 	if what == "" && randomToken(v) && !hashKey(key) {
 		what = "a key or token (a long random-looking string)"
 	}
@@ -139,7 +144,11 @@ func (c secretChecker) text(s workflow.String, field string) {
 	if !s.IsSet() || s.Value == "" {
 		return
 	}
-	if what := formatKind(s.Value); what != "" {
+	what := formatKind(s.Value)
+	if what == "" {
+		what = comparedKind(s.Value)
+	}
+	if what != "" {
 		c.report(s.Range, field, what, adviceValue)
 	}
 }
@@ -166,6 +175,14 @@ func (c secretChecker) stepText(s *workflow.Step) {
 func (c secretChecker) report(at diag.Range, field, what, advice string) {
 	c.p.Report(at, "%s looks like %s; do not write secrets in a workflow: %s", field, what, advice)
 	(*c.p.out)[len(*c.p.out)-1].Sensitive = true
+}
+
+// comparedKind names a literal compared with a secret reference (see comparedSecret), or "".
+func comparedKind(v string) string {
+	if ref, ok := comparedSecret(v); ok {
+		return "a literal secret (compared with " + ref + ")"
+	}
+	return ""
 }
 
 // hashKey reports keys whose values are digests or ids, not secrets (file_hash, sha256,

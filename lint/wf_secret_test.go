@@ -53,7 +53,11 @@ func TestSecretNeverPrinted(t *testing.T) {
 					t.Errorf("%s: field part %q is not a key of the file", d.Error(), part)
 				}
 			}
-			if key, ok := strings.CutPrefix(m[2], "a literal secret (the key "); ok {
+			if ref, ok := strings.CutPrefix(m[2], "a literal secret (compared with "); ok {
+				if !reference.MatchString(strings.TrimSuffix(ref, ")")) {
+					t.Errorf("%s: %q is not a reference (names and dots, no literal)", d.Error(), ref)
+				}
+			} else if key, ok := strings.CutPrefix(m[2], "a literal secret (the key "); ok {
 				if k, err := strconv.Unquote(strings.TrimSuffix(key, " names one)")); err != nil || !keys[k] {
 					t.Errorf("%s: %q is not a key of the file", d.Error(), key)
 				}
@@ -63,6 +67,9 @@ func TestSecretNeverPrinted(t *testing.T) {
 		}
 	}
 }
+
+// reference is a reference without quotes: the literal it is compared with cannot be in it.
+var reference = regexp.MustCompile(`^(?:inputs|steps|workflow)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$`)
 
 // mappingKeys are the mapping keys of a YAML file and the values of its name: keys (input
 // names), which messages may quote.
