@@ -77,9 +77,10 @@ var secretFormats = []secretFormat{
 	// (eyJ), and a signature.
 	{"a JSON web token", []string{"eyJ"},
 		regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`), nil},
-	// RFC 3986 section 3.2.1 user:password@ in a URL (deprecated there for this reason).
+	// RFC 3986 section 3.2.1 user:password@ in a URL (deprecated there for this reason); the
+	// user may be empty, as in redis://:password@host.
 	{"a URL with a user name and password in it", []string{"@"},
-		regexp.MustCompile(`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@]+:[^/\s@]+@`), noExpression},
+		regexp.MustCompile(`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@]*:[^/\s@]+@`), noExpression},
 	// A credential in a query string: DingTalk-like access_token=, sig=, api_key=, ...
 	{"a URL with a credential in its query", []string{"token=", "key=", "sig=", "signature=", "secret=", "password=", "passwd=", "pwd="},
 		regexp.MustCompile(`(?i)[?&](?:access_token|token|api_?key|key|sig|signature|secret|client_secret|password|passwd|pwd)=[^&#\s]{8,}`), noExpression},

@@ -18,33 +18,34 @@ var wfSecretInWith = &Rule{
 	Severity:    diag.Error,
 	Recommended: true,
 	Scope:       ScopeWorkflow,
-	Summary:     "no secret is written into a workflow (with, form, input defaults, output values, conditions, text)",
+	Summary:     "no password, token, key or webhook URL is written into a workflow",
 	Doc: "A workflow file is committed, reviewed, and compiled into a taskflow every SecMaster " +
 		"user of the workspace can read, so a password, token or webhook URL written into it " +
 		"leaks. The id keeps its historical name (wfc.yaml files and suppressions use it) but the " +
 		"rule covers every string the compiler writes: `with` and approval `form` values (nested " +
 		"maps and lists too), input `default`s, output `value`s, `switch` conditions, and names, " +
-		"descriptions, approvers and connections. Everywhere it recognises well-known formats: " +
-		"Slack, Microsoft Teams, Feishu (Lark) and DingTalk webhook URLs and the DingTalk signing " +
-		"secret (SEC...), Slack, GitHub (ghp_, gho_, ghs_, github_pat_...) and GitLab (glpat-...) " +
-		"tokens, AWS (AKIA...) and Alibaba Cloud (LTAI...) access key ids, JSON web tokens, PEM " +
-		"private keys, Bearer and Basic credentials, user:password@ in a URL and credentials in a " +
-		"URL's query (access_token=, sig=); and a string literal compared with a reference " +
-		"that names a secret (${inputs.password == 'Summer2024!'}). In values (not in names, descriptions or conditions) " +
-		"it also reports long random-looking strings (32+ characters mixing upper case, lower " +
-		"case and digits, 4 bits of entropy per character), and a literal under a key that " +
-		"names a secret (password, passwd, pwd, secret, token, api_key, access_key, ak, sk, " +
-		"private_key, authorization, credential, webhook, routing_key, 密码, 口令, 密钥, 令牌, 凭证, " +
-		"pinyin mima, miyao, lingpai; for an input default, the input's name) when it has 6+ " +
-		"characters and mixes letters, digits or symbols, or has 3.5+ bits of entropy per " +
-		"character; there it names Huawei Cloud AK/SK, AWS secret keys and PagerDuty routing " +
-		"keys by their shape. Not reported: ${...} expressions, placeholders (<token>, {{x}}, " +
-		"xxxx, changeme, your_token_here), references to a secret store (vault:, csms:, kms:, " +
-		"arn:, $NAME), UUIDs and hex hashes, data: URLs. Keep the secret in a SecMaster asset " +
-		"connection and name it with connection:, or declare a required input with no default " +
-		"and pass the value when the workflow runs; an input default is compiled into the " +
-		"taskflow like any other literal. The message says what the value looks like, never " +
-		"the value, and the text format shows no source line for it.",
+		"descriptions, approvers, connections and the dataclass. Everywhere it recognises " +
+		"well-known formats: Slack, Microsoft Teams, Feishu (Lark) and DingTalk webhook URLs and " +
+		"the DingTalk signing secret (SEC...), Slack, GitHub (ghp_, gho_, ghs_, github_pat_...) " +
+		"and GitLab (glpat-...) tokens, AWS (AKIA...) and Alibaba Cloud (LTAI...) access key ids, " +
+		"JSON web tokens, PEM private keys, Bearer and Basic credentials, user:password@ in a URL, " +
+		"credentials in a URL's query (access_token=, sig=), and a string literal compared with a " +
+		"reference that names a secret (${inputs.password == 'Summer2024!'}). In values (not in " +
+		"names, descriptions or conditions) it also reports long random-looking strings (32+ " +
+		"characters mixing upper case, lower case and digits, 4+ bits of entropy per character), " +
+		"and a literal under a key that names a secret (password, passwd, pwd, secret, token, " +
+		"api_key, access_key, ak, sk, private_key, authorization, credential, webhook, " +
+		"routing_key, 密码, 口令, 密钥, 令牌, 凭证, pinyin mima, miyao, lingpai; for an input default, " +
+		"the input's name) when it has 6+ characters and mixes letters, digits or symbols, or has " +
+		"3.5+ bits of entropy per character; there it names Huawei Cloud AK/SK, AWS secret keys " +
+		"and PagerDuty routing keys by their shape. Not reported: ${...} expressions, " +
+		"placeholders (<token>, {{x}}, xxxx, changeme, your_token_here), references to a secret " +
+		"store (vault:, csms:, kms:, arn:, $NAME), UUIDs and hex hashes, values under hash and id " +
+		"keys, data: URLs. Keep the secret in a SecMaster asset connection and name it with " +
+		"connection:, or declare a required input with no default and pass the value when the " +
+		"workflow runs; an input default is compiled into the taskflow like any other literal. " +
+		"The message says what the value looks like, never the value, and the text format shows " +
+		"no source line for it.",
 	Check: func(p *Pass) {
 		w := p.Input.Workflow
 		check := secretChecker{p: p}
