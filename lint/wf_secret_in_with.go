@@ -30,7 +30,7 @@ var wfSecretInWith = &Rule{
 		"and GitLab (glpat-...) tokens, AWS (AKIA...) and Alibaba Cloud (LTAI...) access key ids, " +
 		"JSON web tokens, PEM private keys, Bearer and Basic credentials, user:password@ in a URL, " +
 		"credentials in a URL's query (access_token=, sig=), and a string literal compared with a " +
-		"reference that names a secret (${inputs.password == 'Summer2024!'}). In values (not in " +
+		"reference that names a secret (${inputs.password == 'a literal'}). In values (not in " +
 		"names, descriptions or conditions) it also reports long random-looking strings (32+ " +
 		"characters mixing upper case, lower case and digits, 4+ bits of entropy per character), " +
 		"and a literal under a key that names a secret (password, passwd, pwd, secret, token, " +
