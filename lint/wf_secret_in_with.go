@@ -28,24 +28,24 @@ var wfSecretInWith = &Rule{
 		"well-known formats: Slack, Microsoft Teams, Feishu (Lark) and DingTalk webhook URLs and " +
 		"the DingTalk signing secret (SEC...), Slack, GitHub (ghp_, gho_, ghs_, github_pat_...) " +
 		"and GitLab (glpat-...) tokens, AWS (AKIA...) and Alibaba Cloud (LTAI...) access key ids, " +
-		"JSON web tokens, PEM private keys, Bearer and Basic credentials, user:password@ in a URL, " +
-		"credentials in a URL's query (access_token=, sig=), and a string literal compared with a " +
-		"reference that names a secret (${inputs.password == 'a literal'}). In values (not in " +
-		"names, descriptions or conditions) it also reports long random-looking strings (32+ " +
+		"JSON web tokens, PEM private keys, Bearer and Basic credentials, user:password@ in a " +
+		"URL, credentials in a URL's query (access_token=, sig=), and a string literal compared " +
+		"with a reference that names a secret (${inputs.password == 'a literal'}). In values (not " +
+		"in names, descriptions or conditions) it also reports long random-looking strings (32+ " +
 		"characters mixing upper case, lower case and digits, 4+ bits of entropy per character), " +
 		"and a literal under a key that names a secret (password, passwd, pwd, secret, token, " +
 		"api_key, access_key, ak, sk, private_key, authorization, credential, webhook, " +
-		"routing_key, 密码, 口令, 密钥, 令牌, 凭证, pinyin mima, miyao, lingpai; for an input default, " +
-		"the input's name) when it has 6+ characters and mixes letters, digits or symbols, or has " +
+		"routing_key, 密码, 口令, 密钥, 令牌, 凭证, pinyin mima, miyao, lingpai; for an input default, the " +
+		"input's name) when it has 6+ characters and mixes letters, digits or symbols, or has " +
 		"3.5+ bits of entropy per character; there it names Huawei Cloud AK/SK, AWS secret keys " +
 		"and PagerDuty routing keys by their shape. Not reported: ${...} expressions, " +
 		"placeholders (<token>, {{x}}, xxxx, changeme, your_token_here), references to a secret " +
 		"store (vault:, csms:, kms:, arn:, $NAME), UUIDs and hex hashes, values under hash and id " +
-		"keys, data: URLs. Keep the secret in a SecMaster asset connection and name it with " +
-		"connection:, or declare a required input with no default and pass the value when the " +
-		"workflow runs; an input default is compiled into the taskflow like any other literal. " +
-		"The message says what the value looks like, never the value, and the text format shows " +
-		"no source line for it.",
+		"keys, data: URLs and base64 runs over 1024 characters (content, not keys). Keep the " +
+		"secret in a SecMaster asset connection and name it with connection:, or declare a " +
+		"required input with no default and pass the value when the workflow runs; an input " +
+		"default is compiled into the taskflow like any other literal. The message says what the " +
+		"value looks like, never the value, and the text format shows no source line for it.",
 	Check: func(p *Pass) {
 		w := p.Input.Workflow
 		check := secretChecker{p: p}

@@ -24,9 +24,12 @@ const (
 // Thresholds for a random-looking token whatever its key: at least minTokenLen characters,
 // upper case, lower case and digits all present, Shannon entropy of at least minTokenEntropy
 // bits per character (random base64 of 32+ characters is above 4.5; English-like
-// identifiers are below), and few separators (a path or a snake_case name has many).
+// identifiers are below), and few separators (a path or a snake_case name has many). A run
+// longer than maxTokenLen is content (an inline base64 image or file), not a key: keys and
+// tokens without a format of their own are far shorter, and PEM keys and JWTs have one.
 const (
 	minTokenLen     = 32
+	maxTokenLen     = 1024
 	minTokenEntropy = 4.0
 )
 
@@ -248,7 +251,7 @@ func tokenByte(c byte) bool {
 
 // looksRandom applies the minTokenLen thresholds to one run of token characters.
 func looksRandom(t string) bool {
-	if len(t) < minTokenLen || strings.Count(t, "/")+strings.Count(t, "_")+strings.Count(t, "-") > len(t)/16 {
+	if len(t) < minTokenLen || len(t) > maxTokenLen || strings.Count(t, "/")+strings.Count(t, "_")+strings.Count(t, "-") > len(t)/16 {
 		return false
 	}
 	return charClasses(strings.Trim(t, "+/=_-")) >= 3 && entropy(t) >= minTokenEntropy
