@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -180,4 +181,28 @@ func BenchmarkSecretInWith(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzSecretValue: any key and value go through every check without a panic, and the
+// documented minimum lengths hold whatever the input.
+func FuzzSecretValue(f *testing.F) {
+	for _, seed := range [][2]string{{"password", "Summer2024!"}, {"webhook", "https://a/b?token=${x}"},
+		{"密码", "密码密码密码"}, {"token", "${inputs.a == 'Bb1!xyzq'}"}, {"auth", "Basic Zm9vOmJhcg=="}, {"sk", "\xff\xfe"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, key, value string) {
+		_ = formatKind(value)
+		if secretKey(key) && passwordLike(value) {
+			if utf8.RuneCountInString(value) < minSecretLen {
+				t.Errorf("%q is reported with fewer than %d characters", value, minSecretLen)
+			}
+			_ = keyedKind(key, value)
+		}
+		if randomToken(value) && len(value) < minTokenLen {
+			t.Errorf("%q is a random token with fewer than %d characters", value, minTokenLen)
+		}
+		if ref, ok := comparedSecret(value); ok && !strings.Contains(value, ref) {
+			t.Errorf("reference %q is not written in %q", ref, value)
+		}
+	})
 }
