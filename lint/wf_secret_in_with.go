@@ -34,8 +34,8 @@ var wfSecretInWith = &Rule{
 		"in names, descriptions or conditions) it also reports long random-looking strings (32+ " +
 		"characters mixing upper case, lower case and digits, 4+ bits of entropy per character), " +
 		"and a literal under a key that names a secret (password, passwd, pwd, secret, token, " +
-		"api_key, access_key, ak, sk, private_key, authorization, credential, webhook, " +
-		"routing_key, 密码, 口令, 密钥, 令牌, 凭证, pinyin mima, miyao, lingpai; for an input default, the " +
+		"api_key, access_key, ak, sk, private_key, authorization, credential, webhook, cookie, " +
+		"routing_key, service_key, 密码, 口令, 密钥, 令牌, 凭证, pinyin mima, miyao, lingpai; for an input default, the " +
 		"input's name) when it has 6+ characters and mixes letters, digits or symbols, or has " +
 		"3.5+ bits of entropy per character; there it names Huawei Cloud AK/SK, AWS secret keys " +
 		"and PagerDuty routing keys by their shape. Not reported: ${...} expressions, " +

@@ -124,6 +124,9 @@ func TestSecretThresholds(t *testing.T) {
 		{"密码", "Summer2024!", true},
 		{"mima", "Summer2024!", true},
 		{"db_mima_hint", "Summer2024!", false},
+		{"auth", "sso.example.com", false},  // a host name
+		{"password", "pass.word2024", true}, // dots, but not a host name
+		{"auth_user", "soc-bot01", false},   // the key names the user, not the secret
 	}
 	for _, c := range cases {
 		got := secretKey(c.key) && passwordLike(c.value)

@@ -43,7 +43,8 @@ const (
 // secretWords are key fragments (lower case, without separators) that name a secret; they
 // are searched for inside the key, so db_password and clientSecret count.
 var secretWords = []string{"password", "passwd", "passphrase", "secret", "token", "apikey", "accesskey",
-	"privatekey", "authorization", "credential", "webhook", "routingkey", "integrationkey", "signingkey"}
+	"privatekey", "authorization", "credential", "webhook", "routingkey", "integrationkey", "servicekey",
+	"signingkey", "cookie"}
 
 // secretCJK are the Chinese words for password (密码, 口令), secret key (密钥, 秘钥, 私钥), token
 // (令牌) and credential (凭证, 凭据), as SecMaster users name form fields.
@@ -60,7 +61,9 @@ var secretSegments = map[string]bool{"pwd": true, "pw": true, "pass": true, "sk"
 var notSecretSuffixes = []string{"url", "uri", "endpoint", "type", "name", "id", "ids", "path", "file",
 	"header", "length", "ttl", "expiry", "expires", "expiresin", "policy", "field", "hint", "count", "tokens",
 	"mode", "method", "scheme", "kind", "format", "algorithm", "enabled", "required",
-	"hash", "digest", "checksum", "fingerprint", "sha1", "sha256", "md5"}
+	"hash", "digest", "checksum", "fingerprint", "sha1", "sha256", "md5",
+	"user", "username", "email", "account", "server", "host", "domain", "realm", "region", "issuer",
+	"audience", "scope", "scopes", "provider", "version", "prefix", "maxage"}
 
 // keyWords splits a key into lower-case words at separators and lower-to-upper changes.
 func keyWords(key string) []string {
@@ -142,6 +145,10 @@ func placeholder(v string) bool {
 // secretsmanager:, ssm:, keyvault:, env:NAME and $NAME.
 var secretStoreRef = regexp.MustCompile(`^(?i:(?:vault|csms|kms|arn|secretsmanager|ssm|keyvault|env|secret|secrets)(?::|://))|^\$[A-Za-z_][A-Za-z0-9_]*$`)
 
+// hostName matches a DNS name whose last label is a word (sso.example.com), which a
+// secret-sounding key may hold without it being a secret.
+var hostName = regexp.MustCompile(`^(?:[a-z0-9-]+\.)+[a-z]{2,}$`)
+
 // passwordLike reports whether a literal under a secret-naming key is worth reporting.
 func passwordLike(v string) bool {
 	if utf8.RuneCountInString(v) < minSecretLen || strings.Count(v, " ") > maxSecretSpaces {
@@ -152,6 +159,9 @@ func passwordLike(v string) bool {
 	}
 	if strings.Contains(v, "://") {
 		return urlHasToken(v)
+	}
+	if hostName.MatchString(v) {
+		return false // auth: sso.example.com names a server
 	}
 	return charClasses(v) >= 2 || entropy(v) >= minOneClassEntropy
 }
