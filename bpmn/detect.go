@@ -56,7 +56,7 @@ func DecodeAny(data []byte) (*Document, Form, error) {
 	case '{':
 		return decodeJSONForm(data)
 	}
-	doc, err := DecodeTaskflow(string(trimmed))
+	doc, err := decodeTaskflow(trimmed)
 	if err != nil && !isBase64Text(trimmed) && bytes.ContainsAny(trimmed, " \t") {
 		// Spaces inside: this is prose or YAML, not base64 (which wraps only at line
 		// ends). Say what was tried, since it may have been meant as any of the forms.
@@ -99,11 +99,19 @@ func decodeJSONForm(data []byte) (*Document, Form, error) {
 }
 
 func taskflowField(raw json.RawMessage, where string) (*Document, error) {
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return nil, fmt.Errorf("%s must be a string holding the base64 taskflow", where)
+	// A JSON string without escapes (base64 needs none) is decoded where it lies, without
+	// the copy Unmarshal would make of a taskflow of up to 64 MiB.
+	var b64 []byte
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw[1:len(raw)-1], '\\') < 0 {
+		b64 = raw[1 : len(raw)-1]
+	} else {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, fmt.Errorf("%s must be a string holding the base64 taskflow", where)
+		}
+		b64 = []byte(s)
 	}
-	doc, err := DecodeTaskflow(s)
+	doc, err := decodeTaskflow(b64)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}
