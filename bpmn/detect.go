@@ -39,7 +39,8 @@ func (f Form) String() string {
 
 // DecodeAny reads a BPMN document in any form wfc knows and says which it was: XML (the
 // input starts with '<'), a JSON object (told apart by its keys), or else a bare base64
-// taskflow. Leading and trailing whitespace and a byte order mark are ignored.
+// taskflow. Leading and trailing whitespace and a byte order mark are ignored. A DOCTYPE
+// is refused in every form (see ErrDoctype).
 func DecodeAny(data []byte) (*Document, Form, error) {
 	if len(data) > MaxInputSize {
 		return nil, 0, errf("input is %d bytes; the limit is %d", len(data), MaxInputSize)
@@ -52,9 +53,16 @@ func DecodeAny(data []byte) (*Document, Form, error) {
 	switch trimmed[0] {
 	case '<':
 		doc, err := DecodeXML(data)
-		return doc, FormXML, err
+		if err == nil {
+			err = refuseDoctype(doc)
+		}
+		return orNil(doc, err), FormXML, err
 	case '{':
-		return decodeJSONForm(data)
+		doc, form, err := decodeJSONForm(data)
+		if err == nil {
+			err = refuseDoctype(doc)
+		}
+		return orNil(doc, err), form, err
 	}
 	doc, err := decodeTaskflow(trimmed)
 	if err != nil && !isBase64Text(trimmed) && bytes.ContainsAny(trimmed, " \t") {
@@ -63,6 +71,14 @@ func DecodeAny(data []byte) (*Document, Form, error) {
 		return nil, 0, fmt.Errorf("input is not BPMN XML (<...>), JSON ({...}) nor a base64 taskflow; read as base64: %w", err)
 	}
 	return doc, FormTaskflow, err
+}
+
+// orNil returns doc, or nil when there is an error: a caller gets a document or a reason.
+func orNil(doc *Document, err error) *Document {
+	if err != nil {
+		return nil
+	}
+	return doc
 }
 
 func decodeJSONForm(data []byte) (*Document, Form, error) {

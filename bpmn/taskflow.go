@@ -18,7 +18,22 @@ var (
 	ErrTaskflowEnvelope = errors.New(`taskflow is not a {"elementType":"{}","workflow":...} envelope`)
 	ErrTaskflowTree     = errors.New("taskflow workflow is not an xml-js element tree")
 	ErrNotBPMN          = errors.New("tree is not a BPMN document")
+	ErrDoctype          = errors.New("BPMN documents have no DOCTYPE")
 )
+
+// refuseDoctype reports a DOCTYPE, wrapping ErrDoctype. BPMN 2.0 files never have one (the
+// standard is defined by XML Schema, and SecMaster's canvas writes none), and a DOCTYPE with
+// an external SYSTEM or PUBLIC id makes an XML parser that follows it (many do by default)
+// fetch the file or URL it names: wfc refuses it rather than carry it into a taskflow.
+func refuseDoctype(doc *Document) error {
+	for _, n := range doc.Children {
+		if n.Type == DoctypeNode {
+			return fmt.Errorf("%s%w: <!DOCTYPE %s> has no place in one (an external SYSTEM or PUBLIC id would make other XML tools fetch what it names); remove it",
+				position(n), ErrDoctype, clip(n.Value))
+		}
+	}
+	return nil
+}
 
 // EncodeTaskflow returns the base64 taskflow SecMaster stores for doc. The declaration,
 // if any, is left out, as SecMaster's own taskflows have none.
@@ -196,8 +211,11 @@ func DecodeTaskflowJSON(data []byte) (*Document, error) {
 }
 
 // CheckBPMN reports, wrapping ErrNotBPMN, whether doc's root element is not a BPMN
-// definitions element (any prefix).
+// definitions element (any prefix), and, wrapping ErrDoctype, a DOCTYPE.
 func CheckBPMN(doc *Document) error {
+	if err := refuseDoctype(doc); err != nil {
+		return err
+	}
 	root := doc.Root()
 	if root == nil {
 		return fmt.Errorf("%w: it has no root element", ErrNotBPMN)
