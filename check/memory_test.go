@@ -1,0 +1,45 @@
+package check
+
+import (
+	"bytes"
+	"runtime"
+	"testing"
+
+	"github.com/wfc-dev/wfc/compiler"
+	"github.com/wfc-dev/wfc/lint"
+)
+
+// Linting a file allocates a small multiple of its size, whatever it holds: a taskflow once
+// cost 17 bytes per byte in decoding alone, and refusing text that is not BPMN cost 11. The
+// measure is bytes allocated (runtime.MemStats.TotalAlloc), a count that load cannot change.
+func TestLintMemoryIsASmallMultipleOfInput(t *testing.T) {
+	res, diags := compiler.CompileFile("gen.yaml", []byte(genWorkflow(1, 1000)), compiler.Options{})
+	if res == nil || diags.HasErrors() {
+		t.Fatalf("generated workflow does not compile: %v", diags.Error())
+	}
+	taskflow := []byte(res.Request.Taskflow)
+	prose := bytes.Repeat([]byte("not a diagram, just words, "), len(taskflow)/27)
+	cases := []struct {
+		name     string
+		src      []byte
+		maxRatio float64 // bytes allocated per input byte
+	}{
+		{"flow.taskflow", taskflow, 9},
+		{"words.bpmn", prose, 3},
+	}
+	for _, c := range cases {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		_, err := File(c.name, c.src, lint.Settings{})
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ratio := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(c.src))
+		t.Logf("%s: %d bytes, %.2f bytes allocated per byte", c.name, len(c.src), ratio)
+		if ratio > c.maxRatio {
+			t.Errorf("%s: linting allocated %.2f bytes per input byte; want at most %.0f", c.name, ratio, c.maxRatio)
+		}
+	}
+}
