@@ -40,8 +40,20 @@ func (f Form) String() string {
 // DecodeAny reads a BPMN document in any form wfc knows and says which it was: XML (the
 // input starts with '<'), a JSON object (told apart by its keys), or else a bare base64
 // taskflow. Leading and trailing whitespace and a byte order mark are ignored. A DOCTYPE
-// is refused in every form (see ErrDoctype).
+// is refused in every form (see ErrDoctype). XML and trees of other documents are read
+// too (convert turns them into each other); see DecodeBPMN.
 func DecodeAny(data []byte) (*Document, Form, error) {
+	return decodeAny(data, false)
+}
+
+// DecodeBPMN is DecodeAny for input that must be BPMN, as in lint: XML whose root element is
+// not a <definitions> is refused at that start tag, with the error Read would give, instead
+// of after parsing what may be megabytes of something else.
+func DecodeBPMN(data []byte) (*Document, Form, error) {
+	return decodeAny(data, true)
+}
+
+func decodeAny(data []byte, bpmnOnly bool) (*Document, Form, error) {
 	if len(data) > MaxInputSize {
 		return nil, 0, errf("input is %d bytes; the limit is %d", len(data), MaxInputSize)
 	}
@@ -52,7 +64,7 @@ func DecodeAny(data []byte) (*Document, Form, error) {
 	}
 	switch trimmed[0] {
 	case '<':
-		doc, err := DecodeXML(data)
+		doc, err := decodeXML(data, bpmnOnly)
 		if err == nil {
 			err = refuseDoctype(doc)
 		}
