@@ -12,12 +12,13 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/schema"
 )
 
 // MaxFileSize is the largest workflow file Load reads, in bytes (8 MiB); real workflows are
 // a few kilobytes, so anything near this is a mistake or an attack.
-const MaxFileSize = 8 << 20
+const MaxFileSize = readlimit.Workflow
 
 // maxDiagnostics caps what one file reports, so a garbage file cannot flood the terminal.
 const maxDiagnostics = 200
