@@ -20,7 +20,7 @@ func BenchmarkLint1000Workflows(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		diags, errs := run(jobs, lint.Settings{})
+		diags, _, errs := run(jobs, lint.Settings{})
 		if len(diags) != 0 || len(errs) != 0 {
 			b.Fatalf("generated workflows should be clean: %v %v", diags.Error(), errs)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/workflow"
 )
 
 // summarize renders diagnostics one per line as "file:line:col severity rule [element]", the
@@ -67,27 +68,59 @@ func TestDetectKind(t *testing.T) {
 	}
 }
 
-func TestIsWorkflowYAML(t *testing.T) {
+// A YAML file is a workflow when a document is a mapping with a top-level wfc key, in any
+// YAML style; a file that does not decode is not quietly skipped.
+func TestClassifyYAML(t *testing.T) {
 	for _, c := range []struct {
 		src  string
-		want bool
+		want yamlRole
 	}{
-		{"wfc: 1\nname: x\n", true},
-		{"\ufeffwfc: 1\n", true},
-		{"# a comment\n---\nname: x\nsteps:\n  - id: a\n", true}, // wfc: forgotten: still linted, so the schema says so
-		{"'wfc' : 1\n", true},
-		{"\"steps\":\r\n", true},
-		{"lint:\n  extends: all\n", false},                             // wfc.yaml
-		{"- id: wfc-lint\n  entry: wfc lint\n", false},                 // .pre-commit-hooks.yaml
-		{"on: push\njobs:\n  a:\n    steps:\n      - run: x\n", false}, // a GitHub workflow: steps is nested
-		{"wfcx: 1\nstepsize: 2\n", false},
-		{"name: 'wfc: 1'\n", false},
-		{"", false},
+		{"wfc: 1\nname: x\n", yamlWorkflow},
+		{"\ufeffwfc: 1\n", yamlWorkflow},
+		{"'wfc' : 1\n", yamlWorkflow},
+		{"\"\\x77fc\": 1\n", yamlWorkflow}, // an escaped key is still wfc
+		{"{wfc: 1, name: x, steps: [{id: a, action: p/a}]}\n", yamlWorkflow},
+		{"# a comment\n{\n  wfc: 1 }\n", yamlWorkflow},
+		{"base: &b {x: 1}\nwfc: 1\n", yamlWorkflow},
+		{"kind: A\n---\nwfc: 1\n", yamlWorkflow},    // Load then says one workflow per file
+		{"name: x\nsteps:\n  - id: a\n", yamlOther}, // steps alone: Azure Pipelines, Cloud Build
+		{"lint:\n  extends: all\n", yamlOther},      // wfc.yaml
+		{"- id: wfc-lint\n  entry: wfc lint\n", yamlOther},
+		{"on: push\njobs:\n  a:\n    steps:\n      - run: x\n", yamlOther},
+		{"wfcx: 1\nstepsize: 2\n", yamlOther},
+		{"name: 'wfc: 1'\n", yamlOther},
+		{"key: \"a\nwfc: 1\"\n", yamlOther}, // a quoted string's second line, not a key
+		{"", yamlOther},
+		{"{wfc: 1, name: x, steps: [\n", yamlUndecodable},
+		{"a: b: c\n", yamlUndecodable},
+		{"kind: A\n---\nb: [\n", yamlUndecodable}, // a later document that does not parse
+		{"\xff\xfew\x00f\x00c\x00:\x00 \x001\x00\n\x00", yamlUndecodable},
+		{"\xfe\xff\x00w\x00f\x00c\x00:\x00 \x001\x00\n", yamlUndecodable},
+		{"w\x00f\x00c\x00:\x00 \x001\x00\n\x00", yamlUndecodable}, // UTF-16 without a BOM
+		{"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", yamlUndecodable},
+		{strings.Repeat("# comment\n", workflow.MaxFileSize/10+1), yamlUndecodable}, // over the limit: Load says so
+		{"%YAML 1.2\n# c\n--- # doc\n\nwfc: 1\n", yamlWorkflow},
+		{"wfc: 1\nsteps: [\n", yamlWorkflow}, // begins as a workflow: linted, and Load reports the syntax error
+		{"wfc:1\n", yamlOther},               // a plain scalar, not a key
+		{"---\n- wfc: 1\n", yamlOther},
 	} {
-		if got := IsWorkflowYAML([]byte(c.src)); got != c.want {
-			t.Errorf("IsWorkflowYAML(%q) = %v, want %v", c.src, got, c.want)
+		if got := classifyYAML([]byte(c.src)); got != c.want {
+			t.Errorf("classifyYAML(%.60q) = %v, want %v", c.src, got, c.want)
 		}
 	}
+}
+
+// The shortcut for files that begin with `wfc:` never takes a file the parse would skip.
+func FuzzStartsWithWfcKey(f *testing.F) {
+	for _, seed := range []string{"wfc: 1\n", "# c\n---\nwfc:\n  x: 1\n", "--- |\nwfc: 1\n", "%YAML 1.2\n---\nwfc: 1\n",
+		"wfc: 1\n- a\n", "\"a\nwfc: 1\"\n", "? wfc\n: 1\n", "--- >\nwfc: 1\n"} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if startsWithWfcKey(src) && parseYAMLRole(src) == yamlOther {
+			t.Errorf("%q starts with wfc: but parses as YAML without a top-level wfc key", src)
+		}
+	})
 }
 
 // A workflow gets the workflow rules and the BPMN rules over its compiled diagram, both
@@ -214,7 +247,7 @@ func TestCrashIsContainedToItsFile(t *testing.T) {
 	t.Cleanup(func() { linters[KindBPMN] = saved })
 	linters[KindBPMN] = func(string, []byte, lint.Settings) diag.List { panic("boom") }
 
-	diags, errs := run([]job{
+	diags, _, errs := run([]job{
 		{path: "a.bpmn", explicit: true, read: func() ([]byte, error) { return []byte("<x/>"), nil }},
 		{path: "b.yaml", explicit: true, read: func() ([]byte, error) { return readTestdata(t, "problems.yaml"), nil }},
 	}, lint.Settings{})

@@ -6,10 +6,13 @@
 //
 // What a file is:
 //
-//   - .yaml / .yml: a wfc workflow when it has a top-level `wfc:` key (or a top-level
-//     `steps:` key, so that a workflow missing `wfc: 1` is reported rather than skipped).
-//     Other YAML (wfc.yaml itself, .pre-commit-hooks.yaml, GitHub workflows) is skipped,
-//     whether named on the command line or found in a directory.
+//   - .yaml / .yml: a wfc workflow when one of its documents is a mapping with a top-level
+//     `wfc` key, in any YAML style (decided by parsing, as compile reads it). YAML that
+//     decodes without one (wfc.yaml itself, .pre-commit-hooks.yaml, GitHub workflows, Azure
+//     Pipelines and Cloud Build files with a top-level `steps`) is skipped, whether named on
+//     the command line or found in a directory. A file that does not decode (UTF-16, invalid
+//     UTF-8, binary data, a YAML syntax error, over workflow.MaxFileSize) is linted either
+//     way, so its error is reported: it may be a workflow that compile would fail on.
 //   - .bpmn / .xml: BPMN 2.0 XML. In a directory walk an .xml file is linted only when it
 //     names the BPMN model namespace.
 //   - .json: a JSON array is an export file (every version of every workflow is linted);
@@ -17,4 +20,7 @@
 //     xml-js tree (bpmn.DecodeAny tells them apart). In a directory walk a .json file is
 //     linted only when it has one of those shapes' keys.
 //   - any other name: told apart by content ('<' BPMN XML, '{' or '[' JSON, else YAML).
+//
+// A directory named to Paths in which nothing is linted is an error: an empty directory or
+// one with only other tools' files is more likely a wrong path than a clean result.
 package check

@@ -110,7 +110,7 @@ func TestPathsWalkSkipsWhatIsNotAWorkflow(t *testing.T) {
 		"notes.txt":                   "steps:\n",
 		"nested/empty-but-named.yaml": "",
 	})
-	diags, err := Paths([]string{root}, lint.Settings{})
+	diags, _, err := Paths([]string{root}, lint.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestPathsNamedFiles(t *testing.T) {
 		"pom.xml": "<project/>",
 	})
 	a := filepath.Join(root, "a.yaml")
-	diags, err := Paths([]string{a, filepath.Join(root, "gh.yaml"), filepath.Join(root, "pom.xml"), root, a}, lint.Settings{})
+	diags, _, err := Paths([]string{a, filepath.Join(root, "gh.yaml"), filepath.Join(root, "pom.xml"), root, a}, lint.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +155,7 @@ func TestPathsReportsUnreadableAndGoesOn(t *testing.T) {
 	root := t.TempDir()
 	writeTree(t, root, map[string]string{"a.yaml": badWorkflow})
 	missing := filepath.Join(root, "missing.yaml")
-	diags, err := Paths([]string{missing, root}, lint.Settings{})
+	diags, _, err := Paths([]string{missing, root}, lint.Settings{})
 	if err == nil || !strings.Contains(err.Error(), "cannot read "+missing+": no such file or directory") {
 		t.Errorf("err = %v, want one naming %s", err, missing)
 	}
@@ -194,12 +194,115 @@ func TestPathsMatchesFileByFile(t *testing.T) {
 		t.Fatal("the generated workflows have no problems to compare")
 	}
 	for range 3 {
-		got, err := Paths([]string{root}, lint.Settings{})
+		got, _, err := Paths([]string{root}, lint.Settings{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("Paths differs from File one by one:\n got %s\nwant %s", got.Error(), want.Error())
 		}
+	}
+}
+
+// Whether a YAML file is a workflow is decided by parsing it: a flow-style workflow is linted,
+// a file that does not decode is reported (in a walk and when named), and YAML that decodes
+// without a top-level wfc key (Azure Pipelines, Cloud Build: steps alone) is skipped.
+func TestPathsDecideByParsing(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"flow.yaml":           "{wfc: 1, name: F, description: '', steps: [{id: a, action: p/a, next: end}, {id: b, action: p/b}]}\n",
+		"utf16.yaml":          "\xff\xfew\x00f\x00c\x00:\x00 \x001\x00\n\x00",
+		"binary.yaml":         "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00",
+		"broken.yml":          "{wfc: 1, name: x, steps: [\n",
+		"azure-pipelines.yml": "trigger:\n  - main\nsteps:\n  - script: make\n",
+		"cloudbuild.yaml":     "steps:\n  - name: gcr.io/cloud-builders/go\n",
+	})
+	diags, sum, err := Paths([]string{root}, lint.Settings{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := summarize(diags)
+	want := "binary.yaml:1:1 error syntax\nbroken.yml:1:1 error syntax\nflow.yaml:1:77 error no-implicit-start Activity_1ulmxt1\nflow.yaml:1:82 error unreachable-step\nutf16.yaml:0:0 error syntax\n"
+	if got != want {
+		t.Errorf("got:\n%swant:\n%s", got, want)
+	}
+	if sum != (Summary{Checked: 4, Skipped: 2}) {
+		t.Errorf("summary %+v, want 4 checked and 2 skipped", sum)
+	}
+	// Named, the same files get the same verdicts: what a hook passes is judged as in a walk.
+	var named []string
+	for _, n := range []string{"flow.yaml", "utf16.yaml", "binary.yaml", "broken.yml", "azure-pipelines.yml", "cloudbuild.yaml"} {
+		named = append(named, filepath.Join(root, n))
+	}
+	diags, sum, err = Paths(named, lint.Settings{})
+	if err != nil || summarize(diags) != want || sum != (Summary{Checked: 4, Skipped: 2}) {
+		t.Errorf("named: err %v, summary %+v, got:\n%s", err, sum, summarize(diags))
+	}
+}
+
+// A directory that yields nothing to lint is an error, since exit 0 would pass CI on a wrong
+// path; a named file that is not a workflow is not (a hook passes every staged YAML file).
+func TestPathsDirectoryWithNothingToLint(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"ci/azure-pipelines.yml": "steps:\n  - script: make\n",
+		"ci/package.json":        `{"name": "x"}`,
+		"flows/ok.yaml":          cleanWorkflow,
+		"hidden/.git/flow.yaml":  cleanWorkflow,
+	})
+	if err := os.Mkdir(filepath.Join(root, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ci, empty, hidden := filepath.Join(root, "ci"), filepath.Join(root, "empty"), filepath.Join(root, "hidden")
+	diags, sum, err := Paths([]string{ci, empty, hidden, filepath.Join(root, "flows"), filepath.Join(ci, "azure-pipelines.yml")}, lint.Settings{})
+	if len(diags) != 0 || sum != (Summary{Checked: 1, Skipped: 2}) {
+		t.Errorf("diags %v, summary %+v; want none, 1 checked and 2 skipped", diags, sum)
+	}
+	var msgs []string
+	if err != nil {
+		msgs = strings.Split(err.Error(), "\n")
+	}
+	if len(msgs) != 3 {
+		t.Fatalf("want one error for each of ci, empty and hidden, got %q", msgs)
+	}
+	for i, dir := range []string{ci, empty, hidden} {
+		if !strings.HasPrefix(msgs[i], dir+" holds nothing to lint: no YAML file with a top-level wfc key") {
+			t.Errorf("error %d = %q, want one naming %s", i, msgs[i], dir)
+		}
+	}
+	// Named alone, the non-workflow file is skipped without an error.
+	if _, sum, err := Paths([]string{filepath.Join(ci, "azure-pipelines.yml")}, lint.Settings{}); err != nil || sum != (Summary{Skipped: 1}) {
+		t.Errorf("named non-workflow: err %v, summary %+v", err, sum)
+	}
+}
+
+// WorkflowFiles (push's and package's walk) takes what Paths lints as a workflow: YAML with a
+// top-level wfc key or that does not decode, not BPMN, JSON or other YAML.
+func TestWorkflowFilesMatchesPaths(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{
+		"a.yaml":                 cleanWorkflow,
+		"b/flow.yml":             "{wfc: 1, name: F, description: '', steps: [{id: a, action: p/a}]}\n",
+		"b/broken.yaml":          "{wfc: 1, steps: [\n",
+		"b/diagram.bpmn":         string(readTestdata(t, "fake-join__invalid-task.bpmn")),
+		"ci/azure-pipelines.yml": "steps:\n  - script: make\n",
+		"wfc.yaml":               "lint:\n  extends: all\n",
+		"node_modules/m/x.yml":   cleanWorkflow,
+	})
+	got, err := WorkflowFiles(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel []string
+	for _, p := range got {
+		r, _ := filepath.Rel(root, p)
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	if want := []string{"a.yaml", "b/broken.yaml", "b/flow.yml"}; !reflect.DeepEqual(rel, want) {
+		t.Errorf("got %v, want %v", rel, want)
+	}
+	empty := filepath.Join(root, "ci")
+	if _, err := WorkflowFiles(empty); err == nil || !strings.HasPrefix(err.Error(), empty+" holds no workflow") {
+		t.Errorf("err = %v, want one saying %s holds no workflow", err, empty)
 	}
 }

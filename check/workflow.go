@@ -2,6 +2,11 @@ package check
 
 import (
 	"bytes"
+	"errors"
+	"io"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
@@ -32,33 +37,94 @@ func lintWorkflow(path string, src []byte, s lint.Settings) diag.List {
 	return append(diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: w, Defs: res.Defs, Settings: s})...)
 }
 
-// IsWorkflowYAML reports whether YAML source looks like a wfc workflow: it has a top-level
-// `wfc:` or `steps:` key. A top-level key starts in column 1 (block style), so a line scan is
-// enough and costs far less than a parse; the scan stops at the first line that decides.
-func IsWorkflowYAML(src []byte) bool {
+// yamlRole is what a YAML file is to a directory walk or a hook passing every YAML file.
+type yamlRole int
+
+const (
+	yamlOther       yamlRole = iota // decodes, but no document is a mapping with a top-level wfc key: skipped
+	yamlWorkflow                    // a document is a mapping with a top-level wfc key: linted
+	yamlUndecodable                 // not UTF-8, not YAML, or too large to decode: linted, so the problem is reported
+)
+
+// classifyYAML decides whether src is a wfc workflow by parsing it, as workflow.Load will:
+// a file is a workflow when one of its documents is a mapping with a top-level `wfc` key,
+// in any style (block, flow, quoted key). A file wfc cannot decode is not quietly skipped,
+// since it may be a workflow nobody can see: compile and push would fail on it.
+//
+// A file whose first line of content is `wfc:` is taken as a workflow without the parse (the
+// parse would only start the block mapping with that key): Load parses it next anyway, and
+// reports it the same way if the rest does not decode.
+func classifyYAML(src []byte) yamlRole {
+	if len(src) > workflow.MaxFileSize {
+		return yamlUndecodable // Load says the file is too large; parsing it to find out would cost more
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if startsWithWfcKey(src) {
+		return yamlWorkflow
+	}
+	return parseYAMLRole(src)
+}
+
+// parseYAMLRole classifies src by decoding every document of it.
+func parseYAMLRole(src []byte) yamlRole {
+	if bytes.HasPrefix(src, []byte{0xff, 0xfe}) || bytes.HasPrefix(src, []byte{0xfe, 0xff}) || !utf8.Valid(src) {
+		return yamlUndecodable // yaml.v3 reads UTF-16, but wfc reads workflows as UTF-8 only
+	}
+	role := yamlOther
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if errors.Is(err, io.EOF) {
+			return role
+		}
+		if err != nil {
+			return yamlUndecodable
+		}
+		if hasTopLevelKey(&doc, "wfc") {
+			role = yamlWorkflow
+		}
+	}
+}
+
+// startsWithWfcKey reports whether the first line of src that is not blank, a comment, a
+// directive or a bare document start is the plain key `wfc:` in column 1: the start of a
+// block mapping with that key at the top level, as every workflow written by hand begins.
+func startsWithWfcKey(src []byte) bool {
 	for len(src) > 0 {
-		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
-		} else {
-			src = nil
+		line, rest, _ := bytes.Cut(src, []byte("\n"))
+		src = rest
+		trimmed := bytes.TrimLeft(line, " \t\r")
+		switch {
+		case len(trimmed) == 0, trimmed[0] == '#', line[0] == '%':
+			continue
+		case bytes.HasPrefix(line, []byte("---")) && (len(line) == 3 || line[3] == ' ' || line[3] == '\t' || line[3] == '\r'):
+			if after := bytes.TrimSpace(line[3:]); len(after) == 0 || after[0] == '#' {
+				continue
+			}
+			return false
 		}
-		line = bytes.TrimPrefix(line, []byte("\ufeff"))
-		if isTopLevelKey(line, "wfc") || isTopLevelKey(line, "steps") {
-			return true
-		}
+		after, ok := bytes.CutPrefix(line, []byte("wfc:"))
+		return ok && (len(after) == 0 || after[0] == ' ' || after[0] == '\t' || after[0] == '\r')
 	}
 	return false
 }
 
-// isTopLevelKey reports whether line starts with key (bare or quoted) and a colon.
-func isTopLevelKey(line []byte, key string) bool {
-	for _, form := range [...]string{key, `"` + key + `"`, `'` + key + `'`} {
-		if rest, ok := bytes.CutPrefix(line, []byte(form)); ok {
-			rest = bytes.TrimLeft(rest, " \t")
-			if len(rest) > 0 && rest[0] == ':' && (len(rest) == 1 || rest[1] == ' ' || rest[1] == '\t' || rest[1] == '\r') {
-				return true
-			}
+// hasTopLevelKey reports whether a YAML document is a mapping with key at its top level.
+func hasTopLevelKey(doc *yaml.Node, key string) bool {
+	if len(doc.Content) == 0 {
+		return false
+	}
+	top := doc.Content[0]
+	if top.Kind == yaml.AliasNode && top.Alias != nil {
+		top = top.Alias
+	}
+	if top.Kind != yaml.MappingNode {
+		return false
+	}
+	for i := 0; i+1 < len(top.Content); i += 2 {
+		if k := top.Content[i]; k.Kind == yaml.ScalarNode && k.Value == key {
+			return true
 		}
 	}
 	return false

@@ -2,7 +2,6 @@ package compiler
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/workflow"
@@ -68,7 +67,6 @@ func (c *checker) register(s *workflow.Step) {
 }
 
 func (c *checker) step(s *workflow.Step) {
-	c.label(s.Name)
 	if s.Next.IsSet() {
 		c.ref(s, s.Next, "next")
 	}
@@ -78,7 +76,6 @@ func (c *checker) step(s *workflow.Step) {
 	switch s.Kind {
 	case workflow.KindSwitch:
 		for _, cs := range s.Cases {
-			c.label(cs.Name)
 			if cs.Next.IsSet() {
 				c.ref(s, cs.Next, "next")
 			}
@@ -110,21 +107,6 @@ func (c *checker) shapeOf(s *workflow.Step) {
 	case workflow.KindWait:
 		if !s.Wait.IsSet() {
 			c.errorf(s.KindRange, "wait needs a duration such as 30s or 5m")
-		}
-	}
-}
-
-// label rejects names SecMaster's editor would write as broken XML: xml-js escapes only '"'
-// in attribute values, so a '&' or '<' in a name corrupts the diagram the first time the
-// console saves it.
-func (c *checker) label(name workflow.String) {
-	if !name.IsSet() {
-		return
-	}
-	for _, bad := range []struct{ char, instead string }{{"&", `"and"`}, {"<", `"less than" or "lt"`}} {
-		if strings.Contains(name.Value, bad.char) {
-			c.errorf(name.Range, "name %q contains %q, which SecMaster's diagram editor saves unescaped and so breaks the diagram; write %s instead",
-				name.Value, bad.char, bad.instead)
 		}
 	}
 }

@@ -55,6 +55,9 @@ steps:
   - id: report
     name: Report
     action: p/report
+  - id: pause
+    name: Pause
+    wait: 30s
 `
 
 // TestIDsStableUnderEdits renames one step and adds another, and wants every element that
@@ -71,12 +74,16 @@ func TestIDsStableUnderEdits(t *testing.T) {
 	}
 	after := mustCompile(t, "edited.yaml", []byte(edited))
 
-	// The elements compiled from step act: its task, its boundary event and the flows
-	// leaving them. Everything else must survive.
+	// The elements compiled from step act: its task, its boundary event with its error
+	// definition, and the flows leaving them. Everything else (the wait's timer definition
+	// included) must survive.
 	act := base.Defs.ByID[idsByName(t, base)["node Act"]]
 	owned := map[string]bool{act.ID: true}
 	for _, b := range act.BoundaryEvents {
 		owned[b.ID] = true
+		for _, d := range b.ChildrenOf("EventDefinition") {
+			owned[d.ID] = true
+		}
 		for _, f := range b.Outgoing {
 			owned[f.ID] = true
 		}

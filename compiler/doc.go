@@ -23,14 +23,17 @@
 //     task, event or forking gateway has several incoming flows); a parallel branch that
 //     reaches the join from several places gets its own joining exclusiveGateway first, so
 //     the parallel join waits for exactly one token per branch.
+//   - A userTask starts with a documentation element, empty when the step has no
+//     description, as SecMaster's console writes it.
 //   - on_error naming a step: an interrupting error boundary event on the service task,
 //     named "On error", flowing to that step. It has no errorRef, so it catches any error.
 //
 // # Ids
 //
-// Element ids have bpmn-js's shape (Activity_, Gateway_, Event_, Flow_ and seven characters
-// [01][0-9a-z]{6}) but are a hash of the step id and the element's role in it ("approve",
-// "approve/join", "decide/case/2", "decide/default", "enrich/error/next", ...). The
+// Element ids have bpmn-js's shape (Activity_, Gateway_, Event_, Flow_,
+// TimerEventDefinition_, ErrorEventDefinition_ and seven characters [01][0-9a-z]{6}) but
+// are a hash of the step id and the element's role in it ("approve", "approve/join",
+// "decide/case/2", "decide/default", "enrich/error/next", "pause/definition", ...). The
 // workflow's name is not part of the hash, so renaming the workflow or editing one step
 // leaves every other id alone. Ids colliding (one chance in about 4·10⁹ per pair) are
 // resolved by rehashing the later element in document order.

@@ -99,24 +99,37 @@ func emitNode(defs *bpmn.Definitions, proc *bpmn.Element, ids *idAllocator, n *n
 	}
 	el.Origin = n.origin
 	n.el = el
-	if isMainNode(n) && n.step.Description.Value != "" {
+	// SecMaster's console writes every userTask with a documentation element first, empty
+	// when the task has no description (reference/taskFlow2.decoded.json).
+	if isMainNode(n) && (n.step.Description.Value != "" || n.typ == "UserTask") {
 		doc, err := defs.AddNode(el, "Documentation", "", "")
 		if err != nil {
 			return err
 		}
 		doc.Body = n.step.Description.Value
 	}
+	return emitEventDefinition(defs, ids, n)
+}
+
+// emitEventDefinition gives a boundary event its error definition and a wait its timer.
+// The definition's id is bpmn-js's (its type, '_', seven characters), hashed from the
+// event's key and the role "definition" like every other compiled id.
+func emitEventDefinition(defs *bpmn.Definitions, ids *idAllocator, n *node) error {
+	var typ string
 	switch n.typ {
 	case "BoundaryEvent":
-		_, err = defs.AddEventDefinition(el, "ErrorEventDefinition", "")
+		typ = "ErrorEventDefinition"
 	case "IntermediateCatchEvent":
-		var timer *bpmn.Element
-		timer, err = defs.AddEventDefinition(el, "TimerEventDefinition", "")
-		if err == nil {
-			defs.SetExpression(timer, "timeDuration", isoDuration(n.step.Wait.Seconds))
-		}
+		typ = "TimerEventDefinition"
+	default:
+		return nil
 	}
-	return err
+	def, err := defs.AddEventDefinition(n.el, typ, ids.id(typ+"_", n.key+"/definition"))
+	if err != nil || typ != "TimerEventDefinition" {
+		return err
+	}
+	defs.SetExpression(def, "timeDuration", isoDuration(n.step.Wait.Seconds))
+	return nil
 }
 
 // isMainNode reports whether n is the node a step is drawn as (not its join, boundary

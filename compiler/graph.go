@@ -211,14 +211,13 @@ func (b *graphBuilder) connect(steps []*workflow.Step, cont *node, branch int) {
 	}
 }
 
-// caseLabel is a case's flow label: its name, or its expression made safe for an XML
-// attribute that SecMaster's editor writes unescaped (see checker.label): '&&' and '<' are
-// spelled as the UEL word operators, so the label still reads as the condition.
+// caseLabel is a case's flow label: its name, or its expression as written. '&', '<' and
+// '>' are fine in a label: the XML writer escapes them, and SecMaster's canvas (xml-js and
+// bpmn-moddle) reads them back exactly; the entity-like-text lint rule warns about the one
+// spelling that does not survive the canvas, an '&' that looks like an entity.
 func caseLabel(c *workflow.Case) string {
 	if c.Name.IsSet() {
 		return c.Name.Value
 	}
-	return labelSafe.Replace(strings.TrimSpace(c.When.Value))
+	return strings.TrimSpace(c.When.Value)
 }
-
-var labelSafe = strings.NewReplacer("&&", "and", "&", "and", "<=", "le", "<", "lt")

@@ -1,7 +1,8 @@
 package lint
 
 // workflowRules look at the YAML workflow itself: things bpmnlint cannot know. Graph rules
-// first, then conditions, references, parameters, secrets, approvals and the catalog.
+// first, then conditions, references, parameters, secrets, approvals, the catalog and the
+// text SecMaster's canvas would change.
 var workflowRules = []*Rule{
 	wfUnreachableStep,
 	wfNoPathToEnd,
@@ -19,4 +20,5 @@ var workflowRules = []*Rule{
 	wfMissingActionInput,
 	wfUnknownActionInput,
 	wfRedundantNext,
+	wfEntityLikeText,
 }

@@ -35,6 +35,8 @@ type Client struct {
 	http    *http.Client
 	signer  *Signer
 	secrets []string
+	// deadline ends every call of this client: New's time plus Config.Timeout; zero: none.
+	deadline time.Time
 }
 
 // String keeps credentials out of %v output.
@@ -69,16 +71,9 @@ func newClient(cfg Config) (*Client, error) {
 	case cr.Token != "" && cr.SecurityToken != "":
 		return nil, errors.New("a security token goes with an AK/SK pair, not with a token")
 	}
-	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, secrets: cr.secrets()}
-	if c.http == nil {
-		c.http = &http.Client{Transport: &http.Transport{
-			Proxy:                 http.ProxyFromEnvironment,
-			DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
-			TLSHandshakeTimeout:   10 * time.Second,
-			ResponseHeaderTimeout: 60 * time.Second,
-			MaxIdleConnsPerHost:   4,
-			IdleConnTimeout:       90 * time.Second,
-		}}
+	c := &Client{cfg: cfg, base: base, http: noRedirects(cfg.HTTPClient), secrets: cr.secrets()}
+	if cfg.Timeout > 0 {
+		c.deadline = time.Now().Add(cfg.Timeout)
 	}
 	if hasKey {
 		c.signer = &Signer{AccessKey: cr.AccessKey, SecretKey: cr.SecretKey, SecurityToken: cr.SecurityToken, Now: cfg.Now}
@@ -92,6 +87,25 @@ func newClient(cfg Config) (*Client, error) {
 	return c, nil
 }
 
+// noRedirects returns a copy of hc (or of a client with sane transport timeouts when hc is nil)
+// that never follows a redirect: the SecMaster API does not redirect, and following one would
+// send the credential headers, and a 307's body, to whatever host the answer names.
+func noRedirects(hc *http.Client) *http.Client {
+	if hc == nil {
+		hc = &http.Client{Transport: &http.Transport{
+			Proxy:                 http.ProxyFromEnvironment,
+			DialContext:           (&net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+			TLSHandshakeTimeout:   10 * time.Second,
+			ResponseHeaderTimeout: 60 * time.Second,
+			MaxIdleConnsPerHost:   4,
+			IdleConnTimeout:       90 * time.Second,
+		}}
+	}
+	cp := *hc
+	cp.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	return &cp
+}
+
 // call describes one API operation.
 type call struct {
 	op          string   // for errors, e.g. "create version"
@@ -101,9 +115,12 @@ type call struct {
 	body        any    // JSON-encoded when non-nil
 	raw         []byte // a pre-encoded body (multipart) with contentType
 	contentType string
-	unsigned    bool  // send X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD
-	idempotent  bool  // safe to repeat: GET, PUT, DELETE and read-only POSTs
-	maxBytes    int64 // response size limit; 0: MaxResponseBytes
+	unsigned    bool // send X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD
+	// idempotent: safe to send again after an unknown outcome (reads, read-only POSTs, edits
+	// that set the same value). Calls that act (create, import, submit, instance commands)
+	// are not: their failures after sending are ErrAmbiguous.
+	idempotent bool
+	maxBytes   int64 // response size limit; 0: MaxResponseBytes
 }
 
 // response is a complete answer with a 2xx status.
@@ -124,6 +141,11 @@ type attemptResult struct {
 
 // do runs c with retries and returns a 2xx response, an *APIError, or a transport error.
 func (c *Client) do(ctx context.Context, cl call) (*response, error) {
+	if !c.deadline.IsZero() {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithDeadlineCause(ctx, c.deadline, &timeoutError{limit: c.cfg.Timeout})
+		defer cancel()
+	}
 	resp, err := c.doRetry(ctx, cl)
 	return resp, redact(err, c.secrets)
 }
@@ -143,10 +165,43 @@ func (c *Client) doRetry(ctx context.Context, cl call) (*response, error) {
 		if !retry || attempt >= maxAttempts || ctx.Err() != nil {
 			return res.successOrNil(), final
 		}
-		if err := c.sleep(ctx, c.backoff(attempt, res)); err != nil {
-			return nil, fmt.Errorf("%s: %w (after %d attempts; last: %v)", cl.op, err, attempt, final)
+		wait := c.backoff(attempt, res)
+		if err := c.waitFits(ctx, wait, final); err != nil {
+			return nil, err
+		}
+		if err := c.sleep(ctx, wait); err != nil {
+			if cause := context.Cause(ctx); cause != nil {
+				err = cause
+			}
+			return nil, fmt.Errorf("%s: %w after %s; the last one: %s", cl.op, err, attempts(attempt), withoutOp(cl.op, final))
 		}
 	}
+}
+
+// waitFits stops the retries when waiting d would pass ctx's deadline: the next attempt could
+// not finish in time, so the caller learns now rather than after the wait.
+func (c *Client) waitFits(ctx context.Context, d time.Duration, final error) error {
+	deadline, ok := ctx.Deadline()
+	if !ok || !time.Now().Add(d).After(deadline) {
+		return nil
+	}
+	var cause error = context.DeadlineExceeded
+	if deadline.Equal(c.deadline) {
+		cause = &timeoutError{limit: c.cfg.Timeout}
+	}
+	return fmt.Errorf("%w; not retried: waiting %s for the next attempt would pass the deadline: %w", final, d, cause)
+}
+
+func attempts(n int) string {
+	if n == 1 {
+		return "1 attempt"
+	}
+	return strconv.Itoa(n) + " attempts"
+}
+
+// withoutOp drops the "op: " prefix of an error message that repeats the operation.
+func withoutOp(op string, err error) string {
+	return strings.TrimPrefix(err.Error(), op+": ")
 }
 
 func (r attemptResult) successOrNil() *response {
@@ -164,24 +219,24 @@ func (c *Client) classify(ctx context.Context, cl call, res attemptResult) (retr
 	if res.err != nil {
 		var err error
 		if ctx.Err() != nil {
-			err = fmt.Errorf("%s: %w", cl.op, ctx.Err())
+			err = fmt.Errorf("%s: %w", cl.op, context.Cause(ctx))
 		} else {
 			err = fmt.Errorf("%s: %w", cl.op, res.err)
 		}
 		if !cl.idempotent && res.written {
-			return false, &ambiguousError{op: cl.op, cause: res.err}
+			return false, &ambiguousError{cause: err}
 		}
 		// A safe call, or a request that never fully left: repeating it cannot apply it twice.
 		return ctx.Err() == nil, err
 	}
 	r := res.resp
 	if r.status/100 == 2 {
-		if apiErr := envelopeError(cl.op, r); apiErr != nil {
+		if apiErr := envelopeError(cl.op, r, c.secrets); apiErr != nil {
 			return false, apiErr
 		}
 		return false, nil
 	}
-	apiErr := errorFromBody(cl.op, r)
+	apiErr := errorFromBody(cl.op, r, c.secrets)
 	switch {
 	case r.status == http.StatusTooManyRequests:
 		// Throttled at the gateway: the service never saw the request.
@@ -189,7 +244,7 @@ func (c *Client) classify(ctx context.Context, cl call, res attemptResult) (retr
 	case r.status >= 500 && cl.idempotent:
 		return true, apiErr
 	case r.status >= 500:
-		return false, &ambiguousError{op: cl.op, cause: apiErr}
+		return false, &ambiguousError{cause: apiErr}
 	}
 	return false, apiErr
 }
@@ -262,6 +317,12 @@ func (c *Client) attempt(ctx context.Context, cl call, body []byte) attemptResul
 		return attemptResult{err: err, written: written.Load()}
 	}
 	defer hr.Body.Close()
+	if hr.StatusCode/100 == 3 {
+		// Not followed (noRedirects) and not retried: the API never redirects, so the endpoint
+		// or something between is wrong, and asking again would get the same answer.
+		c.logf("%s %s -> %d (redirect refused)", cl.method, req.URL.Path, hr.StatusCode)
+		return attemptResult{fatal: redirectRefused(hr, c.secrets), written: true}
+	}
 	limit := cl.maxBytes
 	if limit == 0 {
 		limit = MaxResponseBytes
@@ -300,8 +361,48 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// backoff is BaseDelay·2^(attempt-1) capped at MaxDelay, with equal jitter; a Retry-After in
-// seconds from a 429/503 replaces the computed value (still capped).
+// redirectRefused describes a 3xx answer: where it pointed, without the location's query and
+// user info (they may carry a token) and with secrets redacted, and what to do.
+func redirectRefused(hr *http.Response, secrets []string) error {
+	where := "no location"
+	if loc, err := hr.Location(); err == nil {
+		where = loc.Scheme + "://" + loc.Host + loc.EscapedPath()
+		if loc.RawQuery != "" {
+			where += "?… (query not shown)"
+		}
+	}
+	return fmt.Errorf("the server answered HTTP %d, a redirect to %s; the SecMaster API does not redirect, so wfc did not follow it and sent nothing there: check the endpoint (and any proxy between)",
+		hr.StatusCode, cleanMessage(where, secrets))
+}
+
+// MaxRetryAfter caps how long a server's Retry-After can make the client wait before one retry.
+// Longer answers are more likely a misconfigured gateway than advice worth holding a CI job
+// for; the overall Config.Timeout still bounds the total.
+const MaxRetryAfter = 60 * time.Second
+
+// retryAfter reads a Retry-After header in either form, delay-seconds or an HTTP-date (which is
+// compared with now), clamped to [0, MaxRetryAfter].
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	var d time.Duration
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if s < 0 {
+			return 0, false
+		}
+		d = time.Duration(min(s, int64(MaxRetryAfter/time.Second))) * time.Second
+	} else if at, err := http.ParseTime(v); err == nil {
+		d = at.Sub(now)
+	} else {
+		return 0, false
+	}
+	return min(max(d, 0), MaxRetryAfter), true
+}
+
+// backoff is BaseDelay·2^(attempt-1) capped at MaxDelay, with equal jitter; a Retry-After from
+// the server replaces the computed value (capped at MaxRetryAfter).
 func (c *Client) backoff(attempt int, res attemptResult) time.Duration {
 	p := c.cfg.Retry
 	base, maxD := p.BaseDelay, p.MaxDelay
@@ -315,9 +416,13 @@ func (c *Client) backoff(attempt int, res attemptResult) time.Duration {
 	if d > maxD || d <= 0 {
 		d = maxD
 	}
-	if res.resp != nil && res.resp.header != nil {
-		if s, err := strconv.Atoi(res.resp.header.Get("Retry-After")); err == nil && s >= 0 {
-			return min(time.Duration(s)*time.Second, maxD)
+	if res.resp != nil {
+		now := time.Now
+		if c.cfg.Now != nil {
+			now = c.cfg.Now
+		}
+		if d, ok := retryAfter(res.resp.header, now()); ok {
+			return d
 		}
 	}
 	jitter := p.Jitter

@@ -86,16 +86,20 @@ type Config struct {
 	ProjectID   string
 	WorkspaceID string
 	Credentials Credentials
-	HTTPClient  *http.Client // nil: a client with sane transport timeouts
+	HTTPClient  *http.Client // nil: a client with sane transport timeouts; redirects are never followed either way
 	UserAgent   string       // empty: "wfc"
 
 	// AttemptTimeout bounds one HTTP attempt including reading the body (0: 60 s). The caller's
 	// context bounds the whole call, retries included.
 	AttemptTimeout time.Duration
-	Retry          RetryPolicy
-	Now            func() time.Time                                 // signing clock; nil: time.Now
-	Logf           func(format string, args ...any)                 // optional request log; never given credentials
-	Sleep          func(ctx context.Context, d time.Duration) error // between retries; nil: a timer that honours ctx
+	// Timeout bounds every call of the client together, retries and waits included, counted
+	// from New (0: no bound beyond the caller's context). A command sets it so that a server
+	// that never answers costs at most this long, not attempts × AttemptTimeout per call.
+	Timeout time.Duration
+	Retry   RetryPolicy
+	Now     func() time.Time                                 // signing clock, also for Retry-After dates; nil: time.Now
+	Logf    func(format string, args ...any)                 // optional request log; never given credentials
+	Sleep   func(ctx context.Context, d time.Duration) error // between retries; nil: a timer that honours ctx
 }
 
 // RetryPolicy bounds retries of safe calls. Zero values take the defaults noted per field.
@@ -140,6 +144,26 @@ func (cfg *Config) baseURL() (*url.URL, error) {
 		return nil, fmt.Errorf("endpoint scheme %q is not supported: use https", u.Scheme)
 	}
 	return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
+}
+
+// OfficialDomain is the DNS domain of Huawei Cloud's regional API endpoints, the one documented
+// for SecMaster (https://secmaster.{region}.myhuaweicloud.com).
+const OfficialDomain = "myhuaweicloud.com"
+
+// IsTrustedEndpoint reports whether credentials may go to endpoint even though only a file in a
+// repository names it: an https URL on a host under OfficialDomain, or a loopback host (the
+// emulator). Any other endpoint must come from the person running wfc (a flag or the
+// environment), or a pull request that edits the file could send CI's credentials elsewhere.
+func IsTrustedEndpoint(endpoint string) bool {
+	u, err := url.Parse(endpoint)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if IsLoopbackHost(host) {
+		return true
+	}
+	return u.Scheme == "https" && strings.HasSuffix(host, "."+OfficialDomain)
 }
 
 // IsLoopbackHost reports whether host (no port) is localhost or a loopback IP address.

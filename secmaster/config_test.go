@@ -77,3 +77,27 @@ func TestExportFileParsing(t *testing.T) {
 		t.Fatalf("MarshalExportFile is not deterministic or drops versions: %s", a)
 	}
 }
+
+// TestTrustedEndpoints: the hosts a repository file may name and still get credentials
+// (issue 8, item 4).
+func TestTrustedEndpoints(t *testing.T) {
+	for endpoint, want := range map[string]bool{
+		"https://secmaster.cn-north-4.myhuaweicloud.com":      true,
+		"https://SECMASTER.ap-southeast-1.MyHuaweiCloud.com.": true,
+		"https://sa.myhuaweicloud.com:443":                    true,
+		"http://127.0.0.1:8787":                               true,
+		"http://[::1]:1":                                      true,
+		"https://localhost":                                   true,
+		"http://secmaster.cn-north-4.myhuaweicloud.com":       false, // plain http off loopback
+		"https://myhuaweicloud.com.evil.example":              false,
+		"https://evilmyhuaweicloud.com":                       false,
+		"https://secmaster.example":                           false,
+		"https://10.0.0.1":                                    false,
+		"not a url":                                           false,
+		"":                                                    false,
+	} {
+		if got := secmaster.IsTrustedEndpoint(endpoint); got != want {
+			t.Errorf("IsTrustedEndpoint(%q) = %v, want %v", endpoint, got, want)
+		}
+	}
+}

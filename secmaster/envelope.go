@@ -32,8 +32,8 @@ type errorBody struct {
 const maxMessageLen = 512
 
 // errorFromBody builds the *APIError for a non-2xx answer. The body is never echoed unless it is
-// the JSON error shape, and then only its code and message.
-func errorFromBody(op string, r *response) *APIError {
+// the JSON error shape, and then only its code and message, with secrets redacted.
+func errorFromBody(op string, r *response, secrets []string) *APIError {
 	e := &APIError{Op: op, HTTPStatus: r.status, RequestID: r.requestID}
 	var b errorBody
 	if err := json.Unmarshal(r.body, &b); err != nil {
@@ -44,17 +44,17 @@ func errorFromBody(op string, r *response) *APIError {
 		return e
 	}
 	e.Code = firstNonEmpty(b.Code, b.ErrorCode)
-	e.Message = cleanMessage(firstNonEmpty(b.Message, b.ErrorMsg, strings.ToLower(http.StatusText(r.status))))
+	e.Message = cleanMessage(firstNonEmpty(b.Message, b.ErrorMsg, strings.ToLower(http.StatusText(r.status))), secrets)
 	if e.RequestID == "" {
-		e.RequestID = cleanMessage(b.RequestID)
+		e.RequestID = cleanMessage(b.RequestID, secrets)
 	}
-	e.Code = cleanMessage(e.Code)
+	e.Code = cleanMessage(e.Code, secrets)
 	return e
 }
 
 // envelopeError reports a 2xx answer whose JSON body still says it failed. Bodies that are not a
 // JSON object (export files) are left to the caller.
-func envelopeError(op string, r *response) *APIError {
+func envelopeError(op string, r *response, secrets []string) *APIError {
 	var env envelope
 	if json.Unmarshal(r.body, &env) != nil {
 		return nil
@@ -65,9 +65,9 @@ func envelopeError(op string, r *response) *APIError {
 	}
 	rid := r.requestID
 	if rid == "" {
-		rid = cleanMessage(env.RequestID)
+		rid = cleanMessage(env.RequestID, secrets)
 	}
-	return &APIError{Op: op, HTTPStatus: r.status, Code: cleanMessage(env.Code), Message: cleanMessage(env.Message), RequestID: rid}
+	return &APIError{Op: op, HTTPStatus: r.status, Code: cleanMessage(env.Code, secrets), Message: cleanMessage(env.Message, secrets), RequestID: rid}
 }
 
 // decodeData unmarshals the envelope's data into out (when out is non-nil) and returns the
@@ -107,8 +107,11 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// cleanMessage keeps a server-supplied string on one line and bounded.
-func cleanMessage(s string) string {
+// cleanMessage keeps a server-supplied string on one line and bounded. Secrets are redacted in
+// the whole string before it is cut: a cut first would leave the head of a long reflected
+// token that no longer matches the whole value.
+func cleanMessage(s string, secrets []string) string {
+	s, _ = redactString(s, secrets)
 	s = strings.Map(func(r rune) rune {
 		if r < 0x20 || r == 0x7f {
 			return ' '

@@ -1,16 +1,32 @@
 package secmaster
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 )
 
-// ErrAmbiguous marks a call that changes state (a POST such as create version) which failed after
-// the request was sent (a timeout, a dropped connection, a cut-off answer or a 5xx): the server
-// may or may not have applied it. It is never retried blindly;
-// the caller resolves it by reading state back (for a version: ListVersions and look for its name).
+// ErrAmbiguous marks a call that acts (create workflow or version, import, a version status
+// change such as submit, an instance retry, terminate or debug) which failed after the request
+// was sent (a timeout, a dropped connection, a cut-off answer or a 5xx): the server may or may
+// not have applied it. Such a call is never sent again by the client; the caller resolves it by
+// reading state back (for a version: ListVersions and look for its content).
 var ErrAmbiguous = errors.New("the request was sent but its outcome is unknown")
+
+// ErrTimeout marks a call stopped by Config.Timeout, the overall time budget of a client.
+var ErrTimeout = errors.New("the overall time limit ran out")
+
+// timeoutError is the cause of the client's own deadline; it is also a
+// context.DeadlineExceeded, so callers that test for that keep working.
+type timeoutError struct{ limit time.Duration }
+
+func (e *timeoutError) Error() string {
+	return fmt.Sprintf("%v (%s for the whole command, retries included)", ErrTimeout, e.limit)
+}
+
+func (e *timeoutError) Unwrap() []error { return []error{ErrTimeout, context.DeadlineExceeded} }
 
 // SuccessCode is the code every successful SecMaster response body carries.
 const SuccessCode = "00000000"
@@ -57,14 +73,16 @@ func IsNotFound(err error) bool {
 }
 
 // ambiguousError carries the cause of an ambiguous failure; errors.Is(err, ErrAmbiguous) holds.
+// The cause's message already starts with the operation, which is not repeated.
 type ambiguousError struct {
-	op    string
 	cause error
 }
 
-func (e *ambiguousError) Error() string {
-	return fmt.Sprintf("%s: %v; the request may have been applied: read the state back before retrying", e.op, e.cause)
-}
+// AmbiguousAdvice ends the message of every ErrAmbiguous error; a caller that gives its own
+// advice may cut it off.
+const AmbiguousAdvice = "; the request may have been applied: read the state back before retrying"
+
+func (e *ambiguousError) Error() string { return e.cause.Error() + AmbiguousAdvice }
 
 func (e *ambiguousError) Unwrap() []error { return []error{ErrAmbiguous, e.cause} }
 
@@ -85,16 +103,21 @@ func redact(err error, secrets []string) error {
 	if err == nil {
 		return nil
 	}
-	msg := err.Error()
-	changed := false
-	for _, s := range secrets {
-		if len(s) >= 4 && strings.Contains(msg, s) {
-			msg = strings.ReplaceAll(msg, s, "***")
-			changed = true
-		}
-	}
+	msg, changed := redactString(err.Error(), secrets)
 	if !changed {
 		return err
 	}
 	return &redactedError{msg: msg, cause: err}
+}
+
+// redactString replaces every occurrence of each secret (of 4 bytes or more) in s by ***.
+func redactString(s string, secrets []string) (string, bool) {
+	changed := false
+	for _, sec := range secrets {
+		if len(sec) >= 4 && strings.Contains(s, sec) {
+			s = strings.ReplaceAll(s, sec, "***")
+			changed = true
+		}
+	}
+	return s, changed
 }

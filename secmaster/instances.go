@@ -112,6 +112,7 @@ func (c *Client) GetInstance(ctx context.Context, instanceID string) (*Instance,
 }
 
 // UpdateInstance sends a command to an instance. A debug command needs TaskID and InputDataobject.
+// It is sent at most once: on errors.Is(err, ErrAmbiguous) the server may have applied it.
 func (c *Client) UpdateInstance(ctx context.Context, instanceID string, cmd InstanceCommand) error {
 	op := "update instance"
 	switch cmd.CommandType {
@@ -127,7 +128,9 @@ func (c *Client) UpdateInstance(ctx context.Context, instanceID string, cmd Inst
 	default:
 		return errors.New("update instance: command type must be " + CommandTerminate + ", " + CommandRetry + " or " + CommandDebug)
 	}
-	_, err := c.do(ctx, call{op: op, method: "PUT", path: []string{"workflows", "instances", instanceID}, body: cmd, idempotent: true})
+	// Not idempotent: a retry or debug command applied twice runs the playbook twice, so a
+	// failure after sending is ErrAmbiguous and the command is never resent.
+	_, err := c.do(ctx, call{op: op, method: "PUT", path: []string{"workflows", "instances", instanceID}, body: cmd})
 	return err
 }
 

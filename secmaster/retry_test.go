@@ -172,14 +172,36 @@ func TestInvalidAndOversizedResponses(t *testing.T) {
 	}
 }
 
-func TestContextCancelStopsRetries(t *testing.T) {
-	e := newEnv(t, func(c *secmaster.Config) { c.Sleep = nil; c.Retry.BaseDelay = time.Hour; c.Retry.MaxDelay = time.Hour })
+// TestCallerDeadlineStopsRetries: a wait that would pass the caller's deadline is not started.
+func TestCallerDeadlineStopsRetries(t *testing.T) {
+	e := newEnv(t, func(c *secmaster.Config) { c.Retry.BaseDelay = time.Hour; c.Retry.MaxDelay = time.Hour })
 	e.srv.Fail(secmastertest.RouteListWorkflows, secmastertest.Fault{Status: 500})
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	start := time.Now()
 	_, err := e.client.ListWorkflows(ctx, secmaster.ListWorkflowsOptions{})
-	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 10*time.Second {
-		t.Fatalf("err = %v after %s", err, time.Since(start))
+	if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, secmaster.ErrTimeout) || !strings.Contains(err.Error(), "not retried: waiting 45m0s") {
+		t.Fatalf("err = %v", err)
+	}
+	if n := len(e.srv.RequestsTo(secmastertest.RouteListWorkflows)); n != 1 || len(e.sleeps.all()) != 0 {
+		t.Fatalf("%d attempts and waits %v, want 1 and none", n, e.sleeps.all())
+	}
+}
+
+// TestCancelDuringWaitStopsRetries: a cancel while waiting ends the call, naming the operation
+// once and the last failure.
+func TestCancelDuringWaitStopsRetries(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e := newEnv(t, func(c *secmaster.Config) {
+		c.Sleep = func(ctx context.Context, _ time.Duration) error { cancel(); return ctx.Err() }
+	})
+	e.srv.Fail(secmastertest.RouteListWorkflows, secmastertest.Fault{Status: 500, Body: `{"code":"SecMaster.1","message":"down"}`})
+	_, err := e.client.ListWorkflows(ctx, secmaster.ListWorkflowsOptions{})
+	want := "list workflows: context canceled after 1 attempt; the last one: HTTP 500 SecMaster.1: down (request id 00000000-0000-4000-9000-000000000001)"
+	if !errors.Is(err, context.Canceled) || err.Error() != want {
+		t.Fatalf("err = %v\nwant   %s", err, want)
+	}
+	if n := len(e.srv.RequestsTo(secmastertest.RouteListWorkflows)); n != 1 {
+		t.Fatalf("%d attempts, want 1", n)
 	}
 }

@@ -93,10 +93,11 @@ func (c *Client) UpdateVersion(ctx context.Context, versionID string, req Update
 }
 
 // SetVersionStatus submits (pending_approval), activates (activated) or deactivates
-// (not_activated) a version.
+// (not_activated) a version. It is sent at most once: a submit starts an approval, so on
+// errors.Is(err, ErrAmbiguous) read the version back (GetVersion) to learn its status.
 func (c *Client) SetVersionStatus(ctx context.Context, versionID, status string) (*WorkflowVersion, error) {
 	body := UpdateVersionRequest{Status: &status}
-	return c.versionCall(ctx, call{op: "set version status to " + status, method: "PUT", path: []string{"workflows", "versions", versionID}, body: body, idempotent: true})
+	return c.versionCall(ctx, call{op: "set version status to " + status, method: "PUT", path: []string{"workflows", "versions", versionID}, body: body})
 }
 
 // DeleteVersion deletes a version that is not activated.

@@ -169,6 +169,10 @@ type position struct {
 	cols []int // value byte offset → column offset from the scalar's start; nil: unknown
 }
 
+// Span is where bytes from..to of the value are written: a range inside the scalar when it
+// sits on one line and its text could be matched, else one starting at the scalar.
+func (s String) Span(from, to int) diag.Range { return positioner(s).span(from, to) }
+
 func positioner(s String) *position {
 	return &position{s: s, cols: columnTable(s.raw, s.Value)}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/workflow"
@@ -27,7 +28,9 @@ takes, and prints it; --emit chooses what:
 -o FILE writes the output there instead. With several input files, or when -o names a
 directory, each workflow is written to DIR/NAME.EXT, NAME being the input's base name without
 extension and EXT request.json, taskflow.txt, taskconfig.json, bpmn or tree.json. Files are
-written atomically. Problems are printed to standard error as file:line:col: message [rule].
+written atomically (umask for new files, an existing file's mode kept); an output that would
+overwrite an input is refused. Problems are printed to standard error as
+file:line:col: message [rule].
 
 Exit status: 0 when every workflow compiled, 1 when one has errors, 2 on bad usage or when a
 file cannot be read or written. The other files are still compiled after one fails.
@@ -60,6 +63,11 @@ func runCompile(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "compile: %v", err)
 	}
+	for _, file := range files {
+		if err := refuseInputAsOutput(dest.path(file, *emit), files); err != nil {
+			return fail(e, exitUsage, "compile: %v (nothing was written)", err)
+		}
+	}
 
 	code = exitOK
 	worse := func(c int) {
@@ -87,9 +95,8 @@ func runCompile(e *env, args []string) int {
 			worse(exitProblems)
 			continue
 		}
-		path := dest.file
+		path := dest.path(file, *emit)
 		if dest.dir != "" {
-			path = filepath.Join(dest.dir, compileOutputBase(file)+compileEmitSuffix[*emit])
 			if prev, dup := written[path]; dup {
 				fail(e, exitUsage, "compile: %s and %s would both be written to %s; compile them separately", prev, name, path)
 				worse(exitUsage)
@@ -100,7 +107,7 @@ func runCompile(e *env, args []string) int {
 		if path == "" {
 			_, err = e.stdout.Write(body)
 		} else {
-			err = writeFileAtomic(path, body)
+			err = atomicfile.WriteFile(path, body)
 		}
 		if err != nil {
 			fail(e, exitUsage, "compile: %v", err)
@@ -113,6 +120,15 @@ func runCompile(e *env, args []string) int {
 // compileDest is where compiled output goes: stdout (both empty), one file, or a directory.
 type compileDest struct {
 	file, dir string
+}
+
+// path is where the output of compiling file goes: the -o file, DIR/NAME.EXT, or "" for
+// standard output.
+func (d compileDest) path(file, emit string) string {
+	if d.dir == "" {
+		return d.file
+	}
+	return filepath.Join(d.dir, compileOutputBase(file)+compileEmitSuffix[emit])
 }
 
 // compileDestination reads -o: a directory when it is one, ends in a separator, or when there
@@ -185,33 +201,4 @@ func renderCompiled(res *compiler.Result, emit string) ([]byte, error) {
 		return append(b, '\n'), err
 	}
 	return res.RequestJSON()
-}
-
-// writeFileAtomic writes data to path through a temporary file in the same directory and a
-// rename, so a reader never sees a half-written file and a failed write leaves the old one.
-func writeFileAtomic(path string, data []byte) error {
-	dir, base := filepath.Split(path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("cannot write %s: %v", path, err)
-	}
-	return nil
 }

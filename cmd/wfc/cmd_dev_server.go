@@ -22,6 +22,10 @@ func runDevServer(e *env, args []string) int {
 	return serveDev(ctx, e, args, nil)
 }
 
+// envDevServerSK holds the secret key the dev server accepts with --ak. It comes from the
+// environment, not a flag: a command line shows in ps and in shell history.
+const envDevServerSK = "WFC_DEV_SERVER_SK"
+
 // devServerFlags are the dev-server options after parsing and checking.
 type devServerFlags struct {
 	addr, token, ak, sk string
@@ -31,14 +35,16 @@ func parseDevServerFlags(e *env, args []string) (*devServerFlags, int) {
 	fs := flag.NewFlagSet("dev-server", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	f := &devServerFlags{}
+	var skFlag string
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8787", "loopback `host:port` to listen on")
 	fs.StringVar(&f.token, "token", "", "accept this X-Auth-Token (default "+secmastertest.DefaultToken+" when no --ak is given)")
-	fs.StringVar(&f.ak, "ak", "", "accept AK/SK-signed requests with this access key (needs --sk)")
-	fs.StringVar(&f.sk, "sk", "", "the secret key for --ak")
+	fs.StringVar(&f.ak, "ak", "", "accept AK/SK-signed requests with this access key; the secret key comes from "+envDevServerSK)
+	fs.StringVar(&skFlag, "sk", "", "not accepted: set "+envDevServerSK+" instead")
 	fs.Usage = func() {
-		io.WriteString(e.stderr, "usage: wfc dev-server [--addr 127.0.0.1:PORT] [--token T] [--ak AK --sk SK]\n\n"+
+		io.WriteString(e.stderr, "usage: wfc dev-server [--addr 127.0.0.1:PORT] [--token T] [--ak AK]\n\n"+
 			"run an in-memory SecMaster emulator on a loopback address, for trying push, export,\n"+
-			"import and instance without an account; state is lost when it stops (Ctrl-C)\n\n")
+			"import and instance without an account; state is lost when it stops (Ctrl-C).\n"+
+			"With --ak, the secret key is read from "+envDevServerSK+" and never printed.\n\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -50,8 +56,12 @@ func parseDevServerFlags(e *env, args []string) (*devServerFlags, int) {
 	if fs.NArg() > 0 {
 		return nil, fail(e, exitUsage, "dev-server takes no arguments, got %q", fs.Arg(0))
 	}
-	if (f.ak == "") != (f.sk == "") {
-		return nil, fail(e, exitUsage, "--ak and --sk go together: give both or neither")
+	if skFlag != "" {
+		return nil, fail(e, exitUsage, "dev-server: --sk is not accepted, since a command line shows in ps and shell history: set %s instead", envDevServerSK)
+	}
+	f.sk = e.getenv(envDevServerSK)
+	if f.ak != "" && f.sk == "" {
+		return nil, fail(e, exitUsage, "dev-server: --ak needs its secret key: set %s", envDevServerSK)
 	}
 	host, _, err := net.SplitHostPort(f.addr)
 	if err != nil {
@@ -99,7 +109,8 @@ func serveDev(ctx context.Context, e *env, args []string, ready func(*secmastert
 	fmt.Fprintf(w, "  export %s=%s\n  export %s=%s\n  export %s=%s\n", secmaster.EnvEndpoint, srv.URL,
 		secmaster.EnvProjectID, srv.ProjectID(), secmaster.EnvWorkspaceID, srv.WorkspaceID())
 	if f.ak != "" {
-		fmt.Fprintf(w, "  export %s=%s\n  export %s=%s\n", secmaster.EnvAccessKey, f.ak, secmaster.EnvSecretKey, f.sk)
+		// The secret itself is never printed: the shell copies it from the variable.
+		fmt.Fprintf(w, "  export %s=%s\n  export %s=\"$%s\"\n", secmaster.EnvAccessKey, f.ak, secmaster.EnvSecretKey, envDevServerSK)
 	} else {
 		fmt.Fprintf(w, "  export %s=%s\n", secmaster.EnvAuthToken, f.token)
 	}

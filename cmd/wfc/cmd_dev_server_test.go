@@ -31,18 +31,24 @@ func (s *syncBuffer) String() string {
 }
 
 func TestDevServerServesUntilCancelled(t *testing.T) {
+	const secretKey = "SKdevSECRET0123456789" // from WFC_DEV_SERVER_SK; must never be printed
 	for name, tc := range map[string]struct {
 		args  []string
 		creds secmaster.Credentials
 		want  string
 	}{
 		"token":  {[]string{"--addr", "127.0.0.1:0"}, secmaster.Credentials{Token: secmastertest.DefaultToken}, "export HUAWEICLOUD_SDK_AUTH_TOKEN=dev-token"},
-		"ak/sk":  {[]string{"--addr", "127.0.0.1:0", "--ak", "AK1", "--sk", "SK1"}, secmaster.Credentials{AccessKey: "AK1", SecretKey: "SK1"}, "export HUAWEICLOUD_SDK_AK=AK1"},
+		"ak/sk":  {[]string{"--addr", "127.0.0.1:0", "--ak", "AK1"}, secmaster.Credentials{AccessKey: "AK1", SecretKey: secretKey}, "export HUAWEICLOUD_SDK_AK=AK1\n  export HUAWEICLOUD_SDK_SK=\"$WFC_DEV_SERVER_SK\"\n"},
 		"custom": {[]string{"--addr", "localhost:0", "--token", "t0k"}, secmaster.Credentials{Token: "t0k"}, "export HUAWEICLOUD_SDK_AUTH_TOKEN=t0k"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			stderr := &syncBuffer{}
-			e := &env{stdout: &bytes.Buffer{}, stderr: stderr, getenv: func(string) string { return "" }}
+			e := &env{stdout: &bytes.Buffer{}, stderr: stderr, getenv: func(k string) string {
+				if k == envDevServerSK {
+					return secretKey
+				}
+				return ""
+			}}
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			var components []secmaster.Component
@@ -65,6 +71,9 @@ func TestDevServerServesUntilCancelled(t *testing.T) {
 				t.Fatalf("ListComponents against the dev server = %d components, %v", len(components), callErr)
 			}
 			out := stderr.String()
+			if strings.Contains(out+e.stdout.(*bytes.Buffer).String(), secretKey) {
+				t.Errorf("the secret key was printed:\n%s", out)
+			}
 			for _, want := range []string{"SecMaster emulator on http://", "project id:   " + secmastertest.DefaultProjectID, "export WFC_SECMASTER_ENDPOINT=http://", tc.want, "GET /v1/", "-> 200", "stopped"} {
 				if !strings.Contains(out, want) {
 					t.Errorf("stderr lacks %q:\n%s", want, out)
@@ -82,7 +91,8 @@ func TestDevServerRefusesBadFlags(t *testing.T) {
 		{[]string{"--addr", "0.0.0.0:8787"}, "is not a loopback address"},
 		{[]string{"--addr", "192.168.1.2:80"}, "is not a loopback address"},
 		{[]string{"--addr", "8787"}, "is not host:port"},
-		{[]string{"--ak", "A"}, "--ak and --sk go together"},
+		{[]string{"--ak", "A"}, "dev-server: --ak needs its secret key: set WFC_DEV_SERVER_SK"},
+		{[]string{"--ak", "A", "--sk", "S"}, "dev-server: --sk is not accepted, since a command line shows in ps and shell history: set WFC_DEV_SERVER_SK instead"},
 		{[]string{"extra"}, "takes no arguments"},
 	} {
 		stderr := &syncBuffer{}

@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"text/tabwriter"
 
@@ -21,6 +23,11 @@ const instanceUsage = `usage: wfc instance list [--workflow-id ID] [--status S] 
 Lists and inspects workflow instances (runs), and sends them commands: retry reruns a failed
 or terminated instance, terminate stops a running one, debug feeds the JSON input data object
 in FILE to one task of a debug run.
+
+A command is sent once and never repeated automatically: running a playbook twice is worse
+than asking. When its outcome is unknown (a server error, a dropped connection or a timeout
+after sending), wfc reads the instance back: a retry count that grew or a terminated status
+confirms it. Otherwise wfc says so and exits with code 3; check with 'wfc instance show ID'.
 
 `
 
@@ -104,28 +111,86 @@ func runInstance(e *env, args []string) int {
 	case "list":
 		page, err := client.ListInstances(ctx, secmaster.ListInstancesOptions{WorkflowID: workflowID, Status: status, Limit: limit})
 		if err != nil {
-			return fail(e, exitProblems, "instance list: %s", explainRemote(err))
+			return fail(e, exitProblems, "%s", explainRemote(err))
 		}
 		return printInstances(e, page, format)
 	case "show":
 		in, err := client.GetInstance(ctx, rest[0])
 		if err != nil {
-			return fail(e, exitProblems, "instance show: %s", explainRemote(err))
+			return fail(e, exitProblems, "%s", explainRemote(err))
 		}
 		return printInstance(e, in, format)
+	}
+	return sendInstanceCommand(ctx, e, client, sub, rest[0], task, payload)
+}
+
+// sendInstanceCommand sends retry, terminate or debug once. When the outcome is unknown, the
+// instance is read back: a retry count that grew or a terminated status proves the command
+// took effect; otherwise wfc says the outcome is unknown and exits with exitUnknown.
+func sendInstanceCommand(ctx context.Context, e *env, client *secmaster.Client, sub, id, task, payload string) int {
+	var proof func(after *secmaster.Instance) bool
+	if sub == "retry" || sub == "terminate" {
+		before, err := client.GetInstance(ctx, id)
+		if err != nil {
+			return fail(e, exitProblems, "%s; nothing was sent", explainRemote(err))
+		}
+		proof = appliedProof(sub, before)
+	}
+	var err error
+	switch sub {
 	case "retry":
-		err = client.RetryInstance(ctx, rest[0])
+		err = client.RetryInstance(ctx, id)
 	case "terminate":
-		err = client.TerminateInstance(ctx, rest[0])
+		err = client.TerminateInstance(ctx, id)
 	case "debug":
-		err = client.DebugInstance(ctx, rest[0], task, payload)
+		err = client.DebugInstance(ctx, id, task, payload)
+	}
+	confirmed := ""
+	if errors.Is(err, secmaster.ErrAmbiguous) {
+		cause := strings.TrimSuffix(err.Error(), secmaster.AmbiguousAdvice)
+		after, rerr := readBack(ctx, client, id, proof)
+		if after == nil {
+			// The client's message names the operation and the cause; what to do comes first.
+			return fail(e, exitUnknown, "instance %s %s: the outcome is unknown (%s); the server may have applied it: check with `wfc instance show %s` before sending it again%s",
+				id, sub, cause, id, rerr)
+		}
+		err, confirmed = nil, " (confirmed by reading the instance back after the outcome was unknown)"
 	}
 	if err != nil {
-		return fail(e, exitProblems, "instance %s: %s", sub, explainRemote(err))
+		// The client's error already names the operation ("terminate instance: HTTP 400 ...").
+		return fail(e, exitProblems, "%s", explainRemote(err))
 	}
 	sent := map[string]string{"retry": "retry requested for", "terminate": "termination requested for", "debug": "debug input sent to task " + task + " of"}
-	fmt.Fprintf(e.stdout, "%s instance %s\n", sent[sub], rest[0])
+	fmt.Fprintf(e.stdout, "%s instance %s%s\n", sent[sub], id, confirmed)
 	return exitOK
+}
+
+// appliedProof returns what, read from the instance after the command, shows that it took
+// effect: a retry raises the retry count; a terminate leaves it terminating or terminated.
+func appliedProof(sub string, before *secmaster.Instance) func(after *secmaster.Instance) bool {
+	if sub == "retry" {
+		return func(after *secmaster.Instance) bool { return after.RetryCount > before.RetryCount }
+	}
+	stopped := func(in *secmaster.Instance) bool {
+		return in.Status == secmaster.InstanceTerminating || in.Status == secmaster.InstanceTerminated
+	}
+	return func(after *secmaster.Instance) bool { return !stopped(before) && stopped(after) }
+}
+
+// readBack reads the instance once and returns it when proof holds; otherwise nil and a note
+// for the message (empty when the read worked but proved nothing).
+func readBack(ctx context.Context, client *secmaster.Client, id string, proof func(*secmaster.Instance) bool) (*secmaster.Instance, string) {
+	if proof == nil {
+		return nil, ""
+	}
+	after, err := client.GetInstance(ctx, id)
+	if err != nil {
+		return nil, "; reading it back failed too: " + err.Error()
+	}
+	if !proof(after) {
+		return nil, ""
+	}
+	return after, ""
 }
 
 func printInstances(e *env, page *secmaster.InstancePage, format string) int {

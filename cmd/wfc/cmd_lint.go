@@ -22,9 +22,11 @@ const lintUsage = `usage: wfc lint [--format text|json|sarif|github] [--config F
 
 Lints YAML workflows (schema, compiler checks, workflow rules and the BPMN rules over the
 compiled diagram), BPMN XML files, taskflow / create-version JSON and export files. A
-directory is walked recursively, skipping hidden directories, node_modules and vendor; YAML
-files without a top-level wfc: (or steps:) key are not workflows and are skipped, even when
-named. PATH "-" reads standard input (as YAML unless --stdin-filename says otherwise).
+directory is walked recursively, skipping hidden directories, node_modules and vendor. YAML
+that parses but has no top-level wfc key is not a workflow and is skipped, even when named;
+YAML that does not decode (UTF-16, binary, a syntax error) is reported. A directory with
+nothing to lint is an error. PATH "-" reads standard input (as YAML unless --stdin-filename
+says otherwise).
 
 Settings come from --config, else from the wfc.yaml found from the first PATH upwards (to the
 repository root): lint.extends (recommended or all), lint.rules (RULE: error|warn|info|off)
@@ -32,6 +34,8 @@ and lint.catalog. In a workflow, "# wfc-disable-next-line RULE" silences RULE on
 and "# wfc-disable RULE" in the whole file.
 
 Every problem of every file is printed to standard output, sorted by file and position.
+With --format text, a last line on standard error says how many files were checked and
+skipped.
 
 Exit status: 0 when there are no errors (warnings are fine unless there are more than
 --max-warnings), 1 when there are errors or too many warnings, 2 on bad usage, a bad
@@ -74,7 +78,7 @@ func runLint(e *env, args []string) int {
 		return exitUsage
 	}
 
-	diags, stdinSrc, ioErr := lintPaths(e, paths, *stdinName, settings)
+	diags, stdinSrc, sum, ioErr := lintPaths(e, paths, *stdinName, settings)
 	diags = append(cdiags, diags...) // config warnings are shown with the rest
 
 	opts := report.Options{
@@ -96,7 +100,6 @@ func runLint(e *env, args []string) int {
 	if err := report.Write(e.stdout, outFormat, diags, opts); err != nil {
 		return fail(e, exitUsage, "lint: writing output: %v", err)
 	}
-
 	code = exitOK
 	if diags.HasErrors() {
 		code = exitProblems
@@ -111,15 +114,20 @@ func runLint(e *env, args []string) int {
 		}
 		code = exitUsage
 	}
+	if outFormat == report.Text {
+		printChecked(e, sum)
+	}
 	return code
 }
 
 // lintPaths lints the files and directories, and standard input for "-". It returns the
-// bytes read from standard input (for snippets) and the joined read errors.
-func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.List, []byte, error) {
+// bytes read from standard input (for snippets), how many files were checked and skipped,
+// and the joined read errors.
+func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.List, []byte, check.Summary, error) {
 	var onDisk []string
 	var stdinSrc []byte
 	var diags diag.List
+	var sum check.Summary
 	var errs []error
 	for _, p := range paths {
 		if p != "-" {
@@ -139,18 +147,33 @@ func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.
 		d, err := check.File(stdinName, src, s)
 		if err != nil {
 			errs = append(errs, err)
+			continue
 		}
+		sum.Checked++
 		diags = append(diags, d...)
 	}
 	if len(onDisk) > 0 {
-		d, err := check.Paths(onDisk, s)
+		d, pathSum, err := check.Paths(onDisk, s)
 		if err != nil {
 			errs = append(errs, err)
 		}
+		sum.Checked += pathSum.Checked
+		sum.Skipped += pathSum.Skipped
 		diags = append(diags, d...)
 	}
 	diags.Sort()
-	return diags, stdinSrc, errors.Join(errs...)
+	return diags, stdinSrc, sum, errors.Join(errs...)
+}
+
+// printChecked says on standard error how many files lint checked, so that a run that
+// checked fewer files than expected (or skipped some as not workflows) shows it. Standard
+// error keeps it out of the report on standard output.
+func printChecked(e *env, sum check.Summary) {
+	msg := fmt.Sprintf("wfc: checked %d %s", sum.Checked, plural(sum.Checked, "file", "files"))
+	if sum.Skipped > 0 {
+		msg += fmt.Sprintf(", skipped %d (not workflows, BPMN or taskflows)", sum.Skipped)
+	}
+	fmt.Fprintln(e.stderr, msg)
 }
 
 // configStart is where the search for wfc.yaml starts: the first path, or the nearest

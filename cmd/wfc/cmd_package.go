@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"sort"
-	"strings"
 
 	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/compiler"
@@ -20,10 +18,10 @@ import (
 
 const packageUsage = `usage: wfc package -o FILE FILE|DIR...
 
-Compiles and lints each workflow (a DIR means every .yaml/.yml file under it) and writes a
-SecMaster workflow import file holding one workflow with one version per input, for
-'wfc import' or the console's import. The file is written atomically; nothing is written
-when any workflow has errors.
+Compiles and lints each workflow (a DIR means every workflow under it, as 'wfc lint' finds
+them) and writes a SecMaster workflow import file holding one workflow with one version per
+input, for 'wfc import' or the console's import. The file is written atomically; nothing is
+written when any workflow has errors, or when FILE is one of the inputs.
 
 `
 
@@ -44,6 +42,9 @@ func runPackage(e *env, args []string) int {
 	}
 	files, err := expandWorkflowArgs(files)
 	if err != nil {
+		return fail(e, exitUsage, "package: %v", err)
+	}
+	if err := refuseInputAsOutput(*out, files); err != nil {
 		return fail(e, exitUsage, "package: %v", err)
 	}
 	rf := remoteFlags{configPath: *configPath}
@@ -177,8 +178,10 @@ func (c *compiledWorkflow) newWorkflow(dataclassID string) secmaster.CreateWorkf
 	return req
 }
 
-// expandWorkflowArgs replaces each directory by the .yaml/.yml files under it (sorted, hidden
-// directories and wfc.yaml skipped); files are kept as given.
+// expandWorkflowArgs replaces each directory by the workflows under it, as `wfc lint` finds
+// them (check.WorkflowFiles: YAML with a top-level wfc key, or that does not decode; hidden
+// directories, node_modules and vendor skipped; wfc.yaml has no wfc key), sorted; files are
+// kept as given.
 func expandWorkflowArgs(args []string) ([]string, error) {
 	var out []string
 	for _, a := range args {
@@ -190,29 +193,9 @@ func expandWorkflowArgs(args []string) ([]string, error) {
 			out = append(out, a)
 			continue
 		}
-		var found []string
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if p != a && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			ext := filepath.Ext(name)
-			if (ext == ".yaml" || ext == ".yml") && name != config.FileName {
-				found = append(found, p)
-			}
-			return nil
-		})
+		found, err := check.WorkflowFiles(a)
 		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %v", a, unwrapPathError(err))
-		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%s holds no .yaml or .yml workflow files", a)
+			return nil, err
 		}
 		sort.Strings(found)
 		out = append(out, found...)

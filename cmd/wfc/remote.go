@@ -11,6 +11,7 @@ import (
 
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/secmaster"
@@ -25,7 +26,11 @@ type remoteFlags struct {
 	projectID      string
 	workspaceID    string
 	requestTimeout time.Duration
+	timeout        time.Duration
 }
+
+// defaultCommandTimeout bounds a whole remote command, retries and waits included.
+const defaultCommandTimeout = 5 * time.Minute
 
 const remoteFlagsHelp = `Where to publish: a target in wfc.yaml (--target, or default_target), overridden field by
 field by --endpoint, --region, --project-id and --workspace-id. Without an explicit
@@ -33,7 +38,10 @@ field by --endpoint, --region, --project-id and --workspace-id. Without an expli
 HUAWEICLOUD_SDK_PROJECT_ID, WFC_SECMASTER_WORKSPACE_ID, as 'wfc dev-server' prints them)
 comes before default_target. Credentials come only from the environment:
 HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_SECURITY_TOKEN), or
-HUAWEICLOUD_SDK_AUTH_TOKEN.
+HUAWEICLOUD_SDK_AUTH_TOKEN. They go only to SecMaster's own hosts (https://*.myhuaweicloud.com),
+to loopback, or to an endpoint given by --endpoint or WFC_SECMASTER_ENDPOINT: an endpoint that
+only wfc.yaml names is refused. Redirects are never followed. Reads are retried (Retry-After
+honoured up to 60s); commands that act are sent once. --timeout bounds the whole command.
 `
 
 func (r *remoteFlags) register(fs *flag.FlagSet) {
@@ -44,6 +52,7 @@ func (r *remoteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&r.projectID, "project-id", "", "project id of the region")
 	fs.StringVar(&r.workspaceID, "workspace-id", "", "SecMaster workspace id")
 	fs.DurationVar(&r.requestTimeout, "request-timeout", 60*time.Second, "give up one HTTP attempt after this long")
+	fs.DurationVar(&r.timeout, "timeout", defaultCommandTimeout, "give up the whole command after this long, retries and waits included")
 }
 
 // loadConfig reads --config, or the wfc.yaml found from start.
@@ -56,6 +65,13 @@ func (r *remoteFlags) loadConfig(e *env, start string) (*config.Config, error) {
 	return cfg, nil
 }
 
+// targetSource is one place the target's fields can come from; fromFile marks a wfc.yaml
+// target, whose endpoint is not trusted with credentials on its own.
+type targetSource struct {
+	config.Target
+	fromFile bool
+}
+
 // clientConfig combines flags, the chosen target and the environment into a client Config.
 // Each field comes from the first source that sets it, in this order: the flag, an explicit
 // --target, the environment, default_target. The endpoint and region travel together, so a
@@ -65,16 +81,16 @@ func (r *remoteFlags) clientConfig(e *env, cfg *config.Config) (secmaster.Config
 	if err != nil {
 		return secmaster.Config{}, err
 	}
-	flagT := config.Target{Endpoint: r.endpoint, Region: r.region, ProjectID: r.projectID, WorkspaceID: r.workspaceID}
-	envT := config.Target{Endpoint: e.getenv(secmaster.EnvEndpoint), Region: e.getenv(secmaster.EnvRegion),
-		ProjectID: e.getenv(secmaster.EnvProjectID), WorkspaceID: e.getenv(secmaster.EnvWorkspaceID)}
-	sources := []config.Target{flagT}
+	flagT := targetSource{Target: config.Target{Endpoint: r.endpoint, Region: r.region, ProjectID: r.projectID, WorkspaceID: r.workspaceID}}
+	envT := targetSource{Target: config.Target{Endpoint: e.getenv(secmaster.EnvEndpoint), Region: e.getenv(secmaster.EnvRegion),
+		ProjectID: e.getenv(secmaster.EnvProjectID), WorkspaceID: e.getenv(secmaster.EnvWorkspaceID)}}
+	sources := []targetSource{flagT}
 	if r.target != "" {
 		t, err := cfg.Target(r.target)
 		if err != nil {
 			return secmaster.Config{}, err
 		}
-		sources = append(sources, t, envT)
+		sources = append(sources, targetSource{t, true}, envT)
 	} else {
 		sources = append(sources, envT)
 		if cfg.DefaultTarget != "" {
@@ -82,13 +98,15 @@ func (r *remoteFlags) clientConfig(e *env, cfg *config.Config) (secmaster.Config
 			if err != nil {
 				return secmaster.Config{}, err
 			}
-			sources = append(sources, t)
+			sources = append(sources, targetSource{t, true})
 		}
 	}
-	out := secmaster.Config{Credentials: creds, AttemptTimeout: r.requestTimeout, UserAgent: "wfc/" + version}
+	out := secmaster.Config{Credentials: creds, AttemptTimeout: r.requestTimeout, Timeout: r.timeout, UserAgent: "wfc/" + version}
+	var endpointSource targetSource
 	for _, s := range sources {
 		if out.Endpoint == "" && out.Region == "" && (s.Endpoint != "" || s.Region != "") {
 			out.Endpoint, out.Region = s.Endpoint, s.Region
+			endpointSource = s
 		}
 		if out.ProjectID == "" {
 			out.ProjectID = s.ProjectID
@@ -100,10 +118,26 @@ func (r *remoteFlags) clientConfig(e *env, cfg *config.Config) (secmaster.Config
 	if out.Endpoint == "" && out.Region == "" {
 		return secmaster.Config{}, fmt.Errorf("no SecMaster endpoint: pass --target NAME (a target in %s), --region or --endpoint, or set %s", config.FileName, secmaster.EnvEndpoint)
 	}
+	if err := checkEndpointTrust(endpointSource, envT.Endpoint); err != nil {
+		return secmaster.Config{}, err
+	}
 	if out.ProjectID == "" || out.WorkspaceID == "" {
 		return secmaster.Config{}, fmt.Errorf("the project id and workspace id are required: set them in the %s target, pass --project-id and --workspace-id, or set %s and %s", config.FileName, secmaster.EnvProjectID, secmaster.EnvWorkspaceID)
 	}
 	return out, nil
+}
+
+// checkEndpointTrust refuses an endpoint that only a wfc.yaml target names, unless it is one of
+// SecMaster's own hosts or loopback, or the environment names the same endpoint: the file is
+// part of the repository, so a pull request could otherwise send CI's credentials anywhere. A
+// region always yields an official host.
+func checkEndpointTrust(s targetSource, envEndpoint string) error {
+	if !s.fromFile || s.Endpoint == "" || secmaster.IsTrustedEndpoint(s.Endpoint) ||
+		strings.TrimRight(s.Endpoint, "/") == strings.TrimRight(envEndpoint, "/") {
+		return nil
+	}
+	return fmt.Errorf("target %q in %s names the endpoint %s, which is not a SecMaster host (*.%s) or loopback; credentials go to such an endpoint only when you name it yourself: pass --endpoint %s or set %s",
+		s.Name, config.FileName, s.Endpoint, secmaster.OfficialDomain, s.Endpoint, secmaster.EnvEndpoint)
 }
 
 // client loads the config (found from start) and builds a client.
@@ -135,8 +169,11 @@ func explainRemote(err error) string {
 			msg += "; check the project and workspace ids and the account's SecMaster permissions"
 		}
 	}
-	if errors.Is(err, secmaster.ErrAmbiguous) && !strings.Contains(msg, "run ") {
+	if errors.Is(err, secmaster.ErrAmbiguous) && !strings.Contains(msg, "run ") && !strings.Contains(msg, secmaster.AmbiguousAdvice) {
 		msg += "; check the state on the server before trying again"
+	}
+	if errors.Is(err, secmaster.ErrTimeout) {
+		msg += "; pass a longer --timeout if the server is just slow"
 	}
 	return msg
 }
@@ -231,12 +268,13 @@ func printDiagnostics(e *env, diags diag.List) {
 	}
 }
 
-// writeOutputFile writes data atomically to path, creating its directory first.
+// writeOutputFile writes data atomically to path (see atomicfile.WriteFile: umask or the
+// existing mode, fsync, no temporary left), creating its directory first.
 func writeOutputFile(path string, data []byte) error {
 	if dir := filepath.Dir(path); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return fmt.Errorf("cannot create the directory of %s: %v", path, unwrapPathError(err))
 		}
 	}
-	return writeFileAtomic(path, data)
+	return atomicfile.WriteFile(path, data)
 }

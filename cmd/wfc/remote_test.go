@@ -81,3 +81,46 @@ targets:
 		t.Errorf("no credentials: %v", err)
 	}
 }
+
+// TestEndpointFromFileNeedsTrust: an endpoint only wfc.yaml names gets no credentials unless it
+// is a SecMaster host or loopback; the same endpoint from --endpoint or the environment is the
+// user's own choice and is used (issue 8, item 4).
+func TestEndpointFromFileNeedsTrust(t *testing.T) {
+	cfg, diags := config.Parse("/p/wfc.yaml", []byte(`
+default_target: ci
+targets:
+  ci: {endpoint: "https://collector.example.net", region: cn-north-4, project_id: P, workspace_id: W}
+  official: {endpoint: "https://secmaster.cn-north-4.myhuaweicloud.com", region: cn-north-4, project_id: P, workspace_id: W}
+  local: {endpoint: "http://127.0.0.1:8787", region: cn-north-4, project_id: P, workspace_id: W}
+`))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	envVars := map[string]string{"HUAWEICLOUD_SDK_AUTH_TOKEN": "tok"}
+	e := &env{getenv: func(k string) string { return envVars[k] }}
+	for _, tc := range []struct {
+		name    string
+		flags   remoteFlags
+		env     string // WFC_SECMASTER_ENDPOINT
+		wantErr string // empty: accepted
+	}{
+		{"default target names another host", remoteFlags{}, "", `target "ci" in wfc.yaml names the endpoint https://collector.example.net, which is not a SecMaster host (*.myhuaweicloud.com) or loopback; credentials go to such an endpoint only when you name it yourself: pass --endpoint https://collector.example.net or set WFC_SECMASTER_ENDPOINT`},
+		{"explicit target names another host", remoteFlags{target: "ci"}, "", `target "ci" in wfc.yaml names the endpoint https://collector.example.net`},
+		{"the flag names it", remoteFlags{endpoint: "https://collector.example.net"}, "", ""},
+		{"the environment names it", remoteFlags{target: "ci"}, "https://collector.example.net/", ""},
+		{"the environment names another", remoteFlags{target: "ci"}, "https://other.example.net", `names the endpoint https://collector.example.net`},
+		{"official host", remoteFlags{target: "official"}, "", ""},
+		{"loopback", remoteFlags{target: "local"}, "", ""},
+	} {
+		envVars["WFC_SECMASTER_ENDPOINT"] = tc.env
+		got, err := tc.flags.clientConfig(e, cfg)
+		switch {
+		case tc.wantErr == "" && err != nil:
+			t.Errorf("%s: %v", tc.name, err)
+		case tc.wantErr == "" && got.Endpoint == "":
+			t.Errorf("%s: no endpoint chosen", tc.name)
+		case tc.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tc.wantErr)):
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.wantErr)
+		}
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -21,10 +23,11 @@ import (
 //	sm-start [-token T | -ak AK -sk SK [-sectoken ST]] [-seed]
 //	    start an emulator on loopback; set WFC_TEST_ENDPOINT, WFC_SECMASTER_ENDPOINT, the
 //	    project and workspace ids and the credentials in the environment
-//	sm-fault ROUTE|METHOD PATH KIND [xN] [commit] [code=CODE] [msg=TEXT]
+//	sm-fault ROUTE|METHOD PATH KIND [xN] [commit] [code=CODE] [msg=TEXT] [header=NAME:VALUE]...
 //	    queue N (default 1) faults: KIND is an HTTP status, timeout (a 10 s delay), drop or
-//	    truncate; commit applies the request first (the ambiguous case). PATH is the API path
-//	    after /soc with * for ids, e.g. sm-fault POST /workflows/*/versions 500
+//	    truncate; commit applies the request first (the ambiguous case); header= adds a header
+//	    to the answer (Location for a redirect, Retry-After). PATH is the API path after /soc
+//	    with * for ids, e.g. sm-fault POST /workflows/*/versions 500
 //	sm-workflow NAME VAR       create a workflow (aop_type NORMAL) and set $VAR to its id
 //	sm-versions WF N           WF (id or exact name) has N versions
 //	sm-version-status WF S     WF's newest version has status S
@@ -34,6 +37,9 @@ import (
 //	sm-instance NAME STATUS VAR  store an instance and set $VAR to its id
 //	sm-instance-status ID S    the instance has status S
 //	sm-debug-inputs ID N [TASK]  the instance received N debug inputs (the last for TASK)
+//	sm-sink VAR                start a second loopback listener (a redirect target) and set
+//	                           $VAR to its URL
+//	sm-sink-requests N         the second listener received N requests
 //	sm-free-port VAR           set $VAR to a free loopback port (for wfc dev-server scripts)
 //	sm-wait-http URL           wait up to 10 s until URL answers
 var emulatorCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
@@ -48,6 +54,8 @@ var emulatorCmds = map[string]func(ts *testscript.TestScript, neg bool, args []s
 	"sm-instance":        smInstance,
 	"sm-instance-status": smInstanceStatus,
 	"sm-debug-inputs":    smDebugInputs,
+	"sm-sink":            smSink,
+	"sm-sink-requests":   smSinkRequests,
 	"sm-free-port":       smFreePort,
 	"sm-wait-http":       smWaitHTTP,
 }
@@ -55,7 +63,11 @@ var emulatorCmds = map[string]func(ts *testscript.TestScript, neg bool, args []s
 // emulatorKey holds the script's *emulatorSlot in testscript's per-script values.
 type emulatorKey struct{}
 
-type emulatorSlot struct{ srv *secmastertest.Server }
+type emulatorSlot struct {
+	srv      *secmastertest.Server
+	sink     *httptest.Server // sm-sink's listener
+	sinkHits atomic.Int64
+}
 
 func setupEmulatorSlot(e *testscript.Env) {
 	slot := &emulatorSlot{}
@@ -63,6 +75,9 @@ func setupEmulatorSlot(e *testscript.Env) {
 	e.Defer(func() {
 		if slot.srv != nil {
 			slot.srv.Close()
+		}
+		if slot.sink != nil {
+			slot.sink.Close()
 		}
 	})
 }
@@ -206,6 +221,15 @@ func smFault(ts *testscript.TestScript, neg bool, args []string) {
 			code = strings.TrimPrefix(opt, "code=")
 		case strings.HasPrefix(opt, "msg="):
 			msg = strings.TrimPrefix(opt, "msg=")
+		case strings.HasPrefix(opt, "header="):
+			name, value, ok := strings.Cut(strings.TrimPrefix(opt, "header="), ":")
+			if !ok {
+				ts.Fatalf("sm-fault: %q is not header=NAME:VALUE", opt)
+			}
+			if f.Header == nil {
+				f.Header = http.Header{}
+			}
+			f.Header.Add(name, value)
 		default:
 			ts.Fatalf("sm-fault: unknown option %q", opt)
 		}
@@ -364,6 +388,30 @@ func smDebugInputs(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if len(args) == 3 && (len(debugs) == 0 || debugs[len(debugs)-1].TaskID != args[2]) {
 		ts.Fatalf("the last debug input of %s is not for task %s: %+v", args[0], args[2], debugs)
+	}
+}
+
+func smSink(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-sink")
+	if len(args) != 1 {
+		ts.Fatalf("usage: sm-sink VAR")
+	}
+	slot := ts.Value(emulatorKey{}).(*emulatorSlot)
+	if slot.sink != nil {
+		ts.Fatalf("sm-sink: a listener is already running")
+	}
+	slot.sink = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { slot.sinkHits.Add(1) }))
+	ts.Setenv(args[0], slot.sink.URL)
+}
+
+func smSinkRequests(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-sink-requests")
+	if len(args) != 1 {
+		ts.Fatalf("usage: sm-sink-requests N")
+	}
+	got := ts.Value(emulatorKey{}).(*emulatorSlot).sinkHits.Load()
+	if want := atoi(ts, args[0]); got != int64(want) {
+		ts.Fatalf("the second listener received %d requests, want %d", got, want)
 	}
 }
 

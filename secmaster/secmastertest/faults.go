@@ -10,6 +10,9 @@ import (
 type Fault struct {
 	Status int    // answer this status with Body instead of the real answer (0: the real answer)
 	Body   string // raw body for Status; empty: a SecMaster-style error JSON
+	// Header is added to the answer: a Location with a 3xx Status makes a redirect, a
+	// Retry-After with a 429 or 503 asks the client to wait.
+	Header http.Header
 
 	Delay time.Duration // wait before answering; a client that gives up meanwhile gets nothing
 	Drop  bool          // close the connection after reading the request, answering nothing

@@ -216,6 +216,9 @@ func (e *Emulator) answerWithFault(w http.ResponseWriter, r *http.Request, rid s
 	default:
 		status, hdr, payload = e.render(rid, res)
 	}
+	for k, v := range f.Header {
+		hdr[http.CanonicalHeaderKey(k)] = v
+	}
 	if f.Truncate {
 		hdr.Set("X-Request-Id", rid)
 		hdr.Set("Content-Length", strconv.Itoa(len(payload)))
