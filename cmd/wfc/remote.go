@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
@@ -254,16 +255,19 @@ func readInputFile(path string, limit int64, what string) ([]byte, error) {
 	return readlimit.File(path, limit, what)
 }
 
+// sourceFile reads a file a diagnostic names, for its snippet: with the same limit and the
+// same refusal of FIFOs and devices as the first read, since the file may have changed since.
+func sourceFile(file string) ([]byte, bool) {
+	data, err := readlimit.File(file, check.MaxFileSize, "files wfc lints")
+	return data, err == nil
+}
+
 // printDiagnostics writes diagnostics as text, with snippets from the files they name.
 func printDiagnostics(e *env, diags diag.List) {
 	if len(diags) == 0 {
 		return
 	}
-	sources := func(file string) ([]byte, bool) {
-		data, err := os.ReadFile(file)
-		return data, err == nil
-	}
-	if err := report.Write(e.stderr, report.Text, diags, report.Options{Sources: sources}); err != nil {
+	if err := report.Write(e.stderr, report.Text, diags, report.Options{Sources: sourceFile}); err != nil {
 		fmt.Fprintln(e.stderr, diags.Error())
 	}
 }
