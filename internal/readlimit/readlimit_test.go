@@ -67,6 +67,21 @@ func TestFileLimit(t *testing.T) {
 	}
 }
 
+// A regular file whose size Stat does not know (procfs reports 0) is still cut at the limit:
+// the limit holds while reading, not only after a Stat.
+func TestFileLimitHoldsWhileReading(t *testing.T) {
+	const path = "/proc/self/maps" // regular, size 0, a few kilobytes of text
+	if st, err := os.Stat(path); err != nil || !st.Mode().IsRegular() || st.Size() != 0 {
+		t.Skip("no procfs here")
+	}
+	if _, err := File(path, 64, "files"); err == nil || !strings.HasPrefix(err.Error(), path+": larger than 64 bytes") {
+		t.Errorf("File(%s, 64) = %v; want it refused as larger than 64 bytes", path, err)
+	}
+	if data, err := File(path, 1<<20, "files"); err != nil || len(data) < 64 {
+		t.Errorf("File(%s, 1 MiB) = %d bytes, %v; want its text", path, len(data), err)
+	}
+}
+
 // A character device that never ends (/dev/zero, as a catalog path in wfc.yaml once made wfc
 // read until it ran out of memory) is refused before a byte is read.
 func TestFileRefusesDevice(t *testing.T) {
