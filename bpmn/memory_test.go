@@ -47,7 +47,7 @@ func memoryInputs(t *testing.T) []struct {
 	}{
 		{"xml", xml, 6},
 		{"taskflow", []byte(taskflow), 5},
-		{"wrapped taskflow", []byte(wrapped.String()), 5},
+		{"wrapped taskflow", []byte(wrapped.String()), 6},
 		{"request", []byte(`{"name":"x","taskflow":"` + taskflow + `"}`), 6},
 		{"prose", prose, 0.01},
 		{"binary", append([]byte{0x7f, 'E', 'L', 'F', 0}, prose...), 0.01},
