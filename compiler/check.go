@@ -142,12 +142,12 @@ func (c *checker) ref(s *workflow.Step, ref workflow.String, field string) {
 
 func unknownStep(field, id string, ids []string) string {
 	if best := closest(id, ids); best != "" {
-		return fmt.Sprintf("%s %q names no step; did you mean %q?", field, id, best)
+		return fmt.Sprintf("%s %q names no step; did you mean %q?", field, diag.Shorten(id), diag.Shorten(best))
 	}
 	if len(ids) == 0 {
-		return fmt.Sprintf("%s %q names no step; use a step id or end", field, id)
+		return fmt.Sprintf("%s %q names no step; use a step id or end", field, diag.Shorten(id))
 	}
-	return fmt.Sprintf("%s %q names no step; use a step id (%s) or end", field, id, quoteList(ids, 5))
+	return fmt.Sprintf("%s %q names no step; use a step id (%s) or end", field, diag.Shorten(id), quoteList(ids, 5))
 }
 
 // within reports whether step s is inside branch b, at any depth.

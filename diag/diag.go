@@ -87,6 +87,9 @@ type Diagnostic struct {
 	Detail   string // optional longer explanation, full sentences
 	Range    Range
 	Element  string // BPMN element id, set when the input (or the thing reported on) is BPMN
+	// More is set only on the "… and N more" summary List.Cap leaves: the N diagnostics of
+	// Rule it stands for. Sort puts a summary after the diagnostics at its position.
+	More int
 }
 
 // Error renders the diagnostic as "file:line:col: message [rule]", the one-line form that
@@ -102,7 +105,7 @@ func (d Diagnostic) Error() string {
 	}
 	b.WriteString(d.Message)
 	if d.Element != "" && !d.Range.Start.IsValid() {
-		fmt.Fprintf(&b, " (element %s)", d.Element)
+		fmt.Fprintf(&b, " (element %s)", Shorten(d.Element))
 	}
 	if d.Rule != "" {
 		fmt.Fprintf(&b, " [%s]", d.Rule)
@@ -137,13 +140,17 @@ func (l List) Sort() {
 	sort.SliceStable(l, func(i, j int) bool { return Less(l[i], l[j]) })
 }
 
-// Less is the order Sort uses.
+// Less is the order Sort uses. A summary left by Cap comes after the diagnostics at its
+// position, so it reads as the last line of what it summarises.
 func Less(a, b Diagnostic) bool {
 	if a.Range.File != b.Range.File {
 		return a.Range.File < b.Range.File
 	}
 	if a.Range.Start != b.Range.Start {
 		return a.Range.Start.Before(b.Range.Start)
+	}
+	if (a.More > 0) != (b.More > 0) {
+		return b.More > 0
 	}
 	if a.Rule != b.Rule {
 		return a.Rule < b.Rule
@@ -154,12 +161,13 @@ func Less(a, b Diagnostic) bool {
 	return a.Message < b.Message
 }
 
-// Errorf builds an error diagnostic at a range.
+// Errorf builds an error diagnostic at a range; the message is formatted by Sprintf, so a
+// long value quoted with %q is cut.
 func Errorf(r Range, rule, format string, args ...any) Diagnostic {
-	return Diagnostic{Severity: Error, Rule: rule, Message: fmt.Sprintf(format, args...), Range: r}
+	return Diagnostic{Severity: Error, Rule: rule, Message: Sprintf(format, args...), Range: r}
 }
 
-// Warningf builds a warning diagnostic at a range.
+// Warningf builds a warning diagnostic at a range, like Errorf.
 func Warningf(r Range, rule, format string, args ...any) Diagnostic {
-	return Diagnostic{Severity: Warning, Rule: rule, Message: fmt.Sprintf(format, args...), Range: r}
+	return Diagnostic{Severity: Warning, Rule: rule, Message: Sprintf(format, args...), Range: r}
 }

@@ -46,7 +46,7 @@ func isConditionalFork(el *bpmn.Element) bool {
 // displayName names an element in a message: its name when it has one, else its id.
 func displayName(el *bpmn.Element) string {
 	if n := jsTrim(el.Name); n != "" {
-		return "\"" + n + "\""
+		return "\"" + diag.Shorten(n) + "\""
 	}
-	return el.ID
+	return diag.Shorten(el.ID)
 }

@@ -95,5 +95,5 @@ func linkNameText(name string) string {
 	if name == unnamedLink {
 		return "no link name"
 	}
-	return "link name \"" + name + "\""
+	return "link name \"" + diag.Shorten(name) + "\""
 }

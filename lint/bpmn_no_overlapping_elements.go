@@ -205,7 +205,7 @@ func (c *overlapCheck) markOverlap(a, b *bpmn.Element) {
 // describeElement names an element for a message: its id, or its type when it has none.
 func describeElement(el *bpmn.Element) string {
 	if el.ID != "" {
-		return el.ID
+		return diag.Shorten(el.ID)
 	}
 	return "a " + el.Type
 }

@@ -4,8 +4,6 @@
 package lint
 
 import (
-	"fmt"
-
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/diag"
 )
@@ -43,13 +41,14 @@ type Pass struct {
 // Rule returns the rule being run.
 func (p *Pass) Rule() *Rule { return p.rule }
 
-// Report records a diagnostic at a source range.
+// Report records a diagnostic at a source range. The message is formatted by diag.Sprintf,
+// so a long value quoted with %q is cut.
 func (p *Pass) Report(r diag.Range, format string, args ...any) {
 	if r.File == "" {
 		r.File = p.Input.File
 	}
 	*p.out = append(*p.out, diag.Diagnostic{
-		Severity: p.sev, Rule: p.rule.ID, Message: fmt.Sprintf(format, args...), Range: r,
+		Severity: p.sev, Rule: p.rule.ID, Message: diag.Sprintf(format, args...), Range: r,
 	})
 }
 
@@ -57,7 +56,7 @@ func (p *Pass) Report(r diag.Range, format string, args ...any) {
 // element was compiled from when there is one, else the element's place in the BPMN XML.
 func (p *Pass) ReportElement(el *bpmn.Element, format string, args ...any) {
 	d := diag.Diagnostic{
-		Severity: p.sev, Rule: p.rule.ID, Message: fmt.Sprintf(format, args...),
+		Severity: p.sev, Rule: p.rule.ID, Message: diag.Sprintf(format, args...),
 		Range: ElementRange(p.Input.File, el),
 	}
 	if el != nil {

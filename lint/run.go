@@ -23,9 +23,10 @@ type Input struct {
 }
 
 // Run applies the enabled rules to in and returns their diagnostics, suppressions applied,
-// sorted by position.
+// sorted by position and capped to diag.DefaultLimits (the first 100 of each rule, 1,000 in
+// all, then one "… and N more" line per rule).
 func Run(in *Input) diag.List {
-	return runRules(in, Rules())
+	return runRules(in, Rules()).Cap(diag.DefaultLimits)
 }
 
 func runRules(in *Input, rules []*Rule) diag.List {

@@ -44,7 +44,7 @@ func stepRange(s *workflow.Step) diag.Range {
 // stepName is how messages name a step.
 func stepName(s *workflow.Step) string {
 	if s.ID.IsSet() {
-		return fmt.Sprintf("%q", s.ID.Value)
+		return diag.Quote(s.ID.Value)
 	}
 	return fmt.Sprintf("at line %d", s.Range.Start.Line)
 }

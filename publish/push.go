@@ -9,14 +9,17 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/wfc-dev/wfc/secmaster"
 )
 
 // Item is one compiled workflow to push.
 type Item struct {
-	File    string
-	Request secmaster.CreateVersionRequest
+	File string
+	// Compile builds the create-version request with process Process_N. Push calls it once,
+	// with N chosen to keep the process id of the version already deployed (processNumber).
+	Compile func(processNumber int64) (secmaster.CreateVersionRequest, error)
 	// WorkflowID names the remote workflow; when empty, WorkflowName is looked up (exactly).
 	WorkflowID   string
 	WorkflowName string
@@ -31,6 +34,11 @@ type Options struct {
 	Submit   bool // submit the new version for approval
 	Activate bool // activate the version (submitting it first when it is a draft)
 	Create   bool // create the workflow when no workflow has the name
+	// ConfirmWait bounds how long Push keeps looking for a version whose create had an unknown
+	// outcome, in total (the CLI's --confirm-wait, DefaultConfirmWait); 0 looks once.
+	ConfirmWait time.Duration
+	// Sleep waits between those looks; nil sleeps on the real clock. Tests inject it.
+	Sleep func(ctx context.Context, d time.Duration) error
 }
 
 // Status is the outcome of pushing one item.
@@ -54,9 +62,17 @@ type Outcome struct {
 	Version         string `json:"version,omitempty"` // the server's label ("v3"); may be empty
 	// VersionStatus is the version's status after push (pending_submit, pending_approval, ...).
 	VersionStatus string `json:"version_status,omitempty"`
+	// ProcessID is the BPMN process id of the version pushed or compared (Process_N).
+	ProcessID string `json:"process_id,omitempty"`
+	// Similar lists, when no workflow had the file's name, existing workflows with another
+	// name but this file's description and type: the file's workflow may have been renamed.
+	Similar []WorkflowRef `json:"similar_workflows,omitempty"`
 	// Resolved is set when the create failed ambiguously and listing versions found it.
 	Resolved bool  `json:"resolved_after_ambiguous_create,omitempty"`
 	Diff     *Diff `json:"changes,omitempty"`
+	// Unknown is set on a failure where a create or status change was sent but whether the
+	// server applied it could not be read back (Err is marked with ErrUnknownOutcome).
+	Unknown bool `json:"outcome_unknown,omitempty"`
 	// Notes are messages for people: the status steps taken or refused, and why.
 	Notes []string `json:"notes,omitempty"`
 	Err   error    `json:"-"`
@@ -79,10 +95,10 @@ type API interface {
 func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 	out := Outcome{File: it.File}
 	failf := func(err error) Outcome {
-		out.Status, out.Err = Failed, err
+		out.Status, out.Err, out.Unknown = Failed, err, errors.Is(err, ErrUnknownOutcome)
 		return out
 	}
-	wf, created, err := resolveWorkflow(ctx, api, it, opts)
+	wf, created, err := resolveWorkflow(ctx, api, it, opts, &out)
 	if err != nil {
 		return failf(err)
 	}
@@ -98,12 +114,18 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 	if err != nil {
 		return failf(err)
 	}
-	local := FromRequest(it.Request)
-	if newest := Newest(before); newest != nil {
-		remote, err := withContent(ctx, api, newest)
-		if err != nil {
+	remote := Newest(before)
+	if remote != nil {
+		if remote, err = withContent(ctx, api, remote); err != nil {
 			return failf(err)
 		}
+	}
+	req, err := it.request(ctx, api, wf.ID, before, remote, &out)
+	if err != nil {
+		return failf(err)
+	}
+	local := FromRequest(req)
+	if remote != nil {
 		if d := Compare(local, FromRemote(remote)); d.Empty() {
 			out.Status = Unchanged
 			out.setVersion(remote)
@@ -121,7 +143,7 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 	}
 
 	if opts.Validate {
-		if err := validate(ctx, api, wf.ID, it.Request); err != nil {
+		if err := validate(ctx, api, wf.ID, req); err != nil {
 			return failf(err)
 		}
 	}
@@ -129,9 +151,9 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 		out.Status = Planned
 		return out
 	}
-	v, err := api.CreateVersion(ctx, wf.ID, it.Request)
-	if errors.Is(err, secmaster.ErrAmbiguous) {
-		v, err = findCreated(ctx, api, wf.ID, before, local, err)
+	v, err := api.CreateVersion(ctx, wf.ID, req)
+	if mayHaveApplied(err) {
+		v, err = findCreated(ctx, api, wf.ID, before, local, err, opts)
 		out.Resolved = err == nil
 	}
 	if err != nil {
@@ -150,8 +172,9 @@ func (o *Outcome) setVersion(v *secmaster.WorkflowVersion) {
 }
 
 // resolveWorkflow finds the workflow by id or exact name, creating it when asked. In a dry run
-// a workflow that would be created is returned as nil with created set.
-func resolveWorkflow(ctx context.Context, api API, it Item, opts Options) (*secmaster.Workflow, bool, error) {
+// a workflow that would be created is returned as nil with created set. When no workflow has
+// the name, it records in out.Similar those the file may have gone to before a rename.
+func resolveWorkflow(ctx context.Context, api API, it Item, opts Options, out *Outcome) (*secmaster.Workflow, bool, error) {
 	if it.WorkflowID != "" {
 		wf, err := api.GetWorkflow(ctx, it.WorkflowID)
 		if secmaster.IsNotFound(err) {
@@ -166,6 +189,10 @@ func resolveWorkflow(ctx context.Context, api API, it Item, opts Options) (*secm
 	if err != nil || wf != nil {
 		return wf, false, err
 	}
+	req := it.NewWorkflow
+	req.Name = it.WorkflowName
+	// A hint only: when the listing fails, push goes on as it would without it.
+	out.Similar, _ = renameCandidates(ctx, api, req)
 	if !opts.Create {
 		return nil, false, fmt.Errorf("no workflow is named %q; pass --create to create it, or map the file to a workflow id in wfc.yaml", it.WorkflowName)
 	}
@@ -175,17 +202,12 @@ func resolveWorkflow(ctx context.Context, api API, it Item, opts Options) (*secm
 	if opts.DryRun {
 		return nil, true, nil
 	}
-	req := it.NewWorkflow
-	req.Name = it.WorkflowName
 	wf, err = api.CreateWorkflow(ctx, req)
-	if errors.Is(err, secmaster.ErrAmbiguous) {
+	if mayHaveApplied(err) {
 		// Read back: the workflow is ours when one now has exactly the name.
-		found, ferr := findByName(ctx, api, it.WorkflowName)
-		if ferr != nil {
-			return nil, false, fmt.Errorf("%w; listing workflows to check also failed: %v", err, ferr)
-		}
+		found, checked := poll(ctx, opts, func() (*secmaster.Workflow, error) { return findByName(ctx, api, it.WorkflowName) })
 		if found == nil {
-			return nil, false, fmt.Errorf("%w; no workflow named %q exists, so it was not created: run push again", err, it.WorkflowName)
+			return nil, false, unknownf("%w; no workflow named %q appeared %s, so whether it was created is unknown; it is safe to run push again: it looks the workflow up by name before creating one", err, it.WorkflowName, checked)
 		}
 		return found, true, nil
 	}
@@ -259,33 +281,6 @@ func withContent(ctx context.Context, api API, v *secmaster.WorkflowVersion) (*s
 	return api.GetVersion(ctx, v.ID)
 }
 
-// findCreated resolves an ambiguous create: the version is ours when it was not there before
-// and has the same name and content. Never retries the create.
-func findCreated(ctx context.Context, api API, workflowID string, before []secmaster.WorkflowVersion, local Version, cause error) (*secmaster.WorkflowVersion, error) {
-	after, err := api.ListVersions(ctx, workflowID, secmaster.ListVersionsOptions{})
-	if err != nil {
-		return nil, fmt.Errorf("%w; listing versions to check also failed: %v; run push again (it creates nothing when the version exists)", cause, err)
-	}
-	known := make(map[string]bool, len(before))
-	for _, v := range before {
-		known[v.ID] = true
-	}
-	for i := range after {
-		v := &after[i]
-		if known[v.ID] || v.Name != local.Name {
-			continue
-		}
-		full, err := withContent(ctx, api, v)
-		if err != nil {
-			return nil, fmt.Errorf("%w; reading version %s to check also failed: %v", cause, v.ID, err)
-		}
-		if Compare(local, FromRemote(full)).Empty() {
-			return full, nil
-		}
-	}
-	return nil, fmt.Errorf("%w; the workflow has no new version with this content, so it was not created: run push again", cause)
-}
-
 func validate(ctx context.Context, api API, workflowID string, req secmaster.CreateVersionRequest) error {
 	res, err := api.Validate(ctx, secmaster.ValidateRequest{Mode: secmaster.ValidateBasic, Taskconfig: req.Taskconfig, Taskflow: req.Taskflow, WorkflowID: workflowID})
 	if err != nil {
@@ -298,35 +293,5 @@ func validate(ctx context.Context, api API, workflowID string, req secmaster.Cre
 		}
 		return fmt.Errorf("the server's validation (mode BASIC) rejected the workflow: %s", detail)
 	}
-	return nil
-}
-
-// advance submits and activates out's version as opts ask, skipping steps already done.
-func advance(ctx context.Context, api API, out *Outcome, opts Options) error {
-	if !opts.Submit && !opts.Activate {
-		return nil
-	}
-	st := out.VersionStatus
-	if st == secmaster.StatusPendingSubmit || st == secmaster.StatusRejected {
-		v, err := api.SetVersionStatus(ctx, out.VersionID, secmaster.StatusPendingApproval)
-		if err != nil {
-			return fmt.Errorf("version %s was created but could not be submitted for approval: %w", out.VersionID, err)
-		}
-		out.VersionStatus = v.Status
-		out.Notes = append(out.Notes, "submitted for approval")
-	}
-	if !opts.Activate || out.VersionStatus == secmaster.StatusActivated {
-		return nil
-	}
-	v, err := api.SetVersionStatus(ctx, out.VersionID, secmaster.StatusActivated)
-	var apiErr *secmaster.APIError
-	if errors.As(err, &apiErr) && apiErr.HTTPStatus/100 == 4 && out.VersionStatus != secmaster.StatusNotActivated {
-		return fmt.Errorf("version %s is %s and SecMaster refused to activate it: a version must be approved before it can be activated; have a reviewer approve it in the SecMaster console (Workflows > Versions), then run push --activate again (server: %w)", out.VersionID, out.VersionStatus, err)
-	}
-	if err != nil {
-		return fmt.Errorf("version %s could not be activated: %w", out.VersionID, err)
-	}
-	out.VersionStatus = v.Status
-	out.Notes = append(out.Notes, "activated")
 	return nil
 }

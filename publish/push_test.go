@@ -33,9 +33,14 @@ func request(v Version) secmaster.CreateVersionRequest {
 		Taskflow: v.Taskflow, TaskflowType: secmaster.TaskflowTypeJSON, AopType: v.AopType}
 }
 
+// fixed is an Item.Compile that ignores the process number, for tests about other things.
+func fixed(req secmaster.CreateVersionRequest) func(int64) (secmaster.CreateVersionRequest, error) {
+	return func(int64) (secmaster.CreateVersionRequest, error) { return req, nil }
+}
+
 func TestPushIsIdempotent(t *testing.T) {
 	srv, c, wfID := newEmulator(t)
-	it := Item{File: "w.yaml", Request: request(compile(t, baseWorkflow)), WorkflowID: wfID}
+	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
 	for i, want := range []Status{Created, Unchanged, Unchanged} {
 		if o := Push(context.Background(), c, it, Options{}); o.Status != want || o.Err != nil {
 			t.Fatalf("push %d: %s (%v), want %s", i+1, o.Status, o.Err, want)
@@ -48,7 +53,7 @@ func TestPushIsIdempotent(t *testing.T) {
 
 func TestAmbiguousCreateIsResolvedByListing(t *testing.T) {
 	srv, c, wfID := newEmulator(t)
-	it := Item{File: "w.yaml", Request: request(compile(t, baseWorkflow)), WorkflowID: wfID}
+	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
 	srv.Fail(secmastertest.RouteCreateVersion, secmastertest.Fault{Delay: 5 * time.Second, Commit: true})
 	o := Push(context.Background(), c, it, Options{})
 	if o.Status != Created || !o.Resolved || o.VersionID == "" {
@@ -62,14 +67,14 @@ func TestAmbiguousCreateIsResolvedByListing(t *testing.T) {
 func TestAmbiguousCreateIgnoresOtherVersionsWithTheName(t *testing.T) {
 	srv, c, wfID := newEmulator(t)
 	ours := compile(t, baseWorkflow)
-	it := Item{File: "w.yaml", Request: request(ours), WorkflowID: wfID}
+	it := Item{File: "w.yaml", Compile: fixed(request(ours)), WorkflowID: wfID}
 	// The create is lost, and meanwhile someone else adds a version with the same name but
 	// other content: that one is not ours.
 	theirs := ours
 	theirs.Description = "someone else's"
 	o := Push(context.Background(), &interleaving{Client: c, srv: srv, other: request(theirs), wfID: wfID}, it, Options{})
-	if o.Status != Failed || !errors.Is(o.Err, secmaster.ErrAmbiguous) || !strings.Contains(o.Err.Error(), "was not created: run push again") {
-		t.Fatalf("outcome %s: %v; want a failure saying ours was not created", o.Status, o.Err)
+	if o.Status != Failed || !errors.Is(o.Err, secmaster.ErrAmbiguous) || !strings.Contains(o.Err.Error(), "whether it was created is unknown") {
+		t.Fatalf("outcome %s: %v; want a failure saying the outcome is unknown", o.Status, o.Err)
 	}
 }
 
@@ -98,7 +103,7 @@ func (i *interleaving) ListVersions(ctx context.Context, id string, o secmaster.
 
 func TestDryRunWritesNothing(t *testing.T) {
 	srv, c, wfID := newEmulator(t)
-	it := Item{File: "w.yaml", Request: request(compile(t, baseWorkflow)), WorkflowID: wfID}
+	it := Item{File: "w.yaml", Compile: fixed(request(compile(t, baseWorkflow))), WorkflowID: wfID}
 	o := Push(context.Background(), c, it, Options{DryRun: true, Validate: true, Submit: true, Activate: true})
 	if o.Status != Planned {
 		t.Fatalf("status %s (%v), want planned", o.Status, o.Err)

@@ -19,6 +19,7 @@ type jsonDiagnostic struct {
 	Rule      string `json:"rule"`
 	Message   string `json:"message"`
 	Element   string `json:"element,omitempty"`
+	More      int    `json:"more,omitempty"` // on a "… and N more" line: N
 }
 
 func writeJSON(w io.Writer, diags diag.List) error {
@@ -34,6 +35,7 @@ func writeJSON(w io.Writer, diags diag.List) error {
 			Rule:      d.Rule,
 			Message:   d.Message,
 			Element:   d.Element,
+			More:      d.More,
 		})
 	}
 	return encodeIndented(w, out)

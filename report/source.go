@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -10,7 +11,8 @@ import (
 // pass over it rather than one pass each.
 type sourceFile struct {
 	data       []byte
-	lineStarts []int // byte offset where each line starts
+	lineStarts []int                // byte offset where each line starts
+	columns    map[int]*columnIndex // by line number, built the first time a snippet needs it
 }
 
 func lineStarts(data []byte) []int {
@@ -26,28 +28,81 @@ func lineStarts(data []byte) []int {
 	return starts
 }
 
-// line returns line n (1-based) without its line ending; false when the file has no such line.
-func (f *sourceFile) line(n int) (string, bool) {
+// line returns line n (1-based) without its line ending, as a slice of the file (no copy);
+// false when the file has no such line.
+func (f *sourceFile) line(n int) ([]byte, bool) {
 	if n < 1 || n > len(f.lineStarts) {
-		return "", false
+		return nil, false
 	}
 	from, to := f.lineStarts[n-1], len(f.data)
 	if n < len(f.lineStarts) {
 		to = f.lineStarts[n]
 	}
-	s := string(f.data[from:to])
-	s = strings.TrimSuffix(s, "\n")
-	return strings.TrimSuffix(s, "\r"), true
+	s := bytes.TrimSuffix(f.data[from:to], []byte("\n"))
+	return bytes.TrimSuffix(s, []byte("\r")), true
 }
 
-// expandLine turns a source line into display cells: tabs become spaces up to the next tab
-// stop and control characters become U+FFFD, so nothing in a file can move the terminal
-// cursor or inject escape sequences. at[i] is the first cell of the i-th character and
-// at[len] is the line's width, so a 1-based column c maps to cell at[c-1].
-func expandLine(line string) (cells []rune, at []int) {
-	at = make([]int, 0, utf8.RuneCountInString(line)+1)
-	cells = make([]rune, 0, len(line))
-	for _, r := range line {
+// columnsOf returns the column index of line n, whose text is line, building it once.
+func (f *sourceFile) columnsOf(n int, line []byte) *columnIndex {
+	if c, ok := f.columns[n]; ok {
+		return c
+	}
+	if f.columns == nil {
+		f.columns = map[int]*columnIndex{}
+	}
+	c := newColumnIndex(line)
+	f.columns[n] = c
+	return c
+}
+
+// columnStride is how many characters apart columnIndex records byte offsets: finding a
+// column decodes at most this many characters, whatever the line's length.
+const columnStride = 64
+
+// columnIndex turns a character column of one line into a byte offset without decoding the
+// line from its start, so a diagnostic at the end of a minified megabyte-long line costs as
+// little as one at its start. It costs one pass over the line and 8 bytes per 64 characters.
+type columnIndex struct {
+	chars   int   // characters in the line
+	offsets []int // offsets[k] is the byte offset of character k*columnStride
+}
+
+func newColumnIndex(line []byte) *columnIndex {
+	c := &columnIndex{offsets: make([]int, 0, len(line)/columnStride+1)}
+	for i := 0; i < len(line); c.chars++ {
+		if c.chars%columnStride == 0 {
+			c.offsets = append(c.offsets, i)
+		}
+		_, size := utf8.DecodeRune(line[i:])
+		i += size
+	}
+	return c
+}
+
+// byteOffset is where character ch (0-based, clamped to the line) starts in line; the line's
+// length for ch at or past its end.
+func (c *columnIndex) byteOffset(line []byte, ch int) int {
+	ch = max(0, min(ch, c.chars))
+	if ch == c.chars {
+		return len(line)
+	}
+	i := c.offsets[ch/columnStride]
+	for n := ch % columnStride; n > 0; n-- {
+		_, size := utf8.DecodeRune(line[i:])
+		i += size
+	}
+	return i
+}
+
+// expandLine turns source text into display cells: tabs become spaces up to the next tab
+// stop (counted from the start of text) and control characters become U+FFFD, so nothing in
+// a file can move the terminal cursor or inject escape sequences. at[i] is the first cell of
+// the i-th character and at[len] is the text's width, so a 1-based column c maps to cell
+// at[c-1].
+func expandLine(text []byte) (cells []rune, at []int) {
+	at = make([]int, 0, utf8.RuneCount(text)+1)
+	cells = make([]rune, 0, len(text))
+	for _, r := range string(text) {
 		at = append(at, len(cells))
 		switch {
 		case r == '\t':

@@ -39,7 +39,7 @@ func writeText(w io.Writer, diags diag.List, opts Options) error {
 	t := &textWriter{opts: opts, files: map[string]*sourceFile{}}
 	for _, d := range diags {
 		t.header(d)
-		if !opts.OneLine {
+		if !opts.OneLine && d.More == 0 { // a "… and N more" line repeats the snippet above it
 			t.snippet(d)
 			t.detail(d)
 		}
@@ -83,7 +83,7 @@ func (t *textWriter) header(d diag.Diagnostic) {
 	}
 	t.buf.WriteString(sanitize(d.Message))
 	if d.Element != "" && !d.Range.Start.IsValid() {
-		t.buf.WriteString(" (element " + sanitize(d.Element) + ")")
+		t.buf.WriteString(" (element " + sanitize(diag.Shorten(d.Element)) + ")")
 	}
 	if d.Rule != "" {
 		t.buf.WriteByte(' ')
@@ -93,7 +93,8 @@ func (t *textWriter) header(d diag.Diagnostic) {
 }
 
 // snippet writes the source line of d with a gutter and a caret/tilde underline, when the
-// source is available and the line exists.
+// source is available and the line exists. Its cost is bounded by the width shown, not the
+// line's length: only a window of characters around the caret is expanded (window).
 func (t *textWriter) snippet(d diag.Diagnostic) {
 	start := d.Range.Start
 	if !start.IsValid() || t.opts.Sources == nil {
@@ -104,37 +105,15 @@ func (t *textWriter) snippet(d diag.Diagnostic) {
 	if !ok {
 		return
 	}
-	cells, at := expandLine(line)
-	runes := len(at) - 1
+	caret := max(0, start.Column-1) // characters before the caret; 0 when the column is unknown
+	w := window(line, src.columnsOf(start.Line, line), caret)
 
 	num := strconv.Itoa(start.Line)
 	pad := strings.Repeat(" ", len(num))
 	t.paint(ansiGray, pad+" |")
 	t.buf.WriteByte('\n')
-
-	// Choose the window of cells to show: the whole line, or a cut around the caret.
-	from, to := 0, len(cells)
-	startCell := 0
-	if start.Column >= 1 {
-		startCell = at[min(start.Column-1, runes)]
-	}
-	if len(cells) > maxLineCells {
-		from = max(0, startCell-contextBefore)
-		to = min(len(cells), from+maxLineCells)
-		from = max(0, to-maxLineCells)
-	}
-	shown := string(cells[from:to])
-	lead := 0
-	if from > 0 {
-		shown = ellipsis + shown
-		lead = len(ellipsis)
-	}
-	if to < len(cells) {
-		shown += ellipsis
-	}
-	shown = strings.TrimRight(shown, " ")
 	t.paint(ansiGray, num+" |")
-	if shown != "" {
+	if shown := strings.TrimRight(w.text(), " "); shown != "" {
 		t.buf.WriteString(" " + shown)
 	}
 	t.buf.WriteByte('\n')
@@ -142,19 +121,74 @@ func (t *textWriter) snippet(d diag.Diagnostic) {
 	if start.Column < 1 { // the column is unknown: show the line, underline nothing
 		return
 	}
-	endCell := startCell + 1
+	endCell := w.startCell + 1
 	end := d.Range.End
 	switch {
 	case end.Line == start.Line && end.Column > start.Column:
-		endCell = at[min(end.Column-1, runes)]
+		endCell = w.cellOf(end.Column - 1)
 	case end.Line > start.Line: // the range runs on: underline to the end of this line
-		endCell = len(cells)
+		endCell = len(w.cells)
 	}
-	width := max(1, min(endCell, to)-startCell)
+	width := max(1, min(endCell, w.to)-w.startCell)
 	t.paint(ansiGray, pad+" |")
-	t.buf.WriteString(" " + strings.Repeat(" ", lead+startCell-from))
+	t.buf.WriteString(" " + strings.Repeat(" ", w.lead()+w.startCell-w.from))
 	t.paint(severityColor(d.Severity), "^"+strings.Repeat("~", width-1))
 	t.buf.WriteByte('\n')
+}
+
+// shownLine is the part of a source line a snippet shows. The line is cut twice: first to
+// the characters within maxLineCells+1 of the caret (so a minified megabyte-long line is
+// never expanded whole), then, after tab expansion, to at most maxLineCells cells.
+type shownLine struct {
+	first     int    // line character where cells starts
+	cells     []rune // the expanded characters around the caret
+	at        []int  // at[i]: first cell of character first+i
+	startCell int    // the caret's cell
+	from, to  int    // the cells shown
+	cutLeft   bool   // characters left of the shown cells are hidden
+	cutRight  bool   // characters right of the shown cells are hidden
+}
+
+func window(line []byte, cols *columnIndex, caret int) shownLine {
+	caret = min(caret, cols.chars)
+	first := max(0, caret-maxLineCells-1)
+	last := min(cols.chars, caret+maxLineCells+1)
+	w := shownLine{first: first}
+	w.cells, w.at = expandLine(line[cols.byteOffset(line, first):cols.byteOffset(line, last)])
+	w.startCell = w.at[caret-first]
+	w.from, w.to = 0, len(w.cells)
+	if len(w.cells) > maxLineCells {
+		w.from = max(0, w.startCell-contextBefore)
+		w.to = min(len(w.cells), w.from+maxLineCells)
+		w.from = max(0, w.to-maxLineCells)
+	}
+	w.cutLeft = w.from > 0 || first > 0
+	w.cutRight = w.to < len(w.cells) || last < cols.chars
+	return w
+}
+
+// cellOf is the cell where line character ch starts, clamped to the window.
+func (w shownLine) cellOf(ch int) int {
+	return w.at[max(0, min(ch-w.first, len(w.at)-1))]
+}
+
+// lead is how many columns the left "..." takes.
+func (w shownLine) lead() int {
+	if w.cutLeft {
+		return len(ellipsis)
+	}
+	return 0
+}
+
+func (w shownLine) text() string {
+	s := string(w.cells[w.from:w.to])
+	if w.cutLeft {
+		s = ellipsis + s
+	}
+	if w.cutRight {
+		s += ellipsis
+	}
+	return s
 }
 
 // detail writes the optional longer explanation, indented under the diagnostic.
@@ -189,19 +223,11 @@ func severityColor(s diag.Severity) string {
 	return ansiRed
 }
 
-// summary counts diagnostics by severity: "3 errors, 1 warning".
+// summary counts diagnostics by severity: "3 errors, 1 warning". A "… and N more" line left
+// by diag.List.Cap counts as the N problems it stands for.
 func summary(diags diag.List) string {
-	var errs, warns, infos int
-	for _, d := range diags {
-		switch d.Severity {
-		case diag.Warning:
-			warns++
-		case diag.Info:
-			infos++
-		default:
-			errs++
-		}
-	}
+	warns, infos := diags.Count(diag.Warning), diags.Count(diag.Info)
+	errs := diags.Count(diag.Error) + diags.Count(0) // an unclassified diagnostic fails, as an error
 	var parts []string
 	add := func(n int, one, many string) {
 		switch {

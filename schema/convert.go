@@ -8,9 +8,11 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// maxNodes bounds how many JSON values one YAML document may turn into once aliases are
-// followed, so a "billion laughs" file fails fast instead of exhausting memory. Package
-// workflow expands aliases itself with the same limit before it calls Validate.
+// maxNodes bounds how many JSON values aliases may expand to in one YAML document, so a
+// "billion laughs" file fails fast instead of exhausting memory. Only values reached through
+// an alias count: the others are bounded by the file's size (a workflow with 20,000 steps has
+// more than 100,000 values and no alias). Package workflow expands aliases itself with the
+// same limit before it calls Validate.
 const maxNodes = 100_000
 
 // maxDepth bounds nesting (in YAML levels): validation cost grows faster than linearly with the
@@ -63,7 +65,9 @@ func (c *converter) value(n *yaml.Node, ptr string, depth int) any {
 		c.tooDeep = n
 		return nil
 	}
-	c.budget--
+	if depth > 0 { // inside an alias
+		c.budget--
+	}
 	if c.budget < 0 {
 		c.overflow = n
 		return nil

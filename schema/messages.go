@@ -234,7 +234,7 @@ func (r *rewriter) add(ptr, key, format string, args ...any) {
 			node = l.key
 		}
 	}
-	msg := fmt.Sprintf(format, args...)
+	msg := diag.Sprintf(format, args...)
 	if path := r.path(ptr); path != "" {
 		msg = path + ": " + msg
 	}
@@ -257,13 +257,13 @@ func (r *rewriter) path(ptr string) string {
 	for _, tok := range strings.Split(ptr[1:], "/") {
 		if pv := r.nodes[parent].value; pv != nil && pv.Kind == yaml.SequenceNode {
 			fmt.Fprintf(&b, "[%s]", tok)
-		} else if name := unescapePointer(tok); identifier.MatchString(name) {
+		} else if name := unescapePointer(tok); identifier.MatchString(name) && len(name) <= diag.MaxQuoted {
 			if b.Len() > 0 {
 				b.WriteByte('.')
 			}
 			b.WriteString(name)
 		} else {
-			fmt.Fprintf(&b, "[%s]", strconv.Quote(name))
+			fmt.Fprintf(&b, "[%s]", diag.Quote(name))
 		}
 		parent += "/" + tok
 	}
@@ -293,14 +293,14 @@ func (r *rewriter) describe(ptr string) string {
 	case int64, float64:
 		return "the number " + n.Value
 	}
-	return "the string " + quoteShort(n.Value)
+	return "the string " + diag.Quote(n.Value)
 }
 
 // describeValue quotes a scalar's text (for "X is not one of ...") or describes anything else.
 func (r *rewriter) describeValue(ptr string) string {
 	n := r.nodes[ptr].value
 	if n != nil && n.Kind == yaml.ScalarNode {
-		return quoteShort(n.Value)
+		return diag.Quote(n.Value)
 	}
 	return r.describe(ptr)
 }
@@ -394,14 +394,4 @@ func intValue(v any) int64 {
 func jsonText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
-}
-
-// quoteShort quotes s for a message, cutting it to 40 characters so a long value cannot
-// swamp the line.
-func quoteShort(s string) string {
-	const max = 40
-	if r := []rune(s); len(r) > max {
-		s = string(r[:max]) + "…"
-	}
-	return strconv.Quote(s)
 }

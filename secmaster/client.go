@@ -351,14 +351,7 @@ func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 	if c.cfg.Sleep != nil {
 		return c.cfg.Sleep(ctx, d)
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return Sleep(ctx, d)
 }
 
 // redirectRefused describes a 3xx answer: where it pointed, without the location's query and

@@ -20,9 +20,6 @@ import (
 // a few kilobytes, so anything near this is a mistake or an attack.
 const MaxFileSize = readlimit.Workflow
 
-// maxDiagnostics caps what one file reports, so a garbage file cannot flood the terminal.
-const maxDiagnostics = 200
-
 // Load parses one workflow file: YAML, then the JSON Schema, then the AST. It returns every
 // problem it finds, sorted; it never panics. The workflow is nil only when the file is not a
 // YAML mapping at all (unreadable, a syntax error, empty, a list, ...); otherwise it is the
@@ -30,20 +27,23 @@ const maxDiagnostics = 200
 // that need the whole graph (unknown next targets, duplicate step ids) are the compiler's.
 func Load(filename string, src []byte) (*Workflow, diag.List) {
 	w, diags := load(filename, src)
-	diags.Sort()
-	if len(diags) > maxDiagnostics {
-		more := len(diags) - maxDiagnostics
-		diags = append(diags[:maxDiagnostics:maxDiagnostics], diag.Errorf(diag.Range{File: filename}, diags[0].Rule,
-			"%d more problems not shown; fix the ones above first", more))
+	return w, diags.Cap(diag.DefaultLimits) // so a garbage file cannot flood the terminal
+}
+
+// sizeOver says how big a file over MaxFileSize is. Readers stop one byte past the limit
+// (io.LimitReader(r, MaxFileSize+1)), so that length means "more than the limit", not a size.
+func sizeOver(n int) string {
+	if n == MaxFileSize+1 {
+		return "more than " + diag.Size(MaxFileSize)
 	}
-	return w, diags
+	return diag.Size(int64(n))
 }
 
 func load(file string, src []byte) (*Workflow, diag.List) {
 	whole := diag.Range{File: file}
 	if len(src) > MaxFileSize {
 		return nil, diag.List{diag.Errorf(whole, diag.RuleSyntax,
-			"file is %d bytes; the limit is %d (8 MiB)", len(src), MaxFileSize)}
+			"file is %s; a workflow file may be at most %s, split it into smaller workflows", sizeOver(len(src)), diag.Size(MaxFileSize))}
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")) // a UTF-8 byte order mark is harmless
 	if d, bad := checkEncoding(file, src); bad {

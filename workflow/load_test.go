@@ -237,12 +237,18 @@ steps:
 func TestLoadTooLarge(t *testing.T) {
 	src := make([]byte, MaxFileSize+1)
 	w, diags := Load("big.yaml", src)
-	if w != nil || len(diags) != 1 || diags[0].Error() != "big.yaml: file is 8388609 bytes; the limit is 8388608 (8 MiB) [syntax]" {
+	if w != nil || len(diags) != 1 || diags[0].Error() != "big.yaml: file is more than 8 MiB; a workflow file may be at most 8 MiB, split it into smaller workflows [syntax]" {
 		t.Errorf("got %v, %v", w, diags)
+	}
+	// A caller that read the whole file (wfc lint reads up to 64 MiB) gets its size.
+	_, diags = Load("big.yaml", make([]byte, 50<<20))
+	if got := diags.Error(); got != "big.yaml: file is 50 MiB; a workflow file may be at most 8 MiB, split it into smaller workflows [syntax]" {
+		t.Errorf("got %s", got)
 	}
 }
 
-// TestDiagnosticCap: a file full of mistakes reports the first 200 and says how many more.
+// TestDiagnosticCap: a file full of mistakes reports the first 100 of a rule and says how
+// many more at the last one shown.
 func TestDiagnosticCap(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("wfc: 1\nname: x\ndescription: \"\"\nsteps:\n  - id: a\n    wait: 1\n")
@@ -250,10 +256,10 @@ func TestDiagnosticCap(t *testing.T) {
 		fmt.Fprintf(&b, "bad%d: 1\n", i)
 	}
 	_, diags := Load("c.yaml", []byte(b.String()))
-	if len(diags) != 201 {
-		t.Fatalf("got %d diagnostics, want 200 and a summary", len(diags))
+	if len(diags) != 101 {
+		t.Fatalf("got %d diagnostics, want 100 and a summary", len(diags))
 	}
-	if got := diags[200].Error(); got != "c.yaml: 100 more problems not shown; fix the ones above first [schema]" {
+	if got := diags[100].Error(); got != "c.yaml:106:1: … and 200 more not shown; wfc lists at most 100 per rule and 1000 per file [schema]" {
 		t.Errorf("summary = %q", got)
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -16,22 +15,15 @@ import (
 // exitUnknown (3), sent once; one whose effect reads back exits 0; a refused one exits 1
 // (issue 8, item 2).
 func TestInstanceUnknownOutcomeExitCode(t *testing.T) {
-	srv := secmastertest.NewTestServer(secmastertest.Options{})
-	defer srv.Close()
+	srv, run := cliAgainst(t)
 	failed := srv.SeedInstance(secmaster.Instance{Name: "a", Status: secmaster.InstanceFailed})
 	cfgPath := filepath.Join(t.TempDir(), "wfc.yaml")
 	if err := os.WriteFile(cfgPath, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	vars := map[string]string{
-		secmaster.EnvEndpoint: srv.URL, secmaster.EnvProjectID: srv.ProjectID(), secmaster.EnvWorkspaceID: srv.WorkspaceID(),
-		secmaster.EnvAuthToken: secmastertest.DefaultToken,
-	}
 	wfc := func(args ...string) (int, string) {
-		var stdout, stderr bytes.Buffer
-		code := run(&env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, getenv: func(k string) string { return vars[k] }},
-			append([]string{"instance"}, append(args, "--config", cfgPath)...))
-		return code, stderr.String()
+		code, _, stderr := run(append([]string{"instance"}, append(args, "--config", cfgPath)...)...)
+		return code, stderr
 	}
 	srv.Fail(secmastertest.RouteUpdateInstance, secmastertest.Fault{Status: 502})
 	if code, stderr := wfc("retry", failed); code != exitUnknown || !strings.Contains(stderr, "the outcome is unknown") {

@@ -103,7 +103,7 @@ func runLint(e *env, args []string) int {
 	if diags.HasErrors() {
 		code = exitProblems
 	}
-	if warnings := countSeverity(diags, diag.Warning); *maxWarnings >= 0 && warnings > *maxWarnings {
+	if warnings := diags.Count(diag.Warning); *maxWarnings >= 0 && warnings > *maxWarnings {
 		fmt.Fprintf(e.stderr, "wfc: %d warnings, more than --max-warnings %d allows\n", warnings, *maxWarnings)
 		code = exitProblems
 	}
@@ -233,16 +233,6 @@ func relativeFiles(diags diag.List) {
 			diags[i].Range.File = rel
 		}
 	}
-}
-
-func countSeverity(diags diag.List, s diag.Severity) int {
-	n := 0
-	for _, d := range diags {
-		if d.Severity == s {
-			n++
-		}
-	}
-	return n
 }
 
 // stdoutIsColorTerminal applies report.ColorEnabled to standard output when it is a file.

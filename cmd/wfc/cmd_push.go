@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strings"
 	"syscall"
 
+	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/publish"
 	"github.com/wfc-dev/wfc/secmaster"
@@ -21,14 +23,25 @@ Compiles and lints each workflow (a DIR means every .yaml/.yml file under it), c
 with the newest version of its SecMaster workflow, and creates a new version only when
 something changed (the decoded BPMN tree, taskconfig, input, output, name, description or
 type). The workflow is the id wfc.yaml maps the file to (workflows:), --workflow-id for a
-single file, or the workflow whose name equals the file's name (--create makes it).
+single file, or the workflow whose name equals the file's name (--create makes it). When no
+workflow has the name but one with another name has the file's description and type, as
+after a rename, push warns and prints the wfc.yaml lines that map the file to it. wfc.yaml is the one found from the
+current directory upwards. Files that reach one workflow are refused before anything is
+sent. A new version keeps the BPMN process id of the version deployed for its workflow.
+
+A create, submit or activate is sent once. When its outcome is unknown (a timeout, a dropped
+connection, a 5xx), push reads the state back instead of sending it again: a version whose
+create failed is looked for by content (a workflow by name), at once and then with backoff
+(1s, 2s, 4s, ... at most 8s apart) for --confirm-wait in all; if it has not appeared, push says the outcome is
+unknown, and running it again is safe, since it compares content before creating.
 
 --dry-run prints what would change and writes nothing. --submit submits the new version for
 approval; --activate also activates it, which SecMaster allows only once the version has been
 approved: push --activate again after the review.
 
 Prints one line per workflow; exit status 1 when any workflow failed (the others are still
-pushed), 2 on bad usage or configuration.
+pushed), 2 on bad usage or configuration, 3 when a create, submit or activate was sent but
+whether the server applied it is still unknown after reading the state back.
 
 `
 
@@ -56,6 +69,7 @@ func push(ctx context.Context, e *env, args []string) int {
 	fs.BoolVar(&f.opts.Submit, "submit", false, "submit the version for approval")
 	fs.BoolVar(&f.opts.Activate, "activate", false, "activate the version (it must be approved first)")
 	fs.BoolVar(&f.opts.Create, "create", false, "create workflows that do not exist yet (looked up by name)")
+	fs.DurationVar(&f.opts.ConfirmWait, "confirm-wait", publish.DefaultConfirmWait, "how long to keep checking, with backoff, for a version whose create had an unknown outcome")
 	fs.StringVar(&f.format, "format", "text", "output format: text or json")
 	fs.StringVar(&f.workflowID, "workflow-id", "", "the workflow id to push a single FILE to")
 	fs.StringVar(&f.dataclassID, "dataclass-id", "", "data class id of workflows --create makes (default: the file's dataclass)")
@@ -76,19 +90,30 @@ func push(ctx context.Context, e *env, args []string) int {
 	if f.workflowID != "" && len(files) != 1 {
 		return fail(e, exitUsage, "push: --workflow-id names the workflow of one file, but there are %d; map each file in %s instead", len(files), config.FileName)
 	}
-	client, cfg, err := f.remote.client(e, files[0])
+	client, cfg, err := f.remote.client(e, ".")
 	if err != nil {
 		return fail(e, exitUsage, "push: %v", err)
 	}
-	outcomes := make([]publish.Outcome, 0, len(files))
-	for i, file := range files {
-		if len(files) > 1 {
-			fmt.Fprintf(e.stderr, "push: [%d/%d] %s\n", i+1, len(files), file)
+	items, outcomes := prepareItems(e, cfg, &f, files)
+	var ready []publish.Item
+	for i, it := range items {
+		if outcomes[i].Status != publish.Failed {
+			ready = append(ready, it)
 		}
-		o := pushOne(ctx, e, client, cfg, &f, file)
-		outcomes = append(outcomes, o)
+	}
+	if err := publish.CheckConflicts(ctx, client, ready); err != nil {
+		return fail(e, exitUsage, "push: %s", explainRemote(err))
+	}
+	for i, it := range items {
+		if outcomes[i].Status != publish.Failed {
+			outcomes[i] = publish.Push(ctx, client, it, f.opts)
+			if outcomes[i].Err != nil {
+				outcomes[i].Err = fmt.Errorf("%s", explainRemote(outcomes[i].Err))
+			}
+		}
+		warnSimilar(e, cfg, outcomes[i])
 		if f.format == "text" {
-			printPushOutcome(e, o)
+			printPushOutcome(e, outcomes[i])
 		}
 	}
 	if f.format == "json" {
@@ -96,41 +121,96 @@ func push(ctx context.Context, e *env, args []string) int {
 			return fail(e, exitUsage, "push: %v", err)
 		}
 	}
-	for _, o := range outcomes {
-		if o.Status == publish.Failed {
-			return exitProblems
-		}
-	}
-	return exitOK
+	return pushExitCode(outcomes)
 }
 
-// pushOne compiles, lints and pushes one file.
-func pushOne(ctx context.Context, e *env, client *secmaster.Client, cfg *config.Config, f *pushFlags, file string) publish.Outcome {
-	failed := func(format string, args ...any) publish.Outcome {
-		return publish.Outcome{File: file, Status: publish.Failed, Err: fmt.Errorf(format, args...)}
-	}
-	cw, err := prepareWorkflow(e, cfg, file)
-	if err != nil {
-		return failed("%v", err)
-	}
-	it := publish.Item{File: file, Request: cw.request(), WorkflowID: f.workflowID}
-	if it.WorkflowID == "" {
-		id, name, ok := cfg.WorkflowRef(file)
+// pushExitCode is exitUnknown when any outcome is unknown (someone must look before anything
+// else), exitProblems when any workflow failed, else exitOK.
+func pushExitCode(outcomes []publish.Outcome) int {
+	code := exitOK
+	for _, o := range outcomes {
 		switch {
-		case ok && id != "":
-			it.WorkflowID = id
-		case ok && name != "":
-			it.WorkflowName = name
-		default:
-			it.WorkflowName = cw.res.Request.Name
+		case o.Unknown:
+			return exitUnknown
+		case o.Status == publish.Failed:
+			code = exitProblems
 		}
 	}
-	it.NewWorkflow = cw.newWorkflow(f.dataclassID)
-	o := publish.Push(ctx, client, it, f.opts)
-	if o.Err != nil {
-		o.Err = fmt.Errorf("%s", explainRemote(o.Err))
+	return code
+}
+
+// prepareItems lints and compiles every file and finds what it maps to, before anything is
+// sent, so conflicts between files are found first. A file that fails has a Failed outcome.
+func prepareItems(e *env, cfg *config.Config, f *pushFlags, files []string) ([]publish.Item, []publish.Outcome) {
+	items := make([]publish.Item, len(files))
+	outcomes := make([]publish.Outcome, len(files))
+	for i, file := range files {
+		if len(files) > 1 {
+			fmt.Fprintf(e.stderr, "push: [%d/%d] %s\n", i+1, len(files), file)
+		}
+		cw, err := prepareWorkflow(e, cfg, file)
+		if err != nil {
+			outcomes[i] = publish.Outcome{File: file, Status: publish.Failed, Err: err}
+			continue
+		}
+		items[i] = pushItem(cfg, f, file, cw)
 	}
-	return o
+	return items, outcomes
+}
+
+// pushItem says where file goes: --workflow-id, else its wfc.yaml mapping (an id or a name),
+// else the workflow named like the file's workflow.
+func pushItem(cfg *config.Config, f *pushFlags, file string, cw *compiledWorkflow) publish.Item {
+	it := publish.Item{File: file, Compile: cw.requestFor, WorkflowID: f.workflowID, NewWorkflow: cw.newWorkflow(f.dataclassID)}
+	if it.WorkflowID != "" {
+		return it
+	}
+	switch id, name, ok := cfg.WorkflowRef(file); {
+	case ok && id != "":
+		it.WorkflowID = id
+	case ok && name != "":
+		it.WorkflowName = name
+	default:
+		it.WorkflowName = cw.res.Request.Name
+	}
+	return it
+}
+
+// warnSimilar tells, when no workflow had the file's name, which existing workflows the file
+// may have gone to before a rename, and how to push to one of them instead of a new one.
+func warnSimilar(e *env, cfg *config.Config, o publish.Outcome) {
+	if len(o.Similar) == 0 {
+		return
+	}
+	key := o.File
+	if abs, err := filepath.Abs(o.File); err == nil {
+		if rel, err := filepath.Rel(cfg.Dir, abs); err == nil {
+			key = filepath.ToSlash(rel)
+		}
+	}
+	where := cfg.Path
+	if where == "" {
+		where = filepath.Join(cfg.Dir, config.FileName)
+	}
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, where); err == nil {
+			where = rel
+		}
+	}
+	for _, w := range o.Similar {
+		fmt.Fprintf(e.stderr, "push: warning: %s: no workflow has the file's name, but workflow %s %q has its description and type; if the file's workflow was renamed, push to that one rather than make a new one, by mapping the file in %s:\n  workflows:\n    %s: %q\n",
+			o.File, w.ID, w.Name, where, key, w.ID)
+	}
+}
+
+// requestFor compiles the workflow again with process Process_N: push keeps the process id
+// of the version already deployed, which it learns only once it has found the workflow.
+func (c *compiledWorkflow) requestFor(processNumber int64) (secmaster.CreateVersionRequest, error) {
+	res, diags := compiler.Compile(c.wf, compiler.Options{ProcessNumber: processNumber})
+	if res == nil || diags.HasErrors() {
+		return secmaster.CreateVersionRequest{}, fmt.Errorf("the workflow does not compile with process number %d: %v", processNumber, diags)
+	}
+	return (&compiledWorkflow{wf: c.wf, res: res}).request(), nil
 }
 
 // printPushOutcome writes the one-line result, and for a plan the changes indented below it.

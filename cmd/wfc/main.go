@@ -14,8 +14,9 @@ const (
 	exitOK       = 0 // success; lint found nothing worse than warnings
 	exitProblems = 1 // the input has errors (lint, schema, compile) or a remote call failed
 	exitUsage    = 2 // bad flags or arguments, or a file could not be read or written
-	// exitUnknown: a command that acts (instance retry, terminate, debug) was sent, but its
-	// outcome is unknown (a 5xx, a reset or a timeout after sending); it is never resent.
+	// exitUnknown: a command that acts (instance retry, terminate, debug; push's create,
+	// submit, activate) was sent, but its outcome is unknown (a 5xx, a reset or a timeout
+	// after sending, and reading the state back did not tell); it is never resent.
 	exitUnknown = 3
 )
 

@@ -13,6 +13,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/secmaster/secmastertest"
 )
@@ -24,14 +26,17 @@ import (
 //	    start an emulator on loopback; set WFC_TEST_ENDPOINT, WFC_SECMASTER_ENDPOINT, the
 //	    project and workspace ids and the credentials in the environment
 //	sm-fault ROUTE|METHOD PATH KIND [xN] [commit] [code=CODE] [msg=TEXT] [header=NAME:VALUE]...
-//	    queue N (default 1) faults: KIND is an HTTP status, timeout (a 10 s delay), drop or
-//	    truncate; commit applies the request first (the ambiguous case); header= adds a header
+//	    queue N (default 1) faults: KIND is an HTTP status, timeout (a 10 s delay), drop,
+//	    truncate or stale (a version listing without the newest version, as a lagging replica
+//	    answers); commit applies the request first (the ambiguous case); header= adds a header
 //	    to the answer (Location for a redirect, Retry-After). PATH is the API path after /soc
 //	    with * for ids, e.g. sm-fault POST /workflows/*/versions 500
 //	sm-workflow NAME VAR       create a workflow (aop_type NORMAL) and set $VAR to its id
 //	sm-versions WF N           WF (id or exact name) has N versions
 //	sm-version-status WF S     WF's newest version has status S
 //	sm-approve WF              approve WF's newest pending_approval version
+//	sm-process-id WF LABEL ID  the bpmn2:process of WF's version LABEL (v1, v2) has id ID;
+//	    ID workflow-id means Process_N with N derived from WF's id (compiler.ProcessNumber)
 //	sm-requests ROUTE N        the emulator saw N requests on ROUTE (e.g. CreateVersion)
 //	sm-writes N                N requests that change state (validation and export excluded)
 //	sm-instance NAME STATUS VAR  store an instance and set $VAR to its id
@@ -49,6 +54,7 @@ var emulatorCmds = map[string]func(ts *testscript.TestScript, neg bool, args []s
 	"sm-versions":        smVersions,
 	"sm-version-status":  smVersionStatus,
 	"sm-approve":         smApprove,
+	"sm-process-id":      smProcessID,
 	"sm-requests":        smRequests,
 	"sm-writes":          smWrites,
 	"sm-instance":        smInstance,
@@ -198,10 +204,12 @@ func smFault(ts *testscript.TestScript, neg bool, args []string) {
 		f.Drop = true
 	case "truncate":
 		f.Truncate = true
+	case "stale":
+		f.HideNewest = 1
 	default:
 		status, err := strconv.Atoi(kind)
 		if err != nil || status < 100 || status > 599 {
-			ts.Fatalf("sm-fault: kind %q is not an HTTP status, timeout, drop or truncate", kind)
+			ts.Fatalf("sm-fault: kind %q is not an HTTP status, timeout, drop, truncate or stale", kind)
 		}
 		f.Status = status
 	}
@@ -294,6 +302,35 @@ func smVersions(ts *testscript.TestScript, neg bool, args []string) {
 	if want := atoi(ts, args[1]); got != want {
 		ts.Fatalf("workflow %s has %d versions, want %d", args[0], got, want)
 	}
+}
+
+func smProcessID(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-process-id")
+	if len(args) != 3 {
+		ts.Fatalf("usage: sm-process-id WF LABEL ID")
+	}
+	id := workflowID(ts, args[0])
+	want := args[2]
+	if want == "workflow-id" {
+		want = "Process_" + strconv.FormatInt(compiler.ProcessNumber(id), 10)
+	}
+	for _, v := range server(ts).Versions(id) {
+		if v.Version != args[1] {
+			continue
+		}
+		doc, err := bpmn.DecodeTaskflow(v.Taskflow)
+		ts.Check(err)
+		for _, el := range doc.Root().Elements() {
+			if bpmn.LocalName(el.Name) == "process" {
+				if got, _ := el.Attr("id"); got != want {
+					ts.Fatalf("version %s of %s has process id %s, want %s", args[1], args[0], got, want)
+				}
+				return
+			}
+		}
+		ts.Fatalf("version %s of %s has no process element", args[1], args[0])
+	}
+	ts.Fatalf("workflow %s has no version %s", args[0], args[1])
 }
 
 func newestVersion(ts *testscript.TestScript, wf string) secmaster.WorkflowVersion {

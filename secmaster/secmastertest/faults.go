@@ -22,6 +22,10 @@ type Fault struct {
 	// Commit applies the request's effect (e.g. creates the version) before the fault, so the
 	// client cannot tell whether it happened: the ambiguous case.
 	Commit bool
+	// HideNewest answers a ListVersions as if the workflow's HideNewest most recently created
+	// versions were not stored yet, as a replica that lags behind the write does: a version
+	// whose create timed out may become visible only some listings later.
+	HideNewest int
 }
 
 // Route names for Fail and LoggedRequest.Route.

@@ -27,6 +27,8 @@ type request struct {
 	query  url.Values
 	header http.Header
 	body   []byte
+	// hideNewest is Fault.HideNewest of the fault being applied.
+	hideNewest int
 }
 
 // reply is a handler's successful answer: a JSON value, or raw bytes with a content type.
@@ -190,6 +192,7 @@ type result struct {
 
 func (e *Emulator) answerWithFault(w http.ResponseWriter, r *http.Request, rid string, rt *route, rq *request, f Fault) int {
 	var res result
+	rq.hideNewest = f.HideNewest
 	if f.Commit {
 		res = e.handle(rt, rq)
 	}

@@ -25,8 +25,10 @@ func (e *Emulator) listVersions(rq *request) (reply, *apiError) {
 	if status != "" && !oneOf(status, versionStatuses...) {
 		return reply{}, badRequest("status must be one of %s", strings.Join(versionStatuses, ", "))
 	}
+	ids := e.versionsOf[w.ID]
+	ids = ids[:max(0, len(ids)-rq.hideNewest)]
 	var out []secmaster.WorkflowVersion
-	for _, id := range e.versionsOf[w.ID] {
+	for _, id := range ids {
 		if v := e.versions[id]; status == "" || v.Status == status {
 			out = append(out, *v)
 		}

@@ -1,0 +1,203 @@
+// Package dataworkstest is an in-memory DataWorks (OpenAPI 2024-05-18) emulator for tests and
+// `wfc dev-server`.
+//
+// It enforces the parts of the contract wfc relies on: the ACS3-HMAC-SHA256 signature (checked
+// by its own verification path, with the service's SignatureDoesNotMatch error body), the API
+// version, each action's method, parameter names, places (query or form body) and types, the
+// FlowSpec shape of an import (errors name a JSONPath such as
+// $.spec.workflows[0].nodes[1].script.runtime.command) and ids as 19-digit strings. Imports are
+// asynchronous jobs that finish after a configurable number of GetJobStatus polls; pipeline runs
+// advance one stage step per GetPipelineRun and some stages wait for ExecPipelineRunStage.
+// Faults can be queued per action (an error status, a dropped connection after applying, a
+// redirect) and stages made to fail. Every request is logged with credentials replaced by ***.
+// Ids come from a counter, so runs are reproducible.
+//
+// Error codes: SignatureDoesNotMatch, IncompleteSignature, InvalidAccessKeyId.NotFound,
+// InvalidTimeStamp.Expired, SignatureNonceUsed, MissingParameter and InvalidParameter are Alibaba
+// Cloud gateway codes; 58014884415 is the malformed-FlowSpec code (dataworks.CodeMalformedSpec).
+// The other codes (NotFound.*, Forbidden.Project, InvalidStage, InternalError) are the
+// emulator's own choice, as the real ones are not published.
+package dataworkstest
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"time"
+
+	"github.com/wfc-dev/wfc/secmaster"
+)
+
+// Defaults used when Options leaves a field empty.
+const (
+	DefaultProjectID = "10000"
+	// The made-up key pair served when Options.Keys is nil, for `wfc dev-server` walk-throughs.
+	DefaultAccessKeyID     = "LTAIwfcDevServerKey"
+	DefaultAccessKeySecret = "wfc-dev-server-secret"
+	DefaultMaxSkew         = 15 * time.Minute // how far x-acs-date may be from the server clock
+	DefaultJobPolls        = 2                // GetJobStatus answers Running this many times first
+	idBase                 = 7000000000000000000
+)
+
+// Key is a known AccessKey's secret, and the STS token it requires when it is temporary.
+type Key struct {
+	Secret        string
+	SecurityToken string
+}
+
+// Stage describes one stage of every pipeline run. Manual stages wait (status Init) until
+// ExecPipelineRunStage starts them.
+type Stage struct {
+	Code   string
+	Name   string
+	Type   string // Build, Check, Deploy, Offline, Delete
+	Manual bool
+}
+
+// DefaultStages are the stages of an Online run, and DefaultOfflineStages of an Offline one, as
+// observed on a simple-mode workspace (Alibaba's DataWorks agent skill, references/deploy-guide.md):
+// the first runs by itself, the others wait for ExecPipelineRunStage.
+var (
+	DefaultStages = []Stage{
+		{Code: "BUILD_PACKAGE", Name: "Build the package", Type: "Build"},
+		{Code: "PROD_CHECK", Name: "Check before production", Type: "Check", Manual: true},
+		{Code: "PROD", Name: "Deploy to production", Type: "Deploy", Manual: true},
+	}
+	DefaultOfflineStages = []Stage{
+		{Code: "OfflineCheck", Name: "Check before taking offline", Type: "Check"},
+		{Code: "PROD_CHECK", Name: "Check before production", Type: "Check", Manual: true},
+		{Code: "PROD", Name: "Take offline in production", Type: "Offline", Manual: true},
+		{Code: "DeleteNode", Name: "Delete the nodes", Type: "Delete", Manual: true},
+	}
+)
+
+// Options configures an emulator.
+type Options struct {
+	ProjectID string         // the one workspace served (decimal); empty: DefaultProjectID
+	Keys      map[string]Key // AccessKey id → secret; nil: the Default key pair only
+	Now       func() time.Time
+	MaxSkew   time.Duration
+	JobPolls  int     // GetJobStatus answers before an import job ends; 0: DefaultJobPolls, <0: none
+	Stages    []Stage // of Online runs; nil: DefaultStages
+	Offline   []Stage // of Offline runs; nil: DefaultOfflineStages
+	HostID    string  // HostId in error bodies; empty: "dataworks.emulator"
+	Logf      func(format string, args ...any)
+}
+
+// Emulator is the http.Handler holding the in-memory state.
+type Emulator struct {
+	opts Options
+
+	mu         sync.Mutex
+	seq        int64 // id counter
+	reqSeq     int   // request id counter
+	workflows  []*workflowRec
+	jobs       map[string]*jobRec
+	runs       map[string]*runRec
+	nonces     map[string]time.Time // nonce → its request's x-acs-date
+	failStages map[string]string    // stage code → failure message, for runs created later
+	faults     map[string][]Fault
+	applied    map[string]int
+	log        []LoggedRequest
+}
+
+// NewEmulator returns an empty emulator.
+func NewEmulator(opts Options) *Emulator {
+	if opts.ProjectID == "" {
+		opts.ProjectID = DefaultProjectID
+	}
+	if opts.Keys == nil {
+		opts.Keys = map[string]Key{DefaultAccessKeyID: {Secret: DefaultAccessKeySecret}}
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.MaxSkew <= 0 {
+		opts.MaxSkew = DefaultMaxSkew
+	}
+	switch {
+	case opts.JobPolls == 0:
+		opts.JobPolls = DefaultJobPolls
+	case opts.JobPolls < 0:
+		opts.JobPolls = 0
+	}
+	if opts.Stages == nil {
+		opts.Stages = DefaultStages
+	}
+	if opts.Offline == nil {
+		opts.Offline = DefaultOfflineStages
+	}
+	if opts.HostID == "" {
+		opts.HostID = "dataworks.emulator"
+	}
+	return &Emulator{
+		opts:       opts,
+		jobs:       map[string]*jobRec{},
+		runs:       map[string]*runRec{},
+		nonces:     map[string]time.Time{},
+		failStages: map[string]string{},
+		faults:     map[string][]Fault{},
+		applied:    map[string]int{},
+	}
+}
+
+// ProjectID is the workspace id the emulator serves.
+func (e *Emulator) ProjectID() string { return e.opts.ProjectID }
+
+// Server is an emulator behind a listening HTTP server.
+type Server struct {
+	*Emulator
+	URL   string // http://127.0.0.1:PORT
+	close func()
+}
+
+// Close stops the server and waits for handlers to finish.
+func (s *Server) Close() { s.close() }
+
+// NewTestServer starts an emulator on a random loopback port (httptest.Server).
+func NewTestServer(opts Options) *Server {
+	em := NewEmulator(opts)
+	ts := httptest.NewServer(em)
+	return &Server{Emulator: em, URL: ts.URL, close: ts.Close}
+}
+
+// NewServer starts an emulator listening on addr, which must be a loopback address: the emulator
+// accepts made-up credentials and must not be reachable from other machines.
+func NewServer(addr string, opts Options) (*Server, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, fmt.Errorf("address %q is not host:port: %v", addr, err)
+	}
+	if !secmaster.IsLoopbackHost(host) {
+		return nil, fmt.Errorf("refusing to listen on %s: the emulator serves loopback addresses only (e.g. 127.0.0.1:8444)", addr)
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, err
+	}
+	em := NewEmulator(opts)
+	hs := &http.Server{Handler: em, ReadHeaderTimeout: 10 * time.Second}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && em.opts.Logf != nil {
+			em.opts.Logf("dev-server: %v", err)
+		}
+	}()
+	return &Server{Emulator: em, URL: "http://" + ln.Addr().String(), close: func() {
+		hs.Close()
+		<-done
+	}}, nil
+}
+
+// newID returns the next 19-digit id; ids are unique across kinds.
+func (e *Emulator) newID() string {
+	e.seq++
+	return fmt.Sprintf("%019d", idBase+e.seq)
+}
+
+// millis is the server clock as a UNIX timestamp in milliseconds, the API's time form.
+func (e *Emulator) millis() int64 { return e.opts.Now().UnixMilli() }

@@ -1,0 +1,273 @@
+package dataworkstest
+
+import (
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"github.com/wfc-dev/wfc/dataworks"
+)
+
+// workflowRec is a stored workflow: its spec with the server's ids filled in.
+type workflowRec struct {
+	id, name, typ, path string
+	nodeIDs             map[string]bool
+	spec                obj
+	created, modified   int64
+}
+
+// jobRec is an asynchronous import job.
+type jobRec struct {
+	id, typ    string
+	pollsLeft  int    // GetJobStatus answers Running until this reaches 0
+	final, err string // the end status and its error message
+}
+
+// Workflow is a stored workflow as tests see it.
+type Workflow struct {
+	ID, Name, Type string
+	NodeIDs        map[string]string // node name → id
+	Spec           string            // the stored FlowSpec, ids filled in
+}
+
+// Workflows returns the stored workflows in creation order.
+func (e *Emulator) Workflows() []Workflow {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var out []Workflow
+	for _, w := range e.workflows {
+		nodes := map[string]string{}
+		for _, n := range workflowOf(w.spec)["nodes"].([]any) {
+			node := n.(obj)
+			nodes[node["name"].(string)] = node["id"].(string)
+		}
+		out = append(out, Workflow{ID: w.id, Name: w.name, Type: w.typ, NodeIDs: nodes, Spec: marshal(w.spec)})
+	}
+	return out
+}
+
+func (e *Emulator) listWorkflows(p map[string]string) (map[string]any, *apiError) {
+	typ := p["Type"]
+	if typ == "" {
+		typ = dataworks.TypeCycleWorkflow
+	}
+	if !contains(workflowKinds, typ) {
+		return nil, errf(400, "InvalidParameter", "Type must be %s.", strings.Join(workflowKinds, " or "))
+	}
+	number, size, aerr := paging(p)
+	if aerr != nil {
+		return nil, aerr
+	}
+	var match []any
+	for _, w := range e.workflows {
+		if w.typ == typ && strings.Contains(w.name, p["Name"]) && (p["Owner"] == "" || p["Owner"] == owner) {
+			match = append(match, e.summary(w))
+		}
+	}
+	from := min((number-1)*size, len(match))
+	page := match[from:min(from+size, len(match))]
+	if page == nil {
+		page = []any{}
+	}
+	return map[string]any{"PagingInfo": map[string]any{
+		"PageNumber": number, "PageSize": size, "TotalCount": len(match), "WorkflowDefinitions": page,
+	}}, nil
+}
+
+// owner is the account every emulated object belongs to.
+const owner = "1000000000000001"
+
+func (e *Emulator) summary(w *workflowRec) map[string]any {
+	return map[string]any{
+		"Id": w.id, "Name": w.name, "Type": w.typ, "Owner": owner, "ProjectId": e.projectNumber(),
+		"Description": nested(workflowOf(w.spec), "description"), "CreateTime": w.created, "ModifyTime": w.modified,
+		"Script": map[string]any{"Id": w.id, "Path": w.path, "Runtime": map[string]any{"Command": "WORKFLOW"}},
+	}
+}
+
+// paging reads PageNumber (from 1, default 1) and PageSize (1–100, default 10).
+func paging(p map[string]string) (number, size int, err *apiError) {
+	number, size = 1, 10
+	if s := p["PageNumber"]; s != "" {
+		if number, _ = strconv.Atoi(s); number < 1 {
+			return 0, 0, errf(400, "InvalidParameter", "PageNumber must be 1 or more.")
+		}
+	}
+	if s := p["PageSize"]; s != "" {
+		if size, _ = strconv.Atoi(s); size < 1 || size > dataworks.MaxPageSize {
+			return 0, 0, errf(400, "InvalidParameter", "PageSize must be from 1 to %d.", dataworks.MaxPageSize)
+		}
+	}
+	return number, size, nil
+}
+
+func (e *Emulator) getWorkflow(p map[string]string) (map[string]any, *apiError) {
+	w := e.workflowByID(p["Id"])
+	if w == nil {
+		return nil, errf(404, "NotFound.WorkflowDefinition", "Workflow definition %s does not exist in workspace %s.", p["Id"], e.opts.ProjectID)
+	}
+	spec := w.spec
+	if p["IncludeScriptContent"] != "true" {
+		spec = withoutScriptContent(w.spec)
+	}
+	def := e.summary(w)
+	delete(def, "Script")
+	def["Spec"] = marshal(spec)
+	def["WorkflowId"] = w.id
+	return map[string]any{"WorkflowDefinition": def}, nil
+}
+
+// withoutScriptContent is a copy of spec whose nodes carry no script content.
+func withoutScriptContent(spec obj) obj {
+	var cp obj
+	dec := json.NewDecoder(strings.NewReader(marshal(spec)))
+	dec.UseNumber()
+	dec.Decode(&cp)
+	for _, n := range workflowOf(cp)["nodes"].([]any) {
+		if script, ok := n.(obj)["script"].(obj); ok {
+			delete(script, "content")
+		}
+	}
+	return cp
+}
+
+// importWorkflow validates the spec, then creates or updates the workflow and its nodes at once;
+// the job only reports the outcome after JobPolls polls. A new workflow whose name is taken ends
+// in a failed job, as on the service ("target folder already exists").
+func (e *Emulator) importWorkflow(p map[string]string) (map[string]any, *apiError) {
+	doc, aerr := parseSpec(p["Spec"])
+	if aerr != nil {
+		return nil, aerr
+	}
+	wf := workflowOf(doc)
+	job := &jobRec{id: e.newID(), typ: "Update", pollsLeft: e.opts.JobPolls, final: dataworks.JobSuccess}
+	e.jobs[job.id] = job
+	asyncJob := map[string]any{"Id": job.id, "Status": dataworks.JobRunning, "Progress": 0, "Completed": false, "Type": "Create", "CreateTime": e.millis()}
+	wfID, _ := wf["id"].(string)
+	rec := e.workflowByID(wfID)
+	if rec == nil {
+		job.typ = "Create"
+		if taken := e.workflowNamed(doc["kind"].(string), wf["name"].(string)); taken != nil {
+			job.final, job.err = dataworks.JobFail, "target folder already exists: "+taken.path
+			return map[string]any{"AsyncJob": asyncJob}, nil
+		}
+		rec = &workflowRec{id: e.newID(), nodeIDs: map[string]bool{}, created: e.millis()}
+		e.workflows = append(e.workflows, rec)
+	}
+	e.store(rec, doc, wfID)
+	asyncJob["Type"], asyncJob["Response"] = job.typ, rec.id
+	return map[string]any{"AsyncJob": asyncJob}, nil
+}
+
+// store gives the workflow and its nodes their server ids (keeping the ids that exist, minting
+// new ones for the rest), rewrites references to the old ids, and saves the spec.
+func (e *Emulator) store(rec *workflowRec, doc obj, sentID string) {
+	wf := workflowOf(doc)
+	remap := map[string]string{}
+	if sentID != "" && sentID != rec.id {
+		remap[sentID] = rec.id
+	}
+	wf["id"] = rec.id
+	nodeIDs := map[string]bool{}
+	for _, n := range wf["nodes"].([]any) {
+		node := n.(obj)
+		id, _ := node["id"].(string)
+		if !rec.nodeIDs[id] {
+			fresh := e.newID()
+			if id != "" {
+				remap[id] = fresh
+			}
+			id = fresh
+		}
+		node["id"] = id
+		nodeIDs[id] = true
+		rewriteOutputs(node, remap)
+	}
+	rewriteOutputs(wf, remap)
+	if deps, ok := wf["dependencies"].([]any); ok {
+		for _, d := range deps {
+			dep := d.(obj)
+			rewrite(dep, "nodeId", remap)
+			for _, u := range dep["depends"].([]any) {
+				rewrite(u.(obj), "nodeId", remap)
+				rewrite(u.(obj), "output", remap)
+			}
+		}
+	}
+	if spec, ok := doc["spec"].(obj); ok {
+		rewrite(spec, "id", remap)
+	}
+	rec.name, rec.typ, rec.path = wf["name"].(string), doc["kind"].(string), nested(wf, "script", "path")
+	if rec.path == "" {
+		rec.path = rec.name
+	}
+	rec.nodeIDs, rec.spec, rec.modified = nodeIDs, doc, e.millis()
+}
+
+func rewriteOutputs(m obj, remap map[string]string) {
+	outs, _ := m["outputs"].(obj)
+	list, _ := outs["nodeOutputs"].([]any)
+	for _, o := range list {
+		if out, ok := o.(obj); ok {
+			rewrite(out, "data", remap)
+		}
+	}
+}
+
+func rewrite(m obj, key string, remap map[string]string) {
+	if v, ok := m[key].(string); ok {
+		if to, ok := remap[v]; ok {
+			m[key] = to
+		}
+	}
+}
+
+func (e *Emulator) getJobStatus(p map[string]string) (map[string]any, *apiError) {
+	job := e.jobs[p["JobId"]]
+	if job == nil {
+		return nil, errf(404, "NotFound.Job", "Job %s does not exist.", p["JobId"])
+	}
+	st := map[string]any{"JobId": job.id, "JobType": job.typ, "Status": dataworks.JobRunning, "Completed": "False", "CreateTime": strconv.FormatInt(e.millis(), 10)}
+	if job.pollsLeft > 0 {
+		job.pollsLeft--
+		return map[string]any{"JobStatus": st}, nil
+	}
+	st["Status"], st["Completed"] = job.final, "True"
+	if job.err != "" {
+		st["Error"] = job.err
+	}
+	return map[string]any{"JobStatus": st}, nil
+}
+
+func (e *Emulator) workflowByID(id string) *workflowRec {
+	for _, w := range e.workflows {
+		if id != "" && w.id == id {
+			return w
+		}
+	}
+	return nil
+}
+
+func (e *Emulator) workflowNamed(typ, name string) *workflowRec {
+	for _, w := range e.workflows {
+		if w.typ == typ && w.name == name {
+			return w
+		}
+	}
+	return nil
+}
+
+func workflowOf(doc obj) obj {
+	return doc["spec"].(obj)["workflows"].([]any)[0].(obj)
+}
+
+// projectNumber is the workspace id as the JSON integer the API answers with.
+func (e *Emulator) projectNumber() json.Number { return json.Number(e.opts.ProjectID) }
+
+func marshal(v any) string {
+	b, err := json.Marshal(v) // sorted keys: deterministic
+	if err != nil {
+		panic(err) // stored specs were decoded from JSON
+	}
+	return string(b)
+}

@@ -1,0 +1,68 @@
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/wfc-dev/wfc/secmaster"
+)
+
+// advance submits and activates out's version as opts ask, skipping steps already done. Each
+// status change is one PUT, never resent: when it fails, the version is read back to learn
+// whether the server applied it anyway (a 500 or a timeout after the change was stored).
+func advance(ctx context.Context, api API, out *Outcome, opts Options) error {
+	if !opts.Submit && !opts.Activate {
+		return nil
+	}
+	if submittable(out.VersionStatus) {
+		if err := setStatus(ctx, api, out, secmaster.StatusPendingApproval, "submitted for approval"); err != nil {
+			return err
+		}
+	}
+	if !opts.Activate || out.VersionStatus == secmaster.StatusActivated {
+		return nil
+	}
+	from := out.VersionStatus
+	err := setStatus(ctx, api, out, secmaster.StatusActivated, "activated")
+	var apiErr *secmaster.APIError
+	if errors.As(err, &apiErr) && apiErr.HTTPStatus/100 == 4 && from != secmaster.StatusNotActivated {
+		return fmt.Errorf("version %s is %s and SecMaster refused to activate it: a version must be approved before it can be activated; have a reviewer approve it in the SecMaster console (Workflows > Versions), then run push --activate again (server: %w)", out.VersionID, from, err)
+	}
+	return err
+}
+
+// submittable reports whether a version in status can be submitted for approval.
+func submittable(status string) bool {
+	return status == secmaster.StatusPendingSubmit || status == secmaster.StatusRejected
+}
+
+// reached reports whether a version in status has been through the change to target: a
+// submitted version may already have moved on (approved, publishing, activated).
+func reached(status, target string) bool {
+	if target == secmaster.StatusPendingApproval {
+		return status != "" && !submittable(status)
+	}
+	return status == target
+}
+
+// setStatus changes out's version to target with one PUT and records the new status and note.
+// A failed PUT is resolved by reading the version back, never by sending it again.
+func setStatus(ctx context.Context, api API, out *Outcome, target, note string) error {
+	v, err := api.SetVersionStatus(ctx, out.VersionID, target)
+	if err == nil {
+		out.VersionStatus = v.Status
+		out.Notes = append(out.Notes, note)
+		return nil
+	}
+	back, rerr := api.GetVersion(ctx, out.VersionID)
+	switch {
+	case rerr != nil:
+		return unknownf("version %s: whether it was %s is unknown: %w; reading it back also failed: %v; run push again with the same flags: it skips a step the version has already been through", out.VersionID, note, err, rerr)
+	case reached(back.Status, target):
+		out.VersionStatus = back.Status
+		out.Notes = append(out.Notes, note+" (confirmed by reading the version back after the request failed)")
+		return nil
+	}
+	return fmt.Errorf("version %s was not %s (it is still %s): %w", out.VersionID, note, back.Status, err)
+}
