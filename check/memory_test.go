@@ -2,6 +2,7 @@ package check
 
 import (
 	"bytes"
+	"fmt"
 	"runtime"
 	"testing"
 
@@ -10,7 +11,8 @@ import (
 )
 
 // Linting a file allocates a small multiple of its size, whatever it holds: a taskflow once
-// cost 16 bytes per byte, refusing text that is not BPMN 11, and XML that is not BPMN 8. The
+// cost 16 bytes per byte, refusing text that is not BPMN 11, XML that is not BPMN 8, and a
+// diagram with five problems on every line 172, most of it diagnostics never shown. The
 // measure is bytes allocated (runtime.MemStats.TotalAlloc), a count that load cannot change.
 func TestLintMemoryIsASmallMultipleOfInput(t *testing.T) {
 	res, diags := compiler.CompileFile("gen.yaml", []byte(genWorkflow(1, 1000)), compiler.Options{})
@@ -21,6 +23,12 @@ func TestLintMemoryIsASmallMultipleOfInput(t *testing.T) {
 	prose := bytes.Repeat([]byte("not a diagram, just words, "), len(taskflow)/27)
 	svg := append([]byte(`<svg xmlns="http://www.w3.org/2000/svg">`), bytes.Repeat([]byte(`<rect x="1" y="2" width="10" height="10"/>`), len(taskflow)/42)...)
 	svg = append(svg, "</svg>"...)
+	// Tasks without names, flows or a diagram: five problems each, millions in a large file.
+	unnamed := []byte(`<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D"><bpmn:process id="P">`)
+	for i := 0; len(unnamed) < len(taskflow); i++ {
+		unnamed = fmt.Appendf(unnamed, "<bpmn:task id=\"Task_%d\"/>\n", i)
+	}
+	unnamed = append(unnamed, "</bpmn:process></bpmn:definitions>"...)
 	cases := []struct {
 		name     string
 		src      []byte
@@ -29,6 +37,7 @@ func TestLintMemoryIsASmallMultipleOfInput(t *testing.T) {
 		{"flow.taskflow", taskflow, 9},
 		{"words.bpmn", prose, 3},
 		{"drawing.bpmn", svg, 3}, // XML, but not BPMN: refused at its root element
+		{"unnamed.bpmn", unnamed, 50},
 	}
 	for _, c := range cases {
 		var before, after runtime.MemStats
