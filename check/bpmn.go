@@ -16,7 +16,7 @@ import (
 // lintBPMN checks a BPMN document in any form bpmn.DecodeAny reads (XML, a taskflow envelope,
 // a create-version request, an API response, an xml-js tree) with the BPMN rules.
 func lintBPMN(path string, src []byte, s lint.Settings) diag.List {
-	doc, _, err := bpmn.DecodeAny(src)
+	doc, _, err := bpmn.DecodeBPMN(src)
 	if err != nil {
 		return diag.List{syntaxDiagnostic(path, err)}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 )
 
 const fullConfig = `# a complete config
@@ -248,12 +249,24 @@ func TestLoad(t *testing.T) {
 	}
 
 	huge := filepath.Join(dir, "huge.yaml")
-	if err := os.WriteFile(huge, []byte("# "+strings.Repeat("x", maxConfigBytes)+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(huge, []byte("# "+strings.Repeat("x", readlimit.Config)+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, diags = Load(huge)
-	if len(diags) != 1 || !strings.Contains(diags[0].Message, "larger than 1048576 bytes") {
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, "larger than 1 MiB") {
 		t.Errorf("Load(huge) = %v", diags)
+	}
+}
+
+// A device is not read at all: /dev/zero would otherwise be read up to the limit and then
+// blamed for its size.
+func TestLoadRefusesDevice(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	_, diags := Load("/dev/zero")
+	if len(diags) != 1 || diags[0].Message != "cannot read the config: it is a character device, not a regular file" {
+		t.Errorf("Load(/dev/zero) = %v", diags)
 	}
 }
 

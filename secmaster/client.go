@@ -16,11 +16,13 @@ import (
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"github.com/wfc-dev/wfc/internal/readlimit"
 )
 
 // Response size limits: an export file may be large, every other answer is small JSON.
 const (
-	MaxExportBytes   = 64 << 20
+	MaxExportBytes   = readlimit.BPMN
 	MaxResponseBytes = 8 << 20
 )
 

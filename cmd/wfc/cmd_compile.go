@@ -1,9 +1,7 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +10,7 @@ import (
 	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -166,28 +165,15 @@ func compileOutputBase(file string) string {
 }
 
 // readCompileInput reads a workflow file, or standard input for "-", up to the size
-// workflow.Load accepts (one byte more, so Load can say the file is too large).
+// workflow.Load accepts.
 func readCompileInput(e *env, file string) (string, []byte, error) {
-	name, r := file, io.Reader(nil)
+	const what = "workflow files"
 	if file == "-" {
-		name, r = "<stdin>", e.stdin
-	} else {
-		f, err := os.Open(file)
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return name, nil, fmt.Errorf("cannot read %s: %v", file, err)
-		}
-		defer f.Close()
-		r = f
+		src, err := readlimit.Read(e.stdin, "<stdin>", workflow.MaxFileSize, what)
+		return "<stdin>", src, err
 	}
-	src, err := io.ReadAll(io.LimitReader(r, workflow.MaxFileSize+1))
-	if err != nil {
-		return name, nil, fmt.Errorf("cannot read %s: %v", name, err)
-	}
-	return name, src, nil
+	src, err := readlimit.File(file, workflow.MaxFileSize, what)
+	return file, src, err
 }
 
 // printCompileDiagnostics writes diagnostics as text with source snippets.

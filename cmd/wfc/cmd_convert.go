@@ -1,13 +1,9 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"io"
-	"os"
-
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/bpmn/layout"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 )
 
 const convertUsage = `usage: wfc convert --to xml|tree|taskflow [--layout] [FILE|-]
@@ -78,26 +74,13 @@ func runConvert(e *env, args []string) int {
 // readInput reads the named file, or standard input for "" and "-", refusing inputs
 // larger than the decoders accept.
 func readInput(e *env, path string) (name string, data []byte, err error) {
-	var r io.Reader
-	name = path
+	const what = "BPMN inputs"
 	if path == "" || path == "-" {
-		name, r = "<stdin>", e.stdin
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return name, nil, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
-		}
-		defer f.Close()
-		r = f
+		data, err = readlimit.Read(e.stdin, "<stdin>", bpmn.MaxInputSize, what)
+		return "<stdin>", data, err
 	}
-	data, err = io.ReadAll(io.LimitReader(r, bpmn.MaxInputSize+1))
-	if err != nil {
-		return name, nil, fmt.Errorf("cannot read %s: %v", name, err)
-	}
-	if len(data) > bpmn.MaxInputSize {
-		return name, nil, fmt.Errorf("%s is larger than %d bytes, the most wfc reads", name, bpmn.MaxInputSize)
-	}
-	return name, data, nil
+	data, err = readlimit.File(path, bpmn.MaxInputSize, what)
+	return path, data, err
 }
 
 // positioned prefixes err with the input name: "name:line:col: msg" when err is a

@@ -92,7 +92,7 @@ func runInstance(e *env, args []string) int {
 		if task == "" || input == "" {
 			return fail(e, exitUsage, "instance debug: --task TASK_ID and --input FILE are required")
 		}
-		data, err := readInputFile(input, maxDebugInput)
+		data, err := readInputFile(input, maxDebugInput, "instance debug inputs")
 		if err != nil {
 			return fail(e, exitUsage, "instance debug: %v", err)
 		}

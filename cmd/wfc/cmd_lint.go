@@ -90,8 +90,7 @@ func runLint(e *env, args []string) int {
 			if stdinSrc != nil && file == *stdinName {
 				return stdinSrc, true
 			}
-			data, err := os.ReadFile(file)
-			return data, err == nil
+			return sourceFile(file)
 		},
 	}
 	if wd, err := os.Getwd(); err == nil {

@@ -4,15 +4,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/secmaster"
 )
@@ -248,29 +249,17 @@ type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
-// readInputFile reads a file named on the command line, up to limit bytes.
-func readInputFile(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("cannot read %s: %v", path, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err == nil && st.IsDir() {
-		return nil, fmt.Errorf("cannot read %s: it is a directory", path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d MiB", path, limit>>20)
-	}
-	return data, nil
+// readInputFile reads a file named on the command line, up to limit bytes; what names the
+// kind of file for the error ("workflow files").
+func readInputFile(path string, limit int64, what string) ([]byte, error) {
+	return readlimit.File(path, limit, what)
+}
+
+// sourceFile reads a file a diagnostic names, for its snippet: with the same limit and the
+// same refusal of FIFOs and devices as the first read, since the file may have changed since.
+func sourceFile(file string) ([]byte, bool) {
+	data, err := readlimit.File(file, check.MaxFileSize, "files wfc lints")
+	return data, err == nil
 }
 
 // printDiagnostics writes diagnostics as text, with snippets from the files they name.
@@ -278,11 +267,7 @@ func printDiagnostics(e *env, diags diag.List) {
 	if len(diags) == 0 {
 		return
 	}
-	sources := func(file string) ([]byte, bool) {
-		data, err := os.ReadFile(file)
-		return data, err == nil
-	}
-	if err := report.Write(e.stderr, report.Text, diags, report.Options{Sources: sources}); err != nil {
+	if err := report.Write(e.stderr, report.Text, diags, report.Options{Sources: sourceFile}); err != nil {
 		fmt.Fprintln(e.stderr, diags.Error())
 	}
 }
