@@ -2,6 +2,7 @@ package render
 
 import (
 	"errors"
+	"math"
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
@@ -12,7 +13,7 @@ import (
 // first laid out with layout.Apply, which adds their DI to defs, exactly as `wfc convert
 // --layout` does. The diagram drawn is the first one whose plane shows a process or a
 // collaboration of defs (sub-process drill-down planes are not drawn); shapes and edges with
-// no element or no geometry are skipped.
+// no element, or no geometry that can be drawn (NaN, infinite, negative sizes), are skipped.
 func FromBPMN(defs *bpmn.Definitions) (*Diagram, error) {
 	if defs == nil || defs.Element == nil {
 		return nil, errors.New("render: there is no BPMN document to draw")
@@ -29,13 +30,13 @@ func FromBPMN(defs *bpmn.Definitions) (*Diagram, error) {
 		d.Title = plane.Element.Name
 	}
 	for _, s := range plane.Shapes {
-		if s == nil || s.Element == nil || s.Bounds == nil {
+		if s == nil || s.Element == nil || s.Bounds == nil || !drawable(s.Bounds) {
 			continue
 		}
 		addShape(d, s)
 	}
 	for _, e := range plane.Edges {
-		if e == nil || e.Element == nil || len(e.Waypoints) < 2 {
+		if e == nil || e.Element == nil || len(e.Waypoints) < 2 || !finitePoints(e.Waypoints) {
 			continue
 		}
 		d.Edges = append(d.Edges, edgeOf(e))
@@ -61,10 +62,33 @@ func mainPlane(defs *bpmn.Definitions) *bpmn.Plane {
 	return first
 }
 
+// drawable reports whether b is a rectangle that can be drawn: finite, not negative in size.
+func drawable(b *bpmn.Bounds) bool {
+	return finite(b.X, b.Y, b.Width, b.Height) && b.Width >= 0 && b.Height >= 0
+}
+
+func finitePoints(ps []bpmn.Point) bool {
+	for _, p := range ps {
+		if !finite(p.X, p.Y) {
+			return false
+		}
+	}
+	return true
+}
+
+func finite(vs ...float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
 func rectOf(b *bpmn.Bounds) Rect { return Rect{b.X, b.Y, b.Width, b.Height} }
 
 func labelOf(l *bpmn.Label) *Rect {
-	if l == nil || l.Bounds == nil || l.Bounds.Width <= 0 || l.Bounds.Height <= 0 {
+	if l == nil || l.Bounds == nil || !drawable(l.Bounds) || l.Bounds.Width == 0 || l.Bounds.Height == 0 {
 		return nil
 	}
 	r := rectOf(l.Bounds)

@@ -21,11 +21,11 @@ const labelGap = 5.0
 // free the label stays where the DI put it.
 func placeLabels(d *Diagram) placement {
 	p := placement{nodes: make([]Rect, len(d.Nodes)), edges: make([]Rect, len(d.Edges))}
-	var placed []Rect
+	obs := newObstacles(d)
 	for i, e := range d.Edges {
 		if strings.TrimSpace(e.Name) != "" {
 			p.edges[i] = edgeLabelRect(e)
-			placed = append(placed, p.edges[i])
+			obs.addRect(p.edges[i])
 		}
 	}
 	for i, n := range d.Nodes {
@@ -35,14 +35,52 @@ func placeLabels(d *Diagram) placement {
 		base := tighten(nodeLabelRect(n), n.Name)
 		p.nodes[i] = base
 		for _, c := range labelCandidates(n.Box, base) {
-			if !collides(c, d, placed) {
+			if !obs.hit(c) {
 				p.nodes[i] = c
 				break
 			}
 		}
-		placed = append(placed, p.nodes[i])
+		obs.addRect(p.nodes[i])
 	}
 	return p
+}
+
+// obstacles are what a label must not cover: shapes, edge segments and placed labels.
+type obstacles struct {
+	index *grid
+	rects []Rect     // by grid index
+	segs  [][2]Point // by grid index; for rectangles, unused
+	isSeg []bool
+}
+
+func newObstacles(d *Diagram) *obstacles {
+	o := &obstacles{index: newGrid()}
+	for _, n := range d.Nodes {
+		o.addRect(n.Box)
+	}
+	for _, e := range d.Edges {
+		for i := 1; i < len(e.Points); i++ {
+			a, b := e.Points[i-1], e.Points[i]
+			o.index.add(Rect{math.Min(a.X, b.X), math.Min(a.Y, b.Y), math.Abs(b.X - a.X), math.Abs(b.Y - a.Y)})
+			o.rects, o.segs, o.isSeg = append(o.rects, Rect{}), append(o.segs, [2]Point{a, b}), append(o.isSeg, true)
+		}
+	}
+	return o
+}
+
+func (o *obstacles) addRect(r Rect) {
+	o.index.add(r)
+	o.rects, o.segs, o.isSeg = append(o.rects, r), append(o.segs, [2]Point{}), append(o.isSeg, false)
+}
+
+// hit reports whether r overlaps a shape, a line or a placed label.
+func (o *obstacles) hit(r Rect) bool {
+	return o.index.any(r, func(i int) bool {
+		if o.isSeg[i] {
+			return segmentHits(r, o.segs[i][0], o.segs[i][1])
+		}
+		return overlaps(r, o.rects[i])
+	})
 }
 
 // tighten narrows r about its centre to the estimated width of name's widest wrapped line, so
@@ -70,28 +108,6 @@ func labelCandidates(b, r Rect) []Rect {
 		{right, above, r.W, r.H},
 		{left, above, r.W, r.H},
 	}
-}
-
-// collides reports whether r overlaps a node's shape, an edge's line or a placed label.
-func collides(r Rect, d *Diagram, placed []Rect) bool {
-	for _, n := range d.Nodes {
-		if overlaps(r, n.Box) {
-			return true
-		}
-	}
-	for _, e := range d.Edges {
-		for i := 1; i < len(e.Points); i++ {
-			if segmentHits(r, e.Points[i-1], e.Points[i]) {
-				return true
-			}
-		}
-	}
-	for _, q := range placed {
-		if overlaps(r, q) {
-			return true
-		}
-	}
-	return false
 }
 
 func overlaps(a, b Rect) bool {

@@ -65,12 +65,24 @@ func (w *writer) task(n Node) {
 // (less 1 px), so that the name stays clear of them; +Inf when there are none.
 func (w *writer) boundaryTop(b Rect) float64 {
 	top := math.Inf(1)
+	w.boundaries.any(b, func(i int) bool {
+		if m := w.boundaryBoxes[i]; overlaps(m, b) && m.Y+m.H/2 > b.Y+b.H/2 {
+			top = math.Min(top, m.Y-1)
+		}
+		return false
+	})
+	return top
+}
+
+// indexBoundaries puts the diagram's boundary events in a grid for boundaryTop.
+func (w *writer) indexBoundaries() {
+	w.boundaries = newGrid()
 	for _, m := range w.diagram.Nodes {
-		if m.Shape == ShapeEvent && m.Event == EventBoundary && overlaps(m.Box, b) && m.Box.Y+m.Box.H/2 > b.Y+b.H/2 {
-			top = math.Min(top, m.Box.Y-1)
+		if m.Shape == ShapeEvent && m.Event == EventBoundary {
+			w.boundaries.add(m.Box)
+			w.boundaryBoxes = append(w.boundaryBoxes, m.Box)
 		}
 	}
-	return top
 }
 
 // taskFonts are the sizes a task name may shrink to, in pixels, largest first.

@@ -23,6 +23,7 @@ const (
 // SVG draws d. The same diagram and marks always give the same bytes.
 func SVG(d *Diagram, opts Options) []byte {
 	w := &writer{diagram: d, marks: opts.Marks}
+	w.indexBoundaries()
 	place := placeLabels(d)
 	view := contentBounds(d, place)
 	fmt.Fprintf(&w.buf, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="%s %s %s %s" width="%s" height="%s" role="img"`,
@@ -56,6 +57,9 @@ type writer struct {
 	buf     bytes.Buffer
 	diagram *Diagram
 	marks   map[string]Mark
+	// boundaries indexes the boundary events' boxes (boundaryBoxes, in grid order).
+	boundaries    *grid
+	boundaryBoxes []Rect
 }
 
 // layer writes a <g> holding n items, or nothing when n is 0.

@@ -194,3 +194,36 @@ func TestFromBPMNCollaborationWithoutDiagram(t *testing.T) {
 		t.Errorf("err = %v, want the layout's collaboration error", err)
 	}
 }
+
+// TestFromBPMNSkipsUndrawableGeometry keeps NaN, infinite and negative DI out of the drawing.
+func TestFromBPMNSkipsUndrawableGeometry(t *testing.T) {
+	doc, _, err := bpmn.DecodeAny([]byte(`<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+ xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
+ xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="D">
+<bpmn:process id="P"><bpmn:task id="A" name="a"/><bpmn:task id="B" name="b"/><bpmn:task id="C" name="c"/><bpmn:task id="OK" name="ok"/>
+<bpmn:sequenceFlow id="F" sourceRef="A" targetRef="B"/></bpmn:process>
+<bpmndi:BPMNDiagram id="G"><bpmndi:BPMNPlane id="PL" bpmnElement="P">
+<bpmndi:BPMNShape id="A_di" bpmnElement="A"><dc:Bounds x="NaN" y="0" width="100" height="80"/></bpmndi:BPMNShape>
+<bpmndi:BPMNShape id="B_di" bpmnElement="B"><dc:Bounds x="0" y="+Inf" width="100" height="80"/></bpmndi:BPMNShape>
+<bpmndi:BPMNShape id="C_di" bpmnElement="C"><dc:Bounds x="0" y="0" width="-100" height="80"/></bpmndi:BPMNShape>
+<bpmndi:BPMNShape id="OK_di" bpmnElement="OK"><dc:Bounds x="0" y="0" width="100" height="80"/></bpmndi:BPMNShape>
+<bpmndi:BPMNEdge id="F_di" bpmnElement="F"><di:waypoint x="1" y="NaN"/><di:waypoint x="2" y="3"/></bpmndi:BPMNEdge>
+</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs, err := bpmn.Read(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := FromBPMN(defs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Nodes) != 1 || d.Nodes[0].ID != "OK" || len(d.Edges) != 0 {
+		t.Errorf("drawn: %+v", d)
+	}
+	if svg := SVG(d, Options{}); bytes.Contains(svg, []byte("NaN")) || bytes.Contains(svg, []byte("Inf")) {
+		t.Errorf("the SVG holds a non-finite number:\n%s", svg)
+	}
+}
