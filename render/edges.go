@@ -55,11 +55,11 @@ func (w *writer) defaultSlash(a, b Point) {
 	w.printf(`<path class="tick" d="M%s,%sL%s,%s"/>`, num(cx-sx), num(cy-sy), num(cx+sx), num(cy+sy))
 }
 
-// edgeLabelRect is the DI label bounds of an edge, or a label above the middle of its longest
+// edgeLabelRect is the DI label bounds of an edge (narrowed to the text), or a label above the middle of its longest
 // horizontal segment (beside its longest segment when none is horizontal).
 func edgeLabelRect(e Edge) Rect {
 	if e.Label != nil {
-		return fitLabel(*e.Label, e.Name)
+		return tighten(fitLabel(*e.Label, e.Name), e.Name)
 	}
 	best, bestLen, horizontal := 0, -1.0, false
 	for i := 1; i < len(e.Points); i++ {
@@ -72,7 +72,7 @@ func edgeLabelRect(e Edge) Rect {
 	}
 	a, b := e.Points[best-1], e.Points[best]
 	mx, my := (a.X+b.X)/2, (a.Y+b.Y)/2
-	r := fitLabel(Rect{mx - labelWidth/2, 0, labelWidth, 0}, e.Name)
+	r := tighten(fitLabel(Rect{mx - labelWidth/2, 0, labelWidth, 0}, e.Name), e.Name)
 	if horizontal {
 		r.Y = my - 4 - r.H
 	} else {

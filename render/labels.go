@@ -15,18 +15,27 @@ type placement struct {
 // labelGap is the space between a shape and a label moved off its DI position, in pixels.
 const labelGap = 5.0
 
-// placeLabels keeps edge labels where the DI (or the route) puts them, and moves an outside
-// node label that would cover a line, a shape or another label to the first free place among
-// above, below right, below left, above right and above left of its shape. When none is
-// free the label stays where the DI put it.
+// placeLabels puts each label where the DI (or the route) puts it, unless it would cover a
+// line, a shape or another label: then an edge label goes to the first free place beside one
+// of its segments, last segment first, and a node label to the first free place among above,
+// below right, below left, above right and above left of its shape. When none is free the
+// label stays where the DI put it.
 func placeLabels(d *Diagram) placement {
 	p := placement{nodes: make([]Rect, len(d.Nodes)), edges: make([]Rect, len(d.Edges))}
 	obs := newObstacles(d)
 	for i, e := range d.Edges {
-		if strings.TrimSpace(e.Name) != "" {
-			p.edges[i] = edgeLabelRect(e)
-			obs.addRect(p.edges[i])
+		if strings.TrimSpace(e.Name) == "" {
+			continue
 		}
+		base := edgeLabelRect(e)
+		p.edges[i] = base
+		for _, c := range edgeLabelCandidates(e, base) {
+			if !obs.hit(c) {
+				p.edges[i] = c
+				break
+			}
+		}
+		obs.addRect(p.edges[i])
 	}
 	for i, n := range d.Nodes {
 		if n.Shape == ShapeTask || n.Shape == ShapeAnnotation || strings.TrimSpace(n.Name) == "" {
@@ -108,6 +117,25 @@ func labelCandidates(b, r Rect) []Rect {
 		{right, above, r.W, r.H},
 		{left, above, r.W, r.H},
 	}
+}
+
+// edgeLabelCandidates are the places tried for an edge label: where it is, then above and
+// below each horizontal segment and right and left of each vertical or slanted one, at its
+// middle, then a quarter from either end; segments from the target end back.
+func edgeLabelCandidates(e Edge, r Rect) []Rect {
+	out := []Rect{r}
+	for i := len(e.Points) - 1; i > 0; i-- {
+		a, b := e.Points[i-1], e.Points[i]
+		for _, t := range []float64{0.5, 0.75, 0.25} {
+			mx, my := a.X+(b.X-a.X)*t, a.Y+(b.Y-a.Y)*t
+			if a.Y == b.Y {
+				out = append(out, Rect{mx - r.W/2, my - labelGap - r.H, r.W, r.H}, Rect{mx - r.W/2, my + labelGap, r.W, r.H})
+				continue
+			}
+			out = append(out, Rect{mx + labelGap, my - r.H/2, r.W, r.H}, Rect{mx - labelGap - r.W, my - r.H/2, r.W, r.H})
+		}
+	}
+	return out
 }
 
 func overlaps(a, b Rect) bool {
