@@ -16,10 +16,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
-// goldenCase is one input drawn to testdata/<name>.svg.
+// goldenCase is one input drawn to testdata/<name>.svg; title, when set, is the drawing's
+// title (a YAML workflow's name, as wfc render gives it).
 type goldenCase struct {
-	name string
-	load func(t *testing.T) *bpmn.Definitions
+	name  string
+	load  func(t *testing.T) *bpmn.Definitions
+	title string
 }
 
 // goldenCases are every example workflow (compiled) and BPMN fixtures: lanes, and a pool with
@@ -33,8 +35,9 @@ func goldenCases(t *testing.T) []goldenCase {
 	}
 	var cases []goldenCase
 	for _, path := range examples {
+		res := compileFile(t, path)
 		cases = append(cases, goldenCase{"example-" + strings.TrimSuffix(filepath.Base(path), ".yaml"),
-			func(t *testing.T) *bpmn.Definitions { return compileFile(t, path) }})
+			func(t *testing.T) *bpmn.Definitions { return compileFile(t, path).Defs }, res.Request.Name})
 	}
 	for name, path := range map[string]string{
 		"lanes":          "../testdata/conformance/bpmnlint/fixtures/label-required__valid-participant-lanes.bpmn",
@@ -42,7 +45,7 @@ func goldenCases(t *testing.T) []goldenCase {
 		"cjk-kinds":      "testdata/cjk-kinds.bpmn",
 		"xml-specials":   "../testdata/conformance/xmljs/edge__secmaster-gateway-cdata.xml",
 	} {
-		cases = append(cases, goldenCase{name, func(t *testing.T) *bpmn.Definitions { return readBPMN(t, path) }})
+		cases = append(cases, goldenCase{name, func(t *testing.T) *bpmn.Definitions { return readBPMN(t, path) }, ""})
 	}
 	// The map above is only ranged to build the list; sort for a stable subtest order.
 	sortCases(cases)
@@ -57,7 +60,7 @@ func sortCases(cases []goldenCase) {
 	}
 }
 
-func compileFile(t *testing.T, path string) *bpmn.Definitions {
+func compileFile(t *testing.T, path string) *compiler.Result {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
@@ -67,7 +70,7 @@ func compileFile(t *testing.T, path string) *bpmn.Definitions {
 	if res == nil || diags.HasErrors() {
 		t.Fatalf("%s does not compile: %v", path, diags)
 	}
-	return res.Defs
+	return res
 }
 
 func readBPMN(t *testing.T, path string) *bpmn.Definitions {
@@ -89,21 +92,30 @@ func readBPMN(t *testing.T, path string) *bpmn.Definitions {
 
 func draw(t *testing.T, defs *bpmn.Definitions, opts Options) []byte {
 	t.Helper()
+	return drawTitled(t, defs, "", opts)
+}
+
+// drawTitled draws defs with title in place of the process name when it is set.
+func drawTitled(t *testing.T, defs *bpmn.Definitions, title string, opts Options) []byte {
+	t.Helper()
 	d, err := FromBPMN(defs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if title != "" {
+		d.Title = title
+	}
 	return SVG(d, opts)
 }
 
-// docsExample is the golden case the README shows as ../docs/example.svg, kept in step by
-// TestGolden (and rewritten with -update).
+// docsExample is the golden case the README shows as ../docs/example.svg (what `wfc render`
+// writes for it), kept in step by TestGolden and rewritten with -update.
 const docsExample = "example-brute-force-lockout"
 
 func TestGolden(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			got := draw(t, c.load(t), Options{})
+			got := drawTitled(t, c.load(t), c.title, Options{})
 			checkGolden(t, filepath.Join("testdata", c.name+".svg"), got)
 			if c.name == docsExample {
 				checkGolden(t, filepath.Join("..", "docs", "example.svg"), got)

@@ -40,13 +40,16 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "%v", err)
 	}
-	defs, code := renderInput(e, inputs[0], name, data)
+	defs, title, code := renderInput(e, inputs[0], name, data)
 	if defs == nil {
 		return code
 	}
 	diagram, err := render.FromBPMN(defs)
 	if err != nil {
 		return fail(e, exitProblems, "%s: %v", name, err)
+	}
+	if title != "" {
+		diagram.Title = title
 	}
 	svg := render.SVG(diagram, render.Options{})
 	if *out == "" {
@@ -61,24 +64,24 @@ func runRender(e *env, args []string) int {
 }
 
 // renderInput is the BPMN model of the input: a YAML workflow compiled (its problems printed
-// as compile prints them), or a BPMN document decoded and read. It is nil, with the exit
-// code, when there is none.
-func renderInput(e *env, path, name string, data []byte) (*bpmn.Definitions, int) {
+// as compile prints them; title is the workflow's name, which the compiled process does not
+// carry), or a BPMN document decoded and read. It is nil, with the exit code, when there is
+// none.
+func renderInput(e *env, path, name string, data []byte) (defs *bpmn.Definitions, title string, code int) {
 	if check.DetectKind(path, data) == check.KindWorkflow {
 		res, diags := compiler.CompileFile(name, data, compiler.Options{})
 		printCompileDiagnostics(e, diags, name, data)
 		if res == nil || diags.HasErrors() {
-			return nil, exitProblems
+			return nil, "", exitProblems
 		}
-		return res.Defs, exitOK
+		return res.Defs, res.Request.Name, exitOK
 	}
 	doc, _, err := bpmn.DecodeAny(data)
 	if err != nil {
-		return nil, fail(e, exitProblems, "%s", positioned(name, err))
+		return nil, "", fail(e, exitProblems, "%s", positioned(name, err))
 	}
-	defs, err := bpmn.Read(doc)
-	if err != nil {
-		return nil, fail(e, exitProblems, "%s: %v", name, err)
+	if defs, err = bpmn.Read(doc); err != nil {
+		return nil, "", fail(e, exitProblems, "%s: %v", name, err)
 	}
-	return defs, exitOK
+	return defs, "", exitOK
 }
