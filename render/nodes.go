@@ -249,6 +249,9 @@ func (w *writer) eventMarker(m EventMarker, cx, cy, s float64, filled bool) {
 	}
 }
 
+// subProcessNameWidth is the widest an expanded sub-process's name is drawn, in pixels.
+const subProcessNameWidth = 160.0
+
 // container draws a pool, lane, expanded sub-process or group with its name.
 func (w *writer) container(c Container) {
 	b := c.Box
@@ -273,7 +276,9 @@ func (w *writer) container(c Container) {
 	case ContainerSubProcess:
 		w.open("container subprocess", c.ID, c.Name)
 		w.printf(`<rect class="box-subprocess" x="%s" y="%s" width="%s" height="%s" rx="10"/>`, num(b.X), num(b.Y), num(b.W), num(b.H))
-		w.block("name", c.Name, Rect{b.X + 8, b.Y + 4, b.W - 16, 2 * taskFont * lineHeight}, taskFont)
+		// The name goes in the top-left corner, as modelers draw it, away from the boundary
+		// events that often sit in the middle of the top border.
+		w.block("name", c.Name, Rect{b.X + 8, b.Y + 4, math.Min(b.W-16, subProcessNameWidth), 2 * taskFont * lineHeight}, taskFont)
 	default:
 		w.open("container group", c.ID, c.Name)
 		w.printf(`<rect class="box-group" x="%s" y="%s" width="%s" height="%s" rx="10"/>`, num(b.X), num(b.Y), num(b.W), num(b.H))

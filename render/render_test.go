@@ -298,3 +298,65 @@ func attr(e xml.StartElement, name string) string {
 	}
 	return ""
 }
+
+// TestFromBPMNKinds reads the CJK fixture's shapes into the kinds that pick their outlines,
+// icons and markers, and finds its boundary events laid out on their hosts' borders.
+func TestFromBPMNKinds(t *testing.T) {
+	d, err := FromBPMN(readBPMN(t, "testdata/cjk-kinds.bpmn"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodes := map[string]Node{}
+	for _, n := range d.Nodes {
+		nodes[n.ID] = n
+	}
+	want := map[string]Node{
+		"Start_1":          {Shape: ShapeEvent, Event: EventStart, Marker: MarkerMessage},
+		"Task_query":       {Shape: ShapeTask, Task: TaskService},
+		"Boundary_timeout": {Shape: ShapeEvent, Event: EventBoundary, Marker: MarkerTimer, NonBlocking: true},
+		"Gw_decide":        {Shape: ShapeGateway, Gateway: GatewayExclusive},
+		"Task_approve":     {Shape: ShapeTask, Task: TaskUser},
+		"Gw_split":         {Shape: ShapeGateway, Gateway: GatewayParallel},
+		"Task_script":      {Shape: ShapeTask, Task: TaskScript},
+		"Boundary_error":   {Shape: ShapeEvent, Event: EventBoundary, Marker: MarkerError},
+		"Call_notify":      {Shape: ShapeTask, Task: TaskCall},
+		"Task_send":        {Shape: ShapeTask, Task: TaskSend},
+		"Sub_review":       {Shape: ShapeTask, Task: TaskSubProcess},
+		"Catch_signal":     {Shape: ShapeEvent, Event: EventIntermediate, Marker: MarkerSignal},
+		"End_review":       {Shape: ShapeEvent, Event: EventEnd, Marker: MarkerTerminate, Throwing: true},
+		"End_error":        {Shape: ShapeEvent, Event: EventEnd, Marker: MarkerError, Throwing: true},
+	}
+	for id, w := range want {
+		n, ok := nodes[id]
+		if !ok {
+			t.Errorf("%s is not drawn", id)
+			continue
+		}
+		got := Node{Shape: n.Shape, Task: n.Task, Gateway: n.Gateway, Event: n.Event, Marker: n.Marker, Throwing: n.Throwing, NonBlocking: n.NonBlocking}
+		if got != w {
+			t.Errorf("%s = %+v, want %+v", id, got, w)
+		}
+	}
+	for boundary, host := range map[string]string{"Boundary_timeout": "Task_query", "Boundary_error": "Task_script"} {
+		b, h := nodes[boundary].Box, nodes[host].Box
+		cx, cy := b.X+b.W/2, b.Y+b.H/2
+		if cy != h.Y+h.H || cx < h.X || cx > h.X+h.W {
+			t.Errorf("%s centred at %v,%v is not on the bottom border of %s %+v", boundary, cx, cy, host, h)
+		}
+	}
+	var defaults, conditional int
+	for _, e := range d.Edges {
+		if e.Default {
+			defaults++
+			if e.ID != "F4" {
+				t.Errorf("%s is drawn as a default flow", e.ID)
+			}
+		}
+		if e.Conditional {
+			conditional++ // F3's condition is on a gateway's flow: no diamond
+		}
+	}
+	if defaults != 1 || conditional != 0 {
+		t.Errorf("%d default and %d conditional markers, want 1 and 0", defaults, conditional)
+	}
+}

@@ -227,3 +227,31 @@ func TestFromBPMNSkipsUndrawableGeometry(t *testing.T) {
 		t.Errorf("the SVG holds a non-finite number:\n%s", svg)
 	}
 }
+
+// TestConditionalFlowFromActivity gets the diamond BPMN draws at the start of a conditional
+// flow leaving an activity, and draws it.
+func TestConditionalFlowFromActivity(t *testing.T) {
+	doc, _, err := bpmn.DecodeAny([]byte(`<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">
+<bpmn:process id="P"><bpmn:task id="T" name="t"><bpmn:outgoing>C</bpmn:outgoing><bpmn:outgoing>U</bpmn:outgoing></bpmn:task>
+<bpmn:endEvent id="E1"><bpmn:incoming>C</bpmn:incoming></bpmn:endEvent><bpmn:endEvent id="E2"><bpmn:incoming>U</bpmn:incoming></bpmn:endEvent>
+<bpmn:sequenceFlow id="C" name="if hot" sourceRef="T" targetRef="E1"><bpmn:conditionExpression>${hot}</bpmn:conditionExpression></bpmn:sequenceFlow>
+<bpmn:sequenceFlow id="U" sourceRef="T" targetRef="E2"/></bpmn:process></bpmn:definitions>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defs, err := bpmn.Read(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := FromBPMN(defs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := SVG(d, Options{})
+	if !regexp.MustCompile(`data-id="C"><title>if hot</title><path class="line" d="[^"]+" marker-end="url\(#wfc-tip\)" marker-start="url\(#wfc-diamond\)"/>`).Match(svg) {
+		t.Errorf("flow C has no diamond:\n%s", svg)
+	}
+	if regexp.MustCompile(`data-id="U">[^\n]*wfc-diamond`).Match(svg) {
+		t.Error("the unconditional flow U has a diamond")
+	}
+}
