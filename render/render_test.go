@@ -79,6 +79,17 @@ func readBPMN(t *testing.T, path string) *bpmn.Definitions {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return readData(t, path, data)
+}
+
+// readXML reads a BPMN document written in a test.
+func readXML(t *testing.T, src string) *bpmn.Definitions {
+	t.Helper()
+	return readData(t, "test input", []byte(src))
+}
+
+func readData(t *testing.T, path string, data []byte) *bpmn.Definitions {
+	t.Helper()
 	doc, _, err := bpmn.DecodeAny(data)
 	if err != nil {
 		t.Fatalf("%s: %v", path, err)

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/wfc-dev/wfc/bpmn"
 )
 
 // markDiagram has two tasks joined by a flow, and a gateway.
@@ -180,16 +179,9 @@ func TestNum(t *testing.T) {
 }
 
 func TestFromBPMNCollaborationWithoutDiagram(t *testing.T) {
-	doc, _, err := bpmn.DecodeAny([]byte(`<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">
+	defs := readXML(t, `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">
 <bpmn:collaboration id="C"><bpmn:participant id="P" processRef="Proc"/></bpmn:collaboration>
-<bpmn:process id="Proc"><bpmn:startEvent id="S"/></bpmn:process></bpmn:definitions>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defs, err := bpmn.Read(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+<bpmn:process id="Proc"><bpmn:startEvent id="S"/></bpmn:process></bpmn:definitions>`)
 	if _, err := FromBPMN(defs); err == nil || !strings.Contains(err.Error(), `collaboration "C" has no diagram`) {
 		t.Errorf("err = %v, want the layout's collaboration error", err)
 	}
@@ -197,7 +189,7 @@ func TestFromBPMNCollaborationWithoutDiagram(t *testing.T) {
 
 // TestFromBPMNSkipsUndrawableGeometry keeps NaN, infinite and negative DI out of the drawing.
 func TestFromBPMNSkipsUndrawableGeometry(t *testing.T) {
-	doc, _, err := bpmn.DecodeAny([]byte(`<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+	defs := readXML(t, `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
  xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC"
  xmlns:di="http://www.omg.org/spec/DD/20100524/DI" id="D">
 <bpmn:process id="P"><bpmn:task id="A" name="a"/><bpmn:task id="B" name="b"/><bpmn:task id="C" name="c"/><bpmn:task id="OK" name="ok"/>
@@ -208,14 +200,7 @@ func TestFromBPMNSkipsUndrawableGeometry(t *testing.T) {
 <bpmndi:BPMNShape id="C_di" bpmnElement="C"><dc:Bounds x="0" y="0" width="-100" height="80"/></bpmndi:BPMNShape>
 <bpmndi:BPMNShape id="OK_di" bpmnElement="OK"><dc:Bounds x="0" y="0" width="100" height="80"/></bpmndi:BPMNShape>
 <bpmndi:BPMNEdge id="F_di" bpmnElement="F"><di:waypoint x="1" y="NaN"/><di:waypoint x="2" y="3"/></bpmndi:BPMNEdge>
-</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defs, err := bpmn.Read(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+</bpmndi:BPMNPlane></bpmndi:BPMNDiagram></bpmn:definitions>`)
 	d, err := FromBPMN(defs)
 	if err != nil {
 		t.Fatal(err)
@@ -231,18 +216,11 @@ func TestFromBPMNSkipsUndrawableGeometry(t *testing.T) {
 // TestConditionalFlowFromActivity gets the diamond BPMN draws at the start of a conditional
 // flow leaving an activity, and draws it.
 func TestConditionalFlowFromActivity(t *testing.T) {
-	doc, _, err := bpmn.DecodeAny([]byte(`<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">
+	defs := readXML(t, `<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D">
 <bpmn:process id="P"><bpmn:task id="T" name="t"><bpmn:outgoing>C</bpmn:outgoing><bpmn:outgoing>U</bpmn:outgoing></bpmn:task>
 <bpmn:endEvent id="E1"><bpmn:incoming>C</bpmn:incoming></bpmn:endEvent><bpmn:endEvent id="E2"><bpmn:incoming>U</bpmn:incoming></bpmn:endEvent>
 <bpmn:sequenceFlow id="C" name="if hot" sourceRef="T" targetRef="E1"><bpmn:conditionExpression>${hot}</bpmn:conditionExpression></bpmn:sequenceFlow>
-<bpmn:sequenceFlow id="U" sourceRef="T" targetRef="E2"/></bpmn:process></bpmn:definitions>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defs, err := bpmn.Read(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
+<bpmn:sequenceFlow id="U" sourceRef="T" targetRef="E2"/></bpmn:process></bpmn:definitions>`)
 	d, err := FromBPMN(defs)
 	if err != nil {
 		t.Fatal(err)
