@@ -46,6 +46,7 @@ var commands = map[string]command{
 	"instance":   {"list, show, retry, terminate or debug workflow instances", runInstance},
 	"catalog":    {"pull the plugin catalog for offline linting", runCatalog},
 	"dev-server": {"run a local SecMaster emulator for trying push without an account", runDevServer},
+	"render":     {"draw a workflow or BPMN diagram as an SVG", runRender},
 }
 
 func main() {
