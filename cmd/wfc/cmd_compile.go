@@ -26,6 +26,11 @@ takes, and prints it; --emit chooses what:
   xml         the BPMN 2.0 XML
   tree        the xml-js element tree inside the taskflow, as indented JSON
 
+compile does not lint: it reports only what stops a workflow from compiling (schema and
+compiler errors), so a workflow that lint rejects (a literal secret, an unreachable step)
+still compiles. Run 'wfc lint' for the rules; 'wfc push' and 'wfc package' lint before they
+publish anything.
+
 -o FILE writes the output there instead. With several input files, or when -o names a
 directory, each workflow is written to DIR/NAME.EXT, NAME being the input's base name without
 extension and EXT request.json, taskflow.txt, taskconfig.json, bpmn or tree.json. Files are

@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"os/signal"
@@ -26,35 +24,33 @@ func runDevServer(e *env, args []string) int {
 // environment, not a flag: a command line shows in ps and in shell history.
 const envDevServerSK = "WFC_DEV_SERVER_SK"
 
+const devServerUsage = `usage: wfc dev-server [--addr 127.0.0.1:PORT] [--token T] [--ak AK]
+
+Runs an in-memory SecMaster emulator on a loopback address, for trying push, export, import
+and instance without an account; its state is lost when it stops (Ctrl-C). It prints the
+environment variables that point the other commands at it. With --ak, the secret key is read
+from ` + envDevServerSK + ` and never printed.
+`
+
 // devServerFlags are the dev-server options after parsing and checking.
 type devServerFlags struct {
 	addr, token, ak, sk string
 }
 
 func parseDevServerFlags(e *env, args []string) (*devServerFlags, int) {
-	fs := flag.NewFlagSet("dev-server", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet(e, "dev-server", devServerUsage)
 	f := &devServerFlags{}
 	var skFlag string
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8787", "loopback `host:port` to listen on")
 	fs.StringVar(&f.token, "token", "", "accept this X-Auth-Token (default "+secmastertest.DefaultToken+" when no --ak is given)")
 	fs.StringVar(&f.ak, "ak", "", "accept AK/SK-signed requests with this access key; the secret key comes from "+envDevServerSK)
 	fs.StringVar(&skFlag, "sk", "", "not accepted: set "+envDevServerSK+" instead")
-	fs.Usage = func() {
-		io.WriteString(e.stderr, "usage: wfc dev-server [--addr 127.0.0.1:PORT] [--token T] [--ak AK]\n\n"+
-			"run an in-memory SecMaster emulator on a loopback address, for trying push, export,\n"+
-			"import and instance without an account; state is lost when it stops (Ctrl-C).\n"+
-			"With --ak, the secret key is read from "+envDevServerSK+" and never printed.\n\n")
-		fs.PrintDefaults()
+	rest, code, done := parseCommandFlags(e, fs, args)
+	if done {
+		return nil, code
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil, exitOK
-		}
-		return nil, exitUsage
-	}
-	if fs.NArg() > 0 {
-		return nil, fail(e, exitUsage, "dev-server takes no arguments, got %q", fs.Arg(0))
+	if len(rest) > 0 {
+		return nil, fail(e, exitUsage, "dev-server takes no arguments, got %q; run 'wfc dev-server -h' for usage", rest[0])
 	}
 	if skFlag != "" {
 		return nil, fail(e, exitUsage, "dev-server: --sk is not accepted, since a command line shows in ps and shell history: set %s instead", envDevServerSK)

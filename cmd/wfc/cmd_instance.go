@@ -37,11 +37,12 @@ const maxDebugInput = 1 << 20
 func runInstance(e *env, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(e.stderr, instanceUsage)
-		if len(args) == 0 {
-			return exitUsage
-		}
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, instanceUsage) // no subcommand is a usage error
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		fmt.Fprint(e.stdout, instanceUsage+remoteFlagsHelp)
 		return exitOK
 	}
 	sub := args[0]
