@@ -18,7 +18,7 @@ import (
 
 const lintUsage = `usage: wfc lint [--format text|json|sarif|github] [--config FILE] [--max-warnings N]
                 [--no-color] [--stdin-filename NAME] PATH...
-       wfc lint --list-rules
+       wfc lint --list-rules [--format text|json]
 
 Lints YAML workflows (schema, compiler checks, workflow rules and the BPMN rules over the
 compiled diagram), BPMN XML files, taskflow / create-version JSON and export files. A
@@ -54,12 +54,12 @@ func runLint(e *env, args []string) int {
 	if done {
 		return code
 	}
-	if *listRules {
-		return printRules(e)
-	}
 	outFormat, err := report.ParseFormat(*format)
 	if err != nil {
 		return fail(e, exitUsage, "lint: %v", err)
+	}
+	if *listRules {
+		return printRules(e, outFormat)
 	}
 	if len(paths) == 0 {
 		return fail(e, exitUsage, "lint: no paths given; use '.' for the current directory or '-' for standard input")
@@ -188,12 +188,33 @@ func configStart(first string) string {
 	return "."
 }
 
-// printRules writes the rule table: id, default severity, whether `recommended` enables it,
-// and its summary, in registry order.
-func printRules(e *env) int {
+// ruleListing is one rule of --list-rules --format json.
+type ruleListing struct {
+	ID          string `json:"id"`
+	Severity    string `json:"severity"`
+	Recommended bool   `json:"recommended"`
+	Summary     string `json:"summary"`
+	Doc         string `json:"doc"`
+}
+
+// printRules writes every rule, in registry order, with its default severity, whether
+// `recommended` enables it and its summary: a table, or with --format json a JSON array.
+func printRules(e *env, format report.Format) int {
+	rules := lint.Rules()
+	switch format {
+	case report.JSON:
+		list := make([]ruleListing, 0, len(rules))
+		for _, r := range rules {
+			list = append(list, ruleListing{ID: r.ID, Severity: r.Severity.String(), Recommended: r.Recommended, Summary: r.Summary, Doc: r.Doc})
+		}
+		return writeJSONOut(e, list)
+	case report.Text:
+	default:
+		return fail(e, exitUsage, "lint: --list-rules prints text or json, not %s", format)
+	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tRECOMMENDED\tSUMMARY")
-	for _, r := range lint.Rules() {
+	for _, r := range rules {
 		rec := "no"
 		if r.Recommended {
 			rec = "yes"
