@@ -47,6 +47,9 @@ Exit status: 0 when every workflow compiled, 1 when one has errors, 2 on bad usa
 file cannot be read or written. The other files are still compiled after one fails.
 `
 
+// compileEmitForms are the --emit values, in the order help shows them.
+var compileEmitForms = []string{"request", "taskflow", "taskconfig", "xml", "tree"}
+
 // compileEmitSuffix is the file name suffix each --emit form gets in an output directory.
 var compileEmitSuffix = map[string]string{
 	"request":    ".request.json",
@@ -59,13 +62,10 @@ var compileEmitSuffix = map[string]string{
 func runCompile(e *env, args []string) int {
 	fs := newFlagSet(e, "compile", compileUsage)
 	out := fs.String("o", "", "write to FILE, or to one file per workflow in DIR")
-	emit := fs.String("emit", "request", "what to write: request, taskflow, taskconfig, xml or tree")
+	emit := enumVar(fs, "emit", "request", "what to write: request, taskflow, taskconfig, xml or tree", compileEmitForms...)
 	files, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
-	}
-	if _, ok := compileEmitSuffix[*emit]; !ok {
-		return fail(e, exitUsage, "compile: --emit %q is not a form; use request, taskflow, taskconfig, xml or tree", *emit)
 	}
 	if len(files) == 0 {
 		return fail(e, exitUsage, "compile: no workflow files given; run 'wfc compile -h' for usage")

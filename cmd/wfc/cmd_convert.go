@@ -23,18 +23,14 @@ FILE, or from standard input when FILE is "-" or absent, and writes it in the fo
 // runConvert converts a BPMN document between its forms.
 func runConvert(e *env, args []string) int {
 	fs := newFlagSet(e, "convert", convertUsage)
-	to := fs.String("to", "", "output form: xml, tree or taskflow")
+	to := enumVar(fs, "to", "", "output form: xml, tree or taskflow (required)", "xml", "tree", "taskflow")
 	doLayout := fs.Bool("layout", false, "lay out processes that have no diagram (adds BPMN DI)")
 	inputs, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
 	}
-	switch *to {
-	case "xml", "tree", "taskflow":
-	case "":
+	if *to == "" {
 		return fail(e, exitUsage, "convert: --to is required (xml, tree or taskflow)")
-	default:
-		return fail(e, exitUsage, "convert: --to %q is not a form; use xml, tree or taskflow", *to)
 	}
 	if len(inputs) > 1 {
 		return fail(e, exitUsage, "convert: takes one input file, got %d", len(inputs))

@@ -44,7 +44,7 @@ wfc.yaml, or a file that cannot be read.
 
 func runLint(e *env, args []string) int {
 	fs := newFlagSet(e, "lint", lintUsage)
-	format := fs.String("format", "text", "output format: text, json, sarif or github")
+	format := enumVar(fs, "format", "text", "output format: text, json, sarif or github", reportFormatNames()...)
 	configFile := fs.String("config", "", "use this wfc.yaml instead of searching for one")
 	maxWarnings := fs.Int("max-warnings", -1, "exit 1 when there are more than N warnings (-1: no limit)")
 	listRules := fs.Bool("list-rules", false, "print every rule with its default severity and exit")
@@ -186,6 +186,15 @@ func configStart(first string) string {
 		}
 	}
 	return "."
+}
+
+// reportFormatNames are the values of lint --format.
+func reportFormatNames() []string {
+	names := make([]string, len(report.Formats))
+	for i, f := range report.Formats {
+		names[i] = string(f)
+	}
+	return names
 }
 
 // ruleListing is one rule of --list-rules --format json.
