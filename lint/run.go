@@ -46,15 +46,11 @@ func runRules(in *Input, rules []*Rule) diag.List {
 		rs.rule.Check(p)
 	}
 	if in.Workflow != nil && len(in.Source) > 0 {
-		known := func(id string) bool {
-			for _, r := range rules {
-				if r.ID == id {
-					return true
-				}
-			}
-			return false
+		ids := make([]string, len(rules))
+		for i, r := range rules {
+			ids[i] = r.ID
 		}
-		out = applySuppressions(in.File, parseSuppressions(in.Source), out, known)
+		out = applySuppressions(in.File, parseSuppressions(in.Source), out, ids)
 	}
 	out.Sort()
 	return out

@@ -29,9 +29,11 @@ nothing to lint is an error. PATH "-" reads standard input (as YAML unless --std
 says otherwise).
 
 Settings come from --config, else from the wfc.yaml found from the first PATH upwards (to the
-repository root): lint.extends (recommended or all), lint.rules (RULE: error|warn|info|off)
-and lint.catalog. In a workflow, "# wfc-disable-next-line RULE" silences RULE on the next line
-and "# wfc-disable RULE" in the whole file.
+repository root): lint.extends (recommended or all), lint.rules (RULE: error|warn|info|off;
+warning is accepted for warn) and lint.catalog. In a workflow, "# wfc-disable-next-line RULE"
+silences RULE on the next line, "# wfc-disable-line RULE" on its own line (a trailing comment)
+and "# wfc-disable RULE" in the whole file; any other comment starting with "wfc-" is warned
+about, since it silences nothing.
 
 Every problem of every file is printed to standard output, sorted by file and position.
 With --format text, a last line on standard error says how many files were checked and
