@@ -24,17 +24,22 @@ func runDevServer(e *env, args []string) int {
 // environment, not a flag: a command line shows in ps and in shell history.
 const envDevServerSK = "WFC_DEV_SERVER_SK"
 
-const devServerUsage = `usage: wfc dev-server [--addr 127.0.0.1:PORT] [--token T] [--ak AK]
+const devServerUsage = `usage: wfc dev-server [--addr 127.0.0.1:PORT] [--token T] [--ak AK] [--auto-approve]
 
 Runs an in-memory SecMaster emulator on a loopback address, for trying push, export, import
 and instance without an account; its state is lost when it stops (Ctrl-C). It prints the
 environment variables that point the other commands at it. With --ak, the secret key is read
 from ` + envDevServerSK + ` and never printed.
+
+A submitted version waits for a reviewer, as on SecMaster, so push --activate refuses it;
+with --auto-approve every version is approved as soon as it is submitted, and
+'wfc push --submit --activate' goes all the way to an activated version.
 `
 
 // devServerFlags are the dev-server options after parsing and checking.
 type devServerFlags struct {
 	addr, token, ak, sk string
+	autoApprove         bool
 }
 
 func parseDevServerFlags(e *env, args []string) (*devServerFlags, int) {
@@ -45,6 +50,7 @@ func parseDevServerFlags(e *env, args []string) (*devServerFlags, int) {
 	fs.StringVar(&f.token, "token", "", "accept this X-Auth-Token (default "+secmastertest.DefaultToken+" when no --ak is given)")
 	fs.StringVar(&f.ak, "ak", "", "accept AK/SK-signed requests with this access key; the secret key comes from "+envDevServerSK)
 	fs.StringVar(&skFlag, "sk", "", "not accepted: set "+envDevServerSK+" instead")
+	fs.BoolVar(&f.autoApprove, "auto-approve", false, "approve every version as soon as it is submitted")
 	rest, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return nil, code
@@ -84,7 +90,7 @@ func serveDev(ctx context.Context, e *env, args []string, ready func(*secmastert
 		mu.Lock()
 		defer mu.Unlock()
 		fmt.Fprintf(e.stderr, "dev-server: "+format+"\n", a...)
-	}}
+	}, AutoApprove: f.autoApprove}
 	if f.token != "" {
 		opts.Tokens = []string{f.token}
 	}
@@ -101,7 +107,11 @@ func serveDev(ctx context.Context, e *env, args []string, ready func(*secmastert
 	mu.Lock()
 	w := e.stderr
 	fmt.Fprintf(w, "wfc dev-server: SecMaster emulator on %s (in memory; Ctrl-C stops it)\n", srv.URL)
-	fmt.Fprintf(w, "  project id:   %s\n  workspace id: %s\n\nin another shell:\n", srv.ProjectID(), srv.WorkspaceID())
+	fmt.Fprintf(w, "  project id:   %s\n  workspace id: %s\n", srv.ProjectID(), srv.WorkspaceID())
+	if f.autoApprove {
+		fmt.Fprintln(w, "  submitted versions are approved at once (--auto-approve)")
+	}
+	fmt.Fprintf(w, "\nin another shell:\n")
 	fmt.Fprintf(w, "  export %s=%s\n  export %s=%s\n  export %s=%s\n", secmaster.EnvEndpoint, srv.URL,
 		secmaster.EnvProjectID, srv.ProjectID(), secmaster.EnvWorkspaceID, srv.WorkspaceID())
 	if f.ak != "" {
