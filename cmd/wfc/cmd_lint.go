@@ -99,6 +99,9 @@ func runLint(e *env, args []string) int {
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd
 	}
+	if ioErr != nil {
+		opts.ToolErrors = strings.Split(ioErr.Error(), "\n")
+	}
 	if err := report.Write(e.stdout, outFormat, diags, opts); err != nil {
 		return fail(e, exitUsage, "lint: writing output: %v", err)
 	}
@@ -110,10 +113,8 @@ func runLint(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "wfc: %d warnings, more than --max-warnings %d allows\n", warnings, *maxWarnings)
 		code = exitProblems
 	}
-	if ioErr != nil {
-		for _, line := range strings.Split(ioErr.Error(), "\n") {
-			fail(e, exitUsage, "%s", line)
-		}
+	for _, line := range opts.ToolErrors {
+		fail(e, exitUsage, "%s", line)
 		code = exitUsage
 	}
 	if outFormat == report.Text {
