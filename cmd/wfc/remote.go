@@ -32,9 +32,9 @@ type remoteFlags struct {
 // defaultCommandTimeout bounds a whole remote command, retries and waits included.
 const defaultCommandTimeout = 5 * time.Minute
 
-const remoteFlagsHelp = `Which SecMaster workspace to talk to: a target in wfc.yaml (--target, or default_target), overridden field by
-field by --endpoint, --region, --project-id and --workspace-id. Without an explicit
---target, the environment (WFC_SECMASTER_ENDPOINT, HUAWEICLOUD_SDK_REGION,
+const remoteFlagsHelp = `Which SecMaster workspace to talk to: a target in wfc.yaml (--target, or default_target),
+overridden field by field by --endpoint, --region, --project-id and --workspace-id. Without
+an explicit --target, the environment (WFC_SECMASTER_ENDPOINT, HUAWEICLOUD_SDK_REGION,
 HUAWEICLOUD_SDK_PROJECT_ID, WFC_SECMASTER_WORKSPACE_ID, as 'wfc dev-server' prints them)
 comes before default_target. Credentials come only from the environment:
 HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_SECURITY_TOKEN), or
@@ -218,6 +218,11 @@ func newFlagSet(e *env, name, usageText string) *flag.FlagSet {
 	fs.SetOutput(discard{})
 	fs.Usage = func() {
 		fmt.Fprint(e.stdout, usageText)
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if !hasFlags {
+			return // wfc schema: no empty "flags:" heading
+		}
 		fmt.Fprintln(e.stdout, "\nflags:")
 		fs.SetOutput(e.stdout)
 		fs.PrintDefaults()
