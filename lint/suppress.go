@@ -73,8 +73,8 @@ func parseSuppressions(src []byte) []*suppression {
 			s = &suppression{fileWide: true}
 			body = body[len(directiveFile):]
 		case strings.HasPrefix(strings.ToLower(body), directivePrefix):
-			name, _, _ := strings.Cut(body, " ")
-			s = &suppression{unknown: strings.TrimRight(name, ":,\t")}
+			name := strings.Fields(body)[0] // body starts with "wfc-", so there is a field
+			s = &suppression{unknown: strings.TrimRight(name, ":,")}
 			body = ""
 		default:
 			continue
