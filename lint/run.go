@@ -62,15 +62,11 @@ func runRulesKeeping(in *Input, rules []*Rule, keep int) diag.List {
 		}
 	}
 	if suppressible {
-		known := func(id string) bool {
-			for _, r := range rules {
-				if r.ID == id {
-					return true
-				}
-			}
-			return false
+		ids := make([]string, len(rules))
+		for i, r := range rules {
+			ids[i] = r.ID
 		}
-		out = applySuppressions(in.File, parseSuppressions(in.Source), out, known)
+		out = applySuppressions(in.File, parseSuppressions(in.Source), out, ids)
 	}
 	out.Sort()
 	return out

@@ -33,9 +33,9 @@ type remoteFlags struct {
 // defaultCommandTimeout bounds a whole remote command, retries and waits included.
 const defaultCommandTimeout = 5 * time.Minute
 
-const remoteFlagsHelp = `Where to publish: a target in wfc.yaml (--target, or default_target), overridden field by
-field by --endpoint, --region, --project-id and --workspace-id. Without an explicit
---target, the environment (WFC_SECMASTER_ENDPOINT, HUAWEICLOUD_SDK_REGION,
+const remoteFlagsHelp = `Which SecMaster workspace to talk to: a target in wfc.yaml (--target, or default_target),
+overridden field by field by --endpoint, --region, --project-id and --workspace-id. Without
+an explicit --target, the environment (WFC_SECMASTER_ENDPOINT, HUAWEICLOUD_SDK_REGION,
 HUAWEICLOUD_SDK_PROJECT_ID, WFC_SECMASTER_WORKSPACE_ID, as 'wfc dev-server' prints them)
 comes before default_target. Credentials come only from the environment:
 HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_SECURITY_TOKEN), or
@@ -212,14 +212,20 @@ func (s *stringList) Set(v string) error {
 	return nil
 }
 
-// newFlagSet makes a flag set that prints usage (the text plus flags) on -h only.
+// newFlagSet makes a flag set that prints usage (the text plus flags) on -h only, to standard
+// output: help that was asked for is the command's output, not an error.
 func newFlagSet(e *env, name, usageText string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(discard{})
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, usageText)
-		fmt.Fprintln(e.stderr, "\nflags:")
-		fs.SetOutput(e.stderr)
+		fmt.Fprint(e.stdout, usageText)
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if !hasFlags {
+			return // wfc schema: no empty "flags:" heading
+		}
+		fmt.Fprintln(e.stdout, "\nflags:")
+		fs.SetOutput(e.stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(discard{})
 	}

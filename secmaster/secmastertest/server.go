@@ -46,6 +46,10 @@ type Options struct {
 	Now         func() time.Time
 	MaxSkew     time.Duration
 	Logf        func(format string, args ...any) // one line per request; never sees credentials
+	// AutoApprove approves a version as soon as it is submitted (pending_approval becomes
+	// not_activated in the submit's own answer), as if a reviewer passed it at once, so that
+	// push --submit --activate can be tried end to end (wfc dev-server --auto-approve).
+	AutoApprove bool
 }
 
 // Emulator is the http.Handler holding the in-memory state.
