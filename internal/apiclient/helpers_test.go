@@ -40,24 +40,11 @@ func drop(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// sleeps records the waits instead of sleeping.
-type sleeps struct {
-	mu sync.Mutex
-	d  []time.Duration
-}
+// waits records the client's waits instead of sleeping (apitest.Sleeps would import this
+// package back).
+type waits []time.Duration
 
-func (s *sleeps) record(_ context.Context, d time.Duration) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.d = append(s.d, d)
-	return nil
-}
-
-func (s *sleeps) all() []time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]time.Duration(nil), s.d...)
-}
+func (w *waits) all() []time.Duration { return *w }
 
 // judgeStatus: 2xx succeeds; any other status is an error, 429 throttled.
 func judgeStatus(op string, r *Response) (bool, error) {
@@ -76,12 +63,19 @@ func (e *statusError) Error() string { return e.op + ": HTTP " + http.StatusText
 
 // testClient starts the script on loopback and returns a client for it with recorded sleeps
 // and no jitter (full delays).
-func testClient(t *testing.T, s *script, mut func(*Options)) (*Client, string, *sleeps) {
+func testClient(t *testing.T, s *script, mut func(*Options)) (*Client, string, *waits) {
 	t.Helper()
 	srv := httptest.NewServer(s)
 	t.Cleanup(srv.Close)
-	sl := &sleeps{}
-	opts := Options{API: "Test", Secrets: []string{testSecret}, Judge: judgeStatus, Sleep: sl.record,
+	sl := &waits{}
+	var mu sync.Mutex // a Config.Sleep may be called from several goroutines
+	record := func(_ context.Context, d time.Duration) error {
+		mu.Lock()
+		defer mu.Unlock()
+		*sl = append(*sl, d)
+		return nil
+	}
+	opts := Options{API: "Test", Secrets: []string{testSecret}, Judge: judgeStatus, Sleep: record,
 		Retry: RetryPolicy{Jitter: func() float64 { return 1 }}}
 	if mut != nil {
 		mut(&opts)
