@@ -4,9 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
+	"github.com/wfc-dev/wfc/internal/apiclient"
 	"net/url"
-	"strings"
 )
 
 // errorBody is the Alibaba Cloud error answer.
@@ -24,16 +23,13 @@ func (c *Client) errorFromBody(action string, r *response) *APIError {
 	e := &APIError{Action: action, HTTPStatus: r.Status, RequestID: cleanMessage(r.RequestID, c.secrets)}
 	var b errorBody
 	if err := json.Unmarshal(r.Body, &b); err != nil {
-		e.Message = strings.ToLower(http.StatusText(r.Status))
-		if len(r.Body) > 0 {
-			e.Message += fmt.Sprintf(" (the %d-byte body is not a JSON error)", len(r.Body))
-		}
+		e.Message = r.NotJSONMessage()
 		return e
 	}
 	e.Code = cleanMessage(b.Code, c.secrets)
 	e.Message = cleanMessage(b.Message, c.secrets)
 	if e.Message == "" {
-		e.Message = strings.ToLower(http.StatusText(r.Status))
+		e.Message = apiclient.StatusText(r.Status)
 	}
 	if b.RequestID != "" {
 		e.RequestID = cleanMessage(b.RequestID, c.secrets)

@@ -36,21 +36,11 @@ type APIError struct {
 }
 
 func (e *APIError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: HTTP %d", e.Action, e.HTTPStatus)
-	if e.Code != "" {
-		b.WriteString(" " + e.Code)
-	}
-	if e.Message != "" {
-		b.WriteString(": " + e.Message)
-	}
-	if e.RequestID != "" {
-		fmt.Fprintf(&b, " (request id %s)", e.RequestID)
-	}
+	msg := apiclient.FormatAPIError(e.Action, e.HTTPStatus, e.Code, e.Message, e.RequestID)
 	if hint := codeHints[e.Code]; hint != "" {
-		b.WriteString("; " + hint)
+		msg += "; " + hint
 	}
-	return b.String()
+	return msg
 }
 
 // codeHints say what to do about the authentication errors a user can fix.

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/wfc-dev/wfc/internal/apiclient"
-	"net/http"
-	"strings"
 )
 
 // envelope is the common SecMaster answer: {code, message, success, request_id, data} plus paging
@@ -35,14 +33,11 @@ func errorFromBody(op string, r *response, secrets []string) *APIError {
 	e := &APIError{Op: op, HTTPStatus: r.Status, RequestID: r.RequestID}
 	var b errorBody
 	if err := json.Unmarshal(r.Body, &b); err != nil {
-		e.Message = strings.ToLower(http.StatusText(r.Status))
-		if len(r.Body) > 0 {
-			e.Message += fmt.Sprintf(" (the %d-byte body is not a JSON error)", len(r.Body))
-		}
+		e.Message = r.NotJSONMessage()
 		return e
 	}
 	e.Code = firstNonEmpty(b.Code, b.ErrorCode)
-	e.Message = cleanMessage(firstNonEmpty(b.Message, b.ErrorMsg, strings.ToLower(http.StatusText(r.Status))), secrets)
+	e.Message = cleanMessage(firstNonEmpty(b.Message, b.ErrorMsg, apiclient.StatusText(r.Status)), secrets)
 	if e.RequestID == "" {
 		e.RequestID = cleanMessage(b.RequestID, secrets)
 	}

@@ -2,8 +2,6 @@ package secmaster
 
 import (
 	"errors"
-	"fmt"
-	"strings"
 
 	"github.com/wfc-dev/wfc/internal/apiclient"
 )
@@ -44,18 +42,7 @@ type APIError struct {
 }
 
 func (e *APIError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: HTTP %d", e.Op, e.HTTPStatus)
-	if e.Code != "" {
-		b.WriteString(" " + e.Code)
-	}
-	if e.Message != "" {
-		b.WriteString(": " + e.Message)
-	}
-	if e.RequestID != "" {
-		fmt.Fprintf(&b, " (request id %s)", e.RequestID)
-	}
-	return b.String()
+	return apiclient.FormatAPIError(e.Op, e.HTTPStatus, e.Code, e.Message, e.RequestID)
 }
 
 // IsNotFound reports whether err says the workflow or version does not exist.
