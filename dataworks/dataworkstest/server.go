@@ -21,9 +21,10 @@ package dataworkstest
 
 import (
 	"fmt"
-	"github.com/wfc-dev/wfc/internal/apitest"
 	"sync"
 	"time"
+
+	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
 // Defaults used when Options leaves a field empty.
@@ -94,7 +95,7 @@ type Emulator struct {
 	runs       map[string]*runRec
 	nonces     map[string]time.Time // nonce → its request's x-acs-date
 	failStages map[string]string    // stage code → failure message, for runs created later
-	faults     map[string][]Fault
+	faults     apitest.Faults[Fault]
 	applied    map[string]int
 	log        []LoggedRequest
 }
@@ -134,7 +135,7 @@ func NewEmulator(opts Options) *Emulator {
 		runs:       map[string]*runRec{},
 		nonces:     map[string]time.Time{},
 		failStages: map[string]string{},
-		faults:     map[string][]Fault{},
+		faults:     apitest.Faults[Fault]{},
 		applied:    map[string]int{},
 	}
 }

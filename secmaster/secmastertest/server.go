@@ -13,10 +13,10 @@ package secmastertest
 
 import (
 	"fmt"
-	"github.com/wfc-dev/wfc/internal/apitest"
 	"sync"
 	"time"
 
+	"github.com/wfc-dev/wfc/internal/apitest"
 	"github.com/wfc-dev/wfc/secmaster"
 )
 
@@ -59,7 +59,7 @@ type Emulator struct {
 	verCount   map[string]int      // workflow id → versions ever created, for "v<N>"
 	instances  []*instanceRec
 	components []*componentRec
-	faults     map[string][]Fault
+	faults     apitest.Faults[Fault]
 	log        []LoggedRequest
 }
 
@@ -86,7 +86,7 @@ func NewEmulator(opts Options) *Emulator {
 		versions:   map[string]*secmaster.WorkflowVersion{},
 		versionsOf: map[string][]string{},
 		verCount:   map[string]int{},
-		faults:     map[string][]Fault{},
+		faults:     apitest.Faults[Fault]{},
 	}
 }
 
