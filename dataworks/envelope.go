@@ -4,8 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/wfc-dev/wfc/internal/apiclient"
 	"net/url"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // errorBody is the Alibaba Cloud error answer.

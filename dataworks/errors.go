@@ -3,8 +3,9 @@ package dataworks
 import (
 	"errors"
 	"fmt"
-	"github.com/wfc-dev/wfc/internal/apiclient"
 	"strings"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // ErrAmbiguous marks an acting call (ImportWorkflowDefinition, CreatePipelineRun,

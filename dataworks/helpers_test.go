@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/wfc-dev/wfc/internal/apitest"
 	"strings"
 	"sync"
 	"testing"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/dataworks/dataworkstest"
+	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
 // Known credential values: tests assert none of them appears in any error or output.

@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/wfc-dev/wfc/internal/apiclient"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // Environment variables read by CredentialsFromEnv and ConfigFromEnv. The HUAWEICLOUD_SDK_* names

@@ -3,6 +3,7 @@ package secmaster
 import (
 	"encoding/json"
 	"fmt"
+
 	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 

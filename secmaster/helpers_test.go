@@ -4,12 +4,12 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
-	"github.com/wfc-dev/wfc/internal/apitest"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/wfc-dev/wfc/internal/apitest"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/secmaster/secmastertest"
 )
