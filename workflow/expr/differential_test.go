@@ -10,6 +10,7 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 	"gopkg.in/yaml.v3"
 
+	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/workflow"
 	"github.com/wfc-dev/wfc/workflow/expr"
 )
@@ -42,7 +43,10 @@ func TestReferencesMatchTheOldScanner(t *testing.T) {
 	seen := map[string]bool{}
 	for _, v := range values {
 		old := oldRefs(v)
-		tp, _ := expr.ParseTemplate(v)
+		tp, diags := expr.ParseTemplate(v)
+		if _, known := knownDifferences[v]; hasError(diags) && !known {
+			continue // a deliberately broken value: no rule judges its references
+		}
 		refs := tp.Refs()
 		for _, r := range refs {
 			if v[r.Start:r.End] != r.Text {
@@ -69,6 +73,15 @@ func TestReferencesMatchTheOldScanner(t *testing.T) {
 			t.Errorf("known difference %q no longer occurs in the repository's YAML; remove it", v)
 		}
 	}
+}
+
+func hasError(diags []expr.Diagnostic) bool {
+	for _, d := range diags {
+		if d.Severity == diag.Error {
+			return true
+		}
+	}
+	return false
 }
 
 func oldRefs(v string) string {

@@ -91,6 +91,7 @@ func TestParseErrors(t *testing.T) {
 		{"${f(a}", KindUnexpected, 5, 6, "expected ) to close the (, found }"},
 		{"${a ? b}", KindUnexpected, 7, 8, "expected : after the ? branch, found }; a conditional is c ? a : b"},
 		{"${a.}", KindUnexpected, 4, 5, "expected a name after ., found }"},
+		{"${a..b}", KindUnexpected, 4, 5, "expected a name after ., found '.'"},
 		{"${a.1}", KindUnexpected, 3, 5, "unexpected .1 after a; expected an operator or }"},
 		{"${a.empty}", KindReserved, 4, 9, "empty is a reserved word in JUEL and cannot follow .; write ['empty'] instead"},
 		{"${a instanceof b}", KindUnexpected, 4, 14, "unexpected instanceof after a; expected an operator or }"},
