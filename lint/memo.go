@@ -59,7 +59,7 @@ func (p *Pass) parsedSites() []parsedSite {
 	if !m.done.sites {
 		for _, site := range p.Input.Workflow.Sites() {
 			v := site.Value
-			if !strings.Contains(v, "$") && !strings.Contains(v, "#{") {
+			if !strings.Contains(v, "$") && !workflow.HasExpression(v) {
 				continue
 			}
 			t, diags := expr.ParseTemplate(v)

@@ -64,14 +64,14 @@ func IsExpression(s string) bool {
 	return ok
 }
 
-// HasExpression reports whether s contains "${".
-func HasExpression(s string) bool { return strings.Contains(s, "${") }
+// HasExpression reports whether s contains "${" or "#{", the start of an expression.
+func HasExpression(s string) bool { return strings.Contains(s, "${") || strings.Contains(s, "#{") }
 
 // Expressions finds the ${...} and #{...} expressions in a string value and the references in
 // them, positioned at their line and column when the scalar is written on one line. The
 // value is parsed with package expr; ExpressionsOf takes a value already parsed.
 func Expressions(s String) []Expression {
-	if !strings.Contains(s.Value, "${") && !strings.Contains(s.Value, "#{") {
+	if !HasExpression(s.Value) {
 		return nil
 	}
 	t, diags := expr.ParseTemplate(s.Value)

@@ -99,3 +99,11 @@ func TestIsExpression(t *testing.T) {
 		}
 	}
 }
+
+func TestHasExpression(t *testing.T) {
+	for s, want := range map[string]bool{"${a}": true, "x #{a}": true, "${": true, "$a #a {a}": false, "": false} {
+		if got := HasExpression(s); got != want {
+			t.Errorf("HasExpression(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
