@@ -10,7 +10,7 @@ import (
 )
 
 // Several workflow rules need the same derived facts: the control-flow graph and every
-// expression reference. They are computed once per Input on first use; rules for one input
+// evaluated string parsed as expressions. They are computed once per Input on first use; rules for one input
 // run one after another, so no locking is needed.
 
 // parsedSite is one string wfc evaluates, parsed once with package expr: the syntax errors
