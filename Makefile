@@ -3,7 +3,7 @@ GO ?= go
 BIN := bin/wfc
 EXAMPLE ?= examples/block-malicious-ip.yaml
 
-.PHONY: build run test bench fuzz lint-examples docs clean
+.PHONY: build run test bench fuzz lint-examples render-check docs clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/wfc
@@ -40,6 +40,31 @@ fuzz:
 
 lint-examples: build
 	./$(BIN) lint examples/
+
+# Draw every example with wfc render and, when Chromium is installed, screenshot each SVG on a
+# light and a dark page (RENDER_OUT/NAME.light.png, NAME.dark.png) to look at as a reviewer
+# would. The test suite does not need a browser.
+RENDER_OUT ?= bin/render-check
+CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
+render-check: build
+	@mkdir -p $(RENDER_OUT)
+	@for f in examples/*.yaml; do ./$(BIN) render -o $(RENDER_OUT)/$$(basename $$f .yaml).svg $$f || exit 1; done
+	@if [ -z "$(CHROMIUM)" ]; then echo "render-check: Chromium is not installed; the SVGs are in $(RENDER_OUT)"; exit 0; fi; \
+	out=$(abspath $(RENDER_OUT)); \
+	for svg in $$out/*.svg; do \
+	  name=$${svg%.svg}; \
+	  for theme in light:#ffffff: dark:#0d1117:--force-dark-mode; do \
+	    mode=$${theme%%:*}; rest=$${theme#*:}; bg=$${rest%%:*}; flag=$${rest#*:}; \
+	    printf '<!doctype html><meta name="color-scheme" content="%s"><body style="margin:16px;background:%s"><img src="file://%s">\n' \
+	      $$mode "$$bg" "$$svg" > $$name.$$mode.html; \
+	    profile=$$(mktemp -d); \
+	    $(CHROMIUM) --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+	      --disable-sync --no-first-run --hide-scrollbars --user-data-dir=$$profile $$flag --window-size=1400,600 \
+	      --screenshot=$$name.$$mode.png file://$$name.$$mode.html >/dev/null 2>&1 || { rm -rf $$profile; exit 1; }; \
+	    rm -rf $$profile; \
+	  done; \
+	done; \
+	echo "render-check: screenshots in $(RENDER_OUT)/*.png"
 
 clean:
 	rm -rf bin

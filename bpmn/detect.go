@@ -39,8 +39,21 @@ func (f Form) String() string {
 
 // DecodeAny reads a BPMN document in any form wfc knows and says which it was: XML (the
 // input starts with '<'), a JSON object (told apart by its keys), or else a bare base64
-// taskflow. Leading and trailing whitespace and a byte order mark are ignored.
+// taskflow. Leading and trailing whitespace and a byte order mark are ignored. A DOCTYPE
+// is refused in every form (see ErrDoctype). XML and trees of other documents are read
+// too (convert turns them into each other); see DecodeBPMN.
 func DecodeAny(data []byte) (*Document, Form, error) {
+	return decodeAny(data, false)
+}
+
+// DecodeBPMN is DecodeAny for input that must be BPMN, as in lint: XML whose root element is
+// not a <definitions> is refused at that start tag, with the error Read would give, instead
+// of after parsing what may be megabytes of something else.
+func DecodeBPMN(data []byte) (*Document, Form, error) {
+	return decodeAny(data, true)
+}
+
+func decodeAny(data []byte, bpmnOnly bool) (*Document, Form, error) {
 	if len(data) > MaxInputSize {
 		return nil, 0, errf("input is %d bytes; the limit is %d", len(data), MaxInputSize)
 	}
@@ -51,18 +64,33 @@ func DecodeAny(data []byte) (*Document, Form, error) {
 	}
 	switch trimmed[0] {
 	case '<':
-		doc, err := DecodeXML(data)
-		return doc, FormXML, err
+		doc, err := decodeXML(data, bpmnOnly)
+		if err == nil {
+			err = refuseDoctype(doc)
+		}
+		return orNil(doc, err), FormXML, err
 	case '{':
-		return decodeJSONForm(data)
+		doc, form, err := decodeJSONForm(data)
+		if err == nil {
+			err = refuseDoctype(doc)
+		}
+		return orNil(doc, err), form, err
 	}
-	doc, err := DecodeTaskflow(string(trimmed))
+	doc, err := decodeTaskflow(trimmed)
 	if err != nil && !isBase64Text(trimmed) && bytes.ContainsAny(trimmed, " \t") {
 		// Spaces inside: this is prose or YAML, not base64 (which wraps only at line
 		// ends). Say what was tried, since it may have been meant as any of the forms.
 		return nil, 0, fmt.Errorf("input is not BPMN XML (<...>), JSON ({...}) nor a base64 taskflow; read as base64: %w", err)
 	}
 	return doc, FormTaskflow, err
+}
+
+// orNil returns doc, or nil when there is an error: a caller gets a document or a reason.
+func orNil(doc *Document, err error) *Document {
+	if err != nil {
+		return nil
+	}
+	return doc
 }
 
 func decodeJSONForm(data []byte) (*Document, Form, error) {
@@ -99,11 +127,19 @@ func decodeJSONForm(data []byte) (*Document, Form, error) {
 }
 
 func taskflowField(raw json.RawMessage, where string) (*Document, error) {
-	var s string
-	if err := json.Unmarshal(raw, &s); err != nil {
-		return nil, fmt.Errorf("%s must be a string holding the base64 taskflow", where)
+	// A JSON string without escapes (base64 needs none) is decoded where it lies, without
+	// the copy Unmarshal would make of a taskflow of up to 64 MiB.
+	var b64 []byte
+	if len(raw) >= 2 && raw[0] == '"' && raw[len(raw)-1] == '"' && bytes.IndexByte(raw[1:len(raw)-1], '\\') < 0 {
+		b64 = raw[1 : len(raw)-1]
+	} else {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, fmt.Errorf("%s must be a string holding the base64 taskflow", where)
+		}
+		b64 = []byte(s)
 	}
-	doc, err := DecodeTaskflow(s)
+	doc, err := decodeTaskflow(b64)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", where, err)
 	}

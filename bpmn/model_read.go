@@ -72,8 +72,7 @@ func Read(doc *Document) (*Definitions, error) {
 	r := &reader{ns: map[string][]string{}}
 	pushed := r.pushNamespaces(root)
 	if LocalName(root.Name) != "definitions" || r.uri(Prefix(root.Name)) != bpmnModelURI {
-		return nil, fmt.Errorf("%sroot element is <%s>, not a BPMN <definitions> in namespace %s: is this a BPMN 2.0 file?",
-			position(root), root.Name, bpmnModelURI)
+		return nil, fmt.Errorf("%s%s", position(root), notBPMNRoot(root.Name))
 	}
 	def := r.newElement("Definitions", "definitions", root, nil)
 	def.ID, def.Name = root.AttrOr("id", ""), root.AttrOr("name", "")
@@ -93,6 +92,11 @@ func Read(doc *Document) (*Definitions, error) {
 }
 
 // position renders a node's place as "line:col: " for message prefixes, or "" when unknown.
+// notBPMNRoot says that a document whose root element is named name is not BPMN.
+func notBPMNRoot(name string) string {
+	return fmt.Sprintf("root element is <%s>, not a BPMN <definitions> in namespace %s: is this a BPMN 2.0 file?", name, bpmnModelURI)
+}
+
 func position(n *Node) string {
 	if n == nil || n.Line == 0 {
 		return ""

@@ -18,7 +18,22 @@ var (
 	ErrTaskflowEnvelope = errors.New(`taskflow is not a {"elementType":"{}","workflow":...} envelope`)
 	ErrTaskflowTree     = errors.New("taskflow workflow is not an xml-js element tree")
 	ErrNotBPMN          = errors.New("tree is not a BPMN document")
+	ErrDoctype          = errors.New("BPMN documents have no DOCTYPE")
 )
+
+// refuseDoctype reports a DOCTYPE, wrapping ErrDoctype. BPMN 2.0 files never have one (the
+// standard is defined by XML Schema, and SecMaster's canvas writes none), and a DOCTYPE with
+// an external SYSTEM or PUBLIC id makes an XML parser that follows it (many do by default)
+// fetch the file or URL it names: wfc refuses it rather than carry it into a taskflow.
+func refuseDoctype(doc *Document) error {
+	for _, n := range doc.Children {
+		if n.Type == DoctypeNode {
+			return fmt.Errorf("%s%w: <!DOCTYPE %s> has no place in one (an external SYSTEM or PUBLIC id would make other XML tools fetch what it names); remove it",
+				position(n), ErrDoctype, clip(n.Value))
+		}
+	}
+	return nil
+}
 
 // EncodeTaskflow returns the base64 taskflow SecMaster stores for doc. The declaration,
 // if any, is left out, as SecMaster's own taskflows have none.
@@ -56,32 +71,43 @@ func EncodeTaskflowJSON(doc *Document) ([]byte, error) {
 // is ignored. Errors wrap ErrTaskflowBase64, ErrTaskflowJSON, ErrTaskflowEnvelope,
 // ErrTaskflowTree or ErrNotBPMN.
 func DecodeTaskflow(s string) (*Document, error) {
+	return decodeTaskflow(s)
+}
+
+// decodeTaskflow is DecodeTaskflow for a string or, from DecodeAny, the input bytes
+// themselves: a taskflow can be 64 MiB, and each copy of it counts. Its memory is the
+// decoded JSON (3/4 of the input) plus, only when the input has whitespace, one copy
+// without it.
+func decodeTaskflow[T string | []byte](s T) (*Document, error) {
 	if len(s) > MaxInputSize {
 		return nil, fmt.Errorf("%w: it is %d bytes; the limit is %d", ErrTaskflowBase64, len(s), MaxInputSize)
 	}
-	clean, orig := stripSpace(s)
-	if clean == "" {
+	// Text that is not base64 at all (prose, binary data named .bpmn) fails here, before
+	// anything is allocated for it.
+	if at, ok := firstNonBase64(s); ok {
+		return nil, fmt.Errorf("%w: unexpected %q at byte %d%s", ErrTaskflowBase64, s[at], at, base64Hint(s[at]))
+	}
+	clean := stripSpace(s)
+	if len(clean) == 0 {
 		return nil, fmt.Errorf("%w: it is empty", ErrTaskflowBase64)
 	}
-	js, err := base64.StdEncoding.DecodeString(clean)
+	js := make([]byte, base64.StdEncoding.DecodedLen(len(clean)))
+	n, err := base64.StdEncoding.Decode(js, clean)
 	if err != nil {
 		var ce base64.CorruptInputError
 		if errors.As(err, &ce) {
 			at := int(ce)
-			if at < len(orig) && !isBase64Alphabet(clean[at]) {
-				return nil, fmt.Errorf("%w: unexpected %q at byte %d%s", ErrTaskflowBase64, s[orig[at]], orig[at], base64Hint(s[orig[at]]))
+			orig := originalOffset(s, at)
+			if at < len(clean) && !isBase64Alphabet(clean[at]) {
+				return nil, fmt.Errorf("%w: unexpected %q at byte %d%s", ErrTaskflowBase64, s[orig], orig, base64Hint(s[orig]))
 			}
 			// The offending group is made of valid characters: the text is cut short or
 			// padded wrongly.
-			where := len(s)
-			if at < len(orig) {
-				where = orig[at]
-			}
-			return nil, fmt.Errorf("%w: it ends early or is wrongly padded in the group at byte %d (base64 comes in groups of 4 characters, the last padded with '=')", ErrTaskflowBase64, where)
+			return nil, fmt.Errorf("%w: it ends early or is wrongly padded in the group at byte %d (base64 comes in groups of 4 characters, the last padded with '=')", ErrTaskflowBase64, orig)
 		}
 		return nil, fmt.Errorf("%w: %v", ErrTaskflowBase64, err)
 	}
-	return DecodeTaskflowJSON(js)
+	return DecodeTaskflowJSON(js[:n])
 }
 
 func isBase64Alphabet(c byte) bool {
@@ -95,20 +121,67 @@ func base64Hint(c byte) string {
 	return ""
 }
 
-// stripSpace removes ASCII whitespace, returning the rest and, for each byte of it, its
-// offset in s (so errors name the byte the user sees).
-func stripSpace(s string) (string, []int) {
-	orig := make([]int, 0, len(s))
-	buf := make([]byte, 0, len(s))
+// isSpace reports the ASCII whitespace a wrapped taskflow may hold.
+func isSpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\r', '\f', '\v':
+		return true
+	}
+	return false
+}
+
+// firstNonBase64 finds the first byte of s that is neither base64 nor whitespace, when no
+// '=' comes before it: the decoder would stop at that very byte, so it can be reported
+// without decoding. After a '=' the decoder may stop earlier, at the padding; the caller
+// decodes to find out.
+func firstNonBase64[T string | []byte](s T) (int, bool) {
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r', '\f', '\v':
+		switch c := s[i]; {
+		case isBase64Alphabet(c), isSpace(c):
+		case c == '=':
+			return 0, false
+		default:
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// stripSpace returns s without its ASCII whitespace: s itself when it is bytes with none,
+// else one copy.
+func stripSpace[T string | []byte](s T) []byte {
+	spaces := 0
+	for i := 0; i < len(s); i++ {
+		if isSpace(s[i]) {
+			spaces++
+		}
+	}
+	if b, ok := any(s).([]byte); ok && spaces == 0 {
+		return b
+	}
+	buf := make([]byte, 0, len(s)-spaces)
+	for i := 0; i < len(s); i++ {
+		if !isSpace(s[i]) {
+			buf = append(buf, s[i])
+		}
+	}
+	return buf
+}
+
+// originalOffset maps an offset in stripSpace(s) back to s, so errors name the byte the user
+// sees; past the end it gives len(s). Only errors need it, so it is found then, by a scan,
+// rather than kept for every byte.
+func originalOffset[T string | []byte](s T, at int) int {
+	for i := 0; i < len(s); i++ {
+		if isSpace(s[i]) {
 			continue
 		}
-		buf = append(buf, s[i])
-		orig = append(orig, i)
+		if at == 0 {
+			return i
+		}
+		at--
 	}
-	return string(buf), orig
+	return len(s)
 }
 
 // DecodeTaskflowJSON reads the envelope JSON (a taskflow after base64 decoding).
@@ -138,8 +211,11 @@ func DecodeTaskflowJSON(data []byte) (*Document, error) {
 }
 
 // CheckBPMN reports, wrapping ErrNotBPMN, whether doc's root element is not a BPMN
-// definitions element (any prefix).
+// definitions element (any prefix), and, wrapping ErrDoctype, a DOCTYPE.
 func CheckBPMN(doc *Document) error {
+	if err := refuseDoctype(doc); err != nil {
+		return err
+	}
 	root := doc.Root()
 	if root == nil {
 		return fmt.Errorf("%w: it has no root element", ErrNotBPMN)

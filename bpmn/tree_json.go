@@ -4,6 +4,8 @@ import (
 	"io"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/wfc-dev/wfc/internal/readlimit"
 )
 
 // The xml-js tree as JSON. The writer reproduces JSON.stringify of what xml-js 1.6.11's
@@ -18,7 +20,7 @@ const (
 	MaxDepth = 10000
 	// MaxInputSize is the largest input accepted, in bytes (64 MiB). Real taskflows are
 	// tens of kilobytes.
-	MaxInputSize = 64 << 20
+	MaxInputSize = readlimit.BPMN
 )
 
 // EncodeTreeJSON returns doc as xml-js JSON. indent "" gives the compact form xml-js's

@@ -39,11 +39,19 @@ func DecodeXML(data []byte) (*Document, error) {
 	if len(data) > MaxInputSize {
 		return nil, errf("input is %d bytes; the limit is %d", len(data), MaxInputSize)
 	}
+	return decodeXML(data, false)
+}
+
+// decodeXML is DecodeXML; with bpmnOnly, a root element other than a <definitions> ends the
+// parse at its start tag, so a large XML file that is not BPMN is refused without building
+// its tree.
+func decodeXML(data []byte, bpmnOnly bool) (*Document, error) {
 	// sax skips a leading byte order mark; so do we (it is not part of the document).
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	p := &xmlParser{
-		scan:  xmlScanner{src: data, str: string(data)},
-		lines: posTracker{line: 1, col: 1},
+		scan:     xmlScanner{src: data, str: string(data)},
+		lines:    posTracker{line: 1, col: 1},
+		bpmnOnly: bpmnOnly,
 	}
 	return p.parse()
 }
@@ -70,6 +78,7 @@ type xmlParser struct {
 	childSlab []*Node // backing store for Children slices, each capped to its length
 
 	sawRoot, sawDoctype, sawAnything bool
+	bpmnOnly                         bool // see decodeXML
 }
 
 // slabSize is how many nodes (attributes, child pointers) one allocation provides.
@@ -199,6 +208,9 @@ func (p *xmlParser) startElement(start int) (int, *SyntaxError) {
 	if len(p.open) == 0 {
 		if p.sawRoot {
 			return i, p.errAt(start, "second root element <%s>; an XML document has exactly one", name)
+		}
+		if p.bpmnOnly && LocalName(name) != "definitions" {
+			return i, p.errAt(start, "%s", notBPMNRoot(name))
 		}
 		p.sawRoot = true
 	}

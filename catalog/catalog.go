@@ -6,10 +6,11 @@ package catalog
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/wfc-dev/wfc/internal/readlimit"
 )
 
 // Catalog is the file `wfc catalog pull` writes (JSON, plugins sorted by name).
@@ -47,21 +48,11 @@ type Input struct {
 	Required bool   `json:"required,omitempty"`
 }
 
-// maxFile bounds the catalog file we are willing to read (bytes).
-const maxFile = 32 << 20
-
-// Load reads a catalog file.
+// Load reads a catalog file, up to readlimit.Catalog bytes.
 func Load(path string) (*Catalog, error) {
-	fi, err := os.Stat(path)
+	data, err := readlimit.File(path, readlimit.Catalog, "plugin catalogs")
 	if err != nil {
-		return nil, fmt.Errorf("read plugin catalog: %w", err)
-	}
-	if fi.Size() > maxFile {
-		return nil, fmt.Errorf("plugin catalog %s is %d bytes, more than the %d allowed", path, fi.Size(), maxFile)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read plugin catalog: %w", err)
+		return nil, err
 	}
 	return Parse(path, data)
 }

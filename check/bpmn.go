@@ -16,7 +16,7 @@ import (
 // lintBPMN checks a BPMN document in any form bpmn.DecodeAny reads (XML, a taskflow envelope,
 // a create-version request, an API response, an xml-js tree) with the BPMN rules.
 func lintBPMN(path string, src []byte, s lint.Settings) diag.List {
-	doc, _, err := bpmn.DecodeAny(src)
+	doc, _, err := bpmn.DecodeBPMN(src)
 	if err != nil {
 		return diag.List{syntaxDiagnostic(path, err)}
 	}
@@ -26,7 +26,8 @@ func lintBPMN(path string, src []byte, s lint.Settings) diag.List {
 // lintJSON checks a JSON file: an array is an export file, anything else a single document.
 func lintJSON(path string, src []byte, s lint.Settings) diag.List {
 	if trimmed := bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\ufeff"))); len(trimmed) > 0 && trimmed[0] == '[' {
-		return lintExport(path, trimmed, s)
+		// Keep the leading lines, so positions are the file's own.
+		return lintExport(path, bytes.TrimPrefix(src, []byte("\ufeff")), s)
 	}
 	return lintBPMN(path, src, s)
 }
@@ -40,16 +41,25 @@ func lintExport(path string, src []byte, s lint.Settings) diag.List {
 		return diag.List{diag.Errorf(diag.Range{File: path}, diag.RuleSyntax, "%v", err)}
 	}
 	var out diag.List
-	for _, w := range wfs {
+	entries := exportEntryPositions(src)
+	for i, w := range wfs {
+		var found diag.List
 		for _, v := range w.Versions {
 			where := fmt.Sprintf("workflow %q version %q", w.Name, v.Name)
 			doc, err := bpmn.DecodeTaskflow(v.Taskflow)
 			if err != nil {
-				out = append(out, diag.Errorf(diag.Range{File: path}, diag.RuleSyntax, "%s: taskflow: %v", where, err))
+				found = append(found, diag.Errorf(diag.Range{File: path}, diag.RuleSyntax, "%s: taskflow: %v", where, err))
 				continue
 			}
-			out = append(out, lintDocument(path, doc, s, where)...)
+			found = append(found, lintDocument(path, doc, s, where)...)
 		}
+		if i < len(entries) {
+			// Lines inside a base64 taskflow are not the file's: point at the workflow's entry.
+			for j := range found {
+				found[j].Range.Start, found[j].Range.End = entries[i], diag.Pos{}
+			}
+		}
+		out = append(out, found...)
 	}
 	return out
 }

@@ -8,13 +8,14 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/lint"
 )
 
 // MaxFileSize is the largest file wfc lints, in bytes (64 MiB): the limit of the BPMN and
 // export decoders. YAML workflows have a tighter limit of their own (workflow.MaxFileSize),
 // reported as a diagnostic.
-const MaxFileSize = 64 << 20
+const MaxFileSize = readlimit.BPMN
 
 // RuleInternal is the rule id of the diagnostic that stands in for a bug in wfc (a panic while
 // linting one file), so one bad file cannot take down a run over a whole repository.
@@ -91,8 +92,10 @@ type TooLargeError struct {
 	Size int64 // bytes, or MaxFileSize+1 when only "more than the limit" is known
 }
 
+// Error says only "larger than the limit": Size is often just the limit plus the one byte
+// that told the reader to stop.
 func (e *TooLargeError) Error() string {
-	return fmt.Sprintf("%s: file is %d bytes; wfc lints files up to %d bytes (64 MiB)", e.Path, e.Size, MaxFileSize)
+	return (&readlimit.TooLargeError{Name: e.Path, Limit: MaxFileSize, What: "files wfc lints"}).Error()
 }
 
 // File lints one file's bytes; path names it in diagnostics and decides its kind (see the

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 	"sync"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/lint"
 )
 
@@ -272,24 +272,10 @@ func looksLikeBPMNJSON(src []byte) bool {
 		(bytes.Contains(src, []byte(`"elements"`)) && bytes.Contains(src, []byte(`definitions"`)))
 }
 
-// readFile reads a file, refusing more than MaxFileSize bytes without reading them all.
+// readFile reads a file, refusing more than MaxFileSize bytes without reading them all, and
+// anything but a regular file (a FIFO would block, a device never end).
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, readError(path, err)
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Size() > MaxFileSize {
-		return nil, &TooLargeError{Path: path, Size: st.Size()}
-	}
-	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, readError(path, err)
-	}
-	if len(src) > MaxFileSize {
-		return nil, &TooLargeError{Path: path, Size: int64(len(src))}
-	}
-	return src, nil
+	return readlimit.File(path, MaxFileSize, "files wfc lints")
 }
 
 // readError words an I/O failure as "cannot read PATH: reason", without the operation and

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -14,10 +12,8 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 )
-
-// maxConfigBytes bounds the file Load reads (1 MiB); a real wfc.yaml is a few kilobytes.
-const maxConfigBytes = 1 << 20
 
 // Load reads and checks the config at path. It returns every problem it finds, positioned in
 // the file; the Config is nil whenever the list has an error.
@@ -33,22 +29,19 @@ func Load(path string) (*Config, diag.List) {
 	return c, diags
 }
 
+// readLimited reads the config, refusing more than readlimit.Config bytes and anything but
+// a regular file.
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("cannot read the config: %v", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxConfigBytes+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read the config: %v", err)
-	}
-	if len(data) > maxConfigBytes {
-		return nil, fmt.Errorf("the config is larger than %d bytes; %s holds settings, not data", maxConfigBytes, FileName)
+	data, err := readlimit.File(path, readlimit.Config, FileName+" files")
+	var tl *readlimit.TooLargeError
+	var re *readlimit.ReadError
+	switch {
+	case errors.As(err, &tl):
+		return nil, fmt.Errorf("the config is larger than %s; %s holds settings, not data", readlimit.Size(tl.Limit), FileName)
+	case errors.As(err, &re):
+		return nil, fmt.Errorf("cannot read the config: %w", re.Err) // the diagnostic names the file
+	case err != nil:
+		return nil, err
 	}
 	return data, nil
 }

@@ -8,12 +8,13 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 )
 
 const fullConfig = `# a complete config
 lint:
   extends: all
-  rules: { fake-join: off, secret-in-with: error, label-required: warn, style: info }
+  rules: { fake-join: off, secret-in-with: error, label-required: warn, superfluous-label: warning, style: info }
   catalog: ci/catalog.json
 targets:
   prod: { region: cn-north-4, project_id: p123, workspace_id: w456 }
@@ -49,7 +50,7 @@ func TestParseFullConfig(t *testing.T) {
 			got[id] = "off"
 		}
 	}
-	want := map[string]string{"fake-join": "off", "secret-in-with": "error", "label-required": "warning", "style": "info"}
+	want := map[string]string{"fake-join": "off", "secret-in-with": "error", "label-required": "warning", "superfluous-label": "warning", "style": "info"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("rules (-want +got):\n%s", diff)
 	}
@@ -89,13 +90,17 @@ func TestParseErrors(t *testing.T) {
 		want      []string
 	}{
 		{"severity typo", "lint:\n  rules:\n    fake-join: eror\n",
-			[]string{`wfc.yaml:3:16: unknown severity "eror" for rule fake-join; use off, warn or error [config]`}},
+			[]string{`wfc.yaml:3:16: unknown severity "eror" for rule fake-join; did you mean "error"? Use error, warn (or warning), info or off [config]`}},
 		{"spec example position", "lint:\n  rules: {fake-join: eror}\n",
-			[]string{`wfc.yaml:2:22: unknown severity "eror" for rule fake-join; use off, warn or error [config]`}},
+			[]string{`wfc.yaml:2:22: unknown severity "eror" for rule fake-join; did you mean "error"? Use error, warn (or warning), info or off [config]`}},
+		{"severity typo of info", "lint:\n  rules: {fake-join: infp}\n",
+			[]string{`wfc.yaml:2:22: unknown severity "infp" for rule fake-join; did you mean "info"? Use error, warn (or warning), info or off [config]`}},
+		{"severity unknown", "lint:\n  rules: {fake-join: fatal}\n",
+			[]string{`wfc.yaml:2:22: unknown severity "fatal" for rule fake-join; use error, warn (or warning), info or off [config]`}},
 		{"severity not a scalar", "lint:\n  rules:\n    fake-join: [error, {max: 1}]\n",
-			[]string{`wfc.yaml:3:16: rule fake-join takes a severity (off, warn or error), not a list [config]`}},
+			[]string{`wfc.yaml:3:16: rule fake-join takes a severity (error, warn (or warning), info or off), not a list [config]`}},
 		{"severity empty", "lint:\n  rules:\n    fake-join:\n",
-			[]string{`wfc.yaml:3:15: rule fake-join takes a severity (off, warn or error), not empty [config]`}},
+			[]string{`wfc.yaml:3:15: rule fake-join takes a severity (error, warn (or warning), info or off), not empty [config]`}},
 		{"unknown top key with suggestion", "targts: {}\n",
 			[]string{`wfc.yaml:1:1: unknown key "targts" in the top level of wfc.yaml; did you mean "targets"? [config]`}},
 		{"unknown top key without suggestion", "version: 2\n",
@@ -248,12 +253,24 @@ func TestLoad(t *testing.T) {
 	}
 
 	huge := filepath.Join(dir, "huge.yaml")
-	if err := os.WriteFile(huge, []byte("# "+strings.Repeat("x", maxConfigBytes)+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(huge, []byte("# "+strings.Repeat("x", readlimit.Config)+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	_, diags = Load(huge)
-	if len(diags) != 1 || !strings.Contains(diags[0].Message, "larger than 1048576 bytes") {
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, "larger than 1 MiB") {
 		t.Errorf("Load(huge) = %v", diags)
+	}
+}
+
+// A device is not read at all: /dev/zero would otherwise be read up to the limit and then
+// blamed for its size.
+func TestLoadRefusesDevice(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	_, diags := Load("/dev/zero")
+	if len(diags) != 1 || diags[0].Message != "cannot read the config: it is a character device, not a regular file" {
+		t.Errorf("Load(/dev/zero) = %v", diags)
 	}
 }
 

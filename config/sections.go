@@ -85,10 +85,17 @@ func (p *parser) lint(n *yaml.Node) {
 	})
 }
 
+// severityNames are the values lint.rules takes, in the order messages list them. "warning"
+// is accepted as a synonym of "warn", since the diagnostics themselves say "warning".
+var severityNames = []string{"error", "warn", "warning", "info", "off"}
+
+// severityChoices is how messages list severityNames.
+const severityChoices = "error, warn (or warning), info or off"
+
 func (p *parser) rules(n *yaml.Node) {
 	p.entries(n, "lint.rules", func(key, val *yaml.Node) {
 		if val.Kind != yaml.ScalarNode || val.Tag == "!!null" {
-			p.errorf(val, "rule %s takes a severity (off, warn or error), not %s", key.Value, kindName(val))
+			p.errorf(val, "rule %s takes a severity (%s), not %s", key.Value, severityChoices, kindName(val))
 			return
 		}
 		setting := RuleSetting{Range: p.rangeOf(key)}
@@ -97,7 +104,11 @@ func (p *parser) rules(n *yaml.Node) {
 		} else if sev, ok := diag.ParseSeverity(val.Value); ok {
 			setting.Severity = sev
 		} else {
-			p.errorf(val, "unknown severity %q for rule %s; use off, warn or error", val.Value, key.Value)
+			msg := fmt.Sprintf("unknown severity %q for rule %s; use %s", val.Value, key.Value, severityChoices)
+			if hint, ok := suggest(val.Value, severityNames); ok {
+				msg = fmt.Sprintf("unknown severity %q for rule %s; did you mean %q? Use %s", val.Value, key.Value, hint, severityChoices)
+			}
+			p.errorf(val, "%s", msg)
 			return
 		}
 		p.cfg.Lint.Rules[key.Value] = setting

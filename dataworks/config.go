@@ -2,15 +2,13 @@ package dataworks
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
-	"strings"
 	"time"
 
-	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // Environment variables read by CredentialsFromEnv and ConfigFromEnv. The ALIBABA_CLOUD_* names
@@ -38,13 +36,7 @@ func (c Credentials) GoString() string { return "dataworks.Credentials{***}" }
 
 // secrets lists the non-empty credential values, for redaction.
 func (c Credentials) secrets() []string {
-	var s []string
-	for _, v := range []string{c.AccessKeyID, c.AccessKeySecret, c.SecurityToken} {
-		if v != "" {
-			s = append(s, v)
-		}
-	}
-	return s
+	return apiclient.Secrets(c.AccessKeyID, c.AccessKeySecret, c.SecurityToken)
 }
 
 // CredentialsFromEnv reads ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET and the optional
@@ -90,13 +82,10 @@ type Config struct {
 	Sleep          func(ctx context.Context, d time.Duration) error // between retries and polls; nil: a timer that honours ctx
 }
 
-// RetryPolicy bounds retries of reads. Zero values take the defaults noted per field.
-type RetryPolicy struct {
-	MaxAttempts int            // total attempts per read including the first (0: 4)
-	BaseDelay   time.Duration  // delay before the second attempt (0: 200 ms), doubled each time
-	MaxDelay    time.Duration  // cap on one delay, Retry-After included (0: 5 s)
-	Jitter      func() float64 // in [0,1); nil: math/rand. The delay is d/2 + Jitter()*d/2.
-}
+// RetryPolicy bounds retries of reads: MaxAttempts (0: 4), BaseDelay (0: 200 ms, doubled each
+// time), MaxDelay (0: 5 s; it also caps a server's Retry-After), Jitter (nil: math/rand; the
+// delay is d/2 + Jitter()*d/2).
+type RetryPolicy = apiclient.RetryPolicy
 
 // PollPolicy paces WaitJob and the pipeline polling of callers. Zero values take the defaults.
 type PollPolicy struct {
@@ -121,24 +110,10 @@ func (cfg *Config) baseURL() (*url.URL, error) {
 		}
 		ep = "https://dataworks." + cfg.Region + ".aliyuncs.com"
 	}
-	u, err := url.Parse(ep)
-	if err != nil || u.Host == "" {
-		return nil, errors.New("endpoint is not an absolute URL like https://dataworks.cn-hangzhou.aliyuncs.com")
+	u, err := apiclient.CheckEndpoint(ep, "https://dataworks.cn-hangzhou.aliyuncs.com")
+	if err != nil {
+		return nil, err
 	}
-	if u.User != nil {
-		return nil, errors.New("endpoint must not contain a user name or password; pass credentials separately")
-	}
-	if u.RawQuery != "" || u.Fragment != "" || strings.Trim(u.Path, "/") != "" {
-		return nil, fmt.Errorf("endpoint %s must be scheme://host[:port] only", u.Scheme+"://"+u.Host+u.Path)
-	}
-	switch u.Scheme {
-	case "https":
-	case "http":
-		if !secmaster.IsLoopbackHost(u.Hostname()) {
-			return nil, fmt.Errorf("refusing plain http endpoint %s: http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https", u.Host)
-		}
-	default:
-		return nil, fmt.Errorf("endpoint scheme %q is not supported: use https", u.Scheme)
-	}
-	return &url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/"}, nil
+	u.Path = "/"
+	return u, nil
 }

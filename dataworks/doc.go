@@ -8,10 +8,11 @@
 // same API for tests and `wfc dev-server`.
 //
 // Reads are retried with exponential backoff and jitter on 5xx, 429, throttling codes and
-// connection errors, honouring Retry-After up to RetryPolicy.MaxDelay. Acting calls (import,
-// pipeline run, stage execution) are sent exactly once; a failure after sending is ErrAmbiguous,
-// to be resolved by reading state back. Redirects are never followed (ErrRedirect), and net/http
-// is kept from replaying a signed request on its own.
+// connection errors, honouring Retry-After (seconds or an HTTP-date) up to RetryPolicy.MaxDelay.
+// Acting calls (import, pipeline run, stage execution) are sent exactly once; a failure after
+// sending is ErrAmbiguous, to be resolved by reading state back. Redirects are never followed
+// (ErrRedirect), and net/http is kept from replaying a signed request on its own. These rules
+// are the same for the SecMaster client: both run on internal/apiclient.
 //
 // What is documented, and where:
 //   - The V3 signature: canonical request, string to sign, Authorization form, headers

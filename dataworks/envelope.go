@@ -4,9 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/url"
-	"strings"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // errorBody is the Alibaba Cloud error answer.
@@ -21,19 +21,16 @@ type errorBody struct {
 // errorFromBody builds the *APIError for a non-2xx answer. The body is never echoed unless it is
 // the JSON error shape, and then only its fields, redacted and bounded.
 func (c *Client) errorFromBody(action string, r *response) *APIError {
-	e := &APIError{Action: action, HTTPStatus: r.status, RequestID: cleanMessage(r.requestID, c.secrets)}
+	e := &APIError{Action: action, HTTPStatus: r.Status, RequestID: cleanMessage(r.RequestID, c.secrets)}
 	var b errorBody
-	if err := json.Unmarshal(r.body, &b); err != nil {
-		e.Message = strings.ToLower(http.StatusText(r.status))
-		if len(r.body) > 0 {
-			e.Message += fmt.Sprintf(" (the %d-byte body is not a JSON error)", len(r.body))
-		}
+	if err := json.Unmarshal(r.Body, &b); err != nil {
+		e.Message = r.NotJSONMessage()
 		return e
 	}
 	e.Code = cleanMessage(b.Code, c.secrets)
 	e.Message = cleanMessage(b.Message, c.secrets)
 	if e.Message == "" {
-		e.Message = strings.ToLower(http.StatusText(r.status))
+		e.Message = apiclient.StatusText(r.Status)
 	}
 	if b.RequestID != "" {
 		e.RequestID = cleanMessage(b.RequestID, c.secrets)
@@ -48,14 +45,14 @@ func (c *Client) decode(action string, r *response, out any) error {
 }
 
 func decodeBody(action string, r *response, out any) error {
-	if err := json.Unmarshal(r.body, out); err != nil {
-		rid := r.requestID
+	if err := json.Unmarshal(r.Body, out); err != nil {
+		rid := r.RequestID
 		var b errorBody
-		if rid == "" && json.Unmarshal(r.body, &b) == nil {
+		if rid == "" && json.Unmarshal(r.Body, &b) == nil {
 			rid = b.RequestID
 		}
 		return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes, request id %q): %v",
-			action, r.status, len(r.body), truncate(rid, 64), err)
+			action, r.Status, len(r.Body), truncate(rid, 64), err)
 	}
 	return nil
 }
@@ -73,10 +70,10 @@ func readField[T any](ctx context.Context, c *Client, action string, q url.Value
 	}
 	raw, ok := fields[field]
 	if !ok || string(raw) == "null" {
-		return nil, fmt.Errorf("%s: the answer (request id %q) has no %s", action, truncate(r.requestID, 64), field)
+		return nil, fmt.Errorf("%s: the answer (request id %q) has no %s", action, truncate(r.RequestID, 64), field)
 	}
 	part := *r
-	part.body = raw
+	part.Body = raw
 	out := new(T)
 	if err := c.decode(action, &part, out); err != nil {
 		return nil, err

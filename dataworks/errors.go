@@ -4,17 +4,20 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // ErrAmbiguous marks an acting call (ImportWorkflowDefinition, CreatePipelineRun,
 // ExecPipelineRunStage) that failed after the request was sent: a dropped connection, a cut-off
 // answer or a 5xx. The server may or may not have applied it. It is never resent; the caller
-// resolves it by reading state back (for an import: ListWorkflowDefinitions by name).
-var ErrAmbiguous = errors.New("the request was sent but its outcome is unknown")
+// resolves it by reading state back (for an import: ListWorkflowDefinitions by name). It is the
+// same sentinel for every API client of wfc.
+var ErrAmbiguous = apiclient.ErrAmbiguous
 
 // ErrRedirect marks an answer that tried to send the client elsewhere. Redirects are never
 // followed, so signed requests go only to the configured endpoint.
-var ErrRedirect = errors.New("redirect refused")
+var ErrRedirect = apiclient.ErrRedirect
 
 // Error codes the service is known to return.
 const (
@@ -34,21 +37,11 @@ type APIError struct {
 }
 
 func (e *APIError) Error() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s: HTTP %d", e.Action, e.HTTPStatus)
-	if e.Code != "" {
-		b.WriteString(" " + e.Code)
-	}
-	if e.Message != "" {
-		b.WriteString(": " + e.Message)
-	}
-	if e.RequestID != "" {
-		fmt.Fprintf(&b, " (request id %s)", e.RequestID)
-	}
+	msg := apiclient.FormatAPIError(e.Action, e.HTTPStatus, e.Code, e.Message, e.RequestID)
 	if hint := codeHints[e.Code]; hint != "" {
-		b.WriteString("; " + hint)
+		msg += "; " + hint
 	}
-	return b.String()
+	return msg
 }
 
 // codeHints say what to do about the authentication errors a user can fix.
@@ -70,74 +63,14 @@ func IsNotFound(err error) bool {
 	return ae.HTTPStatus == 404 || strings.Contains(ae.Code, "NotFound") || strings.Contains(ae.Code, "NotExist")
 }
 
-// ambiguousError carries the cause of an ambiguous failure; errors.Is(err, ErrAmbiguous) holds.
-type ambiguousError struct {
-	action string
-	cause  error
+// ambiguous marks an acting call's failure after it was sent (an answer that cannot be read
+// back as success); errors.Is(err, ErrAmbiguous) holds.
+func ambiguous(action string, cause error) error {
+	return &apiclient.AmbiguousError{Cause: fmt.Errorf("%s: %w", action, cause)}
 }
 
-func (e *ambiguousError) Error() string {
-	return fmt.Sprintf("%s: %v; the request may have been applied: read the state back before retrying", e.action, e.cause)
-}
+// redact returns err with every credential in its message replaced by ***.
+func redact(err error, secrets []string) error { return apiclient.Redact(err, secrets) }
 
-func (e *ambiguousError) Unwrap() []error { return []error{ErrAmbiguous, e.cause} }
-
-// redirectError names where the server tried to send the client.
-type redirectError struct{ location string }
-
-func (e *redirectError) Error() string {
-	return fmt.Sprintf("the server answered with a redirect to %q; refusing to follow it (credentials go only to the configured endpoint)", e.location)
-}
-
-func (e *redirectError) Unwrap() error { return ErrRedirect }
-
-// redactedError replaces a message that contains a credential; it still unwraps to the cause so
-// errors.Is/As keep working.
-type redactedError struct {
-	msg   string
-	cause error
-}
-
-func (e *redactedError) Error() string { return e.msg }
-func (e *redactedError) Unwrap() error { return e.cause }
-
-// redact returns err unchanged unless its message contains one of secrets, in which case every
-// occurrence is replaced by ***. This is a second line of defence: no code path should put a
-// credential into an error in the first place.
-func redact(err error, secrets []string) error {
-	if err == nil {
-		return nil
-	}
-	msg := err.Error()
-	if red := redactString(msg, secrets); red != msg {
-		return &redactedError{msg: red, cause: err}
-	}
-	return err
-}
-
-func redactString(s string, secrets []string) string {
-	for _, sec := range secrets {
-		if len(sec) >= 4 {
-			s = strings.ReplaceAll(s, sec, "***")
-		}
-	}
-	return s
-}
-
-// maxMessageLen caps a server message in an error (bytes), so a hostile body cannot flood a log.
-const maxMessageLen = 512
-
-// cleanMessage keeps a server-supplied string on one line, free of credentials, and bounded. It
-// redacts before cutting, so a credential straddling the cut cannot survive in part.
-func cleanMessage(s string, secrets []string) string {
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, redactString(s, secrets))
-	if len(s) > maxMessageLen {
-		s = strings.ToValidUTF8(s[:maxMessageLen], "") + "…"
-	}
-	return s
-}
+// cleanMessage keeps a server-supplied string on one line, free of credentials, and bounded.
+func cleanMessage(s string, secrets []string) string { return apiclient.CleanMessage(s, secrets) }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/dataworks/dataworkstest"
+	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
 // Known credential values: tests assert none of them appears in any error or output.
@@ -23,23 +24,10 @@ const (
 var serverNow = time.Date(2026, 11, 29, 17, 51, 20, 0, time.UTC)
 
 // sleeps records the client's delays instead of sleeping.
-type sleeps struct {
-	mu sync.Mutex
-	d  []time.Duration
-}
+type sleeps struct{ apitest.Sleeps }
 
-func (s *sleeps) record(_ context.Context, d time.Duration) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.d = append(s.d, d)
-	return nil
-}
-
-func (s *sleeps) all() []time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]time.Duration(nil), s.d...)
-}
+func (s *sleeps) record(ctx context.Context, d time.Duration) error { return s.Record(ctx, d) }
+func (s *sleeps) all() []time.Duration                              { return s.All() }
 
 // env is an emulator and a client on loopback, with recorded sleeps and no jitter.
 type env struct {

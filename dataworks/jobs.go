@@ -94,10 +94,10 @@ func (c *Client) ImportWorkflowDefinition(ctx context.Context, spec string) (*As
 		AsyncJob *AsyncJob `json:"AsyncJob"`
 	}
 	if err := c.decode(action, r, &out); err != nil {
-		return nil, &ambiguousError{action: action, cause: err}
+		return nil, ambiguous(action, err)
 	}
 	if out.AsyncJob == nil || out.AsyncJob.ID == "" {
-		return nil, &ambiguousError{action: action, cause: errors.New("the answer has no AsyncJob id")}
+		return nil, ambiguous(action, errors.New("the answer has no AsyncJob id"))
 	}
 	return out.AsyncJob, nil
 }

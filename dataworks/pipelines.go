@@ -74,7 +74,7 @@ func (c *Client) CreatePipelineRun(ctx context.Context, req CreatePipelineRunReq
 		if err == nil {
 			err = errors.New("the answer has no Id")
 		}
-		return "", &ambiguousError{action: action, cause: err}
+		return "", ambiguous(action, err)
 	}
 	return out.ID, nil
 }
@@ -107,10 +107,10 @@ func (c *Client) ExecPipelineRunStage(ctx context.Context, id ID, code string) e
 		Success   *Flag  `json:"Success"`
 	}
 	if err := c.decode(action, r, &out); err != nil {
-		return &ambiguousError{action: action, cause: err}
+		return ambiguous(action, err)
 	}
 	if out.Success != nil && !*out.Success {
-		return &APIError{Action: action, HTTPStatus: r.status, Message: "the server answered Success=false", RequestID: cleanMessage(out.RequestID, c.secrets)}
+		return &APIError{Action: action, HTTPStatus: r.Status, Message: "the server answered Success=false", RequestID: cleanMessage(out.RequestID, c.secrets)}
 	}
 	return nil
 }

@@ -1,15 +1,15 @@
 package dataworks
 
 import (
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"net/http"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // Names and formats of the ACS3-HMAC-SHA256 scheme (V3 signature) the Alibaba Cloud SDKs use
@@ -89,7 +89,7 @@ func CanonicalRequest(req *http.Request, signed []string, payloadHash string) st
 	var b strings.Builder
 	b.WriteString(req.Method + "\n")
 	b.WriteString(canonicalURI(req.URL.EscapedPath()) + "\n")
-	b.WriteString(canonicalQuery(req.URL.Query()) + "\n")
+	b.WriteString(apiclient.CanonicalQuery(req.URL.Query()) + "\n")
 	for _, name := range signed {
 		v := strings.Join(req.Header.Values(name), ",")
 		if name == "host" {
@@ -117,25 +117,6 @@ func canonicalURI(escapedPath string) string {
 	return escapedPath
 }
 
-// canonicalQuery sorts keys, then each key's values, as k=v pairs joined by "&", both
-// RFC 3986-encoded (space as %20, * as %2A, ~ kept).
-func canonicalQuery(q map[string][]string) string {
-	keys := make([]string, 0, len(q))
-	for k := range q {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var pairs []string
-	for _, k := range keys {
-		vs := append([]string(nil), q[k]...)
-		sort.Strings(vs)
-		for _, v := range vs {
-			pairs = append(pairs, PercentEncode(k)+"="+PercentEncode(v))
-		}
-	}
-	return strings.Join(pairs, "&")
-}
-
 // StringToSign is "ACS3-HMAC-SHA256\n" + hex(sha256(canonical request)).
 func StringToSign(canonical string) string {
 	return SignAlgorithm + "\n" + HashHex([]byte(canonical))
@@ -143,33 +124,14 @@ func StringToSign(canonical string) string {
 
 // signature is hex(HMAC-SHA256(secret, StringToSign(canonical))).
 func signature(secret, canonical string) string {
-	m := hmac.New(sha256.New, []byte(secret))
-	m.Write([]byte(StringToSign(canonical)))
-	return hex.EncodeToString(m.Sum(nil))
+	return apiclient.HMACHex(secret, StringToSign(canonical))
 }
 
 // HashHex is the lower-case hex SHA-256 of b (of "" when b is nil).
-func HashHex(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
-}
+func HashHex(b []byte) string { return apiclient.HashHex(b) }
 
 // PercentEncode encodes everything but A-Z a-z 0-9 - _ . ~, with upper-case hex (RFC 3986).
-func PercentEncode(s string) string {
-	const hexDigits = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&15])
-	}
-	return b.String()
-}
+func PercentEncode(s string) string { return apiclient.PercentEncode(s) }
 
 // randomNonce is 16 random bytes in hex, the SDK's nonce form.
 func randomNonce() string {

@@ -19,7 +19,9 @@ var DefaultLimits = Limits{PerRule: 100, PerFile: 1000}
 // file becomes one summary, "… and N more", at the place of the last diagnostic shown (of
 // that rule, else of the file), with the rule's id; its More is N. Errors and warnings are
 // summarised apart, so a cap never turns a failing run into a passing one and Count gives
-// the same numbers before and after it. l itself is sorted, not kept.
+// the same numbers before and after it. l itself is sorted, not kept. A diagnostic of l with
+// More > 0 stands for More left out already (lint hands over one for what a rule's pass did
+// not keep); Cap must leave it out too, and counts its More.
 func (l List) Cap(lim Limits) List {
 	l.Sort()
 	out := make(List, 0, min(len(l), lim.PerFile))
@@ -63,7 +65,7 @@ func capFile(file List, lim Limits) (kept, summaries List) {
 		if dropped[g] == 0 {
 			order = append(order, g)
 		}
-		dropped[g]++
+		dropped[g] += max(1, d.More) // a rule's pass may hand over one standing for many
 	}
 	for _, g := range order {
 		r, ok := lastOfRule[g.rule]

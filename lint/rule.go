@@ -27,7 +27,10 @@ type Rule struct {
 	Scope       Scope
 	Summary     string // one line, lower-case, no period: what the rule wants
 	Doc         string // one paragraph: why, and what to do instead (docs/rules.md is generated from it)
-	Check       func(p *Pass)
+	// Sensitive rules report lines that hold a secret: their diagnostics are marked so that
+	// formatters quote no source (see diag.Diagnostic.Sensitive).
+	Sensitive bool
+	Check     func(p *Pass)
 }
 
 // Pass is what a rule's Check receives: the input and a way to report.
@@ -36,6 +39,7 @@ type Pass struct {
 	rule  *Rule
 	sev   diag.Severity
 	out   *diag.List
+	keep  *keeper // when set, reports go here instead of out (see Run)
 }
 
 // Rule returns the rule being run.
@@ -47,22 +51,40 @@ func (p *Pass) Report(r diag.Range, format string, args ...any) {
 	if r.File == "" {
 		r.File = p.Input.File
 	}
-	*p.out = append(*p.out, diag.Diagnostic{
+	if p.keep != nil && p.keep.dropsAt(r) {
+		p.keep.count()
+		return
+	}
+	p.add(diag.Diagnostic{
 		Severity: p.sev, Rule: p.rule.ID, Message: diag.Sprintf(format, args...), Range: r,
+		Sensitive: p.rule.Sensitive,
 	})
+}
+
+func (p *Pass) add(d diag.Diagnostic) {
+	if p.keep != nil {
+		p.keep.add(d)
+		return
+	}
+	*p.out = append(*p.out, d)
 }
 
 // ReportElement records a diagnostic about a BPMN element. Its position is the YAML range the
 // element was compiled from when there is one, else the element's place in the BPMN XML.
 func (p *Pass) ReportElement(el *bpmn.Element, format string, args ...any) {
+	r := ElementRange(p.Input.File, el)
+	if p.keep != nil && p.keep.dropsAt(r) {
+		p.keep.count()
+		return
+	}
 	d := diag.Diagnostic{
-		Severity: p.sev, Rule: p.rule.ID, Message: diag.Sprintf(format, args...),
-		Range: ElementRange(p.Input.File, el),
+		Severity: p.sev, Rule: p.rule.ID, Message: diag.Sprintf(format, args...), Range: r,
+		Sensitive: p.rule.Sensitive,
 	}
 	if el != nil {
 		d.Element = el.ID
 	}
-	*p.out = append(*p.out, d)
+	p.add(d)
 }
 
 // ElementRange is where a BPMN element came from: the YAML range the compiler stored in

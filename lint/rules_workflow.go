@@ -1,13 +1,16 @@
 package lint
 
 // workflowRules look at the YAML workflow itself: things bpmnlint cannot know. Graph rules
-// first, then conditions, references, parameters, secrets, approvals, the catalog and the
+// first, then expressions, conditions, references, parameters, secrets, approvals, the catalog and the
 // text SecMaster's canvas would change.
 var workflowRules = []*Rule{
 	wfUnreachableStep,
 	wfNoPathToEnd,
 	wfLoopWithoutExit,
 	wfSwitchDefault,
+	wfExpressionSyntax,
+	wfForgottenBrace,
+	wfExpressionType,
 	wfDuplicateWhen,
 	wfConstantWhen,
 	wfUnknownReference,

@@ -25,11 +25,21 @@ type Input struct {
 // Run applies the enabled rules to in and returns their diagnostics, suppressions applied,
 // sorted by position and capped to diag.DefaultLimits (the first 100 of each rule, 1,000 in
 // all, then one "… and N more" line per rule).
+//
+// Memory stays bounded however many problems a file has: when no suppression comment can
+// remove a diagnostic (BPMN and taskflow input), each rule holds only the first PerRule of
+// its diagnostics while it runs, and counts the rest (see keeper).
 func Run(in *Input) diag.List {
-	return runRules(in, Rules()).Cap(diag.DefaultLimits)
+	return runRulesKeeping(in, Rules(), diag.DefaultLimits.PerRule).Cap(diag.DefaultLimits)
 }
 
 func runRules(in *Input, rules []*Rule) diag.List {
+	return runRulesKeeping(in, rules, 0)
+}
+
+// runRulesKeeping is runRules holding at most keep diagnostics per rule (0: all of them).
+func runRulesKeeping(in *Input, rules []*Rule, keep int) diag.List {
+	suppressible := in.Workflow != nil && len(in.Source) > 0
 	var out diag.List
 	for _, rs := range in.Settings.enabled(rules) {
 		switch rs.rule.Scope {
@@ -43,18 +53,20 @@ func runRules(in *Input, rules []*Rule) diag.List {
 			}
 		}
 		p := &Pass{Input: in, rule: rs.rule, sev: rs.sev, out: &out}
-		rs.rule.Check(p)
-	}
-	if in.Workflow != nil && len(in.Source) > 0 {
-		known := func(id string) bool {
-			for _, r := range rules {
-				if r.ID == id {
-					return true
-				}
-			}
-			return false
+		if keep > 0 && !suppressible {
+			p.keep = newKeeper(keep)
 		}
-		out = applySuppressions(in.File, parseSuppressions(in.Source), out, known)
+		rs.rule.Check(p)
+		if p.keep != nil {
+			p.keep.flush(&out)
+		}
+	}
+	if suppressible {
+		ids := make([]string, len(rules))
+		for i, r := range rules {
+			ids[i] = r.ID
+		}
+		out = applySuppressions(in.File, parseSuppressions(in.Source), out, ids)
 	}
 	out.Sort()
 	return out

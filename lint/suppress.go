@@ -5,26 +5,36 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/schema"
 )
 
 // Inline suppressions live in YAML comments:
 //
 //	# wfc-disable-next-line RULE[, RULE...]   silences those rules on the next line
+//	# wfc-disable-line RULE[, RULE...]        silences those rules on its own line (a trailing comment)
 //	# wfc-disable RULE[, RULE...]             silences those rules in the whole file
 //
 // With no rule named, the directive silences every rule. A directive that silences nothing is
-// itself reported (rule unused-suppression), so stale suppressions do not pile up.
+// itself reported (rule unused-suppression), so stale suppressions do not pile up, and so is a
+// comment that starts like a directive wfc does not have ("# wfc-enable", "# wfc-disable-nextline"),
+// since silently ignoring it would leave the finding it was written for.
 
 // UnusedSuppressionRule is the id of the diagnostic for a suppression that suppresses nothing.
 const UnusedSuppressionRule = "unused-suppression"
 
 const (
 	directiveNextLine = "wfc-disable-next-line"
+	directiveLine     = "wfc-disable-line"
 	directiveFile     = "wfc-disable"
+	directivePrefix   = "wfc-" // a comment starting with it is meant as a directive
 )
+
+// directives are the directive names, for the did-you-mean of an unknown one.
+var directives = []string{directiveNextLine, directiveLine, directiveFile}
 
 type suppression struct {
 	pos      diag.Pos // where the directive is written
+	unknown  string   // the name of a directive wfc does not have; it silences nothing
 	fileWide bool
 	line     int             // the line it silences (next-line form)
 	rules    map[string]bool // empty: every rule
@@ -56,9 +66,16 @@ func parseSuppressions(src []byte) []*suppression {
 		case strings.HasPrefix(body, directiveNextLine) && isDirectiveEnd(body, len(directiveNextLine)):
 			s = &suppression{line: line + 1}
 			body = body[len(directiveNextLine):]
+		case strings.HasPrefix(body, directiveLine) && isDirectiveEnd(body, len(directiveLine)):
+			s = &suppression{line: line}
+			body = body[len(directiveLine):]
 		case strings.HasPrefix(body, directiveFile) && isDirectiveEnd(body, len(directiveFile)):
 			s = &suppression{fileWide: true}
 			body = body[len(directiveFile):]
+		case strings.HasPrefix(strings.ToLower(body), directivePrefix):
+			name := strings.Fields(body)[0] // body starts with "wfc-", so there is a field
+			s = &suppression{unknown: strings.TrimRight(name, ":,")}
+			body = ""
 		default:
 			continue
 		}
@@ -105,7 +122,7 @@ func commentStart(line []byte) int {
 
 // matches reports whether s silences d, and marks s used if so.
 func (s *suppression) matches(d diag.Diagnostic) bool {
-	if !s.fileWide && d.Range.Start.Line != s.line {
+	if s.unknown != "" || !s.fileWide && d.Range.Start.Line != s.line {
 		return false
 	}
 	if len(s.rules) == 0 {
@@ -120,8 +137,9 @@ func (s *suppression) matches(d diag.Diagnostic) bool {
 }
 
 // applySuppressions drops silenced diagnostics and adds one for each directive (or rule named in
-// a directive) that silenced nothing. knownRule reports whether a rule id exists.
-func applySuppressions(file string, sups []*suppression, diags diag.List, knownRule func(string) bool) diag.List {
+// a directive) that silenced nothing, and for each unknown directive. ruleIDs are the rule ids
+// that exist, for checking and suggesting the ids a directive names.
+func applySuppressions(file string, sups []*suppression, diags diag.List, ruleIDs []string) diag.List {
 	if len(sups) == 0 {
 		return diags
 	}
@@ -137,22 +155,41 @@ func applySuppressions(file string, sups []*suppression, diags diag.List, knownR
 			kept = append(kept, d)
 		}
 	}
+	known := make(map[string]bool, len(ruleIDs))
+	for _, id := range ruleIDs {
+		known[id] = true
+	}
 	for _, s := range sups {
-		r := diag.Range{File: file, Start: s.pos}
-		if len(s.rules) == 0 {
-			if !s.usedAny {
-				kept = append(kept, diag.Warningf(r, UnusedSuppressionRule, "this suppression silences nothing; remove it"))
-			}
-			continue
-		}
-		for _, id := range s.order {
-			switch {
-			case !knownRule(id):
-				kept = append(kept, diag.Warningf(r, UnusedSuppressionRule, "unknown rule %q in suppression; run 'wfc lint --list-rules' for the list", id))
-			case !s.used[id]:
-				kept = append(kept, diag.Warningf(r, UnusedSuppressionRule, "suppression of %s silences nothing; remove it", id))
-			}
-		}
+		kept = append(kept, s.unused(diag.Range{File: file, Start: s.pos}, known, ruleIDs)...)
 	}
 	return kept
+}
+
+// unused is what s reports after matching: an unknown directive, a rule id that does not
+// exist, or a directive (or a rule it names) that silenced nothing.
+func (s *suppression) unused(r diag.Range, known map[string]bool, ruleIDs []string) diag.List {
+	var out diag.List
+	switch {
+	case s.unknown != "":
+		return append(out, diag.Warningf(r, UnusedSuppressionRule, "unknown directive %q silences nothing: wfc knows %s, %s and %s%s",
+			s.unknown, directiveNextLine, directiveLine, directiveFile, didYouMean(schema.Suggest(strings.ToLower(s.unknown), directives))))
+	case len(s.rules) == 0:
+		if !s.usedAny {
+			out = append(out, diag.Warningf(r, UnusedSuppressionRule, "this suppression silences nothing; remove it"))
+		}
+		return out
+	}
+	for _, id := range s.order {
+		switch {
+		case !known[id]:
+			advice := didYouMean(schema.Suggest(id, ruleIDs))
+			if advice == "" {
+				advice = "; run 'wfc lint --list-rules' for the list"
+			}
+			out = append(out, diag.Warningf(r, UnusedSuppressionRule, "unknown rule %q in suppression%s", id, advice))
+		case !s.used[id]:
+			out = append(out, diag.Warningf(r, UnusedSuppressionRule, "suppression of %s silences nothing; remove it", id))
+		}
+	}
+	return out
 }

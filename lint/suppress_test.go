@@ -19,13 +19,18 @@ func TestSuppressions(t *testing.T) {
 		"  - id: a", // 4
 		"    name: 'not # wfc-disable-next-line x'",              // 5: inside quotes, not a directive
 		"  # wfc-disable-next-line label-required, no-such-rule", // 6: label-required unused; unknown rule
-		"  - id: b",                 // 7
-		"  # wfc-disable-next-line", // 8: silences everything on line 9
-		"  - id: c",                 // 9
+		"  - id: b",                                // 7
+		"  # wfc-disable-next-line",                // 8: silences everything on line 9
+		"  - id: c",                                // 9
+		"  - id: d # wfc-disable-line fake-join",   // 10: silences its own line
+		"  # wfc-disable-nextline fake-join",       // 11: unknown directive, silences nothing
+		"  - id: e",                                // 12
+		"  # wfc-disable-next-line switch-defualt", // 13: unknown rule, with a did-you-mean
+		"  - id: f",                                // 14
 	}, "\n")
 	sups := parseSuppressions([]byte(src))
-	if len(sups) != 4 {
-		t.Fatalf("found %d directives, want 4 (a '#' inside quotes is not a comment)", len(sups))
+	if len(sups) != 7 {
+		t.Fatalf("found %d directives, want 7 (a '#' inside quotes is not a comment)", len(sups))
 	}
 	in := diag.List{
 		at(4, 5, "switch-default"),  // silenced by line 3
@@ -33,9 +38,12 @@ func TestSuppressions(t *testing.T) {
 		at(20, 1, "secret-in-with"), // silenced file-wide
 		at(9, 3, "anything"),        // silenced by the bare directive on line 8
 		at(7, 3, "other"),           // kept
+		at(10, 9, "fake-join"),      // silenced by its own trailing directive
+		at(12, 9, "fake-join"),      // kept: the directive above is unknown
+		at(14, 9, "switch-default"), // kept: the directive names another id
 	}
-	known := func(id string) bool { return id != "no-such-rule" }
-	got := applySuppressions("wf.yaml", sups, in, known)
+	ids := []string{"secret-in-with", "switch-default", "fake-join", "label-required", "anything", "other"}
+	got := applySuppressions("wf.yaml", sups, in, ids)
 	got.Sort()
 	var lines []string
 	for _, d := range got {
@@ -46,6 +54,10 @@ func TestSuppressions(t *testing.T) {
 		`wf.yaml:6:3: suppression of label-required silences nothing; remove it [unused-suppression]`,
 		`wf.yaml:6:3: unknown rule "no-such-rule" in suppression; run 'wfc lint --list-rules' for the list [unused-suppression]`,
 		"wf.yaml:7:3: problem [other]",
+		`wf.yaml:11:3: unknown directive "wfc-disable-nextline" silences nothing: wfc knows wfc-disable-next-line, wfc-disable-line and wfc-disable; did you mean "wfc-disable-next-line"? [unused-suppression]`,
+		"wf.yaml:12:9: problem [fake-join]",
+		`wf.yaml:13:3: unknown rule "switch-defualt" in suppression; did you mean "switch-default"? [unused-suppression]`,
+		"wf.yaml:14:9: problem [switch-default]",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("got:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))

@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
-	"github.com/wfc-dev/wfc/workflow"
+	"github.com/wfc-dev/wfc/workflow/expr"
 )
 
 var wfConstantWhen = &Rule{
@@ -23,38 +23,34 @@ var wfConstantWhen = &Rule{
 		for _, s := range p.Input.Workflow.AllSteps() {
 			for _, c := range s.Cases {
 				if c.When.IsSet() {
-					checkConstantWhen(p, c.When)
+					checkConstantWhen(p, p.parsed(c.When))
 				}
 			}
 		}
 	},
 }
 
-func checkConstantWhen(p *Pass, when workflow.String) {
-	exprs := workflow.Expressions(when)
-	if len(exprs) == 0 {
+func checkConstantWhen(p *Pass, when *parsedSite) {
+	if when == nil || len(when.exprs) == 0 {
 		return // no ${...}: the schema reports it
 	}
-	for _, e := range exprs {
-		if e.Unterminated {
-			return // not an expression this rule can judge
-		}
+	if when.hasSyntaxError() {
+		return // expression-syntax reports it
 	}
-	if !workflow.IsExpression(when.Value) {
-		p.Report(when.Range, "condition mixes text and ${...}: it is evaluated as a string, not as a test; put the whole condition inside one ${...}, e.g. ${a == b}")
+	e := when.exprs[0]
+	if len(when.exprs) > 1 || strings.TrimSpace(when.site.Value) != e.Text {
+		p.Report(when.site.Range, "condition mixes text and ${...}: it is evaluated as a string, not as a test; put the whole condition inside one ${...}, e.g. ${a == b}")
 		return
 	}
-	v, ok := foldConstant(exprs[0].Body)
-	if !ok {
-		return
-	}
+	v, ok := expr.Eval(e.Node)
 	switch {
-	case v.kind == constBool && v.b:
-		p.Report(exprs[0].Range, "condition %s is always true, so this case is always taken and the cases after it and the default never are; test a step output or an input instead", short(exprs[0].Text))
-	case v.kind == constBool:
-		p.Report(exprs[0].Range, "condition %s is always false, so this case is never taken; test a step output or an input instead, or remove the case", short(exprs[0].Text))
-	case v.kind != constUnknown:
-		p.Report(exprs[0].Range, "condition %s is a constant value, not a test; compare a step output or an input with it", short(exprs[0].Text))
+	case !ok:
+	case v.Kind == expr.Bool && v.Bool:
+		p.Report(e.Range, "condition %s is always true, so this case is always taken and the cases after it and the default never are; test a step output or an input instead", short(e.Text))
+	case v.Kind == expr.Bool:
+		p.Report(e.Range, "condition %s is always false, so this case is never taken; test a step output or an input instead, or remove the case", short(e.Text))
+	default:
+		p.Report(e.Range, "condition %s is a constant value, not a test; compare a step output or an input with it", short(e.Text))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow/expr"
 )
 
 var wfDuplicateWhen = &Rule{
@@ -13,7 +14,9 @@ var wfDuplicateWhen = &Rule{
 	Scope:       ScopeWorkflow,
 	Summary:     "the cases of a switch have different conditions",
 	Doc: "The first case whose condition holds is taken, so a later case with the same " +
-		"condition (ignoring white space outside quoted strings) is never taken. Usually one of " +
+		"condition is never taken. Conditions are compared as the expression parser reads " +
+		"them: white space, redundant parentheses, word operators (eq for ==, and for &&) and " +
+		"the quotes around a string do not make them different. Usually one of " +
 		"the two was meant to test something else; fix it, or remove the copy.",
 	Check: func(p *Pass) {
 		for _, s := range p.Input.Workflow.AllSteps() {
@@ -22,7 +25,11 @@ var wfDuplicateWhen = &Rule{
 				if !c.When.IsSet() {
 					continue
 				}
-				key := normalizeExpression(c.When.Value)
+				when := p.parsed(c.When)
+				if when == nil || when.hasSyntaxError() {
+					continue // the schema or expression-syntax reports it
+				}
+				key := conditionKey(when.tmpl)
 				j, seen := first[key]
 				if !seen {
 					first[key] = i
@@ -35,37 +42,17 @@ var wfDuplicateWhen = &Rule{
 	},
 }
 
-// normalizeExpression drops white space outside quoted strings, keeping one space only where
-// it separates two word characters ("not x", "a and b"), so ${a=='x'} and ${ a == 'x' }
-// compare equal and ${'a b'} and ${'ab'} do not.
-func normalizeExpression(s string) string {
-	word := func(c byte) bool {
-		return c == '_' || c == '.' || c >= '0' && c <= '9' || c|0x20 >= 'a' && c|0x20 <= 'z'
-	}
+// conditionKey is the condition as the parser reads it, printed back with expr.Format, so
+// that white space, redundant parentheses, the word spelling of an operator (eq, and, not)
+// and the quotes around a string do not make two conditions different.
+func conditionKey(t *expr.Template) string {
 	var b strings.Builder
-	var last byte // the last byte written; 0 at the start
-	space := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-			space = true
-			continue
+	for _, part := range t.Parts {
+		if part.IsExpr() {
+			b.WriteString("${" + expr.Format(part.Expr) + "}")
+		} else {
+			b.WriteString(part.Text)
 		}
-		if space && word(c) && word(last) {
-			b.WriteByte(' ')
-		}
-		space = false
-		if c == '\'' || c == '"' { // copy the quoted string verbatim, to its closing quote or the end
-			end := len(s)
-			if j := strings.IndexByte(s[i+1:], c); j >= 0 {
-				end = i + 1 + j + 1
-			}
-			b.WriteString(s[i:end])
-			last, i = c, end-1
-			continue
-		}
-		b.WriteByte(c)
-		last = c
 	}
-	return b.String()
+	return strings.TrimSpace(b.String())
 }

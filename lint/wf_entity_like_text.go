@@ -34,7 +34,7 @@ var wfEntityLikeText = &Rule{
 // checkEntityLikeStep reports the entity-like spellings in the values of s that land in
 // the BPMN: whole entities in attributes, &amp; in text.
 func checkEntityLikeStep(p *Pass, s *workflow.Step) {
-	attrs, texts := bpmnValues(s)
+	attrs, texts := bpmnValues(p, s)
 	for _, f := range attrs {
 		for _, e := range attributeEntities(f.s.Value) {
 			p.Report(f.s.Span(e.start, e.end), "%s: %q turns into %q when SecMaster's canvas saves the diagram (it writes attribute values unescaped and reads entities back); write %q instead, which wfc escapes",
@@ -57,8 +57,9 @@ func checkEntityLikeStep(p *Pass, s *workflow.Step) {
 
 // bpmnValues are the values of s the compiler writes into BPMN attributes (names, the
 // serviceTask's soar: attributes, the userTask's handlers, the callActivity's target, an
-// unnamed case's label) and into text (documentation, a named case's condition).
-func bpmnValues(s *workflow.Step) (attrs, texts []fieldString) {
+// unnamed case's label) and into text (documentation, a named case's condition). A
+// condition that does not parse is left to expression-syntax.
+func bpmnValues(p *Pass, s *workflow.Step) (attrs, texts []fieldString) {
 	attrs = []fieldString{{"name", s.Name}, {"connection", s.Connection}, {"workflow", s.Workflow}, {"action", s.Action}}
 	if s.Approval != nil {
 		for i, a := range s.Approval.Approvers {
@@ -69,6 +70,9 @@ func bpmnValues(s *workflow.Step) (attrs, texts []fieldString) {
 	for i, c := range s.Cases {
 		attrs = append(attrs, fieldString{fmt.Sprintf("switch[%d].name", i), c.Name})
 		when := fieldString{fmt.Sprintf("switch[%d].when", i), c.When}
+		if ps := p.parsed(c.When); ps != nil && ps.hasSyntaxError() {
+			continue // an entity in an expression is a syntax error, and expression-syntax says so
+		}
 		if c.Name.IsSet() {
 			texts = append(texts, when)
 		} else {

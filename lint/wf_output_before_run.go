@@ -24,7 +24,7 @@ var wfOutputBeforeRun = &Rule{
 		f := p.Flow()
 		reach := f.Reachable()
 		steps := indexSteps(w)
-		p.forEachRef(func(site workflow.Site, ref workflow.Ref) {
+		p.forEachRef(parsedOnly, func(site workflow.Site, ref workflow.Ref) {
 			y := steps.byID[ref.StepID()]
 			if _, isOutput := ref.Fields(); y == nil || !isOutput || !producesOutput(y) {
 				return // unknown-reference reports these

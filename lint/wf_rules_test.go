@@ -265,3 +265,18 @@ func TestWorkflowRulesOnBrokenInput(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeCountsTheWorkflowRules keeps the README's count of workflow rules true.
+func TestReadmeCountsTheWorkflowRules(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`and (\d+)\s+workflow rules bpmnlint cannot have`).FindSubmatch(readme)
+	if m == nil {
+		t.Fatal("README.md no longer says how many workflow rules there are (\"and N workflow rules bpmnlint cannot have\")")
+	}
+	if n, _ := strconv.Atoi(string(m[1])); n != len(workflowRules) {
+		t.Errorf("README.md counts %d workflow rules; there are %d", n, len(workflowRules))
+	}
+}

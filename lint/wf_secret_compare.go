@@ -3,14 +3,15 @@ package lint
 import (
 	"strings"
 
+	"github.com/wfc-dev/wfc/workflow"
 	"github.com/wfc-dev/wfc/workflow/expr"
 )
 
 // comparedSecret finds a string literal compared with a reference that names a secret,
-// ${inputs.password == 'Summer2024!'}, and returns the reference as written. Only values
-// holding an expression and a quote are parsed, so the cost stays with the few that can.
+// ${inputs.password == 'Summer2024!'} (or #{...}), and returns the reference as written. Only
+// values holding a quote and an expression are parsed, so the cost stays with the few that can.
 func comparedSecret(v string) (ref string, ok bool) {
-	if !strings.Contains(v, "${") || !strings.ContainsAny(v, `'"`) {
+	if !strings.ContainsAny(v, `'"`) || !workflow.HasExpression(v) {
 		return "", false
 	}
 	t, _ := expr.ParseTemplate(v)

@@ -18,6 +18,7 @@ var wfSecretInWith = &Rule{
 	Severity:    diag.Error,
 	Recommended: true,
 	Scope:       ScopeWorkflow,
+	Sensitive:   true,
 	Summary:     "no password, token, key or webhook URL is written into a workflow",
 	Doc: "A workflow file is committed, reviewed, and compiled into a taskflow every SecMaster " +
 		"user of the workspace can read, so a password, token or webhook URL written into it " +
@@ -171,11 +172,11 @@ func (c secretChecker) stepText(s *workflow.Step) {
 	}
 }
 
-// report records the finding and marks it sensitive, so the text format shows no source line
-// (the line holds the secret). The message names the field and the kind, never the value.
+// report records the finding, which the rule's Sensitive marks so that the text format shows
+// no source line (the line holds the secret). The message names the field and the kind, never
+// the value.
 func (c secretChecker) report(at diag.Range, field, what, advice string) {
 	c.p.Report(at, "%s looks like %s; do not write secrets in a workflow: %s", field, what, advice)
-	(*c.p.out)[len(*c.p.out)-1].Sensitive = true
 }
 
 // comparedKind names a literal compared with a secret reference (see comparedSecret), or "".

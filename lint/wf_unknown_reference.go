@@ -29,7 +29,7 @@ var wfUnknownReference = &Rule{
 			}
 		}
 		inputHints, stepHints := newSuggester(inputNames), newSuggester(steps.ids)
-		p.forEachRef(func(site workflow.Site, ref workflow.Ref) {
+		p.forEachRef(parsedOnly, func(site workflow.Site, ref workflow.Ref) {
 			if name := ref.Input(); name != "" && !inputs[name] {
 				p.Report(ref.Range, "unknown input %q in %s; declare it under inputs%s", name, site.Field, inputHints.hint(name))
 			}

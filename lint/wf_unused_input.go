@@ -17,7 +17,7 @@ var wfUnusedInput = &Rule{
 	Check: func(p *Pass) {
 		w := p.Input.Workflow
 		used := make(map[string]bool)
-		p.forEachRef(func(_ workflow.Site, ref workflow.Ref) {
+		p.forEachRef(evenBroken, func(_ workflow.Site, ref workflow.Ref) {
 			if name := ref.Input(); name != "" {
 				used[name] = true
 			}

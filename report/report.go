@@ -58,6 +58,9 @@ type Options struct {
 	// BaseDir makes absolute file names relative for SARIF, whose uris GitHub resolves
 	// against the repository root. Empty keeps file names as given.
 	BaseDir string
+	// ToolErrors (sarif) are what kept the run from checking everything, one message each
+	// (e.g. "cannot read x.yaml: permission denied"); SARIF lists them as notifications.
+	ToolErrors []string
 }
 
 // Write renders diags in format to w. It sorts a copy of diags first (diag.Less), so callers

@@ -31,8 +31,21 @@ type sarifRun struct {
 	Tool sarifTool `json:"tool"`
 	// ColumnKind says columns count Unicode code points, as diag.Pos does; SARIF's default
 	// is UTF-16 code units.
-	ColumnKind string        `json:"columnKind"`
-	Results    []sarifResult `json:"results"`
+	ColumnKind  string            `json:"columnKind"`
+	Results     []sarifResult     `json:"results"`
+	Invocations []sarifInvocation `json:"invocations"`
+}
+
+// sarifInvocation says whether the run completed; a path that could not be read is a
+// toolExecutionNotification, so code scanning shows that the run did not see everything.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
 }
 
 type sarifTool struct {
@@ -124,6 +137,11 @@ func writeSARIF(w io.Writer, diags diag.List, opts Options) error {
 				ArtifactLocation: sarifArtifact{URI: uri, URIBaseID: base},
 				Region:           sarifRegionOf(d.Range),
 			}
+			if loc.PhysicalLocation.Region == nil {
+				// Code scanning places a result only with a region: a finding about the whole
+				// file (a taskflow JSON has no lines of its own) goes on its first line.
+				loc.PhysicalLocation.Region = &sarifRegion{StartLine: 1}
+			}
 		}
 		if d.Element != "" {
 			loc.LogicalLocations = []sarifLogical{{FullyQualifiedName: d.Element, Kind: elementLogical}}
@@ -137,12 +155,23 @@ func writeSARIF(w io.Writer, diags diag.List, opts Options) error {
 		Schema:  sarifSchema,
 		Version: sarifVersion,
 		Runs: []sarifRun{{
-			Tool:       sarifTool{Driver: sarifDriver{Name: toolName, Version: opts.ToolVersion, InformationURI: toolInfoURI, Rules: rules}},
-			ColumnKind: "unicodeCodePoints",
-			Results:    results,
+			Tool:        sarifTool{Driver: sarifDriver{Name: toolName, Version: opts.ToolVersion, InformationURI: toolInfoURI, Rules: rules}},
+			ColumnKind:  "unicodeCodePoints",
+			Results:     results,
+			Invocations: []sarifInvocation{sarifInvocationOf(opts.ToolErrors)},
 		}},
 	}
 	return encodeIndented(w, log)
+}
+
+// sarifInvocationOf records the errors that kept the tool from checking everything (a path
+// it could not read); with any, the execution did not succeed.
+func sarifInvocationOf(toolErrors []string) sarifInvocation {
+	inv := sarifInvocation{ExecutionSuccessful: len(toolErrors) == 0}
+	for _, msg := range toolErrors {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error", Message: sarifText{Text: msg}})
+	}
+	return inv
 }
 
 // sarifRules builds the rule table: the given rules in their order, then any rule a

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/wfc-dev/wfc/diag"
 )
 
 // TestSARIFStructure checks the output against what GitHub code scanning requires
@@ -113,5 +115,58 @@ func TestSARIFStructure(t *testing.T) {
 	}
 	if levels["error"] == 0 || levels["warning"] == 0 || levels["note"] == 0 || len(levels) != 3 {
 		t.Errorf("levels = %v, want only error, warning and note, each used", levels)
+	}
+}
+
+// Every result with a file has a region (code scanning places nothing without one), and tool
+// errors are invocation notifications that mark the run unsuccessful (issue 12).
+func TestSARIFRegionsAndNotifications(t *testing.T) {
+	diags := diag.List{diag.Errorf(diag.Range{File: "tf.json"}, "start-event-required", "no start")}
+	for _, tc := range []struct {
+		toolErrors []string
+		success    bool
+	}{{nil, true}, {[]string{"cannot read a.yaml: permission denied", "cannot read b.yaml: no such file"}, false}} {
+		var buf bytes.Buffer
+		if err := Write(&buf, SARIF, diags, Options{ToolErrors: tc.toolErrors}); err != nil {
+			t.Fatal(err)
+		}
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					Locations []struct {
+						PhysicalLocation struct {
+							Region *struct{ StartLine int }
+						}
+					}
+				}
+				Invocations []struct {
+					ExecutionSuccessful        *bool
+					ToolExecutionNotifications []struct {
+						Level   string
+						Message struct{ Text string }
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal(buf.Bytes(), &log); err != nil {
+			t.Fatal(err)
+		}
+		run := log.Runs[0]
+		if reg := run.Results[0].Locations[0].PhysicalLocation.Region; reg == nil || reg.StartLine != 1 {
+			t.Errorf("region = %+v, want startLine 1", reg)
+		}
+		if len(run.Invocations) != 1 || run.Invocations[0].ExecutionSuccessful == nil || *run.Invocations[0].ExecutionSuccessful != tc.success {
+			t.Fatalf("invocations = %+v, want executionSuccessful %v", run.Invocations, tc.success)
+		}
+		var got []string
+		for _, n := range run.Invocations[0].ToolExecutionNotifications {
+			if n.Level != "error" {
+				t.Errorf("notification level %q", n.Level)
+			}
+			got = append(got, n.Message.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.toolErrors, "|") {
+			t.Errorf("notifications = %q, want %q", got, tc.toolErrors)
+		}
 	}
 }

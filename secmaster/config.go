@@ -4,12 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // Environment variables read by CredentialsFromEnv and ConfigFromEnv. The HUAWEICLOUD_SDK_* names
@@ -39,13 +40,7 @@ func (c Credentials) GoString() string { return "secmaster.Credentials{***}" }
 
 // secrets lists the non-empty credential values, for redaction.
 func (c Credentials) secrets() []string {
-	var s []string
-	for _, v := range []string{c.Token, c.AccessKey, c.SecretKey, c.SecurityToken} {
-		if v != "" {
-			s = append(s, v)
-		}
-	}
-	return s
+	return apiclient.Secrets(c.Token, c.AccessKey, c.SecretKey, c.SecurityToken)
 }
 
 // CredentialsFromEnv reads HUAWEICLOUD_SDK_AK/SK (+ SECURITY_TOKEN) or, when no key pair is set,
@@ -102,13 +97,10 @@ type Config struct {
 	Sleep   func(ctx context.Context, d time.Duration) error // between retries; nil: a timer that honours ctx
 }
 
-// RetryPolicy bounds retries of safe calls. Zero values take the defaults noted per field.
-type RetryPolicy struct {
-	MaxAttempts int            // total attempts per call including the first (0: 4)
-	BaseDelay   time.Duration  // delay before the second attempt (0: 200 ms), doubled each time
-	MaxDelay    time.Duration  // cap on one delay (0: 5 s)
-	Jitter      func() float64 // in [0,1); nil: math/rand. The delay is d/2 + Jitter()*d/2.
-}
+// RetryPolicy bounds retries of safe calls: MaxAttempts (0: 4), BaseDelay (0: 200 ms, doubled
+// each time), MaxDelay (0: 5 s), Jitter (nil: math/rand; the delay is d/2 + Jitter()*d/2). A
+// server's Retry-After replaces the computed delay, capped at MaxRetryAfter.
+type RetryPolicy = apiclient.RetryPolicy
 
 var regionPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
@@ -124,26 +116,7 @@ func (cfg *Config) baseURL() (*url.URL, error) {
 		}
 		ep = "https://secmaster." + cfg.Region + ".myhuaweicloud.com"
 	}
-	u, err := url.Parse(ep)
-	if err != nil || u.Host == "" {
-		return nil, errors.New("endpoint is not an absolute URL like https://secmaster.cn-north-4.myhuaweicloud.com")
-	}
-	if u.User != nil {
-		return nil, errors.New("endpoint must not contain a user name or password; pass credentials separately")
-	}
-	if u.RawQuery != "" || u.Fragment != "" || strings.Trim(u.Path, "/") != "" {
-		return nil, fmt.Errorf("endpoint %s must be scheme://host[:port] only", u.Scheme+"://"+u.Host+u.Path)
-	}
-	switch u.Scheme {
-	case "https":
-	case "http":
-		if !IsLoopbackHost(u.Hostname()) {
-			return nil, fmt.Errorf("refusing plain http endpoint %s: http is allowed only for loopback hosts (127.0.0.1, ::1, localhost); use https", u.Host)
-		}
-	default:
-		return nil, fmt.Errorf("endpoint scheme %q is not supported: use https", u.Scheme)
-	}
-	return &url.URL{Scheme: u.Scheme, Host: u.Host}, nil
+	return apiclient.CheckEndpoint(ep, "https://secmaster.cn-north-4.myhuaweicloud.com")
 }
 
 // OfficialDomain is the DNS domain of Huawei Cloud's regional API endpoints, the one documented
@@ -167,10 +140,4 @@ func IsTrustedEndpoint(endpoint string) bool {
 }
 
 // IsLoopbackHost reports whether host (no port) is localhost or a loopback IP address.
-func IsLoopbackHost(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
+func IsLoopbackHost(host string) bool { return apiclient.IsLoopbackHost(host) }

@@ -11,7 +11,8 @@
 // request provably never left (connection refused) or was throttled (429); any other failure
 // after sending is reported as ErrAmbiguous so the caller can read the state back instead of
 // applying it twice. Redirects are never followed: the API does not redirect, and following
-// one would carry the credentials elsewhere.
+// one would carry the credentials elsewhere. These rules are the same for the DataWorks client:
+// both run on internal/apiclient.
 //
 // Package secmastertest holds an in-memory emulator of the same API for tests and
 // `wfc dev-server`.

@@ -3,8 +3,8 @@ package secmaster
 import (
 	"encoding/json"
 	"fmt"
-	"net/http"
-	"strings"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // envelope is the common SecMaster answer: {code, message, success, request_id, data} plus paging
@@ -28,23 +28,17 @@ type errorBody struct {
 	RequestID string `json:"request_id"`
 }
 
-// maxMessageLen caps a server message in an error (bytes), so a hostile body cannot flood a log.
-const maxMessageLen = 512
-
 // errorFromBody builds the *APIError for a non-2xx answer. The body is never echoed unless it is
 // the JSON error shape, and then only its code and message, with secrets redacted.
 func errorFromBody(op string, r *response, secrets []string) *APIError {
-	e := &APIError{Op: op, HTTPStatus: r.status, RequestID: r.requestID}
+	e := &APIError{Op: op, HTTPStatus: r.Status, RequestID: r.RequestID}
 	var b errorBody
-	if err := json.Unmarshal(r.body, &b); err != nil {
-		e.Message = strings.ToLower(http.StatusText(r.status))
-		if len(r.body) > 0 {
-			e.Message += fmt.Sprintf(" (the %d-byte body is not a JSON error)", len(r.body))
-		}
+	if err := json.Unmarshal(r.Body, &b); err != nil {
+		e.Message = r.NotJSONMessage()
 		return e
 	}
 	e.Code = firstNonEmpty(b.Code, b.ErrorCode)
-	e.Message = cleanMessage(firstNonEmpty(b.Message, b.ErrorMsg, strings.ToLower(http.StatusText(r.status))), secrets)
+	e.Message = cleanMessage(firstNonEmpty(b.Message, b.ErrorMsg, apiclient.StatusText(r.Status)), secrets)
 	if e.RequestID == "" {
 		e.RequestID = cleanMessage(b.RequestID, secrets)
 	}
@@ -56,25 +50,25 @@ func errorFromBody(op string, r *response, secrets []string) *APIError {
 // JSON object (export files) are left to the caller.
 func envelopeError(op string, r *response, secrets []string) *APIError {
 	var env envelope
-	if json.Unmarshal(r.body, &env) != nil {
+	if json.Unmarshal(r.Body, &env) != nil {
 		return nil
 	}
 	failed := (env.Code != "" && env.Code != SuccessCode) || (env.Success != nil && !*env.Success)
 	if !failed {
 		return nil
 	}
-	rid := r.requestID
+	rid := r.RequestID
 	if rid == "" {
 		rid = cleanMessage(env.RequestID, secrets)
 	}
-	return &APIError{Op: op, HTTPStatus: r.status, Code: cleanMessage(env.Code, secrets), Message: cleanMessage(env.Message, secrets), RequestID: rid}
+	return &APIError{Op: op, HTTPStatus: r.Status, Code: cleanMessage(env.Code, secrets), Message: cleanMessage(env.Message, secrets), RequestID: rid}
 }
 
 // decodeData unmarshals the envelope's data into out (when out is non-nil) and returns the
 // envelope for its paging counters.
 func decodeData(op string, r *response, out any) (*envelope, error) {
 	var env envelope
-	if err := json.Unmarshal(r.body, &env); err != nil {
+	if err := json.Unmarshal(r.Body, &env); err != nil {
 		return nil, invalidJSON(op, r, err)
 	}
 	if out != nil && len(env.Data) > 0 && string(env.Data) != "null" {
@@ -87,7 +81,7 @@ func decodeData(op string, r *response, out any) (*envelope, error) {
 
 // decodeJSON unmarshals a whole body (the answers that have no envelope) into out.
 func decodeJSON(op string, r *response, out any) error {
-	if err := json.Unmarshal(r.body, out); err != nil {
+	if err := json.Unmarshal(r.Body, out); err != nil {
 		return invalidJSON(op, r, err)
 	}
 	return nil
@@ -97,7 +91,7 @@ func decodeJSON(op string, r *response, out any) error {
 // in full ("cannot unmarshal number 1000...0"), so the server chose its length.
 func invalidJSON(op string, r *response, err error) error {
 	return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes, request id %q): %s",
-		op, r.status, len(r.body), r.requestID, cleanMessage(err.Error(), nil))
+		op, r.Status, len(r.Body), r.RequestID, cleanMessage(err.Error(), nil))
 }
 
 func firstNonEmpty(s ...string) string {
@@ -109,19 +103,5 @@ func firstNonEmpty(s ...string) string {
 	return ""
 }
 
-// cleanMessage keeps a server-supplied string on one line and bounded. Secrets are redacted in
-// the whole string before it is cut: a cut first would leave the head of a long reflected
-// token that no longer matches the whole value.
-func cleanMessage(s string, secrets []string) string {
-	s, _ = redactString(s, secrets)
-	s = strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f {
-			return ' '
-		}
-		return r
-	}, s)
-	if len(s) > maxMessageLen {
-		s = strings.ToValidUTF8(s[:maxMessageLen], "") + "…"
-	}
-	return s
-}
+// cleanMessage keeps a server-supplied string on one line, free of credentials, and bounded.
+func cleanMessage(s string, secrets []string) string { return apiclient.CleanMessage(s, secrets) }

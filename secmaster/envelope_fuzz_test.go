@@ -35,7 +35,7 @@ func FuzzDecodeResponse(f *testing.F) {
 		if !credentialLike(secret) {
 			secrets = nil // only token-shaped values are redacted; see credentialLike
 		}
-		r := &response{status: status, body: body}
+		r := &response{Status: status, Body: body}
 		for _, err := range decodeAll(r, secrets) {
 			checkServerError(t, err, secrets)
 		}

@@ -6,10 +6,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/wfc-dev/wfc/internal/apitest"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/secmaster/secmastertest"
 )
@@ -21,24 +21,11 @@ const (
 	testSK = "SK-TEST-secret-4567"
 )
 
-// sleeps records the client's retry delays instead of sleeping.
-type sleeps struct {
-	mu sync.Mutex
-	d  []time.Duration
-}
+// sleeps records the client's delays instead of sleeping.
+type sleeps struct{ apitest.Sleeps }
 
-func (s *sleeps) record(_ context.Context, d time.Duration) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.d = append(s.d, d)
-	return nil
-}
-
-func (s *sleeps) all() []time.Duration {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return append([]time.Duration(nil), s.d...)
-}
+func (s *sleeps) record(ctx context.Context, d time.Duration) error { return s.Record(ctx, d) }
+func (s *sleeps) all() []time.Duration                              { return s.All() }
 
 // env is an emulator and a client signed with AK/SK, on loopback, with recorded sleeps.
 type env struct {

@@ -2,14 +2,14 @@ package secmaster
 
 import (
 	"crypto/hmac"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // Names and formats of the SDK-HMAC-SHA256 scheme the Huawei Cloud SDKs use (notes §2).
@@ -128,13 +128,12 @@ func signedHeaderNames(h http.Header) []string {
 func canonicalRequest(req *http.Request, signed []string, body []byte) string {
 	payload := req.Header.Get(HeaderContentSha256)
 	if payload == "" {
-		sum := sha256.Sum256(body)
-		payload = hex.EncodeToString(sum[:])
+		payload = apiclient.HashHex(body)
 	}
 	var b strings.Builder
 	b.WriteString(req.Method + "\n")
 	b.WriteString(canonicalURI(req.URL.Path) + "\n")
-	b.WriteString(canonicalQuery(req.URL.Query()) + "\n")
+	b.WriteString(apiclient.CanonicalQuery(req.URL.Query()) + "\n")
 	for _, name := range signed {
 		values := append([]string(nil), req.Header.Values(name)...)
 		if name == "host" && len(values) == 0 {
@@ -153,7 +152,7 @@ func canonicalRequest(req *http.Request, signed []string, body []byte) string {
 func canonicalURI(path string) string {
 	segs := strings.Split(path, "/")
 	for i, s := range segs {
-		segs[i] = signEscape(s)
+		segs[i] = apiclient.PercentEncode(s)
 	}
 	uri := strings.Join(segs, "/")
 	if !strings.HasSuffix(uri, "/") {
@@ -162,51 +161,11 @@ func canonicalURI(path string) string {
 	return uri
 }
 
-// canonicalQuery sorts keys, then each key's values, as k=v pairs joined by "&".
-func canonicalQuery(q map[string][]string) string {
-	keys := make([]string, 0, len(q))
-	for k := range q {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var pairs []string
-	for _, k := range keys {
-		vs := append([]string(nil), q[k]...)
-		sort.Strings(vs)
-		for _, v := range vs {
-			pairs = append(pairs, signEscape(k)+"="+signEscape(v))
-		}
-	}
-	return strings.Join(pairs, "&")
-}
-
 func stringToSign(date, canonical string) string {
-	sum := sha256.Sum256([]byte(canonical))
-	return SignAlgorithm + "\n" + date + "\n" + hex.EncodeToString(sum[:])
+	return SignAlgorithm + "\n" + date + "\n" + apiclient.HashHex([]byte(canonical))
 }
 
-func signature(secretKey, toSign string) string {
-	m := hmac.New(sha256.New, []byte(secretKey))
-	m.Write([]byte(toSign))
-	return hex.EncodeToString(m.Sum(nil))
-}
-
-// signEscape percent-encodes everything but A-Z a-z 0-9 - _ . ~, with upper-case hex.
-func signEscape(s string) string {
-	const hexDigits = "0123456789ABCDEF"
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' {
-			b.WriteByte(c)
-			continue
-		}
-		b.WriteByte('%')
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&15])
-	}
-	return b.String()
-}
+func signature(secretKey, toSign string) string { return apiclient.HMACHex(secretKey, toSign) }
 
 func contains(list []string, s string) bool {
 	for _, x := range list {

@@ -28,10 +28,10 @@ func (c *Client) Export(ctx context.Context, workflowIDs []string) ([]byte, erro
 	if err != nil {
 		return nil, err
 	}
-	if len(bytes.TrimSpace(r.body)) == 0 {
-		return nil, fmt.Errorf("%s: the server answered HTTP %d with an empty file (request id %q)", op, r.status, r.requestID)
+	if len(bytes.TrimSpace(r.Body)) == 0 {
+		return nil, fmt.Errorf("%s: the server answered HTTP %d with an empty file (request id %q)", op, r.Status, r.RequestID)
 	}
-	return r.body, nil
+	return r.Body, nil
 }
 
 // Import uploads an export file as multipart field uploadFile. The body is not signed

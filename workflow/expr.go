@@ -6,19 +6,24 @@ import (
 	"unicode/utf8"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow/expr"
 )
 
-// Expression is one ${...} inside a string value.
+// Expression is one ${...} (or #{...}) inside a string value.
 type Expression struct {
-	Text         string     // "${...}" as it appears in the value
-	Body         string     // what is between "${" and "}"
-	Range        diag.Range // from "${" to just after "}"; only Start when the scalar's text cannot be matched
-	Refs         []Ref      // the inputs., steps. and workflow. references in Body, in order
-	Unterminated bool       // no closing "}": Text and Body run to the end of the value
+	Text         string           // "${...}" as it appears in the value
+	Body         string           // what is between "${" and "}"
+	Range        diag.Range       // from "${" to just after "}"; only Start when the scalar's text cannot be matched
+	Refs         []Ref            // the inputs., steps. and workflow. references in Body, in order
+	Unterminated bool             // no closing "}": Text and Body run to the end of the value
+	Deferred     bool             // written #{...}
+	Node         expr.Node        // the parsed body; an *expr.Bad stands where an operand is missing
+	Err          *expr.Diagnostic // the syntax error in this expression (offsets into the value), nil when it parses
 }
 
-// Ref is a reference inside an expression: inputs.NAME, steps.ID.output[.FIELD...] or
-// workflow.NAME. Only dotted names are followed: in steps.a.output['x'] the path ends at output.
+// Ref is a reference inside an expression (expr.Ref placed in the file): inputs.NAME,
+// steps.ID.output[.FIELD...] or workflow.NAME, a name also written as a string index
+// (steps.a.output['x']).
 type Ref struct {
 	Root  string     // "inputs", "steps" or "workflow"
 	Path  []string   // the names after Root: [NAME], [ID, "output", FIELD...], ...
@@ -51,117 +56,65 @@ func (r Ref) Fields() (fields []string, ok bool) {
 	return r.Path[2:], true
 }
 
-// IsExpression reports whether s, trimmed of spaces, is exactly one ${...} expression.
+// IsExpression reports whether s, trimmed of spaces, is exactly one ${...} (or #{...})
+// expression with its closing }.
 func IsExpression(s string) bool {
-	s = strings.TrimSpace(s)
-	if !strings.HasPrefix(s, "${") {
-		return false
-	}
-	end, ok := closeBrace(s, 2)
-	return ok && end == len(s)-1
+	t, _ := expr.ParseTemplate(strings.TrimSpace(s))
+	_, ok := t.Single()
+	return ok
 }
 
-// HasExpression reports whether s contains "${".
-func HasExpression(s string) bool { return strings.Contains(s, "${") }
+// HasExpression reports whether s contains "${" or "#{", the start of an expression.
+func HasExpression(s string) bool { return strings.Contains(s, "${") || strings.Contains(s, "#{") }
 
-// Expressions finds the ${...} expressions in a string value and the references in them,
-// positioned at their line and column when the scalar is written on one line.
+// Expressions finds the ${...} and #{...} expressions in a string value and the references in
+// them, positioned at their line and column when the scalar is written on one line. The
+// value is parsed with package expr; ExpressionsOf takes a value already parsed.
 func Expressions(s String) []Expression {
-	if !strings.Contains(s.Value, "${") {
+	if !HasExpression(s.Value) {
 		return nil
 	}
-	pos := positioner(s)
+	t, diags := expr.ParseTemplate(s.Value)
+	return ExpressionsOf(s, t, diags)
+}
+
+// ExpressionsOf is Expressions for a value that expr.ParseTemplate has parsed into t, with
+// the diagnostics it returned.
+func ExpressionsOf(s String, t *expr.Template, diags []expr.Diagnostic) []Expression {
 	var out []Expression
+	var pos *position
 	v := s.Value
-	for i := 0; i+1 < len(v); {
-		start := strings.Index(v[i:], "${")
-		if start < 0 {
-			break
+	for _, p := range t.Parts {
+		if !p.IsExpr() {
+			continue
 		}
-		start += i
-		end, ok := closeBrace(v, start+2)
-		e := Expression{Unterminated: !ok}
-		if ok {
-			e.Text, e.Body = v[start:end+1], v[start+2:end]
-			e.Range = pos.span(start, end+1)
-			i = end + 1
-		} else {
-			e.Text, e.Body = v[start:], v[start+2:]
-			e.Range = pos.span(start, len(v))
-			i = len(v)
+		if pos == nil {
+			pos = positioner(s)
 		}
-		e.Refs = refs(e.Body, start+2, pos)
+		start, end := int(p.Start), int(p.End)
+		bodyEnd := end
+		if p.Closed {
+			bodyEnd--
+		}
+		e := Expression{Text: v[start:end], Body: v[start+2 : bodyEnd], Range: pos.span(start, end),
+			Unterminated: !p.Closed, Deferred: p.Deferred, Node: p.Expr, Err: errorIn(diags, p)}
+		for _, r := range expr.Refs(v, p.Expr) {
+			e.Refs = append(e.Refs, Ref{Root: r.Root, Path: r.Path, Text: r.Text, Range: pos.span(int(r.Start), int(r.End))})
+		}
 		out = append(out, e)
 	}
 	return out
 }
 
-// closeBrace finds the "}" that closes an expression whose body starts at i, skipping
-// nested braces and quoted strings; ok is false when there is none.
-func closeBrace(s string, i int) (int, bool) {
-	depth := 0
-	for ; i < len(s); i++ {
-		switch c := s[i]; c {
-		case '\'', '"':
-			j := strings.IndexByte(s[i+1:], c)
-			if j < 0 {
-				return 0, false
-			}
-			i += j + 1
-		case '{':
-			depth++
-		case '}':
-			if depth == 0 {
-				return i, true
-			}
-			depth--
+// errorIn is the first error among diags that lies in the part, or nil.
+func errorIn(diags []expr.Diagnostic, p expr.Part) *expr.Diagnostic {
+	for i, d := range diags {
+		if d.Severity == diag.Error && d.Start >= p.Start && d.Start < p.End {
+			return &diags[i]
 		}
 	}
-	return 0, false
+	return nil
 }
-
-var refRoots = map[string]bool{"inputs": true, "steps": true, "workflow": true}
-
-// refs finds dotted references in an expression body; base is the body's offset in the value.
-func refs(body string, base int, pos *position) []Ref {
-	var out []Ref
-	for i := 0; i < len(body); {
-		c := body[i]
-		switch {
-		case c == '\'' || c == '"':
-			j := strings.IndexByte(body[i+1:], c)
-			if j < 0 {
-				return out
-			}
-			i += j + 2
-		case isIdentStart(c) && (i == 0 || !isIdentChar(body[i-1]) && body[i-1] != '.'):
-			start := i
-			var names []string
-			for {
-				j := i
-				for j < len(body) && isIdentChar(body[j]) {
-					j++
-				}
-				names = append(names, body[i:j])
-				i = j
-				if i+1 < len(body) && body[i] == '.' && isIdentStart(body[i+1]) {
-					i++
-					continue
-				}
-				break
-			}
-			if len(names) >= 2 && refRoots[names[0]] {
-				out = append(out, Ref{Root: names[0], Path: names[1:], Text: body[start:i], Range: pos.span(base+start, base+i)})
-			}
-		default:
-			i++
-		}
-	}
-	return out
-}
-
-func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-func isIdentChar(c byte) bool  { return isIdentStart(c) || c == '-' || c >= '0' && c <= '9' }
 
 // position maps byte offsets in a scalar's value to columns in the file.
 type position struct {

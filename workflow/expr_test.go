@@ -90,10 +90,56 @@ func TestRefHelpers(t *testing.T) {
 
 func TestIsExpression(t *testing.T) {
 	for s, want := range map[string]bool{
-		"${a}": true, " ${a == '}'} ": true, "${a} ${b}": false, "x${a}": false, "${a": false, "plain": false, "${{a: 1}}": true,
+		"${a}": true, " ${a == '}'} ": true, "#{a}": true, "${a ==}": true,
+		"${a} ${b}": false, "x${a}": false, "${a": false, "plain": false,
+		"${{a: 1}}": false, // JUEL 2.2 has no map literal: the first } closes the expression
 	} {
 		if got := IsExpression(s); got != want {
 			t.Errorf("IsExpression(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestHasExpression(t *testing.T) {
+	for s, want := range map[string]bool{"${a}": true, "x #{a}": true, "${": true, "$a #a {a}": false, "": false} {
+		if got := HasExpression(s); got != want {
+			t.Errorf("HasExpression(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// TestExpressionParts: each part's text, body, delimiter and syntax error, for values at
+// the edges (an expression cut short, an empty one, #{...}).
+func TestExpressionParts(t *testing.T) {
+	for v, want := range map[string]string{
+		"${":             `"${" "" unterminated err=unterminated-expression`,
+		"${}":            `"${}" "" err=missing-operand`,
+		"a #{b} c":       `"#{b}" "b" deferred`,
+		"${a ==} ${b}":   `"${a ==}" "a ==" err=missing-operand | "${b}" "b"`,
+		"${a}#{b}":       `"${a}" "a" | "#{b}" "b" deferred err=mixed-delimiters`,
+		"${'}' == x":     `"${'}' == x" "'}' == x" unterminated err=unterminated-expression`,
+		`\${a} $b`:       ``,
+		"${x.y(1)} ${z[": `"${x.y(1)}" "x.y(1)" | "${z[" "z[" unterminated err=unterminated-expression`,
+	} {
+		var got []string
+		for _, e := range Expressions(String{Value: v}) {
+			s := fmt.Sprintf("%q %q", e.Text, e.Body)
+			if e.Unterminated {
+				s += " unterminated"
+			}
+			if e.Deferred {
+				s += " deferred"
+			}
+			if e.Err != nil {
+				s += " err=" + string(e.Err.Kind)
+			}
+			if e.Node == nil {
+				s += " no-tree"
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, " | ") != want {
+			t.Errorf("Expressions(%q):\n got %s\nwant %s", v, strings.Join(got, " | "), want)
 		}
 	}
 }

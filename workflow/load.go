@@ -12,12 +12,13 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/schema"
 )
 
 // MaxFileSize is the largest workflow file Load reads, in bytes (8 MiB); real workflows are
 // a few kilobytes, so anything near this is a mistake or an attack.
-const MaxFileSize = 8 << 20
+const MaxFileSize = readlimit.Workflow
 
 // Load parses one workflow file: YAML, then the JSON Schema, then the AST. It returns every
 // problem it finds, sorted; it never panics. The workflow is nil only when the file is not a

@@ -23,11 +23,12 @@ FILE (written atomically), for offline linting: point wfc.yaml's lint.catalog at
 func runCatalog(e *env, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(e.stderr, catalogUsage)
-		if len(args) == 0 {
-			return exitUsage
-		}
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, catalogUsage) // no subcommand is a usage error
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		fmt.Fprint(e.stdout, catalogUsage+remoteFlagsHelp)
 		return exitOK
 	}
 	if args[0] != "pull" {

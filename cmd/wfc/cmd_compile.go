@@ -1,9 +1,9 @@
 package main
 
 import (
-	"errors"
+	"bytes"
+	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +12,7 @@ import (
 	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -26,9 +27,17 @@ takes, and prints it; --emit chooses what:
   xml         the BPMN 2.0 XML
   tree        the xml-js element tree inside the taskflow, as indented JSON
 
--o FILE writes the output there instead. With several input files, or when -o names a
-directory, each workflow is written to DIR/NAME.EXT, NAME being the input's base name without
-extension and EXT request.json, taskflow.txt, taskconfig.json, bpmn or tree.json. Files are
+compile does not lint: it reports only what stops a workflow from compiling (schema and
+compiler errors), so a workflow that lint rejects (a literal secret, an unreachable step)
+still compiles. Run 'wfc lint' for the rules; 'wfc push' and 'wfc package' lint before they
+publish anything.
+
+-o FILE writes the output there instead. When -o names a directory (one that exists, or
+any name ending in /), each workflow is written to DIR/NAME.EXT, NAME being the input's base
+name without extension and EXT request.json, taskflow.txt, taskconfig.json, bpmn or
+tree.json; several input files need such a directory. Without -o, several workflows are
+printed as one JSON array in input order (request, taskconfig and tree; xml and taskflow
+need -o DIR), and only when every one compiled. Files are
 written atomically (umask for new files, an existing file's mode kept); an output that would
 overwrite an input is refused. Problems are printed to standard error as
 file:line:col: message [rule].
@@ -36,6 +45,9 @@ file:line:col: message [rule].
 Exit status: 0 when every workflow compiled, 1 when one has errors, 2 on bad usage or when a
 file cannot be read or written. The other files are still compiled after one fails.
 `
+
+// compileEmitForms are the --emit values, in the order help shows them.
+var compileEmitForms = []string{"request", "taskflow", "taskconfig", "xml", "tree"}
 
 // compileEmitSuffix is the file name suffix each --emit form gets in an output directory.
 var compileEmitSuffix = map[string]string{
@@ -49,16 +61,16 @@ var compileEmitSuffix = map[string]string{
 func runCompile(e *env, args []string) int {
 	fs := newFlagSet(e, "compile", compileUsage)
 	out := fs.String("o", "", "write to FILE, or to one file per workflow in DIR")
-	emit := fs.String("emit", "request", "what to write: request, taskflow, taskconfig, xml or tree")
+	emit := enumVar(fs, "emit", "request", "what to write: request, taskflow, taskconfig, xml or tree", compileEmitForms...)
 	files, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
 	}
-	if _, ok := compileEmitSuffix[*emit]; !ok {
-		return fail(e, exitUsage, "compile: --emit %q is not a form; use request, taskflow, taskconfig, xml or tree", *emit)
-	}
 	if len(files) == 0 {
 		return fail(e, exitUsage, "compile: no workflow files given; run 'wfc compile -h' for usage")
+	}
+	if *out == "" && len(files) > 1 && !compileEmitIsJSON(*emit) {
+		return fail(e, exitUsage, "compile: --emit %s of %d workflows cannot share standard output; pass -o DIR for one file per workflow", *emit, len(files))
 	}
 	dest, err := compileDestination(*out, len(files))
 	if err != nil {
@@ -69,6 +81,9 @@ func runCompile(e *env, args []string) int {
 			return fail(e, exitUsage, "compile: %v (nothing was written)", err)
 		}
 	}
+	if *out == "" && len(files) > 1 {
+		return compileToArray(e, files, *emit)
+	}
 
 	code = exitOK
 	worse := func(c int) {
@@ -78,22 +93,9 @@ func runCompile(e *env, args []string) int {
 	}
 	written := map[string]string{} // output path → the input written there; looked up only
 	for _, file := range files {
-		name, src, err := readCompileInput(e, file)
-		if err != nil {
-			fail(e, exitUsage, "%v", err)
-			worse(exitUsage)
-			continue
-		}
-		res, diags := compiler.CompileFile(name, src, compiler.Options{})
-		printCompileDiagnostics(e, diags, name, src)
-		if res == nil || diags.HasErrors() {
-			worse(exitProblems)
-			continue
-		}
-		body, err := renderCompiled(res, *emit)
-		if err != nil {
-			fail(e, exitProblems, "%s: cannot write as %s: %v", name, *emit, err)
-			worse(exitProblems)
+		name, body, c := compileOne(e, file, *emit)
+		if c != exitOK {
+			worse(c)
 			continue
 		}
 		path := dest.path(file, *emit)
@@ -118,6 +120,63 @@ func runCompile(e *env, args []string) int {
 	return code
 }
 
+// compileOne reads and compiles one file and renders its --emit form. Problems are printed;
+// the code is exitOK when body is the output.
+func compileOne(e *env, file, emit string) (name string, body []byte, code int) {
+	name, src, err := readCompileInput(e, file)
+	if err != nil {
+		return name, nil, fail(e, exitUsage, "%v", err)
+	}
+	res, diags := compiler.CompileFile(name, src, compiler.Options{})
+	printCompileDiagnostics(e, diags, name, src)
+	if res == nil || diags.HasErrors() {
+		return name, nil, exitProblems
+	}
+	body, err = renderCompiled(res, emit)
+	if err != nil {
+		return name, nil, fail(e, exitProblems, "%s: cannot write as %s: %v", name, emit, err)
+	}
+	return name, body, exitOK
+}
+
+// compileEmitIsJSON reports whether an --emit form is one JSON value, so that several can
+// be written to standard output as one JSON array.
+func compileEmitIsJSON(emit string) bool {
+	return emit == "request" || emit == "taskconfig" || emit == "tree"
+}
+
+// compileToArray compiles every file and writes one JSON array of their outputs, in input
+// order, to standard output. Every workflow is compiled and its problems printed, but the
+// array is written only when all compiled: a pipeline must not take a partial array for the
+// whole.
+func compileToArray(e *env, files []string, emit string) int {
+	code := exitOK
+	var buf bytes.Buffer
+	buf.WriteString("[")
+	for i, file := range files {
+		_, body, c := compileOne(e, file, emit)
+		if c != exitOK {
+			code = max(code, c)
+			continue
+		}
+		if i > 0 {
+			buf.WriteString(",")
+		}
+		buf.WriteString("\n  ")
+		if err := json.Indent(&buf, bytes.TrimSpace(body), "  ", "  "); err != nil {
+			return fail(e, exitProblems, "compile: %s: %v", file, err)
+		}
+	}
+	if code != exitOK {
+		return fail(e, code, "compile: nothing was written to standard output, since not every workflow compiled (it gets one JSON array of all of them)")
+	}
+	buf.WriteString("\n]\n")
+	if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+		return fail(e, exitUsage, "compile: %v", err)
+	}
+	return exitOK
+}
+
 // compileDest is where compiled output goes: stdout (both empty), one file, or a directory.
 type compileDest struct {
 	file, dir string
@@ -132,8 +191,9 @@ func (d compileDest) path(file, emit string) string {
 	return filepath.Join(d.dir, compileOutputBase(file)+compileEmitSuffix[emit])
 }
 
-// compileDestination reads -o: a directory when it is one, ends in a separator, or when there
-// are several inputs (it is created if needed); a file otherwise.
+// compileDestination reads -o: a directory when it is one or ends in a separator (it is
+// created if needed), a file otherwise. Several inputs need a directory: a file name is
+// refused rather than silently made a directory.
 func compileDestination(o string, inputs int) (compileDest, error) {
 	if o == "" {
 		return compileDest{}, nil
@@ -142,9 +202,8 @@ func compileDestination(o string, inputs int) (compileDest, error) {
 	isDir := err == nil && info.IsDir()
 	switch {
 	case isDir || strings.HasSuffix(o, "/") || strings.HasSuffix(o, string(filepath.Separator)):
-	case inputs > 1 && err == nil:
-		return compileDest{}, fmt.Errorf("-o %s is a file, but there are %d workflows; with several inputs -o names a directory", o, inputs)
 	case inputs > 1:
+		return compileDest{}, fmt.Errorf("-o %s names a file, but there are %d workflows; with several inputs -o names a directory: write %s%c to make one", o, inputs, o, filepath.Separator)
 	default:
 		return compileDest{file: o}, nil
 	}
@@ -166,28 +225,15 @@ func compileOutputBase(file string) string {
 }
 
 // readCompileInput reads a workflow file, or standard input for "-", up to the size
-// workflow.Load accepts (one byte more, so Load can say the file is too large).
+// workflow.Load accepts.
 func readCompileInput(e *env, file string) (string, []byte, error) {
-	name, r := file, io.Reader(nil)
+	const what = "workflow files"
 	if file == "-" {
-		name, r = "<stdin>", e.stdin
-	} else {
-		f, err := os.Open(file)
-		if err != nil {
-			var pe *os.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err
-			}
-			return name, nil, fmt.Errorf("cannot read %s: %v", file, err)
-		}
-		defer f.Close()
-		r = f
+		src, err := readlimit.Read(e.stdin, "<stdin>", workflow.MaxFileSize, what)
+		return "<stdin>", src, err
 	}
-	src, err := io.ReadAll(io.LimitReader(r, workflow.MaxFileSize+1))
-	if err != nil {
-		return name, nil, fmt.Errorf("cannot read %s: %v", name, err)
-	}
-	return name, src, nil
+	src, err := readlimit.File(file, workflow.MaxFileSize, what)
+	return file, src, err
 }
 
 // printCompileDiagnostics writes diagnostics as text with source snippets.

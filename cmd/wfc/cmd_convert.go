@@ -2,39 +2,41 @@ package main
 
 import (
 	"errors"
-	"fmt"
-	"io"
-	"os"
 
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/bpmn/layout"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 )
 
-const convertUsage = `usage: wfc convert --to xml|tree|taskflow [--layout] [FILE|-]
+const convertUsage = `usage: wfc convert --to xml|tree|taskflow [--layout] [--workflow W] [--version V] [FILE|-]
 
 Reads a BPMN document in any form (BPMN XML, xml-js tree JSON, taskflow envelope JSON,
-base64 taskflow, create-version request or API response JSON; the form is detected) from
-FILE, or from standard input when FILE is "-" or absent, and writes it in the form --to names:
+base64 taskflow, create-version request or API response JSON, or an export file; the form
+is detected) from FILE, or from standard input when FILE is "-" or absent, and writes it in
+the form --to names:
   xml       indented BPMN XML with an XML declaration
   tree      the xml-js tree JSON, indented by 2 spaces
   taskflow  the base64 taskflow SecMaster stores
+
+An export file (from 'wfc export' or 'wfc package') holds workflows with their versions:
+--workflow picks one by name or id and --version one of its versions by name or id; either
+may be left out when there is only one to pick.
 `
 
 // runConvert converts a BPMN document between its forms.
 func runConvert(e *env, args []string) int {
 	fs := newFlagSet(e, "convert", convertUsage)
-	to := fs.String("to", "", "output form: xml, tree or taskflow")
+	to := enumVar(fs, "to", "", "output form: xml, tree or taskflow (required)", "xml", "tree", "taskflow")
 	doLayout := fs.Bool("layout", false, "lay out processes that have no diagram (adds BPMN DI)")
+	var pick exportPick
+	fs.StringVar(&pick.workflow, "workflow", "", "in an export file, the workflow to read, by name or id")
+	fs.StringVar(&pick.version, "version", "", "in an export file, the version to read, by name or id")
 	inputs, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
 	}
-	switch *to {
-	case "xml", "tree", "taskflow":
-	case "":
+	if *to == "" {
 		return fail(e, exitUsage, "convert: --to is required (xml, tree or taskflow)")
-	default:
-		return fail(e, exitUsage, "convert: --to %q is not a form; use xml, tree or taskflow", *to)
 	}
 	if len(inputs) > 1 {
 		return fail(e, exitUsage, "convert: takes one input file, got %d", len(inputs))
@@ -44,9 +46,9 @@ func runConvert(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "%v", err)
 	}
-	doc, _, err := bpmn.DecodeAny(data)
-	if err != nil {
-		return fail(e, exitProblems, "%s", positioned(name, err))
+	doc, code := decodeConvertInput(e, name, data, pick)
+	if doc == nil {
+		return code
 	}
 	if *doLayout {
 		if doc, err = applyLayout(doc); err != nil {
@@ -75,29 +77,40 @@ func runConvert(e *env, args []string) int {
 	return exitOK
 }
 
+// decodeConvertInput decodes any BPMN form, or the picked version of an export file. On
+// failure it prints why and returns a nil document and the exit code.
+func decodeConvertInput(e *env, name string, data []byte, pick exportPick) (*bpmn.Document, int) {
+	if isExportFile(data) {
+		doc, err := decodeExportVersion(data, pick)
+		var pe *pickError
+		if errors.As(err, &pe) {
+			return nil, fail(e, exitUsage, "convert: %s: %v", name, err)
+		}
+		if err != nil {
+			return nil, fail(e, exitProblems, "%s: %v", name, err)
+		}
+		return doc, exitOK
+	}
+	if pick != (exportPick{}) {
+		return nil, fail(e, exitUsage, "convert: --workflow and --version pick from an export file, and %s is not one", name)
+	}
+	doc, _, err := bpmn.DecodeAny(data)
+	if err != nil {
+		return nil, fail(e, exitProblems, "%s", positioned(name, err))
+	}
+	return doc, exitOK
+}
+
 // readInput reads the named file, or standard input for "" and "-", refusing inputs
 // larger than the decoders accept.
 func readInput(e *env, path string) (name string, data []byte, err error) {
-	var r io.Reader
-	name = path
+	const what = "BPMN inputs"
 	if path == "" || path == "-" {
-		name, r = "<stdin>", e.stdin
-	} else {
-		f, err := os.Open(path)
-		if err != nil {
-			return name, nil, fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err))
-		}
-		defer f.Close()
-		r = f
+		data, err = readlimit.Read(e.stdin, "<stdin>", bpmn.MaxInputSize, what)
+		return "<stdin>", data, err
 	}
-	data, err = io.ReadAll(io.LimitReader(r, bpmn.MaxInputSize+1))
-	if err != nil {
-		return name, nil, fmt.Errorf("cannot read %s: %v", name, err)
-	}
-	if len(data) > bpmn.MaxInputSize {
-		return name, nil, fmt.Errorf("%s is larger than %d bytes, the most wfc reads", name, bpmn.MaxInputSize)
-	}
-	return name, data, nil
+	data, err = readlimit.File(path, bpmn.MaxInputSize, what)
+	return path, data, err
 }
 
 // positioned prefixes err with the input name: "name:line:col: msg" when err is a

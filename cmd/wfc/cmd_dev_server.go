@@ -2,9 +2,7 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"os/signal"
@@ -26,35 +24,39 @@ func runDevServer(e *env, args []string) int {
 // environment, not a flag: a command line shows in ps and in shell history.
 const envDevServerSK = "WFC_DEV_SERVER_SK"
 
+const devServerUsage = `usage: wfc dev-server [--addr 127.0.0.1:PORT] [--token T] [--ak AK] [--auto-approve]
+
+Runs an in-memory SecMaster emulator on a loopback address, for trying push, export, import
+and instance without an account; its state is lost when it stops (Ctrl-C). It prints the
+environment variables that point the other commands at it. With --ak, the secret key is read
+from ` + envDevServerSK + ` and never printed.
+
+A submitted version waits for a reviewer, as on SecMaster, so push --activate refuses it;
+with --auto-approve every version is approved as soon as it is submitted, and
+'wfc push --submit --activate' goes all the way to an activated version.
+`
+
 // devServerFlags are the dev-server options after parsing and checking.
 type devServerFlags struct {
 	addr, token, ak, sk string
+	autoApprove         bool
 }
 
 func parseDevServerFlags(e *env, args []string) (*devServerFlags, int) {
-	fs := flag.NewFlagSet("dev-server", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlagSet(e, "dev-server", devServerUsage)
 	f := &devServerFlags{}
 	var skFlag string
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8787", "loopback `host:port` to listen on")
 	fs.StringVar(&f.token, "token", "", "accept this X-Auth-Token (default "+secmastertest.DefaultToken+" when no --ak is given)")
 	fs.StringVar(&f.ak, "ak", "", "accept AK/SK-signed requests with this access key; the secret key comes from "+envDevServerSK)
 	fs.StringVar(&skFlag, "sk", "", "not accepted: set "+envDevServerSK+" instead")
-	fs.Usage = func() {
-		io.WriteString(e.stderr, "usage: wfc dev-server [--addr 127.0.0.1:PORT] [--token T] [--ak AK]\n\n"+
-			"run an in-memory SecMaster emulator on a loopback address, for trying push, export,\n"+
-			"import and instance without an account; state is lost when it stops (Ctrl-C).\n"+
-			"With --ak, the secret key is read from "+envDevServerSK+" and never printed.\n\n")
-		fs.PrintDefaults()
+	fs.BoolVar(&f.autoApprove, "auto-approve", false, "approve every version as soon as it is submitted")
+	rest, code, done := parseCommandFlags(e, fs, args)
+	if done {
+		return nil, code
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return nil, exitOK
-		}
-		return nil, exitUsage
-	}
-	if fs.NArg() > 0 {
-		return nil, fail(e, exitUsage, "dev-server takes no arguments, got %q", fs.Arg(0))
+	if len(rest) > 0 {
+		return nil, fail(e, exitUsage, "dev-server takes no arguments, got %q; run 'wfc dev-server -h' for usage", rest[0])
 	}
 	if skFlag != "" {
 		return nil, fail(e, exitUsage, "dev-server: --sk is not accepted, since a command line shows in ps and shell history: set %s instead", envDevServerSK)
@@ -88,7 +90,7 @@ func serveDev(ctx context.Context, e *env, args []string, ready func(*secmastert
 		mu.Lock()
 		defer mu.Unlock()
 		fmt.Fprintf(e.stderr, "dev-server: "+format+"\n", a...)
-	}}
+	}, AutoApprove: f.autoApprove}
 	if f.token != "" {
 		opts.Tokens = []string{f.token}
 	}
@@ -105,7 +107,11 @@ func serveDev(ctx context.Context, e *env, args []string, ready func(*secmastert
 	mu.Lock()
 	w := e.stderr
 	fmt.Fprintf(w, "wfc dev-server: SecMaster emulator on %s (in memory; Ctrl-C stops it)\n", srv.URL)
-	fmt.Fprintf(w, "  project id:   %s\n  workspace id: %s\n\nin another shell:\n", srv.ProjectID(), srv.WorkspaceID())
+	fmt.Fprintf(w, "  project id:   %s\n  workspace id: %s\n", srv.ProjectID(), srv.WorkspaceID())
+	if f.autoApprove {
+		fmt.Fprintln(w, "  submitted versions are approved at once (--auto-approve)")
+	}
+	fmt.Fprintf(w, "\nin another shell:\n")
 	fmt.Fprintf(w, "  export %s=%s\n  export %s=%s\n  export %s=%s\n", secmaster.EnvEndpoint, srv.URL,
 		secmaster.EnvProjectID, srv.ProjectID(), secmaster.EnvWorkspaceID, srv.WorkspaceID())
 	if f.ak != "" {

@@ -34,7 +34,7 @@ func runImport(e *env, args []string) int {
 		return fail(e, exitUsage, "import: give exactly one import file; run 'wfc import -h' for usage")
 	}
 	file := files[0]
-	data, err := readInputFile(file, secmaster.MaxExportBytes)
+	data, err := readInputFile(file, secmaster.MaxExportBytes, "export files")
 	if err != nil {
 		return fail(e, exitUsage, "import: %v", err)
 	}

@@ -31,17 +31,22 @@ confirms it. Otherwise wfc says so and exits with code 3; check with 'wfc instan
 
 `
 
+// instanceStatuses are the values of instance list --status.
+var instanceStatuses = []string{secmaster.InstanceRunning, secmaster.InstanceFailed, secmaster.InstanceFinished,
+	secmaster.InstanceRetrying, secmaster.InstanceTerminating, secmaster.InstanceTerminated}
+
 // maxDebugInput bounds the --input file of instance debug (bytes).
 const maxDebugInput = 1 << 20
 
 func runInstance(e *env, args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
-		fmt.Fprint(e.stderr, instanceUsage)
-		if len(args) == 0 {
-			return exitUsage
-		}
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, instanceUsage) // no subcommand is a usage error
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "-help" {
+		fmt.Fprint(e.stdout, instanceUsage+remoteFlagsHelp)
 		return exitOK
 	}
 	sub := args[0]
@@ -55,11 +60,11 @@ func runInstance(e *env, args []string) int {
 	switch sub {
 	case "list":
 		fs.StringVar(&workflowID, "workflow-id", "", "only instances of this workflow")
-		fs.StringVar(&status, "status", "", "only instances in this status: RUNNING, FAILED, FINISHED, RETRYING, TERMINATING, TERMINATED")
+		enumVarTo(fs, &status, "status", "", "only instances in this status: "+strings.Join(instanceStatuses, ", "), instanceStatuses...)
 		fs.IntVar(&limit, "limit", 20, "list at most N instances (1–100)")
-		fs.StringVar(&format, "format", "text", "output format: text or json")
+		enumVarTo(fs, &format, "format", "text", "output format: text or json", textOrJSON...)
 	case "show":
-		fs.StringVar(&format, "format", "text", "output format: text or json")
+		enumVarTo(fs, &format, "format", "text", "output format: text or json", textOrJSON...)
 	case "retry", "terminate":
 	case "debug":
 		fs.StringVar(&task, "task", "", "the task (element) id to feed (required)")
@@ -70,9 +75,6 @@ func runInstance(e *env, args []string) int {
 	rest, code, done := parseCommandFlags(e, fs, args[1:])
 	if done {
 		return code
-	}
-	if format != "" && format != "text" && format != "json" {
-		return fail(e, exitUsage, "instance %s: --format %q is not text or json", sub, format)
 	}
 	wantArgs := 1
 	if sub == "list" {
@@ -92,7 +94,7 @@ func runInstance(e *env, args []string) int {
 		if task == "" || input == "" {
 			return fail(e, exitUsage, "instance debug: --task TASK_ID and --input FILE are required")
 		}
-		data, err := readInputFile(input, maxDebugInput)
+		data, err := readInputFile(input, maxDebugInput, "instance debug inputs")
 		if err != nil {
 			return fail(e, exitUsage, "instance debug: %v", err)
 		}

@@ -18,7 +18,7 @@ import (
 
 const lintUsage = `usage: wfc lint [--format text|json|sarif|github] [--config FILE] [--max-warnings N]
                 [--no-color] [--stdin-filename NAME] PATH...
-       wfc lint --list-rules
+       wfc lint --list-rules [--format text|json]
 
 Lints YAML workflows (schema, compiler checks, workflow rules and the BPMN rules over the
 compiled diagram), BPMN XML files, taskflow / create-version JSON and export files. A
@@ -29,9 +29,11 @@ nothing to lint is an error. PATH "-" reads standard input (as YAML unless --std
 says otherwise).
 
 Settings come from --config, else from the wfc.yaml found from the first PATH upwards (to the
-repository root): lint.extends (recommended or all), lint.rules (RULE: error|warn|info|off)
-and lint.catalog. In a workflow, "# wfc-disable-next-line RULE" silences RULE on the next line
-and "# wfc-disable RULE" in the whole file.
+repository root): lint.extends (recommended or all), lint.rules (RULE: error|warn|info|off;
+warning is accepted for warn) and lint.catalog. In a workflow, "# wfc-disable-next-line RULE"
+silences RULE on the next line, "# wfc-disable-line RULE" on its own line (a trailing comment)
+and "# wfc-disable RULE" in the whole file; any other comment starting with "wfc-" is warned
+about, since it silences nothing.
 
 Every problem of every file is printed to standard output, sorted by file and position.
 With --format text, a last line on standard error says how many files were checked and
@@ -44,7 +46,7 @@ wfc.yaml, or a file that cannot be read.
 
 func runLint(e *env, args []string) int {
 	fs := newFlagSet(e, "lint", lintUsage)
-	format := fs.String("format", "text", "output format: text, json, sarif or github")
+	format := enumVar(fs, "format", "text", "output format: text, json, sarif or github", reportFormatNames()...)
 	configFile := fs.String("config", "", "use this wfc.yaml instead of searching for one")
 	maxWarnings := fs.Int("max-warnings", -1, "exit 1 when there are more than N warnings (-1: no limit)")
 	listRules := fs.Bool("list-rules", false, "print every rule with its default severity and exit")
@@ -54,12 +56,12 @@ func runLint(e *env, args []string) int {
 	if done {
 		return code
 	}
-	if *listRules {
-		return printRules(e)
-	}
 	outFormat, err := report.ParseFormat(*format)
 	if err != nil {
 		return fail(e, exitUsage, "lint: %v", err)
+	}
+	if *listRules {
+		return printRules(e, outFormat)
 	}
 	if len(paths) == 0 {
 		return fail(e, exitUsage, "lint: no paths given; use '.' for the current directory or '-' for standard input")
@@ -90,12 +92,14 @@ func runLint(e *env, args []string) int {
 			if stdinSrc != nil && file == *stdinName {
 				return stdinSrc, true
 			}
-			data, err := os.ReadFile(file)
-			return data, err == nil
+			return sourceFile(file)
 		},
 	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.BaseDir = wd
+	}
+	if ioErr != nil {
+		opts.ToolErrors = strings.Split(ioErr.Error(), "\n")
 	}
 	if err := report.Write(e.stdout, outFormat, diags, opts); err != nil {
 		return fail(e, exitUsage, "lint: writing output: %v", err)
@@ -108,10 +112,8 @@ func runLint(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "wfc: %d warnings, more than --max-warnings %d allows\n", warnings, *maxWarnings)
 		code = exitProblems
 	}
-	if ioErr != nil {
-		for _, line := range strings.Split(ioErr.Error(), "\n") {
-			fail(e, exitUsage, "%s", line)
-		}
+	for _, line := range opts.ToolErrors {
+		fail(e, exitUsage, "%s", line)
 		code = exitUsage
 	}
 	if outFormat == report.Text {
@@ -188,12 +190,42 @@ func configStart(first string) string {
 	return "."
 }
 
-// printRules writes the rule table: id, default severity, whether `recommended` enables it,
-// and its summary, in registry order.
-func printRules(e *env) int {
+// reportFormatNames are the values of lint --format.
+func reportFormatNames() []string {
+	names := make([]string, len(report.Formats))
+	for i, f := range report.Formats {
+		names[i] = string(f)
+	}
+	return names
+}
+
+// ruleListing is one rule of --list-rules --format json.
+type ruleListing struct {
+	ID          string `json:"id"`
+	Severity    string `json:"severity"`
+	Recommended bool   `json:"recommended"`
+	Summary     string `json:"summary"`
+	Doc         string `json:"doc"`
+}
+
+// printRules writes every rule, in registry order, with its default severity, whether
+// `recommended` enables it and its summary: a table, or with --format json a JSON array.
+func printRules(e *env, format report.Format) int {
+	rules := lint.Rules()
+	switch format {
+	case report.JSON:
+		list := make([]ruleListing, 0, len(rules))
+		for _, r := range rules {
+			list = append(list, ruleListing{ID: r.ID, Severity: r.Severity.String(), Recommended: r.Recommended, Summary: r.Summary, Doc: r.Doc})
+		}
+		return writeJSONOut(e, list)
+	case report.Text:
+	default:
+		return fail(e, exitUsage, "lint: --list-rules prints text or json, not %s", format)
+	}
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "RULE\tSEVERITY\tRECOMMENDED\tSUMMARY")
-	for _, r := range lint.Rules() {
+	for _, r := range rules {
 		rec := "no"
 		if r.Recommended {
 			rec = "yes"

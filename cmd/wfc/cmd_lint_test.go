@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/wfc-dev/wfc/lint"
 )
 
 func runLintIn(t *testing.T, dir string, args ...string) (code int, stdout, stderr string) {
@@ -150,4 +152,29 @@ func lineWith(lines []string, prefix string) string {
 		}
 	}
 	return ""
+}
+
+// --list-rules --format json is JSON with every rule, in registry order (issue 12).
+func TestListRulesJSON(t *testing.T) {
+	code, stdout, stderr := runLintIn(t, t.TempDir(), "--list-rules", "--format", "json")
+	if code != exitOK || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	var got []ruleListing
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	rules := lint.Rules()
+	if len(got) != len(rules) {
+		t.Fatalf("%d rules listed, want %d", len(got), len(rules))
+	}
+	for i, r := range rules {
+		want := ruleListing{ID: r.ID, Severity: r.Severity.String(), Recommended: r.Recommended, Summary: r.Summary, Doc: r.Doc}
+		if got[i] != want {
+			t.Errorf("rule %d = %+v, want %+v", i, got[i], want)
+		}
+	}
+	if code, _, stderr := runLintIn(t, t.TempDir(), "--list-rules", "--format", "sarif"); code != exitUsage || !strings.Contains(stderr, "--list-rules prints text or json") {
+		t.Errorf("--list-rules --format sarif: exit %d, stderr %q", code, stderr)
+	}
 }

@@ -101,7 +101,7 @@ type compiledWorkflow struct {
 // checks, the rules, with the project's settings) and compiles it, printing the diagnostics.
 // It fails when there is any error, so nothing broken is published.
 func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow, error) {
-	src, err := readInputFile(file, workflow.MaxFileSize)
+	src, err := readInputFile(file, workflow.MaxFileSize, "workflow files")
 	if err != nil {
 		return nil, err
 	}

@@ -70,15 +70,12 @@ func push(ctx context.Context, e *env, args []string) int {
 	fs.BoolVar(&f.opts.Activate, "activate", false, "activate the version (it must be approved first)")
 	fs.BoolVar(&f.opts.Create, "create", false, "create workflows that do not exist yet (looked up by name)")
 	fs.DurationVar(&f.opts.ConfirmWait, "confirm-wait", publish.DefaultConfirmWait, "how long to keep checking, with backoff, for a version whose create had an unknown outcome")
-	fs.StringVar(&f.format, "format", "text", "output format: text or json")
+	enumVarTo(fs, &f.format, "format", "text", "output format: text or json", textOrJSON...)
 	fs.StringVar(&f.workflowID, "workflow-id", "", "the workflow id to push a single FILE to")
 	fs.StringVar(&f.dataclassID, "dataclass-id", "", "data class id of workflows --create makes (default: the file's dataclass)")
 	files, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
-	}
-	if f.format != "text" && f.format != "json" {
-		return fail(e, exitUsage, "push: --format %q is not text or json", f.format)
 	}
 	if len(files) == 0 {
 		return fail(e, exitUsage, "push: no workflow files given; run 'wfc push -h' for usage")

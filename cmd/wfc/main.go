@@ -46,6 +46,7 @@ var commands = map[string]command{
 	"instance":   {"list, show, retry, terminate or debug workflow instances", runInstance},
 	"catalog":    {"pull the plugin catalog for offline linting", runCatalog},
 	"dev-server": {"run a local SecMaster emulator for trying push without an account", runDevServer},
+	"render":     {"draw a workflow or BPMN diagram as an SVG", runRender},
 }
 
 func main() {
@@ -53,23 +54,44 @@ func main() {
 }
 
 func run(e *env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		usage(e.stderr)
-		if len(args) == 0 {
-			return exitUsage
-		}
-		return exitOK
+	if len(args) == 0 {
+		usage(e.stderr) // no command is a usage error, so the usage goes where errors go
+		return exitUsage
 	}
-	if args[0] == "version" || args[0] == "--version" {
+	switch args[0] {
+	case "-h", "--help", "-help":
+		usage(e.stdout) // help that was asked for is output, not an error
+		return exitOK
+	case "help":
+		return runHelp(e, args[1:])
+	case "version", "--version":
 		fmt.Fprintln(e.stdout, "wfc", version)
 		return exitOK
 	}
+	if strings.HasPrefix(args[0], "-") {
+		return fail(e, exitUsage, "unknown flag %s; wfc takes a command first: run 'wfc help' for the list", args[0])
+	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		fmt.Fprintf(e.stderr, "wfc: unknown command %q; run 'wfc help' for the list\n", args[0])
-		return exitUsage
+		return fail(e, exitUsage, "unknown command %q; run 'wfc help' for the list", args[0])
 	}
 	return cmd.run(e, args[1:])
+}
+
+// runHelp prints the command list, or with a command name that command's help, to stdout.
+func runHelp(e *env, args []string) int {
+	switch {
+	case len(args) == 0:
+		usage(e.stdout)
+		return exitOK
+	case len(args) > 1:
+		return fail(e, exitUsage, "help takes one command name, got %d; run 'wfc help' for the list", len(args))
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		return fail(e, exitUsage, "help: unknown command %q; run 'wfc help' for the list", args[0])
+	}
+	return cmd.run(e, []string{"-h"})
 }
 
 // version is set by the linker in release builds.
@@ -86,7 +108,7 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-11s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nrun 'wfc <command> -h' for a command's flags")
+	fmt.Fprintln(w, "\nrun 'wfc help <command>' or 'wfc <command> -h' for what a command does and its flags")
 }
 
 // fail prints a one-line error in the house style and returns code.

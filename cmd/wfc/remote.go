@@ -4,15 +4,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
+	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/secmaster"
 )
@@ -32,9 +33,9 @@ type remoteFlags struct {
 // defaultCommandTimeout bounds a whole remote command, retries and waits included.
 const defaultCommandTimeout = 5 * time.Minute
 
-const remoteFlagsHelp = `Where to publish: a target in wfc.yaml (--target, or default_target), overridden field by
-field by --endpoint, --region, --project-id and --workspace-id. Without an explicit
---target, the environment (WFC_SECMASTER_ENDPOINT, HUAWEICLOUD_SDK_REGION,
+const remoteFlagsHelp = `Which SecMaster workspace to talk to: a target in wfc.yaml (--target, or default_target),
+overridden field by field by --endpoint, --region, --project-id and --workspace-id. Without
+an explicit --target, the environment (WFC_SECMASTER_ENDPOINT, HUAWEICLOUD_SDK_REGION,
 HUAWEICLOUD_SDK_PROJECT_ID, WFC_SECMASTER_WORKSPACE_ID, as 'wfc dev-server' prints them)
 comes before default_target. Credentials come only from the environment:
 HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (+ HUAWEICLOUD_SDK_SECURITY_TOKEN), or
@@ -211,14 +212,20 @@ func (s *stringList) Set(v string) error {
 	return nil
 }
 
-// newFlagSet makes a flag set that prints usage (the text plus flags) on -h only.
+// newFlagSet makes a flag set that prints usage (the text plus flags) on -h only, to standard
+// output: help that was asked for is the command's output, not an error.
 func newFlagSet(e *env, name, usageText string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(discard{})
 	fs.Usage = func() {
-		fmt.Fprint(e.stderr, usageText)
-		fmt.Fprintln(e.stderr, "\nflags:")
-		fs.SetOutput(e.stderr)
+		fmt.Fprint(e.stdout, usageText)
+		hasFlags := false
+		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
+		if !hasFlags {
+			return // wfc schema: no empty "flags:" heading
+		}
+		fmt.Fprintln(e.stdout, "\nflags:")
+		fs.SetOutput(e.stdout)
 		fs.PrintDefaults()
 		fs.SetOutput(discard{})
 	}
@@ -248,29 +255,17 @@ type discard struct{}
 
 func (discard) Write(p []byte) (int, error) { return len(p), nil }
 
-// readInputFile reads a file named on the command line, up to limit bytes.
-func readInputFile(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return nil, fmt.Errorf("cannot read %s: %v", path, err)
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err == nil && st.IsDir() {
-		return nil, fmt.Errorf("cannot read %s: it is a directory", path)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read %s: %v", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d MiB", path, limit>>20)
-	}
-	return data, nil
+// readInputFile reads a file named on the command line, up to limit bytes; what names the
+// kind of file for the error ("workflow files").
+func readInputFile(path string, limit int64, what string) ([]byte, error) {
+	return readlimit.File(path, limit, what)
+}
+
+// sourceFile reads a file a diagnostic names, for its snippet: with the same limit and the
+// same refusal of FIFOs and devices as the first read, since the file may have changed since.
+func sourceFile(file string) ([]byte, bool) {
+	data, err := readlimit.File(file, check.MaxFileSize, "files wfc lints")
+	return data, err == nil
 }
 
 // printDiagnostics writes diagnostics as text, with snippets from the files they name.
@@ -278,11 +273,7 @@ func printDiagnostics(e *env, diags diag.List) {
 	if len(diags) == 0 {
 		return
 	}
-	sources := func(file string) ([]byte, bool) {
-		data, err := os.ReadFile(file)
-		return data, err == nil
-	}
-	if err := report.Write(e.stderr, report.Text, diags, report.Options{Sources: sources}); err != nil {
+	if err := report.Write(e.stderr, report.Text, diags, report.Options{Sources: sourceFile}); err != nil {
 		fmt.Fprintln(e.stderr, diags.Error())
 	}
 }

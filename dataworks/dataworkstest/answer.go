@@ -2,22 +2,18 @@ package dataworkstest
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"strconv"
+
+	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
 // apiError is an error answer.
-type apiError struct {
-	status int
-	code   string
-	msg    string
-}
+type apiError = apitest.Error
 
-func (e *apiError) Error() string { return e.code + ": " + e.msg }
-
+// errf builds an error answer.
 func errf(status int, code, format string, args ...any) *apiError {
-	return &apiError{status: status, code: code, msg: fmt.Sprintf(format, args...)}
+	return apitest.Errorf(status, code, format, args...)
 }
 
 // result is a handler's answer: a body (RequestId is added) or an error.
@@ -44,7 +40,7 @@ func (e *Emulator) answerWithFault(w http.ResponseWriter, rid, name string, act 
 	}
 	switch {
 	case f.Drop:
-		hijackClose(w)
+		apitest.HijackClose(w, nil)
 		return 0
 	case f.Redirect != "":
 		w.Header().Set("Location", f.Redirect)
@@ -62,23 +58,11 @@ func (e *Emulator) answerWithFault(w http.ResponseWriter, rid, name string, act 
 		if msg == "" {
 			msg = "The request processing has failed due to some unknown error (injected fault)."
 		}
-		return e.writeError(w, rid, &apiError{status: f.Status, code: code, msg: msg})
+		return e.writeError(w, rid, &apiError{Status: f.Status, Code: code, Msg: msg})
 	case !f.Commit:
 		res = e.apply(name, act, p)
 	}
 	return e.answer(w, rid, res)
-}
-
-// hijackClose takes over the connection and closes it, answering nothing.
-func hijackClose(w http.ResponseWriter) {
-	hj, ok := w.(http.Hijacker)
-	if !ok {
-		panic("dataworkstest: the server does not support hijacking, which Drop faults need")
-	}
-	conn, _, err := hj.Hijack()
-	if err == nil {
-		conn.Close()
-	}
 }
 
 func (e *Emulator) answer(w http.ResponseWriter, rid string, res result) int {
@@ -98,7 +82,7 @@ func (e *Emulator) answer(w http.ResponseWriter, rid string, res result) int {
 
 func (e *Emulator) writeError(w http.ResponseWriter, rid string, err *apiError) int {
 	b, _ := json.Marshal(e.errorBody(rid, err))
-	return writeJSON(w, rid, err.status, b)
+	return writeJSON(w, rid, err.Status, b)
 }
 
 func writeJSON(w http.ResponseWriter, rid string, status int, payload []byte) int {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/dataworks"
+	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
 // Fault changes how the emulator answers one request of an action. Faults queued with Fail are
@@ -36,7 +37,7 @@ const (
 func (e *Emulator) Fail(action string, faults ...Fault) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.faults[action] = append(e.faults[action], faults...)
+	e.faults.Push(action, faults...)
 }
 
 // FailStage makes the stage code fail, with message, in every pipeline run created afterwards.
@@ -57,12 +58,7 @@ func (e *Emulator) Applied(action string) int {
 func (e *Emulator) popFault(action string) (Fault, bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	q := e.faults[action]
-	if len(q) == 0 {
-		return Fault{}, false
-	}
-	e.faults[action] = q[1:]
-	return q[0], true
+	return e.faults.Pop(action)
 }
 
 // LoggedRequest is one request as the emulator saw it. Credential headers are replaced by ***.
@@ -84,24 +80,12 @@ func (e *Emulator) Requests() []LoggedRequest {
 
 // RequestsTo returns the logged requests of one action.
 func (e *Emulator) RequestsTo(action string) []LoggedRequest {
-	var out []LoggedRequest
-	for _, r := range e.Requests() {
-		if r.Action == action {
-			out = append(out, r)
-		}
-	}
-	return out
+	return apitest.Matching(e.Requests(), func(r LoggedRequest) bool { return r.Action == action })
 }
 
 // redactedHeader copies h with credential values replaced.
 func redactedHeader(h http.Header) http.Header {
-	out := h.Clone()
-	for _, k := range []string{dataworks.HeaderAuthorization, dataworks.HeaderSecurityToken, dataworks.HeaderAccessKeyID} {
-		if out.Get(k) != "" {
-			out.Set(k, "***")
-		}
-	}
-	return out
+	return apitest.RedactHeader(h, dataworks.HeaderAuthorization, dataworks.HeaderSecurityToken, dataworks.HeaderAccessKeyID)
 }
 
 // errorBodyOf is the Alibaba Cloud error answer.
@@ -116,9 +100,9 @@ type errorBodyOf struct {
 func (e *Emulator) errorBody(rid string, err *apiError) errorBodyOf {
 	return errorBodyOf{
 		RequestID: rid,
-		Code:      err.code,
-		Message:   err.msg,
+		Code:      err.Code,
+		Message:   err.Msg,
 		HostID:    e.opts.HostID,
-		Recommend: "https://api.aliyun.com/troubleshoot?q=" + strings.ReplaceAll(err.code, " ", "") + "&product=dataworks-public&requestId=" + rid,
+		Recommend: "https://api.aliyun.com/troubleshoot?q=" + strings.ReplaceAll(err.Code, " ", "") + "&product=dataworks-public&requestId=" + rid,
 	}
 }

@@ -20,15 +20,11 @@
 package dataworkstest
 
 import (
-	"errors"
 	"fmt"
-	"net"
-	"net/http"
-	"net/http/httptest"
 	"sync"
 	"time"
 
-	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
 // Defaults used when Options leaves a field empty.
@@ -99,7 +95,7 @@ type Emulator struct {
 	runs       map[string]*runRec
 	nonces     map[string]time.Time // nonce → its request's x-acs-date
 	failStages map[string]string    // stage code → failure message, for runs created later
-	faults     map[string][]Fault
+	faults     apitest.Faults[Fault]
 	applied    map[string]int
 	log        []LoggedRequest
 }
@@ -139,7 +135,7 @@ func NewEmulator(opts Options) *Emulator {
 		runs:       map[string]*runRec{},
 		nonces:     map[string]time.Time{},
 		failStages: map[string]string{},
-		faults:     map[string][]Fault{},
+		faults:     apitest.Faults[Fault]{},
 		applied:    map[string]int{},
 	}
 }
@@ -147,50 +143,28 @@ func NewEmulator(opts Options) *Emulator {
 // ProjectID is the workspace id the emulator serves.
 func (e *Emulator) ProjectID() string { return e.opts.ProjectID }
 
-// Server is an emulator behind a listening HTTP server.
+// Server is an emulator behind a listening HTTP server: URL is http://127.0.0.1:PORT, Close
+// stops it and waits for handlers to finish.
 type Server struct {
 	*Emulator
-	URL   string // http://127.0.0.1:PORT
-	close func()
+	apitest.Listener
 }
-
-// Close stops the server and waits for handlers to finish.
-func (s *Server) Close() { s.close() }
 
 // NewTestServer starts an emulator on a random loopback port (httptest.Server).
 func NewTestServer(opts Options) *Server {
 	em := NewEmulator(opts)
-	ts := httptest.NewServer(em)
-	return &Server{Emulator: em, URL: ts.URL, close: ts.Close}
+	return &Server{Emulator: em, Listener: apitest.ServeTest(em)}
 }
 
 // NewServer starts an emulator listening on addr, which must be a loopback address: the emulator
 // accepts made-up credentials and must not be reachable from other machines.
 func NewServer(addr string, opts Options) (*Server, error) {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return nil, fmt.Errorf("address %q is not host:port: %v", addr, err)
-	}
-	if !secmaster.IsLoopbackHost(host) {
-		return nil, fmt.Errorf("refusing to listen on %s: the emulator serves loopback addresses only (e.g. 127.0.0.1:8444)", addr)
-	}
-	ln, err := net.Listen("tcp", addr)
+	em := NewEmulator(opts)
+	l, err := apitest.ServeLoopback(addr, "127.0.0.1:8444", em, em.opts.Logf)
 	if err != nil {
 		return nil, err
 	}
-	em := NewEmulator(opts)
-	hs := &http.Server{Handler: em, ReadHeaderTimeout: 10 * time.Second}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && em.opts.Logf != nil {
-			em.opts.Logf("dev-server: %v", err)
-		}
-	}()
-	return &Server{Emulator: em, URL: "http://" + ln.Addr().String(), close: func() {
-		hs.Close()
-		<-done
-	}}, nil
+	return &Server{Emulator: em, Listener: l}, nil
 }
 
 // newID returns the next 19-digit id; ids are unique across kinds.

@@ -1,8 +1,7 @@
 package secmastertest
 
 import (
-	"fmt"
-
+	"github.com/wfc-dev/wfc/internal/apitest"
 	"github.com/wfc-dev/wfc/secmaster"
 )
 
@@ -27,16 +26,11 @@ const (
 )
 
 // apiError is an error answer.
-type apiError struct {
-	status int
-	code   string
-	msg    string
-}
+type apiError = apitest.Error
 
-func (e *apiError) Error() string { return e.code + ": " + e.msg }
-
+// errf builds an error answer.
 func errf(status int, code, format string, args ...any) *apiError {
-	return &apiError{status: status, code: code, msg: fmt.Sprintf(format, args...)}
+	return apitest.Errorf(status, code, format, args...)
 }
 
 func badRequest(format string, args ...any) *apiError {

@@ -3,6 +3,8 @@ package secmastertest
 import (
 	"net/http"
 	"time"
+
+	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
 // Fault changes how the emulator answers one request on a route. Faults queued with Fail are used
@@ -53,18 +55,13 @@ const (
 func (e *Emulator) Fail(route string, faults ...Fault) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.faults[route] = append(e.faults[route], faults...)
+	e.faults.Push(route, faults...)
 }
 
 func (e *Emulator) popFault(route string) (Fault, bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	q := e.faults[route]
-	if len(q) == 0 {
-		return Fault{}, false
-	}
-	e.faults[route] = q[1:]
-	return q[0], true
+	return e.faults.Pop(route)
 }
 
 // LoggedRequest is one request as the emulator saw it. Credential headers are replaced by ***.
@@ -88,22 +85,10 @@ func (e *Emulator) Requests() []LoggedRequest {
 
 // RequestsTo returns the logged requests for one route.
 func (e *Emulator) RequestsTo(route string) []LoggedRequest {
-	var out []LoggedRequest
-	for _, r := range e.Requests() {
-		if r.Route == route {
-			out = append(out, r)
-		}
-	}
-	return out
+	return apitest.Matching(e.Requests(), func(r LoggedRequest) bool { return r.Route == route })
 }
 
 // redactedHeader copies h with credential values replaced.
 func redactedHeader(h http.Header) http.Header {
-	out := h.Clone()
-	for _, k := range []string{"Authorization", "X-Auth-Token", "X-Security-Token"} {
-		if out.Get(k) != "" {
-			out.Set(k, "***")
-		}
-	}
-	return out
+	return apitest.RedactHeader(h, "Authorization", "X-Auth-Token", "X-Security-Token")
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/wfc-dev/wfc/internal/apitest"
 	"github.com/wfc-dev/wfc/secmaster"
 )
 
@@ -200,7 +201,7 @@ func (e *Emulator) answerWithFault(w http.ResponseWriter, r *http.Request, rid s
 		return 0 // the client gave up; nothing reaches it
 	}
 	if f.Drop {
-		hijackClose(w, nil)
+		apitest.HijackClose(w, nil)
 		return 0
 	}
 	var status int
@@ -230,28 +231,11 @@ func (e *Emulator) answerWithFault(w http.ResponseWriter, r *http.Request, rid s
 		hdr.Write(&raw)
 		raw.WriteString("\r\n")
 		raw.Write(payload[:len(payload)/2])
-		hijackClose(w, raw.Bytes())
+		apitest.HijackClose(w, raw.Bytes())
 		return status
 	}
 	writeRaw(w, rid, status, hdr, payload)
 	return status
-}
-
-// hijackClose takes over the connection, writes data (if any) and closes it.
-func hijackClose(w http.ResponseWriter, data []byte) {
-	hj, ok := w.(http.Hijacker)
-	if !ok {
-		panic("secmastertest: the server does not support hijacking, which Drop and Truncate faults need")
-	}
-	conn, buf, err := hj.Hijack()
-	if err != nil {
-		return
-	}
-	defer conn.Close()
-	if len(data) > 0 {
-		buf.Write(data)
-		buf.Flush()
-	}
 }
 
 func sleepCtx(ctx context.Context, d time.Duration) bool {
@@ -280,13 +264,13 @@ func (e *Emulator) render(rid string, res result) (int, http.Header, []byte) {
 	hdr := http.Header{"Content-Type": {"application/json;charset=UTF-8"}}
 	if res.err != nil {
 		var body any
-		if strings.HasPrefix(res.err.code, "APIGW.") {
-			body = map[string]string{"error_code": res.err.code, "error_msg": res.err.msg, "request_id": rid}
+		if strings.HasPrefix(res.err.Code, "APIGW.") {
+			body = map[string]string{"error_code": res.err.Code, "error_msg": res.err.Msg, "request_id": rid}
 		} else {
-			body = map[string]string{"code": res.err.code, "message": res.err.msg, "request_id": rid}
+			body = map[string]string{"code": res.err.Code, "message": res.err.Msg, "request_id": rid}
 		}
 		b, _ := json.Marshal(body)
-		return res.err.status, hdr, b
+		return res.err.Status, hdr, b
 	}
 	rep := res.rep
 	status := rep.status

@@ -12,14 +12,11 @@
 package secmastertest
 
 import (
-	"errors"
 	"fmt"
-	"net"
-	"net/http"
-	"net/http/httptest"
 	"sync"
 	"time"
 
+	"github.com/wfc-dev/wfc/internal/apitest"
 	"github.com/wfc-dev/wfc/secmaster"
 )
 
@@ -46,6 +43,10 @@ type Options struct {
 	Now         func() time.Time
 	MaxSkew     time.Duration
 	Logf        func(format string, args ...any) // one line per request; never sees credentials
+	// AutoApprove approves a version as soon as it is submitted (pending_approval becomes
+	// not_activated in the submit's own answer), as if a reviewer passed it at once, so that
+	// push --submit --activate can be tried end to end (wfc dev-server --auto-approve).
+	AutoApprove bool
 }
 
 // Emulator is the http.Handler holding the in-memory state.
@@ -62,7 +63,7 @@ type Emulator struct {
 	verCount   map[string]int      // workflow id → versions ever created, for "v<N>"
 	instances  []*instanceRec
 	components []*componentRec
-	faults     map[string][]Fault
+	faults     apitest.Faults[Fault]
 	log        []LoggedRequest
 }
 
@@ -89,7 +90,7 @@ func NewEmulator(opts Options) *Emulator {
 		versions:   map[string]*secmaster.WorkflowVersion{},
 		versionsOf: map[string][]string{},
 		verCount:   map[string]int{},
-		faults:     map[string][]Fault{},
+		faults:     apitest.Faults[Fault]{},
 	}
 }
 
@@ -97,50 +98,28 @@ func NewEmulator(opts Options) *Emulator {
 func (e *Emulator) ProjectID() string   { return e.opts.ProjectID }
 func (e *Emulator) WorkspaceID() string { return e.opts.WorkspaceID }
 
-// Server is an emulator behind a listening HTTP server.
+// Server is an emulator behind a listening HTTP server: URL is http://127.0.0.1:PORT, Close
+// stops it and waits for handlers to finish.
 type Server struct {
 	*Emulator
-	URL   string // http://127.0.0.1:PORT
-	close func()
+	apitest.Listener
 }
-
-// Close stops the server and waits for handlers to finish.
-func (s *Server) Close() { s.close() }
 
 // NewTestServer starts an emulator on a random loopback port (httptest.Server).
 func NewTestServer(opts Options) *Server {
 	em := NewEmulator(opts)
-	ts := httptest.NewServer(em)
-	return &Server{Emulator: em, URL: ts.URL, close: ts.Close}
+	return &Server{Emulator: em, Listener: apitest.ServeTest(em)}
 }
 
 // NewServer starts an emulator listening on addr, which must be a loopback address: the emulator
 // accepts made-up credentials and must not be reachable from other machines.
 func NewServer(addr string, opts Options) (*Server, error) {
-	host, _, err := net.SplitHostPort(addr)
-	if err != nil {
-		return nil, fmt.Errorf("address %q is not host:port: %v", addr, err)
-	}
-	if !secmaster.IsLoopbackHost(host) {
-		return nil, fmt.Errorf("refusing to listen on %s: the emulator serves loopback addresses only (e.g. 127.0.0.1:8443)", addr)
-	}
-	ln, err := net.Listen("tcp", addr)
+	em := NewEmulator(opts)
+	l, err := apitest.ServeLoopback(addr, "127.0.0.1:8443", em, em.opts.Logf)
 	if err != nil {
 		return nil, err
 	}
-	em := NewEmulator(opts)
-	hs := &http.Server{Handler: em, ReadHeaderTimeout: 10 * time.Second}
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) && em.opts.Logf != nil {
-			em.opts.Logf("dev-server: %v", err)
-		}
-	}()
-	return &Server{Emulator: em, URL: "http://" + ln.Addr().String(), close: func() {
-		hs.Close()
-		<-done
-	}}, nil
+	return &Server{Emulator: em, Listener: l}, nil
 }
 
 // newID returns the next UUID-shaped id; ids are unique across kinds.

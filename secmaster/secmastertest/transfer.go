@@ -61,7 +61,7 @@ func (e *Emulator) importWorkflows(rq *request) (reply, *apiError) {
 		}
 		for _, v := range w.Versions {
 			if err := checkVersionFields(v); err != nil {
-				err.msg = "workflow " + w.Name + ", version " + v.Name + ": " + err.msg
+				err.Msg = "workflow " + w.Name + ", version " + v.Name + ": " + err.Msg
 				return reply{}, err
 			}
 		}

@@ -194,6 +194,9 @@ func (e *Emulator) updateVersion(rq *request) (reply, *apiError) {
 			return reply{}, errf(400, codeBadTransition, "cannot submit a %s version; only pending_submit or rejected ones can be submitted", from)
 		}
 		v.Status = action
+		if e.opts.AutoApprove {
+			v.Status = secmaster.StatusNotActivated
+		}
 	case secmaster.StatusActivated:
 		if !oneOf(from, secmaster.StatusNotActivated, secmaster.StatusActivated) {
 			return reply{}, errf(400, codeBadTransition, "cannot activate a %s version; it must be approved (not_activated) first", from)

@@ -63,7 +63,7 @@ func TestEval(t *testing.T) {
 	}
 }
 
-// TestEvalCoversLintsFolder runs the cases of lint's foldConstant (lint/wf_constant_when_test.go)
+// TestEvalCoversLintsFolder runs the cases of the folder lint had before it used Eval
 // through ParseExpr and Eval: a body that does not parse is not constant.
 func TestEvalCoversLintsFolder(t *testing.T) {
 	cases := map[string]string{

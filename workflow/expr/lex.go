@@ -167,6 +167,9 @@ func (l *lexer) number(start int) token {
 // from EL 3.0, which Flowable's JUEL 2.2 does not implement); longest first, so that a
 // prefix never hides a longer operator.
 var operators = []struct{ op, advice string }{
+	{"&amp;", "an XML entity is not decoded in an expression; write & itself (&& or and)"},
+	{"&lt;", "an XML entity is not decoded in an expression; write < itself (or lt)"},
+	{"&gt;", "an XML entity is not decoded in an expression; write > itself (or gt)"},
 	{"===", "compare with == (or eq)"},
 	{"!==", "use != (or ne)"},
 	{"==", ""}, {"!=", ""}, {"<=", ""}, {">=", ""}, {"&&", ""}, {"||", ""},

@@ -104,6 +104,9 @@ func describe(t token) string {
 	case tEOF:
 		return "the end of the value"
 	}
+	if t.text == "." {
+		return "'.'" // a bare . at the end of a message would read as a full stop
+	}
 	return t.text
 }
 

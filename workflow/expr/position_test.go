@@ -44,7 +44,7 @@ func TestOffsetsMapToFilePositions(t *testing.T) {
 	want := []string{
 		"with.a 11:25-11:26 error: expected an operand after ==",
 		"with.b 12:13-12:15 error: unterminated ${: no } closes it; end the expression with }",
-		"with.c 13:10-13:20 warning: $inputs.ip looks like a reference with its braces forgotten; it stays literal text: write ${inputs.ip}",
+		"with.c 13:10-13:20 warning: $inputs.ip is literal text, not a reference; did you mean ${inputs.ip}?",
 		"with.d 14:25-14:28 error: unknown operator ===: compare with == (or eq)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {

@@ -149,7 +149,7 @@ func forgottenBraces(v string, from, to int) []Diagnostic {
 			}
 			name := v[i+1 : j]
 			out = append(out, Diagnostic{Kind: KindForgottenBrace, Severity: diag.Warning, Start: Pos(i), End: Pos(j),
-				Message: "$" + name + " looks like a reference with its braces forgotten; it stays literal text: write ${" + name + "}"})
+				Message: "$" + name + " is literal text, not a reference; did you mean ${" + name + "}?"})
 		}
 	}
 	return out

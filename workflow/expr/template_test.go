@@ -51,9 +51,9 @@ func TestForgottenBrace(t *testing.T) {
 		src  string
 		want string // "start-end message", or "" for no finding
 	}{
-		{"$inputs.ip", "0-10 $inputs.ip looks like a reference with its braces forgotten; it stays literal text: write ${inputs.ip}"},
-		{"host=$steps.scan.output.host;", "5-28 $steps.scan.output.host looks like a reference with its braces forgotten; it stays literal text: write ${steps.scan.output.host}"},
-		{"by $workflow.name.", "3-17 $workflow.name looks like a reference with its braces forgotten; it stays literal text: write ${workflow.name}"},
+		{"$inputs.ip", "0-10 $inputs.ip is literal text, not a reference; did you mean ${inputs.ip}?"},
+		{"host=$steps.scan.output.host;", "5-28 $steps.scan.output.host is literal text, not a reference; did you mean ${steps.scan.output.host}?"},
+		{"by $workflow.name.", "3-17 $workflow.name is literal text, not a reference; did you mean ${workflow.name}?"},
 		{"echo $HOME $1 $inputs $inputs. $steps.-x", ""},
 		{`\$inputs.ip`, ""},
 		{"${inputs.ip}", ""},

@@ -1,0 +1,82 @@
+package render
+
+import (
+	"math"
+	"strings"
+)
+
+// edge draws one connection with its end markers: sequence flows end in an arrowhead (in the
+// mark's colour), message flows start with a circle and end in an open arrowhead, and
+// associations are dotted.
+func (w *writer) edge(e Edge) {
+	class := map[EdgeKind]string{EdgeSequence: "edge sequence", EdgeMessage: "edge message", EdgeAssociation: "edge association"}[e.Kind]
+	w.open(class, e.ID, e.Name)
+	var d strings.Builder
+	for i, p := range e.Points {
+		cmd := "L"
+		if i == 0 {
+			cmd = "M"
+		}
+		d.WriteString(cmd + num(p.X) + "," + num(p.Y))
+	}
+	ends := ""
+	switch e.Kind {
+	case EdgeSequence:
+		tip := "wfc-tip"
+		if m := w.marks[e.ID]; m != Unmarked {
+			tip += strings.TrimPrefix(m.class(), " mark")
+		}
+		ends = ` marker-end="url(#` + tip + `)"`
+		if e.Conditional {
+			ends += ` marker-start="url(#wfc-diamond)"`
+		}
+	case EdgeMessage:
+		ends = ` marker-start="url(#wfc-circle)" marker-end="url(#wfc-open-tip)"`
+	}
+	w.printf(`<path class="line" d="%s"%s/>`, d.String(), ends)
+	if e.Default {
+		w.defaultSlash(e.Points[0], e.Points[1])
+	}
+	w.close()
+}
+
+// defaultSlash crosses the first segment of a default flow near its start, as BPMN draws it.
+func (w *writer) defaultSlash(a, b Point) {
+	dx, dy := b.X-a.X, b.Y-a.Y
+	length := math.Hypot(dx, dy)
+	if length == 0 {
+		return
+	}
+	ux, uy := dx/length, dy/length
+	at := math.Min(10, length/2)
+	cx, cy := a.X+ux*at, a.Y+uy*at
+	// A 12 px stroke at 45 degrees to the segment.
+	sx, sy := (ux-uy)*4.2, (uy+ux)*4.2
+	w.printf(`<path class="tick" d="M%s,%sL%s,%s"/>`, num(cx-sx), num(cy-sy), num(cx+sx), num(cy+sy))
+}
+
+// edgeLabelRect is the DI label bounds of an edge (narrowed to the text), or a label above the middle of its longest
+// horizontal segment (beside its longest segment when none is horizontal).
+func edgeLabelRect(e Edge) Rect {
+	if e.Label != nil {
+		return tighten(fitLabel(*e.Label, e.Name), e.Name)
+	}
+	best, bestLen, horizontal := 0, -1.0, false
+	for i := 1; i < len(e.Points); i++ {
+		a, b := e.Points[i-1], e.Points[i]
+		h := a.Y == b.Y
+		l := math.Hypot(b.X-a.X, b.Y-a.Y)
+		if (h && !horizontal) || (h == horizontal && l > bestLen) {
+			best, bestLen, horizontal = i, l, h
+		}
+	}
+	a, b := e.Points[best-1], e.Points[best]
+	mx, my := (a.X+b.X)/2, (a.Y+b.Y)/2
+	r := tighten(fitLabel(Rect{mx - labelWidth/2, 0, labelWidth, 0}, e.Name), e.Name)
+	if horizontal {
+		r.Y = my - 4 - r.H
+	} else {
+		r.X, r.Y = mx+6, my-r.H/2
+	}
+	return r
+}
