@@ -41,13 +41,14 @@ func scalarSpellings(value string) []string {
 
 func checkExpressionPieces(t *testing.T, value string, exprs []Expression) {
 	t.Helper()
-	if len(exprs) > 0 != strings.Contains(value, "${") {
+	if len(exprs) > 0 && !HasExpression(value) {
 		t.Fatalf("%d expressions in %q", len(exprs), value)
 	}
 	at := 0
 	for i, e := range exprs {
-		off := strings.Index(value[at:], e.Text)
-		if off < 0 || !strings.HasPrefix(e.Text, "${") || value[at+off:at+off+2] != "${" {
+		off := nextUnescaped(value, at, e.Text)
+		opener := e.Text[:min(2, len(e.Text))]
+		if off < 0 || (opener != "${" && opener != "#{") || value[at+off:at+off+2] != opener {
 			t.Fatalf("expression %d %q is not the next ${ in %q after byte %d", i, e.Text, value, at)
 		}
 		switch {
@@ -58,7 +59,8 @@ func checkExpressionPieces(t *testing.T, value string, exprs []Expression) {
 		}
 		at += off + len(e.Text)
 		for _, r := range e.Refs {
-			if r.Text != r.Root+"."+strings.Join(r.Path, ".") || !refRoots[r.Root] || !strings.Contains(e.Body, r.Text) {
+			// Text keeps the reference as written (steps.a.output['x']), Path its names.
+			if !strings.HasPrefix(r.Text, r.Root+".") || len(r.Path) == 0 || !refRoots[r.Root] || !strings.Contains(e.Body, r.Text) {
 				t.Fatalf("reference %+v in body %q", r, e.Body)
 			}
 		}
@@ -96,16 +98,37 @@ func checkExpressionPositions(t *testing.T, s String, exprs []Expression) {
 			}
 			continue
 		}
-		if textAt(e.Range.Start, 2) != "${" {
+		if got := textAt(e.Range.Start, 2); got != "${" && got != "#{" {
 			t.Fatalf("expression %q at %v, where %q has %q", e.Text, e.Range.Start, s.raw, textAt(e.Range.Start, 2))
 		}
 		if !e.Unterminated && textAt(diag.Pos{Line: e.Range.End.Line, Column: e.Range.End.Column - 1}, 1) != "}" {
 			t.Fatalf("expression %q ends at %v, after no } in %q", e.Text, e.Range.End, s.raw)
 		}
 		for _, r := range e.Refs {
-			if got := textAt(r.Range.Start, len(r.Text)); got != r.Text {
+			// Only the root is compared: a quoted field (output['x']) may be escaped in the
+			// scalar's text ('' in a single-quoted scalar).
+			if got := textAt(r.Range.Start, len(r.Root)+1); got != r.Root+"." {
 				t.Fatalf("reference %q at %v, where %q has %q", r.Text, r.Range.Start, s.raw, got)
 			}
 		}
 	}
+}
+
+// refRoots are the names a reference may start with.
+var refRoots = map[string]bool{"inputs": true, "steps": true, "workflow": true}
+
+// nextUnescaped is the offset after at of the next text that is not written with a
+// backslash before it (\${ is a literal ${), or -1.
+func nextUnescaped(value string, at int, text string) int {
+	for from := at; from <= len(value); {
+		off := strings.Index(value[from:], text)
+		if off < 0 {
+			return -1
+		}
+		if i := from + off; i == 0 || value[i-1] != '\\' {
+			return i - at
+		}
+		from += off + 1
+	}
+	return -1
 }
