@@ -9,6 +9,13 @@ import (
 // emit builds the plane: shapes first in declaration order (boundary events where they are
 // declared), then edges in declaration order of the flows, as the SecMaster samples have them.
 func (g *graph) emit(planeID string) *bpmn.Plane {
+	// Route first: spreading the flows over their channels moves the shapes.
+	r := newRouter(g)
+	routes := make([][]pt, len(g.edges))
+	for i := range g.edges {
+		routes[i] = r.route(&g.edges[i])
+	}
+	g.spreadChannels(routes)
 	plane := &bpmn.Plane{ID: planeID, BPMNElement: g.scope.ID, Element: g.scope}
 	for _, el := range g.scope.Children {
 		n, ok := g.index[el]
@@ -34,10 +41,8 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 		el.Shape = shape
 		plane.Shapes = append(plane.Shapes, shape)
 	}
-	r := newRouter(g)
 	for i := range g.edges {
-		e := &g.edges[i]
-		pts := r.route(e)
+		e, pts := &g.edges[i], routes[i]
 		edge := &bpmn.Edge{ID: e.flow.ID + "_di", BPMNElement: e.flow.ID, Element: e.flow}
 		edge.Waypoints = make([]bpmn.Point, len(pts))
 		for j, p := range pts {
