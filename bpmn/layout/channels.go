@@ -27,7 +27,20 @@ type channelSeg struct {
 	// and hi ends when those run along channels of the other direction (else 0): turns at
 	// one coordinate onto different tracks do not meet.
 	loTrack, hiTrack int
+	// loAt and hiAt are the indexes of the lo and hi end points in the route.
+	loAt, hiAt int
+	// loCanSlide and hiCanSlide say whether the turn at that end is the route's stub on an
+	// activity's side, which may move along that side; loSlid and hiSlid that it must.
+	loCanSlide, hiCanSlide bool
+	loSlid, hiSlid         bool
+	// stuck says that the segment sits on a track where one of its turns still runs along
+	// another segment's turn: a crossing no order or slide could clear.
+	stuck bool
 }
+
+// slideBy is how far in px a stub on an activity's side moves to clear a crossing flow's turn:
+// one track, well inside the 80 px of a task's side.
+const slideBy = trackSpacing
 
 // order ranks a segment within its channel: segments turning to the low side at both ends
 // first (nested ones inside out), then those that turn low at their hi end, those that turn
@@ -138,12 +151,37 @@ func trackOrder(segs []channelSeg, order []int) []int {
 	}
 	tracks, placed := make([]int, len(segs)), make([]bool, len(segs))
 	next, forced := 0, 0 // next track; the first rank that may still be unplaced
+	// violations reports whether placing segment i now would leave turns overlapping that
+	// sliding stubs can clear (dry run), or slides those stubs.
+	violations := func(i int, dry bool) bool {
+		for e, t := range ends(segs[i]) {
+			if j := junction[[2]int{t[0], t[1]}]; t[2] >= 0 && waiting[j] > 0 &&
+				!clearTurn(segs, i, e == 0, lows[j], placed, dry) {
+				return false
+			}
+		}
+		return true
+	}
 	for next < len(segs) {
 		if ready.Len() == 0 {
+			// A cycle: place a segment whose overlapping turns can be cleared by sliding
+			// stubs (the first by order among a few), else the first left by order.
 			for placed[order[forced]] {
 				forced++
 			}
-			heap.Push(ready, forced)
+			pick := forced
+			for r, tried := forced, 0; r < len(order) && tried < cycleCandidates; r++ {
+				if placed[order[r]] {
+					continue
+				}
+				tried++
+				if violations(order[r], true) {
+					pick = r
+					break
+				}
+			}
+			segs[order[pick]].stuck = !violations(order[pick], false)
+			heap.Push(ready, pick)
 		}
 		i := order[heap.Pop(ready).(int)]
 		if placed[i] {
@@ -167,6 +205,44 @@ func trackOrder(segs []channelSeg, order []int) []int {
 		}
 	}
 	return tracks
+}
+
+// cycleCandidates is how many segments a cycle in the turn constraints tries before it
+// gives up on clearing every overlap: a constant, so assigning tracks stays O(k log k).
+const cycleCandidates = 16
+
+// clearTurn keeps segment i's high turn at its lo (or hi) end off the low turns of the
+// unplaced segments lows turning at the same coordinate, which will sit on higher tracks: it
+// slides i's stub if it can, else theirs, and reports whether that cleared every overlap.
+// When dry it only reports.
+func clearTurn(segs []channelSeg, i int, atLo bool, lows []int, placed []bool, dry bool) bool {
+	if slide(&segs[i], atLo, dry) {
+		return true
+	}
+	coord := segs[i].hi
+	if atLo {
+		coord = segs[i].lo
+	}
+	cleared := true
+	for _, u := range lows {
+		if !placed[u] && !slide(&segs[u], segs[u].lo == coord, dry) {
+			cleared = false
+		}
+	}
+	return cleared
+}
+
+// slide marks the stub at s's lo or hi end to move (unless dry), and reports whether it may.
+func slide(s *channelSeg, atLo, dry bool) bool {
+	if atLo && s.loCanSlide {
+		s.loSlid = s.loSlid || !dry
+		return true
+	}
+	if !atLo && s.hiCanSlide {
+		s.hiSlid = s.hiSlid || !dry
+		return true
+	}
+	return false
 }
 
 // rankHeap is a min-heap of ranks.
@@ -202,9 +278,59 @@ func turn(pts []pt, i, j int, cross func(pt) int) int {
 	return -1
 }
 
-// spreadChannels moves every segment that runs along a gap or a lane onto a track of its own,
-// widens the gaps and lanes to hold their tracks, and moves shapes and routes to match.
-func (g *graph) spreadChannels(routes [][]pt) {
+// newSeg describes segment end of route ri, whose lo and hi end points are pts[lo] and
+// pts[hi]; along gives a point's coordinate along the channel, cross the other one.
+func (g *graph) newSeg(ri, end int, pts []pt, lo, hi int, along, cross func(pt) int) channelSeg {
+	return channelSeg{
+		route: ri, end: end,
+		lo: along(pts[lo]), hi: along(pts[hi]),
+		loTurn: turn(pts, lo, hi, cross), hiTurn: turn(pts, hi, lo, cross),
+		loAt: lo, hiAt: hi,
+		loCanSlide: g.stubOnActivity(ri, pts, lo, hi),
+		hiCanSlide: g.stubOnActivity(ri, pts, hi, lo),
+	}
+}
+
+// stubOnActivity reports whether route ri turns at point i (away from point j) onto its first
+// or last segment, and that segment ends on an activity, whose side is long enough for the
+// stub to slide along it.
+func (g *graph) stubOnActivity(ri int, pts []pt, i, j int) bool {
+	e := &g.edges[ri]
+	switch i + (i - j) {
+	case 0:
+		return !e.boundary && g.nodes[e.from].kind == kindActivity
+	case len(pts) - 1:
+		return e.intoVia == nil && g.nodes[e.to].kind == kindActivity
+	}
+	return false
+}
+
+// channelPlan is the tracks of every gap and lane, ready to be applied.
+type channelPlan struct {
+	gaps, lanes *channels
+	gapAt       map[int]int     // gap x -> gap index
+	laneAt      func(y int) int // lane y -> lane index, or -1
+}
+
+// stuckRoutes lists, in order, the routes with a gap segment whose turn still runs along
+// another's (see channelSeg.stuck).
+func (p *channelPlan) stuckRoutes() []int {
+	var out []int
+	seen := map[int]bool{}
+	for _, segs := range p.gaps.segs {
+		for _, s := range segs {
+			if s.stuck && !seen[s.route] {
+				seen[s.route] = true
+				out = append(out, s.route)
+			}
+		}
+	}
+	sort.Ints(out)
+	return out
+}
+
+// planChannels gives every segment that runs along a gap or a lane a track of its own.
+func (g *graph) planChannels(routes [][]pt) *channelPlan {
 	rows := 0
 	for i := range g.nodes {
 		rows = max(rows, g.nodes[i].row+1)
@@ -235,8 +361,7 @@ func (g *graph) spreadChannels(routes [][]pt) {
 				if q.y < p.y {
 					lo, hi = i, i-1
 				}
-				gaps.segs[c] = append(gaps.segs[c], channelSeg{ri, i, pts[lo].y, pts[hi].y,
-					turn(pts, lo, hi, getX), turn(pts, hi, lo, getX), 0, 0})
+				gaps.segs[c] = append(gaps.segs[c], g.newSeg(ri, i, pts, lo, hi, getY, getX))
 			case p.y == q.y:
 				l := laneAt(p.y)
 				if l < 0 {
@@ -245,8 +370,7 @@ func (g *graph) spreadChannels(routes [][]pt) {
 				if q.x < p.x {
 					lo, hi = i, i-1
 				}
-				lanes.segs[l] = append(lanes.segs[l], channelSeg{ri, i, pts[lo].x, pts[hi].x,
-					turn(pts, lo, hi, getY), turn(pts, hi, lo, getY), 0, 0})
+				lanes.segs[l] = append(lanes.segs[l], g.newSeg(ri, i, pts, lo, hi, getX, getY))
 			}
 		}
 	}
@@ -261,21 +385,34 @@ func (g *graph) spreadChannels(routes [][]pt) {
 	for _, segs := range gaps.segs {
 		for k := range segs {
 			s := &segs[k]
-			lo, hi := s.end-1, s.end
-			if routes[s.route][lo].y != s.lo {
-				lo, hi = hi, lo
-			}
+			lo, hi := s.loAt, s.hiAt
 			s.loTrack = laneTrack[[2]int{s.route, max(lo, lo+(lo-hi))}]
 			s.hiTrack = laneTrack[[2]int{s.route, max(hi, hi+(hi-lo))}]
 		}
 	}
 	gaps.assign()
-	g.moveAll(routes, gaps, lanes, gapAt, laneAt)
+	return &channelPlan{gaps: gaps, lanes: lanes, gapAt: gapAt, laneAt: laneAt}
+}
+
+// slideStubs moves the stubs marked to slide slideBy px along the channel, toward the
+// segment's other end; along picks the coordinate along the channel.
+func (s channelSeg) slideStubs(pts []pt, along func(*pt) *int) {
+	move := func(at, away, d int) {
+		*along(&pts[at]) += d
+		*along(&pts[at+(at-away)]) += d
+	}
+	if s.loSlid {
+		move(s.loAt, s.hiAt, slideBy)
+	}
+	if s.hiSlid {
+		move(s.hiAt, s.loAt, -slideBy)
+	}
 }
 
 // moveAll shifts shapes and route points by the growth of the channels before them, then puts
 // every channel segment on its track.
-func (g *graph) moveAll(routes [][]pt, gaps, lanes *channels, gapAt map[int]int, laneAt func(int) int) {
+func (g *graph) moveAll(routes [][]pt, plan *channelPlan) {
+	gaps, lanes, gapAt, laneAt := plan.gaps, plan.lanes, plan.gapAt, plan.laneAt
 	gapShift, colShift := gaps.shifts()
 	laneShift, rowShift := lanes.shifts()
 	oldColX := g.colX
@@ -318,6 +455,7 @@ func (g *graph) moveAll(routes [][]pt, gaps, lanes *channels, gapAt map[int]int,
 			d := gaps.tracks[c][k] * trackSpacing
 			routes[s.route][s.end-1].x += d
 			routes[s.route][s.end].x += d
+			s.slideStubs(routes[s.route], func(p *pt) *int { return &p.y })
 		}
 	}
 	for l, segs := range lanes.segs {
@@ -325,6 +463,7 @@ func (g *graph) moveAll(routes [][]pt, gaps, lanes *channels, gapAt map[int]int,
 			d := lanes.tracks[l][k] * trackSpacing
 			routes[s.route][s.end-1].y += d
 			routes[s.route][s.end].y += d
+			s.slideStubs(routes[s.route], func(p *pt) *int { return &p.x })
 		}
 	}
 	g.colX = make([]int, len(oldColX))

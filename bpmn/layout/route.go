@@ -21,6 +21,7 @@ type router struct {
 	// corners says, per node, whether flows leave (portOut) or enter (portIn) by its top
 	// (index 0) and bottom (1) corners: flows out of and into one corner would run on one line.
 	corners [][2]portUse
+	runs    *columnRuns
 }
 
 // portUse is what a node's top or bottom corner is used for so far.
@@ -40,16 +41,20 @@ const (
 // claim reserves the top or bottom corner of node n for flows leaving (out) or entering it,
 // and reports whether the corner was free or already used the same way.
 func (r *router) claim(n *node, corner int, out bool) bool {
-	want := portIn
-	if out {
-		want = portOut
-	}
-	use := &r.corners[r.g.index[n.el]][corner]
-	if *use != portFree && *use != want {
+	if !r.canClaim(n, corner, out) {
 		return false
 	}
-	*use = want
+	r.corners[r.g.index[n.el]][corner] = portIn
+	if out {
+		r.corners[r.g.index[n.el]][corner] = portOut
+	}
 	return true
+}
+
+// canClaim reports whether claim would succeed, without claiming.
+func (r *router) canClaim(n *node, corner int, out bool) bool {
+	use := r.corners[r.g.index[n.el]][corner]
+	return use == portFree || (use == portOut) == out
 }
 
 func newRouter(g *graph) *router {
@@ -73,6 +78,7 @@ func newRouter(g *graph) *router {
 		byCol[g.nodes[i].rank] = append(byCol[g.nodes[i].rank], i)
 		byRow[g.nodes[i].row] = append(byRow[g.nodes[i].row], i)
 	}
+	colNodes := make([][]int, cols)
 	for c, ns := range byCol {
 		for _, n := range ns {
 			r.rowCols[g.nodes[n].row] = append(r.rowCols[g.nodes[n].row], c)
@@ -81,11 +87,24 @@ func newRouter(g *graph) *router {
 	for row, ns := range byRow {
 		for _, n := range ns {
 			r.colRows[g.nodes[n].rank] = append(r.colRows[g.nodes[n].rank], row)
+			colNodes[g.nodes[n].rank] = append(colNodes[g.nodes[n].rank], n)
 			r.deepest.raise(g.nodes[n].rank, row)
 			r.colDepth[g.nodes[n].rank] = row
 		}
 	}
+	r.runs = newColumnRuns(g, colNodes)
 	return r
+}
+
+// run reports whether node n can run a flow vertically through its column to row to without
+// passing another run, and if so records the run.
+func (r *router) run(n *node, to int) bool {
+	i := r.g.index[n.el]
+	if !r.runs.free(r.g, i, to) {
+		return false
+	}
+	r.runs.add(r.g, i, to)
+	return true
 }
 
 // noneIn reports whether sorted holds no value in lo..hi (in either order).
@@ -135,6 +154,11 @@ func (r *router) route(e *edge) []pt {
 	case e.back || e.intoVia != nil:
 		return normalize(r.loop(e, s, t))
 	}
+	if e.enterVertically && s.row != t.row {
+		if pts, ok := r.fromAbove(s, t); ok {
+			return normalize(pts)
+		}
+	}
 	if pts := r.template(s, t); pts != nil {
 		return normalize(pts)
 	}
@@ -156,6 +180,20 @@ func (r *router) route(e *edge) []pt {
 		entry, entryOnLane = []pt{{p.x, lane}, p}, true
 	}
 	return normalize(join(exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1)))
+}
+
+// fromAbove routes a forward flow out of s's right into t's top (or bottom) from the lane
+// beside t on s's side, when that point of t takes no flow out.
+func (r *router) fromAbove(s, t *node) ([]pt, bool) {
+	lane, entry, corner := rowTop(t.row), t.box.topMid(), cornerTop
+	if s.row > t.row {
+		lane, entry, corner = rowTop(t.row+1), t.box.bottomMid(), cornerBottom
+	}
+	if len(t.boundary) > 0 && corner == cornerBottom || !r.claim(t, corner, false) {
+		return nil, false
+	}
+	exit := r.exitRight(s)
+	return join(exit, false, []pt{{entry.x, lane}, entry}, true, lane, r.g.cellLeft(s.rank+1)), true
 }
 
 // cornerToLane is the top or bottom corner of gateway n when lane runs along the top or bottom
@@ -186,7 +224,8 @@ func (r *router) template(s, t *node) []pt {
 		return nil
 	}
 	if s.kind == kindGateway && r.colFree(sc, toward(sr, tr), tr) && r.rowFree(tr, sc+1, tc-1) &&
-		r.claim(s, cornerFacing(sr, tr), true) {
+		r.canClaim(s, cornerFacing(sr, tr), true) && r.run(s, tr) {
+		r.claim(s, cornerFacing(sr, tr), true)
 		// v:h: leave the split through its top or bottom corner.
 		exit := sb.bottomMid()
 		if tr < sr {
@@ -195,7 +234,8 @@ func (r *router) template(s, t *node) []pt {
 		return []pt{exit, {sb.midX(), tb.midY()}, tb.leftMid()}
 	}
 	if t.kind == kindGateway && r.rowFree(sr, sc+1, tc) && r.colFree(tc, toward(tr, sr), sr) &&
-		r.claim(t, cornerFacing(tr, sr), false) {
+		r.canClaim(t, cornerFacing(tr, sr), false) && r.run(t, sr) {
+		r.claim(t, cornerFacing(tr, sr), false)
 		// h:v: enter the join through its bottom or top corner.
 		entry := tb.bottomMid()
 		if sr < tr {
@@ -219,7 +259,7 @@ func (r *router) fromBoundary(e *edge, host, t *node) []pt {
 	b := r.g.boxes[e.via]
 	tb := t.box
 	if e.intoVia == nil && !e.back && t.row > host.row && r.colFree(host.rank, host.row+1, t.row) &&
-		r.rowFree(t.row, host.rank+1, t.rank-1) {
+		r.rowFree(t.row, host.rank+1, t.rank-1) && r.run(host, t.row) {
 		return []pt{b.bottomMid(), {b.midX(), tb.midY()}, tb.leftMid()}
 	}
 	lane := rowTop(host.row + 1)
