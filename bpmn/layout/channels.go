@@ -24,8 +24,9 @@ type channelSeg struct {
 	// the smaller cross coordinate (left of a gap, above a lane), +1 toward the larger.
 	loTurn, hiTurn int
 	// loTrack and hiTrack are the tracks of the segments that the route turns onto at the lo
-	// and hi ends when those run along channels of the other direction (else 0): turns at
-	// one coordinate onto different tracks do not meet.
+	// and hi ends when those run along channels of the other direction (else 0; negative
+	// for a gap segment, whose track is not known yet but is its own): turns at one
+	// coordinate onto different tracks do not meet.
 	loTrack, hiTrack int
 	// loAt and hiAt are the indexes of the lo and hi end points in the route.
 	loAt, hiAt int
@@ -372,6 +373,22 @@ func (g *graph) planChannels(routes [][]pt) *channelPlan {
 				}
 				lanes.segs[l] = append(lanes.segs[l], g.newSeg(ri, i, pts, lo, hi, getX, getY))
 			}
+		}
+	}
+	// A lane segment's turn onto a gap segment continues on that segment's own gap track,
+	// which no other turn uses: give it a junction of its own (a negative track) so it
+	// constrains nothing.
+	gapSeg := map[[2]int]int{} // route and segment end -> 1 + a number unique to the gap segment
+	for _, segs := range gaps.segs {
+		for _, s := range segs {
+			gapSeg[[2]int{s.route, s.end}] = 1 + len(gapSeg)
+		}
+	}
+	for _, segs := range lanes.segs {
+		for k := range segs {
+			s := &segs[k]
+			s.loTrack = -gapSeg[[2]int{s.route, max(s.loAt, 2*s.loAt-s.hiAt)}]
+			s.hiTrack = -gapSeg[[2]int{s.route, max(s.hiAt, 2*s.hiAt-s.loAt)}]
 		}
 	}
 	lanes.assign()

@@ -21,7 +21,8 @@ type router struct {
 	// corners says, per node, whether flows leave (portOut) or enter (portIn) by its top
 	// (index 0) and bottom (1) corners: flows out of and into one corner would run on one line.
 	corners [][2]portUse
-	runs    *columnRuns
+	colRuns *lineRuns // runs through the empty cells of columns
+	rowRuns *lineRuns // runs through the empty cells of rows
 }
 
 // portUse is what a node's top or bottom corner is used for so far.
@@ -78,10 +79,11 @@ func newRouter(g *graph) *router {
 		byCol[g.nodes[i].rank] = append(byCol[g.nodes[i].rank], i)
 		byRow[g.nodes[i].row] = append(byRow[g.nodes[i].row], i)
 	}
-	colNodes := make([][]int, cols)
+	colNodes, rowNodes := make([][]int, cols), make([][]int, rows)
 	for c, ns := range byCol {
 		for _, n := range ns {
 			r.rowCols[g.nodes[n].row] = append(r.rowCols[g.nodes[n].row], c)
+			rowNodes[g.nodes[n].row] = append(rowNodes[g.nodes[n].row], n)
 		}
 	}
 	for row, ns := range byRow {
@@ -92,18 +94,25 @@ func newRouter(g *graph) *router {
 			r.colDepth[g.nodes[n].rank] = row
 		}
 	}
-	r.runs = newColumnRuns(g, colNodes)
+	ranks, rowsOf := make([]int, len(g.nodes)), make([]int, len(g.nodes))
+	for i := range g.nodes {
+		ranks[i], rowsOf[i] = g.nodes[i].rank, g.nodes[i].row
+	}
+	r.colRuns = newLineRuns(colNodes, ranks, rowsOf)
+	r.rowRuns = newLineRuns(rowNodes, rowsOf, ranks)
 	return r
 }
 
-// run reports whether node n can run a flow vertically through its column to row to without
-// passing another run, and if so records the run.
-func (r *router) run(n *node, to int) bool {
-	i := r.g.index[n.el]
-	if !r.runs.free(r.g, i, to) {
+// runs reports whether a flow can run through its column from node cn to row toRow and
+// through its row from node rn to column toCol without passing another run, and if so
+// records both runs.
+func (r *router) runs(cn *node, toRow int, rn *node, toCol int) bool {
+	c, w := r.g.index[cn.el], r.g.index[rn.el]
+	if !r.colRuns.free(c, toRow) || !r.rowRuns.free(w, toCol) {
 		return false
 	}
-	r.runs.add(r.g, i, to)
+	r.colRuns.add(c, toRow)
+	r.rowRuns.add(w, toCol)
 	return true
 }
 
@@ -224,7 +233,7 @@ func (r *router) template(s, t *node) []pt {
 		return nil
 	}
 	if s.kind == kindGateway && r.colFree(sc, toward(sr, tr), tr) && r.rowFree(tr, sc+1, tc-1) &&
-		r.canClaim(s, cornerFacing(sr, tr), true) && r.run(s, tr) {
+		r.canClaim(s, cornerFacing(sr, tr), true) && r.runs(s, tr, t, sc) {
 		r.claim(s, cornerFacing(sr, tr), true)
 		// v:h: leave the split through its top or bottom corner.
 		exit := sb.bottomMid()
@@ -234,7 +243,7 @@ func (r *router) template(s, t *node) []pt {
 		return []pt{exit, {sb.midX(), tb.midY()}, tb.leftMid()}
 	}
 	if t.kind == kindGateway && r.rowFree(sr, sc+1, tc) && r.colFree(tc, toward(tr, sr), sr) &&
-		r.canClaim(t, cornerFacing(tr, sr), false) && r.run(t, sr) {
+		r.canClaim(t, cornerFacing(tr, sr), false) && r.runs(t, sr, s, tc) {
 		r.claim(t, cornerFacing(tr, sr), false)
 		// h:v: enter the join through its bottom or top corner.
 		entry := tb.bottomMid()
@@ -259,7 +268,7 @@ func (r *router) fromBoundary(e *edge, host, t *node) []pt {
 	b := r.g.boxes[e.via]
 	tb := t.box
 	if e.intoVia == nil && !e.back && t.row > host.row && r.colFree(host.rank, host.row+1, t.row) &&
-		r.rowFree(t.row, host.rank+1, t.rank-1) && r.run(host, t.row) {
+		r.rowFree(t.row, host.rank+1, t.rank-1) && r.runs(host, t.row, t, host.rank) {
 		return []pt{b.bottomMid(), {b.midX(), tb.midY()}, tb.leftMid()}
 	}
 	lane := rowTop(host.row + 1)
