@@ -1,17 +1,13 @@
 package layout
 
-import (
-	"container/heap"
-	"sort"
-)
+import "sort"
 
 // Channel tracks. The router draws every flow through the gap on a column boundary and the
 // lane on a row boundary, so flows that use one channel would run on the same line and a
-// reader could not tell them apart. spreadChannels gives every segment of a channel its own
-// track, trackSpacing px from its neighbour, widens the channel by the tracks it needs and
-// moves the shapes beyond it along. Tracks are ordered so that a segment's turns meet as few
-// other segments as a sort can arrange, and never run back along a neighbour's turn where a
-// sort can avoid it. Sorting each channel keeps the pass O(m log m) for m segments.
+// reader could not tell them apart. planChannels gives every segment of a channel its own
+// track, trackSpacing px from its neighbour (tracks.go orders them); moveAll widens each
+// channel by the tracks it needs, moves the shapes beyond it along and puts every segment on
+// its track. Sorting each channel keeps the pass O(m log m) for m segments.
 
 // trackSpacing is the distance in px between neighbouring tracks of one channel.
 const trackSpacing = 10
@@ -43,27 +39,7 @@ type channelSeg struct {
 // one track, well inside the 80 px of a task's side.
 const slideBy = trackSpacing
 
-// order ranks a segment within its channel: segments turning to the low side at both ends
-// first (nested ones inside out), then those that turn low at their hi end, those that turn
-// low at their lo end, and last those turning high at both ends (nested ones outside in).
-// Within each group this order crosses no two segments that can avoid crossing, and keeps a
-// segment's low turn at some coordinate on a lower track than another segment's high turn
-// there, so the two turns do not overlap.
-func (s channelSeg) order() (group, key int) {
-	switch {
-	case s.loTurn < 0 && s.hiTurn < 0:
-		return 0, s.hi - s.lo
-	case s.hiTurn < 0:
-		return 1, s.hi
-	case s.loTurn < 0:
-		return 2, -s.lo
-	default:
-		return 3, s.lo - s.hi
-	}
-}
-
-// channels collects the segments of each channel of one direction: index is the channel a
-// coordinate lies on, or -1.
+// channels collects the segments of each channel of one direction (every gap or every lane).
 type channels struct {
 	segs   [][]channelSeg
 	tracks [][]int // per channel, per segment (in segs order), its track
@@ -74,10 +50,7 @@ func newChannels(n int) *channels {
 	return &channels{segs: make([][]channelSeg, n), tracks: make([][]int, n), extra: make([]int, n)}
 }
 
-// assign numbers the tracks of every channel: by order, except that a segment turning to the
-// low side at some coordinate goes on a lower track than every segment turning to the high
-// side there, since their turns would run along one line otherwise. Where these rules
-// contradict each other (a cycle), the first segment by order that is left goes next.
+// assign numbers the tracks of every channel (see tracks.go) and sizes the channel.
 func (c *channels) assign() {
 	for ch, segs := range c.segs {
 		order := make([]int, len(segs))
@@ -88,173 +61,6 @@ func (c *channels) assign() {
 		c.tracks[ch] = trackOrder(segs, order)
 		c.extra[ch] = max(0, len(segs)-1) * trackSpacing
 	}
-}
-
-// before is the order of two segments of one channel; no two segments tie.
-func (s channelSeg) before(o channelSeg) bool {
-	gs, ks := s.order()
-	goo, ko := o.order()
-	switch {
-	case gs != goo:
-		return gs < goo
-	case ks != ko:
-		return ks < ko
-	case s.route != o.route:
-		return s.route < o.route
-	}
-	return s.end < o.end
-}
-
-// trackOrder is a topological sort of the turn constraints (see assign) that takes the ready
-// segment first in order, through one junction per turn coordinate so the constraints stay
-// linear in number. O(k log k) for k segments.
-func trackOrder(segs []channelSeg, order []int) []int {
-	rank := make([]int, len(segs))
-	for r, i := range order {
-		rank[i] = r
-	}
-	junction := map[[2]int]int{} // turn coordinate and track -> index of its junction
-	var lows, highs [][]int      // per junction, the segments turning low and high there
-	indeg := make([]int, len(segs))
-	ends := func(s channelSeg) [2][3]int {
-		return [2][3]int{{s.lo, s.loTrack, s.loTurn}, {s.hi, s.hiTrack, s.hiTurn}}
-	}
-	for i, s := range segs {
-		for _, t := range ends(s) {
-			key := [2]int{t[0], t[1]}
-			j, ok := junction[key]
-			if !ok {
-				j = len(lows)
-				junction[key] = j
-				lows, highs = append(lows, nil), append(highs, nil)
-			}
-			if t[2] < 0 {
-				lows[j] = append(lows[j], i)
-			} else {
-				highs[j] = append(highs[j], i)
-			}
-		}
-	}
-	waiting := make([]int, len(lows)) // per junction, its low segments not yet placed
-	for j := range lows {
-		waiting[j] = len(lows[j])
-		for _, u := range highs[j] {
-			if waiting[j] > 0 {
-				indeg[u]++
-			}
-		}
-	}
-	ready := &rankHeap{}
-	for i := range segs {
-		if indeg[i] == 0 {
-			heap.Push(ready, rank[i])
-		}
-	}
-	tracks, placed := make([]int, len(segs)), make([]bool, len(segs))
-	next, forced := 0, 0 // next track; the first rank that may still be unplaced
-	// violations reports whether placing segment i now would leave turns overlapping that
-	// sliding stubs can clear (dry run), or slides those stubs.
-	violations := func(i int, dry bool) bool {
-		for e, t := range ends(segs[i]) {
-			if j := junction[[2]int{t[0], t[1]}]; t[2] >= 0 && waiting[j] > 0 &&
-				!clearTurn(segs, i, e == 0, lows[j], placed, dry) {
-				return false
-			}
-		}
-		return true
-	}
-	for next < len(segs) {
-		if ready.Len() == 0 {
-			// A cycle: place a segment whose overlapping turns can be cleared by sliding
-			// stubs (the first by order among a few), else the first left by order.
-			for placed[order[forced]] {
-				forced++
-			}
-			pick := forced
-			for r, tried := forced, 0; r < len(order) && tried < cycleCandidates; r++ {
-				if placed[order[r]] {
-					continue
-				}
-				tried++
-				if violations(order[r], true) {
-					pick = r
-					break
-				}
-			}
-			segs[order[pick]].stuck = !violations(order[pick], false)
-			heap.Push(ready, pick)
-		}
-		i := order[heap.Pop(ready).(int)]
-		if placed[i] {
-			continue
-		}
-		placed[i], tracks[i] = true, next
-		next++
-		for _, t := range ends(segs[i]) {
-			if t[2] >= 0 {
-				continue
-			}
-			j := junction[[2]int{t[0], t[1]}]
-			if waiting[j]--; waiting[j] > 0 {
-				continue
-			}
-			for _, u := range highs[j] {
-				if indeg[u]--; indeg[u] == 0 && !placed[u] {
-					heap.Push(ready, rank[u])
-				}
-			}
-		}
-	}
-	return tracks
-}
-
-// cycleCandidates is how many segments a cycle in the turn constraints tries before it
-// gives up on clearing every overlap: a constant, so assigning tracks stays O(k log k).
-const cycleCandidates = 16
-
-// clearTurn keeps segment i's high turn at its lo (or hi) end off the low turns of the
-// unplaced segments lows turning at the same coordinate, which will sit on higher tracks: it
-// slides i's stub if it can, else theirs, and reports whether that cleared every overlap.
-// When dry it only reports.
-func clearTurn(segs []channelSeg, i int, atLo bool, lows []int, placed []bool, dry bool) bool {
-	if slide(&segs[i], atLo, dry) {
-		return true
-	}
-	coord := segs[i].hi
-	if atLo {
-		coord = segs[i].lo
-	}
-	cleared := true
-	for _, u := range lows {
-		if !placed[u] && !slide(&segs[u], segs[u].lo == coord, dry) {
-			cleared = false
-		}
-	}
-	return cleared
-}
-
-// slide marks the stub at s's lo or hi end to move (unless dry), and reports whether it may.
-func slide(s *channelSeg, atLo, dry bool) bool {
-	if atLo && s.loCanSlide {
-		s.loSlid = s.loSlid || !dry
-		return true
-	}
-	if !atLo && s.hiCanSlide {
-		s.hiSlid = s.hiSlid || !dry
-		return true
-	}
-	return false
-}
-
-// rankHeap is a min-heap of ranks.
-type rankHeap struct{ sort.IntSlice }
-
-func (h *rankHeap) Push(x any) { h.IntSlice = append(h.IntSlice, x.(int)) }
-func (h *rankHeap) Pop() any {
-	n := len(h.IntSlice) - 1
-	x := h.IntSlice[n]
-	h.IntSlice = h.IntSlice[:n]
-	return x
 }
 
 // shifts returns, per channel, how far its first track moves and, per cell after it, how far
@@ -346,7 +152,14 @@ func (g *graph) planChannels(routes [][]pt) *channelPlan {
 		}
 		return (y - outerMargin) / cellHeight
 	}
-	gaps, lanes := newChannels(len(g.colX)), newChannels(rows+1)
+	gaps, lanes := g.collectSegments(routes, gapAt, laneAt, rows)
+	linkTurns(gaps, lanes)
+	return &channelPlan{gaps: gaps, lanes: lanes, gapAt: gapAt, laneAt: laneAt}
+}
+
+// collectSegments sorts the segments of the routes into the gaps and lanes they run along.
+func (g *graph) collectSegments(routes [][]pt, gapAt map[int]int, laneAt func(int) int, rows int) (gaps, lanes *channels) {
+	gaps, lanes = newChannels(len(g.colX)), newChannels(rows+1)
 	getX := func(p pt) int { return p.x }
 	getY := func(p pt) int { return p.y }
 	for ri, pts := range routes {
@@ -375,6 +188,12 @@ func (g *graph) planChannels(routes [][]pt) *channelPlan {
 			}
 		}
 	}
+	return gaps, lanes
+}
+
+// linkTurns assigns the tracks of lanes, then of gaps, telling each segment which track the
+// route turns onto at its ends (see channelSeg.loTrack).
+func linkTurns(gaps, lanes *channels) {
 	// A lane segment's turn onto a gap segment continues on that segment's own gap track,
 	// which no other turn uses: give it a junction of its own (a negative track) so it
 	// constrains nothing.
@@ -387,8 +206,7 @@ func (g *graph) planChannels(routes [][]pt) *channelPlan {
 	for _, segs := range lanes.segs {
 		for k := range segs {
 			s := &segs[k]
-			s.loTrack = -gapSeg[[2]int{s.route, max(s.loAt, 2*s.loAt-s.hiAt)}]
-			s.hiTrack = -gapSeg[[2]int{s.route, max(s.hiAt, 2*s.hiAt-s.loAt)}]
+			s.loTrack, s.hiTrack = -gapSeg[s.turnOnto(true)], -gapSeg[s.turnOnto(false)]
 		}
 	}
 	lanes.assign()
@@ -402,13 +220,20 @@ func (g *graph) planChannels(routes [][]pt) *channelPlan {
 	for _, segs := range gaps.segs {
 		for k := range segs {
 			s := &segs[k]
-			lo, hi := s.loAt, s.hiAt
-			s.loTrack = laneTrack[[2]int{s.route, max(lo, lo+(lo-hi))}]
-			s.hiTrack = laneTrack[[2]int{s.route, max(hi, hi+(hi-lo))}]
+			s.loTrack, s.hiTrack = laneTrack[s.turnOnto(true)], laneTrack[s.turnOnto(false)]
 		}
 	}
 	gaps.assign()
-	return &channelPlan{gaps: gaps, lanes: lanes, gapAt: gapAt, laneAt: laneAt}
+}
+
+// turnOnto names the segment the route turns onto at s's lo (or hi) end: route and the index
+// of that segment's second point.
+func (s channelSeg) turnOnto(atLo bool) [2]int {
+	at, away := s.hiAt, s.loAt
+	if atLo {
+		at, away = s.loAt, s.hiAt
+	}
+	return [2]int{s.route, max(at, 2*at-away)}
 }
 
 // slideStubs moves the stubs marked to slide slideBy px along the channel, toward the
@@ -432,10 +257,10 @@ func (g *graph) moveAll(routes [][]pt, plan *channelPlan) {
 	gaps, lanes, gapAt, laneAt := plan.gaps, plan.lanes, plan.gapAt, plan.laneAt
 	gapShift, colShift := gaps.shifts()
 	laneShift, rowShift := lanes.shifts()
-	oldColX := g.colX
-	// colOf is the column whose cell holds x (strictly between two gaps).
+	// colOf is the column whose cell holds x (strictly between two gaps). g.colX stays as
+	// routing saw it: it names the gaps of the routes' coordinates.
 	colOf := func(x int) int {
-		return max(0, sort.SearchInts(oldColX, x)-1)
+		return max(0, sort.SearchInts(g.colX, x)-1)
 	}
 	rowOf := func(y int) int { return max(0, (y-outerMargin)/cellHeight) }
 	moveX := func(x int) int {
@@ -482,9 +307,5 @@ func (g *graph) moveAll(routes [][]pt, plan *channelPlan) {
 			routes[s.route][s.end].y += d
 			s.slideStubs(routes[s.route], func(p *pt) *int { return &p.x })
 		}
-	}
-	g.colX = make([]int, len(oldColX))
-	for c, x := range oldColX {
-		g.colX[c] = x + colShift[c]
 	}
 }
