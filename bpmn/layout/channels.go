@@ -53,6 +53,10 @@ func newChannels(n int) *channels {
 // assign numbers the tracks of every channel (see tracks.go) and sizes the channel.
 func (c *channels) assign() {
 	for ch, segs := range c.segs {
+		if len(segs) <= 1 {
+			c.tracks[ch] = make([]int, len(segs)) // most channels: nothing to order
+			continue
+		}
 		order := make([]int, len(segs))
 		for i := range order {
 			order[i] = i
