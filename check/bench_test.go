@@ -27,3 +27,26 @@ func BenchmarkLint1000Workflows(b *testing.B) {
 	}
 	b.ReportMetric(float64(files)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
 }
+
+// bpmnlintFixtures is bpmnlint's own test suite (see its README there), the input of issue
+// 8 item 19: `wfc lint` over it must be at least 20 times faster than bpmnlint's CLI.
+const bpmnlintFixtures = "../testdata/conformance/bpmnlint/fixtures"
+
+// BenchmarkLintBpmnlintFixtures lints bpmnlint's 203 fixture files with every rule, through
+// Paths as `wfc lint DIR` does (walk, read, detect, decode, read the model, run the rules,
+// sort), leaving out only process start-up and printing. It reports files/s.
+func BenchmarkLintBpmnlintFixtures(b *testing.B) {
+	jobs, errs := collect([]string{bpmnlintFixtures})
+	if len(errs) > 0 || len(jobs) < 200 {
+		b.Fatalf("want the 203 fixtures, got %d files and errors %v", len(jobs), errs)
+	}
+	settings := lint.Settings{Extends: lint.All}
+	b.ReportAllocs()
+	for b.Loop() {
+		diags, err := Paths([]string{bpmnlintFixtures}, settings)
+		if err != nil || len(diags) < 1000 {
+			b.Fatalf("fixtures should give about 2,000 problems, got %d (error %v)", len(diags), err)
+		}
+	}
+	b.ReportMetric(float64(len(jobs))*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+}
