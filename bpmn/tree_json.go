@@ -25,6 +25,9 @@ const (
 // callers store (JSON.stringify(tree)); "  " gives JSON.stringify(tree, null, 2).
 func EncodeTreeJSON(doc *Document, indent string) ([]byte, error) {
 	e := &jsonEncoder{indent: indent}
+	if indent == "" {
+		e.buf = make([]byte, 0, treeJSONSize(doc.Children))
+	}
 	e.document(doc)
 	if e.err != nil {
 		return nil, e.err
@@ -198,6 +201,39 @@ func (e *jsonEncoder) node(n *Node, depth int) {
 	if len(e.buf) >= flushThreshold {
 		e.flush()
 	}
+}
+
+// treeJSONSize is about the length of the compact JSON of nodes, in bytes: a little more
+// than it, unless strings need escapes. It lets an encoder allocate its buffer once.
+func treeJSONSize(nodes []*Node) int {
+	const (
+		elementSize = len(`{"type":"element","name":""},`)
+		otherSize   = len(`{"type":"","":""},`) + len("instruction") // the longest kind
+		attrsSize   = len(`,"attributes":{}`)
+		attrSize    = len(`"":"",`)
+		childSize   = len(`,"elements":[]`)
+	)
+	size := 0
+	for _, n := range nodes {
+		if n == nil {
+			continue
+		}
+		if n.Type != ElementNode {
+			size += otherSize + len(n.Type) + len(n.Name) + len(n.Value)
+			continue
+		}
+		size += elementSize + len(n.Name)
+		if len(n.Attrs) > 0 {
+			size += attrsSize
+		}
+		for _, a := range n.Attrs {
+			size += attrSize + len(a.Name) + len(a.Value)
+		}
+		if len(n.Children) > 0 {
+			size += childSize + treeJSONSize(n.Children)
+		}
+	}
+	return size + len(`{"elements":[]}`)
 }
 
 // appendJSString appends s quoted as JSON.stringify quotes it: only '"', '\\' and control
