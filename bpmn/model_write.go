@@ -2,6 +2,7 @@ package bpmn
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -60,6 +61,24 @@ func Write(defs *Definitions) (*Document, error) {
 
 type writer struct {
 	prefix, bpmndi, dc, di string
+	names                  map[[2]string]string // qualify's results: a tree repeats a few names thousands of times
+}
+
+// name is qualify(prefix, local), built once per distinct name.
+func (w *writer) name(prefix, local string) string {
+	if prefix == "" {
+		return local
+	}
+	key := [2]string{prefix, local}
+	if q, ok := w.names[key]; ok {
+		return q
+	}
+	if w.names == nil {
+		w.names = make(map[[2]string]string)
+	}
+	q := qualify(prefix, local)
+	w.names[key] = q
+	return q
 }
 
 func qualify(prefix, local string) string {
@@ -169,7 +188,7 @@ func (w *writer) element(e *Element, depth int) (*Node, error) {
 	if tag == "" {
 		tag = tagForType(e.Type)
 	}
-	n := &Node{Type: ElementNode, Name: qualify(w.prefix, tag), Attrs: elementAttrs(e)}
+	n := &Node{Type: ElementNode, Name: w.name(w.prefix, tag), Attrs: elementAttrs(e)}
 	if hasBody(e.Type) && e.Body != "" {
 		n.Children = append(n.Children, bodyNode(e))
 	}
@@ -184,7 +203,7 @@ func (w *writer) element(e *Element, depth int) (*Node, error) {
 		if r == rankOther {
 			n.Children = append(n.Children, w.childRefs(e)...)
 			if tag, ok := bodyPropertyTags[e.Type]; ok && e.Body != "" {
-				n.Children = append(n.Children, &Node{Type: ElementNode, Name: qualify(w.prefix, tag),
+				n.Children = append(n.Children, &Node{Type: ElementNode, Name: w.name(w.prefix, tag),
 					Children: []*Node{{Type: TextNode, Value: e.Body}}})
 			}
 		}
@@ -238,7 +257,7 @@ func bodyNode(e *Element) *Node {
 func (w *writer) childRefs(e *Element) []*Node {
 	var out []*Node
 	add := func(tag, id string) {
-		out = append(out, &Node{Type: ElementNode, Name: qualify(w.prefix, tag),
+		out = append(out, &Node{Type: ElementNode, Name: w.name(w.prefix, tag),
 			Children: []*Node{{Type: TextNode, Value: id}}})
 	}
 	for _, tag := range childRefTags {
@@ -288,6 +307,9 @@ func formatCoord(v float64) string {
 	if v == 0 {
 		return "0" // also for -0
 	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatInt(int64(v), 10) // the same digits, without the shortest-float search
+	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
@@ -311,9 +333,9 @@ func drawnID(e *Element, written string) string {
 }
 
 func (w *writer) diagram(d *Diagram) *Node {
-	n := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNDiagram"), Attrs: idAttrs(d.ID, "")}
+	n := &Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNDiagram"), Attrs: idAttrs(d.ID, "")}
 	if p := d.Plane; p != nil {
-		pn := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNPlane"),
+		pn := &Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNPlane"),
 			Attrs: idAttrs(p.ID, drawnID(p.Element, p.BPMNElement))}
 		for _, s := range p.Shapes {
 			pn.Children = append(pn.Children, w.shape(s))
@@ -337,7 +359,7 @@ func (w *writer) shape(s *Shape) *Node {
 	flag("isExpanded", s.IsExpanded)
 	flag("isMarkerVisible", s.IsMarkerVisible)
 	attrs = append(attrs, s.Attrs...)
-	n := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNShape"), Attrs: attrs}
+	n := &Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNShape"), Attrs: attrs}
 	if s.Bounds != nil {
 		n.Children = append(n.Children, w.bounds(s.Bounds))
 	}
@@ -349,9 +371,9 @@ func (w *writer) shape(s *Shape) *Node {
 
 func (w *writer) edge(e *Edge) *Node {
 	attrs := append(idAttrs(e.ID, drawnID(e.Element, e.BPMNElement)), e.Attrs...)
-	n := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNEdge"), Attrs: attrs}
+	n := &Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNEdge"), Attrs: attrs}
 	for _, p := range e.Waypoints {
-		n.Children = append(n.Children, &Node{Type: ElementNode, Name: qualify(w.di, "waypoint"),
+		n.Children = append(n.Children, &Node{Type: ElementNode, Name: w.name(w.di, "waypoint"),
 			Attrs: []Attr{{Name: "x", Value: formatCoord(p.X)}, {Name: "y", Value: formatCoord(p.Y)}}})
 	}
 	if e.Label != nil {
@@ -361,14 +383,14 @@ func (w *writer) edge(e *Edge) *Node {
 }
 
 func (w *writer) bounds(b *Bounds) *Node {
-	return &Node{Type: ElementNode, Name: qualify(w.dc, "Bounds"), Attrs: []Attr{
+	return &Node{Type: ElementNode, Name: w.name(w.dc, "Bounds"), Attrs: []Attr{
 		{Name: "x", Value: formatCoord(b.X)}, {Name: "y", Value: formatCoord(b.Y)},
 		{Name: "width", Value: formatCoord(b.Width)}, {Name: "height", Value: formatCoord(b.Height)},
 	}}
 }
 
 func (w *writer) label(l *Label) *Node {
-	n := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNLabel")}
+	n := &Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNLabel")}
 	if l.Bounds != nil {
 		n.Children = []*Node{w.bounds(l.Bounds)}
 	}

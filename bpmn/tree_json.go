@@ -117,6 +117,18 @@ func (e *jsonEncoder) newline() {
 func (e *jsonEncoder) key(k string) {
 	e.item()
 	e.buf = appendJSString(e.buf, k)
+	e.colon()
+}
+
+// quotedKey starts a member whose key, already quoted, needs no escapes: the tree's own keys
+// ("type", "name", ...), which every node repeats.
+func (e *jsonEncoder) quotedKey(k string) {
+	e.item()
+	e.buf = append(e.buf, k...)
+	e.colon()
+}
+
+func (e *jsonEncoder) colon() {
 	e.buf = append(e.buf, ':')
 	if e.indent != "" {
 		e.buf = append(e.buf, ' ')
@@ -128,10 +140,16 @@ func (e *jsonEncoder) member(k, v string) {
 	e.buf = appendJSString(e.buf, v)
 }
 
+// quotedMember is member with a key as quotedKey takes it.
+func (e *jsonEncoder) quotedMember(k, v string) {
+	e.quotedKey(k)
+	e.buf = appendJSString(e.buf, v)
+}
+
 func (e *jsonEncoder) document(doc *Document) {
 	e.open('{')
 	if doc.Declaration != nil {
-		e.key("declaration")
+		e.quotedKey(`"declaration"`)
 		e.open('{')
 		e.attributes(doc.Declaration.Attrs)
 		e.close('}')
@@ -144,7 +162,7 @@ func (e *jsonEncoder) attributes(attrs []Attr) {
 	if len(attrs) == 0 {
 		return
 	}
-	e.key("attributes")
+	e.quotedKey(`"attributes"`)
 	e.open('{')
 	for _, a := range attrs {
 		e.member(a.Name, a.Value)
@@ -156,7 +174,7 @@ func (e *jsonEncoder) elements(nodes []*Node, depth int) {
 	if len(nodes) == 0 {
 		return
 	}
-	e.key("elements")
+	e.quotedKey(`"elements"`)
 	e.open('[')
 	for _, n := range nodes {
 		e.item()
@@ -178,19 +196,19 @@ func (e *jsonEncoder) node(n *Node, depth int) {
 		return
 	}
 	e.open('{')
-	e.member("type", string(n.Type))
+	e.quotedMember(`"type"`, string(n.Type))
 	switch n.Type {
 	case ElementNode:
 		if n.Name == "" {
 			e.fail(errf("an element node has no name"))
 			return
 		}
-		e.member("name", n.Name)
+		e.quotedMember(`"name"`, n.Name)
 		e.attributes(n.Attrs)
 		e.elements(n.Children, depth+1)
 	case InstructionNode:
-		e.member("name", n.Name)
-		e.member("instruction", n.Value)
+		e.quotedMember(`"name"`, n.Name)
+		e.quotedMember(`"instruction"`, n.Value)
 	case TextNode, CDataNode, CommentNode, DoctypeNode:
 		e.member(string(n.Type), n.Value)
 	default:
@@ -236,6 +254,14 @@ func treeJSONSize(nodes []*Node) int {
 	return size + len(`{"elements":[]}`)
 }
 
+// jsPlain holds the bytes appendJSString copies as they are: printable ASCII but '"' and '\\'.
+var jsPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
 // appendJSString appends s quoted as JSON.stringify quotes it: only '"', '\\' and control
 // characters are escaped (controls as \b \f \n \r \t or lower-case \u00xx); everything
 // else, non-ASCII included, is written as is. Invalid UTF-8, which a JS string cannot hold,
@@ -246,7 +272,7 @@ func appendJSString(buf []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+		if jsPlain[c] {
 			i++
 			continue
 		}
