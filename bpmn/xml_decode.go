@@ -68,16 +68,32 @@ type xmlParser struct {
 	nodes     []Node  // preallocated nodes, handed out in order (fewer, larger allocations)
 	attrSlab  []Attr  // backing store for Attrs slices, each capped to its length
 	childSlab []*Node // backing store for Children slices, each capped to its length
+	slabs     [3]int  // the size of the last nodes, attrSlab and childSlab allocated
 
 	sawRoot, sawDoctype, sawAnything bool
 }
 
-// slabSize is how many nodes (attributes, child pointers) one allocation provides.
+// slabSize is how many nodes (attributes, child pointers) one allocation provides, at most.
 const slabSize = 512
+
+// Kinds of slab, indexes of xmlParser.slabs.
+const (
+	slabNodes = iota
+	slabAttrs
+	slabChildren
+)
+
+// nextSlab is the size of the next slab of a kind: 16, then doubling up to slabSize, so
+// that a document of a few kilobytes (most BPMN files) does not allocate and clear room
+// for 512 nodes, 512 attributes and 512 children; at least need.
+func (p *xmlParser) nextSlab(kind, need int) int {
+	p.slabs[kind] = min(max(2*p.slabs[kind], 16), slabSize)
+	return max(p.slabs[kind], need)
+}
 
 func (p *xmlParser) newNode(t NodeType, start int) *Node {
 	if len(p.nodes) == 0 {
-		p.nodes = make([]Node, slabSize)
+		p.nodes = make([]Node, p.nextSlab(slabNodes, 1))
 	}
 	n := &p.nodes[0]
 	p.nodes = p.nodes[1:]
@@ -227,7 +243,7 @@ func (p *xmlParser) keepAttrs() []Attr {
 		return nil
 	}
 	if k > len(p.attrSlab) {
-		p.attrSlab = make([]Attr, max(slabSize, k))
+		p.attrSlab = make([]Attr, p.nextSlab(slabAttrs, k))
 	}
 	out := p.attrSlab[:k:k] // capped: appending to it must not overwrite a neighbour
 	p.attrSlab = p.attrSlab[k:]
@@ -258,7 +274,7 @@ func (p *xmlParser) endElement(start int) (int, *SyntaxError) {
 	from := p.childStart[top]
 	if k := len(p.children) - from; k > 0 {
 		if k > len(p.childSlab) {
-			p.childSlab = make([]*Node, max(slabSize, k))
+			p.childSlab = make([]*Node, p.nextSlab(slabChildren, k))
 		}
 		open.Children = p.childSlab[:k:k]
 		p.childSlab = p.childSlab[k:]

@@ -1,0 +1,31 @@
+package bpmn
+
+import (
+	"os"
+	"runtime"
+	"testing"
+)
+
+// TestDecodeXMLSmallDocumentAllocatesLittle: a typical BPMN file of a few kilobytes (a
+// bpmnlint fixture, 2.4 KB, 30 nodes) costs memory in proportion to it, not slabs sized for
+// 512 nodes, attributes and children (80 KB per file), which made `wfc lint` over many small
+// files mostly allocation and garbage collection (issue 8, item 19).
+func TestDecodeXMLSmallDocumentAllocatesLittle(t *testing.T) {
+	src, err := os.ReadFile("../testdata/conformance/bpmnlint/fixtures/fake-join__invalid-task.bpmn")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const runs = 20
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for range runs {
+		if _, err := DecodeXML(src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	perRun := (after.TotalAlloc - before.TotalAlloc) / runs
+	if limit := uint64(8 * len(src)); perRun > limit {
+		t.Errorf("decoding %d bytes allocates %d bytes; want at most %d", len(src), perRun, limit)
+	}
+}
