@@ -193,8 +193,15 @@ func (e *Element) Is(t string) bool {
 
 // IsAny reports whether e is of at least one of the types, like bpmnlint's isAny().
 func (e *Element) IsAny(types ...string) bool {
+	if e == nil {
+		return false
+	}
+	set, ok := ancestors[e.Type] // once, not once per type: rules call this for every element
+	if !ok {
+		return false
+	}
 	for _, t := range types {
-		if e.Is(t) {
+		if set[strings.TrimPrefix(t, "bpmn:")] {
 			return true
 		}
 	}
