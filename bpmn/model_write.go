@@ -260,7 +260,11 @@ func (w *writer) childRefs(e *Element) []*Node {
 		out = append(out, &Node{Type: ElementNode, Name: w.name(w.prefix, tag),
 			Children: []*Node{{Type: TextNode, Value: id}}})
 	}
-	for _, tag := range childRefTags {
+	tags := childRefTags
+	if len(e.Refs) == 0 && len(e.Unresolved) == 0 {
+		tags = tags[:2] // incoming and outgoing: the rest come only from Refs and Unresolved
+	}
+	for _, tag := range tags {
 		var resolved []*Element
 		switch tag {
 		case "incoming":
