@@ -65,38 +65,15 @@ type xmlParser struct {
 	children   []*Node
 	attrs      []Attr // the attributes of the start tag being read, reused
 
-	nodes     []Node  // preallocated nodes, handed out in order (fewer, larger allocations)
-	attrSlab  []Attr  // backing store for Attrs slices, each capped to its length
-	childSlab []*Node // backing store for Children slices, each capped to its length
-	slabs     [3]int  // the size of the last nodes, attrSlab and childSlab allocated
+	nodes     slab[Node]  // the nodes, handed out in order (fewer, larger allocations)
+	attrSlab  slab[Attr]  // backing store for Attrs slices
+	childSlab slab[*Node] // backing store for Children slices
 
 	sawRoot, sawDoctype, sawAnything bool
 }
 
-// slabSize is how many nodes (attributes, child pointers) one allocation provides, at most.
-const slabSize = 512
-
-// Kinds of slab, indexes of xmlParser.slabs.
-const (
-	slabNodes = iota
-	slabAttrs
-	slabChildren
-)
-
-// nextSlab is the size of the next slab of a kind: 16, then doubling up to slabSize, so
-// that a document of a few kilobytes (most BPMN files) does not allocate and clear room
-// for 512 nodes, 512 attributes and 512 children; at least need.
-func (p *xmlParser) nextSlab(kind, need int) int {
-	p.slabs[kind] = min(max(2*p.slabs[kind], 16), slabSize)
-	return max(p.slabs[kind], need)
-}
-
 func (p *xmlParser) newNode(t NodeType, start int) *Node {
-	if len(p.nodes) == 0 {
-		p.nodes = make([]Node, p.nextSlab(slabNodes, 1))
-	}
-	n := &p.nodes[0]
-	p.nodes = p.nodes[1:]
+	n := p.nodes.one()
 	n.Type = t
 	n.Line, n.Col = p.lines.at(p.scan.src, start)
 	return n
@@ -242,11 +219,7 @@ func (p *xmlParser) keepAttrs() []Attr {
 	if k == 0 {
 		return nil
 	}
-	if k > len(p.attrSlab) {
-		p.attrSlab = make([]Attr, p.nextSlab(slabAttrs, k))
-	}
-	out := p.attrSlab[:k:k] // capped: appending to it must not overwrite a neighbour
-	p.attrSlab = p.attrSlab[k:]
+	out := p.attrSlab.take(k)
 	copy(out, p.attrs)
 	return out
 }
@@ -273,11 +246,7 @@ func (p *xmlParser) endElement(start int) (int, *SyntaxError) {
 	}
 	from := p.childStart[top]
 	if k := len(p.children) - from; k > 0 {
-		if k > len(p.childSlab) {
-			p.childSlab = make([]*Node, p.nextSlab(slabChildren, k))
-		}
-		open.Children = p.childSlab[:k:k]
-		p.childSlab = p.childSlab[k:]
+		open.Children = p.childSlab.take(k)
 		copy(open.Children, p.children[from:])
 		clear(p.children[from:]) // drop references the slab now holds
 		p.children = p.children[:from]
