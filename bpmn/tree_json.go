@@ -262,6 +262,16 @@ var jsPlain = func() (t [256]bool) {
 	return t
 }()
 
+// plain8 reports whether the 8 bytes of s are all in jsPlain, testing them at once: none has
+// the high bit set (non-ASCII), is below 0x20 (a control), or is '"' or '\\'.
+func plain8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	hasZero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
+	return x&highs == 0 && (x-0x20*ones)&^x&highs == 0 && !hasZero(x^'"'*ones) && !hasZero(x^'\\'*ones)
+}
+
 // appendJSString appends s quoted as JSON.stringify quotes it: only '"', '\\' and control
 // characters are escaped (controls as \b \f \n \r \t or lower-case \u00xx); everything
 // else, non-ASCII included, is written as is. Invalid UTF-8, which a JS string cannot hold,
@@ -271,6 +281,12 @@ func appendJSString(buf []byte, s string) []byte {
 	buf = append(buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plain8(s[i:i+8]) {
+			i += 8 // most of a tree's text is plain ASCII: skip it eight bytes at a time
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if jsPlain[c] {
 			i++
