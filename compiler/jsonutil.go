@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"unicode/utf8"
 )
 
 // marshal is json.Marshal without HTML escaping: expressions such as ${a > 1 && b} stay
@@ -31,6 +32,21 @@ func newJSONWriter(size int) *jsonWriter {
 	w.enc = json.NewEncoder(&w.buf)
 	w.enc.SetEscapeHTML(false)
 	return w
+}
+
+// str appends s as a JSON string. Text that encoding/json would copy as it is (printable
+// ASCII without '"' and '\\', such as a taskflow's megabytes of base64) is copied without
+// going through the encoder, which builds it in a buffer of its own first.
+func (w *jsonWriter) str(s string) error {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			return w.value(s)
+		}
+	}
+	w.buf.WriteByte('"')
+	w.buf.WriteString(s)
+	w.buf.WriteByte('"')
+	return nil
 }
 
 // value appends v as JSON.
@@ -73,11 +89,11 @@ func (r Request) indentedJSON() ([]byte, error) {
 			w.buf.WriteString(",\n")
 		}
 		w.buf.WriteString("  ")
-		if err := w.value(t.Field(i).Tag.Get("json")); err != nil {
+		if err := w.str(t.Field(i).Tag.Get("json")); err != nil {
 			return nil, err
 		}
 		w.buf.WriteString(": ")
-		if err := w.value(v.Field(i).String()); err != nil {
+		if err := w.str(v.Field(i).String()); err != nil {
 			return nil, err
 		}
 	}
