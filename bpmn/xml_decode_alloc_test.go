@@ -25,7 +25,8 @@ func TestDecodeXMLSmallDocumentAllocatesLittle(t *testing.T) {
 	}
 	runtime.ReadMemStats(&after)
 	perRun := (after.TotalAlloc - before.TotalAlloc) / runs
-	if limit := uint64(8 * len(src)); perRun > limit {
+	// 6 times the input here, 15 under the race detector; 512-item slabs made it 35 (45).
+	if limit := uint64(20 * len(src)); perRun > limit {
 		t.Errorf("decoding %d bytes allocates %d bytes; want at most %d", len(src), perRun, limit)
 	}
 }

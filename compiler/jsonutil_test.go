@@ -37,7 +37,8 @@ func TestRequestJSONIsMarshalIndent(t *testing.T) {
 		runtime.ReadMemStats(&after)
 		return after.TotalAlloc - before.TotalAlloc
 	}
-	if n := allocated(func() { _, _ = res.RequestJSON() }); n > 2*uint64(len(want)) {
-		t.Errorf("writing a %d-byte request allocates %d bytes; want at most twice the body", len(want), n)
+	// Once the body here, twice under the race detector; encoding/json's way, 8 times.
+	if n := allocated(func() { _, _ = res.RequestJSON() }); n > 3*uint64(len(want)) {
+		t.Errorf("writing a %d-byte request allocates %d bytes; want at most 3 times the body", len(want), n)
 	}
 }
