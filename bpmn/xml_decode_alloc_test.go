@@ -15,8 +15,9 @@ func TestDecodeXMLSmallDocumentAllocatesLittle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const runs = 20
+	const runs = 200 // many, so that what other goroutines allocate meanwhile averages out
 	var before, after runtime.MemStats
+	runtime.GC()
 	runtime.ReadMemStats(&before)
 	for range runs {
 		if _, err := DecodeXML(src); err != nil {
@@ -25,8 +26,8 @@ func TestDecodeXMLSmallDocumentAllocatesLittle(t *testing.T) {
 	}
 	runtime.ReadMemStats(&after)
 	perRun := (after.TotalAlloc - before.TotalAlloc) / runs
-	// 6 times the input here, 15 under the race detector; 512-item slabs made it 35 (45).
-	if limit := uint64(20 * len(src)); perRun > limit {
+	// 6 times the input here, 15 under the race detector; 512-item slabs made it 35 (47).
+	if limit := uint64(25 * len(src)); perRun > limit {
 		t.Errorf("decoding %d bytes allocates %d bytes; want at most %d", len(src), perRun, limit)
 	}
 }
