@@ -4,6 +4,10 @@
 //
 // Load is the entry point: YAML → schema validation → AST, with every problem it finds in one
 // run. An optional value that is absent has a zero Range; IsSet tells the two apart.
+//
+// Resolve then turns a loaded workflow into a Program: the step-id table, where control goes
+// after every step, and the flow graph (resolve*.go). It is the only code that works out
+// control flow; the compiler and the linter read the Program.
 package workflow
 
 import (
