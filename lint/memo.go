@@ -10,9 +10,9 @@ import (
 )
 
 // Several workflow rules need the same derived facts: the resolved program (step ids, where
-// control goes, the flow graph) and every
-// evaluated string parsed as expressions. They are computed once per Input on first use; rules for one input
-// run one after another, so no locking is needed.
+// control goes, the flow graph) and every evaluated string parsed as expressions. They are
+// computed once per Input on first use; rules for one input run one after another, so no
+// locking is needed.
 
 // parsedSite is one string wfc evaluates, parsed once with package expr: the syntax errors
 // and warnings in it (offsets into the value) and its expressions.
@@ -45,8 +45,8 @@ func (p *Pass) walk(visit func(el *bpmn.Element)) {
 }
 
 // Program returns the workflow's resolved program, built once per input. Its diagnostics are
-// not the rules' to report: the compiler reports them, and the rules run only on a workflow
-// that compiles (or, in tests, see what does resolve).
+// not the rules' to report: the compiler reports them, and the driver runs the rules only on
+// a workflow that compiles. A reference that names no step is simply no edge to the rules.
 func (p *Pass) Program() *workflow.Program {
 	m := &p.Input.memo
 	if m.program == nil {
