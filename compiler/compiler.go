@@ -57,12 +57,12 @@ func Compile(w *workflow.Workflow, opts Options) (*Result, diag.List) {
 	if w == nil {
 		return nil, diag.List{diag.Errorf(diag.Range{}, diag.RuleCompile, "there is no workflow to compile")}
 	}
-	byID, diags := check(w, true)
+	prog, diags := check(w, true)
 	if diags.HasErrors() {
 		diags.Sort()
 		return nil, diags
 	}
-	res, err := build(w, byID, opts)
+	res, err := build(prog, opts)
 	if err != nil {
 		return nil, append(diags, diag.Errorf(diag.Range{File: w.File}, diag.RuleCompile,
 			"cannot compile the workflow: %v; this is a bug in wfc, please report it with this file", err))
@@ -114,8 +114,12 @@ func withoutRepeats(more, seen diag.List) diag.List {
 	return out
 }
 
-func build(w *workflow.Workflow, byID map[string]*workflow.Step, opts Options) (*Result, error) {
-	g := buildGraph(w, byID)
+func build(prog *workflow.Program, opts Options) (*Result, error) {
+	w := prog.Workflow
+	g, err := buildGraph(prog)
+	if err != nil {
+		return nil, err
+	}
 	insertJoins(g)
 	num := opts.ProcessNumber
 	if num == 0 {

@@ -14,25 +14,6 @@ import (
 
 // Helpers the workflow rules (wf_*.go) share.
 
-// stepIndex maps step ids to steps (the first of a duplicated id wins: duplicates are the
-// compiler's to report) and keeps the ids in declaration order for suggestions.
-type stepIndex struct {
-	byID map[string]*workflow.Step
-	ids  []string
-}
-
-func indexSteps(w *workflow.Workflow) stepIndex {
-	all := w.AllSteps()
-	ix := stepIndex{byID: make(map[string]*workflow.Step, len(all))}
-	for _, s := range all {
-		if id := s.ID.Value; s.ID.IsSet() && ix.byID[id] == nil {
-			ix.byID[id] = s
-			ix.ids = append(ix.ids, id)
-		}
-	}
-	return ix
-}
-
 // stepRange is where to report about a step: its id, else the step itself.
 func stepRange(s *workflow.Step) diag.Range {
 	if s.ID.IsSet() {

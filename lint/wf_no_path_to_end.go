@@ -18,11 +18,12 @@ var wfNoPathToEnd = &Rule{
 		"it, and not the steps of the loop itself, which loop-without-exit reports. Unreachable " +
 		"steps are left to unreachable-step.",
 	Check: func(p *Pass) {
-		f := p.Flow()
+		prog := p.Program()
+		f := prog.Flow()
 		reach, toEnd := f.Reachable(), f.ReachesEnd()
 		loops, loopOf := exitlessLoops(f)
 		trap := trapLoops(f, loops, loopOf)
-		for _, s := range p.Input.Workflow.AllSteps() {
+		for _, s := range prog.Steps {
 			n := f.NodeOf(s)
 			if !reach[n] || toEnd[n] || loopOf[n] >= 0 || !entersDoom(f, n, toEnd) {
 				continue

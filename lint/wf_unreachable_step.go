@@ -16,9 +16,10 @@ var wfUnreachableStep = &Rule{
 		"next, switch case, default or on_error at it. The steps inside an unreachable parallel " +
 		"step are not reported again.",
 	Check: func(p *Pass) {
-		f := p.Flow()
+		prog := p.Program()
+		f := prog.Flow()
 		reach := f.Reachable()
-		for _, s := range p.Input.Workflow.AllSteps() {
+		for _, s := range prog.Steps {
 			if reach[f.NodeOf(s)] || insideUnreachableParallel(f, reach, s) {
 				continue
 			}
