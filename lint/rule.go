@@ -27,7 +27,11 @@ type Rule struct {
 	Scope       Scope
 	Summary     string // one line, lower-case, no period: what the rule wants
 	Doc         string // one paragraph: why, and what to do instead (docs/rules.md is generated from it)
-	Check       func(p *Pass)
+	// Subsumes, on a workflow rule, names the BPMN rules that repeat it on the compiled
+	// diagram: their diagnostics on a step this rule reported are dropped (subsume.go), so
+	// one mistake gives one diagnostic. docs/rules.md lists the pairs.
+	Subsumes []string
+	Check    func(p *Pass)
 }
 
 // Pass is what a rule's Check receives: the input and a way to report.
