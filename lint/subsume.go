@@ -24,8 +24,8 @@ func dropSubsumed(w *workflow.Workflow, rules []*Rule, diags diag.List) diag.Lis
 			subsumes[r.ID] = r.Subsumes
 		}
 	}
-	if len(subsumes) == 0 {
-		return diags
+	if !slices.ContainsFunc(diags, func(d diag.Diagnostic) bool { return subsumes[d.Rule] != nil }) {
+		return diags // the common case, a clean workflow: no need to order its steps
 	}
 	steps := stepsByPosition(w)
 	covered := map[string]map[*workflow.Step]bool{} // BPMN rule id -> the steps it must not repeat
