@@ -17,6 +17,7 @@ var wfNoPathToEnd = &Rule{
 		"(the first step of it that a step still able to finish leads to), not each step of " +
 		"it, and not the steps of the loop itself, which loop-without-exit reports. Unreachable " +
 		"steps are left to unreachable-step.",
+	Subsumes: []string{"no-implicit-start", "no-disconnected"},
 	Check: func(p *Pass) {
 		prog := p.Program()
 		f := prog.Flow()

@@ -15,6 +15,7 @@ var wfUnreachableStep = &Rule{
 		"away with next, or a switch sends every case elsewhere. Remove the step, or point a " +
 		"next, switch case, default or on_error at it. The steps inside an unreachable parallel " +
 		"step are not reported again.",
+	Subsumes: []string{"no-implicit-start"},
 	Check: func(p *Pass) {
 		prog := p.Program()
 		f := prog.Flow()
