@@ -3,6 +3,8 @@ package compiler
 import (
 	"fmt"
 
+	"github.com/wfc-dev/wfc/internal/suggest"
+
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -141,7 +143,7 @@ func (c *checker) ref(s *workflow.Step, ref workflow.String, field string) {
 }
 
 func unknownStep(field, id string, ids []string) string {
-	if best := closest(id, ids); best != "" {
+	if best, ok := suggest.Closest(id, append(ids[:len(ids):len(ids)], endTarget)); ok {
 		return fmt.Sprintf("%s %q names no step; did you mean %q?", field, diag.Shorten(id), diag.Shorten(best))
 	}
 	if len(ids) == 0 {

@@ -6,9 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/wfc-dev/wfc/internal/suggest"
+
 	"github.com/wfc-dev/wfc/catalog"
 	"github.com/wfc-dev/wfc/diag"
-	"github.com/wfc-dev/wfc/schema"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -154,7 +155,7 @@ func (s *suggester) hint(word string) string {
 	if len(s.memo) >= maxSuggestions {
 		return ""
 	}
-	best := schema.Suggest(word, s.candidates)
+	best, _ := suggest.Closest(word, s.candidates)
 	s.memo[word] = best
 	return didYouMean(best)
 }

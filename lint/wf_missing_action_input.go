@@ -2,8 +2,9 @@ package lint
 
 import (
 	"fmt"
-	"github.com/wfc-dev/wfc/catalog"
 	"strings"
+
+	"github.com/wfc-dev/wfc/catalog"
 
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/workflow"
