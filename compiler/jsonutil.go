@@ -7,7 +7,7 @@ import (
 
 // marshal is json.Marshal without HTML escaping: expressions such as ${a > 1 && b} stay
 // readable in the taskconfig string instead of becoming \u003e and \u0026. Key order comes
-// from struct field order and ordered types (Entries); no Go map reaches the output.
+// from struct field order and ordered objects (jsonobj.Object); no Go map reaches the output.
 func marshal(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -28,39 +28,5 @@ func marshalIndent(v any) ([]byte, error) {
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
-}
-
-// Entries is a JSON object whose members keep their insertion order (node_info and
-// usertask_info, keyed by element id in document order).
-type Entries []Entry
-
-// Entry is one member of Entries.
-type Entry struct {
-	Key   string
-	Value any
-}
-
-// MarshalJSON writes the members in order.
-func (es Entries) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, e := range es {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, err := marshal(e.Key)
-		if err != nil {
-			return nil, err
-		}
-		v, err := marshal(e.Value)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-	}
-	b.WriteByte('}')
 	return b.Bytes(), nil
 }
