@@ -2,9 +2,8 @@ package lint
 
 import (
 	"fmt"
-	"strings"
-
 	"github.com/wfc-dev/wfc/catalog"
+	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/workflow"
