@@ -2,7 +2,6 @@ package bpmn
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 )
 
@@ -19,9 +18,20 @@ import (
 // id fail on a duplicate or malformed one rather than produce a document SecMaster or
 // bpmn-moddle would reject. Each call costs O(1) plus its attributes, so building is linear.
 
-// idPattern is bpmn-moddle's id check (moddle-xml Reader addElement) without the optional
-// QName prefix: a letter or underscore, then letters, digits, '_', '-' or '.'.
-var idPattern = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.\-]*$`)
+// validID is bpmn-moddle's id check (moddle-xml Reader addElement) without the optional
+// QName prefix: a letter or underscore, then letters, digits, '_', '-' or '.' (the pattern
+// ^[A-Za-z_][A-Za-z0-9_.\-]*$, checked by hand: a compiled workflow registers an id for every
+// element, and the regular expression was most of the cost of registering it).
+func validID(id string) bool {
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		letter := c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '.' || c == '-')) {
+			return false
+		}
+	}
+	return id != ""
+}
 
 // NewDefinitions starts a document. prefix is the BPMN namespace prefix ("bpmn2" for
 // SecMaster; "" for a default namespace); namespaces are the root's leading attributes,
@@ -53,7 +63,7 @@ func (d *Definitions) Register(e *Element) error {
 	if e.ID == "" {
 		return nil
 	}
-	if !idPattern.MatchString(e.ID) {
+	if !validID(e.ID) {
 		return fmt.Errorf("id %q is not a valid BPMN id: start it with a letter or '_' and use only letters, digits, '_', '-' and '.'", e.ID)
 	}
 	if prev, dup := d.ByID[e.ID]; dup {
@@ -82,7 +92,10 @@ func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...At
 	if parent == nil {
 		return nil, fmt.Errorf("cannot add %s %q: no parent element", typ, id)
 	}
-	e := &Element{Type: typ, Tag: tagForType(typ), ID: id, Name: name, Parent: parent}
+	e := &Element{Type: typ, Tag: tagForType(typ), ID: id, Name: name, Parent: parent, kinds: typeSetOf(typ)}
+	if n := len(id) + len(name) + len(attrs); n > 0 {
+		e.Attrs = make([]Attr, 0, 2+len(attrs)) // room for all: they are set one by one
+	}
 	if id != "" {
 		e.Attrs = append(e.Attrs, Attr{Name: "id", Value: id})
 	}
@@ -127,7 +140,8 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 		return nil, fmt.Errorf("cannot connect flow %q from %q to %q: they are in different processes or sub-processes; a sequence flow stays inside one",
 			flowID, from.ID, to.ID)
 	}
-	f := &Element{Type: "SequenceFlow", Tag: "sequenceFlow", ID: flowID, Parent: from.Parent}
+	f := &Element{Type: "SequenceFlow", Tag: "sequenceFlow", ID: flowID, Parent: from.Parent, kinds: typeSetOf("SequenceFlow"),
+		Attrs: make([]Attr, 0, 3+len(attrs))}
 	f.Attrs = append(f.Attrs, Attr{Name: "id", Value: flowID})
 	for _, a := range attrs {
 		if a.Name == "name" {

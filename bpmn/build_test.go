@@ -2,6 +2,7 @@ package bpmn
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -284,5 +285,24 @@ func BenchmarkBuild(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/node")
 		})
+	}
+}
+
+// TestValidIDIsModdlesPattern: validID accepts exactly what bpmn-moddle's id pattern does.
+func TestValidIDIsModdlesPattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.\-]*$`)
+	alphabet := []string{"", "a", "Z", "_", "0", "9", ".", "-", ":", " ", "é", "\x00", "/", "`", "{", "@", "["}
+	ids := []string{"", "Activity_1", "_x", "1a", "-a", ".a", "a.b-c_d9", "a b", "ns:a", "Ä", "a\n"}
+	for _, a := range alphabet {
+		for _, b := range alphabet {
+			for _, c := range alphabet {
+				ids = append(ids, a+b+c)
+			}
+		}
+	}
+	for _, id := range ids {
+		if got, want := validID(id), pattern.MatchString(id); got != want {
+			t.Errorf("validID(%q) = %v, the pattern says %v", id, got, want)
+		}
 	}
 }

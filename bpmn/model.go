@@ -57,6 +57,8 @@ type Element struct {
 	// YAML range here so lint and error messages can point at the workflow source).
 	Node   *Node
 	Origin any
+
+	kinds typeSet // Is's answer table, set when the element is made (see typeSet)
 }
 
 // Definitions is a whole BPMN document.

@@ -177,7 +177,7 @@ func (r *reader) warn(n *Node, format string, args ...any) {
 }
 
 func (r *reader) newElement(typ, tag string, n *Node, parent *Element) *Element {
-	e := &Element{Type: typ, Tag: tag, Node: n, Parent: parent}
+	e := &Element{Type: typ, Tag: tag, Node: n, Parent: parent, kinds: typeSetOf(typ)}
 	if len(n.Attrs) > 0 {
 		e.Attrs = append([]Attr(nil), n.Attrs...)
 	}

@@ -2,6 +2,7 @@ package bpmn
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 )
 
@@ -60,6 +61,45 @@ func Write(defs *Definitions) (*Document, error) {
 
 type writer struct {
 	prefix, bpmndi, dc, di string
+	names                  map[[2]string]string // qualify's results: a tree repeats a few names thousands of times
+
+	// The tree's parts come from slabs (see slab): tens of thousands of small objects for a
+	// large workflow otherwise.
+	nodes slab[Node]
+	attrs slab[Attr]
+	kids  slab[*Node]
+}
+
+// node returns a copy of n from the writer's slab.
+func (w *writer) node(n Node) *Node {
+	p := w.nodes.one()
+	*p = n
+	return p
+}
+
+// text returns a list of one text node holding value: the content of an element such as
+// <incoming>Flow_1</incoming>.
+func (w *writer) text(value string) []*Node {
+	kids := w.kids.take(1)
+	kids[0] = w.node(Node{Type: TextNode, Value: value})
+	return kids
+}
+
+// name is qualify(prefix, local), built once per distinct name.
+func (w *writer) name(prefix, local string) string {
+	if prefix == "" {
+		return local
+	}
+	key := [2]string{prefix, local}
+	if q, ok := w.names[key]; ok {
+		return q
+	}
+	if w.names == nil {
+		w.names = make(map[[2]string]string)
+	}
+	q := qualify(prefix, local)
+	w.names[key] = q
+	return q
 }
 
 func qualify(prefix, local string) string {
@@ -169,7 +209,7 @@ func (w *writer) element(e *Element, depth int) (*Node, error) {
 	if tag == "" {
 		tag = tagForType(e.Type)
 	}
-	n := &Node{Type: ElementNode, Name: qualify(w.prefix, tag), Attrs: elementAttrs(e)}
+	n := w.node(Node{Type: ElementNode, Name: w.name(w.prefix, tag), Attrs: elementAttrs(e)})
 	if hasBody(e.Type) && e.Body != "" {
 		n.Children = append(n.Children, bodyNode(e))
 	}
@@ -184,8 +224,8 @@ func (w *writer) element(e *Element, depth int) (*Node, error) {
 		if r == rankOther {
 			n.Children = append(n.Children, w.childRefs(e)...)
 			if tag, ok := bodyPropertyTags[e.Type]; ok && e.Body != "" {
-				n.Children = append(n.Children, &Node{Type: ElementNode, Name: qualify(w.prefix, tag),
-					Children: []*Node{{Type: TextNode, Value: e.Body}}})
+				n.Children = append(n.Children, w.node(Node{Type: ElementNode, Name: w.name(w.prefix, tag),
+					Children: w.text(e.Body)}))
 			}
 		}
 		for _, c := range group {
@@ -238,10 +278,13 @@ func bodyNode(e *Element) *Node {
 func (w *writer) childRefs(e *Element) []*Node {
 	var out []*Node
 	add := func(tag, id string) {
-		out = append(out, &Node{Type: ElementNode, Name: qualify(w.prefix, tag),
-			Children: []*Node{{Type: TextNode, Value: id}}})
+		out = append(out, w.node(Node{Type: ElementNode, Name: w.name(w.prefix, tag), Children: w.text(id)}))
 	}
-	for _, tag := range childRefTags {
+	tags := childRefTags
+	if len(e.Refs) == 0 && len(e.Unresolved) == 0 {
+		tags = tags[:2] // incoming and outgoing: the rest come only from Refs and Unresolved
+	}
+	for _, tag := range tags {
 		var resolved []*Element
 		switch tag {
 		case "incoming":
@@ -288,11 +331,19 @@ func formatCoord(v float64) string {
 	if v == 0 {
 		return "0" // also for -0
 	}
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatInt(int64(v), 10) // the same digits, without the shortest-float search
+	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-func idAttrs(id, bpmnElement string) []Attr {
+// idAttrs returns the id and bpmnElement attributes of a DI element (each when set), with
+// room for extra more.
+func (w *writer) idAttrs(id, bpmnElement string, extra int) []Attr {
 	var attrs []Attr
+	if n := len(id) + len(bpmnElement) + extra; n > 0 {
+		attrs = w.attrs.take(2 + extra)[:0]
+	}
 	if id != "" {
 		attrs = append(attrs, Attr{Name: "id", Value: id})
 	}
@@ -311,10 +362,13 @@ func drawnID(e *Element, written string) string {
 }
 
 func (w *writer) diagram(d *Diagram) *Node {
-	n := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNDiagram"), Attrs: idAttrs(d.ID, "")}
+	n := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNDiagram"), Attrs: w.idAttrs(d.ID, "", 0)})
 	if p := d.Plane; p != nil {
-		pn := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNPlane"),
-			Attrs: idAttrs(p.ID, drawnID(p.Element, p.BPMNElement))}
+		pn := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNPlane"),
+			Attrs: w.idAttrs(p.ID, drawnID(p.Element, p.BPMNElement), 0)})
+		if k := len(p.Shapes) + len(p.Edges); k > 0 {
+			pn.Children = w.kids.take(k)[:0]
+		}
 		for _, s := range p.Shapes {
 			pn.Children = append(pn.Children, w.shape(s))
 		}
@@ -327,7 +381,7 @@ func (w *writer) diagram(d *Diagram) *Node {
 }
 
 func (w *writer) shape(s *Shape) *Node {
-	attrs := idAttrs(s.ID, drawnID(s.Element, s.BPMNElement))
+	attrs := w.idAttrs(s.ID, drawnID(s.Element, s.BPMNElement), 3+len(s.Attrs))
 	flag := func(name string, v *bool) {
 		if v != nil {
 			attrs = append(attrs, Attr{Name: name, Value: strconv.FormatBool(*v)})
@@ -337,7 +391,13 @@ func (w *writer) shape(s *Shape) *Node {
 	flag("isExpanded", s.IsExpanded)
 	flag("isMarkerVisible", s.IsMarkerVisible)
 	attrs = append(attrs, s.Attrs...)
-	n := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNShape"), Attrs: attrs}
+	if len(attrs) == 0 {
+		attrs = nil // no attributes is nil, as everywhere else in the tree
+	}
+	n := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNShape"), Attrs: attrs})
+	if s.Bounds != nil || s.Label != nil {
+		n.Children = w.kids.take(2)[:0]
+	}
 	if s.Bounds != nil {
 		n.Children = append(n.Children, w.bounds(s.Bounds))
 	}
@@ -348,11 +408,15 @@ func (w *writer) shape(s *Shape) *Node {
 }
 
 func (w *writer) edge(e *Edge) *Node {
-	attrs := append(idAttrs(e.ID, drawnID(e.Element, e.BPMNElement)), e.Attrs...)
-	n := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNEdge"), Attrs: attrs}
+	attrs := append(w.idAttrs(e.ID, drawnID(e.Element, e.BPMNElement), len(e.Attrs)), e.Attrs...)
+	n := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNEdge"), Attrs: attrs})
+	if len(e.Waypoints) > 0 || e.Label != nil {
+		n.Children = w.kids.take(len(e.Waypoints) + 1)[:0]
+	}
 	for _, p := range e.Waypoints {
-		n.Children = append(n.Children, &Node{Type: ElementNode, Name: qualify(w.di, "waypoint"),
-			Attrs: []Attr{{Name: "x", Value: formatCoord(p.X)}, {Name: "y", Value: formatCoord(p.Y)}}})
+		xy := w.attrs.take(2)
+		xy[0], xy[1] = Attr{Name: "x", Value: formatCoord(p.X)}, Attr{Name: "y", Value: formatCoord(p.Y)}
+		n.Children = append(n.Children, w.node(Node{Type: ElementNode, Name: w.name(w.di, "waypoint"), Attrs: xy}))
 	}
 	if e.Label != nil {
 		n.Children = append(n.Children, w.label(e.Label))
@@ -361,16 +425,17 @@ func (w *writer) edge(e *Edge) *Node {
 }
 
 func (w *writer) bounds(b *Bounds) *Node {
-	return &Node{Type: ElementNode, Name: qualify(w.dc, "Bounds"), Attrs: []Attr{
-		{Name: "x", Value: formatCoord(b.X)}, {Name: "y", Value: formatCoord(b.Y)},
-		{Name: "width", Value: formatCoord(b.Width)}, {Name: "height", Value: formatCoord(b.Height)},
-	}}
+	attrs := w.attrs.take(4)
+	attrs[0], attrs[1] = Attr{Name: "x", Value: formatCoord(b.X)}, Attr{Name: "y", Value: formatCoord(b.Y)}
+	attrs[2], attrs[3] = Attr{Name: "width", Value: formatCoord(b.Width)}, Attr{Name: "height", Value: formatCoord(b.Height)}
+	return w.node(Node{Type: ElementNode, Name: w.name(w.dc, "Bounds"), Attrs: attrs})
 }
 
 func (w *writer) label(l *Label) *Node {
-	n := &Node{Type: ElementNode, Name: qualify(w.bpmndi, "BPMNLabel")}
+	n := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNLabel")})
 	if l.Bounds != nil {
-		n.Children = []*Node{w.bounds(l.Bounds)}
+		n.Children = w.kids.take(1)
+		n.Children[0] = w.bounds(l.Bounds)
 	}
 	return n
 }

@@ -170,7 +170,8 @@ func TestWriteErrors(t *testing.T) {
 }
 
 func TestFormatCoord(t *testing.T) {
-	for v, want := range map[float64]string{150: "150", -470: "-470", 150.5: "150.5", 0.1: "0.1", 29.999998092651367: "29.999998092651367"} {
+	for v, want := range map[float64]string{150: "150", -470: "-470", 150.5: "150.5", 0.1: "0.1", 29.999998092651367: "29.999998092651367",
+		999999999999999: "999999999999999", -1e15: "-1000000000000000", 1e21: "1000000000000000000000", 1.5e300 / 1e299: "15"} {
 		if got := formatCoord(v); got != want {
 			t.Errorf("formatCoord(%v) = %q, want %q", v, got, want)
 		}

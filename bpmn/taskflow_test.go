@@ -156,3 +156,34 @@ func TestEncodeTaskflowDropsDeclarationAndChecksBPMN(t *testing.T) {
 		t.Fatalf("want ErrNotBPMN, got %v", err)
 	}
 }
+
+// TestEncodeTaskflowAllocatesOnce: the taskflow of a large diagram is megabytes; it is
+// built in one allocation of the right size plus a few small ones, whatever its size, and
+// the JSON buffer is sized once too (growing by doubling copied it a dozen times), and the
+// base64 decodes back to exactly EncodeTaskflowJSON's bytes.
+func TestEncodeTaskflowAllocatesOnce(t *testing.T) {
+	doc, err := DecodeXML(benchProcessXML(2000))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := EncodeTaskflowJSON(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cap(js) < len(js) || cap(js) > len(js)+len(js)/5 {
+		t.Errorf("JSON of %d bytes in a buffer of %d: the size estimate is off", len(js), cap(js))
+	}
+	tf, err := EncodeTaskflow(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back, err := base64.StdEncoding.DecodeString(tf); err != nil || !bytes.Equal(back, js) {
+		t.Fatalf("the taskflow is not the base64 of the envelope JSON (%v)", err)
+	}
+	if n := testing.AllocsPerRun(3, func() { _, _ = EncodeTaskflow(doc) }); n > 8 {
+		t.Errorf("EncodeTaskflow allocates %v times; want a handful", n)
+	}
+	if n := testing.AllocsPerRun(3, func() { _, _ = EncodeTaskflowJSON(doc) }); n > 4 {
+		t.Errorf("EncodeTaskflowJSON allocates %v times; want a handful", n)
+	}
+}

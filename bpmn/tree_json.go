@@ -27,6 +27,9 @@ const (
 // callers store (JSON.stringify(tree)); "  " gives JSON.stringify(tree, null, 2).
 func EncodeTreeJSON(doc *Document, indent string) ([]byte, error) {
 	e := &jsonEncoder{indent: indent}
+	if indent == "" {
+		e.buf = make([]byte, 0, treeJSONSize(doc.Children))
+	}
 	e.document(doc)
 	if e.err != nil {
 		return nil, e.err
@@ -116,6 +119,18 @@ func (e *jsonEncoder) newline() {
 func (e *jsonEncoder) key(k string) {
 	e.item()
 	e.buf = appendJSString(e.buf, k)
+	e.colon()
+}
+
+// quotedKey starts a member whose key, already quoted, needs no escapes: the tree's own keys
+// ("type", "name", ...), which every node repeats.
+func (e *jsonEncoder) quotedKey(k string) {
+	e.item()
+	e.buf = append(e.buf, k...)
+	e.colon()
+}
+
+func (e *jsonEncoder) colon() {
 	e.buf = append(e.buf, ':')
 	if e.indent != "" {
 		e.buf = append(e.buf, ' ')
@@ -127,10 +142,16 @@ func (e *jsonEncoder) member(k, v string) {
 	e.buf = appendJSString(e.buf, v)
 }
 
+// quotedMember is member with a key as quotedKey takes it.
+func (e *jsonEncoder) quotedMember(k, v string) {
+	e.quotedKey(k)
+	e.buf = appendJSString(e.buf, v)
+}
+
 func (e *jsonEncoder) document(doc *Document) {
 	e.open('{')
 	if doc.Declaration != nil {
-		e.key("declaration")
+		e.quotedKey(`"declaration"`)
 		e.open('{')
 		e.attributes(doc.Declaration.Attrs)
 		e.close('}')
@@ -143,7 +164,7 @@ func (e *jsonEncoder) attributes(attrs []Attr) {
 	if len(attrs) == 0 {
 		return
 	}
-	e.key("attributes")
+	e.quotedKey(`"attributes"`)
 	e.open('{')
 	for _, a := range attrs {
 		e.member(a.Name, a.Value)
@@ -155,7 +176,7 @@ func (e *jsonEncoder) elements(nodes []*Node, depth int) {
 	if len(nodes) == 0 {
 		return
 	}
-	e.key("elements")
+	e.quotedKey(`"elements"`)
 	e.open('[')
 	for _, n := range nodes {
 		e.item()
@@ -177,19 +198,19 @@ func (e *jsonEncoder) node(n *Node, depth int) {
 		return
 	}
 	e.open('{')
-	e.member("type", string(n.Type))
+	e.quotedMember(`"type"`, string(n.Type))
 	switch n.Type {
 	case ElementNode:
 		if n.Name == "" {
 			e.fail(errf("an element node has no name"))
 			return
 		}
-		e.member("name", n.Name)
+		e.quotedMember(`"name"`, n.Name)
 		e.attributes(n.Attrs)
 		e.elements(n.Children, depth+1)
 	case InstructionNode:
-		e.member("name", n.Name)
-		e.member("instruction", n.Value)
+		e.quotedMember(`"name"`, n.Name)
+		e.quotedMember(`"instruction"`, n.Value)
 	case TextNode, CDataNode, CommentNode, DoctypeNode:
 		e.member(string(n.Type), n.Value)
 	default:
@@ -202,6 +223,57 @@ func (e *jsonEncoder) node(n *Node, depth int) {
 	}
 }
 
+// treeJSONSize is about the length of the compact JSON of nodes, in bytes: a little more
+// than it, unless strings need escapes. It lets an encoder allocate its buffer once.
+func treeJSONSize(nodes []*Node) int {
+	const (
+		elementSize = len(`{"type":"element","name":""},`)
+		otherSize   = len(`{"type":"","":""},`) + len("instruction") // the longest kind
+		attrsSize   = len(`,"attributes":{}`)
+		attrSize    = len(`"":"",`)
+		childSize   = len(`,"elements":[]`)
+	)
+	size := 0
+	for _, n := range nodes {
+		if n == nil {
+			continue
+		}
+		if n.Type != ElementNode {
+			size += otherSize + len(n.Type) + len(n.Name) + len(n.Value)
+			continue
+		}
+		size += elementSize + len(n.Name)
+		if len(n.Attrs) > 0 {
+			size += attrsSize
+		}
+		for _, a := range n.Attrs {
+			size += attrSize + len(a.Name) + len(a.Value)
+		}
+		if len(n.Children) > 0 {
+			size += childSize + treeJSONSize(n.Children)
+		}
+	}
+	return size + len(`{"elements":[]}`)
+}
+
+// jsPlain holds the bytes appendJSString copies as they are: printable ASCII but '"' and '\\'.
+var jsPlain = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// plain8 reports whether the 8 bytes of s are all in jsPlain, testing them at once: none has
+// the high bit set (non-ASCII), is below 0x20 (a control), or is '"' or '\\'.
+func plain8(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	hasZero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
+	return x&highs == 0 && (x-0x20*ones)&^x&highs == 0 && !hasZero(x^'"'*ones) && !hasZero(x^'\\'*ones)
+}
+
 // appendJSString appends s quoted as JSON.stringify quotes it: only '"', '\\' and control
 // characters are escaped (controls as \b \f \n \r \t or lower-case \u00xx); everything
 // else, non-ASCII included, is written as is. Invalid UTF-8, which a JS string cannot hold,
@@ -211,8 +283,14 @@ func appendJSString(buf []byte, s string) []byte {
 	buf = append(buf, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plain8(s[i:i+8]) {
+			i += 8 // most of a tree's text is plain ASCII: skip it eight bytes at a time
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+		if jsPlain[c] {
 			i++
 			continue
 		}

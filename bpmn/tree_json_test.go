@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -203,5 +204,51 @@ func TestEncodeTreeJSONInvalidUTF8(t *testing.T) {
 	}
 	if !strings.Contains(string(out), "a\ufffdb") || !json.Valid(out) {
 		t.Fatalf("invalid UTF-8 not replaced: %q", out)
+	}
+}
+
+// TestAppendJSStringMatchesByteRule: appendJSString, which skips plain ASCII eight bytes at a
+// time, escapes exactly as the rule applied byte by byte says, wherever in a block of eight
+// the special byte falls.
+func TestAppendJSStringMatchesByteRule(t *testing.T) {
+	reference := func(s string) string {
+		var b strings.Builder
+		b.WriteByte('"')
+		for _, r := range strings.ToValidUTF8(s, "\ufffd") {
+			switch {
+			case r == '"' || r == '\\':
+				b.WriteString(`\` + string(r))
+			case r == '\b':
+				b.WriteString(`\b`)
+			case r == '\f':
+				b.WriteString(`\f`)
+			case r == '\n':
+				b.WriteString(`\n`)
+			case r == '\r':
+				b.WriteString(`\r`)
+			case r == '\t':
+				b.WriteString(`\t`)
+			case r < 0x20:
+				fmt.Fprintf(&b, `\u%04x`, r)
+			default:
+				b.WriteRune(r)
+			}
+		}
+		b.WriteByte('"')
+		return b.String()
+	}
+	specials := []string{`"`, `\`, "\x00", "\x1f", "\n", " ", "\x7f", "é", "\xff", "\u2028", "~", "!"}
+	for _, sp := range specials {
+		for at := 0; at < 20; at++ {
+			for _, n := range []int{at + 1, 19, 24} {
+				if n <= at {
+					continue
+				}
+				s := strings.Repeat("a", at) + sp + strings.Repeat("b", n-at-1)
+				if got, want := string(appendJSString(nil, s)), reference(s); got != want {
+					t.Errorf("appendJSString(%q) = %s, want %s", s, got, want)
+				}
+			}
+		}
 	}
 }

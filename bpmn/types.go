@@ -148,28 +148,40 @@ var superClasses = map[string][]string{
 	"MessageFlowAssociation":                 {"BaseElement"},
 }
 
-// ancestors maps every known type to the set of types it is (itself included); built once
-// from superClasses so that Is() is one map lookup.
+// ancestors maps every known type to the types it is (itself included, at most a dozen);
+// built once from superClasses. A list: Is scans it, which is cheaper than hashing the
+// type asked about.
 var ancestors = buildAncestors()
 
-func buildAncestors() map[string]map[string]bool {
-	out := make(map[string]map[string]bool, len(superClasses))
-	var collect func(t string, into map[string]bool)
-	collect = func(t string, into map[string]bool) {
-		if into[t] {
-			return
+func buildAncestors() map[string]typeList {
+	out := make(map[string]typeList, len(superClasses))
+	var collect func(t string, into typeList) typeList
+	collect = func(t string, into typeList) typeList {
+		if into.has(t) {
+			return into
 		}
-		into[t] = true
+		into = append(into, t)
 		for _, s := range superClasses[t] {
-			collect(s, into)
+			into = collect(s, into)
 		}
+		return into
 	}
 	for t := range superClasses {
-		set := map[string]bool{}
-		collect(t, set)
-		out[t] = set
+		out[t] = collect(t, nil)
 	}
 	return out
+}
+
+// typeList is the types an element type is.
+type typeList []string
+
+func (l typeList) has(t string) bool {
+	for _, x := range l {
+		if x == t {
+			return true
+		}
+	}
+	return false
 }
 
 // knownType reports whether t is a BPMN type name (without prefix) that wfc models.
@@ -186,15 +198,35 @@ func (e *Element) Is(t string) bool {
 	if e == nil {
 		return false
 	}
-	t = strings.TrimPrefix(t, "bpmn:")
-	set, ok := ancestors[e.Type]
-	return ok && set[t]
+	return e.ancestors().has(strings.TrimPrefix(t, "bpmn:"))
+}
+
+// typeSet is an element type's entry of ancestors, kept on elements made by Read and the
+// builder so that Is does not look the type up again for every question: bpmnlint's rules
+// ask thousands per file. It is used only while Type is still the type it was made for.
+type typeSet struct {
+	of  string
+	set typeList
+}
+
+func typeSetOf(typ string) typeSet { return typeSet{of: typ, set: ancestors[typ]} }
+
+// ancestors is the types e is, nil for a type wfc does not model.
+func (e *Element) ancestors() typeList {
+	if e.kinds.set != nil && e.kinds.of == e.Type {
+		return e.kinds.set
+	}
+	return ancestors[e.Type]
 }
 
 // IsAny reports whether e is of at least one of the types, like bpmnlint's isAny().
 func (e *Element) IsAny(types ...string) bool {
+	if e == nil {
+		return false
+	}
+	set := e.ancestors() // once, not once per type: rules call this for every element
 	for _, t := range types {
-		if e.Is(t) {
+		if set.has(strings.TrimPrefix(t, "bpmn:")) {
 			return true
 		}
 	}

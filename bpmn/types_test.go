@@ -124,3 +124,31 @@ func TestElementAttrs(t *testing.T) {
 		t.Error("Attr found a missing attribute")
 	}
 }
+
+// TestIsFollowsTypeChanges: the answer table an element is made with is not used once its
+// Type is changed, and an element made without one (a literal) answers the same.
+func TestIsFollowsTypeChanges(t *testing.T) {
+	defs := NewDefinitions("D", "bpmn2", nil)
+	proc, err := defs.AddProcess("P", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	task, err := defs.AddNode(proc, "Task", "T", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !task.Is("Task") || task.Is("UserTask") || !task.IsAny("bpmn:Gateway", "bpmn:Activity") {
+		t.Fatalf("a built Task: Is(Task) %v, Is(UserTask) %v", task.Is("Task"), task.Is("UserTask"))
+	}
+	task.Type = "UserTask"
+	if !task.Is("UserTask") || !task.IsAny("bpmn:UserTask") {
+		t.Error("after Type = UserTask, Is(UserTask) is false: a stale answer table was used")
+	}
+	task.Type = "ExclusiveGateway"
+	if task.Is("Activity") || !task.Is("Gateway") {
+		t.Error("after Type = ExclusiveGateway, Is answers for the old type")
+	}
+	if lit := (&Element{Type: "UserTask"}); !lit.Is("bpmn:Task") || lit.Is("Gateway") {
+		t.Error("an element literal answers differently")
+	}
+}

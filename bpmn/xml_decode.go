@@ -73,23 +73,16 @@ type xmlParser struct {
 	children   []*Node
 	attrs      []Attr // the attributes of the start tag being read, reused
 
-	nodes     []Node  // preallocated nodes, handed out in order (fewer, larger allocations)
-	attrSlab  []Attr  // backing store for Attrs slices, each capped to its length
-	childSlab []*Node // backing store for Children slices, each capped to its length
+	nodes     slab[Node]  // the nodes, handed out in order (fewer, larger allocations)
+	attrSlab  slab[Attr]  // backing store for Attrs slices
+	childSlab slab[*Node] // backing store for Children slices
 
 	sawRoot, sawDoctype, sawAnything bool
 	bpmnOnly                         bool // see decodeXML
 }
 
-// slabSize is how many nodes (attributes, child pointers) one allocation provides.
-const slabSize = 512
-
 func (p *xmlParser) newNode(t NodeType, start int) *Node {
-	if len(p.nodes) == 0 {
-		p.nodes = make([]Node, slabSize)
-	}
-	n := &p.nodes[0]
-	p.nodes = p.nodes[1:]
+	n := p.nodes.one()
 	n.Type = t
 	n.Line, n.Col = p.lines.at(p.scan.src, start)
 	return n
@@ -238,11 +231,7 @@ func (p *xmlParser) keepAttrs() []Attr {
 	if k == 0 {
 		return nil
 	}
-	if k > len(p.attrSlab) {
-		p.attrSlab = make([]Attr, max(slabSize, k))
-	}
-	out := p.attrSlab[:k:k] // capped: appending to it must not overwrite a neighbour
-	p.attrSlab = p.attrSlab[k:]
+	out := p.attrSlab.take(k)
 	copy(out, p.attrs)
 	return out
 }
@@ -269,11 +258,7 @@ func (p *xmlParser) endElement(start int) (int, *SyntaxError) {
 	}
 	from := p.childStart[top]
 	if k := len(p.children) - from; k > 0 {
-		if k > len(p.childSlab) {
-			p.childSlab = make([]*Node, max(slabSize, k))
-		}
-		open.Children = p.childSlab[:k:k]
-		p.childSlab = p.childSlab[k:]
+		open.Children = p.childSlab.take(k)
 		copy(open.Children, p.children[from:])
 		clear(p.children[from:]) // drop references the slab now holds
 		p.children = p.children[:from]

@@ -2,6 +2,8 @@ package check
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/wfc-dev/wfc/lint"
@@ -26,4 +28,38 @@ func BenchmarkLint1000Workflows(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(files)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+}
+
+// bpmnlintFixtures is bpmnlint's own test suite (see its README there), the input of issue
+// 8 item 19: `wfc lint` over it must be at least 20 times faster than bpmnlint's CLI.
+const bpmnlintFixtures = "../testdata/conformance/bpmnlint/fixtures"
+
+// BenchmarkLintBpmnlintFixtures reads and lints bpmnlint's 203 fixture files with every rule,
+// one after another (`wfc lint DIR` spreads them over the cores), as File does for each file
+// of a walk: detect, decode, read the model, run the rules. It reports files/s.
+func BenchmarkLintBpmnlintFixtures(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join(bpmnlintFixtures, "*.bpmn"))
+	if err != nil || len(paths) < 200 {
+		b.Fatalf("want the 203 fixtures, got %d files (%v)", len(paths), err)
+	}
+	settings := lint.Settings{Extends: lint.All}
+	b.ReportAllocs()
+	for b.Loop() {
+		problems := 0
+		for _, path := range paths {
+			src, err := os.ReadFile(path)
+			if err != nil {
+				b.Fatal(err)
+			}
+			diags, err := File(path, src, settings)
+			if err != nil {
+				b.Fatal(err)
+			}
+			problems += len(diags)
+		}
+		if problems < 1000 {
+			b.Fatalf("the fixtures should give about 2,000 problems, got %d", problems)
+		}
+	}
+	b.ReportMetric(float64(len(paths))*float64(b.N)/b.Elapsed().Seconds(), "files/s")
 }

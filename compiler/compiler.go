@@ -45,7 +45,7 @@ type Result struct {
 }
 
 // RequestJSON is the request body as indented JSON, ending in a newline.
-func (r *Result) RequestJSON() ([]byte, error) { return marshalIndent(r.Request) }
+func (r *Result) RequestJSON() ([]byte, error) { return r.Request.indentedJSON() }
 
 // TaskconfigJSON is the taskconfig as indented JSON, ending in a newline.
 func (r *Result) TaskconfigJSON() ([]byte, error) { return marshalIndent(r.Taskconfig) }

@@ -90,6 +90,9 @@ type Diagnostic struct {
 	// More is set only on the "… and N more" summary List.Cap leaves: the N diagnostics of
 	// Rule it stands for. Sort puts a summary after the diagnostics at its position.
 	More int
+	// Sensitive says the reported source holds a secret (lint rule secret-in-with): formats
+	// that quote source lines leave them out.
+	Sensitive bool
 }
 
 // Error renders the diagnostic as "file:line:col: message [rule]", the one-line form that

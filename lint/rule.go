@@ -27,7 +27,10 @@ type Rule struct {
 	Scope       Scope
 	Summary     string // one line, lower-case, no period: what the rule wants
 	Doc         string // one paragraph: why, and what to do instead (docs/rules.md is generated from it)
-	Check       func(p *Pass)
+	// Sensitive rules report lines that hold a secret: their diagnostics are marked so that
+	// formatters quote no source (see diag.Diagnostic.Sensitive).
+	Sensitive bool
+	Check     func(p *Pass)
 }
 
 // Pass is what a rule's Check receives: the input and a way to report.
@@ -54,6 +57,7 @@ func (p *Pass) Report(r diag.Range, format string, args ...any) {
 	}
 	p.add(diag.Diagnostic{
 		Severity: p.sev, Rule: p.rule.ID, Message: diag.Sprintf(format, args...), Range: r,
+		Sensitive: p.rule.Sensitive,
 	})
 }
 
@@ -75,6 +79,7 @@ func (p *Pass) ReportElement(el *bpmn.Element, format string, args ...any) {
 	}
 	d := diag.Diagnostic{
 		Severity: p.sev, Rule: p.rule.ID, Message: diag.Sprintf(format, args...), Range: r,
+		Sensitive: p.rule.Sensitive,
 	}
 	if el != nil {
 		d.Element = el.ID

@@ -137,7 +137,7 @@ func exitlessLoops(f *workflow.Flow) (loops []loop, loopOf []int) {
 // names are still reported, without a suggestion.
 const maxSuggestions = 100
 
-// suggester memoises schema.Suggest over one candidate list, within the budget above.
+// suggester memoises suggest.Closest over one candidate list, within the budget above.
 type suggester struct {
 	candidates []string
 	memo       map[string]string

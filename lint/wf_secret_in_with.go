@@ -2,8 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"math"
-	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -12,43 +10,91 @@ import (
 	"github.com/wfc-dev/wfc/workflow"
 )
 
+// The id stays secret-in-with although the rule now looks at every string the compiler
+// writes into the taskflow: ids are what wfc.yaml and suppression comments name, and wfc
+// has no aliases, so a new id would silently turn off the rule for whoever relaxed it.
 var wfSecretInWith = &Rule{
 	ID:          "secret-in-with",
 	Severity:    diag.Error,
 	Recommended: true,
 	Scope:       ScopeWorkflow,
-	Summary:     "no secret is written into a step's with",
+	Sensitive:   true,
+	Summary:     "no password, token, key or webhook URL is written into a workflow",
 	Doc: "A workflow file is committed, reviewed, and compiled into a taskflow every SecMaster " +
-		"user of the workspace can read, so a password or token written into with leaks. " +
-		"Reported: a literal (not ${...}) value under a key that names a secret (password, " +
-		"secret, token, api_key, access_key, private_key, authorization, credential, ...), " +
-		"and any value that looks like a key whatever its key: AWS access key ids, GitHub and " +
-		"Slack tokens, PEM private keys, JSON web tokens, Bearer and Basic credentials, " +
-		"user:password@ in a URL, and long random-looking strings (32+ characters mixing " +
-		"upper case, lower case and digits). Pass the secret in as an input parameter, or " +
-		"configure it in an asset connection and name it with connection:. The message never " +
-		"repeats the secret.",
+		"user of the workspace can read, so a password, token or webhook URL written into it " +
+		"leaks. The id keeps its historical name (wfc.yaml files and suppressions use it) but the " +
+		"rule covers every string the compiler writes: `with` and approval `form` values (nested " +
+		"maps and lists too), input `default`s, output `value`s, `switch` conditions, and names, " +
+		"descriptions, approvers, connections and the dataclass. Everywhere it recognises " +
+		"well-known formats: Slack, Microsoft Teams, Feishu (Lark) and DingTalk webhook URLs and " +
+		"the DingTalk signing secret (SEC...), Slack, GitHub (ghp_, gho_, ghs_, github_pat_...) " +
+		"and GitLab (glpat-...) tokens, AWS (AKIA...) and Alibaba Cloud (LTAI...) access key ids, " +
+		"JSON web tokens, PEM private keys, Bearer and Basic credentials, user:password@ in a " +
+		"URL, credentials in a URL's query (access_token=, sig=), and a string literal compared " +
+		"with a reference that names a secret (${inputs.password == 'a literal'}). In values (not " +
+		"in names, descriptions or conditions) it also reports long random-looking strings (32+ " +
+		"characters mixing upper case, lower case and digits, 4+ bits of entropy per character), " +
+		"and a literal under a key that names a secret (password, passwd, pwd, secret, token, " +
+		"api_key, access_key, ak, sk, private_key, authorization, credential, webhook, cookie, " +
+		"routing_key, service_key, 密码, 口令, 密钥, 令牌, 凭证, pinyin mima, miyao, lingpai; for an input default, the " +
+		"input's name) when it has 6+ characters and mixes letters, digits or symbols, or has " +
+		"3.5+ bits of entropy per character; there it names Huawei Cloud AK/SK, AWS secret keys " +
+		"and PagerDuty routing keys by their shape. Not reported: ${...} expressions, " +
+		"placeholders (<token>, {{x}}, xxxx, changeme, your_token_here), references to a secret " +
+		"store (vault:, csms:, kms:, arn:, $NAME), UUIDs and hex hashes, values under hash and id " +
+		"keys, data: URLs and base64 runs over 1024 characters (content, not keys). Keep the " +
+		"secret in a SecMaster asset connection and name it with connection:, or declare a " +
+		"required input with no default and pass the value when the workflow runs; an input " +
+		"default is compiled into the taskflow like any other literal. The message says what the " +
+		"value looks like, never the value, and the text format shows no source line for it.",
 	Check: func(p *Pass) {
-		for _, s := range p.Input.Workflow.AllSteps() {
+		w := p.Input.Workflow
+		check := secretChecker{p: p}
+		for _, s := range w.AllSteps() {
 			for _, e := range s.With {
-				if e.Value == nil || e.Value.Node == nil {
-					continue
-				}
-				walkSecrets(e.Value.Node, "with."+e.Key.Value, e.Key.Value, func(n *yaml.Node, path, what string) {
-					p.Report(diag.Range{Start: diag.Pos{Line: n.Line, Column: n.Column}},
-						"%s looks like %s; do not write secrets in a workflow: pass it in as an input parameter, or use an asset connection (connection:) instead", path, what)
-				})
+				check.value(e.Value, "with."+e.Key.Value, e.Key.Value, adviceValue)
 			}
+			if s.Approval != nil {
+				for _, e := range s.Approval.Form {
+					check.value(e.Value, "approval.form."+e.Key.Value, e.Key.Value, adviceValue)
+				}
+			}
+			check.stepText(s)
 		}
+		for i, in := range w.Inputs {
+			check.value(in.Default, fmt.Sprintf("inputs[%d].default", i), in.Name.Value, adviceDefault)
+			check.text(in.Description, fmt.Sprintf("inputs[%d].description", i))
+		}
+		for i, out := range w.Outputs {
+			if out.Value.IsSet() {
+				check.scalar(out.Value.Value, out.Value.Range, fmt.Sprintf("outputs[%d].value", i), out.Name.Value, adviceValue)
+			}
+			check.text(out.Description, fmt.Sprintf("outputs[%d].description", i))
+		}
+		check.text(w.Name, "name")
+		check.text(w.Description, "description")
+		check.text(w.Dataclass, "dataclass")
 	},
 }
 
-// maxSecretWalkDepth bounds how deep into nested with values the rule looks.
+// What the message tells the user to do. An input default is compiled into the taskflow, so
+// the advice never suggests one.
+const (
+	adviceValue   = "keep it in an asset connection (connection:) or declare a required input with no default and pass the value when the workflow runs"
+	adviceDefault = "a default is compiled into the taskflow for every workspace user to read: remove it, make the input required and pass the value when the workflow runs, or keep it in an asset connection (connection:)"
+)
+
+// maxSecretWalkDepth bounds how deep into nested values the rule looks.
 const maxSecretWalkDepth = 32
 
-// walkSecrets visits the string scalars under n (key is the mapping key they sit under) and
-// calls report for each that looks like a secret.
-func walkSecrets(n *yaml.Node, path, key string, report func(n *yaml.Node, path, what string)) {
+type secretChecker struct{ p *Pass }
+
+// value checks every string scalar under v (a with or form value, an input default); key is
+// the mapping key (or input name) it sits under, field the path for messages.
+func (c secretChecker) value(v *workflow.Value, field, key, advice string) {
+	if v == nil || v.Node == nil {
+		return
+	}
 	var walk func(n *yaml.Node, path, key string, depth int)
 	walk = func(n *yaml.Node, path, key string, depth int) {
 		if depth > maxSecretWalkDepth {
@@ -65,134 +111,92 @@ func walkSecrets(n *yaml.Node, path, key string, report func(n *yaml.Node, path,
 				walk(item, fmt.Sprintf("%s[%d]", path, i), key, depth+1)
 			}
 		case yaml.ScalarNode:
-			if n.ShortTag() != "!!str" {
-				return
-			}
-			if what := secretKind(key, n.Value); what != "" {
-				report(n, path, what)
+			if n.ShortTag() == "!!str" {
+				c.scalar(n.Value, diag.Range{Start: diag.Pos{Line: n.Line, Column: n.Column}}, path, key, advice)
 			}
 		}
 	}
-	walk(n, path, key, 0)
+	walk(v.Node, field, key, 0)
 }
 
-// secretKind says what kind of secret value looks like under key, or "".
-func secretKind(key, value string) string {
+// scalar checks one value string: formats, a literal under a secret key, a random token.
+func (c secretChecker) scalar(value string, at diag.Range, field, key, advice string) {
 	v := strings.TrimSpace(value)
 	if v == "" {
-		return ""
+		return
 	}
-	if !workflow.HasExpression(v) && secretKey(key) && !placeholder(v) {
-		return fmt.Sprintf("a literal secret (the key %q names one)", key)
+	what := formatKind(v)
+	if what == "" && !workflow.HasExpression(v) && secretKey(key) && passwordLike(v) {
+		what = keyedKind(key, v)
 	}
-	for _, pat := range secretPatterns {
-		for _, m := range pat.re.FindAllString(v, -1) {
-			if !workflow.HasExpression(m) {
-				return pat.what
-			}
+	if what == "" {
+		what = comparedKind(v)
+	}
+	if what == "" && randomToken(v) && !hashKey(key) {
+		what = "a key or token (a long random-looking string)"
+	}
+	if what != "" {
+		c.report(at, field, what, advice)
+	}
+}
+
+// text checks a name, description or condition: only well-known formats, since prose and
+// expressions are not values under a key.
+func (c secretChecker) text(s workflow.String, field string) {
+	if !s.IsSet() || s.Value == "" {
+		return
+	}
+	what := formatKind(s.Value)
+	if what == "" {
+		what = comparedKind(s.Value)
+	}
+	if what != "" {
+		c.report(s.Range, field, what, adviceValue)
+	}
+}
+
+// stepText checks the strings of s other than with and form that land in the taskflow.
+func (c secretChecker) stepText(s *workflow.Step) {
+	c.text(s.Name, "name")
+	c.text(s.Description, "description")
+	c.text(s.Connection, "connection")
+	c.text(s.Workflow, "workflow")
+	if s.Approval != nil {
+		for i, a := range s.Approval.Approvers {
+			c.text(a, fmt.Sprintf("approval.approvers[%d]", i))
 		}
 	}
-	if randomToken(v) {
-		return "a key or token (a long random-looking string)"
+	for i, cs := range s.Cases {
+		c.text(cs.Name, fmt.Sprintf("switch[%d].name", i))
+		c.text(cs.When, fmt.Sprintf("switch[%d].when", i))
+	}
+}
+
+// report records the finding, which the rule's Sensitive marks so that the text format shows
+// no source line (the line holds the secret). The message names the field and the kind, never
+// the value.
+func (c secretChecker) report(at diag.Range, field, what, advice string) {
+	c.p.Report(at, "%s looks like %s; do not write secrets in a workflow: %s", field, what, advice)
+}
+
+// comparedKind names a literal compared with a secret reference (see comparedSecret), or "".
+func comparedKind(v string) string {
+	if ref, ok := comparedSecret(v); ok {
+		return "a literal secret (compared with " + ref + ")"
 	}
 	return ""
 }
 
-// secretWords are the key fragments (lower case, without _ - .) that name a secret.
-var secretWords = []string{"password", "passwd", "passphrase", "secret", "token", "apikey", "accesskey",
-	"privatekey", "authorization", "credential"}
-
-// secretExact are whole keys that name a secret but are too short to search for inside keys.
-var secretExact = map[string]bool{"pwd": true, "pass": true, "sk": true, "auth": true}
-
-// notSecretSuffixes end keys that are about a secret without holding one (token_url,
-// secret_name, password_policy, ...).
-var notSecretSuffixes = []string{"url", "uri", "endpoint", "type", "name", "id", "ids", "path", "file",
-	"header", "length", "ttl", "expiry", "expires", "expiresin", "policy", "field", "hint", "count", "tokens"}
-
-func secretKey(key string) bool {
-	k := strings.NewReplacer("_", "", "-", "", ".", "").Replace(strings.ToLower(key))
-	if secretExact[k] {
+// hashKey reports keys whose values are digests or ids, not secrets (file_hash, sha256,
+// projectId): their last word names one, or the key ends in hash, digest or checksum.
+func hashKey(key string) bool {
+	words := keyWords(key)
+	if len(words) > 0 && digestWords[words[len(words)-1]] {
 		return true
 	}
-	for _, suffix := range notSecretSuffixes {
-		if strings.HasSuffix(k, suffix) {
-			return false
-		}
-	}
-	for _, w := range secretWords {
-		if strings.Contains(k, w) {
-			return true
-		}
-	}
-	return false
+	k := strings.Join(words, "")
+	return strings.HasSuffix(k, "hash") || strings.HasSuffix(k, "digest") || strings.HasSuffix(k, "checksum")
 }
 
-// placeholder reports values that are obviously not real secrets: one character repeated
-// (***, xxxx) or <angle-bracketed> text.
-func placeholder(v string) bool {
-	if strings.HasPrefix(v, "<") && strings.HasSuffix(v, ">") {
-		return true
-	}
-	return strings.Count(v, v[:1]) == len(v)
-}
-
-type secretPattern struct {
-	what string
-	re   *regexp.Regexp
-}
-
-// secretPatterns recognise well-known credential formats whatever key they sit under.
-var secretPatterns = []secretPattern{
-	{"an AWS access key id", regexp.MustCompile(`\b(AKIA|ASIA)[0-9A-Z]{16}\b`)},
-	{"a GitHub token", regexp.MustCompile(`\b(gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})`)},
-	{"a Slack token", regexp.MustCompile(`\bxox[baprs]-[A-Za-z0-9-]{10,}`)},
-	{"a private key", regexp.MustCompile(`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----`)},
-	{"a JSON web token", regexp.MustCompile(`\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)},
-	{"a Bearer token", regexp.MustCompile(`(?i)\bbearer\s+[A-Za-z0-9._~+/-]{16,}=*`)},
-	{"Basic authentication credentials", regexp.MustCompile(`(?i)\bbasic\s+[A-Za-z0-9+/]{16,}={0,2}`)},
-	{"a URL with a password in it", regexp.MustCompile(`\b[a-zA-Z][a-zA-Z0-9+.-]*://[^/\s:@]+:[^/\s@]+@`)},
-}
-
-// Thresholds for a random-looking token: at least minTokenLen characters, upper case, lower
-// case and digits all present, Shannon entropy of at least minTokenEntropy bits per character
-// (random base64 of 32+ characters is above 4.5; English-like identifiers are below), and few
-// separators (a path or a snake_case name has many).
-const (
-	minTokenLen     = 32
-	minTokenEntropy = 4.0
-)
-
-func randomToken(v string) bool {
-	tokens := strings.FieldsFunc(v, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("+/=_-", r))
-	})
-	for _, t := range tokens {
-		if len(t) < minTokenLen || strings.Count(t, "/")+strings.Count(t, "_")+strings.Count(t, "-") > len(t)/16 {
-			continue
-		}
-		var upper, lower, digit bool
-		var counts [128]int // tokens are ASCII; an array keeps the sum's order fixed
-		for _, r := range t {
-			upper = upper || r >= 'A' && r <= 'Z'
-			lower = lower || r >= 'a' && r <= 'z'
-			digit = digit || r >= '0' && r <= '9'
-			counts[r]++
-		}
-		if !upper || !lower || !digit {
-			continue
-		}
-		entropy := 0.0
-		for _, c := range counts {
-			if c == 0 {
-				continue
-			}
-			q := float64(c) / float64(len(t))
-			entropy -= q * math.Log2(q)
-		}
-		if entropy >= minTokenEntropy {
-			return true
-		}
-	}
-	return false
-}
+var digestWords = map[string]bool{"hash": true, "digest": true, "checksum": true, "fingerprint": true, "sha1": true,
+	"sha256": true, "sha512": true, "md5": true, "id": true, "ids": true, "uuid": true, "etag": true}

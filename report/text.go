@@ -97,7 +97,7 @@ func (t *textWriter) header(d diag.Diagnostic) {
 // line's length: only a window of characters around the caret is expanded (window).
 func (t *textWriter) snippet(d diag.Diagnostic) {
 	start := d.Range.Start
-	if !start.IsValid() || t.opts.Sources == nil {
+	if !start.IsValid() || t.opts.Sources == nil || d.Sensitive {
 		return
 	}
 	src := t.source(d.Range.File)

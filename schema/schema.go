@@ -31,20 +31,39 @@ var schemaText []byte
 func JSON() []byte { return schemaText }
 
 var (
+	decodeOnce sync.Once
+	schemaDoc  any // the schema as plain JSON, for reading annotations by pointer
+	decodeErr  error
+
 	compileOnce sync.Once
 	compiled    *jsonschema.Schema
-	schemaDoc   any // the schema as plain JSON, for reading annotations by pointer
 	compileErr  error
+
+	quickOnce sync.Once
+	quick     *rule
+	quickErr  error
 )
 
-func load() (*jsonschema.Schema, any, error) {
-	compileOnce.Do(func() {
+// document decodes the embedded schema once, with numbers kept as json.Number.
+func document() (any, error) {
+	decodeOnce.Do(func() {
 		dec := json.NewDecoder(bytes.NewReader(schemaText))
 		dec.UseNumber()
 		if err := dec.Decode(&schemaDoc); err != nil {
-			compileErr = fmt.Errorf("embedded schema is not valid JSON: %w", err)
-			return
+			decodeErr = fmt.Errorf("embedded schema is not valid JSON: %w", err)
 		}
+	})
+	return schemaDoc, decodeErr
+}
+
+// load compiles the schema for the JSON Schema validator, once, on the first file the quick
+// check cannot decide (compiling takes a few milliseconds, which a valid file never needs).
+func load() (*jsonschema.Schema, any, error) {
+	doc, err := document()
+	if err != nil {
+		return nil, nil, err
+	}
+	compileOnce.Do(func() {
 		c := jsonschema.NewCompiler()
 		c.Draft = jsonschema.Draft2020
 		if err := c.AddResource(ID, bytes.NewReader(schemaText)); err != nil {
@@ -53,7 +72,20 @@ func load() (*jsonschema.Schema, any, error) {
 		}
 		compiled, compileErr = c.Compile(ID)
 	})
-	return compiled, schemaDoc, compileErr
+	return compiled, doc, compileErr
+}
+
+// quickRules compiles the schema for the quick check, once.
+func quickRules() (*rule, error) {
+	quickOnce.Do(func() {
+		doc, err := document()
+		if err != nil {
+			quickErr = err
+			return
+		}
+		quick, quickErr = compileRules(doc)
+	})
+	return quick, quickErr
 }
 
 // Validate checks one YAML document (a DocumentNode or its content) against the schema and
@@ -62,6 +94,20 @@ func load() (*jsonschema.Schema, any, error) {
 // Aliases are followed (at most 100,000 values in all); merge keys (<<) are not applied here,
 // so callers that accept them expand them first, as workflow.Load does.
 func Validate(file string, root *yaml.Node) diag.List {
+	if root != nil && root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		// Errors are found by JSON pointer; "" must name the workflow mapping, or a problem
+		// with its keys has no node to be reported at and is lost.
+		root = root.Content[0]
+	}
+	if quickCheck(root) == valid {
+		return nil
+	}
+	return validate(file, root)
+}
+
+// validate is Validate without the quick check: the JSON Schema validator decides and its
+// errors are rewritten into messages.
+func validate(file string, root *yaml.Node) diag.List {
 	sch, doc, err := load()
 	if err != nil {
 		// The schema is embedded and tested; this only happens if someone breaks the file.

@@ -9,6 +9,7 @@ import (
 // emit builds the plane: shapes first in declaration order (boundary events where they are
 // declared), then edges in declaration order of the flows, as the SecMaster samples have them.
 func (g *graph) emit(planeID string) *bpmn.Plane {
+	routes := g.routeAll() // first: spreading the flows over their channels moves the shapes
 	plane := &bpmn.Plane{ID: planeID, BPMNElement: g.scope.ID, Element: g.scope}
 	for _, el := range g.scope.Children {
 		n, ok := g.index[el]
@@ -34,10 +35,8 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 		el.Shape = shape
 		plane.Shapes = append(plane.Shapes, shape)
 	}
-	r := newRouter(g)
 	for i := range g.edges {
-		e := &g.edges[i]
-		pts := r.route(e)
+		e, pts := &g.edges[i], routes[i]
 		edge := &bpmn.Edge{ID: e.flow.ID + "_di", BPMNElement: e.flow.ID, Element: e.flow}
 		edge.Waypoints = make([]bpmn.Point, len(pts))
 		for j, p := range pts {
@@ -50,6 +49,32 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 		plane.Edges = append(plane.Edges, edge)
 	}
 	return plane
+}
+
+// routeAll routes every edge and moves every flow that runs along a gap or a lane onto a track
+// of its own, widening the channels and moving the shapes to match. Flows that cross in a gap
+// where no track order keeps their stubs apart enter their targets from above or below
+// instead, and everything is routed once more.
+func (g *graph) routeAll() [][]pt {
+	route := func() [][]pt {
+		r := newRouter(g)
+		routes := make([][]pt, len(g.edges))
+		for i := range g.edges {
+			routes[i] = r.route(&g.edges[i])
+		}
+		return routes
+	}
+	routes := route()
+	plan := g.planChannels(routes)
+	if stuck := plan.stuckRoutes(); len(stuck) > 0 {
+		for _, i := range stuck {
+			g.edges[i].enterVertically = true
+		}
+		routes = route()
+		plan = g.planChannels(routes)
+	}
+	g.moveAll(routes, plan)
+	return routes
 }
 
 func bounds(b box) *bpmn.Bounds {

@@ -29,6 +29,9 @@ type edge struct {
 	intoVia  *bpmn.Element // boundary event the flow enters, or nil
 	back     bool          // closes a cycle: excluded from ranking, routed as a loop
 	boundary bool          // leaves a boundary event
+	// enterVertically routes a forward flow into its target's top or bottom from the lane
+	// beside it, for flows that cross another in a gap where their stubs would overlap.
+	enterVertically bool
 }
 
 // graph is the scope reduced to what the layout needs, with every slice in declaration order

@@ -89,11 +89,19 @@ func planeFor(t *testing.T, defs *bpmn.Definitions, scope *bpmn.Element) *bpmn.P
 	return nil
 }
 
-// checkGuarantees asserts the layout's promises for one plane: every flow node drawn exactly
-// once at integer coordinates, no two shapes overlapping (a boundary event rides its host's
-// bottom edge instead), every flow drawn with at least two orthogonal waypoints starting on
-// its source's border and ending on its target's, and no segment through any shape.
+// checkGuarantees asserts the layout's promises for one plane: those of checkShapesAndFlows,
+// and every flow on lines of its own (checkOwnChannels).
 func checkGuarantees(t *testing.T, scope *bpmn.Element, plane *bpmn.Plane) {
+	t.Helper()
+	checkShapesAndFlows(t, scope, plane)
+	checkOwnChannels(t, plane)
+}
+
+// checkShapesAndFlows asserts: every flow node drawn exactly once at integer coordinates, no
+// two shapes overlapping (a boundary event rides its host's bottom edge instead), every flow
+// drawn with at least two orthogonal waypoints starting on its source's border and ending on
+// its target's, and no segment through any shape.
+func checkShapesAndFlows(t *testing.T, scope *bpmn.Element, plane *bpmn.Plane) {
 	t.Helper()
 	const margin = 10 // px that must separate unrelated shapes
 
@@ -180,6 +188,67 @@ func checkGuarantees(t *testing.T, scope *bpmn.Element, plane *bpmn.Plane) {
 	}
 	if flows != len(plane.Edges) {
 		t.Errorf("plane has %d edges for %d flows", len(plane.Edges), flows)
+	}
+}
+
+// segment is one straight piece of a drawn flow: the i-th of its edge, from a to b.
+type segment struct {
+	edge *bpmn.Edge
+	i    int
+	a, b bpmn.Point
+}
+
+// sharesPort reports whether s and o may overlap: both are the first segments of flows leaving
+// one source from the same point (a fork's shared stub), or both the last segments of flows
+// entering one target at the same point (a join's shared stub).
+func (s segment) sharesPort(o segment) bool {
+	sf, of := s.edge.Element, o.edge.Element
+	sw, ow := s.edge.Waypoints, o.edge.Waypoints
+	if s.i == 0 && o.i == 0 && sf.SourceRef == of.SourceRef && sw[0] == ow[0] {
+		return true
+	}
+	sl, ol := len(sw)-2, len(ow)-2
+	return s.i == sl && o.i == ol && sf.TargetRef == of.TargetRef && sw[sl+1] == ow[ol+1]
+}
+
+// checkOwnChannels asserts that no two flows run along one line for more than a point, so a
+// reader can follow every flow: collinear segments of different flows must not overlap, except
+// the stubs that flows share at a common source or target port (see sharesPort).
+func checkOwnChannels(t *testing.T, plane *bpmn.Plane) {
+	t.Helper()
+	// Group segments by the line they lie on, so only segments of one line are compared.
+	type line struct {
+		vertical bool
+		at       float64
+	}
+	lines := map[line][]segment{}
+	for _, e := range plane.Edges {
+		for i := 1; i < len(e.Waypoints); i++ {
+			p, q := e.Waypoints[i-1], e.Waypoints[i]
+			if p.X == q.X {
+				lines[line{true, p.X}] = append(lines[line{true, p.X}], segment{e, i - 1, p, q})
+			} else if p.Y == q.Y {
+				lines[line{false, p.Y}] = append(lines[line{false, p.Y}], segment{e, i - 1, p, q})
+			}
+		}
+	}
+	span := func(l line, s segment) (float64, float64) {
+		if l.vertical {
+			return min(s.a.Y, s.b.Y), max(s.a.Y, s.b.Y)
+		}
+		return min(s.a.X, s.b.X), max(s.a.X, s.b.X)
+	}
+	for l, segs := range lines {
+		for i, s := range segs {
+			slo, shi := span(l, s)
+			for _, o := range segs[i+1:] {
+				olo, ohi := span(l, o)
+				if o.edge == s.edge || max(slo, olo) >= min(shi, ohi) || s.sharesPort(o) {
+					continue
+				}
+				t.Errorf("flows %s and %s share the line %v-%v and %v-%v", s.edge.BPMNElement, o.edge.BPMNElement, s.a, s.b, o.a, o.b)
+			}
+		}
 	}
 }
 

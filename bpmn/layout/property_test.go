@@ -64,7 +64,8 @@ func randomModel(seed int64, loops bool) *model {
 }
 
 // TestRandomGraphs lays out 200 random DAGs and 200 random graphs with loops and boundary
-// events, checks every guarantee, and checks that a second run gives the same bytes.
+// events, checks every guarantee (flows on lines of their own included), and checks that a
+// second run gives the same bytes.
 func TestRandomGraphs(t *testing.T) {
 	for _, loops := range []bool{false, true} {
 		for seed := int64(1); seed <= 200; seed++ {

@@ -8,7 +8,7 @@ import (
 
 // router draws every flow as orthogonal waypoints. It first tries the templates bpmn-js uses
 // (BpmnLayouter.js: straight h:h; v:h out of a splitting gateway; h:v into a joining gateway;
-// a Z through the gap beside the target or source), each only when no shape lies in its way,
+// a Z through the gap between neighbouring columns), each only when no shape lies in its way,
 // and otherwise falls back to a route through the free channels (see geometry.go), which
 // never crosses a shape. Flows that close a loop run below every shape of the columns they
 // span. All occupancy questions are binary searches, so routing is O(m log n).
@@ -18,6 +18,44 @@ type router struct {
 	colRows  [][]int // per column, the rows holding a shape, ascending
 	deepest  *skyline
 	colDepth []int // per column, the lowest row holding a shape
+	// corners says, per node, whether flows leave (portOut) or enter (portIn) by its top
+	// (index 0) and bottom (1) corners: flows out of and into one corner would run on one line.
+	corners [][2]portUse
+	colRuns *lineRuns // runs through the empty cells of columns
+	rowRuns *lineRuns // runs through the empty cells of rows
+}
+
+// portUse is what a node's top or bottom corner is used for so far.
+type portUse uint8
+
+const (
+	portFree portUse = iota
+	portOut
+	portIn
+)
+
+const (
+	cornerTop    = 0
+	cornerBottom = 1
+)
+
+// claim reserves the top or bottom corner of node n for flows leaving (out) or entering it,
+// and reports whether the corner was free or already used the same way.
+func (r *router) claim(n *node, corner int, out bool) bool {
+	if !r.canClaim(n, corner, out) {
+		return false
+	}
+	r.corners[r.g.index[n.el]][corner] = portIn
+	if out {
+		r.corners[r.g.index[n.el]][corner] = portOut
+	}
+	return true
+}
+
+// canClaim reports whether claim would succeed, without claiming.
+func (r *router) canClaim(n *node, corner int, out bool) bool {
+	use := r.corners[r.g.index[n.el]][corner]
+	return use == portFree || (use == portOut) == out
 }
 
 func newRouter(g *graph) *router {
@@ -32,6 +70,7 @@ func newRouter(g *graph) *router {
 		colRows:  make([][]int, cols),
 		deepest:  newSkyline(cols, math.MinInt, maxInt),
 		colDepth: make([]int, cols),
+		corners:  make([][2]portUse, len(g.nodes)),
 	}
 	// Bucket by column, then by row, so every list comes out sorted without a sort.
 	byCol := make([][]int, cols)
@@ -40,19 +79,41 @@ func newRouter(g *graph) *router {
 		byCol[g.nodes[i].rank] = append(byCol[g.nodes[i].rank], i)
 		byRow[g.nodes[i].row] = append(byRow[g.nodes[i].row], i)
 	}
+	colNodes, rowNodes := make([][]int, cols), make([][]int, rows)
 	for c, ns := range byCol {
 		for _, n := range ns {
 			r.rowCols[g.nodes[n].row] = append(r.rowCols[g.nodes[n].row], c)
+			rowNodes[g.nodes[n].row] = append(rowNodes[g.nodes[n].row], n)
 		}
 	}
 	for row, ns := range byRow {
 		for _, n := range ns {
 			r.colRows[g.nodes[n].rank] = append(r.colRows[g.nodes[n].rank], row)
+			colNodes[g.nodes[n].rank] = append(colNodes[g.nodes[n].rank], n)
 			r.deepest.raise(g.nodes[n].rank, row)
 			r.colDepth[g.nodes[n].rank] = row
 		}
 	}
+	ranks, rowsOf := make([]int, len(g.nodes)), make([]int, len(g.nodes))
+	for i := range g.nodes {
+		ranks[i], rowsOf[i] = g.nodes[i].rank, g.nodes[i].row
+	}
+	r.colRuns = newLineRuns(colNodes, ranks, rowsOf)
+	r.rowRuns = newLineRuns(rowNodes, rowsOf, ranks)
 	return r
+}
+
+// runs reports whether a flow can run through its column from node cn to row toRow and
+// through its row from node rn to column toCol without passing another run, and if so
+// records both runs.
+func (r *router) runs(cn *node, toRow int, rn *node, toCol int) bool {
+	c, w := r.g.index[cn.el], r.g.index[rn.el]
+	if !r.colRuns.free(c, toRow) || !r.rowRuns.free(w, toCol) {
+		return false
+	}
+	r.colRuns.add(c, toRow)
+	r.rowRuns.add(w, toCol)
+	return true
 }
 
 // noneIn reports whether sorted holds no value in lo..hi (in either order).
@@ -76,6 +137,14 @@ func noneIn(sorted []int, lo, hi int) bool {
 func (r *router) rowFree(row, c1, c2 int) bool { return c1 > c2 || noneIn(r.rowCols[row], c1, c2) }
 func (r *router) colFree(col, r1, r2 int) bool { return noneIn(r.colRows[col], r1, r2) }
 
+// cornerFacing is the corner of a node in row from that faces row to.
+func cornerFacing(from, to int) int {
+	if to < from {
+		return cornerTop
+	}
+	return cornerBottom
+}
+
 // toward is one step from a toward b.
 func toward(a, b int) int {
 	if b > a {
@@ -94,6 +163,11 @@ func (r *router) route(e *edge) []pt {
 	case e.back || e.intoVia != nil:
 		return normalize(r.loop(e, s, t))
 	}
+	if e.enterVertically && s.row != t.row {
+		if pts, ok := r.fromAbove(s, t); ok {
+			return normalize(pts)
+		}
+	}
 	if pts := r.template(s, t); pts != nil {
 		return normalize(pts)
 	}
@@ -107,28 +181,42 @@ func (r *router) route(e *edge) []pt {
 		lane = rowTop(t.row + 1)
 	}
 	exit, exitOnLane := r.exitRight(s), false
-	if p, ok := r.cornerToLane(s, lane); ok {
+	if p, ok := r.cornerToLane(s, lane, true); ok {
 		exit, exitOnLane = []pt{p, {p.x, lane}}, true
 	}
 	entry, entryOnLane := r.enterLeft(t), false
-	if p, ok := r.cornerToLane(t, lane); ok {
+	if p, ok := r.cornerToLane(t, lane, false); ok {
 		entry, entryOnLane = []pt{{p.x, lane}, p}, true
 	}
 	return normalize(join(exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1)))
+}
+
+// fromAbove routes a forward flow out of s's right into t's top (or bottom) from the lane
+// beside t on s's side, when that point of t takes no flow out.
+func (r *router) fromAbove(s, t *node) ([]pt, bool) {
+	lane, entry, corner := rowTop(t.row), t.box.topMid(), cornerTop
+	if s.row > t.row {
+		lane, entry, corner = rowTop(t.row+1), t.box.bottomMid(), cornerBottom
+	}
+	if len(t.boundary) > 0 && corner == cornerBottom || !r.claim(t, corner, false) {
+		return nil, false
+	}
+	exit := r.exitRight(s)
+	return join(exit, false, []pt{{entry.x, lane}, entry}, true, lane, r.g.cellLeft(s.rank+1)), true
 }
 
 // cornerToLane is the top or bottom corner of gateway n when lane runs along the top or bottom
 // of n's own row: a gateway then leaves or takes the flow vertically (as bpmn-js routes
 // gateway flows) through the empty part of its own cell, instead of sharing its left or right
 // corner with the flows of its row.
-func (r *router) cornerToLane(n *node, lane int) (pt, bool) {
+func (r *router) cornerToLane(n *node, lane int, out bool) (pt, bool) {
 	if n.kind != kindGateway || len(n.boundary) > 0 {
 		return pt{}, false
 	}
-	switch lane {
-	case rowTop(n.row + 1):
+	switch {
+	case lane == rowTop(n.row+1) && r.claim(n, cornerBottom, out):
 		return n.box.bottomMid(), true
-	case rowTop(n.row):
+	case lane == rowTop(n.row) && r.claim(n, cornerTop, out):
 		return n.box.topMid(), true
 	}
 	return pt{}, false
@@ -144,7 +232,9 @@ func (r *router) template(s, t *node) []pt {
 		}
 		return nil
 	}
-	if s.kind == kindGateway && r.colFree(sc, toward(sr, tr), tr) && r.rowFree(tr, sc+1, tc-1) {
+	if s.kind == kindGateway && r.colFree(sc, toward(sr, tr), tr) && r.rowFree(tr, sc+1, tc-1) &&
+		r.canClaim(s, cornerFacing(sr, tr), true) && r.runs(s, tr, t, sc) {
+		r.claim(s, cornerFacing(sr, tr), true)
 		// v:h: leave the split through its top or bottom corner.
 		exit := sb.bottomMid()
 		if tr < sr {
@@ -152,7 +242,9 @@ func (r *router) template(s, t *node) []pt {
 		}
 		return []pt{exit, {sb.midX(), tb.midY()}, tb.leftMid()}
 	}
-	if t.kind == kindGateway && r.rowFree(sr, sc+1, tc) && r.colFree(tc, toward(tr, sr), sr) {
+	if t.kind == kindGateway && r.rowFree(sr, sc+1, tc) && r.colFree(tc, toward(tr, sr), sr) &&
+		r.canClaim(t, cornerFacing(tr, sr), false) && r.runs(t, sr, s, tc) {
+		r.claim(t, cornerFacing(tr, sr), false)
 		// h:v: enter the join through its bottom or top corner.
 		entry := tb.bottomMid()
 		if sr < tr {
@@ -160,12 +252,11 @@ func (r *router) template(s, t *node) []pt {
 		}
 		return []pt{sb.rightMid(), {tb.midX(), sb.midY()}, entry}
 	}
-	if r.rowFree(sr, sc+1, tc-1) {
-		x := r.g.cellLeft(tc) // the gap just left of the target
-		return []pt{sb.rightMid(), {x, sb.midY()}, {x, tb.midY()}, tb.leftMid()}
-	}
-	if r.rowFree(tr, sc+1, tc-1) {
-		x := r.g.cellLeft(sc + 1) // the gap just right of the source
+	if tc == sc+1 {
+		// A Z through the gap between the two columns. Further apart, a Z would run along a
+		// row's mid-line past empty cells, where another flow's Z may run too; the channel
+		// fallback keeps such runs on lanes, which give every flow a track of its own.
+		x := r.g.cellLeft(tc)
 		return []pt{sb.rightMid(), {x, sb.midY()}, {x, tb.midY()}, tb.leftMid()}
 	}
 	return nil
@@ -177,7 +268,7 @@ func (r *router) fromBoundary(e *edge, host, t *node) []pt {
 	b := r.g.boxes[e.via]
 	tb := t.box
 	if e.intoVia == nil && !e.back && t.row > host.row && r.colFree(host.rank, host.row+1, t.row) &&
-		r.rowFree(t.row, host.rank+1, t.rank-1) {
+		r.rowFree(t.row, host.rank+1, t.rank-1) && r.runs(host, t.row, t, host.rank) {
 		return []pt{b.bottomMid(), {b.midX(), tb.midY()}, tb.leftMid()}
 	}
 	lane := rowTop(host.row + 1)
@@ -196,7 +287,7 @@ func (r *router) loop(e *edge, s, t *node) []pt {
 	lane := rowTop(r.deepest.query(lo, hi) + 1)
 	var exit, entry []pt
 	exitOnLane, entryOnLane := false, false
-	if e.from != e.to && len(s.boundary) == 0 && r.colDepth[s.rank] == s.row {
+	if e.from != e.to && len(s.boundary) == 0 && r.colDepth[s.rank] == s.row && r.claim(s, cornerBottom, true) {
 		exit, exitOnLane = []pt{s.box.bottomMid(), {s.box.midX(), lane}}, true
 	} else {
 		exit = r.exitRight(s)
@@ -204,7 +295,7 @@ func (r *router) loop(e *edge, s, t *node) []pt {
 	switch {
 	case e.intoVia != nil:
 		entry, entryOnLane = r.enterBoundary(e.intoVia, t), true
-	case len(t.boundary) == 0 && r.colDepth[t.rank] == t.row:
+	case len(t.boundary) == 0 && r.colDepth[t.rank] == t.row && r.claim(t, cornerBottom, false):
 		entry, entryOnLane = []pt{{t.box.midX(), lane}, t.box.bottomMid()}, true
 	default:
 		entry = r.enterLeft(t)

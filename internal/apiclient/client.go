@@ -241,7 +241,7 @@ func (c *Client) attempt(ctx context.Context, cl Call) attemptResult {
 // readAnswer reads hr's body up to cl.MaxBytes.
 func (c *Client) readAnswer(cl Call, hr *http.Response, start time.Time) attemptResult {
 	data, err := io.ReadAll(io.LimitReader(hr.Body, cl.MaxBytes+1))
-	reqID := hr.Header.Get(c.opts.RequestIDHeader)
+	reqID := cleanRequestID(hr.Header.Get(c.opts.RequestIDHeader), c.opts.Secrets)
 	c.logf("%s %s -> %d (%d bytes, %s)", cl.Method, cl.Label, hr.StatusCode, len(data), time.Since(start).Round(time.Millisecond))
 	if err != nil {
 		return attemptResult{err: fmt.Errorf("reading the response (HTTP %d, %d bytes received, request id %q): %w", hr.StatusCode, len(data), reqID, err), written: true}
@@ -251,6 +251,19 @@ func (c *Client) readAnswer(cl Call, hr *http.Response, start time.Time) attempt
 		return attemptResult{fatal: fmt.Errorf("the response (HTTP %d, request id %q) is larger than %d MiB", hr.StatusCode, reqID, cl.MaxBytes>>20), written: true}
 	}
 	return attemptResult{resp: &Response{Status: hr.StatusCode, Header: hr.Header, Body: data, RequestID: reqID}, written: true}
+}
+
+// maxRequestIDLen bounds the request id quoted in errors, in bytes: real ids are 32-36
+// characters, and the header is the server's to fill, so it may be long or hold a reflected
+// credential.
+const maxRequestIDLen = 128
+
+func cleanRequestID(id string, secrets []string) string {
+	id = CleanMessage(id, secrets)
+	if len(id) > maxRequestIDLen {
+		id = strings.ToValidUTF8(id[:maxRequestIDLen], "") + "…"
+	}
+	return id
 }
 
 func (c *Client) logf(format string, args ...any) {

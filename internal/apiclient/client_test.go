@@ -190,3 +190,21 @@ func TestRequestsAreNotReplayable(t *testing.T) {
 		}
 	}
 }
+
+// TestRequestIDIsBoundedAndRedacted: the request id header is the server's to fill; a long
+// one holding a credential is cut and redacted before it reaches an error.
+func TestRequestIDIsBoundedAndRedacted(t *testing.T) {
+	long := strings.Repeat("r", 5000) + testSecret
+	s := &script{handlers: []http.HandlerFunc{func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("X-Request-Id", testSecret+long)
+		w.Write(make([]byte, 2<<20))
+	}}}
+	c, url, _ := testClient(t, s, func(o *Options) { o.RequestIDHeader = "X-Request-Id" })
+	_, err := c.Do(context.Background(), call(url, true))
+	if err == nil {
+		t.Fatal("no error for an oversized answer")
+	}
+	if msg := err.Error(); strings.Contains(msg, testSecret[:8]) || len(msg) > 400 {
+		t.Errorf("error is %d bytes or holds the secret: %.200s", len(msg), msg)
+	}
+}
