@@ -6,9 +6,10 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/wfc-dev/wfc/internal/suggest"
+
 	"github.com/wfc-dev/wfc/catalog"
 	"github.com/wfc-dev/wfc/diag"
-	"github.com/wfc-dev/wfc/schema"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -117,7 +118,7 @@ func exitlessLoops(f *workflow.Flow) (loops []loop, loopOf []int) {
 // names are still reported, without a suggestion.
 const maxSuggestions = 100
 
-// suggester memoises schema.Suggest over one candidate list, within the budget above.
+// suggester memoises suggest.Closest over one candidate list, within the budget above.
 type suggester struct {
 	candidates []string
 	memo       map[string]string
@@ -135,7 +136,7 @@ func (s *suggester) hint(word string) string {
 	if len(s.memo) >= maxSuggestions {
 		return ""
 	}
-	best := schema.Suggest(word, s.candidates)
+	best, _ := suggest.Closest(word, s.candidates)
 	s.memo[word] = best
 	return didYouMean(best)
 }

@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/wfc-dev/wfc/internal/suggest"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"gopkg.in/yaml.v3"
@@ -150,9 +153,7 @@ func (r *rewriter) leaf(e *jsonschema.ValidationError) {
 		}
 		msg := fmt.Sprintf("%s is not one of %s", r.describeValue(at), strings.Join(names, ", "))
 		if v := r.nodes[at].value; v != nil && v.Kind == yaml.ScalarNode {
-			if s := Suggest(v.Value, names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
+			msg += suggest.Hint(v.Value, names)
 		}
 		r.add(at, "", "%s", msg)
 	case "required":
@@ -197,7 +198,7 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 	for k := range props {
 		allowed = append(allowed, k)
 	}
-	sortStrings(allowed)
+	sort.Strings(allowed)
 	m := r.nodes[ptr].value
 	for m != nil && m.Kind == yaml.AliasNode {
 		m = m.Alias
@@ -210,7 +211,7 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 		if _, ok := props[name]; ok {
 			continue
 		}
-		if s := Suggest(name, allowed); s != "" {
+		if s, ok := suggest.Closest(name, allowed); ok {
 			r.add(ptr, escapePointer(name), "unknown key %q; did you mean %q?", name, s)
 		} else {
 			r.add(ptr, escapePointer(name), "unknown key %q; allowed keys are %s", name, strings.Join(allowed, ", "))

@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wfc-dev/wfc/internal/yamlbound"
 )
 
 // The quick check decides, walking the YAML nodes themselves, whether a document is valid
@@ -386,14 +388,14 @@ func contains(list []string, s string) bool {
 
 // plain reports whether the tree under n is one the quick check may judge: no aliases (the
 // converter follows them with a budget), no complex or repeated keys (the converter keeps the
-// last of repeated keys), and, counted as the converter counts, within maxNodes values and
-// maxDepth levels, so that the converter would not stop early either.
+// last of repeated keys), and, counted as the converter counts, within yamlbound.MaxAliasValues values and
+// yamlbound.MaxDepth levels, so that the converter would not stop early either.
 func plain(n *yaml.Node) bool {
-	budget := maxNodes
+	budget := yamlbound.MaxAliasValues
 	var walk func(n *yaml.Node, depth int) bool
 	walk = func(n *yaml.Node, depth int) bool {
 		budget--
-		if depth > maxDepth || budget < 0 {
+		if depth > yamlbound.MaxDepth || budget < 0 {
 			return false
 		}
 		switch n.Kind {

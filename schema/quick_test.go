@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wfc-dev/wfc/internal/yamlbound"
 )
 
 // quickSeeds are valid workflows that between them use every key of the schema.
@@ -230,7 +232,7 @@ func TestQuickCheckUnsure(t *testing.T) {
 		head + "retry: {times: 1.0}\n" + steps,                                // a float where an integer is wanted
 		head + steps + "  - id: b\n    action: p/b\n    with: {a: 1, a: 2}\n", // a repeated key
 		head + "[a]: 1\n" + steps,                                             // a complex key
-		head + steps + "    with: " + strings.Repeat("[", maxDepth) + strings.Repeat("]", maxDepth) + "\n",
+		head + steps + "    with: " + strings.Repeat("[", yamlbound.MaxDepth) + strings.Repeat("]", yamlbound.MaxDepth) + "\n",
 	} {
 		var doc yaml.Node
 		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {

@@ -135,15 +135,3 @@ func TestValidateAliasBomb(t *testing.T) {
 		t.Errorf("got %s", got)
 	}
 }
-
-func TestSuggest(t *testing.T) {
-	keys := []string{"action", "approval", "description", "steps", "timeout"}
-	for word, want := range map[string]string{
-		"acton": "action", "aciton": "action", "step": "steps", "descripton": "description",
-		"timout": "timeout", "frobnicate": "", "x": "", "action": "",
-	} {
-		if got := Suggest(word, keys); got != want {
-			t.Errorf("Suggest(%q) = %q, want %q", word, got, want)
-		}
-	}
-}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/jsonobj"
 )
 
 func pos(line, col int) diag.Pos { return diag.Pos{Line: line, Column: col} }
@@ -111,10 +112,10 @@ func TestLoadExample(t *testing.T) {
 	check("close next set", w.Steps[4].Next.IsSet(), false)
 }
 
-func withJSON(entries []*Entry) Object {
-	var o Object
+func withJSON(entries []*Entry) jsonobj.Object {
+	var o jsonobj.Object
 	for _, e := range entries {
-		o = append(o, Member{Key: e.Key.Value, Value: e.Value.JSON()})
+		o = append(o, jsonobj.Member{Key: e.Key.Value, Value: e.Value.JSON()})
 	}
 	return o
 }
@@ -337,7 +338,7 @@ steps:
 	if string(got) != want {
 		t.Errorf("JSON:\n got %s\nwant %s", got, want)
 	}
-	if v, ok := w.Steps[0].With[2].Value.JSON().(Object).Get("y"); !ok || v != int64(1) {
+	if v, ok := w.Steps[0].With[2].Value.JSON().(jsonobj.Object).Get("y"); !ok || v != int64(1) {
 		t.Errorf("Object.Get(y) = %v, %v", v, ok)
 	}
 }

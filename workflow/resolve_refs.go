@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/suggest"
 )
 
 // The diagnostics of references that cannot be resolved as written.
@@ -45,7 +46,8 @@ func (r *resolver) ref(s *Step, ref String, field string) Target {
 }
 
 func unknownStep(field, id string, ids []string) string {
-	if best := closest(id, ids); best != "" {
+	// end is a valid target too, so "ned" suggests it.
+	if best, ok := suggest.Closest(id, append(ids[:len(ids):len(ids)], "end")); ok {
 		return fmt.Sprintf("%s %q names no step; did you mean %q?", field, diag.Shorten(id), diag.Shorten(best))
 	}
 	if len(ids) == 0 {

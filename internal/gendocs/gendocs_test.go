@@ -2,23 +2,21 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/wfc-dev/wfc/check"
+	"github.com/wfc-dev/wfc/internal/golden"
 	"github.com/wfc-dev/wfc/lint"
 )
-
-var update = flag.Bool("update", false, "rewrite docs/rules.md")
 
 const docPath = "../../docs/rules.md"
 
 // TestRulesDocIsUpToDate fails when a rule changed and docs/rules.md was not regenerated.
 func TestRulesDocIsUpToDate(t *testing.T) {
 	want := render(lint.Rules(), check.Phases())
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile(docPath, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
