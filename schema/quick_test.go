@@ -86,7 +86,7 @@ var (
 	mutantValues = []string{
 		"1", "0", "-1", "10", "11", "2", "1.5", "1.0", "1e3", "0x10", "1_000", "99999999999999999999",
 		".inf", "true", "false", "null", "~", `""`, `"1"`, "end", "e", "en", "endx", "Abc", "a_b", "a1",
-		"a/b", "a/b/c", `" a/b"`, "30s", "1h30m", "5m10s", "5x", "h", `"${x}"`, `" ${x} "`, `"${x"`, "IP",
+		"a/b", "a/b/c", `" a/b"`, "30s", "1h30m", "5m10s", "2d12h", "1h1d", "5x", "h", `"${x}"`, `" ${x} "`, `"${x"`, "IP",
 		"DOMAIN", "ip", "general", "NORMAL", "debug", "pass", "interrupt", "string", "boolean", "ü",
 		"2020-01-01", "!!binary aGk=", "!!str 1", "'[]'", "{}", "[]", "[a]", "[IP, IP, IP, IP]", "[1]",
 		"{times: 1}", "{times: 1, interval: 5}", "{approvers: [a], timeout: 1h}", "{approvers: [], timeout: 1h}",
