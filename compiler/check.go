@@ -83,7 +83,7 @@ func (c *checker) step(s *workflow.Step) {
 		if s.Default.IsSet() {
 			c.ref(s, s.Default, "default")
 		}
-	case workflow.KindAction:
+	case workflow.KindAction, workflow.KindWorkflow:
 		if v := s.OnError.Value; s.OnError.IsSet() && v != "fail" && v != "continue" {
 			c.ref(s, s.OnError, "on_error")
 		}

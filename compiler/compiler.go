@@ -58,7 +58,7 @@ func Compile(w *workflow.Workflow, opts Options) (*Result, diag.List) {
 		return nil, diag.List{diag.Errorf(diag.Range{}, diag.RuleCompile, "there is no workflow to compile")}
 	}
 	byID, diags := check(w, true)
-	diags = append(diags, duplicateParams(w)...)
+	diags = append(append(diags, duplicateParams(w)...), callOnErrorPolicies(w)...)
 	if diags.HasErrors() {
 		diags.Sort()
 		return nil, diags
@@ -94,7 +94,7 @@ func CompileFile(file string, src []byte, opts Options) (*Result, diag.List) {
 // everything without building anything.
 func CheckLoaded(w *workflow.Workflow, loadDiags diag.List) diag.List {
 	_, more := check(w, false)
-	more = append(more, duplicateParams(w)...)
+	more = append(append(more, duplicateParams(w)...), callOnErrorPolicies(w)...)
 	out := append(append(diag.List{}, loadDiags...), withoutRepeats(more, loadDiags)...)
 	out.Sort()
 	return out

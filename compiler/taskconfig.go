@@ -59,7 +59,7 @@ func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 		case "ServiceTask":
 			tc.NodeInfo = append(tc.NodeInfo, Entry{n.el.ID, pluginNodeInfo(n.step, errorEvents[n])})
 		case "CallActivity":
-			tc.NodeInfo = append(tc.NodeInfo, Entry{n.el.ID, workflowNodeInfo(n.step)})
+			tc.NodeInfo = append(tc.NodeInfo, Entry{n.el.ID, workflowNodeInfo(n.step, errorEvents[n])})
 		case "UserTask":
 			tc.UsertaskInfo = append(tc.UsertaskInfo, Entry{n.el.ID, approvalNodeInfo(n.step)})
 		}

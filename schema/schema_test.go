@@ -102,6 +102,9 @@ func TestValidateMessages(t *testing.T) {
 			"s.yaml:4:9: steps[0]: step must have exactly one of action, approval, switch, parallel, workflow, wait [schema]\n" +
 				`s.yaml:4:17: steps[0]: "with" is only allowed on action and workflow steps [schema]`},
 		{"with on a workflow step", head + "steps: [{id: a, workflow: w, with: {x: 1}}]\n", ""},
+		{"on_error on a workflow step", head + "steps: [{id: a, workflow: w, on_error: b}, {id: b, wait: 1}]\n", ""},
+		{"on_error on a wait step", head + "steps: [{id: a, wait: 1, on_error: b}, {id: b, wait: 1}]\n",
+			`s.yaml:4:26: steps[0]: "on_error" is only allowed on action and workflow steps [schema]`},
 		{"fractional duration", head + "steps: [{id: a, wait: 1.5}]\n",
 			`s.yaml:4:23: steps[0].wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the number 1.5 [schema]`},
 		{"whole float duration", head + "steps: [{id: a, wait: 30.0}]\n", ""},

@@ -153,7 +153,7 @@ func BuildFlow(w *Workflow) *Flow {
 				}
 			}
 			n = join // what follows a parallel follows its join
-		case KindAction:
+		case KindAction, KindWorkflow:
 			if on := s.OnError.Value; s.OnError.IsSet() && on != "fail" && on != "continue" {
 				add(n, target(s.OnError), EdgeOnError, -1, s.OnError.Range)
 			}
