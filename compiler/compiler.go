@@ -58,6 +58,7 @@ func Compile(w *workflow.Workflow, opts Options) (*Result, diag.List) {
 		return nil, diag.List{diag.Errorf(diag.Range{}, diag.RuleCompile, "there is no workflow to compile")}
 	}
 	prog, diags := check(w, true)
+	diags = append(append(diags, duplicateParams(w)...), callOnErrorPolicies(w)...)
 	if diags.HasErrors() {
 		diags.Sort()
 		return nil, diags
@@ -87,11 +88,13 @@ func CompileFile(file string, src []byte, opts Options) (*Result, diag.List) {
 	return res, out
 }
 
-// CheckLoaded adds the compiler's reference checks (unknown and duplicate steps, next out of
-// a parallel branch, ...) to the diagnostics of a workflow that loaded with errors, leaving out
-// what loading already reported, so one run shows everything without building anything.
+// CheckLoaded adds the compiler's reference checks (unknown and duplicate steps, duplicate
+// input or output names, next out of a parallel branch, ...) to the diagnostics of a workflow
+// that loaded with errors, leaving out what loading already reported, so one run shows
+// everything without building anything.
 func CheckLoaded(w *workflow.Workflow, loadDiags diag.List) diag.List {
 	_, more := check(w, false)
+	more = append(append(more, duplicateParams(w)...), callOnErrorPolicies(w)...)
 	out := append(append(diag.List{}, loadDiags...), withoutRepeats(more, loadDiags)...)
 	out.Sort()
 	return out

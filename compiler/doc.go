@@ -26,8 +26,9 @@
 //     the parallel join waits for exactly one token per branch.
 //   - A userTask starts with a documentation element, empty when the step has no
 //     description, as SecMaster's console writes it.
-//   - on_error naming a step: an interrupting error boundary event on the service task,
-//     named "On error", flowing to that step. It has no errorRef, so it catches any error.
+//   - on_error naming a step: an interrupting error boundary event on the service task or
+//     call activity, named "On error", flowing to that step. It has no errorRef, so it
+//     catches any error.
 //
 // # Ids
 //

@@ -109,16 +109,11 @@ func (b *graphBuilder) nodes(steps []*workflow.Step) {
 		}
 		switch s.Kind {
 		case workflow.KindAction:
-			task := mk("ServiceTask")
-			b.nodeOf[s] = task
-			if onErr := b.prog.Of(s).OnError; onErr.Resolved() {
-				b.errOf[s] = b.add(&node{key: id + "/error", typ: "BoundaryEvent", name: errorEventName,
-					step: s, origin: onErr.Range, host: task})
-			}
+			b.nodeOf[s] = b.withErrorBoundary(s, mk("ServiceTask"))
 		case workflow.KindApproval:
 			b.nodeOf[s] = mk("UserTask")
 		case workflow.KindWorkflow:
-			b.nodeOf[s] = mk("CallActivity")
+			b.nodeOf[s] = b.withErrorBoundary(s, mk("CallActivity"))
 		case workflow.KindWait:
 			b.nodeOf[s] = mk("IntermediateCatchEvent")
 		case workflow.KindSwitch:

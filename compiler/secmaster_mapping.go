@@ -135,10 +135,19 @@ type workflowNode struct {
 	Name     string         `json:"name"`
 	Workflow string         `json:"workflow"` // id or name, as written
 	Input    jsonobj.Object `json:"input"`
+	// OnError is goto when on_error names a step, as on a plugin node (inferred: no sample
+	// has a call activity with an error boundary); absent otherwise, so calls without
+	// on_error compile as before.
+	OnError     string `json:"on_error,omitempty"`
+	OnErrorNode string `json:"on_error_node,omitempty"` // the boundary event's element id
 }
 
-func workflowNodeInfo(s *workflow.Step) workflowNode {
-	return workflowNode{NodeType: nodeTypeWorkflow, Name: s.LabelOrID(), Workflow: s.Workflow.Value, Input: withObject(s.With)}
+func workflowNodeInfo(s *workflow.Step, errorEvent string) workflowNode {
+	n := workflowNode{NodeType: nodeTypeWorkflow, Name: s.LabelOrID(), Workflow: s.Workflow.Value, Input: withObject(s.With)}
+	if errorEvent != "" {
+		n.OnError, n.OnErrorNode = "goto", errorEvent
+	}
+	return n
 }
 
 // approvalInfo is the usertask_info entry of a userTask.

@@ -60,7 +60,7 @@ func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 		case "ServiceTask":
 			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: n.el.ID, Value: pluginNodeInfo(n.step, errorEvents[n])})
 		case "CallActivity":
-			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: n.el.ID, Value: workflowNodeInfo(n.step)})
+			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: n.el.ID, Value: workflowNodeInfo(n.step, errorEvents[n])})
 		case "UserTask":
 			tc.UsertaskInfo = append(tc.UsertaskInfo, jsonobj.Member{Key: n.el.ID, Value: approvalNodeInfo(n.step)})
 		}

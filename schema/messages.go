@@ -208,7 +208,7 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		name := KeyString(m.Content[i])
-		if _, ok := props[name]; ok {
+		if _, ok := props[name]; ok || matchesPatternProperty(obj, name) {
 			continue
 		}
 		if s, ok := suggest.Closest(name, allowed); ok {
@@ -217,6 +217,18 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 			r.add(ptr, escapePointer(name), "unknown key %q; allowed keys are %s", name, strings.Join(allowed, ", "))
 		}
 	}
+}
+
+// matchesPatternProperty reports whether a key of patternProperties in obj matches name (such
+// a key, like the top level's x- extensions, is not unknown).
+func matchesPatternProperty(obj map[string]any, name string) bool {
+	patterns, _ := obj["patternProperties"].(map[string]any)
+	for p := range patterns {
+		if re, err := regexp.Compile(p); err == nil && re.MatchString(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // add records a diagnostic about the value at ptr, positioned at its child key (when key is

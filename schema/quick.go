@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -54,7 +55,8 @@ type rule struct {
 	maximum    *int64
 	pattern    *regexp.Regexp
 	properties map[string]*rule
-	closed     bool // additionalProperties: false
+	patterns   []patternRule // patternProperties
+	closed     bool          // additionalProperties: false
 	required   []string
 	items      *rule
 	ref        *rule
@@ -143,6 +145,8 @@ func (c *ruleCompiler) keyword(r *rule, k string, arg any) error {
 		r.closed = true
 	case "properties":
 		r.properties, err = c.ruleMap(arg)
+	case "patternProperties":
+		r.patterns, err = c.patternRules(arg)
 	case "dependentSchemas":
 		r.dependent, err = c.ruleMap(arg)
 	case "items":
@@ -181,6 +185,35 @@ func (c *ruleCompiler) ruleMap(arg any) (map[string]*rule, error) {
 			return nil, err
 		}
 		out[name] = sub
+	}
+	return out, nil
+}
+
+// patternRule is one entry of patternProperties: the rule for keys the pattern matches.
+type patternRule struct {
+	pattern *regexp.Regexp
+	rule    *rule
+}
+
+// patternRules compiles patternProperties, sorted by pattern so the check is deterministic.
+func (c *ruleCompiler) patternRules(arg any) ([]patternRule, error) {
+	m, _ := arg.(map[string]any)
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	out := make([]patternRule, 0, len(names))
+	for _, name := range names {
+		re, err := regexp.Compile(name)
+		if err != nil {
+			return nil, err
+		}
+		sub, err := c.rule(m[name])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, patternRule{re, sub})
 	}
 	return out, nil
 }
@@ -309,9 +342,17 @@ func (r *rule) object(m *yaml.Node) verdict {
 	out := valid
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		name := KeyString(m.Content[i])
-		if sub, ok := r.properties[name]; ok {
+		sub, declared := r.properties[name]
+		if declared {
 			out = both(out, sub.check(m.Content[i+1]))
-		} else if r.closed {
+		}
+		for _, p := range r.patterns {
+			if p.pattern.MatchString(name) {
+				declared = true
+				out = both(out, p.rule.check(m.Content[i+1]))
+			}
+		}
+		if !declared && r.closed {
 			return invalid
 		}
 		if sub, ok := r.dependent[name]; ok {

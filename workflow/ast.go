@@ -49,7 +49,7 @@ type Bool struct {
 // IsSet reports whether the value was written in the file.
 func (b Bool) IsSet() bool { return b.Range.Start.IsValid() }
 
-// Duration is a duration written as whole seconds (60) or a Go-style string (1h30m).
+// Duration is a duration written as whole seconds (60) or a string of d/h/m/s units (1h30m, 2d12h).
 type Duration struct {
 	Seconds int64  // the duration in whole seconds
 	Raw     string // the text as written, e.g. "4h" or "60"

@@ -296,7 +296,8 @@ func TestParseDuration(t *testing.T) {
 		ok   bool
 	}{
 		{"30s", 30, true}, {"5m", 300, true}, {"4h", 14400, true}, {"1h30m", 5400, true}, {"1h2m3s", 3723, true},
-		{"90m", 5400, true}, {"", 0, false}, {"5", 0, false}, {"1m1h", 0, false}, {"1s1s", 0, false}, {"1d", 0, false},
+		{"90m", 5400, true}, {"", 0, false}, {"5", 0, false}, {"1m1h", 0, false}, {"1s1s", 0, false}, {"1d", 86400, true},
+		{"2d12h", 216000, true}, {"1d30m", 88200, true}, {"1d2h3m4s", 93784, true}, {"1h1d", 0, false}, {"1d1d", 0, false}, {"d", 0, false},
 		{"99999999999999999999h", maxDurationSeconds + 1, true},
 	} {
 		secs, ok := parseDuration(tc.in)

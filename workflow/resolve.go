@@ -177,7 +177,7 @@ func (r *resolver) successors(s *Step) Successors {
 				out.Branches[i] = Target{Kind: TargetStep, Step: b.Steps[0], Range: b.Range, Implicit: true}
 			}
 		}
-	case KindAction:
+	case KindAction, KindWorkflow:
 		if onErrorNamesStep(s.OnError) {
 			out.OnError = r.ref(s, s.OnError, "on_error")
 		}

@@ -131,7 +131,7 @@ func (f *Flow) addStepEdges(n int, s *Step, succ *Successors) {
 			f.addTarget(n, s, b, EdgeFork, s.Branches[i].Index)
 		}
 		n = join // what follows a parallel follows its join
-	case KindAction:
+	case KindAction, KindWorkflow:
 		f.addTarget(n, s, succ.OnError, EdgeOnError, -1)
 	}
 	f.addTarget(n, s, succ.Next, EdgeNext, -1)
