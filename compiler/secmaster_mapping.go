@@ -89,7 +89,10 @@ func userTaskAttrs(s *workflow.Step) ([]bpmn.Attr, error) {
 // out, and no public document names the variable a completed user task sets. wfc assumes the
 // approval step's output has a field result holding PASS or UN_PASS, the values the
 // version-review API (CreateAopWorkflowVersionApprovel) uses for an approval and a rejection.
-// A timeout with on_timeout: reject is assumed to be recorded as a rejection.
+// A timeout with on_timeout: reject is assumed to be recorded as a rejection. To correct it:
+// in the console, route an approval node's rejection to another node, export it, and copy
+// the condition of that flow here (if the console puts the condition on the user task's own
+// flows rather than after a gateway, on_reject.go changes too).
 const (
 	approvalResultField = "result"
 	approvalRejected    = "UN_PASS"

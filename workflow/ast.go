@@ -258,8 +258,8 @@ type Approval struct {
 	Approvers []String
 	Timeout   *Duration
 	OnTimeout String // interrupt (default) | pass | reject
-	// OnReject is the step (or end) to go to when the approval is rejected; unset: a
-	// rejection goes on like an approval, to the step's next.
+	// OnReject is the step (or end) to go to when the approval is rejected; unset: the
+	// approval has one way out, its next.
 	OnReject String
 	Form     []*Entry // in file order
 	Range    diag.Range
