@@ -70,6 +70,9 @@ type graphBuilder struct {
 	joinOf map[*workflow.Step]*node // a parallel step's converging gateway
 	errOf  map[*workflow.Step]*node // an action's error boundary event
 	err    error                    // the first step or target the builder cannot compile
+
+	// outcomeOf is an approval's outcome gateway, when it has an on_reject (on_reject.go).
+	outcomeOf map[*workflow.Step]*node
 }
 
 func buildGraph(p *workflow.Program) (*graph, error) {
@@ -80,6 +83,8 @@ func buildGraph(p *workflow.Program) (*graph, error) {
 		nodeOf: map[*workflow.Step]*node{},
 		joinOf: map[*workflow.Step]*node{},
 		errOf:  map[*workflow.Step]*node{},
+
+		outcomeOf: map[*workflow.Step]*node{},
 	}
 	b.g.start = &node{key: "@start", typ: "StartEvent", name: startName, origin: w.Range}
 	b.g.end = &node{key: "@end", typ: "EndEvent", name: endName, origin: w.Range}
@@ -111,7 +116,7 @@ func (b *graphBuilder) nodes(steps []*workflow.Step) {
 		case workflow.KindAction:
 			b.nodeOf[s] = b.withErrorBoundary(s, mk("ServiceTask"))
 		case workflow.KindApproval:
-			b.nodeOf[s] = mk("UserTask")
+			b.nodeOf[s] = b.withOutcomeGateway(s, mk("UserTask"))
 		case workflow.KindWorkflow:
 			b.nodeOf[s] = b.withErrorBoundary(s, mk("CallActivity"))
 		case workflow.KindWait:
@@ -182,7 +187,9 @@ func (b *graphBuilder) connect(steps []*workflow.Step, branch int) {
 		n := b.nodeOf[s]
 		succ := b.prog.Of(s)
 		switch s.Kind {
-		case workflow.KindAction, workflow.KindApproval, workflow.KindWorkflow, workflow.KindWait:
+		case workflow.KindApproval:
+			b.connectApproval(s, n, branch)
+		case workflow.KindAction, workflow.KindWorkflow, workflow.KindWait:
 			b.addEdge(id+"/next", n, b.node(succ.Next), succ.Next.Range, branch)
 			if ev := b.errOf[s]; ev != nil {
 				b.addEdge(id+"/error/next", ev, b.node(succ.OnError), succ.OnError.Range, branch)

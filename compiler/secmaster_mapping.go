@@ -1,6 +1,7 @@
 package compiler
 
-// How SecMaster carries a plugin action, an approval and a sub-workflow call.
+// How SecMaster carries a plugin action, an approval (and the outcome on_reject routes on)
+// and a sub-workflow call.
 //
 // THIS MAPPING IS INFERRED. The public documents (the create-version API and the two real
 // taskflows in testdata/reference) show only the userTask attributes flowable:dueDate,
@@ -82,6 +83,26 @@ func userTaskAttrs(s *workflow.Step) ([]bpmn.Attr, error) {
 		{Name: attrDueHandle, Value: handle},
 		{Name: attrHandlers, Value: string(handlers)},
 	}, nil
+}
+
+// How an approval's outcome is read. INFERRED: no real sample has an approval with two ways
+// out, and no public document names the variable a completed user task sets. wfc assumes the
+// approval step's output has a field result holding PASS or UN_PASS, the values the
+// version-review API (CreateAopWorkflowVersionApprovel) uses for an approval and a rejection.
+// A timeout with on_timeout: reject is assumed to be recorded as a rejection. To correct it:
+// in the console, route an approval node's rejection to another node, export it, and copy
+// the condition of that flow here (if the console puts the condition on the user task's own
+// flows rather than after a gateway, on_reject.go changes too).
+const (
+	approvalResultField = "result"
+	approvalRejected    = "UN_PASS"
+)
+
+// rejectedCondition is the condition of the flow an approval's on_reject takes, written in
+// the expression language users write, so ${steps.ID.output.result} means the same in a
+// switch: ${steps.approve.output.result == 'UN_PASS'}.
+func rejectedCondition(stepID string) string {
+	return "${steps." + stepID + ".output." + approvalResultField + " == '" + approvalRejected + "'}"
 }
 
 // callActivityAttrs name the called workflow.

@@ -19,6 +19,7 @@ var workflowRules = []*Rule{
 	wfUnassignedOutput,
 	wfSecretInWith,
 	wfApprovalTimeoutAction,
+	wfRejectSameAsApprove,
 	wfUnknownAction,
 	wfMissingActionInput,
 	wfUnknownActionInput,

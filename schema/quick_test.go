@@ -84,7 +84,7 @@ var (
 		"wfc", "name", "description", "type", "labels", "dataclass", "retry", "log_level", "inputs",
 		"outputs", "steps", "times", "interval", "required", "default", "value", "id", "next", "action",
 		"with", "connection", "timeout", "on_error", "approval", "switch", "parallel", "workflow", "wait",
-		"approvers", "on_timeout", "form", "when", "Action", "x", "x-a", "<<", "1",
+		"approvers", "on_timeout", "on_reject", "form", "when", "Action", "x", "x-a", "<<", "1",
 	}
 	mutantValues = []string{
 		"1", "0", "-1", "10", "11", "2", "1.5", "1.0", "1e3", "0x10", "1_000", "99999999999999999999",

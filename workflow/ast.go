@@ -257,9 +257,12 @@ func (s *Step) OnErrorOrDefault() string {
 type Approval struct {
 	Approvers []String
 	Timeout   *Duration
-	OnTimeout String   // interrupt (default) | pass | reject
-	Form      []*Entry // in file order
-	Range     diag.Range
+	OnTimeout String // interrupt (default) | pass | reject
+	// OnReject is the step (or end) to go to when the approval is rejected; unset: the
+	// approval has one way out, its next.
+	OnReject String
+	Form     []*Entry // in file order
+	Range    diag.Range
 }
 
 // OnTimeoutOrDefault is on_timeout, "interrupt" when absent.

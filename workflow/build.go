@@ -208,6 +208,8 @@ func (b *builder) approval(n *yaml.Node) *Approval {
 			a.Timeout = b.duration(v)
 		case "on_timeout":
 			a.OnTimeout = b.str(v)
+		case "on_reject":
+			a.OnReject = b.str(v)
 		case "form":
 			a.Form = b.entries(v)
 		}

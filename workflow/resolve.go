@@ -9,7 +9,8 @@ import (
 // Program is a workflow with its control flow resolved: which step every id names, and where
 // control goes after each step. It is the one place control flow is worked out: the compiler
 // builds its BPMN graph from it, the linter's rules read it and its flow graph, and nothing
-// else follows a next, a case, a default, an on_error or "the step below" on its own.
+// else follows a next, a case, a default, an on_error, an on_reject or "the step below" on
+// its own.
 type Program struct {
 	Workflow *Workflow
 	Steps    []*Step // every step, depth first in declaration order (Workflow.AllSteps)
@@ -47,8 +48,8 @@ const (
 type Target struct {
 	Kind TargetKind
 	Step *Step // TargetStep: the step; TargetJoin: the parallel step whose branches join
-	// Range is the YAML that names the target (the next, case next, default or on_error
-	// value, or the parallel's branch); for an implicit target, the step it follows.
+	// Range is the YAML that names the target (the next, case next, default, on_error or
+	// on_reject value, or the parallel's branch); for an implicit target, the step it follows.
 	Range diag.Range
 	// Implicit is true when no value names the target: the next step in the list, the join
 	// of the branch, the end, or a branch's first step.
@@ -82,8 +83,11 @@ type Successors struct {
 	// OnError is where a failed action goes when its on_error names a step or end;
 	// TargetNone for the policies fail and continue and for other kinds.
 	OnError Target
-	Cases   []Target // a switch: each case's next, in order
-	Default Target   // a switch: its default, else Follow
+	// OnReject is where a rejected approval goes when its on_reject names a step or end;
+	// TargetNone without on_reject (a rejection then goes to Next) and for other kinds.
+	OnReject Target
+	Cases    []Target // a switch: each case's next, in order
+	Default  Target   // a switch: its default, else Follow
 	// Branches are, for a parallel step, where each branch begins: its first step, or the
 	// join when the branch is empty.
 	Branches []Target
@@ -157,8 +161,8 @@ func (r *resolver) register(s *Step) {
 	r.p.IDs = append(r.p.IDs, id.Value)
 }
 
-// successors resolves every way out of s. Only switch, parallel and action steps have ways
-// out of their own; every other kind goes to its next.
+// successors resolves every way out of s. Only switch, parallel, action, workflow and
+// approval steps have ways out of their own; every other kind goes to its next.
 func (r *resolver) successors(s *Step) Successors {
 	out := Successors{Follow: r.follow(s)}
 	out.Next = r.refOr(s, s.Next, "next", out.Follow)
@@ -180,6 +184,10 @@ func (r *resolver) successors(s *Step) Successors {
 	case KindAction, KindWorkflow:
 		if onErrorNamesStep(s.OnError) {
 			out.OnError = r.ref(s, s.OnError, "on_error")
+		}
+	case KindApproval:
+		if s.Approval != nil && s.Approval.OnReject.IsSet() {
+			out.OnReject = r.ref(s, s.Approval.OnReject, "on_reject")
 		}
 	}
 	return out

@@ -61,10 +61,11 @@ const (
 	EdgeOnError                   // on_error: STEP, taken when the action fails
 	EdgeFork                      // a parallel step into one branch; Index is the branch
 	EdgeBranchEnd                 // a branch's last step into the join; Index is the branch
+	EdgeOnReject                  // an approval's on_reject: STEP, taken when it is rejected
 )
 
 func (k EdgeKind) String() string {
-	return [...]string{"sequence", "next", "case", "default", "on_error", "fork", "branch-end"}[k]
+	return [...]string{"sequence", "next", "case", "default", "on_error", "fork", "branch-end", "on_reject"}[k]
 }
 
 // Edge is one transition.
@@ -72,7 +73,7 @@ type Edge struct {
 	From, To int
 	Kind     EdgeKind
 	Index    int        // the case (EdgeCase) or branch (EdgeFork, EdgeBranchEnd); -1 otherwise
-	Range    diag.Range // the YAML that creates the edge: the next/default/on_error value, the case, the branch, or the step for fall-through
+	Range    diag.Range // the YAML that creates the edge: the next/default/on_error/on_reject value, the case, the branch, or the step for fall-through
 }
 
 // firstStepNode is the node of Program.Steps[0]; step i has node firstStepNode+i.
@@ -133,6 +134,8 @@ func (f *Flow) addStepEdges(n int, s *Step, succ *Successors) {
 		n = join // what follows a parallel follows its join
 	case KindAction, KindWorkflow:
 		f.addTarget(n, s, succ.OnError, EdgeOnError, -1)
+	case KindApproval:
+		f.addTarget(n, s, succ.OnReject, EdgeOnReject, -1)
 	}
 	f.addTarget(n, s, succ.Next, EdgeNext, -1)
 }

@@ -51,6 +51,9 @@ func successorLines(p *Program) []string {
 		if succ.OnError.Resolved() {
 			line += " on_error=" + targetString(succ.OnError)
 		}
+		if succ.OnReject.Resolved() {
+			line += " on_reject=" + targetString(succ.OnReject)
+		}
 		for i, c := range succ.Cases {
 			line += fmt.Sprintf(" case%d=%s", i, targetString(c))
 		}
@@ -164,6 +167,36 @@ func TestResolve(t *testing.T) {
 			`5:37: next "enrihc" names no step; did you mean "enrich"?`,
 			`6:36: on_error "nowhere_at_all" names no step; use a step id ("enrich", "b", "s") or end`,
 			`8:38: next "xx" names no step; use a step id ("enrich", "b", "s") or end`,
+		},
+	}, {
+		name: "approval on_reject names a step or end",
+		steps: `  - id: approve
+    approval: {approvers: [lead], timeout: 1h, on_reject: close}
+  - id: block
+    action: p/a
+    next: end
+  - id: close
+    action: p/a
+  - id: second
+    approval: {approvers: [lead], timeout: 1h, on_reject: end}
+`,
+		succ: []string{"approve: next=~block on_reject=close", "block: next=end", "close: next=~second",
+			"second: next=~end on_reject=end"},
+		// close is reached only through the rejection, and only from approve.
+		idom: []string{"approve<start", "block<approve", "close<approve", "second<close"},
+	}, {
+		name: "approval on_reject names no step",
+		steps: `  - id: approve
+    approval: {approvers: [lead], timeout: 1h, on_reject: clsoe}
+  - {id: close, action: p/a}
+  - id: other
+    approval: {approvers: [lead], timeout: 1h, on_reject: nowhere_at_all}
+`,
+		succ: []string{"approve: next=~close", "close: next=~other", "other: next=~end"},
+		idom: []string{"approve<start", "close<approve", "other<close"},
+		diag: []string{
+			`6:59: on_reject "clsoe" names no step; did you mean "close"?`,
+			`9:59: on_reject "nowhere_at_all" names no step; use a step id ("approve", "close", "other") or end`,
 		},
 	}, {
 		name: "references across a branch's boundary",
