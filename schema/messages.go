@@ -20,6 +20,36 @@ type rewriter struct {
 	schema any                // the schema document, to read annotations at a keyword location
 	seen   map[string]bool    // rendered diagnostics, to drop duplicates
 	out    diag.List
+
+	// Diagnostics that may only be consequences of another mistake in the same step, held
+	// back until every error has been seen (see finish); keyed by the step's pointer.
+	kindless     map[string][]diag.Diagnostic // "step must have exactly one of ..."
+	outOfPlace   map[string][]diag.Diagnostic // "X is only allowed on ... steps"
+	kindTypoSeen map[string]bool              // steps with an unknown key that looks like a kind key
+}
+
+func newRewriter(file string, nodes map[string]located, schema any) *rewriter {
+	return &rewriter{file: file, nodes: nodes, schema: schema, seen: make(map[string]bool),
+		kindless: make(map[string][]diag.Diagnostic), outOfPlace: make(map[string][]diag.Diagnostic),
+		kindTypoSeen: make(map[string]bool)}
+}
+
+// finish adds the held-back diagnostics that are not consequences of a mistake already
+// reported, so that one typo gives one error: a step without a kind key reports none of its
+// keys as out of place (they are fine once the kind is there), and a step whose unknown key
+// is a misspelt kind key (actoin) reports only that key, with its did-you-mean.
+func (r *rewriter) finish() {
+	for step, list := range r.kindless {
+		if !r.kindTypoSeen[step] {
+			r.emit(list...)
+		}
+	}
+	for step, list := range r.outOfPlace {
+		if len(r.presentKinds(step)) > 0 {
+			r.emit(list...)
+		}
+	}
+	r.out.Sort()
 }
 
 // walk reports e, or its causes when e only groups them. A schema object with an
@@ -60,11 +90,11 @@ func (r *rewriter) annotated(e *jsonschema.ValidationError) bool {
 		if kinds := r.presentKinds(at); len(kinds) > 1 {
 			msg += "; it has " + strings.Join(kinds, " and ")
 		}
-		r.add(at, "", "%s", msg)
+		r.kindless[at] = append(r.kindless[at], r.diagnostic(at, "", "%s", msg))
 	case strings.HasSuffix(parentPointer(owner), "/dependentSchemas"):
 		// Point at the key that is out of place rather than at the whole step.
 		key := unescapePointer(owner[strings.LastIndexByte(owner, '/')+1:])
-		r.add(at, escapePointer(key), "%s", msg)
+		r.outOfPlace[at] = append(r.outOfPlace[at], r.diagnostic(at, escapePointer(key), "%s", msg))
 	default:
 		r.add(at, "", "%s", msg)
 	}
@@ -110,6 +140,15 @@ func instanceOfOwner(instance, below string) string {
 }
 
 var stepKinds = []string{"action", "approval", "switch", "parallel", "workflow", "wait"}
+
+func isStepKind(key string) bool {
+	for _, k := range stepKinds {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
 
 // presentKinds lists the kind keys a step mapping has, in the order of stepKinds.
 func (r *rewriter) presentKinds(ptr string) []string {
@@ -211,6 +250,9 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 			continue
 		}
 		if s := Suggest(name, allowed); s != "" {
+			if isStepKind(s) {
+				r.kindTypoSeen[ptr] = true
+			}
 			r.add(ptr, escapePointer(name), "unknown key %q; did you mean %q?", name, s)
 		} else {
 			r.add(ptr, escapePointer(name), "unknown key %q; allowed keys are %s", name, strings.Join(allowed, ", "))
@@ -221,6 +263,21 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 // add records a diagnostic about the value at ptr, positioned at its child key (when key is
 // a pointer token) or at the value itself; the message is prefixed with the value's path.
 func (r *rewriter) add(ptr, key, format string, args ...any) {
+	r.emit(r.diagnostic(ptr, key, format, args...))
+}
+
+// emit records diagnostics, each once.
+func (r *rewriter) emit(list ...diag.Diagnostic) {
+	for _, d := range list {
+		if s := d.Error(); !r.seen[s] {
+			r.seen[s] = true
+			r.out = append(r.out, d)
+		}
+	}
+}
+
+// diagnostic builds the diagnostic add records, without recording it.
+func (r *rewriter) diagnostic(ptr, key, format string, args ...any) diag.Diagnostic {
 	var node *yaml.Node
 	if key != "" {
 		if l, ok := r.nodes[ptr+"/"+key]; ok && l.key != nil {
@@ -238,16 +295,17 @@ func (r *rewriter) add(ptr, key, format string, args ...any) {
 	if path := r.path(ptr); path != "" {
 		msg = path + ": " + msg
 	}
-	d := diag.Errorf(rangeOf(r.file, node), diag.RuleSchema, "%s", msg)
-	if s := d.Error(); !r.seen[s] {
-		r.seen[s] = true
-		r.out = append(r.out, d)
-	}
+	return diag.Errorf(rangeOf(r.file, node), diag.RuleSchema, "%s", msg)
 }
 
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
-// path renders a JSON pointer the way a person reads YAML: steps[2].with.ip.
+// stepID matches a usable step id (the schema's pattern; "end" aside, which is reported).
+var stepID = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// path renders a JSON pointer the way a person reads YAML: step "enrich".with.ip. A step
+// with a valid id is named by it, wherever it is nested (ids are unique in the workflow);
+// one without is named by its place, steps[2].
 func (r *rewriter) path(ptr string) string {
 	if ptr == "" {
 		return ""
@@ -256,7 +314,12 @@ func (r *rewriter) path(ptr string) string {
 	parent := ""
 	for _, tok := range strings.Split(ptr[1:], "/") {
 		if pv := r.nodes[parent].value; pv != nil && pv.Kind == yaml.SequenceNode {
-			fmt.Fprintf(&b, "[%s]", tok)
+			if id := r.stepIDAt(parent, tok); id != "" {
+				b.Reset()
+				fmt.Fprintf(&b, "step %q", id)
+			} else {
+				fmt.Fprintf(&b, "[%s]", tok)
+			}
 		} else if name := unescapePointer(tok); identifier.MatchString(name) && len(name) <= diag.MaxQuoted {
 			if b.Len() > 0 {
 				b.WriteByte('.')
@@ -268,6 +331,20 @@ func (r *rewriter) path(ptr string) string {
 		parent += "/" + tok
 	}
 	return b.String()
+}
+
+// stepIDAt is the id of item index of the list at list, when that list is the workflow's or a
+// parallel branch's steps and the item has a usable id, else "".
+func (r *rewriter) stepIDAt(list, index string) string {
+	owner, key := parentPointer(list), list[strings.LastIndexByte(list, '/')+1:]
+	if key != "steps" || (owner != "" && !strings.HasSuffix(parentPointer(owner), "/parallel")) {
+		return ""
+	}
+	id := r.nodes[list+"/"+index+"/id"].value
+	if id == nil || id.Kind != yaml.ScalarNode || id.Tag != "!!str" || id.Value == "end" || !stepID.MatchString(id.Value) {
+		return ""
+	}
+	return id.Value
 }
 
 // describe says what the value at ptr is, for "got ..." in messages.

@@ -137,9 +137,9 @@ func validate(file string, root *yaml.Node) diag.List {
 	// It cannot overflow or nest too deeply, since the first pass did not.
 	where := newConverter(true)
 	where.convert(root, "", nil)
-	r := &rewriter{file: file, nodes: where.nodes, schema: doc, seen: make(map[string]bool)}
+	r := newRewriter(file, where.nodes, doc)
 	r.walk(ve)
-	r.out.Sort()
+	r.finish()
 	return r.out
 }
 
