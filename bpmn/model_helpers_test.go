@@ -1,28 +1,15 @@
 package bpmn
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/wfc-dev/wfc/internal/golden"
 )
-
-// updateGoldens reports whether -update was given. The flag is shared with the codec tests
-// of this package: it is defined in init(), which runs after every package-level variable,
-// only if no other test file defined it already.
-func updateGoldens() bool {
-	f := flag.Lookup("update")
-	return f != nil && f.Value.String() == "true"
-}
-
-func init() {
-	if flag.Lookup("update") == nil {
-		flag.Bool("update", false, "rewrite golden files in testdata/")
-	}
-}
 
 const (
 	bpmnlintFixtures = "../testdata/conformance/bpmnlint/fixtures"
@@ -265,23 +252,7 @@ func sortedKeys[V any](m map[string]V) []string {
 // checkGolden compares got with testdata/model/name, rewriting it under -update.
 func checkGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", "model", name)
-	if updateGoldens() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./bpmn -run %s -update to create it)", err, t.Name())
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from golden %s:\n%s", t.Name(), path, lineDiff(string(want), got))
-	}
+	golden.Check(t, filepath.Join("testdata", "model", name), []byte(got))
 }
 
 // lineDiff shows the first differing lines, enough to see what changed.

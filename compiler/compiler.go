@@ -57,12 +57,13 @@ func Compile(w *workflow.Workflow, opts Options) (*Result, diag.List) {
 	if w == nil {
 		return nil, diag.List{diag.Errorf(diag.Range{}, diag.RuleCompile, "there is no workflow to compile")}
 	}
-	byID, diags := check(w, true)
+	prog, diags := check(w, true)
+	diags = append(append(diags, duplicateParams(w)...), callOnErrorPolicies(w)...)
 	if diags.HasErrors() {
 		diags.Sort()
 		return nil, diags
 	}
-	res, err := build(w, byID, opts)
+	res, err := build(prog, opts)
 	if err != nil {
 		return nil, append(diags, diag.Errorf(diag.Range{File: w.File}, diag.RuleCompile,
 			"cannot compile the workflow: %v; this is a bug in wfc, please report it with this file", err))
@@ -87,11 +88,13 @@ func CompileFile(file string, src []byte, opts Options) (*Result, diag.List) {
 	return res, out
 }
 
-// CheckLoaded adds the compiler's reference checks (unknown and duplicate steps, next out of
-// a parallel branch, ...) to the diagnostics of a workflow that loaded with errors, leaving out
-// what loading already reported, so one run shows everything without building anything.
+// CheckLoaded adds the compiler's reference checks (unknown and duplicate steps, duplicate
+// input or output names, next out of a parallel branch, ...) to the diagnostics of a workflow
+// that loaded with errors, leaving out what loading already reported, so one run shows
+// everything without building anything.
 func CheckLoaded(w *workflow.Workflow, loadDiags diag.List) diag.List {
 	_, more := check(w, false)
+	more = append(append(more, duplicateParams(w)...), callOnErrorPolicies(w)...)
 	out := append(append(diag.List{}, loadDiags...), withoutRepeats(more, loadDiags)...)
 	out.Sort()
 	return out
@@ -114,8 +117,12 @@ func withoutRepeats(more, seen diag.List) diag.List {
 	return out
 }
 
-func build(w *workflow.Workflow, byID map[string]*workflow.Step, opts Options) (*Result, error) {
-	g := buildGraph(w, byID)
+func build(prog *workflow.Program, opts Options) (*Result, error) {
+	w := prog.Workflow
+	g, err := buildGraph(prog)
+	if err != nil {
+		return nil, err
+	}
 	insertJoins(g)
 	num := opts.ProcessNumber
 	if num == 0 {

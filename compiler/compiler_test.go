@@ -301,3 +301,49 @@ func TestModelOnlyGivesTheSameModel(t *testing.T) {
 		t.Fatal("the ModelOnly model writes a different tree than a full compile")
 	}
 }
+
+// kindWorkflow is a workflow with one step of a kind (workflow.Kinds' example, with id it)
+// between two actions.
+func kindWorkflow(t *testing.T, info workflow.KindInfo) *workflow.Workflow {
+	t.Helper()
+	example := "    " + strings.ReplaceAll(info.Example, "\n", "\n    ")
+	src := "wfc: 1\nname: kinds\ndescription: \"\"\nsteps:\n  - {id: before, action: plugin/act}\n  - id: it\n" +
+		example + "\n  - {id: after, action: plugin/act}\n"
+	w, diags := workflow.Load("kinds.yaml", []byte(src))
+	if len(diags) > 0 {
+		t.Fatalf("the example of %s does not load: %v", info.Key, diags)
+	}
+	return w
+}
+
+// TestEveryKindCompiles walks every step kind through the compiler: each gets a flow node
+// compiled from it, so a kind the graph builder does not handle fails here.
+func TestEveryKindCompiles(t *testing.T) {
+	for _, info := range workflow.Kinds {
+		t.Run(info.Key, func(t *testing.T) {
+			w := kindWorkflow(t, info)
+			it := w.Steps[1]
+			res, diags := compiler.Compile(w, compiler.Options{})
+			if len(diags) > 0 || res == nil {
+				t.Fatalf("Compile = %v", diags)
+			}
+			for _, el := range res.Defs.ByID {
+				if el.Is("FlowNode") && el.Origin == it.Range {
+					return
+				}
+			}
+			t.Errorf("no flow node is compiled from the %s step", info.Key)
+		})
+	}
+}
+
+// TestUnknownKindIsAnError: a kind the compiler has no BPMN for ends in a compile error,
+// not a nil node for the emitter to dereference.
+func TestUnknownKindIsAnError(t *testing.T) {
+	w := kindWorkflow(t, workflow.Kinds[0])
+	w.Steps[1].Kind = workflow.StepKind(len(workflow.Kinds) + 1)
+	res, diags := compiler.Compile(w, compiler.Options{})
+	if res != nil || len(diags) != 1 || !strings.Contains(diags[0].Message, `step "it": the compiler has no BPMN for step kind unknown`) {
+		t.Errorf("Compile = %v, %v; want no result and one error naming the step", res, diags)
+	}
+}

@@ -3,8 +3,9 @@
 // strings and the base64 taskflow holding the BPMN 2.0 element tree (DSL.md, "What
 // compilation produces").
 //
-// The pipeline is: semantic checks (check.go) → a small graph of nodes and flows
-// (graph.go, joins.go) → the typed BPMN model (emit.go) → layout (bpmn/layout) → the xml-js
+// The pipeline is: the resolved program (workflow.Resolve, which also reports what cannot
+// be resolved) and the shape checks (check.go) → a small graph of nodes and flows built from
+// the program's targets (graph.go, joins.go) → the typed BPMN model (emit.go) → layout (bpmn/layout) → the xml-js
 // tree (bpmn.Write) → the request (compiler.go, taskconfig.go, params.go). How a plugin
 // action, an approval and a sub-workflow call are carried in the BPMN and in taskconfig is
 // not public; that mapping lives in secmaster_mapping.go alone.
@@ -25,8 +26,9 @@
 //     the parallel join waits for exactly one token per branch.
 //   - A userTask starts with a documentation element, empty when the step has no
 //     description, as SecMaster's console writes it.
-//   - on_error naming a step: an interrupting error boundary event on the service task,
-//     named "On error", flowing to that step. It has no errorRef, so it catches any error.
+//   - on_error naming a step: an interrupting error boundary event on the service task or
+//     call activity, named "On error", flowing to that step. It has no errorRef, so it
+//     catches any error.
 //
 // # Ids
 //

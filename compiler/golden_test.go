@@ -2,7 +2,6 @@ package compiler_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,9 +13,8 @@ import (
 
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/compiler"
+	"github.com/wfc-dev/wfc/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the current output")
 
 // exampleFiles are the bundled examples, sorted.
 func exampleFiles(t testing.TB) []string {
@@ -100,22 +98,7 @@ func TestExamplesGolden(t *testing.T) {
 
 func checkGoldenFile(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./compiler -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the output (-want +got):\n%s", path, cmp.Diff(string(want), string(got)))
-	}
+	golden.Check(t, path, got)
 }
 
 // TestCasesGolden compiles the focused cases in testdata/cases/*.txtar: each holds in.yaml
@@ -173,7 +156,7 @@ func section(t *testing.T, ar *txtar.Archive, name string) []byte {
 // archive as its comment, in.yaml and those sections.
 func checkArchive(t *testing.T, file string, ar *txtar.Archive, out map[string][]byte, names []string) {
 	t.Helper()
-	if *update {
+	if golden.Update() {
 		next := &txtar.Archive{Comment: ar.Comment, Files: []txtar.File{{Name: "in.yaml", Data: section(t, ar, "in.yaml")}}}
 		for _, n := range names {
 			next.Files = append(next.Files, txtar.File{Name: n, Data: out[n]})

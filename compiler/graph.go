@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -59,19 +60,23 @@ type graph struct {
 }
 
 // graphBuilder compiles the step lists into a graph. It runs only on a workflow check has
-// accepted, so every reference names a step in the same list, or end.
+// accepted, so every target of the program is a step in the same list, a join, or the end.
+// Where control goes comes from the program; the builder only decides which BPMN nodes
+// stand for it.
 type graphBuilder struct {
 	g      *graph
-	byID   map[string]*workflow.Step
+	prog   *workflow.Program
 	nodeOf map[*workflow.Step]*node // the step's main node: task, event, or forking gateway
 	joinOf map[*workflow.Step]*node // a parallel step's converging gateway
 	errOf  map[*workflow.Step]*node // an action's error boundary event
+	err    error                    // the first step or target the builder cannot compile
 }
 
-func buildGraph(w *workflow.Workflow, byID map[string]*workflow.Step) *graph {
+func buildGraph(p *workflow.Program) (*graph, error) {
+	w := p.Workflow
 	b := &graphBuilder{
 		g:      &graph{},
-		byID:   byID,
+		prog:   p,
 		nodeOf: map[*workflow.Step]*node{},
 		joinOf: map[*workflow.Step]*node{},
 		errOf:  map[*workflow.Step]*node{},
@@ -79,9 +84,15 @@ func buildGraph(w *workflow.Workflow, byID map[string]*workflow.Step) *graph {
 	b.g.start = &node{key: "@start", typ: "StartEvent", name: startName, origin: w.Range}
 	b.g.end = &node{key: "@end", typ: "EndEvent", name: endName, origin: w.Range}
 	b.nodes(w.Steps)
-	b.addEdge("@start/next", b.g.start, b.entry(w.Steps[0]), w.Steps[0].Range, -1)
-	b.connect(w.Steps, b.g.end, -1)
-	return b.g
+	if b.err != nil {
+		return nil, b.err
+	}
+	b.addEdge("@start/next", b.g.start, b.node(p.Start), p.Start.Range, -1)
+	b.connect(w.Steps, -1)
+	if b.err != nil {
+		return nil, b.err
+	}
+	return b.g, nil
 }
 
 func (b *graphBuilder) add(n *node) *node {
@@ -98,16 +109,11 @@ func (b *graphBuilder) nodes(steps []*workflow.Step) {
 		}
 		switch s.Kind {
 		case workflow.KindAction:
-			task := mk("ServiceTask")
-			b.nodeOf[s] = task
-			if isStepRef(s.OnError) {
-				b.errOf[s] = b.add(&node{key: id + "/error", typ: "BoundaryEvent", name: errorEventName,
-					step: s, origin: s.OnError.Range, host: task})
-			}
+			b.nodeOf[s] = b.withErrorBoundary(s, mk("ServiceTask"))
 		case workflow.KindApproval:
 			b.nodeOf[s] = mk("UserTask")
 		case workflow.KindWorkflow:
-			b.nodeOf[s] = mk("CallActivity")
+			b.nodeOf[s] = b.withErrorBoundary(s, mk("CallActivity"))
 		case workflow.KindWait:
 			b.nodeOf[s] = mk("IntermediateCatchEvent")
 		case workflow.KindSwitch:
@@ -123,13 +129,16 @@ func (b *graphBuilder) nodes(steps []*workflow.Step) {
 			}
 			b.joinOf[s] = b.add(&node{key: id + "/parallel-join", typ: "ParallelGateway", step: s,
 				origin: s.Range, parallelJoin: true})
+		default:
+			b.fail(fmt.Errorf("step %q: the compiler has no BPMN for step kind %s", id, s.Kind))
 		}
 	}
 }
 
-// isStepRef reports whether an on_error value names a step (or end) rather than a policy.
-func isStepRef(onError workflow.String) bool {
-	return onError.IsSet() && onError.Value != "fail" && onError.Value != "continue"
+func (b *graphBuilder) fail(err error) {
+	if b.err == nil {
+		b.err = err
+	}
 }
 
 // entry is the node control enters step s through.
@@ -140,24 +149,23 @@ func (b *graphBuilder) entry(s *workflow.Step) *node {
 	return b.nodeOf[s]
 }
 
-// target resolves a reference (next, a case's next, default, on_error): unset means succ.
-func (b *graphBuilder) target(ref workflow.String, succ *node) *node {
-	switch {
-	case !ref.IsSet():
-		return succ
-	case ref.Value == endTarget:
+// node is the BPMN node a target of the program leads to.
+func (b *graphBuilder) node(t workflow.Target) *node {
+	switch t.Kind {
+	case workflow.TargetStep:
+		return b.entry(t.Step)
+	case workflow.TargetJoin:
+		if join := b.joinOf[t.Step]; join != nil {
+			return join
+		}
+		// A parallel with one branch has no gateways (see entry): its branch goes straight
+		// on to what follows the parallel.
+		return b.node(b.prog.Of(t.Step).Next)
+	case workflow.TargetEnd:
 		return b.g.end
 	}
-	return b.entry(b.byID[ref.Value])
-}
-
-// refOrigin is where a flow comes from in the YAML: the reference when written, else the
-// step.
-func refOrigin(ref workflow.String, s *workflow.Step) diag.Range {
-	if ref.IsSet() {
-		return ref.Range
-	}
-	return s.Range
+	b.fail(fmt.Errorf("a target at line %d names no step", t.Range.Start.Line))
+	return b.g.end
 }
 
 func (b *graphBuilder) addEdge(key string, from, to *node, origin diag.Range, branch int) *edge {
@@ -166,34 +174,29 @@ func (b *graphBuilder) addEdge(key string, from, to *node, origin diag.Range, br
 	return e
 }
 
-// connect adds the flows leaving each step of a list; cont is where the list goes after
-// its last step (the end event, or the join of the parallel whose branch it is), and branch
-// that branch's index (-1 at the top level).
-func (b *graphBuilder) connect(steps []*workflow.Step, cont *node, branch int) {
-	for i, s := range steps {
-		succ := cont
-		if i+1 < len(steps) {
-			succ = b.entry(steps[i+1])
-		}
+// connect adds the flows leaving each step of a list; branch is the index of the parallel
+// branch the list is (-1 at the top level).
+func (b *graphBuilder) connect(steps []*workflow.Step, branch int) {
+	for _, s := range steps {
 		id := s.ID.Value
 		n := b.nodeOf[s]
+		succ := b.prog.Of(s)
 		switch s.Kind {
 		case workflow.KindAction, workflow.KindApproval, workflow.KindWorkflow, workflow.KindWait:
-			b.addEdge(id+"/next", n, b.target(s.Next, succ), refOrigin(s.Next, s), branch)
+			b.addEdge(id+"/next", n, b.node(succ.Next), succ.Next.Range, branch)
 			if ev := b.errOf[s]; ev != nil {
-				b.addEdge(id+"/error/next", ev, b.target(s.OnError, succ), s.OnError.Range, branch)
+				b.addEdge(id+"/error/next", ev, b.node(succ.OnError), succ.OnError.Range, branch)
 			}
 		case workflow.KindSwitch:
 			for ci, c := range s.Cases {
-				e := b.addEdge(id+"/case/"+strconv.Itoa(ci), n, b.target(c.Next, succ), c.Range, branch)
+				e := b.addEdge(id+"/case/"+strconv.Itoa(ci), n, b.node(succ.Cases[ci]), c.Range, branch)
 				e.name, e.cond = caseLabel(c), strings.TrimSpace(c.When.Value)
 			}
-			e := b.addEdge(id+"/default", n, b.target(s.Default, succ), refOrigin(s.Default, s), branch)
+			e := b.addEdge(id+"/default", n, b.node(succ.Default), succ.Default.Range, branch)
 			e.name, e.isDefault = defaultFlowName, true
 		case workflow.KindParallel:
-			after := b.target(s.Next, succ)
 			if len(s.Branches) == 1 {
-				b.connect(s.Branches[0].Steps, after, branch)
+				b.connect(s.Branches[0].Steps, branch)
 				continue
 			}
 			join := b.joinOf[s]
@@ -203,10 +206,10 @@ func (b *graphBuilder) connect(steps []*workflow.Step, cont *node, branch int) {
 					b.addEdge(key, n, join, br.Range, bi)
 					continue
 				}
-				b.addEdge(key, n, b.entry(br.Steps[0]), br.Range, branch)
-				b.connect(br.Steps, join, bi)
+				b.addEdge(key, n, b.node(succ.Branches[bi]), br.Range, branch)
+				b.connect(br.Steps, bi)
 			}
-			b.addEdge(id+"/parallel-join/next", join, after, refOrigin(s.Next, s), branch)
+			b.addEdge(id+"/parallel-join/next", join, b.node(succ.Next), succ.Next.Range, branch)
 		}
 	}
 }

@@ -51,15 +51,3 @@ func TestISODuration(t *testing.T) {
 		}
 	}
 }
-
-func TestClosest(t *testing.T) {
-	ids := []string{"enrich", "decide", "block", "close", "approve"}
-	for _, c := range []struct{ in, want string }{
-		{"blok", "block"}, {"clos", "close"}, {"aprove", "approve"}, {"enrichh", "enrich"},
-		{"x", ""}, {"nowhere_at_all", ""}, {"notfy", ""},
-	} {
-		if got := closest(c.in, ids); got != c.want {
-			t.Errorf("closest(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}

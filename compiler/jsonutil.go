@@ -9,7 +9,7 @@ import (
 
 // marshal is json.Marshal without HTML escaping: expressions such as ${a > 1 && b} stay
 // readable in the taskconfig string instead of becoming \u003e and \u0026. Key order comes
-// from struct field order and ordered types (Entries); no Go map reaches the output.
+// from struct field order and ordered objects (jsonobj.Object); no Go map reaches the output.
 func marshal(v any) ([]byte, error) {
 	w := newJSONWriter(0)
 	if err := w.value(v); err != nil {
@@ -98,36 +98,5 @@ func (r Request) indentedJSON() ([]byte, error) {
 		}
 	}
 	w.buf.WriteString("\n}\n")
-	return w.buf.Bytes(), nil
-}
-
-// Entries is a JSON object whose members keep their insertion order (node_info and
-// usertask_info, keyed by element id in document order).
-type Entries []Entry
-
-// Entry is one member of Entries.
-type Entry struct {
-	Key   string
-	Value any
-}
-
-// MarshalJSON writes the members in order, through one encoder for them all (an encoder
-// per key and value was a large part of encoding a taskconfig of thousands of nodes).
-func (es Entries) MarshalJSON() ([]byte, error) {
-	w := newJSONWriter(0)
-	w.buf.WriteByte('{')
-	for i, e := range es {
-		if i > 0 {
-			w.buf.WriteByte(',')
-		}
-		if err := w.value(e.Key); err != nil {
-			return nil, err
-		}
-		w.buf.WriteByte(':')
-		if err := w.value(e.Value); err != nil {
-			return nil, err
-		}
-	}
-	w.buf.WriteByte('}')
 	return w.buf.Bytes(), nil
 }

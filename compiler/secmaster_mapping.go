@@ -23,6 +23,7 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/internal/jsonobj"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -90,14 +91,14 @@ func callActivityAttrs(s *workflow.Step) []bpmn.Attr {
 
 // pluginNode is the node_info entry of a serviceTask.
 type pluginNode struct {
-	NodeType   string          `json:"node_type"` // "plugin"
-	Name       string          `json:"name"`
-	Plugin     string          `json:"plugin"`
-	Action     string          `json:"action"`
-	Connection string          `json:"connection"`
-	Input      workflow.Object `json:"input"`   // the with mapping, in file order
-	Timeout    int64           `json:"timeout"` // seconds; 0 means the platform default
-	RetryTimes int64           `json:"retry_times"`
+	NodeType   string         `json:"node_type"` // "plugin"
+	Name       string         `json:"name"`
+	Plugin     string         `json:"plugin"`
+	Action     string         `json:"action"`
+	Connection string         `json:"connection"`
+	Input      jsonobj.Object `json:"input"`   // the with mapping, in file order
+	Timeout    int64          `json:"timeout"` // seconds; 0 means the platform default
+	RetryTimes int64          `json:"retry_times"`
 	// RetryInterval is whole seconds as a string, as in trigger.advanced.
 	RetryInterval string `json:"retry_interval"`
 	// OnError is fail (stop the workflow), continue (go on as if it succeeded) or goto (take
@@ -130,27 +131,36 @@ func pluginNodeInfo(s *workflow.Step, errorEvent string) pluginNode {
 
 // workflowNode is the node_info entry of a callActivity.
 type workflowNode struct {
-	NodeType string          `json:"node_type"` // "workflow"
-	Name     string          `json:"name"`
-	Workflow string          `json:"workflow"` // id or name, as written
-	Input    workflow.Object `json:"input"`
+	NodeType string         `json:"node_type"` // "workflow"
+	Name     string         `json:"name"`
+	Workflow string         `json:"workflow"` // id or name, as written
+	Input    jsonobj.Object `json:"input"`
+	// OnError is goto when on_error names a step, as on a plugin node (inferred: no sample
+	// has a call activity with an error boundary); absent otherwise, so calls without
+	// on_error compile as before.
+	OnError     string `json:"on_error,omitempty"`
+	OnErrorNode string `json:"on_error_node,omitempty"` // the boundary event's element id
 }
 
-func workflowNodeInfo(s *workflow.Step) workflowNode {
-	return workflowNode{NodeType: nodeTypeWorkflow, Name: s.LabelOrID(), Workflow: s.Workflow.Value, Input: withObject(s.With)}
+func workflowNodeInfo(s *workflow.Step, errorEvent string) workflowNode {
+	n := workflowNode{NodeType: nodeTypeWorkflow, Name: s.LabelOrID(), Workflow: s.Workflow.Value, Input: withObject(s.With)}
+	if errorEvent != "" {
+		n.OnError, n.OnErrorNode = "goto", errorEvent
+	}
+	return n
 }
 
 // approvalInfo is the usertask_info entry of a userTask.
 type approvalInfo struct {
-	Name      string          `json:"name"`
-	Approvers []string        `json:"approvers"`
-	Timeout   int64           `json:"timeout"` // seconds; 0: no timeout
-	OnTimeout string          `json:"on_timeout"`
-	Form      workflow.Object `json:"form"`
+	Name      string         `json:"name"`
+	Approvers []string       `json:"approvers"`
+	Timeout   int64          `json:"timeout"` // seconds; 0: no timeout
+	OnTimeout string         `json:"on_timeout"`
+	Form      jsonobj.Object `json:"form"`
 }
 
 func approvalNodeInfo(s *workflow.Step) approvalInfo {
-	info := approvalInfo{Name: s.LabelOrID(), Approvers: []string{}, OnTimeout: "interrupt", Form: workflow.Object{}}
+	info := approvalInfo{Name: s.LabelOrID(), Approvers: []string{}, OnTimeout: "interrupt", Form: jsonobj.Object{}}
 	if a := s.Approval; a != nil {
 		info.Approvers = stringValues(a.Approvers)
 		if a.Timeout.IsSet() {
@@ -170,13 +180,13 @@ func stringValues(ss []workflow.String) []string {
 	return out
 }
 
-func withObject(with []*workflow.Entry) workflow.Object { return entriesObject(with) }
+func withObject(with []*workflow.Entry) jsonobj.Object { return entriesObject(with) }
 
 // entriesObject turns a with or form mapping into an ordered JSON object ({} when empty).
-func entriesObject(es []*workflow.Entry) workflow.Object {
-	obj := make(workflow.Object, 0, len(es))
+func entriesObject(es []*workflow.Entry) jsonobj.Object {
+	obj := make(jsonobj.Object, 0, len(es))
 	for _, e := range es {
-		obj = append(obj, workflow.Member{Key: e.Key.Value, Value: e.Value.JSON()})
+		obj = append(obj, jsonobj.Member{Key: e.Key.Value, Value: e.Value.JSON()})
 	}
 	return obj
 }

@@ -3,6 +3,7 @@ package compiler
 import (
 	"strconv"
 
+	"github.com/wfc-dev/wfc/internal/jsonobj"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -15,8 +16,8 @@ type Taskconfig struct {
 	Trigger Trigger `json:"trigger"`
 	// NodeInfo holds the settings of service tasks and call activities, keyed by element id in
 	// document order; UsertaskInfo those of user tasks. Entry shapes: secmaster_mapping.go.
-	NodeInfo     Entries `json:"node_info"`
-	UsertaskInfo Entries `json:"usertask_info"`
+	NodeInfo     jsonobj.Object `json:"node_info"`
+	UsertaskInfo jsonobj.Object `json:"usertask_info"`
 }
 
 // Trigger is taskconfig.trigger.
@@ -36,8 +37,8 @@ type Advanced struct {
 func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 	tc := &Taskconfig{
 		Trigger:      Trigger{Advanced: Advanced{RetryInterval: defaultRetryInterval, LogLevel: w.LogLevelAPI()}},
-		NodeInfo:     Entries{},
-		UsertaskInfo: Entries{},
+		NodeInfo:     jsonobj.Object{},
+		UsertaskInfo: jsonobj.Object{},
 	}
 	if r := w.Retry; r != nil {
 		tc.Trigger.Advanced.RetryTimes = r.Times.Value
@@ -57,11 +58,11 @@ func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 	for _, n := range nodes {
 		switch n.typ {
 		case "ServiceTask":
-			tc.NodeInfo = append(tc.NodeInfo, Entry{n.el.ID, pluginNodeInfo(n.step, errorEvents[n])})
+			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: n.el.ID, Value: pluginNodeInfo(n.step, errorEvents[n])})
 		case "CallActivity":
-			tc.NodeInfo = append(tc.NodeInfo, Entry{n.el.ID, workflowNodeInfo(n.step)})
+			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: n.el.ID, Value: workflowNodeInfo(n.step, errorEvents[n])})
 		case "UserTask":
-			tc.UsertaskInfo = append(tc.UsertaskInfo, Entry{n.el.ID, approvalNodeInfo(n.step)})
+			tc.UsertaskInfo = append(tc.UsertaskInfo, jsonobj.Member{Key: n.el.ID, Value: approvalNodeInfo(n.step)})
 		}
 	}
 	return tc

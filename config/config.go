@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/wfc-dev/wfc/internal/suggest"
+
 	"github.com/wfc-dev/wfc/diag"
 )
 
@@ -143,7 +145,7 @@ func (c *Config) Target(name string) (Target, error) {
 		return t, nil
 	}
 	names := c.TargetNames()
-	if s, ok := suggest(name, names); ok {
+	if s, ok := suggest.Closest(name, names); ok {
 		return Target{}, fmt.Errorf("unknown target %q; did you mean %q?", name, s)
 	}
 	if len(names) == 0 {
@@ -165,9 +167,7 @@ func (c *Config) CheckRules(known []string) diag.List {
 			continue
 		}
 		msg := fmt.Sprintf("unknown rule %q in lint.rules", id)
-		if s, ok := suggest(id, known); ok {
-			msg += fmt.Sprintf("; did you mean %q?", s)
-		}
+		msg += suggest.Hint(id, known)
 		out = append(out, diag.Errorf(c.Lint.Rules[id].Range, Rule, "%s", msg))
 	}
 	return out

@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strconv"
 
+	"github.com/wfc-dev/wfc/internal/suggest"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/diag"
@@ -194,7 +196,7 @@ func (p *parser) unknownKey(key *yaml.Node, what string, allowed []string) {
 		p.errorf(key, "credentials do not belong in %s: remove %q from %s and set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_SDK_AUTH_TOKEN) in the environment instead", FileName, key.Value, what)
 		return
 	}
-	if s, ok := suggest(key.Value, allowed); ok {
+	if s, ok := suggest.Closest(key.Value, allowed); ok {
 		p.errorf(key, "unknown key %q in %s; did you mean %q?", key.Value, what, s)
 		return
 	}

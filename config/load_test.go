@@ -321,16 +321,6 @@ func TestTarget(t *testing.T) {
 	}
 }
 
-func TestSuggest(t *testing.T) {
-	cands := []string{"lint", "targets", "workflows", "default_target"}
-	for word, want := range map[string]string{"targts": "targets", "Lint": "lint", "workflow": "workflows", "defaulttarget": "default_target", "zz": "", strings.Repeat("a", 1000): ""} {
-		got, ok := suggest(word, cands)
-		if ok != (want != "") || got != want {
-			t.Errorf("suggest(%.20q) = %q, %v; want %q", word, got, ok, want)
-		}
-	}
-}
-
 // FuzzParse: no input may panic the config reader, and every diagnostic is positioned in
 // the file or names it.
 func FuzzParse(f *testing.F) {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/wfc-dev/wfc/internal/suggest"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/diag"
@@ -48,9 +50,7 @@ func (p *parser) top(root *yaml.Node) {
 	if defaultTarget != nil {
 		if _, ok := p.cfg.Targets[p.cfg.DefaultTarget]; !ok {
 			msg := fmt.Sprintf("default_target %q is not defined under targets", p.cfg.DefaultTarget)
-			if s, ok := suggest(p.cfg.DefaultTarget, p.cfg.TargetNames()); ok {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
+			msg += suggest.Hint(p.cfg.DefaultTarget, p.cfg.TargetNames())
 			p.errorf(defaultTarget, "%s", msg)
 		}
 	}
@@ -66,7 +66,7 @@ func (p *parser) lint(n *yaml.Node) {
 			}
 			if s != PresetRecommended && s != PresetAll {
 				msg := fmt.Sprintf("unknown preset %q for lint.extends; use recommended or all", s)
-				if hint, ok := suggest(s, presets); ok {
+				if hint, ok := suggest.Closest(s, presets); ok {
 					msg = fmt.Sprintf("unknown preset %q for lint.extends; did you mean %q?", s, hint)
 				}
 				p.errorf(val, "%s", msg)
@@ -105,7 +105,7 @@ func (p *parser) rules(n *yaml.Node) {
 			setting.Severity = sev
 		} else {
 			msg := fmt.Sprintf("unknown severity %q for rule %s; use %s", val.Value, key.Value, severityChoices)
-			if hint, ok := suggest(val.Value, severityNames); ok {
+			if hint, ok := suggest.Closest(val.Value, severityNames); ok {
 				msg = fmt.Sprintf("unknown severity %q for rule %s; did you mean %q? Use %s", val.Value, key.Value, hint, severityChoices)
 			}
 			p.errorf(val, "%s", msg)

@@ -9,9 +9,10 @@ import (
 	"github.com/wfc-dev/wfc/workflow/expr"
 )
 
-// Several workflow rules need the same derived facts: the control-flow graph and every
-// evaluated string parsed as expressions. They are computed once per Input on first use; rules for one input
-// run one after another, so no locking is needed.
+// Several workflow rules need the same derived facts: the resolved program (step ids, where
+// control goes, the flow graph) and every evaluated string parsed as expressions. They are
+// computed once per Input on first use; rules for one input run one after another, so no
+// locking is needed.
 
 // parsedSite is one string wfc evaluates, parsed once with package expr: the syntax errors
 // and warnings in it (offsets into the value) and its expressions.
@@ -24,7 +25,7 @@ type parsedSite struct {
 
 type memo struct {
 	elements []*bpmn.Element // walkModel's order, for Pass.walk
-	flow     *workflow.Flow
+	program  *workflow.Program
 	sites    []parsedSite     // only the strings with something to parse: a $ or a #{
 	siteAt   map[diag.Pos]int // where each of sites starts → its index
 	done     struct{ sites, elements bool }
@@ -43,14 +44,19 @@ func (p *Pass) walk(visit func(el *bpmn.Element)) {
 	}
 }
 
-// Flow returns the workflow's control-flow graph, built once per input.
-func (p *Pass) Flow() *workflow.Flow {
+// Program returns the workflow's resolved program, built once per input. Its diagnostics are
+// not the rules' to report: the compiler reports them, and the driver runs the rules only on
+// a workflow that compiles. A reference that names no step is simply no edge to the rules.
+func (p *Pass) Program() *workflow.Program {
 	m := &p.Input.memo
-	if m.flow == nil {
-		m.flow = workflow.BuildFlow(p.Input.Workflow)
+	if m.program == nil {
+		m.program, _ = workflow.Resolve(p.Input.Workflow)
 	}
-	return m.flow
+	return m.program
 }
+
+// Flow returns the program's control-flow graph, built once per input.
+func (p *Pass) Flow() *workflow.Flow { return p.Program().Flow() }
 
 // parsedSites returns the strings wfc evaluates (workflow.Sites) that hold a $ or a #{,
 // parsed once per input, in file order.

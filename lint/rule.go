@@ -30,7 +30,11 @@ type Rule struct {
 	// Sensitive rules report lines that hold a secret: their diagnostics are marked so that
 	// formatters quote no source (see diag.Diagnostic.Sensitive).
 	Sensitive bool
-	Check     func(p *Pass)
+	// Subsumes, on a workflow rule, names the BPMN rules that repeat it on the compiled
+	// diagram: their diagnostics on a step this rule reported are dropped (subsume.go), so
+	// one mistake gives one diagnostic. docs/rules.md lists the pairs.
+	Subsumes []string
+	Check    func(p *Pass)
 }
 
 // Pass is what a rule's Check receives: the input and a way to report.

@@ -61,6 +61,9 @@ func runRulesKeeping(in *Input, rules []*Rule, keep int) diag.List {
 			p.keep.flush(&out)
 		}
 	}
+	if in.Workflow != nil && in.Defs != nil {
+		out = dropSubsumed(in.Workflow, rules, out)
+	}
 	if suppressible {
 		ids := make([]string, len(rules))
 		for i, r := range rules {

@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"strings"
 
+	"github.com/wfc-dev/wfc/internal/suggest"
+
 	"github.com/wfc-dev/wfc/diag"
-	"github.com/wfc-dev/wfc/schema"
 )
 
 // Inline suppressions live in YAML comments:
@@ -172,7 +173,7 @@ func (s *suppression) unused(r diag.Range, known map[string]bool, ruleIDs []stri
 	switch {
 	case s.unknown != "":
 		return append(out, diag.Warningf(r, UnusedSuppressionRule, "unknown directive %q silences nothing: wfc knows %s, %s and %s%s",
-			s.unknown, directiveNextLine, directiveLine, directiveFile, didYouMean(schema.Suggest(strings.ToLower(s.unknown), directives))))
+			s.unknown, directiveNextLine, directiveLine, directiveFile, suggest.Hint(s.unknown, directives)))
 	case len(s.rules) == 0:
 		if !s.usedAny {
 			out = append(out, diag.Warningf(r, UnusedSuppressionRule, "this suppression silences nothing; remove it"))
@@ -182,7 +183,7 @@ func (s *suppression) unused(r diag.Range, known map[string]bool, ruleIDs []stri
 	for _, id := range s.order {
 		switch {
 		case !known[id]:
-			advice := didYouMean(schema.Suggest(id, ruleIDs))
+			advice := suggest.Hint(id, ruleIDs)
 			if advice == "" {
 				advice = "; run 'wfc lint --list-rules' for the list"
 			}

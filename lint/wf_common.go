@@ -6,32 +6,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/wfc-dev/wfc/internal/suggest"
+
 	"github.com/wfc-dev/wfc/catalog"
 	"github.com/wfc-dev/wfc/diag"
-	"github.com/wfc-dev/wfc/schema"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
 // Helpers the workflow rules (wf_*.go) share.
-
-// stepIndex maps step ids to steps (the first of a duplicated id wins: duplicates are the
-// compiler's to report) and keeps the ids in declaration order for suggestions.
-type stepIndex struct {
-	byID map[string]*workflow.Step
-	ids  []string
-}
-
-func indexSteps(w *workflow.Workflow) stepIndex {
-	all := w.AllSteps()
-	ix := stepIndex{byID: make(map[string]*workflow.Step, len(all))}
-	for _, s := range all {
-		if id := s.ID.Value; s.ID.IsSet() && ix.byID[id] == nil {
-			ix.byID[id] = s
-			ix.ids = append(ix.ids, id)
-		}
-	}
-	return ix
-}
 
 // stepRange is where to report about a step: its id, else the step itself.
 func stepRange(s *workflow.Step) diag.Range {
@@ -136,7 +118,7 @@ func exitlessLoops(f *workflow.Flow) (loops []loop, loopOf []int) {
 // names are still reported, without a suggestion.
 const maxSuggestions = 100
 
-// suggester memoises schema.Suggest over one candidate list, within the budget above.
+// suggester memoises suggest.Closest over one candidate list, within the budget above.
 type suggester struct {
 	candidates []string
 	memo       map[string]string
@@ -154,7 +136,7 @@ func (s *suggester) hint(word string) string {
 	if len(s.memo) >= maxSuggestions {
 		return ""
 	}
-	best := schema.Suggest(word, s.candidates)
+	best, _ := suggest.Closest(word, s.candidates)
 	s.memo[word] = best
 	return didYouMean(best)
 }

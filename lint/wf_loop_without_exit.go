@@ -14,6 +14,7 @@ var wfLoopWithoutExit = &Rule{
 		"leaves it, or the workflow runs until SecMaster kills it. The loop is reported once, at " +
 		"its first step in file order, naming its steps. Give it a switch whose case or default " +
 		"leads past the loop, or to end. An on_error jump out of the loop counts as a way out.",
+	Subsumes: []string{"no-implicit-start", "no-disconnected"},
 	Check: func(p *Pass) {
 		f := p.Flow()
 		loops, _ := exitlessLoops(f)

@@ -17,12 +17,14 @@ var wfNoPathToEnd = &Rule{
 		"(the first step of it that a step still able to finish leads to), not each step of " +
 		"it, and not the steps of the loop itself, which loop-without-exit reports. Unreachable " +
 		"steps are left to unreachable-step.",
+	Subsumes: []string{"no-implicit-start", "no-disconnected"},
 	Check: func(p *Pass) {
-		f := p.Flow()
+		prog := p.Program()
+		f := prog.Flow()
 		reach, toEnd := f.Reachable(), f.ReachesEnd()
 		loops, loopOf := exitlessLoops(f)
 		trap := trapLoops(f, loops, loopOf)
-		for _, s := range p.Input.Workflow.AllSteps() {
+		for _, s := range prog.Steps {
 			n := f.NodeOf(s)
 			if !reach[n] || toEnd[n] || loopOf[n] >= 0 || !entersDoom(f, n, toEnd) {
 				continue

@@ -20,12 +20,11 @@ var wfOutputBeforeRun = &Rule{
 		"counts as run, though its output may be incomplete. Move the use after Y, or give " +
 		"every path a step that produces the value.",
 	Check: func(p *Pass) {
-		w := p.Input.Workflow
 		f := p.Flow()
 		reach := f.Reachable()
-		steps := indexSteps(w)
+		prog := p.Program()
 		p.forEachRef(parsedOnly, func(site workflow.Site, ref workflow.Ref) {
-			y := steps.byID[ref.StepID()]
+			y := prog.Lookup(ref.StepID())
 			if _, isOutput := ref.Fields(); y == nil || !isOutput || !producesOutput(y) {
 				return // unknown-reference reports these
 			}

@@ -12,12 +12,12 @@ var wfRedundantNext = &Rule{
 		"changes nothing and hides the jumps that matter among ones that do not. Remove it. " +
 		"Not in the recommended set: some teams like every step to say where it goes.",
 	Check: func(p *Pass) {
-		w := p.Input.Workflow
-		for _, s := range w.AllSteps() {
+		prog := p.Program()
+		for _, s := range prog.Steps {
 			if !s.Next.IsSet() {
 				continue
 			}
-			follows := followingStep(w, s)
+			follows := prog.Of(s).Follow.Name()
 			if follows != "" && s.Next.Value == follows {
 				p.Report(s.Next.Range, "next: %s is where the flow goes anyway; remove it", follows)
 			}

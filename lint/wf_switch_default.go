@@ -17,32 +17,16 @@ var wfSwitchDefault = &Rule{
 		"what was meant: an unexpected value silently takes the path written just below. " +
 		"Write default: explicitly, naming the step (or end) to take.",
 	Check: func(p *Pass) {
-		w := p.Input.Workflow
-		for _, s := range w.AllSteps() {
+		prog := p.Program()
+		for _, s := range prog.Steps {
 			if s.Kind != workflow.KindSwitch || s.Default.IsSet() {
 				continue
 			}
-			if next := followingStep(w, s); next != "" {
+			if next := prog.Of(s).Follow.Name(); next != "" {
 				p.Report(s.KindRange, "switch %s has no default: when no case holds the flow goes on to %s; write default: %s to say so, or name the step to take", stepName(s), next, next)
 				continue
 			}
 			p.Report(s.KindRange, "switch %s has no default: when no case holds its parallel branch ends; write default: with the step to take", stepName(s))
 		}
 	},
-}
-
-// followingStep is the id of the step that runs after s when s says nothing ("end" after the
-// last top-level step), or "" when s is the last step of a parallel branch.
-func followingStep(w *workflow.Workflow, s *workflow.Step) string {
-	list := w.Steps
-	if s.Parent != nil {
-		list = s.Parent.Steps
-	}
-	switch {
-	case s.Index+1 < len(list):
-		return list[s.Index+1].ID.Value
-	case s.Parent == nil:
-		return "end"
-	}
-	return ""
 }

@@ -1,11 +1,12 @@
 package lint
 
 import (
-	"github.com/wfc-dev/wfc/catalog"
 	"strings"
 
+	"github.com/wfc-dev/wfc/catalog"
+	"github.com/wfc-dev/wfc/internal/suggest"
+
 	"github.com/wfc-dev/wfc/diag"
-	"github.com/wfc-dev/wfc/schema"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -45,7 +46,7 @@ var wfUnknownAction = &Rule{
 				}
 			}
 			_, actionName, _ := strings.Cut(s.Action.Value, "/")
-			p.Report(s.Action.Range, "plugin %q has no action %q%s", plugin.Name, actionName, didYouMean(schema.Suggest(actionName, names)))
+			p.Report(s.Action.Range, "plugin %q has no action %q%s", plugin.Name, actionName, suggest.Hint(actionName, names))
 		})
 	},
 }

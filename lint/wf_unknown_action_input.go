@@ -3,7 +3,7 @@ package lint
 import (
 	"github.com/wfc-dev/wfc/catalog"
 	"github.com/wfc-dev/wfc/diag"
-	"github.com/wfc-dev/wfc/schema"
+	"github.com/wfc-dev/wfc/internal/suggest"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -32,7 +32,7 @@ var wfUnknownActionInput = &Rule{
 			}
 			for _, e := range s.With {
 				if !known[e.Key.Value] {
-					p.Report(e.Key.Range, "action %s has no input %q%s", s.Action.Value, e.Key.Value, didYouMean(schema.Suggest(e.Key.Value, names)))
+					p.Report(e.Key.Range, "action %s has no input %q%s", s.Action.Value, e.Key.Value, suggest.Hint(e.Key.Value, names))
 				}
 			}
 		})

@@ -19,7 +19,7 @@ var wfUnknownReference = &Rule{
 		"output values; workflow.* references are not checked.",
 	Check: func(p *Pass) {
 		w := p.Input.Workflow
-		steps := indexSteps(w)
+		prog := p.Program()
 		inputs := make(map[string]bool, len(w.Inputs))
 		var inputNames []string
 		for _, in := range w.Inputs {
@@ -28,7 +28,7 @@ var wfUnknownReference = &Rule{
 				inputNames = append(inputNames, in.Name.Value)
 			}
 		}
-		inputHints, stepHints := newSuggester(inputNames), newSuggester(steps.ids)
+		inputHints, stepHints := newSuggester(inputNames), newSuggester(prog.IDs)
 		p.forEachRef(parsedOnly, func(site workflow.Site, ref workflow.Ref) {
 			if name := ref.Input(); name != "" && !inputs[name] {
 				p.Report(ref.Range, "unknown input %q in %s; declare it under inputs%s", name, site.Field, inputHints.hint(name))
@@ -37,7 +37,7 @@ var wfUnknownReference = &Rule{
 			if id == "" {
 				return
 			}
-			s := steps.byID[id]
+			s := prog.Lookup(id)
 			if s == nil {
 				p.Report(ref.Range, "unknown step %q in %s%s", id, site.Field, stepHints.hint(id))
 				return

@@ -15,10 +15,12 @@ var wfUnreachableStep = &Rule{
 		"away with next, or a switch sends every case elsewhere. Remove the step, or point a " +
 		"next, switch case, default or on_error at it. The steps inside an unreachable parallel " +
 		"step are not reported again.",
+	Subsumes: []string{"no-implicit-start"},
 	Check: func(p *Pass) {
-		f := p.Flow()
+		prog := p.Program()
+		f := prog.Flow()
 		reach := f.Reachable()
-		for _, s := range p.Input.Workflow.AllSteps() {
+		for _, s := range prog.Steps {
 			if reach[f.NodeOf(s)] || insideUnreachableParallel(f, reach, s) {
 				continue
 			}

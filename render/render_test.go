@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,9 +11,8 @@ import (
 
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/compiler"
+	"github.com/wfc-dev/wfc/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // goldenCase is one input drawn to testdata/<name>.svg; title, when set, is the drawing's
 // title (a YAML workflow's name, as wfc render gives it).
@@ -137,19 +135,7 @@ func TestGolden(t *testing.T) {
 
 func checkGolden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./render -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the drawing (run go test ./render -update and review the diff)", path)
-	}
+	golden.Check(t, path, got)
 }
 
 // TestDeterministic draws each input twice, from two separate reads, and wants the same bytes.

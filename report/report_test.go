@@ -3,17 +3,13 @@ package report
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // sources is the fixed set of files the golden diagnostics point into.
 var sources = map[string]string{
@@ -25,7 +21,9 @@ var sources = map[string]string{
 		"    with: {a: 1,\r\n" + // 6: CRLF, range runs onto line 7
 		"      b: 2}\n" +
 		"    when: ${x}\x1b[2J\n" + // 8: a control character in the source
-		"  - id: " + strings.Repeat("a", 190) + "BAD" + strings.Repeat("z", 100) + "\n", // 9: long line
+		"  - id: " + strings.Repeat("a", 190) + "BAD" + strings.Repeat("z", 100) + "\n" + // 9: long line
+		"  - name: 告警 🚨 通知\n" + // 10: wide characters: each CJK character and the emoji take two columns
+		"    description: " + strings.Repeat("长", 150) + " 错误 " + strings.Repeat("尾", 100) + "\n", // 11: a long line of wide characters
 	"empty.yaml": "",
 }
 
@@ -44,7 +42,9 @@ func goldenDiags() diag.List {
 	return diag.List{
 		{Severity: diag.Warning, Rule: "fake-join", Message: "element has 2 incoming flows; join them with a parallel gateway", Range: diag.Range{File: "a.bpmn"}, Element: "Task_1"},
 		{Severity: diag.Error, Rule: "schema", Message: `unknown key "acton"; did you mean "action"?`, Range: at("wf.yaml", 3, 5, 3, 10)},
-		{Severity: diag.Error, Rule: "syntax", Message: "found a tab character where indentation is expected; indent with spaces", Range: at("wf.yaml", 4, 3, 4, 7)},
+		{Severity: diag.Error, Rule: "syntax", Message: "tab character; YAML indents with spaces", Range: at("wf.yaml", 4, 1, 4, 2)},
+		{Severity: diag.Warning, Rule: "label-style", Message: "step name has an emoji before 通知", Range: at("wf.yaml", 10, 16, 10, 18)},
+		{Severity: diag.Error, Rule: "step-id", Message: "错误 in a long line of wide characters", Range: at("wf.yaml", 11, 169, 11, 171)},
 		{Severity: diag.Info, Rule: "label-style", Message: "step name is not ASCII", Range: at("wf.yaml", 5, 11, 5, 17)},
 		{Severity: diag.Warning, Rule: "inline-map", Message: "write with as a block mapping", Range: at("wf.yaml", 6, 11, 7, 12), Detail: "Block mappings diff better.\nFlow mappings hide keys in review."},
 		{Severity: diag.Error, Rule: "expression", Message: "control character \x1b in expression", Range: at("wf.yaml", 8, 11, 0, 0)},
@@ -68,19 +68,7 @@ func rulesTable() []RuleInfo {
 
 func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./report -update to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs from the golden file (-want +got):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("testdata", name), got)
 }
 
 func TestGolden(t *testing.T) {

@@ -94,28 +94,31 @@ func (c *columnIndex) byteOffset(line []byte, ch int) int {
 	return i
 }
 
-// expandLine turns source text into display cells: tabs become spaces up to the next tab
-// stop (counted from the start of text) and control characters become U+FFFD, so nothing in
-// a file can move the terminal cursor or inject escape sequences. at[i] is the first cell of
+// expandLine turns source text into the characters a snippet shows and the terminal cells
+// they take. Control characters become U+FFFD, so nothing in a file can move the terminal
+// cursor or inject escape sequences; tabs stay tabs (shownLine.text draws them) and reach to
+// the next tab stop, counted from the start of text. Every other character takes its display
+// width (cellWidth: 2 for CJK and emoji, 0 for combining marks). at[i] is the first cell of
 // the i-th character and at[len] is the text's width, so a 1-based column c maps to cell
 // at[c-1].
-func expandLine(text []byte) (cells []rune, at []int) {
+func expandLine(text []byte) (chars []rune, at []int) {
 	at = make([]int, 0, utf8.RuneCount(text)+1)
-	cells = make([]rune, 0, len(text))
+	chars = make([]rune, 0, cap(at))
+	cell := 0
 	for _, r := range string(text) {
-		at = append(at, len(cells))
+		at = append(at, cell)
 		switch {
 		case r == '\t':
-			for n := tabWidth - len(cells)%tabWidth; n > 0; n-- {
-				cells = append(cells, ' ')
-			}
+			cell += tabWidth - cell%tabWidth
 		case isControl(r):
-			cells = append(cells, utf8.RuneError)
+			r = utf8.RuneError
+			cell++
 		default:
-			cells = append(cells, r)
+			cell += cellWidth(r)
 		}
+		chars = append(chars, r)
 	}
-	return cells, append(at, len(cells))
+	return chars, append(at, cell)
 }
 
 func isControl(r rune) bool {

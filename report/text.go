@@ -10,10 +10,11 @@ import (
 	"github.com/wfc-dev/wfc/diag"
 )
 
-// Snippet layout. Columns here are display cells after tab expansion; every other character
-// counts as one cell, matching diag.Pos, which counts characters.
+// Snippet layout. Cells here are terminal columns after tab expansion, counted by display
+// width (cellWidth), while diag.Pos counts characters; expandLine maps one to the other.
 const (
 	tabWidth      = 4   // cells per tab stop
+	tabMark       = '→' // draws a tab the underline points at, in the tab's first cell
 	maxLineCells  = 100 // longest source excerpt shown, without the "..." markers
 	contextBefore = 20  // cells kept left of the caret when a long line is cut
 	ellipsis      = "..."
@@ -107,13 +108,14 @@ func (t *textWriter) snippet(d diag.Diagnostic) {
 	}
 	caret := max(0, start.Column-1) // characters before the caret; 0 when the column is unknown
 	w := window(line, src.columnsOf(start.Line, line), caret)
+	underline := w.underlined(start, d.Range.End)
 
 	num := strconv.Itoa(start.Line)
 	pad := strings.Repeat(" ", len(num))
 	t.paint(ansiGray, pad+" |")
 	t.buf.WriteByte('\n')
 	t.paint(ansiGray, num+" |")
-	if shown := strings.TrimRight(w.text(), " "); shown != "" {
+	if shown := strings.TrimRight(w.text(underline), " "); shown != "" {
 		t.buf.WriteString(" " + shown)
 	}
 	t.buf.WriteByte('\n')
@@ -121,28 +123,21 @@ func (t *textWriter) snippet(d diag.Diagnostic) {
 	if start.Column < 1 { // the column is unknown: show the line, underline nothing
 		return
 	}
-	endCell := w.startCell + 1
-	end := d.Range.End
-	switch {
-	case end.Line == start.Line && end.Column > start.Column:
-		endCell = w.cellOf(end.Column - 1)
-	case end.Line > start.Line: // the range runs on: underline to the end of this line
-		endCell = len(w.cells)
-	}
-	width := max(1, min(endCell, w.to)-w.startCell)
+	width := max(1, underline.to-underline.from)
 	t.paint(ansiGray, pad+" |")
-	t.buf.WriteString(" " + strings.Repeat(" ", w.lead()+w.startCell-w.from))
+	t.buf.WriteString(" " + strings.Repeat(" ", w.lead()+underline.from-w.from))
 	t.paint(severityColor(d.Severity), "^"+strings.Repeat("~", width-1))
 	t.buf.WriteByte('\n')
 }
 
 // shownLine is the part of a source line a snippet shows. The line is cut twice: first to
 // the characters within maxLineCells+1 of the caret (so a minified megabyte-long line is
-// never expanded whole), then, after tab expansion, to at most maxLineCells cells.
+// never expanded whole), then, after tab expansion, to at most maxLineCells cells. Cells are
+// terminal columns: a CJK character or an emoji takes two, a combining mark none.
 type shownLine struct {
-	first     int    // line character where cells starts
-	cells     []rune // the expanded characters around the caret
-	at        []int  // at[i]: first cell of character first+i
+	first     int    // line character where chars starts
+	chars     []rune // the characters around the caret, controls replaced (expandLine)
+	at        []int  // at[i]: first cell of chars[i]; at[len(chars)]: their width
 	startCell int    // the caret's cell
 	from, to  int    // the cells shown
 	cutLeft   bool   // characters left of the shown cells are hidden
@@ -154,22 +149,42 @@ func window(line []byte, cols *columnIndex, caret int) shownLine {
 	first := max(0, caret-maxLineCells-1)
 	last := min(cols.chars, caret+maxLineCells+1)
 	w := shownLine{first: first}
-	w.cells, w.at = expandLine(line[cols.byteOffset(line, first):cols.byteOffset(line, last)])
+	w.chars, w.at = expandLine(line[cols.byteOffset(line, first):cols.byteOffset(line, last)])
 	w.startCell = w.at[caret-first]
-	w.from, w.to = 0, len(w.cells)
-	if len(w.cells) > maxLineCells {
+	w.from, w.to = 0, w.width()
+	if w.width() > maxLineCells {
 		w.from = max(0, w.startCell-contextBefore)
-		w.to = min(len(w.cells), w.from+maxLineCells)
+		w.to = min(w.width(), w.from+maxLineCells)
 		w.from = max(0, w.to-maxLineCells)
 	}
 	w.cutLeft = w.from > 0 || first > 0
-	w.cutRight = w.to < len(w.cells) || last < cols.chars
+	w.cutRight = w.to < w.width() || last < cols.chars
 	return w
 }
+
+// width is how many cells the expanded characters take.
+func (w shownLine) width() int { return w.at[len(w.at)-1] }
 
 // cellOf is the cell where line character ch starts, clamped to the window.
 func (w shownLine) cellOf(ch int) int {
 	return w.at[max(0, min(ch-w.first, len(w.at)-1))]
+}
+
+// cellSpan is a half-open range of cells.
+type cellSpan struct{ from, to int }
+
+// underlined is the cells the underline covers for a diagnostic from start to end: the
+// range's characters when it ends on the same line, the rest of the shown line when it runs
+// on, else the caret's cell alone; clipped to the cells shown.
+func (w shownLine) underlined(start, end diag.Pos) cellSpan {
+	endCell := w.startCell + 1
+	switch {
+	case end.Line == start.Line && end.Column > start.Column:
+		endCell = w.cellOf(end.Column - 1)
+	case end.Line > start.Line: // the range runs on: underline to the end of this line
+		endCell = w.width()
+	}
+	return cellSpan{w.startCell, min(endCell, w.to)}
 }
 
 // lead is how many columns the left "..." takes.
@@ -180,15 +195,44 @@ func (w shownLine) lead() int {
 	return 0
 }
 
-func (w shownLine) text() string {
-	s := string(w.cells[w.from:w.to])
+// text is the shown cells as a string. A character cut in half by the window's edge becomes
+// spaces, so every shown character stays in its column. A tab is blanks to its tab stop, but
+// tabMark and blanks when the underline covers it, so a diagnostic about a tab shows the tab.
+func (w shownLine) text(underline cellSpan) string {
+	var b strings.Builder
 	if w.cutLeft {
-		s = ellipsis + s
+		b.WriteString(ellipsis)
+	}
+	baseShown := w.from == 0 // whether the last character with a width was shown whole
+	for i, r := range w.chars {
+		from, to := w.at[i], w.at[i+1]
+		switch {
+		case from == to: // a combining mark: shown with the character it combines with
+			if baseShown {
+				b.WriteRune(r)
+			}
+		case to <= w.from || from >= w.to:
+			baseShown = false
+		case from < w.from || to > w.to: // cut by the window's edge
+			b.WriteString(strings.Repeat(" ", min(to, w.to)-max(from, w.from)))
+			baseShown = false
+		case r == '\t':
+			blanks := to - from
+			if underline.from <= from && from < underline.to {
+				b.WriteRune(tabMark)
+				blanks--
+			}
+			b.WriteString(strings.Repeat(" ", blanks))
+			baseShown = true
+		default:
+			b.WriteRune(r)
+			baseShown = true
+		}
 	}
 	if w.cutRight {
-		s += ellipsis
+		b.WriteString(ellipsis)
 	}
-	return s
+	return b.String()
 }
 
 // detail writes the optional longer explanation, indented under the diagnostic.

@@ -40,7 +40,7 @@ var annotations = map[string]annotation{
 	"/$defs/step/properties/connection": {outOfPlace: `"connection" is only allowed on action steps`},
 	"/$defs/step/properties/timeout":    {outOfPlace: `"timeout" is only allowed on action steps; an approval has its own timeout`},
 	"/$defs/step/properties/retry":      {outOfPlace: `"retry" is only allowed on action steps`},
-	"/$defs/step/properties/on_error":   {pattern: "not fail, continue or a step id", outOfPlace: `"on_error" is only allowed on action steps`},
+	"/$defs/step/properties/on_error":   {pattern: "not fail, continue or a step id", outOfPlace: `"on_error" is only allowed on action and workflow steps`},
 	"/$defs/step/properties/default":    {outOfPlace: `"default" is only allowed on switch steps`},
 	"/$defs/step/properties/next":       {outOfPlace: `"next" is not allowed on a switch step; each case has its own next, and default covers the rest`},
 	"/$defs/action_step":                {kindKeys: true},

@@ -6,18 +6,9 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wfc-dev/wfc/internal/yamlbound"
 )
-
-// maxNodes bounds how many JSON values aliases may expand to in one YAML document, so a
-// "billion laughs" file fails fast instead of exhausting memory. Only values reached through
-// an alias count: the others are bounded by the file's size (a workflow with 20,000 steps has
-// more than 100,000 values and no alias). Package workflow expands aliases itself with the
-// same limit before it calls Validate.
-const maxNodes = 100_000
-
-// maxDepth bounds nesting (in YAML levels): validation cost grows faster than linearly with the
-// depth, and no workflow needs more than a few dozen levels.
-const maxDepth = 64
 
 // located is the YAML a JSON value came from: the value node and, for a mapping entry, its key.
 type located struct {
@@ -31,16 +22,13 @@ type located struct {
 // reported at a line and column; Validate asks for that only once the validator has found a
 // problem, since building every pointer costs more than the conversion itself.
 type converter struct {
-	nodes    map[string]located // nil: do not record pointers
-	budget   int
-	depth    int
-	overflow *yaml.Node // where the budget ran out
-	tooDeep  *yaml.Node // where the nesting passed maxDepth
+	nodes map[string]located // nil: do not record pointers
+	walk  yamlbound.Walk     // depth and alias-made values, against the limits workflow's normalizer also uses
 }
 
 // newConverter returns a converter; withPointers asks it to record the pointer → node map.
 func newConverter(withPointers bool) *converter {
-	c := &converter{budget: maxNodes}
+	c := &converter{walk: yamlbound.New()}
 	if withPointers {
 		c.nodes = make(map[string]located)
 	}
@@ -56,22 +44,10 @@ func (c *converter) convert(n *yaml.Node, ptr string, key *yaml.Node) any {
 
 // value converts n; depth counts alias hops so that a self-referencing alias terminates.
 func (c *converter) value(n *yaml.Node, ptr string, depth int) any {
-	if c.overflow != nil || c.tooDeep != nil {
+	if !c.walk.Enter(n, depth > 0) {
 		return nil
 	}
-	c.depth++
-	defer func() { c.depth-- }()
-	if c.depth > maxDepth {
-		c.tooDeep = n
-		return nil
-	}
-	if depth > 0 { // inside an alias
-		c.budget--
-	}
-	if c.budget < 0 {
-		c.overflow = n
-		return nil
-	}
+	defer c.walk.Leave()
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
@@ -79,8 +55,8 @@ func (c *converter) value(n *yaml.Node, ptr string, depth int) any {
 		}
 		return c.value(n.Content[0], ptr, depth)
 	case yaml.AliasNode:
-		if n.Alias == nil || depth > 64 {
-			c.overflow = n
+		if n.Alias == nil || depth > yamlbound.MaxAliasHops {
+			c.walk.Overflow(n)
 			return nil
 		}
 		return c.value(n.Alias, ptr, depth+1)

@@ -4,8 +4,11 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/wfc-dev/wfc/internal/suggest"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 	"gopkg.in/yaml.v3"
@@ -177,9 +180,7 @@ func (r *rewriter) leaf(e *jsonschema.ValidationError) {
 		}
 		msg := fmt.Sprintf("%s is not one of %s", r.describeValue(at), strings.Join(names, ", "))
 		if v := r.nodes[at].value; v != nil && v.Kind == yaml.ScalarNode {
-			if s := Suggest(v.Value, names); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
-			}
+			msg += suggest.Hint(v.Value, names)
 		}
 		r.add(at, "", "%s", msg)
 	case "required":
@@ -283,17 +284,17 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 	for k := range props {
 		allowed = append(allowed, k)
 	}
-	sortStrings(allowed)
+	sort.Strings(allowed)
 	m := mapping(r.nodes[ptr].value)
 	if m == nil {
 		return
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		name := KeyString(m.Content[i])
-		if _, ok := props[name]; ok {
+		if _, ok := props[name]; ok || matchesPatternProperty(obj, name) {
 			continue
 		}
-		if s := Suggest(name, allowed); s != "" {
+		if s, ok := suggest.Closest(name, allowed); ok {
 			if isStepKind(s) {
 				r.kindTypoSeen[ptr] = true
 			}
@@ -302,6 +303,18 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 			r.add(ptr, escapePointer(name), "unknown key %q; allowed keys are %s", name, strings.Join(allowed, ", "))
 		}
 	}
+}
+
+// matchesPatternProperty reports whether a key of patternProperties in obj matches name (such
+// a key, like the top level's x- extensions, is not unknown).
+func matchesPatternProperty(obj map[string]any, name string) bool {
+	patterns, _ := obj["patternProperties"].(map[string]any)
+	for p := range patterns {
+		if re, err := regexp.Compile(p); err == nil && re.MatchString(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // add records a diagnostic about the value at ptr, positioned at its child key (when key is

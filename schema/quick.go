@@ -4,10 +4,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wfc-dev/wfc/internal/yamlbound"
 )
 
 // The quick check decides, walking the YAML nodes themselves, whether a document is valid
@@ -53,7 +56,8 @@ type rule struct {
 	maximum    *int64
 	pattern    *regexp.Regexp
 	properties map[string]*rule
-	closed     bool // additionalProperties: false
+	patterns   []patternRule // patternProperties
+	closed     bool          // additionalProperties: false
 	required   []string
 	items      *rule
 	ref        *rule
@@ -142,6 +146,8 @@ func (c *ruleCompiler) keyword(r *rule, k string, arg any) error {
 		r.closed = true
 	case "properties":
 		r.properties, err = c.ruleMap(arg)
+	case "patternProperties":
+		r.patterns, err = c.patternRules(arg)
 	case "items":
 		r.items, err = c.rule(arg)
 	case "not":
@@ -186,6 +192,35 @@ func (c *ruleCompiler) ruleMap(arg any) (map[string]*rule, error) {
 			return nil, err
 		}
 		out[name] = sub
+	}
+	return out, nil
+}
+
+// patternRule is one entry of patternProperties: the rule for keys the pattern matches.
+type patternRule struct {
+	pattern *regexp.Regexp
+	rule    *rule
+}
+
+// patternRules compiles patternProperties, sorted by pattern so the check is deterministic.
+func (c *ruleCompiler) patternRules(arg any) ([]patternRule, error) {
+	m, _ := arg.(map[string]any)
+	names := make([]string, 0, len(m))
+	for name := range m {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	out := make([]patternRule, 0, len(names))
+	for _, name := range names {
+		re, err := regexp.Compile(name)
+		if err != nil {
+			return nil, err
+		}
+		sub, err := c.rule(m[name])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, patternRule{re, sub})
 	}
 	return out, nil
 }
@@ -319,9 +354,17 @@ func (r *rule) object(m *yaml.Node) verdict {
 	out := valid
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		name := KeyString(m.Content[i])
-		if sub, ok := r.properties[name]; ok {
+		sub, declared := r.properties[name]
+		if declared {
 			out = both(out, sub.check(m.Content[i+1]))
-		} else if r.closed {
+		}
+		for _, p := range r.patterns {
+			if p.pattern.MatchString(name) {
+				declared = true
+				out = both(out, p.rule.check(m.Content[i+1]))
+			}
+		}
+		if !declared && r.closed {
 			return invalid
 		}
 		if out == invalid {
@@ -413,14 +456,14 @@ func contains(list []string, s string) bool {
 
 // plain reports whether the tree under n is one the quick check may judge: no aliases (the
 // converter follows them with a budget), no complex or repeated keys (the converter keeps the
-// last of repeated keys), and, counted as the converter counts, within maxNodes values and
-// maxDepth levels, so that the converter would not stop early either.
+// last of repeated keys), and, counted as the converter counts, within yamlbound.MaxAliasValues values and
+// yamlbound.MaxDepth levels, so that the converter would not stop early either.
 func plain(n *yaml.Node) bool {
-	budget := maxNodes
+	budget := yamlbound.MaxAliasValues
 	var walk func(n *yaml.Node, depth int) bool
 	walk = func(n *yaml.Node, depth int) bool {
 		budget--
-		if depth > maxDepth || budget < 0 {
+		if depth > yamlbound.MaxDepth || budget < 0 {
 			return false
 		}
 		switch n.Kind {

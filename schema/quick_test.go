@@ -8,11 +8,14 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/wfc-dev/wfc/internal/yamlbound"
 )
 
 // quickSeeds are valid workflows that between them use every key of the schema.
 var quickSeeds = []string{
 	head + "steps:\n  - id: a\n    action: p/a\n",
+	head + "x-defaults: {timeout: 60s, on_error: continue}\nx-notes: [1, two]\nsteps:\n  - id: a\n    action: p/a\n",
 	`wfc: 1
 name: Everything
 description: every key once
@@ -81,12 +84,12 @@ var (
 		"wfc", "name", "description", "type", "labels", "dataclass", "retry", "log_level", "inputs",
 		"outputs", "steps", "times", "interval", "required", "default", "value", "id", "next", "action",
 		"with", "connection", "timeout", "on_error", "approval", "switch", "parallel", "workflow", "wait",
-		"approvers", "on_timeout", "form", "when", "Action", "x", "<<", "1",
+		"approvers", "on_timeout", "form", "when", "Action", "x", "x-a", "<<", "1",
 	}
 	mutantValues = []string{
 		"1", "0", "-1", "10", "11", "2", "1.5", "1.0", "1e3", "0x10", "1_000", "99999999999999999999",
 		".inf", "true", "false", "null", "~", `""`, `"1"`, "end", "e", "en", "endx", "Abc", "a_b", "a1",
-		"a/b", "a/b/c", `" a/b"`, "30s", "1h30m", "5m10s", "5x", "h", `"${x}"`, `" ${x} "`, `"${x"`, "IP",
+		"a/b", "a/b/c", `" a/b"`, "30s", "1h30m", "5m10s", "2d12h", "1h1d", "5x", "h", `"${x}"`, `" ${x} "`, `"${x"`, "IP",
 		"DOMAIN", "ip", "general", "NORMAL", "debug", "pass", "interrupt", "string", "boolean", "ü",
 		"2020-01-01", "!!binary aGk=", "!!str 1", "'[]'", "{}", "[]", "[a]", "[IP, IP, IP, IP]", "[1]",
 		"{times: 1}", "{times: 1, interval: 5}", "{approvers: [a], timeout: 1h}", "{approvers: [], timeout: 1h}",
@@ -230,7 +233,7 @@ func TestQuickCheckUnsure(t *testing.T) {
 		head + "retry: {times: 1.0}\n" + steps,                                // a float where an integer is wanted
 		head + steps + "  - id: b\n    action: p/b\n    with: {a: 1, a: 2}\n", // a repeated key
 		head + "[a]: 1\n" + steps,                                             // a complex key
-		head + steps + "    with: " + strings.Repeat("[", maxDepth) + strings.Repeat("]", maxDepth) + "\n",
+		head + steps + "    with: " + strings.Repeat("[", yamlbound.MaxDepth) + strings.Repeat("]", yamlbound.MaxDepth) + "\n",
 	} {
 		var doc yaml.Node
 		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
@@ -271,4 +274,23 @@ func FuzzQuickCheck(f *testing.F) {
 		}
 		agree(t, src, &doc)
 	})
+}
+
+// TestQuickCheckExtensionKeys: the quick check models patternProperties, so a workflow with
+// x- keys is judged without the validator, and an unknown key beside them is still invalid.
+func TestQuickCheckExtensionKeys(t *testing.T) {
+	steps := "steps:\n  - id: a\n    action: p/a\n"
+	for src, want := range map[string]verdict{
+		"x-defaults: {timeout: 60s}\nx-list: [1, 2]\n" + head + steps: valid,
+		"x-defaults: {}\nbogus: 1\n" + head + steps:                   invalid,
+		head + "steps:\n  - id: a\n    action: p/a\n    x-note: 1\n":  invalid,
+	} {
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+			t.Fatal(err)
+		}
+		if got := quickCheck(doc.Content[0]); got != want {
+			t.Errorf("quick check says %v, want %v on\n%s", got, want, src)
+		}
+	}
 }

@@ -19,6 +19,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/yamlbound"
 )
 
 // ID is the schema's $id.
@@ -118,13 +119,11 @@ func validate(file string, root *yaml.Node) diag.List {
 	}
 	c := newConverter(false)
 	value := c.convert(root, "", nil)
-	if c.overflow != nil {
-		return diag.List{diag.Errorf(rangeOf(file, c.overflow), diag.RuleSyntax,
-			"aliases expand to more than %d values; use fewer anchors and aliases", maxNodes)}
+	if n := c.walk.Overflowed(); n != nil {
+		return diag.List{diag.Errorf(rangeOf(file, n), diag.RuleSyntax, "%s", yamlbound.OverflowMessage())}
 	}
-	if c.tooDeep != nil {
-		return diag.List{diag.Errorf(rangeOf(file, c.tooDeep), diag.RuleSyntax,
-			"values are nested more than %d levels deep here; flatten the workflow", maxDepth)}
+	if n := c.walk.TooDeep(); n != nil {
+		return diag.List{diag.Errorf(rangeOf(file, n), diag.RuleSyntax, "%s", yamlbound.TooDeepMessage())}
 	}
 	verr := sch.Validate(value)
 	if verr == nil {

@@ -121,13 +121,24 @@ func TestValidateMessages(t *testing.T) {
 		{"a steps key inside with is no step list", head + "steps: [{id: a, action: p/a, with: {steps: [{id: b}]}, retry: {times: x}}]\n",
 			`s.yaml:4:71: step "a".retry.times: expected a whole number, got the string "x" [schema]`},
 		{"with on a workflow step", head + "steps: [{id: a, workflow: w, with: {x: 1}}]\n", ""},
+		{"on_error on a workflow step", head + "steps: [{id: a, workflow: w, on_error: b}, {id: b, wait: 1}]\n", ""},
+		{"on_error on a wait step", head + "steps: [{id: a, wait: 1, on_error: b}, {id: b, wait: 1}]\n",
+			`s.yaml:4:26: step "a": "on_error" is only allowed on action and workflow steps [schema]`},
 		{"fractional duration", head + "steps: [{id: a, wait: 1.5}]\n",
 			`s.yaml:4:23: step "a".wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the number 1.5 [schema]`},
 		{"whole float duration", head + "steps: [{id: a, wait: 30.0}]\n", ""},
 		{"duration without unit order", head + "steps: [{id: a, wait: 5x}]\n",
 			`s.yaml:4:23: step "a".wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the string "5x" [schema]`},
+		{"durations in days", head + "steps: [{id: a, wait: 1d}, {id: b, wait: 2d12h}, {id: c, wait: 1d30m}, {id: d, wait: 1d2h3m4s}]\n", ""},
+		{"days after hours", head + "steps: [{id: a, wait: 1h1d}]\n",
+			`s.yaml:4:23: step "a".wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the string "1h1d" [schema]`},
 		{"boolean duration", head + "steps: [{id: a, wait: true}]\n",
 			`s.yaml:4:23: step "a".wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the boolean true [schema]`},
+		{"extension keys at the top level are ignored", "x-defaults: {timeout: 1h, bogus: [1]}\nx-: 1\n" + head + "steps: [{id: a, wait: 1}]\n", ""},
+		{"an unknown key beside an extension key", "x-defaults: {}\n" + head + "bogus: 1\nsteps: [{id: a, wait: 1}]\n",
+			`s.yaml:5:1: unknown key "bogus"; allowed keys are dataclass, description, inputs, labels, log_level, name, outputs, retry, steps, type, wfc [schema]`},
+		{"extension keys only at the top level", head + "steps: [{id: a, wait: 1, x-note: 1}]\n",
+			`s.yaml:4:26: step "a": unknown key "x-note"; allowed keys are action, approval, connection, default, description, id, name, next, on_error, parallel, retry, switch, timeout, wait, with, workflow [schema]`},
 		{"id end", head + "steps: [{id: end, wait: 1}]\n",
 			`s.yaml:4:14: steps[0].id: "end" is reserved for the end of the workflow; choose another step id [schema]`},
 		{"ids that start like end", head + "steps: [{id: endx, wait: 1}, {id: en, wait: 1}, {id: e, wait: 1}]\n", ""},
@@ -152,17 +163,5 @@ func TestValidateAliasBomb(t *testing.T) {
 	got := validateYAML(t, src)
 	if !strings.Contains(got, "aliases expand to more than 100000 values") {
 		t.Errorf("got %s", got)
-	}
-}
-
-func TestSuggest(t *testing.T) {
-	keys := []string{"action", "approval", "description", "steps", "timeout"}
-	for word, want := range map[string]string{
-		"acton": "action", "aciton": "action", "step": "steps", "descripton": "description",
-		"timout": "timeout", "frobnicate": "", "x": "", "action": "",
-	} {
-		if got := Suggest(word, keys); got != want {
-			t.Errorf("Suggest(%q) = %q, want %q", word, got, want)
-		}
 	}
 }

@@ -4,6 +4,10 @@
 //
 // Load is the entry point: YAML → schema validation → AST, with every problem it finds in one
 // run. An optional value that is absent has a zero Range; IsSet tells the two apart.
+//
+// Resolve then turns a loaded workflow into a Program: the step-id table, where control goes
+// after every step, and the flow graph (resolve*.go). It is the only code that works out
+// control flow; the compiler and the linter read the Program.
 package workflow
 
 import (
@@ -45,7 +49,7 @@ type Bool struct {
 // IsSet reports whether the value was written in the file.
 func (b Bool) IsSet() bool { return b.Range.Start.IsValid() }
 
-// Duration is a duration written as whole seconds (60) or a Go-style string (1h30m).
+// Duration is a duration written as whole seconds (60) or a string of d/h/m/s units (1h30m, 2d12h).
 type Duration struct {
 	Seconds int64  // the duration in whole seconds
 	Raw     string // the text as written, e.g. "4h" or "60"
@@ -161,23 +165,44 @@ const (
 	KindWait                     // wait: duration
 )
 
+// KindInfo describes one step kind.
+type KindInfo struct {
+	Kind StepKind
+	Key  string // the YAML key that gives a step the kind
+	// Example is the smallest step of the kind: its keys other than id, one per line, in
+	// the order the docs write them. Tests walk every kind through every phase with it.
+	Example string
+}
+
+// Kinds is every step kind, in the order the docs list them: the one list a new kind is
+// added to. Tests check that every kind resolves and compiles, so a switch over StepKind
+// that misses one fails them.
+var Kinds = []KindInfo{
+	{KindAction, "action", "action: plugin/act"},
+	{KindApproval, "approval", "approval: {approvers: [soc-lead], timeout: 1h}"},
+	{KindSwitch, "switch", "switch:\n  - when: \"${inputs.x == 'a'}\"\n    next: end\ndefault: end"},
+	{KindParallel, "parallel", "parallel:\n  - steps: [{id: in_first, action: plugin/act}]\n  - steps: [{id: in_second, wait: 5s}]"},
+	{KindWorkflow, "workflow", "workflow: other-workflow"},
+	{KindWait, "wait", "wait: 5s"},
+}
+
 // String is the kind key as written in YAML ("action", ...), or "unknown".
 func (k StepKind) String() string {
-	switch k {
-	case KindAction:
-		return "action"
-	case KindApproval:
-		return "approval"
-	case KindSwitch:
-		return "switch"
-	case KindParallel:
-		return "parallel"
-	case KindWorkflow:
-		return "workflow"
-	case KindWait:
-		return "wait"
+	for _, info := range Kinds {
+		if info.Kind == k {
+			return info.Key
+		}
 	}
 	return "unknown"
+}
+
+// KindKeys lists the kind keys for a message: "action, approval, ... or wait".
+func KindKeys() string {
+	keys := make([]string, len(Kinds))
+	for i, info := range Kinds {
+		keys[i] = info.Key
+	}
+	return strings.Join(keys[:len(keys)-1], ", ") + " or " + keys[len(keys)-1]
 }
 
 // Step is one step. Only the fields of its Kind are set.

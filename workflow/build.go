@@ -330,7 +330,7 @@ func (b *builder) bool(n *yaml.Node) Bool {
 // from int64 overflow.
 const maxDurationSeconds = 100 * 365 * 24 * 3600
 
-// duration reads whole seconds or an h/m/s string; nil when the value is not one (the schema
+// duration reads whole seconds or a d/h/m/s string; nil when the value is not one (the schema
 // has reported it) or is too long (reported here).
 func (b *builder) duration(n *yaml.Node) *Duration {
 	if n.Kind != yaml.ScalarNode {
@@ -359,13 +359,14 @@ func (b *builder) duration(n *yaml.Node) *Duration {
 	return &Duration{Seconds: secs, Raw: n.Value, Range: b.rng(n)}
 }
 
-// parseDuration reads the schema's duration strings: numbers with units h, m, s, in that
-// order, each at most once (30s, 5m, 1h30m). Sums saturate rather than overflow.
+// parseDuration reads the schema's duration strings: numbers with units d (24 hours), h, m,
+// s, in that order, each at most once (30s, 5m, 1h30m, 2d12h). Sums saturate rather than
+// overflow.
 func parseDuration(s string) (int64, bool) {
 	units := []struct {
 		suffix  byte
 		seconds int64
-	}{{'h', 3600}, {'m', 60}, {'s', 1}}
+	}{{'d', 24 * 3600}, {'h', 3600}, {'m', 60}, {'s', 1}}
 	var total int64
 	next := 0 // the first unit still allowed
 	for len(s) > 0 {

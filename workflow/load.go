@@ -160,12 +160,11 @@ var yamlErrLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxHints replaces yaml.v3's terse messages with what to do about them.
 var syntaxHints = map[string]string{
-	"mapping values are not allowed in this context":  "unexpected ':'; quote a value that contains ': ', or fix the indentation",
-	"found unexpected end of stream":                  "the file ends inside a quoted string or a [ ] / { } collection; close it",
-	"did not find expected key":                       "expected a key at this indentation; check that the items of this mapping or list line up",
-	"could not find expected ':'":                     "expected ':' after a key; quote a value that spans lines, or use | for a block",
-	"did not find expected '-' indicator":             "expected a list item ('- ...') at this indentation; a list and a mapping cannot be mixed at one level",
-	"found a tab character that violates indentation": "tab character in the indentation; indent with spaces",
+	"mapping values are not allowed in this context": "unexpected ':'; quote a value that contains ': ', or fix the indentation",
+	"found unexpected end of stream":                 "the file ends inside a quoted string or a [ ] / { } collection; close it",
+	"did not find expected key":                      "expected a key at this indentation; check that the items of this mapping or list line up",
+	"could not find expected ':'":                    "expected ':' after a key; quote a value that spans lines, or use | for a block",
+	"did not find expected '-' indicator":            "expected a list item ('- ...') at this indentation; a list and a mapping cannot be mixed at one level",
 }
 
 // syntaxError rewrites a yaml.v3 error as a positioned diagnostic. yaml.v3 gives only a
@@ -193,17 +192,15 @@ func syntaxError(file string, text *source, err error) diag.Diagnostic {
 		line = refineLine(text, line, err.Error())
 	}
 	col := firstNonBlank(text.line(line))
-
-	tabCol := indentTab(text.line(line))
+	if d, isTab := tabError(file, line, text.line(line), msg); isTab {
+		return d
+	}
 	switch {
 	case msg == "control characters are not allowed":
 		if l, c, ok := findControl(text); ok {
 			line, col = l, c
 		}
 		msg = "control character in the file; remove it or write it as an escape in a double-quoted string"
-	case tabCol > 0 && (strings.Contains(msg, "tab") || strings.Contains(msg, "cannot start any token")):
-		col = tabCol
-		msg = syntaxHints["found a tab character that violates indentation"]
 	case strings.HasPrefix(msg, "exceeded max depth"):
 		msg = "the YAML is nested too deeply (" + msg + ")"
 	case syntaxHints[msg] != "":
@@ -223,20 +220,6 @@ func firstNonBlank(line string) int {
 		col++
 	}
 	return 1
-}
-
-// indentTab returns the column of a tab in the line's leading whitespace, or 0.
-func indentTab(line string) int {
-	for i, r := range line {
-		switch r {
-		case '\t':
-			return i + 1
-		case ' ':
-			continue
-		}
-		return 0
-	}
-	return 0
 }
 
 // findControl finds the first character YAML forbids (C0 controls other than tab and line

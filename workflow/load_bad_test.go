@@ -2,16 +2,15 @@ package workflow
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/txtar"
-)
 
-var update = flag.Bool("update", false, "rewrite the want section of testdata/*.txtar from the current output")
+	"github.com/wfc-dev/wfc/internal/golden"
+)
 
 // TestLoadBad loads each testdata/*.txtar's in.yaml and compares the diagnostics, one per
 // line as file:line:col: message [rule], with its want section. Regenerate with -update and
@@ -48,7 +47,7 @@ func TestLoadBad(t *testing.T) {
 			if len(diags) == 0 {
 				t.Errorf("no diagnostics; every testdata case is a bad input")
 			}
-			if *update {
+			if golden.Update() {
 				ar.Files[wantIdx].Data = got.Bytes()
 				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
 					t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/jsonobj"
 )
 
 func pos(line, col int) diag.Pos { return diag.Pos{Line: line, Column: col} }
@@ -111,10 +112,10 @@ func TestLoadExample(t *testing.T) {
 	check("close next set", w.Steps[4].Next.IsSet(), false)
 }
 
-func withJSON(entries []*Entry) Object {
-	var o Object
+func withJSON(entries []*Entry) jsonobj.Object {
+	var o jsonobj.Object
 	for _, e := range entries {
-		o = append(o, Member{Key: e.Key.Value, Value: e.Value.JSON()})
+		o = append(o, jsonobj.Member{Key: e.Key.Value, Value: e.Value.JSON()})
 	}
 	return o
 }
@@ -294,7 +295,8 @@ func TestParseDuration(t *testing.T) {
 		ok   bool
 	}{
 		{"30s", 30, true}, {"5m", 300, true}, {"4h", 14400, true}, {"1h30m", 5400, true}, {"1h2m3s", 3723, true},
-		{"90m", 5400, true}, {"", 0, false}, {"5", 0, false}, {"1m1h", 0, false}, {"1s1s", 0, false}, {"1d", 0, false},
+		{"90m", 5400, true}, {"", 0, false}, {"5", 0, false}, {"1m1h", 0, false}, {"1s1s", 0, false}, {"1d", 86400, true},
+		{"2d12h", 216000, true}, {"1d30m", 88200, true}, {"1d2h3m4s", 93784, true}, {"1h1d", 0, false}, {"1d1d", 0, false}, {"d", 0, false},
 		{"99999999999999999999h", maxDurationSeconds + 1, true},
 	} {
 		secs, ok := parseDuration(tc.in)
@@ -336,7 +338,7 @@ steps:
 	if string(got) != want {
 		t.Errorf("JSON:\n got %s\nwant %s", got, want)
 	}
-	if v, ok := w.Steps[0].With[2].Value.JSON().(Object).Get("y"); !ok || v != int64(1) {
+	if v, ok := w.Steps[0].With[2].Value.JSON().(jsonobj.Object).Get("y"); !ok || v != int64(1) {
 		t.Errorf("Object.Get(y) = %v, %v", v, ok)
 	}
 }

@@ -6,17 +6,9 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/yamlbound"
 	"github.com/wfc-dev/wfc/schema"
 )
-
-// maxAliasNodes bounds how many values alias expansion may create, so that a "billion
-// laughs" file (aliases of aliases of lists) fails at once instead of exhausting memory.
-const maxAliasNodes = 100_000
-
-// maxDepth bounds how deeply values may nest (in YAML levels). A nested parallel costs four
-// levels, so this allows 15 nested parallels; deeper files are refused before schema validation,
-// whose cost grows faster than linearly with the depth (it rebuilds keyword paths per level).
-const maxDepth = 64
 
 // normalizer rewrites a yaml.v3 tree into a plain one that the schema and the AST builder
 // can walk without knowing YAML's extras: aliases are replaced by copies of what they name
@@ -24,9 +16,8 @@ const maxDepth = 64
 // non-scalar keys are reported and dropped (the first of duplicate keys is kept).
 type normalizer struct {
 	file          string
-	budget        int                 // values alias expansion may still create
+	bound         yamlbound.Walk      // depth and alias-made values, against the shared limits
 	inAlias       int                 // > 0 while copying the target of an alias
-	depth         int                 // nesting of the node being copied
 	expanding     map[*yaml.Node]bool // anchors being copied, to catch an alias inside its own anchor
 	diags         diag.List
 	fatal         bool // expansion stopped; the tree is incomplete
@@ -34,7 +25,7 @@ type normalizer struct {
 }
 
 func normalize(file string, root *yaml.Node) (*yaml.Node, diag.List) {
-	z := &normalizer{file: file, budget: maxAliasNodes, expanding: make(map[*yaml.Node]bool)}
+	z := &normalizer{file: file, bound: yamlbound.New(), expanding: make(map[*yaml.Node]bool)}
 	out := z.node(root)
 	if z.fatal {
 		return nil, z.diags
@@ -50,21 +41,15 @@ func (z *normalizer) node(n *yaml.Node) *yaml.Node {
 	if z.fatal || n == nil {
 		return nil
 	}
-	z.depth++
-	defer func() { z.depth-- }()
-	if z.depth > maxDepth {
-		z.diags = append(z.diags, diag.Errorf(z.at(n), diag.RuleSyntax,
-			"values are nested more than %d levels deep here; flatten the workflow", maxDepth))
-		z.fatal, z.fatalReported = true, true
+	if !z.bound.Enter(n, z.inAlias > 0) {
+		z.fatal = true
+		if z.bound.TooDeep() != nil { // an overflow is reported at the outermost alias instead
+			z.diags = append(z.diags, diag.Errorf(z.at(n), diag.RuleSyntax, "%s", yamlbound.TooDeepMessage()))
+			z.fatalReported = true
+		}
 		return nil
 	}
-	if z.inAlias > 0 {
-		z.budget--
-		if z.budget < 0 {
-			z.fatal = true
-			return nil
-		}
-	}
+	defer z.bound.Leave()
 	switch n.Kind {
 	case yaml.AliasNode:
 		return z.alias(n)
@@ -163,8 +148,7 @@ func (z *normalizer) alias(n *yaml.Node) *yaml.Node {
 		// Report once, at the outermost alias: the use the user wrote at that place.
 		if z.inAlias == 0 && !z.fatalReported {
 			z.fatalReported = true
-			z.diags = append(z.diags, diag.Errorf(z.at(n), diag.RuleSyntax,
-				"aliases expand to more than %d values; use fewer anchors and aliases", maxAliasNodes))
+			z.diags = append(z.diags, diag.Errorf(z.at(n), diag.RuleSyntax, "%s", yamlbound.OverflowMessage()))
 		}
 		return nil
 	}
@@ -259,7 +243,7 @@ func (z *normalizer) merge(k, v *yaml.Node, explicit map[string]*yaml.Node, merg
 }
 
 func resolve(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < 64; i++ {
+	for i := 0; n != nil && n.Kind == yaml.AliasNode && i < yamlbound.MaxAliasHops; i++ {
 		n = n.Alias
 	}
 	return n

@@ -1,12 +1,10 @@
 package workflow
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/jsonobj"
 	"github.com/wfc-dev/wfc/schema"
 )
 
@@ -36,7 +34,7 @@ func (v *Value) IsExpression() bool {
 }
 
 // JSON returns the value as plain data: nil, bool, int64 (float64 when too large), float64,
-// string, []any, or Object for a mapping (which marshals in file order). Timestamps and
+// string, []any, or jsonobj.Object for a mapping (which marshals in file order). Timestamps and
 // other tagged scalars are strings, as written.
 func (v *Value) JSON() any {
 	if v == nil || v.Node == nil {
@@ -48,9 +46,9 @@ func (v *Value) JSON() any {
 func jsonOf(n *yaml.Node) any {
 	switch n.Kind {
 	case yaml.MappingNode:
-		obj := make(Object, 0, len(n.Content)/2)
+		obj := make(jsonobj.Object, 0, len(n.Content)/2)
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			obj = append(obj, Member{Key: schema.KeyString(n.Content[i]), Value: jsonOf(n.Content[i+1])})
+			obj = append(obj, jsonobj.Member{Key: schema.KeyString(n.Content[i]), Value: jsonOf(n.Content[i+1])})
 		}
 		return obj
 	case yaml.SequenceNode:
@@ -91,55 +89,4 @@ func (v *Value) Strings() []String {
 	}
 	walk(v.Node)
 	return out
-}
-
-// Object is a YAML mapping as JSON: its members in file order.
-type Object []Member
-
-// Member is one key of an Object.
-type Member struct {
-	Key   string
-	Value any
-}
-
-// Get returns the value of key and whether it is present.
-func (o Object) Get(key string) (any, bool) {
-	for _, m := range o {
-		if m.Key == key {
-			return m.Value, true
-		}
-	}
-	return nil, false
-}
-
-// MarshalJSON writes the members in order, as a JSON object.
-func (o Object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, m := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		if err := encode(&b, m.Key); err != nil {
-			return nil, err
-		}
-		b.WriteByte(':')
-		if err := encode(&b, m.Value); err != nil {
-			return nil, err
-		}
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-// encode writes v as compact JSON without escaping <, > and &: whether to escape them is
-// the caller's encoder's choice, and json.Marshal would decide it here for them.
-func encode(b *bytes.Buffer, v any) error {
-	enc := json.NewEncoder(b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	b.Truncate(b.Len() - 1) // Encode ends with a newline
-	return nil
 }

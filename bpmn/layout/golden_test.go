@@ -1,14 +1,12 @@
 package layout
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+	"github.com/wfc-dev/wfc/internal/golden"
+)
 
 // incidentModel is a mid-size workflow with every construct the compiler emits and a few it
 // may: a switch with a default, a parallel block, a timer wait, a loop back through an
@@ -71,17 +69,5 @@ func TestGoldenIncident(t *testing.T) {
 		checkGuarantees(t, d.Plane.Element, d.Plane)
 		got.WriteString("diagram " + d.ID + "\n" + dump(d.Plane))
 	}
-	path := filepath.Join("testdata", "incident.golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./bpmn/layout -update to create it)", err)
-	}
-	if got.String() != string(want) {
-		t.Errorf("layout differs from %s (run with -update if the change is intended):\n%s", path, got.String())
-	}
+	golden.Check(t, filepath.Join("testdata", "incident.golden"), []byte(got.String()))
 }

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/wfc-dev/wfc/schema"
+	"github.com/wfc-dev/wfc/internal/suggest"
 )
 
 // enumFlag is a string flag whose value must be one of a fixed set. A wrong value fails while
@@ -50,23 +50,11 @@ func (f *enumFlag) Set(v string) error {
 		}
 	}
 	msg := fmt.Sprintf("use one of %s", strings.Join(f.choices, ", "))
-	if best := schema.Suggest(strings.ToLower(v), lowerAll(f.choices)); best != "" {
-		for _, c := range f.choices {
-			if strings.EqualFold(c, best) {
-				msg = fmt.Sprintf("did you mean %s? %s", c, msg)
-			}
-		}
+	if best, ok := suggest.Closest(v, f.choices); ok {
+		msg = fmt.Sprintf("did you mean %s? %s", best, msg)
 	}
 	return fmt.Errorf("%s", msg)
 }
 
 // textOrJSON are the values of --format on commands that print a table or JSON.
 var textOrJSON = []string{"text", "json"}
-
-func lowerAll(ss []string) []string {
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = strings.ToLower(s)
-	}
-	return out
-}

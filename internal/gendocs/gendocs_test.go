@@ -2,23 +2,21 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/wfc-dev/wfc/check"
+	"github.com/wfc-dev/wfc/internal/golden"
 	"github.com/wfc-dev/wfc/lint"
 )
-
-var update = flag.Bool("update", false, "rewrite docs/rules.md")
 
 const docPath = "../../docs/rules.md"
 
 // TestRulesDocIsUpToDate fails when a rule changed and docs/rules.md was not regenerated.
 func TestRulesDocIsUpToDate(t *testing.T) {
 	want := render(lint.Rules(), check.Phases())
-	if *update {
+	if golden.Update() {
 		if err := os.WriteFile(docPath, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -53,5 +51,33 @@ func TestRenderListsEveryRule(t *testing.T) {
 		if !strings.Contains(doc, row(r)) {
 			t.Errorf("row for %s does not say %s", r.ID, row(r))
 		}
+	}
+}
+
+// A rule that subsumes BPMN rules says so in its section, and each subsumed rule's section
+// names the rules that stand in for it.
+func TestRenderNamesSubsumedRules(t *testing.T) {
+	doc := string(render(lint.Rules(), check.Phases()))
+	section := func(id string) string {
+		s := doc[strings.Index(doc, "\n## "+id+"\n")+1:]
+		if end := strings.Index(s[1:], "\n## "); end >= 0 {
+			s = s[:end+1]
+		}
+		return s
+	}
+	pairs := 0
+	for _, r := range lint.Rules() {
+		for _, id := range r.Subsumes {
+			pairs++
+			if !strings.Contains(section(r.ID), "stands in for") || !strings.Contains(section(r.ID), "["+id+"](#"+id+")") {
+				t.Errorf("section %s does not say it stands in for %s", r.ID, id)
+			}
+			if !strings.Contains(section(id), "["+r.ID+"](#"+r.ID+")") {
+				t.Errorf("section %s does not name %s, which stands in for it", id, r.ID)
+			}
+		}
+	}
+	if pairs == 0 {
+		t.Error("no rule subsumes another; the one-mistake-one-diagnostic pairs are gone")
 	}
 }

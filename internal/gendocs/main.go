@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/wfc-dev/wfc/check"
@@ -43,7 +44,9 @@ func render(rules []*lint.Rule, phases []check.Phase) []byte {
 	b.WriteString("on the next line (`# wfc-disable-line RULE`: on its own line; `# wfc-disable RULE`: in the whole file).\n")
 	b.WriteString("`wfc lint --list-rules` prints this table.\n\n")
 	b.WriteString("BPMN rules check the diagram: a `.bpmn` file, a taskflow, or the diagram a YAML workflow compiles to\n")
-	b.WriteString("(reported at the YAML the element came from). Workflow rules check the YAML itself.\n\n")
+	b.WriteString("(reported at the YAML the element came from). Workflow rules check the YAML itself. One mistake gets one\n")
+	b.WriteString("diagnostic: on a compiled workflow, a BPMN rule does not repeat what a workflow rule said about the same step\n")
+	b.WriteString("(each section names the pairs).\n\n")
 	b.WriteString("| rule | checks | severity | recommended | summary |\n|---|---|---|---|---|\n")
 	for _, r := range rules {
 		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s |\n", r.ID, r.ID, scopeName(r.Scope), r.Severity, yesNo(r.Recommended), cell(r.Summary))
@@ -54,6 +57,9 @@ func render(rules []*lint.Rule, phases []check.Phase) []byte {
 		if doc := strings.TrimSpace(r.Doc); doc != "" {
 			b.WriteString("\n" + doc + "\n")
 		}
+		if s := subsumption(r, rules); s != "" {
+			b.WriteString("\n" + s + "\n")
+		}
 	}
 	b.WriteString("\n## Other diagnostics\n\n")
 	b.WriteString("These ids are not rules: they cannot be configured or suppressed, and they come before linting (a\n")
@@ -63,6 +69,42 @@ func render(rules []*lint.Rule, phases []check.Phase) []byte {
 		fmt.Fprintf(&b, "| <a id=\"%s\"></a>`%s` | %s | %s |\n", p.ID, p.ID, p.Severity, cell(p.Summary))
 	}
 	return b.Bytes()
+}
+
+// subsumption says which rules r stands in for on a workflow compiled from YAML (r.Subsumes),
+// or which rules stand in for r; "" when neither.
+func subsumption(r *lint.Rule, rules []*lint.Rule) string {
+	if len(r.Subsumes) > 0 {
+		which := "which are"
+		if len(r.Subsumes) == 1 {
+			which = "which is"
+		}
+		return "On a workflow compiled from YAML it stands in for " + ruleLinks(r.Subsumes, "and") + ", " + which +
+			" not reported on a step it reported, on the steps inside that step, or on the start and end events."
+	}
+	var by []string
+	for _, w := range rules {
+		if slices.Contains(w.Subsumes, r.ID) {
+			by = append(by, w.ID)
+		}
+	}
+	if len(by) == 0 {
+		return ""
+	}
+	return "On a workflow compiled from YAML it is not reported on a step " + ruleLinks(by, "or") + " already reported."
+}
+
+// ruleLinks is "[a](#a)", "[a](#a) and [b](#b)", "[a](#a), [b](#b) and [c](#c)" (with "or"
+// for conj "or").
+func ruleLinks(ids []string, conj string) string {
+	links := make([]string, len(ids))
+	for i, id := range ids {
+		links[i] = "[" + id + "](#" + id + ")"
+	}
+	if len(links) == 1 {
+		return links[0]
+	}
+	return strings.Join(links[:len(links)-1], ", ") + " " + conj + " " + links[len(links)-1]
 }
 
 func scopeName(s lint.Scope) string {

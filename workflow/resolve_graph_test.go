@@ -17,7 +17,13 @@ func flowOf(t testing.TB, steps string) *Flow {
 	if len(diags) > 0 || w == nil {
 		t.Fatalf("Load reported problems:\n%v\n--- source\n%s", diags, src)
 	}
-	return BuildFlow(w)
+	return resolved(w).Flow()
+}
+
+// resolved is Resolve's program of w.
+func resolved(w *Workflow) *Program {
+	p, _ := Resolve(w)
+	return p
 }
 
 // node finds the node of a step by id ("start", "end", "join:ID" for a parallel's join).
@@ -66,7 +72,7 @@ func edges(f *Flow) []string {
 	return out
 }
 
-func TestBuildFlowEdges(t *testing.T) {
+func TestFlowEdges(t *testing.T) {
 	f := flowOf(t, `  - id: a
     action: p/a
     on_error: handler
@@ -194,17 +200,7 @@ func TestSCCs(t *testing.T) {
   - id: e
     action: p/a
 `)
-	var cycles []string
-	for _, comp := range f.SCCs() {
-		if !f.IsCycle(comp) {
-			continue
-		}
-		var names []string
-		for _, n := range comp {
-			names = append(names, nodeName(f, n))
-		}
-		cycles = append(cycles, strings.Join(names, ","))
-	}
+	cycles := loopNames(f)
 	// Reverse topological order: the sink loop d comes before the loop b,c that leads to it.
 	if want := []string{"d", "b,c"}; !slices.Equal(cycles, want) {
 		t.Errorf("cycles = %q, want %q", cycles, want)
@@ -374,7 +370,7 @@ func TestFlowUnknownTargetsAndEmpty(t *testing.T) {
 		t.Error("b is unreachable: it has no dominator and dominates nothing")
 	}
 	// A workflow with no steps (the schema reports it) still gives a usable graph.
-	empty := BuildFlow(&Workflow{})
+	empty := resolved(&Workflow{}).Flow()
 	if !empty.Reachable()[EndNode] || len(empty.SCCs()) != 2 {
 		t.Error("empty workflow: start should flow to end")
 	}
@@ -393,7 +389,7 @@ func chainFlow(n int) *Flow {
 		}
 		w.Steps = append(w.Steps, s)
 	}
-	return BuildFlow(w)
+	return resolved(w).Flow()
 }
 
 // idString is a String that counts as written (IsSet) without a file.
@@ -417,7 +413,7 @@ func BenchmarkFlowAnalyses(b *testing.B) {
 		f := chainFlow(n)
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				g := BuildFlow(f.Workflow)
+				g := resolved(f.Workflow).Flow()
 				g.Reachable()
 				g.ReachesEnd()
 				g.SCCs()

@@ -1,0 +1,31 @@
+package compiler
+
+import (
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// withErrorBoundary adds, when step s's on_error names a step, an interrupting error boundary
+// event on its task (a service task or a call activity), whose flow goes to that step; it
+// returns the task.
+func (b *graphBuilder) withErrorBoundary(s *workflow.Step, task *node) *node {
+	if onErr := b.prog.Of(s).OnError; onErr.Resolved() {
+		b.errOf[s] = b.add(&node{key: s.ID.Value + "/error", typ: "BoundaryEvent", name: errorEventName,
+			step: s, origin: onErr.Range, host: task})
+	}
+	return task
+}
+
+// callOnErrorPolicies refuses on_error: continue on a workflow (call) step. An error boundary
+// is plain BPMN on a call activity, but going on as if the call had succeeded is a setting of
+// SecMaster's plugin nodes with no known equivalent for a called workflow.
+func callOnErrorPolicies(w *workflow.Workflow) diag.List {
+	var out diag.List
+	for _, s := range w.AllSteps() {
+		if s.Kind == workflow.KindWorkflow && s.OnError.IsSet() && s.OnError.Value == "continue" {
+			out = append(out, diag.Errorf(s.OnError.Range, diag.RuleCompile,
+				"on_error: continue is only supported on action steps; on a workflow step, name the step to go to when the called workflow fails"))
+		}
+	}
+	return out
+}

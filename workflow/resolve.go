@@ -1,0 +1,216 @@
+package workflow
+
+import (
+	"sync"
+
+	"github.com/wfc-dev/wfc/diag"
+)
+
+// Program is a workflow with its control flow resolved: which step every id names, and where
+// control goes after each step. It is the one place control flow is worked out: the compiler
+// builds its BPMN graph from it, the linter's rules read it and its flow graph, and nothing
+// else follows a next, a case, a default, an on_error or "the step below" on its own.
+type Program struct {
+	Workflow *Workflow
+	Steps    []*Step // every step, depth first in declaration order (Workflow.AllSteps)
+	// IDs are the step ids in declaration order, each once (a duplicate is reported and the
+	// first step with the id wins), for lookups and suggestions.
+	IDs []string
+	// Start is where execution begins: the first top-level step, or the end when there is
+	// none (the schema reports that).
+	Start Target
+
+	byID  map[string]*Step
+	index map[*Step]int // position in Steps
+	succ  []Successors  // by position in Steps
+
+	flowOnce sync.Once
+	flow     *Flow
+}
+
+// EndRef is the reserved reference meaning "the end of the workflow".
+const EndRef = "end"
+
+// TargetKind says what a Target is.
+type TargetKind int
+
+const (
+	// TargetNone is no target: the reference names no step (Resolve reported it), or
+	// there is nothing to follow (an on_error that is a policy, not a step).
+	TargetNone TargetKind = iota
+	TargetEnd             // the end of the workflow
+	TargetStep            // a step
+	TargetJoin            // where the branches of the parallel step Step meet again
+)
+
+// Target is where control goes.
+type Target struct {
+	Kind TargetKind
+	Step *Step // TargetStep: the step; TargetJoin: the parallel step whose branches join
+	// Range is the YAML that names the target (the next, case next, default or on_error
+	// value, or the parallel's branch); for an implicit target, the step it follows.
+	Range diag.Range
+	// Implicit is true when no value names the target: the next step in the list, the join
+	// of the branch, the end, or a branch's first step.
+	Implicit bool
+}
+
+// Resolved reports whether the target leads somewhere.
+func (t Target) Resolved() bool { return t.Kind != TargetNone }
+
+// Name is how the YAML would name the target: the step's id or end; "" for a join, which
+// no reference can name, and for no target.
+func (t Target) Name() string {
+	switch t.Kind {
+	case TargetStep:
+		return t.Step.ID.Value
+	case TargetEnd:
+		return EndRef
+	}
+	return ""
+}
+
+// Successors is where control can go from one step.
+type Successors struct {
+	// Follow is where control goes when the step names nothing: the next step in its list,
+	// else the join of the parallel whose branch it ends, else the end. Always implicit.
+	Follow Target
+	// Next is where control goes once the step has finished: its next, else Follow. For a
+	// parallel step, where control goes after its join. A switch goes on through Cases and
+	// Default instead (the schema forbids next on a switch; Resolve still checks one).
+	Next Target
+	// OnError is where a failed action goes when its on_error names a step or end;
+	// TargetNone for the policies fail and continue and for other kinds.
+	OnError Target
+	Cases   []Target // a switch: each case's next, in order
+	Default Target   // a switch: its default, else Follow
+	// Branches are, for a parallel step, where each branch begins: its first step, or the
+	// join when the branch is empty.
+	Branches []Target
+}
+
+// Lookup is the step with an id, or nil.
+func (p *Program) Lookup(id string) *Step { return p.byID[id] }
+
+// Of is where control can go from step s; nil when s is not a step of the workflow.
+func (p *Program) Of(s *Step) *Successors {
+	if i, ok := p.index[s]; ok {
+		return &p.succ[i]
+	}
+	return nil
+}
+
+// Flow is the program's flow graph (reachability, loops, dominance), built on first use.
+func (p *Program) Flow() *Flow {
+	p.flowOnce.Do(func() { p.flow = newFlow(p) })
+	return p.flow
+}
+
+// Resolve resolves the control flow of a loaded workflow. It never fails: what cannot be
+// resolved (a duplicate id, a reference naming no step, a jump across a parallel branch's
+// boundary) is reported, with rule diag.RuleCompile at the place it is written, and gives a
+// target of TargetNone (unknown step) or the target it names (the others). Missing ids, the
+// reserved id end and missing kinds are the schema's and the compiler's to report: such
+// steps are in the program but no id names them.
+func Resolve(w *Workflow) (*Program, diag.List) {
+	steps := w.AllSteps()
+	r := &resolver{p: &Program{
+		Workflow: w,
+		Steps:    steps,
+		byID:     make(map[string]*Step, len(steps)),
+		index:    make(map[*Step]int, len(steps)),
+		succ:     make([]Successors, len(steps)),
+	}}
+	p := r.p
+	p.Start = Target{Kind: TargetEnd, Range: w.Range, Implicit: true}
+	if len(w.Steps) > 0 {
+		p.Start = Target{Kind: TargetStep, Step: w.Steps[0], Range: w.Steps[0].Range, Implicit: true}
+	}
+	for i, s := range steps {
+		p.index[s] = i
+		r.register(s)
+	}
+	for i, s := range steps {
+		p.succ[i] = r.successors(s)
+	}
+	return p, r.diags
+}
+
+type resolver struct {
+	p     *Program
+	diags diag.List
+}
+
+// register adds s to the id table; the first step with an id wins.
+func (r *resolver) register(s *Step) {
+	id := s.ID
+	if !id.IsSet() || id.Value == "" || id.Value == EndRef {
+		return
+	}
+	if first, dup := r.p.byID[id.Value]; dup {
+		at := first.ID.Range.Start
+		r.errorf(id.Range, "duplicate step id %q; the first step with this id is at line %d, column %d; give every step its own id",
+			id.Value, at.Line, at.Column)
+		return
+	}
+	r.p.byID[id.Value] = s
+	r.p.IDs = append(r.p.IDs, id.Value)
+}
+
+// successors resolves every way out of s. Only switch, parallel and action steps have ways
+// out of their own; every other kind goes to its next.
+func (r *resolver) successors(s *Step) Successors {
+	out := Successors{Follow: r.follow(s)}
+	out.Next = r.refOr(s, s.Next, "next", out.Follow)
+	switch s.Kind {
+	case KindSwitch:
+		out.Cases = make([]Target, len(s.Cases))
+		for i, c := range s.Cases {
+			out.Cases[i] = r.refOr(s, c.Next, "next", out.Follow)
+		}
+		out.Default = r.refOr(s, s.Default, "default", out.Follow)
+	case KindParallel:
+		out.Branches = make([]Target, len(s.Branches))
+		for i, b := range s.Branches {
+			out.Branches[i] = Target{Kind: TargetJoin, Step: s, Range: b.Range, Implicit: true}
+			if len(b.Steps) > 0 {
+				out.Branches[i] = Target{Kind: TargetStep, Step: b.Steps[0], Range: b.Range, Implicit: true}
+			}
+		}
+	case KindAction, KindWorkflow:
+		if onErrorNamesStep(s.OnError) {
+			out.OnError = r.ref(s, s.OnError, "on_error")
+		}
+	}
+	return out
+}
+
+// onErrorNamesStep reports whether an on_error value names a step (or end) rather than a
+// policy.
+func onErrorNamesStep(onError String) bool {
+	return onError.IsSet() && onError.Value != "fail" && onError.Value != "continue"
+}
+
+// follow is where control goes after s when s says nothing: the next step in its list, else
+// its branch's join, else the end.
+func (r *resolver) follow(s *Step) Target {
+	list := r.p.Workflow.Steps
+	if s.Parent != nil {
+		list = s.Parent.Steps
+	}
+	if s.Index+1 < len(list) && list[s.Index] == s {
+		return Target{Kind: TargetStep, Step: list[s.Index+1], Range: s.Range, Implicit: true}
+	}
+	if s.Parent != nil && s.Parent.Owner != nil {
+		return Target{Kind: TargetJoin, Step: s.Parent.Owner, Range: s.Range, Implicit: true}
+	}
+	return Target{Kind: TargetEnd, Range: s.Range, Implicit: true}
+}
+
+// refOr resolves ref when it is written, else gives otherwise.
+func (r *resolver) refOr(s *Step, ref String, field string, otherwise Target) Target {
+	if !ref.IsSet() {
+		return otherwise
+	}
+	return r.ref(s, ref, field)
+}
