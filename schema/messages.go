@@ -23,10 +23,34 @@ type rewriter struct {
 	schema any                // the schema document, to read annotations at a keyword location
 	seen   map[string]bool    // rendered diagnostics, to drop duplicates
 	out    diag.List
+
+	// Diagnostics that may only be consequences of another mistake in the same step, held
+	// back until every error has been seen (see finish); keyed by the step's pointer.
+	kindless     map[string][]diag.Diagnostic // "step must have exactly one of ..."
+	kindTypoSeen map[string]bool              // steps with an unknown key that looks like a kind key
 }
 
-// walk reports e, or its causes when e only groups them. A schema object with an
-// errorMessage or x-expected annotation speaks for everything that failed beneath it.
+func newRewriter(file string, nodes map[string]located, schema any) *rewriter {
+	return &rewriter{file: file, nodes: nodes, schema: schema, seen: make(map[string]bool),
+		kindless: make(map[string][]diag.Diagnostic), kindTypoSeen: make(map[string]bool)}
+}
+
+// finish adds the held-back kind errors that are not the consequence of a mistake already
+// reported, so that one typo gives one error: a step whose unknown key is a misspelt kind key
+// (actoin) reports only that key, with its did-you-mean. (A step without a kind key gets no
+// "X is only allowed on ... steps" either: the schema checks a step's keys against its kind
+// only when it has one.)
+func (r *rewriter) finish() {
+	for step, list := range r.kindless {
+		if !r.kindTypoSeen[step] {
+			r.emit(list...)
+		}
+	}
+	r.out.Sort()
+}
+
+// walk reports e, or its causes when e only groups them. A schema object with a message or
+// an expected annotation (annotations.go) speaks for everything that failed beneath it.
 func (r *rewriter) walk(e *jsonschema.ValidationError) {
 	if e.Message != "" && r.annotated(e) {
 		return
@@ -41,49 +65,42 @@ func (r *rewriter) walk(e *jsonschema.ValidationError) {
 }
 
 // annotated reports e through the annotation on the nearest schema object around the failing
-// keyword that has one, and says whether there was one. Nearest, not only the owner: step_kind
-// checks its rule with subschemas (false for a second kind key) whose errors it speaks for.
+// keyword that has one, and says whether there was one. Nearest, not only the owner: the kind
+// rule checks a step with subschemas (one per kind key) whose errors it speaks for.
 func (r *rewriter) annotated(e *jsonschema.ValidationError) bool {
 	loc := fragment(e.AbsoluteKeywordLocation)
-	owner, obj := r.annotationOwner(parentPointer(loc))
-	if obj == nil {
+	owner, a := annotationOwner(parentPointer(loc))
+	if a == nil {
 		return false
 	}
 	at := instanceOfOwner(e.InstanceLocation, loc[len(owner):])
-	if expected, ok := obj["x-expected"].(string); ok {
-		r.add(at, "", "expected %s, got %s", expected, r.describe(at))
-		return true
-	}
-	msg, ok := obj["errorMessage"].(string)
-	if !ok {
-		return false
-	}
 	switch {
-	case owner == "/$defs/step_kind":
-		if kinds := r.presentKinds(at); len(kinds) > 1 {
-			msg += "; it has " + strings.Join(kinds, " and ")
-		}
-		r.add(at, "", "%s", msg)
-	case strings.HasSuffix(parentPointer(owner), "/dependentSchemas"):
-		// Point at the key that is out of place rather than at the whole step.
-		key := unescapePointer(owner[strings.LastIndexByte(owner, '/')+1:])
-		r.add(at, escapePointer(key), "%s", msg)
+	case a.expected != "":
+		r.add(at, "", "expected %s, got %s", a.expected, r.describe(at))
+	case owner == kindRule:
+		r.kindError(at)
 	default:
-		r.add(at, "", "%s", msg)
+		r.add(at, "", "%s", a.message)
 	}
 	return true
 }
 
+// kindError holds back the kind message for the step at ptr (see finish), naming the kind
+// keys when there is more than one.
+func (r *rewriter) kindError(ptr string) {
+	msg := kindMessage
+	if kinds := r.presentKinds(ptr); len(kinds) > 1 {
+		msg += "; it has " + strings.Join(kinds, " and ")
+	}
+	r.kindless[ptr] = append(r.kindless[ptr], r.diagnostic(ptr, "", "%s", msg))
+}
+
 // annotationOwner walks from the schema pointer ptr up to the root and returns the first
-// schema object with an errorMessage or x-expected annotation, or nil.
-func (r *rewriter) annotationOwner(ptr string) (string, map[string]any) {
+// schema object with a message or an expected annotation, or nil.
+func annotationOwner(ptr string) (string, *annotation) {
 	for {
-		if obj, ok := r.schemaAt(ptr).(map[string]any); ok {
-			_, expected := obj["x-expected"].(string)
-			_, message := obj["errorMessage"].(string)
-			if expected || message {
-				return ptr, obj
-			}
+		if a, ok := annotations[ptr]; ok && (a.expected != "" || a.message != "") {
+			return ptr, &a
 		}
 		if ptr == "" {
 			return "", nil
@@ -114,6 +131,15 @@ func instanceOfOwner(instance, below string) string {
 
 var stepKinds = []string{"action", "approval", "switch", "parallel", "workflow", "wait"}
 
+func isStepKind(key string) bool {
+	for _, k := range stepKinds {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
 // presentKinds lists the kind keys a step mapping has, in the order of stepKinds.
 func (r *rewriter) presentKinds(ptr string) []string {
 	var kinds []string
@@ -130,6 +156,7 @@ func (r *rewriter) leaf(e *jsonschema.ValidationError) {
 	loc := fragment(e.AbsoluteKeywordLocation)
 	keyword := loc[strings.LastIndexByte(loc, '/')+1:]
 	obj, _ := r.schemaAt(parentPointer(loc)).(map[string]any)
+	a := annotations[parentPointer(loc)]
 	at := e.InstanceLocation
 	switch keyword {
 	case "type":
@@ -163,7 +190,11 @@ func (r *rewriter) leaf(e *jsonschema.ValidationError) {
 			}
 		}
 	case "additionalProperties":
-		r.unknownKeys(at, obj)
+		if a.kindKeys {
+			r.keysOutOfPlace(at, obj)
+		} else {
+			r.unknownKeys(at, obj)
+		}
 	case "minItems", "minLength":
 		if n := intValue(obj[keyword]); n == 1 {
 			r.add(at, "", "must not be empty")
@@ -179,8 +210,8 @@ func (r *rewriter) leaf(e *jsonschema.ValidationError) {
 	case "maximum":
 		r.add(at, "", "must be at most %s, got %s", jsonText(obj["maximum"]), r.describe(at))
 	case "pattern":
-		if why, ok := obj["patternErrorMessage"].(string); ok {
-			r.add(at, "", "%s is %s", r.describeValue(at), why)
+		if a.pattern != "" {
+			r.add(at, "", "%s is %s", r.describeValue(at), a.pattern)
 		} else {
 			r.add(at, "", "%s does not match the pattern %s", r.describeValue(at), obj["pattern"])
 		}
@@ -188,6 +219,61 @@ func (r *rewriter) leaf(e *jsonschema.ValidationError) {
 		// Keywords the schema does not use today; keep the validator's words, lower-case.
 		r.add(at, "", "%s", strings.ToLower(e.Message[:1])+e.Message[1:])
 	}
+}
+
+// keysOutOfPlace reports each key of the step at ptr that its kind does not allow (obj lists
+// the ones it does): a second kind key as the kind error of the step, a key of another kind
+// at the key, unless another kind key of the step allows it (then the second kind is the
+// mistake). Keys no step allows are left to unknownKeys, which the step schema reports.
+func (r *rewriter) keysOutOfPlace(ptr string, obj map[string]any) {
+	m := mapping(r.nodes[ptr].value)
+	if m == nil {
+		return
+	}
+	own, _ := obj["properties"].(map[string]any)
+	var others []any // the keys each kind key of the step allows
+	for _, kind := range r.presentKinds(ptr) {
+		others = append(others, r.schemaAt("/$defs/"+kind+"_step/properties"))
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		name := KeyString(m.Content[i])
+		if _, ok := own[name]; ok {
+			continue
+		}
+		switch {
+		case isStepKind(name):
+			r.kindError(ptr)
+		case anyLists(others, name):
+			// Another kind key of the step allows it: the second kind is the mistake.
+		default:
+			if msg := annotations["/$defs/step/properties/"+escapePointer(name)].outOfPlace; msg != "" {
+				r.add(ptr, escapePointer(name), "%s", msg)
+			}
+		}
+	}
+}
+
+// anyLists reports whether one of the properties objects lists name.
+func anyLists(properties []any, name string) bool {
+	for _, p := range properties {
+		if m, ok := p.(map[string]any); ok {
+			if _, ok := m[name]; ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// mapping follows aliases from n and returns the mapping it ends at, or nil.
+func mapping(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	return n
 }
 
 // unknownKeys reports each key of the mapping at ptr that the schema object does not list,
@@ -199,11 +285,8 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 		allowed = append(allowed, k)
 	}
 	sort.Strings(allowed)
-	m := r.nodes[ptr].value
-	for m != nil && m.Kind == yaml.AliasNode {
-		m = m.Alias
-	}
-	if m == nil || m.Kind != yaml.MappingNode {
+	m := mapping(r.nodes[ptr].value)
+	if m == nil {
 		return
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
@@ -212,6 +295,9 @@ func (r *rewriter) unknownKeys(ptr string, obj map[string]any) {
 			continue
 		}
 		if s, ok := suggest.Closest(name, allowed); ok {
+			if isStepKind(s) {
+				r.kindTypoSeen[ptr] = true
+			}
 			r.add(ptr, escapePointer(name), "unknown key %q; did you mean %q?", name, s)
 		} else {
 			r.add(ptr, escapePointer(name), "unknown key %q; allowed keys are %s", name, strings.Join(allowed, ", "))
@@ -234,6 +320,21 @@ func matchesPatternProperty(obj map[string]any, name string) bool {
 // add records a diagnostic about the value at ptr, positioned at its child key (when key is
 // a pointer token) or at the value itself; the message is prefixed with the value's path.
 func (r *rewriter) add(ptr, key, format string, args ...any) {
+	r.emit(r.diagnostic(ptr, key, format, args...))
+}
+
+// emit records diagnostics, each once.
+func (r *rewriter) emit(list ...diag.Diagnostic) {
+	for _, d := range list {
+		if s := d.Error(); !r.seen[s] {
+			r.seen[s] = true
+			r.out = append(r.out, d)
+		}
+	}
+}
+
+// diagnostic builds the diagnostic add records, without recording it.
+func (r *rewriter) diagnostic(ptr, key, format string, args ...any) diag.Diagnostic {
 	var node *yaml.Node
 	if key != "" {
 		if l, ok := r.nodes[ptr+"/"+key]; ok && l.key != nil {
@@ -251,16 +352,17 @@ func (r *rewriter) add(ptr, key, format string, args ...any) {
 	if path := r.path(ptr); path != "" {
 		msg = path + ": " + msg
 	}
-	d := diag.Errorf(rangeOf(r.file, node), diag.RuleSchema, "%s", msg)
-	if s := d.Error(); !r.seen[s] {
-		r.seen[s] = true
-		r.out = append(r.out, d)
-	}
+	return diag.Errorf(rangeOf(r.file, node), diag.RuleSchema, "%s", msg)
 }
 
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
-// path renders a JSON pointer the way a person reads YAML: steps[2].with.ip.
+// stepID matches a usable step id (the schema's pattern; "end" aside, which is reported).
+var stepID = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+// path renders a JSON pointer the way a person reads YAML: step "enrich".with.ip. A step
+// with a valid id is named by it, wherever it is nested (ids are unique in the workflow);
+// one without is named by its place, steps[2].
 func (r *rewriter) path(ptr string) string {
 	if ptr == "" {
 		return ""
@@ -269,7 +371,12 @@ func (r *rewriter) path(ptr string) string {
 	parent := ""
 	for _, tok := range strings.Split(ptr[1:], "/") {
 		if pv := r.nodes[parent].value; pv != nil && pv.Kind == yaml.SequenceNode {
-			fmt.Fprintf(&b, "[%s]", tok)
+			if id := r.stepIDAt(parent, tok); id != "" {
+				b.Reset()
+				fmt.Fprintf(&b, "step %q", id)
+			} else {
+				fmt.Fprintf(&b, "[%s]", tok)
+			}
 		} else if name := unescapePointer(tok); identifier.MatchString(name) && len(name) <= diag.MaxQuoted {
 			if b.Len() > 0 {
 				b.WriteByte('.')
@@ -281,6 +388,20 @@ func (r *rewriter) path(ptr string) string {
 		parent += "/" + tok
 	}
 	return b.String()
+}
+
+// stepIDAt is the id of item index of the list at list, when that list is the workflow's or a
+// parallel branch's steps and the item has a usable id, else "".
+func (r *rewriter) stepIDAt(list, index string) string {
+	owner, key := parentPointer(list), list[strings.LastIndexByte(list, '/')+1:]
+	if key != "steps" || (owner != "" && !strings.HasSuffix(parentPointer(owner), "/parallel")) {
+		return ""
+	}
+	id := r.nodes[list+"/"+index+"/id"].value
+	if id == nil || id.Kind != yaml.ScalarNode || id.Tag != "!!str" || id.Value == "end" || !stepID.MatchString(id.Value) {
+		return ""
+	}
+	return id.Value
 }
 
 // describe says what the value at ptr is, for "got ..." in messages.

@@ -44,6 +44,7 @@ func both(a, b verdict) verdict {
 // rule is one schema object compiled for the quick check.
 type rule struct {
 	never      bool // the false schema
+	always     bool // the true schema: no value is checked, none converted
 	unknown    bool // has a keyword the quick check does not model
 	types      []string
 	constant   *int64   // const, when it is an integer
@@ -65,13 +66,13 @@ type rule struct {
 	elseRule   *rule
 	not        *rule
 	allOf      []*rule
-	dependent  map[string]*rule // dependentSchemas
+	anyOf      []*rule
 }
 
-// annotations are keywords that never change whether a value is valid.
-var annotations = map[string]bool{
+// annotationKeywords are keywords that never change whether a value is valid.
+var annotationKeywords = map[string]bool{
 	"$schema": true, "$id": true, "$comment": true, "$defs": true, "title": true, "description": true,
-	"default": true, "examples": true, "errorMessage": true, "patternErrorMessage": true, "x-expected": true,
+	"default": true, "examples": true,
 }
 
 // ruleCompiler compiles the schema document into rules; refs memoizes "#/$defs/NAME" targets,
@@ -93,11 +94,11 @@ func compileRules(doc any) (*rule, error) {
 func (c *ruleCompiler) rule(v any) (*rule, error) {
 	switch v := v.(type) {
 	case bool:
-		return &rule{never: !v, maxItems: -1}, nil
+		return &rule{never: !v, always: v, maxItems: -1}, nil
 	case map[string]any:
 		r := &rule{maxItems: -1}
 		for k, arg := range v {
-			if annotations[k] {
+			if annotationKeywords[k] {
 				continue
 			}
 			if err := c.keyword(r, k, arg); err != nil {
@@ -147,8 +148,6 @@ func (c *ruleCompiler) keyword(r *rule, k string, arg any) error {
 		r.properties, err = c.ruleMap(arg)
 	case "patternProperties":
 		r.patterns, err = c.patternRules(arg)
-	case "dependentSchemas":
-		r.dependent, err = c.ruleMap(arg)
 	case "items":
 		r.items, err = c.rule(arg)
 	case "not":
@@ -160,20 +159,28 @@ func (c *ruleCompiler) keyword(r *rule, k string, arg any) error {
 	case "else":
 		r.elseRule, err = c.rule(arg)
 	case "allOf":
-		list, _ := arg.([]any)
-		for _, s := range list {
-			sub, err := c.rule(s)
-			if err != nil {
-				return err
-			}
-			r.allOf = append(r.allOf, sub)
-		}
+		r.allOf, err = c.ruleList(arg)
+	case "anyOf":
+		r.anyOf, err = c.ruleList(arg)
 	case "$ref":
 		r.ref, err = c.reference(arg)
 	default:
 		r.unknown = true
 	}
 	return err
+}
+
+func (c *ruleCompiler) ruleList(arg any) ([]*rule, error) {
+	list, _ := arg.([]any)
+	out := make([]*rule, 0, len(list))
+	for _, s := range list {
+		sub, err := c.rule(s)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sub)
+	}
+	return out, nil
 }
 
 func (c *ruleCompiler) ruleMap(arg any) (map[string]*rule, error) {
@@ -266,6 +273,9 @@ func valueOf(n *yaml.Node) (value, bool) {
 	case yaml.SequenceNode:
 		return value{node: n, kind: "array"}, true
 	case yaml.ScalarNode:
+		if n.Tag == "!!str" {
+			return value{node: n, kind: "string", str: n.Value}, true // without boxing it in Scalar
+		}
 		switch s := Scalar(n).(type) {
 		case nil:
 			return value{node: n, kind: "null"}, true
@@ -283,6 +293,8 @@ func valueOf(n *yaml.Node) (value, bool) {
 // check is the verdict of the value n against r.
 func (r *rule) check(n *yaml.Node) verdict {
 	switch {
+	case r.always:
+		return valid
 	case r.never:
 		return invalid
 	case r.unknown:
@@ -355,9 +367,6 @@ func (r *rule) object(m *yaml.Node) verdict {
 		if !declared && r.closed {
 			return invalid
 		}
-		if sub, ok := r.dependent[name]; ok {
-			out = both(out, sub.check(m))
-		}
 		if out == invalid {
 			return invalid
 		}
@@ -373,6 +382,9 @@ func (r *rule) applicators(n *yaml.Node) verdict {
 	}
 	for _, sub := range r.allOf {
 		out = both(out, sub.check(n))
+	}
+	if r.anyOf != nil {
+		out = both(out, r.anyOfCheck(n))
 	}
 	if r.not != nil {
 		switch r.not.check(n) {
@@ -392,6 +404,21 @@ func (r *rule) applicators(n *yaml.Node) verdict {
 		}
 		if branch != nil {
 			out = both(out, branch.check(n))
+		}
+	}
+	return out
+}
+
+// anyOfCheck is the verdict of anyOf: one valid subschema decides, and the value is invalid
+// only when the check is sure that every one fails.
+func (r *rule) anyOfCheck(n *yaml.Node) verdict {
+	out := invalid
+	for _, sub := range r.anyOf {
+		switch sub.check(n) {
+		case valid:
+			return valid
+		case unsure:
+			out = unsure
 		}
 	}
 	return out

@@ -1,10 +1,11 @@
 // Package schema holds the JSON Schema of the wfc workflow language and validates a parsed
 // YAML workflow against it, reporting each problem at its line and column in plain language.
 //
-// The schema is the one editors use (yaml-language-server: completion and hover docs), so it
-// stays standard JSON Schema 2020-12. It carries three annotations the validator ignores and
-// the message rewriter reads: errorMessage (a whole message, also shown by VS Code),
-// patternErrorMessage (what a pattern means) and x-expected (what a value should look like).
+// The schema is the one editors use (yaml-language-server: completion, hover docs and
+// errors), so it uses only standard JSON Schema 2020-12 keywords, and a step's kind key
+// selects (if/then) the keys the step may have, so that an editor names the key that is out
+// of place. wfc's own words for what fails (what a pattern means, what a value should look
+// like, whole messages) live beside it in annotations.go, keyed by schema pointer.
 package schema
 
 import (
@@ -136,9 +137,9 @@ func validate(file string, root *yaml.Node) diag.List {
 	// It cannot overflow or nest too deeply, since the first pass did not.
 	where := newConverter(true)
 	where.convert(root, "", nil)
-	r := &rewriter{file: file, nodes: where.nodes, schema: doc, seen: make(map[string]bool)}
+	r := newRewriter(file, where.nodes, doc)
 	r.walk(ve)
-	r.out.Sort()
+	r.finish()
 	return r.out
 }
 

@@ -226,9 +226,8 @@ steps:
 		t.Errorf("steps: %v %v timeout %v", w.Steps[0].Kind, w.Steps[1].Kind, w.Steps[1].Timeout)
 	}
 	want := []string{
-		`x.yaml:5:5: steps[0]: step must have exactly one of action, approval, switch, parallel, workflow, wait [schema]`,
-		`x.yaml:6:5: steps[0]: unknown key "acton"; did you mean "action"? [schema]`,
-		`x.yaml:9:14: steps[1].timeout: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the string "soon" [schema]`,
+		`x.yaml:6:5: step "a": unknown key "acton"; did you mean "action"? [schema]`,
+		`x.yaml:9:14: step "b".timeout: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the string "soon" [schema]`,
 	}
 	if got := strings.Split(diags.Error(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
