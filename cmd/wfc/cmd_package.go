@@ -13,6 +13,7 @@ import (
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
 	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -52,7 +53,7 @@ func runPackage(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "package: %v", err)
 	}
-	var wfs []secmaster.ExportedWorkflow
+	var wfs []exportfile.Workflow
 	byName := map[string]string{} // workflow name → file, to refuse two files with one name
 	failed := false
 	for _, file := range files {
@@ -71,7 +72,7 @@ func runPackage(e *env, args []string) int {
 		byName[name] = file
 		nw := cw.newWorkflow(*dataclassID)
 		req := cw.request()
-		wfs = append(wfs, secmaster.ExportedWorkflow{
+		wfs = append(wfs, exportfile.Workflow{
 			Workflow: secmaster.Workflow{Name: name, Description: nw.Description, AopType: nw.AopType, DataclassID: nw.DataclassID, Labels: nw.Labels, EngineType: secmaster.EnginePublic},
 			Versions: []secmaster.WorkflowVersion{{Name: req.Name, Description: req.Description, Taskconfig: req.Taskconfig,
 				Taskflow: req.Taskflow, TaskflowType: req.TaskflowType, AopType: req.AopType, Input: deref(req.Input), Output: deref(req.Output)}},
@@ -80,7 +81,7 @@ func runPackage(e *env, args []string) int {
 	if failed {
 		return fail(e, exitProblems, "package: %s not written: fix the errors above", *out)
 	}
-	data, err := secmaster.MarshalExportFile(wfs)
+	data, err := exportfile.Marshal(wfs)
 	if err != nil {
 		return fail(e, exitProblems, "package: %v", err)
 	}
