@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -94,13 +93,14 @@ func runPackage(e *env, args []string) int {
 
 // compiledWorkflow is a workflow file that compiled and passed lint.
 type compiledWorkflow struct {
-	wf  *workflow.Workflow
-	res *compiler.Result
+	wf   *workflow.Workflow
+	res  *compiler.Result
+	unit *compiler.Unit // what res was compiled from, to compile again with another process number
 }
 
-// prepareWorkflow reads file, lints it the way `wfc lint` does (check.File: schema, compiler
-// checks, the rules, with the project's settings) and compiles it, printing the diagnostics.
-// It fails when there is any error, so nothing broken is published.
+// prepareWorkflow reads file, lints it the way `wfc lint` does (schema, compiler checks, the
+// rules, with the project's settings) and compiles it, in one pass of the driver, printing the
+// diagnostics. It fails when there is any error, so nothing broken is published.
 func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow, error) {
 	src, err := readInputFile(file, workflow.MaxFileSize, "workflow files")
 	if err != nil {
@@ -110,25 +110,36 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 	if err != nil {
 		return nil, err
 	}
-	diags, err := check.File(file, src, settings)
-	if err != nil {
+	if check.DetectKind(file, src) != check.KindWorkflow {
+		return nil, lintNotWorkflow(e, file, src, settings)
+	}
+	u := compileWorkflow(file, src, check.Options{Lint: true, Settings: settings})
+	if err := printProblems(e, u.Diags); err != nil {
 		return nil, err
 	}
+	return &compiledWorkflow{wf: u.Workflow, res: u.Result, unit: u}, nil
+}
+
+// lintNotWorkflow lints a file that is not a YAML workflow (a .bpmn or .json file) as `wfc
+// lint` would, printing its problems, and says why it cannot be packaged or pushed.
+func lintNotWorkflow(e *env, file string, src []byte, settings lint.Settings) error {
+	diags, err := check.File(file, src, settings)
+	if err != nil {
+		return err
+	}
+	if err := printProblems(e, diags); err != nil {
+		return err
+	}
+	return fmt.Errorf("%s is not a workflow file", file)
+}
+
+// printProblems prints diags and, when any is an error, returns an error counting them.
+func printProblems(e *env, diags diag.List) error {
 	printDiagnostics(e, diags)
 	if n := countErrors(diags); n > 0 {
-		return nil, fmt.Errorf("%d %s (shown above)", n, plural(n, "error", "errors"))
+		return fmt.Errorf("%d %s (shown above)", n, plural(n, "error", "errors"))
 	}
-	w, loadDiags := workflow.Load(file, src)
-	if w == nil || loadDiags.HasErrors() {
-		return nil, fmt.Errorf("%s is not a workflow file", file)
-	}
-	res, compiled := compiler.Compile(w, compiler.Options{})
-	if res == nil || compiled.HasErrors() {
-		// check.File compiled it already; a difference here would be a bug in wfc.
-		printDiagnostics(e, compiled)
-		return nil, errors.New("the workflow does not compile (shown above)")
-	}
-	return &compiledWorkflow{wf: w, res: res}, nil
+	return nil
 }
 
 // lintSettings turns wfc.yaml's lint section into the linter's settings, exactly as

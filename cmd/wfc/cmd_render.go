@@ -3,7 +3,6 @@ package main
 import (
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/check"
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/render"
 )
@@ -69,7 +68,8 @@ func runRender(e *env, args []string) int {
 // none.
 func renderInput(e *env, path, name string, data []byte) (defs *bpmn.Definitions, title string, code int) {
 	if check.DetectKind(path, data) == check.KindWorkflow {
-		res, diags := compiler.CompileFile(name, data, compiler.Options{})
+		u := compileWorkflow(name, data, check.Options{})
+		res, diags := u.Result, u.Diags
 		printCompileDiagnostics(e, diags, name, data)
 		if res == nil || diags.HasErrors() {
 			return nil, "", exitProblems
