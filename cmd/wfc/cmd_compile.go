@@ -9,11 +9,11 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/internal/readlimit"
+	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -123,7 +123,7 @@ func runCompile(e *env, args []string) int {
 
 // compileWorkflow is the driver every command that reads a YAML workflow calls (a variable
 // so a test can count calls: each file is loaded and compiled once).
-var compileWorkflow = check.Workflow
+var compileWorkflow = driver.Workflow
 
 // compileOne reads and compiles one file and renders its --emit form. Problems are printed;
 // the code is exitOK when body is the output.
@@ -132,7 +132,7 @@ func compileOne(e *env, file, emit string) (name string, body []byte, code int) 
 	if err != nil {
 		return name, nil, fail(e, exitUsage, "%v", err)
 	}
-	u := compileWorkflow(name, src, check.Options{})
+	u := compileWorkflow(name, src, driver.Options{})
 	res, diags := u.Result, u.Diags
 	printCompileDiagnostics(e, diags, name, src)
 	if res == nil || diags.HasErrors() {

@@ -6,11 +6,11 @@ import (
 	"os"
 	"sort"
 
-	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/secmaster/exportfile"
 	"github.com/wfc-dev/wfc/workflow"
@@ -110,10 +110,10 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 	if err != nil {
 		return nil, err
 	}
-	if check.DetectKind(file, src) != check.KindWorkflow {
+	if driver.DetectKind(file, src) != driver.KindWorkflow {
 		return nil, lintNotWorkflow(e, file, src, settings)
 	}
-	u := compileWorkflow(file, src, check.Options{Lint: true, Settings: settings})
+	u := compileWorkflow(file, src, driver.Options{Lint: true, Settings: settings})
 	if err := printProblems(e, u.Diags); err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 // lintNotWorkflow lints a file that is not a YAML workflow (a .bpmn or .json file) as `wfc
 // lint` would, printing its problems, and says why it cannot be packaged or pushed.
 func lintNotWorkflow(e *env, file string, src []byte, settings lint.Settings) error {
-	diags, err := check.File(file, src, settings)
+	diags, err := driver.File(file, src, settings)
 	if err != nil {
 		return err
 	}
@@ -145,7 +145,7 @@ func printProblems(e *env, diags diag.List) error {
 // lintSettings turns wfc.yaml's lint section into the linter's settings, exactly as
 // `wfc lint` does (unknown rule ids and an unreadable catalog are errors).
 func lintSettings(cfg *config.Config) (lint.Settings, error) {
-	s, diags := check.Settings(cfg)
+	s, diags := driver.Settings(cfg)
 	if diags.HasErrors() {
 		return s, diags
 	}
@@ -191,7 +191,7 @@ func (c *compiledWorkflow) newWorkflow(dataclassID string) secmaster.CreateWorkf
 }
 
 // expandWorkflowArgs replaces each directory by the workflows under it, as `wfc lint` finds
-// them (check.WorkflowFiles: YAML with a top-level wfc key, or that does not decode; hidden
+// them (driver.WorkflowFiles: YAML with a top-level wfc key, or that does not decode; hidden
 // directories, node_modules and vendor skipped; wfc.yaml has no wfc key), sorted; files are
 // kept as given.
 func expandWorkflowArgs(args []string) ([]string, error) {
@@ -205,7 +205,7 @@ func expandWorkflowArgs(args []string) ([]string, error) {
 			out = append(out, a)
 			continue
 		}
-		found, err := check.WorkflowFiles(a)
+		found, err := driver.WorkflowFiles(a)
 		if err != nil {
 			return nil, err
 		}

@@ -5,8 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/compiler"
+	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster/secmastertest"
 )
 
@@ -15,11 +15,11 @@ import (
 func countDriverCalls(t *testing.T) (calls map[string]int, linted map[string]bool) {
 	t.Helper()
 	calls, linted = map[string]int{}, map[string]bool{}
-	t.Cleanup(func() { compileWorkflow = check.Workflow })
-	compileWorkflow = func(path string, src []byte, opts check.Options) *compiler.Unit {
+	t.Cleanup(func() { compileWorkflow = driver.Workflow })
+	compileWorkflow = func(path string, src []byte, opts driver.Options) *compiler.Unit {
 		calls[filepath.Base(path)]++
 		linted[filepath.Base(path)] = opts.Lint
-		return check.Workflow(path, src, opts)
+		return driver.Workflow(path, src, opts)
 	}
 	return calls, linted
 }

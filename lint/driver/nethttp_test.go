@@ -1,4 +1,4 @@
-package check
+package driver
 
 import (
 	"os/exec"
@@ -47,7 +47,7 @@ func TestOnlyAPIClientsLinkNetHTTP(t *testing.T) {
 			}
 		}
 	}
-	for _, must := range []string{"check", "lint", "compiler", "workflow", "bpmn", "secmaster/exportfile"} {
+	for _, must := range []string{"lint/driver", "lint", "compiler", "workflow", "bpmn", "secmaster/exportfile"} {
 		if !checked[must] {
 			t.Errorf("go list did not list %s, so this test checked nothing about it", must)
 		}
