@@ -7,13 +7,16 @@ import (
 
 // check returns the compile errors of w and its resolved program, which the graph builder
 // compiles. workflow.Resolve reports what cannot be resolved (duplicate ids, references to
-// steps that do not exist or that cross a parallel branch's boundary); shape says whether to
+// steps that do not exist or that cross a parallel branch's boundary); duplicateParams and
+// callOnErrorPolicies add duplicate input or output names and on_error: continue on a
+// workflow call, whether or not the file loaded cleanly; shape says whether to
 // add what the JSON Schema also reports (no steps, a step without id or kind, the reserved id
-// end, an empty parallel, a wait without duration). CompileFile turns it off after the schema
+// end, an empty parallel, a wait without duration). CompileUnit turns it off after the schema
 // has spoken, so no problem is said twice. Every problem is reported in one run, each at the
 // place the user wrote it.
 func check(w *workflow.Workflow, shape bool) (*workflow.Program, diag.List) {
 	prog, diags := workflow.Resolve(w)
+	diags = append(append(diags, duplicateParams(w)...), callOnErrorPolicies(w)...)
 	if shape {
 		diags = append(diags, shapeErrors(w)...)
 	}

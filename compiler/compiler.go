@@ -58,46 +58,88 @@ func Compile(w *workflow.Workflow, opts Options) (*Result, diag.List) {
 		return nil, diag.List{diag.Errorf(diag.Range{}, diag.RuleCompile, "there is no workflow to compile")}
 	}
 	prog, diags := check(w, true)
-	diags = append(append(diags, duplicateParams(w)...), callOnErrorPolicies(w)...)
 	if diags.HasErrors() {
 		diags.Sort()
 		return nil, diags
 	}
+	res, built := Build(prog, opts)
+	return res, append(diags, built...)
+}
+
+// Build compiles a resolved program that has no errors. An error here is a bug in wfc,
+// reported as a diagnostic at the file.
+func Build(prog *workflow.Program, opts Options) (*Result, diag.List) {
 	res, err := build(prog, opts)
 	if err != nil {
-		return nil, append(diags, diag.Errorf(diag.Range{File: w.File}, diag.RuleCompile,
-			"cannot compile the workflow: %v; this is a bug in wfc, please report it with this file", err))
+		return nil, diag.List{diag.Errorf(diag.Range{File: prog.Workflow.File}, diag.RuleCompile,
+			"cannot compile the workflow: %v; this is a bug in wfc, please report it with this file", err)}
 	}
-	return res, diags
+	return res, nil
+}
+
+// Unit is one workflow file taken as far as it goes: loaded, resolved and, when nothing
+// reported an error, compiled. Everything a caller needs is here, so no caller loads or
+// compiles a file a second time.
+type Unit struct {
+	Workflow *workflow.Workflow // nil when the file does not load at all
+	Program  *workflow.Program  // the resolved program; nil when Workflow is nil
+	Result   *Result            // nil when any error was reported
+	Diags    diag.List          // loading's and the compiler's, sorted
+	opts     Options            // what Result was compiled with
 }
 
 // CompileFile loads a workflow file (YAML, schema, AST) and compiles it. When loading finds
 // errors, the compiler's reference checks still run, so one run reports everything, but
 // nothing is built; what the schema has already reported is not reported again.
 func CompileFile(file string, src []byte, opts Options) (*Result, diag.List) {
-	w, diags := workflow.Load(file, src)
-	if w == nil {
-		return nil, diags
-	}
-	if diags.HasErrors() {
-		return nil, CheckLoaded(w, diags)
-	}
-	res, more := Compile(w, opts)
-	out := append(diags, more...)
-	out.Sort()
-	return res, out
+	u := CompileUnit(file, src, opts)
+	return u.Result, u.Diags
 }
 
-// CheckLoaded adds the compiler's reference checks (unknown and duplicate steps, duplicate
-// input or output names, next out of a parallel branch, ...) to the diagnostics of a workflow
-// that loaded with errors, leaving out what loading already reported, so one run shows
-// everything without building anything.
-func CheckLoaded(w *workflow.Workflow, loadDiags diag.List) diag.List {
-	_, more := check(w, false)
-	more = append(append(more, duplicateParams(w)...), callOnErrorPolicies(w)...)
-	out := append(append(diag.List{}, loadDiags...), withoutRepeats(more, loadDiags)...)
-	out.Sort()
-	return out
+// CompileUnit is CompileFile keeping the loaded workflow and its resolved program.
+func CompileUnit(file string, src []byte, opts Options) *Unit {
+	w, diags := workflow.Load(file, src)
+	u := &Unit{Workflow: w, opts: opts}
+	if w == nil {
+		u.Diags = diags
+		return u
+	}
+	loadFailed := diags.HasErrors()
+	// After the schema has reported errors, leave out the shape checks it also makes and
+	// whatever it reported at the same place, so no problem is said twice.
+	prog, more := check(w, !loadFailed)
+	u.Program = prog
+	if loadFailed {
+		more = withoutRepeats(more, diags)
+	}
+	u.Diags = append(diags, more...)
+	if !u.Diags.HasErrors() {
+		res, built := Build(prog, opts)
+		u.Result = res
+		u.Diags = append(u.Diags, built...)
+	}
+	u.Diags.Sort()
+	return u
+}
+
+// WithProcessNumber is the unit compiled with process Process_N (push keeps the process id
+// of the deployed version, which it learns only after compiling): the same Result when n is
+// the number it was compiled with, else a new build from the resolved program, with no
+// second load or resolve.
+func (u *Unit) WithProcessNumber(n int64) (*Result, error) {
+	if u.Result == nil {
+		return nil, fmt.Errorf("the workflow does not compile: %v", u.Diags)
+	}
+	if n == u.opts.ProcessNumber || u.opts.ProcessNumber == 0 && n == ProcessNumber(u.Workflow.Name.Value) {
+		return u.Result, nil
+	}
+	opts := u.opts
+	opts.ProcessNumber = n
+	res, diags := Build(u.Program, opts)
+	if res == nil {
+		return nil, fmt.Errorf("the workflow does not compile with process number %d: %v", n, diags)
+	}
+	return res, nil
 }
 
 // withoutRepeats drops the diagnostics of more that start where an error of seen does.

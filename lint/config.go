@@ -1,9 +1,6 @@
 package lint
 
 import (
-	"fmt"
-	"sort"
-
 	"github.com/wfc-dev/wfc/catalog"
 	"github.com/wfc-dev/wfc/diag"
 )
@@ -48,20 +45,4 @@ func (s Settings) enabled(rules []*Rule) []ruleSeverity {
 type ruleSeverity struct {
 	rule *Rule
 	sev  diag.Severity
-}
-
-// CheckSettings reports rule ids in s that no rule has, so a typo in wfc.yaml is not silently
-// ignored; ids are returned sorted.
-func CheckSettings(s Settings) error {
-	var unknown []string
-	for id := range s.Rules {
-		if Lookup(id) == nil {
-			unknown = append(unknown, id)
-		}
-	}
-	if len(unknown) == 0 {
-		return nil
-	}
-	sort.Strings(unknown)
-	return fmt.Errorf("unknown lint rule %q; run 'wfc lint --list-rules' for the list", unknown[0])
 }

@@ -50,6 +50,9 @@ func (p *Pass) walk(visit func(el *bpmn.Element)) {
 func (p *Pass) Program() *workflow.Program {
 	m := &p.Input.memo
 	if m.program == nil {
+		m.program = p.Input.Program
+	}
+	if m.program == nil {
 		m.program, _ = workflow.Resolve(p.Input.Workflow)
 	}
 	return m.program

@@ -13,6 +13,9 @@ type Input struct {
 	Source []byte
 	// Workflow is the parsed YAML workflow, nil for BPMN and taskflow inputs.
 	Workflow *workflow.Workflow
+	// Program is Workflow resolved, when the caller has resolved it already (the driver has);
+	// when nil, Pass.Program resolves Workflow on first use.
+	Program *workflow.Program
 	// Defs is the BPMN model: read from a diagram, or compiled from Workflow (its elements
 	// then carry the YAML range they came from in Origin). Nil when compilation failed.
 	Defs *bpmn.Definitions

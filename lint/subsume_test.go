@@ -11,7 +11,7 @@ import (
 	"github.com/wfc-dev/wfc/workflow"
 )
 
-// compiledInput loads and compiles a YAML workflow, as check.File does before linting it.
+// compiledInput loads and compiles a YAML workflow, as driver.File does before linting it.
 func compiledInput(t *testing.T, src string) *Input {
 	t.Helper()
 	w, diags := workflow.Load("w.yaml", []byte(src))

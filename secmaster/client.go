@@ -10,12 +10,12 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/internal/apiclient"
-	"github.com/wfc-dev/wfc/internal/readlimit"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 )
 
 // Response size limits: an export file may be large, every other answer is small JSON.
 const (
-	MaxExportBytes   = readlimit.BPMN
+	MaxExportBytes   = exportfile.MaxBytes
 	MaxResponseBytes = 8 << 20
 )
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 	"github.com/wfc-dev/wfc/secmaster/secmastertest"
 )
 
@@ -193,7 +194,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Export: %v", err)
 	}
-	parsed, err := secmaster.ParseExportFile(file)
+	parsed, err := exportfile.Parse(file)
 	if err != nil || len(parsed) != 1 || parsed[0].Name != "exported" || len(parsed[0].Versions) != 2 {
 		t.Fatalf("ParseExportFile = %+v, %v", parsed, err)
 	}
@@ -226,7 +227,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 func TestImportSignedWithAKSK(t *testing.T) {
 	e := newEnv(t, func(c *secmaster.Config) { c.Credentials.SecurityToken = "" })
-	file, _ := secmaster.MarshalExportFile([]secmaster.ExportedWorkflow{{
+	file, _ := exportfile.Marshal([]exportfile.Workflow{{
 		Workflow: secmaster.Workflow{Name: "imp", AopType: secmaster.AopTypeEase, DataclassID: "dc"},
 		Versions: []secmaster.WorkflowVersion{{Name: "v1", Description: "", Taskconfig: "{}", Taskflow: simpleTaskflow(t), TaskflowType: "JSON", AopType: secmaster.AopTypeEase}},
 	}})

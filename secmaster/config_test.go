@@ -58,26 +58,6 @@ func TestCredentialsFromEnv(t *testing.T) {
 	}
 }
 
-func TestExportFileParsing(t *testing.T) {
-	bad := map[string]string{
-		"":                                  "export file is empty",
-		`{"name":"x"}`:                      "not a JSON array",
-		`[{"name":"x","versions":[{"name":`: "not valid JSON (it may be truncated)",
-		`[{"aop_type":"NORMAL"}]`:           "workflow 1 has no name",
-		`[{"name":"w","versions":[{"name":"v","taskconfig":"{}"}]}]`: `workflow 1 ("w"): version "v" has no taskflow`,
-	}
-	for in, want := range bad {
-		if _, err := secmaster.ParseExportFile([]byte(in)); err == nil || !strings.Contains(err.Error(), want) {
-			t.Errorf("ParseExportFile(%q) = %v, want %q", in, err, want)
-		}
-	}
-	a, _ := secmaster.MarshalExportFile([]secmaster.ExportedWorkflow{{Workflow: secmaster.Workflow{Name: "w"}}})
-	b, _ := secmaster.MarshalExportFile([]secmaster.ExportedWorkflow{{Workflow: secmaster.Workflow{Name: "w"}}})
-	if string(a) != string(b) || !strings.Contains(string(a), `"versions": []`) {
-		t.Fatalf("MarshalExportFile is not deterministic or drops versions: %s", a)
-	}
-}
-
 // TestTrustedEndpoints: the hosts a repository file may name and still get credentials
 // (issue 8, item 4).
 func TestTrustedEndpoints(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/url"
 	"strconv"
+
+	"github.com/wfc-dev/wfc/secmaster/resource"
 )
 
 // Version statuses (AopWorkflowVersionInfo.status).
@@ -17,34 +19,8 @@ const (
 	StatusRejected        = "rejected"
 )
 
-// WorkflowVersion is AopWorkflowVersionInfo (seed 000).
-type WorkflowVersion struct {
-	ID            string `json:"id"`
-	VersionID     string `json:"version_id,omitempty"`
-	Name          string `json:"name"`
-	WorkflowID    string `json:"aopworkflow_id"`
-	Description   string `json:"description"`
-	ProjectID     string `json:"project_id,omitempty"`
-	WorkspaceID   string `json:"workspace_id,omitempty"`
-	OwnerID       string `json:"owner_id,omitempty"`
-	CreatorID     string `json:"creator_id,omitempty"`
-	CreatorName   string `json:"creator_name,omitempty"`
-	CreateTime    string `json:"create_time,omitempty"`
-	ModifierID    string `json:"modifier_id,omitempty"`
-	ModifierName  string `json:"modifier_name,omitempty"`
-	UpdateTime    string `json:"update_time,omitempty"`
-	Enabled       bool   `json:"enabled"` // null in the seed's answer decodes as false
-	Status        string `json:"status"`
-	Version       string `json:"version,omitempty"`
-	Taskconfig    string `json:"taskconfig"`
-	Taskflow      string `json:"taskflow"` // base64 of {"elementType":"{}","workflow":TREE}
-	TaskflowType  string `json:"taskflow_type"`
-	AopType       string `json:"aop_type"`
-	Input         string `json:"input,omitempty"`
-	Output        string `json:"output,omitempty"`
-	DataclassID   string `json:"dataclass_id,omitempty"`
-	DataclassName string `json:"dataclass_name,omitempty"`
-}
+// WorkflowVersion is AopWorkflowVersionInfo (package resource holds its fields).
+type WorkflowVersion = resource.WorkflowVersion
 
 // CreateVersionRequest is CreateAopWorkflowVersionInfo, the body `wfc compile` produces.
 // TaskflowType defaults to JSON.

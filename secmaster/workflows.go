@@ -5,33 +5,12 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+
+	"github.com/wfc-dev/wfc/secmaster/resource"
 )
 
-// Workflow is AopWorkflowInfo. Fields whose JSON type the notes do not pin down (the *_role
-// fields) are left out so that an unexpected type cannot break decoding.
-type Workflow struct {
-	ID                       string `json:"id"`
-	Name                     string `json:"name"`
-	Description              string `json:"description"`
-	ProjectID                string `json:"project_id,omitempty"`
-	WorkspaceID              string `json:"workspace_id,omitempty"`
-	OwnerID                  string `json:"owner_id,omitempty"`
-	CreatorID                string `json:"creator_id,omitempty"`
-	CreatorName              string `json:"creator_name,omitempty"`
-	CreateTime               string `json:"create_time,omitempty"`
-	ModifierID               string `json:"modifier_id,omitempty"`
-	ModifierName             string `json:"modifier_name,omitempty"`
-	UpdateTime               string `json:"update_time,omitempty"`
-	Enabled                  bool   `json:"enabled"`
-	VersionID                string `json:"version_id,omitempty"` // the active version
-	CurrentApprovalVersionID string `json:"current_approval_version_id,omitempty"`
-	CurrentRejectedVersionID string `json:"current_rejected_version_id,omitempty"`
-	AopType                  string `json:"aop_type"`
-	EngineType               string `json:"engine_type,omitempty"`
-	DataclassID              string `json:"dataclass_id"`
-	DataclassName            string `json:"dataclass_name,omitempty"`
-	Labels                   string `json:"labels,omitempty"`
-}
+// Workflow is AopWorkflowInfo (package resource holds its fields).
+type Workflow = resource.Workflow
 
 // Workflow types (aop_type), engine and label values the API accepts.
 const (

@@ -13,6 +13,7 @@ import (
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/internal/readlimit"
+	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -120,6 +121,10 @@ func runCompile(e *env, args []string) int {
 	return code
 }
 
+// compileWorkflow is the driver every command that reads a YAML workflow calls (a variable
+// so a test can count calls: each file is loaded and compiled once).
+var compileWorkflow = driver.Workflow
+
 // compileOne reads and compiles one file and renders its --emit form. Problems are printed;
 // the code is exitOK when body is the output.
 func compileOne(e *env, file, emit string) (name string, body []byte, code int) {
@@ -127,7 +132,8 @@ func compileOne(e *env, file, emit string) (name string, body []byte, code int) 
 	if err != nil {
 		return name, nil, fail(e, exitUsage, "%v", err)
 	}
-	res, diags := compiler.CompileFile(name, src, compiler.Options{})
+	u := compileWorkflow(name, src, driver.Options{})
+	res, diags := u.Result, u.Diags
 	printCompileDiagnostics(e, diags, name, src)
 	if res == nil || diags.HasErrors() {
 		return name, nil, exitProblems

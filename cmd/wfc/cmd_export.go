@@ -7,7 +7,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 )
 
 const exportUsage = `usage: wfc export --id ID [--id ID...] -o FILE
@@ -47,7 +47,7 @@ func runExport(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitProblems, "export: %s; %s was not written", explainRemote(err), *out)
 	}
-	wfs, err := secmaster.ParseExportFile(data)
+	wfs, err := exportfile.Parse(data)
 	if err != nil {
 		return fail(e, exitProblems, "export: the server sent a damaged file (%v); %s was not written", err, *out)
 	}

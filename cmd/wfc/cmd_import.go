@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 )
 
 const importUsage = `usage: wfc import [--target T] FILE
@@ -38,7 +39,7 @@ func runImport(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "import: %v", err)
 	}
-	wfs, err := secmaster.ParseExportFile(data)
+	wfs, err := exportfile.Parse(data)
 	if err != nil {
 		return fail(e, exitUsage, "import: %s: %v", file, err)
 	}

@@ -9,10 +9,10 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/report"
 )
 
@@ -71,7 +71,7 @@ func runLint(e *env, args []string) int {
 	var settings lint.Settings
 	if cfg != nil && !cdiags.HasErrors() {
 		var sdiags diag.List
-		settings, sdiags = check.Settings(cfg)
+		settings, sdiags = driver.Settings(cfg)
 		cdiags = append(cdiags, sdiags...)
 	}
 	relativeFiles(cdiags) // a found wfc.yaml has an absolute path; print it as the user would type it
@@ -125,11 +125,11 @@ func runLint(e *env, args []string) int {
 // lintPaths lints the files and directories, and standard input for "-". It returns the
 // bytes read from standard input (for snippets), how many files were checked and skipped,
 // and the joined read errors.
-func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.List, []byte, check.Summary, error) {
+func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.List, []byte, driver.Summary, error) {
 	var onDisk []string
 	var stdinSrc []byte
 	var diags diag.List
-	var sum check.Summary
+	var sum driver.Summary
 	var errs []error
 	for _, p := range paths {
 		if p != "-" {
@@ -140,13 +140,13 @@ func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.
 			errs = append(errs, errors.New("standard input ('-') is named more than once"))
 			continue
 		}
-		src, err := io.ReadAll(io.LimitReader(e.stdin, check.MaxFileSize+1))
+		src, err := io.ReadAll(io.LimitReader(e.stdin, driver.MaxFileSize+1))
 		if err != nil {
 			errs = append(errs, fmt.Errorf("cannot read standard input: %v", err))
 			continue
 		}
 		stdinSrc = src
-		d, err := check.File(stdinName, src, s)
+		d, err := driver.File(stdinName, src, s)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -155,7 +155,7 @@ func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.
 		diags = append(diags, d...)
 	}
 	if len(onDisk) > 0 {
-		d, pathSum, err := check.Paths(onDisk, s)
+		d, pathSum, err := driver.Paths(onDisk, s)
 		if err != nil {
 			errs = append(errs, err)
 		}
@@ -170,7 +170,7 @@ func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.
 // printChecked says on standard error how many files lint checked, so that a run that
 // checked fewer files than expected (or skipped some as not workflows) shows it. Standard
 // error keeps it out of the report on standard output.
-func printChecked(e *env, sum check.Summary) {
+func printChecked(e *env, sum driver.Summary) {
 	msg := fmt.Sprintf("wfc: checked %d %s", sum.Checked, plural(sum.Checked, "file", "files"))
 	if sum.Skipped > 0 {
 		msg += fmt.Sprintf(", skipped %d (not workflows, BPMN or taskflows)", sum.Skipped)
@@ -245,7 +245,7 @@ func ruleInfos() []report.RuleInfo {
 		out = append(out, report.RuleInfo{ID: r.ID, Severity: r.Severity, Summary: r.Summary, Doc: r.Doc,
 			HelpURI: "https://github.com/wfc-dev/wfc/blob/main/docs/rules.md#" + r.ID})
 	}
-	for _, p := range check.Phases() {
+	for _, p := range driver.Phases() {
 		out = append(out, report.RuleInfo{ID: p.ID, Severity: p.Severity, Summary: p.Summary,
 			HelpURI: "https://github.com/wfc-dev/wfc/blob/main/docs/rules.md#" + p.ID})
 	}

@@ -1,18 +1,18 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"sort"
 
-	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -52,7 +52,7 @@ func runPackage(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "package: %v", err)
 	}
-	var wfs []secmaster.ExportedWorkflow
+	var wfs []exportfile.Workflow
 	byName := map[string]string{} // workflow name → file, to refuse two files with one name
 	failed := false
 	for _, file := range files {
@@ -71,7 +71,7 @@ func runPackage(e *env, args []string) int {
 		byName[name] = file
 		nw := cw.newWorkflow(*dataclassID)
 		req := cw.request()
-		wfs = append(wfs, secmaster.ExportedWorkflow{
+		wfs = append(wfs, exportfile.Workflow{
 			Workflow: secmaster.Workflow{Name: name, Description: nw.Description, AopType: nw.AopType, DataclassID: nw.DataclassID, Labels: nw.Labels, EngineType: secmaster.EnginePublic},
 			Versions: []secmaster.WorkflowVersion{{Name: req.Name, Description: req.Description, Taskconfig: req.Taskconfig,
 				Taskflow: req.Taskflow, TaskflowType: req.TaskflowType, AopType: req.AopType, Input: deref(req.Input), Output: deref(req.Output)}},
@@ -80,7 +80,7 @@ func runPackage(e *env, args []string) int {
 	if failed {
 		return fail(e, exitProblems, "package: %s not written: fix the errors above", *out)
 	}
-	data, err := secmaster.MarshalExportFile(wfs)
+	data, err := exportfile.Marshal(wfs)
 	if err != nil {
 		return fail(e, exitProblems, "package: %v", err)
 	}
@@ -93,13 +93,14 @@ func runPackage(e *env, args []string) int {
 
 // compiledWorkflow is a workflow file that compiled and passed lint.
 type compiledWorkflow struct {
-	wf  *workflow.Workflow
-	res *compiler.Result
+	wf   *workflow.Workflow
+	res  *compiler.Result
+	unit *compiler.Unit // what res was compiled from, to compile again with another process number
 }
 
-// prepareWorkflow reads file, lints it the way `wfc lint` does (check.File: schema, compiler
-// checks, the rules, with the project's settings) and compiles it, printing the diagnostics.
-// It fails when there is any error, so nothing broken is published.
+// prepareWorkflow reads file, lints it the way `wfc lint` does (schema, compiler checks, the
+// rules, with the project's settings) and compiles it, in one pass of the driver, printing the
+// diagnostics. It fails when there is any error, so nothing broken is published.
 func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow, error) {
 	src, err := readInputFile(file, workflow.MaxFileSize, "workflow files")
 	if err != nil {
@@ -109,31 +110,42 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 	if err != nil {
 		return nil, err
 	}
-	diags, err := check.File(file, src, settings)
-	if err != nil {
+	if driver.DetectKind(file, src) != driver.KindWorkflow {
+		return nil, lintNotWorkflow(e, file, src, settings)
+	}
+	u := compileWorkflow(file, src, driver.Options{Lint: true, Settings: settings})
+	if err := printProblems(e, u.Diags); err != nil {
 		return nil, err
 	}
+	return &compiledWorkflow{wf: u.Workflow, res: u.Result, unit: u}, nil
+}
+
+// lintNotWorkflow lints a file that is not a YAML workflow (a .bpmn or .json file) as `wfc
+// lint` would, printing its problems, and says why it cannot be packaged or pushed.
+func lintNotWorkflow(e *env, file string, src []byte, settings lint.Settings) error {
+	diags, err := driver.File(file, src, settings)
+	if err != nil {
+		return err
+	}
+	if err := printProblems(e, diags); err != nil {
+		return err
+	}
+	return fmt.Errorf("%s is not a workflow file", file)
+}
+
+// printProblems prints diags and, when any is an error, returns an error counting them.
+func printProblems(e *env, diags diag.List) error {
 	printDiagnostics(e, diags)
 	if n := countErrors(diags); n > 0 {
-		return nil, fmt.Errorf("%d %s (shown above)", n, plural(n, "error", "errors"))
+		return fmt.Errorf("%d %s (shown above)", n, plural(n, "error", "errors"))
 	}
-	w, loadDiags := workflow.Load(file, src)
-	if w == nil || loadDiags.HasErrors() {
-		return nil, fmt.Errorf("%s is not a workflow file", file)
-	}
-	res, compiled := compiler.Compile(w, compiler.Options{})
-	if res == nil || compiled.HasErrors() {
-		// check.File compiled it already; a difference here would be a bug in wfc.
-		printDiagnostics(e, compiled)
-		return nil, errors.New("the workflow does not compile (shown above)")
-	}
-	return &compiledWorkflow{wf: w, res: res}, nil
+	return nil
 }
 
 // lintSettings turns wfc.yaml's lint section into the linter's settings, exactly as
 // `wfc lint` does (unknown rule ids and an unreadable catalog are errors).
 func lintSettings(cfg *config.Config) (lint.Settings, error) {
-	s, diags := check.Settings(cfg)
+	s, diags := driver.Settings(cfg)
 	if diags.HasErrors() {
 		return s, diags
 	}
@@ -179,7 +191,7 @@ func (c *compiledWorkflow) newWorkflow(dataclassID string) secmaster.CreateWorkf
 }
 
 // expandWorkflowArgs replaces each directory by the workflows under it, as `wfc lint` finds
-// them (check.WorkflowFiles: YAML with a top-level wfc key, or that does not decode; hidden
+// them (driver.WorkflowFiles: YAML with a top-level wfc key, or that does not decode; hidden
 // directories, node_modules and vendor skipped; wfc.yaml has no wfc key), sorted; files are
 // kept as given.
 func expandWorkflowArgs(args []string) ([]string, error) {
@@ -193,7 +205,7 @@ func expandWorkflowArgs(args []string) ([]string, error) {
 			out = append(out, a)
 			continue
 		}
-		found, err := check.WorkflowFiles(a)
+		found, err := driver.WorkflowFiles(a)
 		if err != nil {
 			return nil, err
 		}

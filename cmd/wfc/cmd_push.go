@@ -10,7 +10,6 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/publish"
 	"github.com/wfc-dev/wfc/secmaster"
@@ -200,12 +199,13 @@ func warnSimilar(e *env, cfg *config.Config, o publish.Outcome) {
 	}
 }
 
-// requestFor compiles the workflow again with process Process_N: push keeps the process id
-// of the version already deployed, which it learns only once it has found the workflow.
+// requestFor is the request with process Process_N: push keeps the process id of the version
+// already deployed, which it learns only once it has found the workflow. The file is not
+// loaded again, and compiled again only when N differs from the number it was compiled with.
 func (c *compiledWorkflow) requestFor(processNumber int64) (secmaster.CreateVersionRequest, error) {
-	res, diags := compiler.Compile(c.wf, compiler.Options{ProcessNumber: processNumber})
-	if res == nil || diags.HasErrors() {
-		return secmaster.CreateVersionRequest{}, fmt.Errorf("the workflow does not compile with process number %d: %v", processNumber, diags)
+	res, err := c.unit.WithProcessNumber(processNumber)
+	if err != nil {
+		return secmaster.CreateVersionRequest{}, err
 	}
 	return (&compiledWorkflow{wf: c.wf, res: res}).request(), nil
 }

@@ -2,9 +2,8 @@ package main
 
 import (
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/check"
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
+	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/render"
 )
 
@@ -68,8 +67,9 @@ func runRender(e *env, args []string) int {
 // carry), or a BPMN document decoded and read. It is nil, with the exit code, when there is
 // none.
 func renderInput(e *env, path, name string, data []byte) (defs *bpmn.Definitions, title string, code int) {
-	if check.DetectKind(path, data) == check.KindWorkflow {
-		res, diags := compiler.CompileFile(name, data, compiler.Options{})
+	if driver.DetectKind(path, data) == driver.KindWorkflow {
+		u := compileWorkflow(name, data, driver.Options{})
+		res, diags := u.Result, u.Diags
 		printCompileDiagnostics(e, diags, name, data)
 		if res == nil || diags.HasErrors() {
 			return nil, "", exitProblems

@@ -7,6 +7,7 @@ import (
 
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 )
 
 // exportPick names the workflow and version convert reads from an export file; empty picks
@@ -31,7 +32,7 @@ func isExportFile(data []byte) bool {
 
 // decodeExportVersion decodes the taskflow of the picked version of the picked workflow.
 func decodeExportVersion(data []byte, pick exportPick) (*bpmn.Document, error) {
-	wfs, err := secmaster.ParseExportFile(bytes.TrimPrefix(data, []byte("\ufeff")))
+	wfs, err := exportfile.Parse(bytes.TrimPrefix(data, []byte("\ufeff")))
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +53,7 @@ func decodeExportVersion(data []byte, pick exportPick) (*bpmn.Document, error) {
 
 // pickExportWorkflow finds the workflow whose name or id is want, or the only one when want is
 // empty.
-func pickExportWorkflow(wfs []secmaster.ExportedWorkflow, want string) (*secmaster.ExportedWorkflow, error) {
+func pickExportWorkflow(wfs []exportfile.Workflow, want string) (*exportfile.Workflow, error) {
 	names := make([]string, len(wfs))
 	for i := range wfs {
 		names[i] = wfs[i].Name
@@ -73,7 +74,7 @@ func pickExportWorkflow(wfs []secmaster.ExportedWorkflow, want string) (*secmast
 
 // pickExportVersion finds the version of w whose name, id or version id is want, or the only
 // one when want is empty.
-func pickExportVersion(w *secmaster.ExportedWorkflow, want string) (*secmaster.WorkflowVersion, error) {
+func pickExportVersion(w *exportfile.Workflow, want string) (*secmaster.WorkflowVersion, error) {
 	names := make([]string, len(w.Versions))
 	for i, v := range w.Versions {
 		names[i] = v.Name

@@ -6,12 +6,13 @@ import (
 	"testing"
 
 	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 )
 
 // A workflow with several versions needs --version; it matches a version's name, id or
 // version id (issue 12, convert reads export files).
 func TestPickExportVersion(t *testing.T) {
-	w := &secmaster.ExportedWorkflow{Workflow: secmaster.Workflow{Name: "Lockout"}, Versions: []secmaster.WorkflowVersion{
+	w := &exportfile.Workflow{Workflow: secmaster.Workflow{Name: "Lockout"}, Versions: []secmaster.WorkflowVersion{
 		{Name: "v1", ID: "id-1", VersionID: "ver-1"},
 		{Name: "v2", ID: "id-2", VersionID: "ver-2"},
 	}}
@@ -26,7 +27,7 @@ func TestPickExportVersion(t *testing.T) {
 	if !errors.As(err, &pe) || !strings.Contains(err.Error(), `workflow "Lockout" has 2 versions; pick one with --version NAME|ID: "v1", "v2"`) {
 		t.Errorf("no --version: %v", err)
 	}
-	if _, err := pickExportVersion(&secmaster.ExportedWorkflow{Workflow: secmaster.Workflow{Name: "Empty"}}, ""); err == nil || errors.As(err, &pe) {
+	if _, err := pickExportVersion(&exportfile.Workflow{Workflow: secmaster.Workflow{Name: "Empty"}}, ""); err == nil || errors.As(err, &pe) {
 		t.Errorf("no versions: %v, want a plain error (the file, not the flags, is at fault)", err)
 	}
 }

@@ -9,11 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/internal/readlimit"
+	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/report"
 	"github.com/wfc-dev/wfc/secmaster"
 )
@@ -264,7 +264,7 @@ func readInputFile(path string, limit int64, what string) ([]byte, error) {
 // sourceFile reads a file a diagnostic names, for its snippet: with the same limit and the
 // same refusal of FIFOs and devices as the first read, since the file may have changed since.
 func sourceFile(file string) ([]byte, bool) {
-	data, err := readlimit.File(file, check.MaxFileSize, "files wfc lints")
+	data, err := readlimit.File(file, driver.MaxFileSize, "files wfc lints")
 	return data, err == nil
 }
 

@@ -6,16 +6,16 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wfc-dev/wfc/check"
 	"github.com/wfc-dev/wfc/internal/golden"
 	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/lint/driver"
 )
 
 const docPath = "../../docs/rules.md"
 
 // TestRulesDocIsUpToDate fails when a rule changed and docs/rules.md was not regenerated.
 func TestRulesDocIsUpToDate(t *testing.T) {
-	want := render(lint.Rules(), check.Phases())
+	want := render(lint.Rules(), driver.Phases())
 	if golden.Update() {
 		if err := os.WriteFile(docPath, want, 0o644); err != nil {
 			t.Fatal(err)
@@ -32,7 +32,7 @@ func TestRulesDocIsUpToDate(t *testing.T) {
 
 // Every rule gets a section with its doc, and the table lists it with its severity.
 func TestRenderListsEveryRule(t *testing.T) {
-	doc := string(render(lint.Rules(), check.Phases()))
+	doc := string(render(lint.Rules(), driver.Phases()))
 	for _, r := range lint.Rules() {
 		if !strings.Contains(doc, "\n## "+r.ID+"\n") {
 			t.Errorf("no section for %s", r.ID)
@@ -57,7 +57,7 @@ func TestRenderListsEveryRule(t *testing.T) {
 // A rule that subsumes BPMN rules says so in its section, and each subsumed rule's section
 // names the rules that stand in for it.
 func TestRenderNamesSubsumedRules(t *testing.T) {
-	doc := string(render(lint.Rules(), check.Phases()))
+	doc := string(render(lint.Rules(), driver.Phases()))
 	section := func(id string) string {
 		s := doc[strings.Index(doc, "\n## "+id+"\n")+1:]
 		if end := strings.Index(s[1:], "\n## "); end >= 0 {

@@ -16,8 +16,8 @@ import (
 // The limits, in bytes, one per kind of file. Real files are far below them (a workflow is a
 // few kilobytes, a taskflow tens of kilobytes); they exist so a hostile or mistaken input ends
 // in an error instead of eating a CI runner's memory. Peak memory while linting or converting
-// stays a small multiple of the limit (see the memory tests of packages bpmn and check).
-// workflow.MaxFileSize, bpmn.MaxInputSize, check.MaxFileSize and secmaster.MaxExportBytes
+// stays a small multiple of the limit (see the memory tests of packages bpmn and lint/driver).
+// workflow.MaxFileSize, bpmn.MaxInputSize, driver.MaxFileSize and exportfile.MaxBytes
 // are these constants under the names their packages have always used.
 const (
 	// Workflow is the largest YAML workflow (8 MiB): a 10,000-step workflow is about 1 MiB.

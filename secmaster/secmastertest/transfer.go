@@ -8,6 +8,7 @@ import (
 	"mime/multipart"
 
 	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 )
 
 type exportBody struct {
@@ -23,19 +24,19 @@ func (e *Emulator) exportWorkflows(rq *request) (reply, *apiError) {
 	if len(b.ID) == 0 {
 		return reply{}, badRequest("id must list at least one workflow id")
 	}
-	var out []secmaster.ExportedWorkflow
+	var out []exportfile.Workflow
 	for _, id := range b.ID {
 		w, err := e.workflow(id)
 		if err != nil {
 			return reply{}, err
 		}
-		ew := secmaster.ExportedWorkflow{Workflow: *w}
+		ew := exportfile.Workflow{Workflow: *w}
 		for _, vid := range e.versionsOf[id] {
 			ew.Versions = append(ew.Versions, *e.versions[vid])
 		}
 		out = append(out, ew)
 	}
-	data, err := secmaster.MarshalExportFile(out)
+	data, err := exportfile.Marshal(out)
 	if err != nil {
 		return reply{}, errf(500, "SecMaster.20039999", "encoding the export: %v", err)
 	}
@@ -50,7 +51,7 @@ func (e *Emulator) importWorkflows(rq *request) (reply, *apiError) {
 	if aerr != nil {
 		return reply{}, aerr
 	}
-	wfs, err := secmaster.ParseExportFile(file)
+	wfs, err := exportfile.Parse(file)
 	if err != nil {
 		return reply{}, badRequest("%v", err)
 	}

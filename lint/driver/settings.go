@@ -1,4 +1,4 @@
-package check
+package driver
 
 import (
 	"github.com/wfc-dev/wfc/catalog"

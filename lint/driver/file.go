@@ -1,4 +1,4 @@
-package check
+package driver
 
 import (
 	"bytes"
@@ -111,14 +111,7 @@ func File(path string, src []byte, s lint.Settings) (diag.List, error) {
 // lintKind runs the linter for kind and turns a panic into a diagnostic: the driver runs
 // many files on worker goroutines, where a panic would end the whole process.
 func lintKind(path string, src []byte, kind Kind, s lint.Settings) (out diag.List) {
-	defer func() {
-		if r := recover(); r != nil {
-			d := diag.Errorf(diag.Range{File: path}, RuleInternal,
-				"wfc crashed while linting this file (%v); this is a bug in wfc, please report it with the file", r)
-			d.Detail = string(debug.Stack())
-			out = diag.List{d}
-		}
-	}()
+	defer recoverInternal(path, func(d diag.List) { out = d })
 	lintFn, ok := linters[kind]
 	if !ok {
 		lintFn = lintWorkflow
@@ -126,6 +119,17 @@ func lintKind(path string, src []byte, kind Kind, s lint.Settings) (out diag.Lis
 	out = lintFn(path, src, s)
 	out.Sort()
 	return out
+}
+
+// recoverInternal, deferred, turns a panic into one internal diagnostic about path, which it
+// hands to set: a bug in wfc costs one file's result, not the whole run.
+func recoverInternal(path string, set func(diag.List)) {
+	if r := recover(); r != nil {
+		d := diag.Errorf(diag.Range{File: path}, RuleInternal,
+			"wfc crashed while linting this file (%v); this is a bug in wfc, please report it with the file", r)
+		d.Detail = string(debug.Stack())
+		set(diag.List{d})
+	}
 }
 
 // linters maps each kind to its linter; a variable so a test can plant a crashing one.

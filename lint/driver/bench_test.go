@@ -1,4 +1,4 @@
-package check
+package driver
 
 import (
 	"fmt"
@@ -32,7 +32,7 @@ func BenchmarkLint1000Workflows(b *testing.B) {
 
 // bpmnlintFixtures is bpmnlint's own test suite (see its README there), the input of issue
 // 8 item 19: `wfc lint` over it must be at least 20 times faster than bpmnlint's CLI.
-const bpmnlintFixtures = "../testdata/conformance/bpmnlint/fixtures"
+const bpmnlintFixtures = "../../testdata/conformance/bpmnlint/fixtures"
 
 // BenchmarkLintBpmnlintFixtures reads and lints bpmnlint's 203 fixture files with every rule,
 // one after another (`wfc lint DIR` spreads them over the cores), as File does for each file

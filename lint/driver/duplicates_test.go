@@ -1,4 +1,4 @@
-package check
+package driver
 
 import (
 	"testing"
@@ -7,7 +7,7 @@ import (
 )
 
 // Lint refuses a second input of the same name as compile does, with the compiler's check,
-// also when the file has schema errors (CheckLoaded runs it too).
+// also when the file has schema errors (the compiler checks a file that did not load cleanly too).
 func TestFileDuplicateInputs(t *testing.T) {
 	body := "inputs:\n  - name: host\n  - name: host\n    type: number\nsteps:\n  - id: a\n    action: p/a\n"
 	for name, tc := range map[string]struct{ src, want string }{

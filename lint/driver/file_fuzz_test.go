@@ -1,4 +1,4 @@
-package check
+package driver
 
 import (
 	"bytes"
@@ -95,11 +95,11 @@ func fileFuzzSeeds(t testing.TB) []fileSeed {
 			}
 		}
 	}
-	examples, _ := filepath.Glob("../examples/*.yaml")
+	examples, _ := filepath.Glob("../../examples/*.yaml")
 	add(0, examples...)
 	add(0, "testdata/problems.yaml")
-	add(1, "testdata/fake-join__invalid-task.bpmn", "../testdata/conformance/xmljs/link-event__valid.xml")
-	add(2, "../bpmn/testdata/create-version-request.json")
+	add(1, "testdata/fake-join__invalid-task.bpmn", "../../testdata/conformance/xmljs/link-event__valid.xml")
+	add(2, "../../bpmn/testdata/create-version-request.json")
 	if len(seeds) == 0 {
 		t.Fatal("no seed files found")
 	}

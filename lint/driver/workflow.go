@@ -1,4 +1,4 @@
-package check
+package driver
 
 import (
 	"bytes"
@@ -14,27 +14,37 @@ import (
 	"github.com/wfc-dev/wfc/workflow"
 )
 
-// lintWorkflow checks a YAML workflow in the order a user fixes it: YAML and schema first;
-// when those hold, the compiler's checks; when those hold too, the workflow rules over the
-// AST and the BPMN rules over the compiled model (which carries YAML positions, so both
-// report in the YAML). Rules do not run on a workflow with errors: they would restate them
-// (a next naming no step is also a step with no path to the end).
+// Options say how far Workflow takes a workflow file.
+type Options struct {
+	// Lint runs the lint rules, with Settings, on a workflow that compiles.
+	Lint     bool
+	Settings lint.Settings
+	// Compile tunes the compiler: ModelOnly when only the rules read the result.
+	Compile compiler.Options
+}
+
+// Workflow is the one driver behind lint, compile, render, package and push: it loads a YAML
+// workflow, resolves it and compiles it (compiler.CompileUnit), then runs the lint rules when
+// asked, in the order a user fixes a workflow: YAML and schema first; when those hold, the
+// compiler's checks; when those hold too, the workflow rules over the AST and the BPMN rules
+// over the compiled model (which carries YAML positions, so both report in the YAML). Rules
+// do not run on a workflow with errors: they would restate them (a next naming no step is
+// also a step with no path to the end). The unit's Diags hold every phase's, sorted; a panic
+// is one internal diagnostic, as in File.
+func Workflow(path string, src []byte, opts Options) (u *compiler.Unit) {
+	defer recoverInternal(path, func(d diag.List) { u = &compiler.Unit{Diags: d} })
+	u = compiler.CompileUnit(path, src, opts.Compile)
+	if opts.Lint && u.Result != nil {
+		u.Diags = append(u.Diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: u.Workflow,
+			Program: u.Program, Defs: u.Result.Defs, Settings: opts.Settings})...)
+		u.Diags.Sort()
+	}
+	return u
+}
+
+// lintWorkflow lints a YAML workflow: Workflow, stopping at the BPMN model the rules read.
 func lintWorkflow(path string, src []byte, s lint.Settings) diag.List {
-	w, diags := workflow.Load(path, src)
-	if w == nil {
-		return diags
-	}
-	if diags.HasErrors() {
-		// Add the compiler's own checks to the load errors, as `wfc compile` prints them,
-		// without building anything or loading the file again.
-		return compiler.CheckLoaded(w, diags)
-	}
-	res, compiled := compiler.Compile(w, compiler.Options{ModelOnly: true})
-	diags = append(diags, compiled...)
-	if res == nil || compiled.HasErrors() {
-		return diags
-	}
-	return append(diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: w, Defs: res.Defs, Settings: s})...)
+	return Workflow(path, src, Options{Lint: true, Settings: s, Compile: compiler.Options{ModelOnly: true}}).Diags
 }
 
 // yamlRole is what a YAML file is to a directory walk or a hook passing every YAML file.

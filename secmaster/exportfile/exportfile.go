@@ -1,14 +1,21 @@
-package secmaster
+// Package exportfile is SecMaster's workflow export/import file format. It has no network code:
+// `wfc lint` reads export files through it without linking the HTTP client, and the client
+// (secmaster.Client.Export, Import) and its emulator share it.
+package exportfile
 
 import (
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/wfc-dev/wfc/internal/readlimit"
+	"github.com/wfc-dev/wfc/secmaster/resource"
 )
 
-// The workflow export/import file format.
-//
+// MaxBytes is the largest export file wfc reads or accepts from the API, in bytes.
+const MaxBytes = readlimit.BPMN
+
 // ASSUMPTION: SecMaster's real export format is not public (the API answers "a file"; notes §3).
 // wfc assumes, and its emulator implements, a JSON array of workflows, each carrying its
 // versions:
@@ -16,19 +23,19 @@ import (
 //	[{"name": "...", "aop_type": "NORMAL", "dataclass_id": "...", ...,
 //	  "versions": [{"name": "...", "taskconfig": "...", "taskflow": "<base64>", "taskflow_type": "JSON", ...}]}]
 //
-// Every field uses the API's own JSON names (Workflow, WorkflowVersion). This file is the only
+// Every field uses the API's own JSON names (package resource). This file is the only
 // place that knows the format: correct it here once a real export has been inspected.
 
-// ExportedWorkflow is one element of an export file.
-type ExportedWorkflow struct {
-	Workflow
-	Versions []WorkflowVersion `json:"versions"`
+// Workflow is one element of an export file.
+type Workflow struct {
+	resource.Workflow
+	Versions []resource.WorkflowVersion `json:"versions"`
 }
 
-// ParseExportFile decodes and checks an export file.
-func ParseExportFile(data []byte) ([]ExportedWorkflow, error) {
-	if len(data) > MaxExportBytes {
-		return nil, fmt.Errorf("export file is %d bytes; the limit is %d MiB", len(data), MaxExportBytes>>20)
+// Parse decodes and checks an export file.
+func Parse(data []byte) ([]Workflow, error) {
+	if len(data) > MaxBytes {
+		return nil, fmt.Errorf("export file is %d bytes; the limit is %d MiB", len(data), MaxBytes>>20)
 	}
 	trimmed := bytes.TrimSpace(data)
 	if len(trimmed) == 0 {
@@ -37,7 +44,7 @@ func ParseExportFile(data []byte) ([]ExportedWorkflow, error) {
 	if trimmed[0] != '[' {
 		return nil, errors.New("export file is not a JSON array of workflows")
 	}
-	var wfs []ExportedWorkflow
+	var wfs []Workflow
 	if err := json.Unmarshal(trimmed, &wfs); err != nil {
 		return nil, fmt.Errorf("export file is not valid JSON (it may be truncated): %v", err)
 	}
@@ -61,15 +68,15 @@ func ParseExportFile(data []byte) ([]ExportedWorkflow, error) {
 	return wfs, nil
 }
 
-// MarshalExportFile encodes workflows as an export file: indented, in the order given, with a
+// Marshal encodes workflows as an export file: indented, in the order given, with a
 // trailing newline, so the same input gives the same bytes.
-func MarshalExportFile(wfs []ExportedWorkflow) ([]byte, error) {
+func Marshal(wfs []Workflow) ([]byte, error) {
 	if wfs == nil {
-		wfs = []ExportedWorkflow{}
+		wfs = []Workflow{}
 	}
 	for i := range wfs {
 		if wfs[i].Versions == nil {
-			wfs[i].Versions = []WorkflowVersion{}
+			wfs[i].Versions = []resource.WorkflowVersion{}
 		}
 	}
 	b, err := json.MarshalIndent(wfs, "", "  ")

@@ -1,8 +1,10 @@
-// Package check is the lint driver behind `wfc lint`: it decides what a file is (a YAML
-// workflow, BPMN XML, a taskflow or create-version JSON, an export file), runs every phase
-// that applies to it (load and schema, compile, the lint rules) and merges the diagnostics.
-// Paths walks files and directories and lints them in parallel; output is sorted, so it is
-// the same on every run whatever order the workers finish in.
+// Package driver takes files through wfc's phases. Workflow is the one "load, resolve,
+// compile, lint" that lint, compile, render, package and push call (docs/architecture.md).
+// For `wfc lint`, File decides what a file is (a YAML workflow, BPMN XML, a taskflow or
+// create-version JSON, an export file), runs every phase that applies to it (load and
+// schema, compile, the lint rules) and merges the diagnostics. Paths walks files and
+// directories and lints them in parallel; output is sorted, so it is the same on every run
+// whatever order the workers finish in.
 //
 // What a file is:
 //
@@ -23,4 +25,4 @@
 //
 // A directory named to Paths in which nothing is linted is an error: an empty directory or
 // one with only other tools' files is more likely a wrong path than a clean result.
-package check
+package driver

@@ -1,4 +1,4 @@
-package check
+package driver
 
 import (
 	"bytes"
@@ -10,7 +10,7 @@ import (
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
-	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
 )
 
 // lintBPMN checks a BPMN document in any form bpmn.DecodeAny reads (XML, a taskflow envelope,
@@ -36,7 +36,7 @@ func lintJSON(path string, src []byte, s lint.Settings) diag.List {
 // have no line numbers of their own, so each message starts with the workflow and version it
 // is about, and names the element.
 func lintExport(path string, src []byte, s lint.Settings) diag.List {
-	wfs, err := secmaster.ParseExportFile(src)
+	wfs, err := exportfile.Parse(src)
 	if err != nil {
 		return diag.List{diag.Errorf(diag.Range{File: path}, diag.RuleSyntax, "%v", err)}
 	}

@@ -1,4 +1,4 @@
-package secmaster_test
+package exportfile_test
 
 import (
 	"bytes"
@@ -8,7 +8,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
 
-	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
+	"github.com/wfc-dev/wfc/secmaster/resource"
 )
 
 // FuzzParseExportFile reads arbitrary export files. Beyond not panicking: an error is one
@@ -16,9 +17,9 @@ import (
 // on every version, and writing it back gives a file that parses to the same workflows and
 // is written back to the same bytes.
 func FuzzParseExportFile(f *testing.F) {
-	seed, err := secmaster.MarshalExportFile([]secmaster.ExportedWorkflow{{
-		Workflow: secmaster.Workflow{ID: "w1", Name: "Block IP", AopType: "NORMAL", DataclassID: "dc", Enabled: true},
-		Versions: []secmaster.WorkflowVersion{{Name: "v1", Taskconfig: "{}", Taskflow: "eyJ9", TaskflowType: "JSON", Status: "activated"}},
+	seed, err := exportfile.Marshal([]exportfile.Workflow{{
+		Workflow: resource.Workflow{ID: "w1", Name: "Block IP", AopType: "NORMAL", DataclassID: "dc", Enabled: true},
+		Versions: []resource.WorkflowVersion{{Name: "v1", Taskconfig: "{}", Taskflow: "eyJ9", TaskflowType: "JSON", Status: "activated"}},
 	}})
 	if err != nil {
 		f.Fatal(err)
@@ -32,7 +33,7 @@ func FuzzParseExportFile(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		wfs, err := secmaster.ParseExportFile(data)
+		wfs, err := exportfile.Parse(data)
 		if err != nil {
 			if msg := err.Error(); msg == "" || strings.ContainsAny(msg, "\r\n") {
 				t.Fatalf("error is empty or spans lines: %q", msg)
@@ -40,24 +41,24 @@ func FuzzParseExportFile(f *testing.F) {
 			return
 		}
 		checkExportComplete(t, wfs)
-		out, err := secmaster.MarshalExportFile(wfs)
+		out, err := exportfile.Marshal(wfs)
 		if err != nil {
 			t.Fatalf("a parsed export file cannot be written: %v", err)
 		}
-		back, err := secmaster.ParseExportFile(out)
+		back, err := exportfile.Parse(out)
 		if err != nil {
 			t.Fatalf("the written export file does not parse: %v\n%s", err, out)
 		}
 		if d := cmp.Diff(wfs, back, cmpopts.EquateEmpty()); d != "" {
 			t.Fatalf("workflows changed through writing (-parsed +reparsed):\n%s", d)
 		}
-		if again, _ := secmaster.MarshalExportFile(back); !bytes.Equal(again, out) {
+		if again, _ := exportfile.Marshal(back); !bytes.Equal(again, out) {
 			t.Fatalf("writing is not stable:\n%s\n---\n%s", out, again)
 		}
 	})
 }
 
-func checkExportComplete(t *testing.T, wfs []secmaster.ExportedWorkflow) {
+func checkExportComplete(t *testing.T, wfs []exportfile.Workflow) {
 	t.Helper()
 	for _, w := range wfs {
 		if w.Name == "" {
@@ -68,5 +69,25 @@ func checkExportComplete(t *testing.T, wfs []secmaster.ExportedWorkflow) {
 				t.Fatalf("an incomplete version was accepted: %+v", v)
 			}
 		}
+	}
+}
+
+func TestExportFileParsing(t *testing.T) {
+	bad := map[string]string{
+		"":                                  "export file is empty",
+		`{"name":"x"}`:                      "not a JSON array",
+		`[{"name":"x","versions":[{"name":`: "not valid JSON (it may be truncated)",
+		`[{"aop_type":"NORMAL"}]`:           "workflow 1 has no name",
+		`[{"name":"w","versions":[{"name":"v","taskconfig":"{}"}]}]`: `workflow 1 ("w"): version "v" has no taskflow`,
+	}
+	for in, want := range bad {
+		if _, err := exportfile.Parse([]byte(in)); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Parse(%q) = %v, want %q", in, err, want)
+		}
+	}
+	a, _ := exportfile.Marshal([]exportfile.Workflow{{Workflow: resource.Workflow{Name: "w"}}})
+	b, _ := exportfile.Marshal([]exportfile.Workflow{{Workflow: resource.Workflow{Name: "w"}}})
+	if string(a) != string(b) || !strings.Contains(string(a), `"versions": []`) {
+		t.Fatalf("Marshal is not deterministic or drops versions: %s", a)
 	}
 }

@@ -1,4 +1,4 @@
-package check
+package driver
 
 // The blank import defines the one -update flag here too, so that go test ./... -update
 // runs every package, not only those with golden files.
