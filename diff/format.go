@@ -79,14 +79,17 @@ func WriteJSON(w io.Writer, r Report) error {
 // a table with one row per change.
 func WriteMarkdown(w io.Writer, r Report) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "#### wfc diff `%s` → `%s`\n\n", mdCode(r.Old), mdCode(r.New))
+	fmt.Fprintf(&b, "#### wfc diff %s → %s\n\n", mdCode(r.Old), mdCode(r.New))
 	if len(r.Changes) == 0 {
 		b.WriteString("No changes.\n")
 	} else {
 		b.WriteString("| | Where | Field | Old | New |\n|---|---|---|---|---|\n")
 		for _, c := range r.Changes {
 			field, old, new := c.Field, c.Old, c.New
-			if field == "" {
+			switch {
+			case field == "" && c.Op == Removed:
+				old = c.Note
+			case field == "":
 				new = c.Note
 			}
 			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s |\n", c.Op, mdCell(c.Subject()), mdCell(field), mdCell(old), mdCell(new))
@@ -96,15 +99,31 @@ func WriteMarkdown(w io.Writer, r Report) error {
 	return err
 }
 
-// mdCell is a value inside a table cell: code, with pipes escaped so they do not end it.
+// mdCell is a value inside a table cell: a code span, with pipes escaped so they do not end
+// the cell (GitHub reads \| inside a table's code span as |).
 func mdCell(s string) string {
 	if s == "" {
 		return ""
 	}
-	return "`" + strings.ReplaceAll(mdCode(s), "|", `\|`) + "`"
+	return mdCode(strings.ReplaceAll(s, "|", `\|`))
 }
 
-// mdCode keeps s on one line and free of backticks, which would end the code span.
+// mdCode is s on one line as a code span, fenced with more backticks than s holds in a row
+// (and padded when s starts or ends with one), so s is shown exactly.
 func mdCode(s string) string {
-	return strings.NewReplacer("`", "'", "\n", " ", "\r", " ").Replace(s)
+	s = strings.NewReplacer("\n", " ", "\r", " ").Replace(s)
+	run, longest := 0, 0
+	for _, r := range s {
+		if r == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if longest > 0 {
+		return fence + " " + s + " " + fence
+	}
+	return fence + s + fence
 }
