@@ -85,14 +85,7 @@ func toBytes(ss []string) [][]byte {
 // TestFormats compares every output form of one diff with many kinds of change with its
 // golden file, and checks the order does not depend on the run.
 func TestFormats(t *testing.T) {
-	old, err := os.ReadFile(filepath.Join("testdata", "old.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	new, err := os.ReadFile(filepath.Join("testdata", "new.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	old, new := readFile(t, "testdata", "old.yaml"), readFile(t, "testdata", "new.yaml")
 	report := func() Report {
 		return Report{Old: "old.yaml", New: "new.yaml",
 			Changes: Programs(program(t, "old.yaml", string(old)), program(t, "new.yaml", string(new)))}
@@ -141,4 +134,25 @@ func TestNoChangeOutputs(t *testing.T) {
 	if !bytes.Contains(b.Bytes(), []byte("No changes.")) {
 		t.Errorf("markdown of no changes should say so, got:\n%s", b.Bytes())
 	}
+}
+
+// TestReadmeExample keeps the README's "Reviewing a change" output the golden text diff.
+func TestReadmeExample(t *testing.T) {
+	readme, want := readFile(t, "..", "README.md"), readFile(t, "testdata", "diff.txt")
+	_, section, ok := bytes.Cut(readme, []byte("## Reviewing a change\n"))
+	if !ok {
+		t.Fatal(`README.md has no "## Reviewing a change" section`)
+	}
+	if !bytes.Contains(section, append([]byte("```\n"), want...)) {
+		t.Errorf("the README's example output is not testdata/diff.txt; paste it there:\n%s", want)
+	}
+}
+
+func readFile(t *testing.T, path ...string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(path...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
