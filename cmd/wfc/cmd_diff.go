@@ -1,10 +1,13 @@
 package main
 
 import (
+	"strings"
+
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/diff"
+	"github.com/wfc-dev/wfc/render"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -90,7 +93,7 @@ func loadDiffSide(e *env, file string) (side diffSide, ok bool) {
 	var res *compiler.Result
 	if w != nil && !diags.HasErrors() {
 		var more diag.List
-		res, more = compiler.Compile(w, compiler.Options{ModelOnly: true})
+		res, more = compiler.Compile(w, compiler.Options{})
 		diags = append(diags, more...)
 	}
 	printCompileDiagnostics(e, diags, name, src)
@@ -99,4 +102,69 @@ func loadDiffSide(e *env, file string) (side diffSide, ok bool) {
 	}
 	prog, _ := workflow.Resolve(w) // Compile has reported what Resolve finds
 	return diffSide{name: name, prog: prog, defs: res.Defs}, true
+}
+
+// renderDiff is 'wfc render --diff OLD NEW': NEW drawn with its added and changed steps
+// coloured, and the removed ones, which NEW's drawing cannot show, named in the title.
+func renderDiff(e *env, inputs []string, out string) int {
+	if len(inputs) != 2 {
+		return fail(e, exitUsage, "render: --diff takes two workflow files, OLD and NEW, got %d; run 'wfc render -h' for usage", len(inputs))
+	}
+	if err := refuseInputAsOutput(out, inputs); err != nil {
+		return fail(e, exitUsage, "render: %v (nothing was written)", err)
+	}
+	old, okOld := loadDiffSide(e, inputs[0])
+	new, okNew := loadDiffSide(e, inputs[1])
+	if !okOld || !okNew {
+		return exitProblems
+	}
+	changes := diff.Programs(old.prog, new.prog)
+	diagram, err := render.FromBPMN(new.defs)
+	if err != nil {
+		return fail(e, exitProblems, "%s: %v", new.name, err)
+	}
+	diagram.Title = new.prog.Workflow.Name.Value
+	if removed := removedSteps(changes); len(removed) > 0 {
+		diagram.Title += " (removed: " + strings.Join(removed, ", ") + ")"
+	}
+	return writeSVG(e, out, render.SVG(diagram, render.Options{Marks: stepMarks(new, changes)}))
+}
+
+// removedSteps are the ids of the steps only OLD has, in the diff's order.
+func removedSteps(changes []diff.Change) []string {
+	var out []string
+	for _, c := range changes {
+		if c.Scope == diff.ScopeStep && c.Op == diff.Removed && c.Field == "" {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// stepMarks colours the BPMN nodes of NEW's added and changed steps. A node belongs to the
+// step it was compiled from: the compiler sets its Origin to the step's YAML range (a
+// parallel step has two gateways, a step with on_error its boundary event). Flows are left
+// uncoloured: their origin is the step they leave, which would colour every outgoing flow.
+func stepMarks(side diffSide, changes []diff.Change) map[string]render.Mark {
+	mark := map[diag.Range]render.Mark{}
+	for _, c := range changes {
+		s := side.prog.Lookup(c.Name)
+		if c.Scope != diff.ScopeStep || s == nil {
+			continue
+		}
+		switch {
+		case c.Op == diff.Added && c.Field == "":
+			mark[s.Range] = render.Added
+		case mark[s.Range] == render.Unmarked:
+			mark[s.Range] = render.Changed
+		}
+	}
+	out := map[string]render.Mark{}
+	for id, el := range side.defs.ByID {
+		r, ok := el.Origin.(diag.Range)
+		if ok && el.SourceRef == nil && mark[r] != render.Unmarked {
+			out[id] = mark[r]
+		}
+	}
+	return out
 }
