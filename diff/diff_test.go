@@ -25,7 +25,7 @@ outputs:
 steps:
   - id: enrich
     action: tb/ip
-    with: {ip: "${inputs.ip}", opts: {depth: 1, fast: true}}
+    with: {ip: "${inputs.ip}", opts: {depth: 1, fast: true}, tags: [{k: a, v: 1}]}
     timeout: 60s
   - id: decide
     switch:
@@ -108,6 +108,7 @@ func TestEveryKindOfChange(t *testing.T) {
 		{"with nested", []string{"depth: 1", "depth: 2"}, []string{`~ step enrich: with.opts.depth 1 → 2`}},
 		{"with key added and removed", []string{"fast: true", "quick: true"},
 			[]string{`+ step enrich: with.opts.quick true`, `- step enrich: with.opts.fast true`}},
+		{"with list item", []string{"v: 1}]", "v: 2}]"}, []string{`~ step enrich: with.tags [{"k":"a","v":1}] → [{"k":"a","v":2}]`}},
 		{"with string and number differ", []string{"depth: 1", `depth: "1"`}, []string{`~ step enrich: with.opts.depth 1 → "1"`}},
 		{"timeout", []string{"timeout: 60s", "timeout: 90s"}, []string{`~ step enrich: timeout 60s → 90s`}},
 		{"retry and on_error", []string{"timeout: 60s", "timeout: 60s\n    retry: {times: 3, interval: 10s}\n    on_error: continue"},

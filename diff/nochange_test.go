@@ -30,6 +30,8 @@ steps:
     id: enrich
     timeout: 1m
     with:
+      tags:
+        - {v: 1, k: a}
       opts:
         fast: true
         depth: 1
