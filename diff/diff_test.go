@@ -129,6 +129,8 @@ func TestEveryKindOfChange(t *testing.T) {
 			[]string{`~ step decide: case "low".order 2 → 1`, `~ step decide: case "high".order 1 → 2`}},
 		{"case added", []string{"    default: close", "      - when: \"${inputs.ip == '1'}\"\n        next: end\n    default: close"},
 			[]string{`+ step decide: case "${inputs.ip == '1'}" end`, `+ step decide: case "${inputs.ip == '1'}".when "${inputs.ip == '1'}"`}},
+		{"cases with one name", []string{"name: low", "name: high", "next: close\n    default", "next: block\n    default"},
+			[]string{`~ step decide: case "high" #2 close → block`, `~ step decide: case "high" #2.name "low" → "high"`}},
 		{"default", []string{"default: close", "default: block"}, []string{`~ step decide: default close → block`}},
 		{"approval", []string{"{approvers: [alice, bob], timeout: 4h}", "{approvers: [bob, carol], timeout: 1d, on_timeout: pass}"},
 			[]string{`~ step approve: approval.approvers [alice, bob] → [bob, carol]`, `~ step approve: approval.timeout 4h → 1d`, `~ step approve: approval.on_timeout interrupt → pass`}},

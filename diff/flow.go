@@ -34,25 +34,42 @@ func pairCases(old, new []*workflow.Case) (oldKeys, newKeys []caseKey) {
 	match(func(o, n *workflow.Case, _, _ int) bool { return o.When.Value == n.When.Value })
 	match(func(o, n *workflow.Case, _, _ int) bool { return o.Name.IsSet() && o.Name.Value == n.Name.Value })
 	match(func(_, _ *workflow.Case, i, j int) bool { return i == j })
+	newLabel := caseLabels(new)
 	rank := 0
-	for j, n := range new {
-		newKeys[j] = caseKey{label: "case " + quote(n.LabelOrWhen()), rank: -1}
+	for j := range new {
+		newKeys[j] = caseKey{label: newLabel[j], rank: -1}
 		if i := toOld[j]; i >= 0 {
 			newKeys[j].rank = rank
 			oldKeys[i].label = newKeys[j].label
 			rank++
 		}
 	}
+	oldLabel := caseLabels(old)
 	rank = 0
-	for i, o := range old {
+	for i := range old {
 		if !used[i] {
-			oldKeys[i] = caseKey{label: "case " + quote(o.LabelOrWhen()), rank: -1}
+			oldKeys[i] = caseKey{label: oldLabel[i], rank: -1}
 			continue
 		}
 		oldKeys[i].rank = rank
 		rank++
 	}
 	return oldKeys, newKeys
+}
+
+// caseLabels names each case `case "NAME"` (its name, else its condition), adding " #N"
+// (its position) to a label an earlier case of the switch already has.
+func caseLabels(cases []*workflow.Case) []string {
+	out := make([]string, len(cases))
+	seen := map[string]bool{}
+	for i, c := range cases {
+		out[i] = "case " + quote(c.LabelOrWhen())
+		if seen[out[i]] {
+			out[i] += " #" + strconv.Itoa(i+1)
+		}
+		seen[out[i]] = true
+	}
+	return out
 }
 
 // flowFields are where control goes from s, in new's step ids: its place (top level or a

@@ -150,7 +150,7 @@ func TestReadmeExample(t *testing.T) {
 	}
 }
 
-func readFile(t *testing.T, path ...string) []byte {
+func readFile(t testing.TB, path ...string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(path...))
 	if err != nil {
