@@ -94,6 +94,8 @@ func TestEveryKindOfChange(t *testing.T) {
 		{"workflow name", []string{"name: Base", "name: Renamed"}, []string{`~ workflow: name "Base" → "Renamed"`}},
 		{"workflow description", []string{"description: Base workflow", "description: why"}, []string{`~ workflow: description "Base workflow" → "why"`}},
 		{"workflow type", []string{"type: general", "type: containment"}, []string{`~ workflow: type general → containment`}},
+		{"workflow type left out", []string{"type: general\n", ""}, []string{}},
+		{"workflow log level", []string{"type: general", "type: general\nlog_level: debug"}, []string{`~ workflow: log_level info → debug`}},
 		{"workflow retry", []string{"type: general", "type: general\nretry: {times: 2}"}, []string{`+ workflow: retry.times 2`}},
 		{"workflow labels", []string{"[IP, DOMAIN]", "[IP]"}, []string{`~ workflow: labels [DOMAIN, IP] → [IP]`}},
 		{"input added", []string{"outputs:", "  - name: host\n    type: number\n    required: true\noutputs:"}, []string{`+ input host (number, required)`}},

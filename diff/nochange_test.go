@@ -17,6 +17,7 @@ const reformatted = `# a comment
 name: Base   # trailing comment
 wfc: 1
 type: NORMAL
+log_level: info
 description: "Base workflow"
 labels: [DOMAIN, IP]
 outputs:

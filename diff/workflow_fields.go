@@ -17,10 +17,9 @@ func settingFields(w *workflow.Workflow) []field {
 	var out []field
 	out = str(out, "name", w.Name)
 	out = str(out, "description", w.Description)
-	if w.Type.IsSet() {
-		// general and NORMAL are one type: compare what the API receives.
-		out = append(out, field{path: "type", key: w.AopType(), show: w.Type.Value, at: w.Type.Range})
-	}
+	// Type and log level compare as the API receives them: general is NORMAL, and leaving
+	// either out is writing its default.
+	out = append(out, field{path: "type", key: w.AopType(), show: orDefault(w.Type, "general"), at: w.Type.Range})
 	if len(w.Labels) > 0 {
 		labels := make([]string, len(w.Labels))
 		for i, l := range w.Labels {
@@ -31,10 +30,15 @@ func settingFields(w *workflow.Workflow) []field {
 	}
 	out = str(out, "dataclass", w.Dataclass)
 	out = retry(out, w.Retry)
-	if w.LogLevel.IsSet() {
-		out = append(out, field{path: "log_level", key: w.LogLevelAPI(), show: w.LogLevel.Value, at: w.LogLevel.Range})
+	return append(out, field{path: "log_level", key: w.LogLevelAPI(), show: orDefault(w.LogLevel, "info"), at: w.LogLevel.Range})
+}
+
+// orDefault is s as written, or def when it is not.
+func orDefault(s workflow.String, def string) string {
+	if !s.IsSet() {
+		return def
 	}
-	return out
+	return s.Value
 }
 
 // params compares inputs or outputs, matched by name: new's in order, then removed ones.
