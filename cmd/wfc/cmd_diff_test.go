@@ -4,8 +4,14 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/wfc-dev/wfc/diff"
+	"github.com/wfc-dev/wfc/render"
 )
 
 // TestDiffExitCodes pins the exit status of wfc diff to git diff --exit-code's: 0 the same,
@@ -53,5 +59,44 @@ func TestDiffExitCodes(t *testing.T) {
 		if got == exitUsage && stdout.Len() > 0 {
 			t.Errorf("wfc diff %v failed but printed a diff: %q", c.args, stdout.String())
 		}
+	}
+}
+
+// TestStepMarks colours every BPMN node compiled from a changed step (a parallel's fork and
+// join gateways both) and from an added one, and no flow and no unchanged step.
+func TestStepMarks(t *testing.T) {
+	dir := t.TempDir()
+	const head = "wfc: 1\nname: M\ndescription: \"\"\nsteps:\n  - id: first\n    action: p/a\n"
+	old := head + "  - id: fan\n    parallel:\n      - steps: [{id: one, action: p/one}]\n      - steps: [{id: two, action: p/two}]\n"
+	new := head + "  - id: fan\n    parallel:\n      - steps: [{id: one, action: p/one}]\n      - steps: [{id: two, action: p/two}]\n      - steps: [{id: three, action: p/three}]\n"
+	var sides [2]diffSide
+	for i, src := range []string{old, new} {
+		path := filepath.Join(dir, []string{"old.yaml", "new.yaml"}[i])
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		side, ok := loadDiffSide(&env{stderr: &stderr, getenv: func(string) string { return "" }}, path)
+		if !ok {
+			t.Fatalf("%s does not load: %s", path, stderr.String())
+		}
+		sides[i] = side
+	}
+	marks := stepMarks(sides[1], diff.Programs(sides[0].prog, sides[1].prog))
+	names := map[render.Mark]string{render.Added: "added", render.Removed: "removed", render.Changed: "changed"}
+	got := map[string][]string{} // mark → "type name" of each marked element, sorted
+	for id, m := range marks {
+		el := sides[1].defs.ByID[id]
+		got[names[m]] = append(got[names[m]], el.Type+" "+el.Name)
+	}
+	for _, v := range got {
+		sort.Strings(v)
+	}
+	want := map[string][]string{
+		"added":   {"ServiceTask three"},
+		"changed": {"ParallelGateway ", "ParallelGateway fan"}, // the join has no name
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("marked elements differ (-want +got):\n%s", d)
 	}
 }
