@@ -8,6 +8,7 @@ import (
 )
 
 const renderUsage = `usage: wfc render [-o FILE.svg] INPUT
+       wfc render [-o FILE.svg] --diff OLD NEW
 
 Draws a workflow as a self-contained SVG: a YAML workflow as ` + "`wfc compile`" + ` lays it out, or a
 BPMN document in any form ` + "`wfc convert`" + ` reads (BPMN XML, xml-js tree JSON, taskflow
@@ -15,6 +16,9 @@ envelope, base64 taskflow, create-version request or API response), INPUT "-" be
 input. A diagram drawn in a modeler keeps its layout; a process without one is laid out as
 ` + "`wfc convert --layout`" + ` does. The SVG holds no script, link or font, and follows the viewer's light or
 dark theme.
+
+--diff draws the YAML workflow NEW with the steps that ` + "`wfc diff OLD NEW`" + ` reports coloured:
+added green, changed amber. Removed steps are not in NEW's drawing: the title lists them.
 
 -o FILE writes it there atomically instead of to standard output.
 
@@ -25,9 +29,13 @@ be read or written.
 func runRender(e *env, args []string) int {
 	fs := newFlagSet(e, "render", renderUsage)
 	out := fs.String("o", "", "write the SVG to FILE")
+	withDiff := fs.Bool("diff", false, "draw NEW with the changes from OLD coloured (two inputs: OLD NEW)")
 	inputs, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
+	}
+	if *withDiff {
+		return renderDiff(e, inputs, *out)
 	}
 	if len(inputs) != 1 {
 		return fail(e, exitUsage, "render: takes one input file, got %d; run 'wfc render -h' for usage", len(inputs))
@@ -50,11 +58,16 @@ func runRender(e *env, args []string) int {
 	if title != "" {
 		diagram.Title = title
 	}
-	svg := render.SVG(diagram, render.Options{})
-	if *out == "" {
+	return writeSVG(e, *out, render.SVG(diagram, render.Options{}))
+}
+
+// writeSVG writes a drawing to -o FILE atomically, or to standard output.
+func writeSVG(e *env, out string, svg []byte) int {
+	var err error
+	if out == "" {
 		_, err = e.stdout.Write(svg)
 	} else {
-		err = atomicfile.WriteFile(*out, svg)
+		err = atomicfile.WriteFile(out, svg)
 	}
 	if err != nil {
 		return fail(e, exitUsage, "render: %v", err)

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/diff"
+	"github.com/wfc-dev/wfc/lint/driver"
+	"github.com/wfc-dev/wfc/render"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+const diffUsage = `usage: wfc diff [--format text|json|markdown] OLD NEW
+
+Compares two YAML workflows (either may be "-", standard input) in the language's terms:
+workflow settings, inputs and outputs by name, and steps by id, with where control goes
+after each step (next, cases, default, on_error) as the resolved workflow has it. Comments,
+formatting, key order and the compiled BPMN never show as changes. One line per change:
+
+  ~ step enrich: with.ip "${inputs.ip}" → "${inputs.src_ip}"
+  + step notify (action slack/post_message) after enrich
+  - step close (action secmaster/close_alert)
+
+--format json prints {"old", "new", "changes": [...]} for tools (each change with op,
+scope, name, field, old, new, note and its position in NEW); --format markdown prints a
+table for a pull-request comment. Text is coloured on a terminal unless NO_COLOR is set.
+
+Exit status (as git diff --exit-code): 0 when the workflows are the same, 1 when they
+differ, 2 on bad usage or when either file cannot be read or does not compile (its problems
+are printed as file:line:col: message [rule]).
+`
+
+var diffFormats = []string{"text", "json", "markdown"}
+
+func runDiff(e *env, args []string) int {
+	fs := newFlagSet(e, "diff", diffUsage)
+	format := enumVar(fs, "format", "text", "output format: text, json or markdown", diffFormats...)
+	files, code, done := parseCommandFlags(e, fs, args)
+	if done {
+		return code
+	}
+	if len(files) != 2 {
+		return fail(e, exitUsage, "diff: takes two workflow files, OLD and NEW, got %d; run 'wfc diff -h' for usage", len(files))
+	}
+	if files[0] == "-" && files[1] == "-" {
+		return fail(e, exitUsage, "diff: only one side can be standard input (-)")
+	}
+	old, okOld := loadDiffSide(e, files[0])
+	new, okNew := loadDiffSide(e, files[1])
+	if !okOld || !okNew {
+		return exitUsage
+	}
+	r := diff.Report{Old: old.name, New: new.name, Changes: diff.Programs(old.prog, new.prog)}
+	var err error
+	switch *format {
+	case "json":
+		err = diff.WriteJSON(e.stdout, r)
+	case "markdown":
+		err = diff.WriteMarkdown(e.stdout, r)
+	default:
+		err = diff.WriteText(e.stdout, r, stdoutIsColorTerminal(e))
+	}
+	if err != nil {
+		return fail(e, exitUsage, "diff: %v", err)
+	}
+	if len(r.Changes) > 0 {
+		return exitProblems
+	}
+	return exitOK
+}
+
+// diffSide is one side of a diff: the resolved program, and its compiled BPMN for drawing.
+type diffSide struct {
+	name string
+	prog *workflow.Program
+	defs *bpmn.Definitions
+}
+
+// loadDiffSide reads, resolves and compiles a workflow through the one driver, as 'wfc compile' does, printing its
+// problems; ok is false when it has errors. It is the one place diff loads a side, so that
+// decompiled and deployed sides can be added here.
+func loadDiffSide(e *env, file string) (side diffSide, ok bool) {
+	name, src, err := readCompileInput(e, file)
+	if err != nil {
+		fail(e, exitUsage, "%v", err)
+		return diffSide{}, false
+	}
+	u := compileWorkflow(name, src, driver.Options{})
+	printCompileDiagnostics(e, u.Diags, name, src)
+	if u.Result == nil || u.Diags.HasErrors() {
+		return diffSide{}, false
+	}
+	return diffSide{name: name, prog: u.Program, defs: u.Result.Defs}, true
+}
+
+// renderDiff is 'wfc render --diff OLD NEW': NEW drawn with its added and changed steps
+// coloured, and the removed ones, which NEW's drawing cannot show, named in the title.
+func renderDiff(e *env, inputs []string, out string) int {
+	if len(inputs) != 2 {
+		return fail(e, exitUsage, "render: --diff takes two workflow files, OLD and NEW, got %d; run 'wfc render -h' for usage", len(inputs))
+	}
+	if err := refuseInputAsOutput(out, inputs); err != nil {
+		return fail(e, exitUsage, "render: %v (nothing was written)", err)
+	}
+	old, okOld := loadDiffSide(e, inputs[0])
+	new, okNew := loadDiffSide(e, inputs[1])
+	if !okOld || !okNew {
+		return exitProblems
+	}
+	changes := diff.Programs(old.prog, new.prog)
+	diagram, err := render.FromBPMN(new.defs)
+	if err != nil {
+		return fail(e, exitProblems, "%s: %v", new.name, err)
+	}
+	diagram.Title = new.prog.Workflow.Name.Value
+	if removed := removedSteps(changes); len(removed) > 0 {
+		diagram.Title += " (removed: " + strings.Join(removed, ", ") + ")"
+	}
+	return writeSVG(e, out, render.SVG(diagram, render.Options{Marks: stepMarks(new, changes)}))
+}
+
+// removedSteps are the ids of the steps only OLD has, in the diff's order.
+func removedSteps(changes []diff.Change) []string {
+	var out []string
+	for _, c := range changes {
+		if c.Scope == diff.ScopeStep && c.Op == diff.Removed && c.Field == "" {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}
+
+// stepMarks colours the BPMN nodes of NEW's added and changed steps. A node belongs to the
+// step it was compiled from: the compiler sets its Origin to the step's YAML range (a
+// parallel step has two gateways, a step with on_error its boundary event). Flows are left
+// uncoloured: their origin is the step they leave, which would colour every outgoing flow.
+func stepMarks(side diffSide, changes []diff.Change) map[string]render.Mark {
+	mark := map[diag.Range]render.Mark{}
+	for _, c := range changes {
+		s := side.prog.Lookup(c.Name)
+		if c.Scope != diff.ScopeStep || s == nil {
+			continue
+		}
+		switch {
+		case c.Op == diff.Added && c.Field == "":
+			mark[s.Range] = render.Added
+		case mark[s.Range] == render.Unmarked:
+			mark[s.Range] = render.Changed
+		}
+	}
+	out := map[string]render.Mark{}
+	for id, el := range side.defs.ByID {
+		r, ok := el.Origin.(diag.Range)
+		if ok && el.SourceRef == nil && mark[r] != render.Unmarked {
+			out[id] = mark[r]
+		}
+	}
+	return out
+}
