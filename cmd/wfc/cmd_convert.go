@@ -19,8 +19,8 @@ the form --to names:
   taskflow  the base64 taskflow SecMaster stores
 
 An export file (from 'wfc export' or 'wfc package') holds workflows with their versions:
---workflow picks one by name or id and --version one of its versions by name or id; either
-may be left out when there is only one to pick.
+--workflow picks one by name or id and --version one of its versions by label (v1, v2),
+name or id; either may be left out when there is only one to pick.
 `
 
 // runConvert converts a BPMN document between its forms.

@@ -75,10 +75,10 @@ func pickExportWorkflow(wfs []exportfile.Workflow, want string) (*exportfile.Wor
 // pickExportVersion finds the version of w whose name, id or version id is want, or the only
 // one when want is empty.
 func pickExportVersion(w *exportfile.Workflow, want string) (*secmaster.WorkflowVersion, error) {
-	names := make([]string, len(w.Versions))
+	labels := make([]string, len(w.Versions))
 	for i, v := range w.Versions {
-		names[i] = v.Name
-		if want != "" && (v.Name == want || v.ID == want || v.VersionID == want) {
+		labels[i] = versionLabel(v)
+		if want != "" && (v.Version == want || v.Name == want || v.ID == want || v.VersionID == want) {
 			return &w.Versions[i], nil
 		}
 	}
@@ -86,11 +86,25 @@ func pickExportVersion(w *exportfile.Workflow, want string) (*secmaster.Workflow
 	case len(w.Versions) == 0:
 		return nil, fmt.Errorf("workflow %q has no versions in the export file", w.Name)
 	case want != "":
-		return nil, pickErrorf("workflow %q has no version named or with id %q; it has %s", w.Name, want, quotedList(names))
+		return nil, pickErrorf("workflow %q has no version %q (by label, name or id); it has %s", w.Name, want, listed(labels))
 	case len(w.Versions) > 1:
-		return nil, pickErrorf("workflow %q has %d versions; pick one with --version NAME|ID: %s", w.Name, len(w.Versions), quotedList(names))
+		return nil, pickErrorf("workflow %q has %d versions; pick one with --version LABEL|ID: %s", w.Name, len(w.Versions), listed(labels))
 	}
 	return &w.Versions[0], nil
+}
+
+// versionLabel names a version in a hint by what tells versions apart: its label (v1, v2: the
+// one push prints) and its id. Every version of a workflow usually has the workflow's name, so
+// the name alone would list the same word several times.
+func versionLabel(v secmaster.WorkflowVersion) string {
+	label := v.Version
+	if label == "" {
+		label = v.Name
+	}
+	if v.ID == "" {
+		return fmt.Sprintf("%q", label)
+	}
+	return fmt.Sprintf("%q (id %s)", label, v.ID)
 }
 
 // maxListed bounds how many names a message lists, so a large export file gives a short error.
@@ -98,16 +112,17 @@ const maxListed = 10
 
 // quotedList is the names quoted and comma-separated, the first maxListed of them.
 func quotedList(names []string) string {
-	var b strings.Builder
+	quoted := make([]string, len(names))
 	for i, n := range names {
-		if i == maxListed {
-			fmt.Fprintf(&b, " and %d more", len(names)-maxListed)
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q", n)
+		quoted[i] = fmt.Sprintf("%q", n)
 	}
-	return b.String()
+	return listed(quoted)
+}
+
+// listed is the items comma-separated, the first maxListed of them.
+func listed(items []string) string {
+	if len(items) <= maxListed {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:maxListed], ", ") + fmt.Sprintf(" and %d more", len(items)-maxListed)
 }

@@ -13,18 +13,20 @@ import (
 // version id (issue 12, convert reads export files).
 func TestPickExportVersion(t *testing.T) {
 	w := &exportfile.Workflow{Workflow: secmaster.Workflow{Name: "Lockout"}, Versions: []secmaster.WorkflowVersion{
-		{Name: "v1", ID: "id-1", VersionID: "ver-1"},
-		{Name: "v2", ID: "id-2", VersionID: "ver-2"},
+		{Name: "Lockout", Version: "v1", ID: "id-1", VersionID: "ver-1"},
+		{Name: "Lockout", Version: "v2", ID: "id-2", VersionID: "ver-2"},
 	}}
+	// Every version carries the workflow's name; the label (v1, v2: what push prints) and the
+	// ids tell them apart.
 	for _, want := range []string{"v2", "id-2", "ver-2"} {
 		v, err := pickExportVersion(w, want)
-		if err != nil || v.Name != "v2" {
+		if err != nil || v.ID != "id-2" {
 			t.Errorf("pick %q = %v, %v; want v2", want, v, err)
 		}
 	}
 	_, err := pickExportVersion(w, "")
 	var pe *pickError
-	if !errors.As(err, &pe) || !strings.Contains(err.Error(), `workflow "Lockout" has 2 versions; pick one with --version NAME|ID: "v1", "v2"`) {
+	if !errors.As(err, &pe) || !strings.Contains(err.Error(), `workflow "Lockout" has 2 versions; pick one with --version LABEL|ID: "v1" (id id-1), "v2" (id id-2)`) {
 		t.Errorf("no --version: %v", err)
 	}
 	if _, err := pickExportVersion(&exportfile.Workflow{Workflow: secmaster.Workflow{Name: "Empty"}}, ""); err == nil || errors.As(err, &pe) {
