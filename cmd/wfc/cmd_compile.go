@@ -77,10 +77,16 @@ func runCompile(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "compile: %v", err)
 	}
+	written := map[string]string{} // output path → the input written there
 	for _, file := range files {
-		if err := refuseInputAsOutput(dest.path(file, *emit), files); err != nil {
+		path := dest.path(file, *emit)
+		if err := refuseInputAsOutput(path, files); err != nil {
 			return fail(e, exitUsage, "compile: %v (nothing was written)", err)
 		}
+		if prev, dup := written[path]; dup && path != "" {
+			return fail(e, exitUsage, "compile: %s and %s would both be written to %s; compile them separately (nothing was written)", prev, file, path)
+		}
+		written[path] = file
 	}
 	if *out == "" && len(files) > 1 {
 		return compileToArray(e, files, *emit)
@@ -92,22 +98,13 @@ func runCompile(e *env, args []string) int {
 			code = c
 		}
 	}
-	written := map[string]string{} // output path → the input written there; looked up only
 	for _, file := range files {
-		name, body, c := compileOne(e, file, *emit)
+		_, body, c := compileOne(e, file, *emit)
 		if c != exitOK {
 			worse(c)
 			continue
 		}
 		path := dest.path(file, *emit)
-		if dest.dir != "" {
-			if prev, dup := written[path]; dup {
-				fail(e, exitUsage, "compile: %s and %s would both be written to %s; compile them separately", prev, name, path)
-				worse(exitUsage)
-				continue
-			}
-			written[path] = name
-		}
 		if path == "" {
 			_, err = e.stdout.Write(body)
 		} else {
