@@ -1,8 +1,13 @@
 package workflow
 
-import "strings"
+import (
+	"strings"
 
-// quoteList renders ids as "a", "b" and "c" for a message, at most max of them.
+	"github.com/wfc-dev/wfc/diag"
+)
+
+// quoteList renders ids as "a", "b" and "c" for a message, at most max of them, each cut
+// as diag.Shorten cuts a quoted value (a 10,000-character id stays a short line).
 func quoteList(ids []string, max int) string {
 	var b strings.Builder
 	for i, id := range ids {
@@ -13,7 +18,7 @@ func quoteList(ids []string, max int) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(`"` + id + `"`)
+		b.WriteString(`"` + diag.Shorten(id) + `"`)
 	}
 	return b.String()
 }

@@ -292,3 +292,13 @@ func TestResolveEveryKind(t *testing.T) {
 func indent(text, prefix string) string {
 	return prefix + strings.ReplaceAll(text, "\n", "\n"+prefix)
 }
+
+// TestUnknownStepListsShortIDs: the ids a message lists are cut like any quoted value, so a
+// workflow with a huge id gives a short line.
+func TestUnknownStepListsShortIDs(t *testing.T) {
+	long := strings.Repeat("a", 10000)
+	msg := unknownStep("next", "zzz", []string{long, "b"})
+	if len(msg) > 300 || !strings.Contains(msg, `"b"`) {
+		t.Errorf("message is %d bytes: %.200s", len(msg), msg)
+	}
+}
