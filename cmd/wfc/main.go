@@ -7,6 +7,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"github.com/wfc-dev/wfc/internal/suggest"
 )
 
 // Exit codes, shared by every command.
@@ -74,7 +76,7 @@ func run(e *env, args []string) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		return fail(e, exitUsage, "unknown command %q; run 'wfc help' for the list", args[0])
+		return fail(e, exitUsage, "%s", unknownCommand(args[0]))
 	}
 	return cmd.run(e, args[1:])
 }
@@ -90,7 +92,7 @@ func runHelp(e *env, args []string) int {
 	}
 	cmd, ok := commands[args[0]]
 	if !ok {
-		return fail(e, exitUsage, "help: unknown command %q; run 'wfc help' for the list", args[0])
+		return fail(e, exitUsage, "help: %s", unknownCommand(args[0]))
 	}
 	return cmd.run(e, []string{"-h"})
 }
@@ -98,14 +100,28 @@ func runHelp(e *env, args []string) int {
 // version is set by the linker in release builds.
 var version = "dev"
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: wfc <command> [flags] [args]")
-	fmt.Fprintln(w)
+// unknownCommand says that name is no command, with the nearest one when it looks like a typo.
+func unknownCommand(name string) string {
+	if best, ok := suggest.Closest(name, commandNames()); ok {
+		return fmt.Sprintf("unknown command %q; did you mean %q? Run 'wfc help' for the list", name, best)
+	}
+	return fmt.Sprintf("unknown command %q; run 'wfc help' for the list", name)
+}
+
+// commandNames are the commands' names, sorted.
+func commandNames() []string {
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	return names
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: wfc <command> [flags] [args]")
+	fmt.Fprintln(w)
+	names := commandNames()
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-11s %s\n", n, commands[n].summary)
 	}
