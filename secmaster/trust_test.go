@@ -189,13 +189,7 @@ func TestReflectedLongTokenIsRedacted(t *testing.T) {
 		b.WriteString(hex.EncodeToString(sum[:]))
 	}
 	token := b.String()[:2000]
-	srv := secmastertest.NewTestServer(secmastertest.Options{Tokens: []string{token}})
-	defer srv.Close()
-	c, err := secmaster.New(secmaster.Config{Endpoint: srv.URL, ProjectID: srv.ProjectID(), WorkspaceID: srv.WorkspaceID(),
-		Credentials: secmaster.Credentials{Token: token}, Retry: secmaster.RetryPolicy{MaxAttempts: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, srv := tokenClient(t, token)
 	reflected := fmt.Sprintf(`{"code":"APIGW.0301","message":"token %s is not valid","request_id":"r-%s"}`, token, token)
 	srv.Fail(secmastertest.RouteListComponents,
 		secmastertest.Fault{Status: 401, Body: reflected},
@@ -215,6 +209,38 @@ func TestReflectedLongTokenIsRedacted(t *testing.T) {
 			if strings.Contains(err.Error(), token[i:i+8]) {
 				t.Fatalf("%s: the error holds %q, part of the token at byte %d: %s", what, token[i:i+8], i, err)
 			}
+		}
+	}
+}
+
+// tokenClient is a client of a test server that accepts token, and makes one attempt per call.
+func tokenClient(t *testing.T, token string) (*secmaster.Client, *secmastertest.Server) {
+	t.Helper()
+	srv := secmastertest.NewTestServer(secmastertest.Options{Tokens: []string{token}})
+	t.Cleanup(srv.Close)
+	c, err := secmaster.New(secmaster.Config{Endpoint: srv.URL, ProjectID: srv.ProjectID(), WorkspaceID: srv.WorkspaceID(),
+		Credentials: secmaster.Credentials{Token: token}, Retry: secmaster.RetryPolicy{MaxAttempts: 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, srv
+}
+
+// TestReflectedPartialTokenIsRedacted: a server that echoes the first 40 characters of the
+// token and a lower-cased copy of it gets neither printed, in any case (issue 8, item 6).
+func TestReflectedPartialTokenIsRedacted(t *testing.T) {
+	const token = "FAKETOKENabcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJ"
+	c, srv := tokenClient(t, token)
+	srv.Fail(secmastertest.RouteListComponents, secmastertest.Fault{Status: 400,
+		Body: `{"error_code":"X.1","error_msg":"tok=` + token[:40] + ` lower=` + strings.ToLower(token) + `"}`})
+	_, err := c.ListComponents(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "tok=*** lower=***") {
+		t.Fatalf("err = %v, want the echoes replaced by ***", err)
+	}
+	folded := strings.ToLower(err.Error())
+	for i := 0; i+8 <= len(token); i++ {
+		if piece := strings.ToLower(token[i : i+8]); strings.Contains(folded, piece) {
+			t.Fatalf("the error holds %q, part of the token at byte %d: %s", piece, i, err)
 		}
 	}
 }

@@ -12,8 +12,9 @@
 //     replays a request by itself (PreventReplay): only the retry loop resends, and it signs
 //     afresh.
 //   - Plain http goes only to loopback hosts (CheckEndpoint, IsLoopbackHost).
-//   - Credentials are redacted from every error (Redact), and server messages are redacted
-//     before they are cut to MaxMessageLen bytes (CleanMessage).
+//   - Credentials are redacted from every error (Redact), whole or in pieces of 8 bytes or
+//     more in any ASCII case, and server messages are redacted before they are cut to
+//     MaxMessageLen bytes (CleanMessage).
 //
 // What differs per platform stays in the client: signing, URLs, envelopes and error codes,
 // trusted host names, environment variables.
