@@ -62,8 +62,8 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ids := newIDAllocator()
 	nodes := documentOrder(g)
+	ids := newIDAllocator(len(nodes) + len(g.edges)) // and a few event definitions
 	for _, n := range nodes {
 		if err := emitNode(defs, proc, ids, n); err != nil {
 			return nil, nil, err

@@ -21,13 +21,13 @@ func TestIDSuffixShape(t *testing.T) {
 // TestIDCollision forces a collision by pre-claiming an id and wants a deterministic,
 // different, well-formed id for the later key.
 func TestIDCollision(t *testing.T) {
-	a := newIDAllocator()
+	a := newIDAllocator(0)
 	taken := a.id("Activity_", "enrich")
 	again := a.id("Activity_", "enrich")
 	if again == taken || !suffixPattern.MatchString(again[len("Activity_"):]) {
 		t.Errorf("colliding key got %q after %q", again, taken)
 	}
-	b := newIDAllocator()
+	b := newIDAllocator(0)
 	b.id("Activity_", "enrich")
 	if got := b.id("Activity_", "enrich"); got != again {
 		t.Errorf("collision handling is not deterministic: %q then %q", again, got)
