@@ -37,14 +37,16 @@ func (o Object) MarshalJSON() ([]byte, error) {
 	// Whether to escape <, > and & is the caller's encoder's choice, made on this output;
 	// json.Marshal would decide it here for them.
 	enc.SetEscapeHTML(false)
-	if err := o.encode(enc, &b); err != nil {
+	if err := o.EncodeTo(enc, &b); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
-// encode appends o to b, the buffer enc writes to.
-func (o Object) encode(enc *json.Encoder, b *bytes.Buffer) error {
+// EncodeTo appends o to b, the buffer enc writes to, as MarshalJSON writes it. Through
+// enc.Encode(o) instead, encoding/json would copy and compact MarshalJSON's output once more:
+// for a taskconfig, megabytes.
+func (o Object) EncodeTo(enc *json.Encoder, b *bytes.Buffer) error {
 	b.WriteByte('{')
 	for i, m := range o {
 		if i > 0 {
@@ -66,7 +68,7 @@ func (o Object) encode(enc *json.Encoder, b *bytes.Buffer) error {
 func encode(enc *json.Encoder, b *bytes.Buffer, v any) error {
 	switch v := v.(type) {
 	case Object:
-		return v.encode(enc, b)
+		return v.EncodeTo(enc, b)
 	case string:
 		appendString(enc, b, v)
 		return nil
