@@ -57,6 +57,16 @@ func NewDefinitions(id, prefix string, namespaces []Attr) *Definitions {
 	return defs
 }
 
+// Grow makes room in the id registry for n more elements, so that building a model of tens
+// of thousands of elements does not rehash the registry over and over as it fills.
+func (d *Definitions) Grow(n int) {
+	byID := make(map[string]*Element, len(d.ByID)+n)
+	for id, e := range d.ByID {
+		byID[id] = e
+	}
+	d.ByID = byID
+}
+
 // Register adds e to the id registry. An empty id is not registered; a malformed or
 // already used id is an error and leaves the registry unchanged.
 func (d *Definitions) Register(e *Element) error {

@@ -306,3 +306,20 @@ func TestValidIDIsModdlesPattern(t *testing.T) {
 		}
 	}
 }
+
+// Grow only makes room: ids registered before it still resolve and are still refused again.
+func TestGrowKeepsRegistry(t *testing.T) {
+	defs := NewDefinitions("Defs_1", "bpmn2", nil)
+	proc := mustAdd(t)(defs.AddProcess("Process_1", ""))
+	defs.Grow(1000)
+	if defs.ByID["Defs_1"] != defs.Element || defs.ByID["Process_1"] != proc {
+		t.Fatalf("Grow lost registered ids: %v", defs.ByID)
+	}
+	if _, err := defs.AddNode(proc, "StartEvent", "Process_1", ""); err == nil {
+		t.Errorf("an id registered before Grow was accepted again")
+	}
+	start := mustAdd(t)(defs.AddNode(proc, "StartEvent", "Event_1", ""))
+	if defs.ByID["Event_1"] != start || len(defs.ByID) != 3 {
+		t.Errorf("registry after Grow and one add = %v", defs.ByID)
+	}
+}

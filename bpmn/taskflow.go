@@ -46,7 +46,7 @@ func EncodeTaskflow(doc *Document) (string, error) {
 	// holding the JSON whole, or growing either buffer by doubling, cost a fifth of compile.
 	var sb strings.Builder
 	sb.Grow(base64.StdEncoding.EncodedLen(len(envelopeStart) + treeJSONSize(doc.Children) + 1))
-	b64 := base64.NewEncoder(base64.StdEncoding, &sb)
+	b64 := newBase64Writer(&sb)
 	e := &jsonEncoder{w: b64, buf: make([]byte, 0, 2*flushThreshold)}
 	e.envelope(doc)
 	e.flush()

@@ -192,7 +192,7 @@ func build(prog *workflow.Program, opts Options) (*Result, error) {
 		return nil, err
 	}
 	tc := buildTaskconfig(w, nodes)
-	tcJSON, err := marshal(tc)
+	tcJSON, err := tc.marshal()
 	if err != nil {
 		return nil, err
 	}

@@ -62,8 +62,9 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	ids := newIDAllocator()
 	nodes := documentOrder(g)
+	ids := newIDAllocator(len(nodes) + len(g.edges)) // and a few event definitions
+	defs.Grow(len(nodes) + len(g.edges))
 	for _, n := range nodes {
 		if err := emitNode(defs, proc, ids, n); err != nil {
 			return nil, nil, err

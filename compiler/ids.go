@@ -1,9 +1,7 @@
 package compiler
 
 import (
-	"hash/fnv"
 	"strconv"
-	"strings"
 )
 
 // idSpace is the number of bpmn-js id suffixes: a leading 0 or 1 then six base-36 digits
@@ -20,10 +18,17 @@ const (
 	processNumberRange = 100_000_000_000
 )
 
+// fnv64 is 64-bit FNV-1a (hash/fnv's New64a) over s, computed in place: the compiler hashes
+// a key for every element id, and hash/fnv's interface and the []byte copy of s cost two
+// allocations each time.
 func fnv64(s string) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(s))
-	return h.Sum64()
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	h := uint64(offset64)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime64
+	}
+	return h
 }
 
 // ProcessNumber is the N of Process_N for a workflow name: deterministic, 13 digits.
@@ -33,11 +38,18 @@ func ProcessNumber(workflowName string) int64 {
 
 // idSuffix hashes key into a bpmn-js id suffix, [01][0-9a-z]{6}.
 func idSuffix(key string) string {
-	s := strconv.FormatUint(fnv64(key)%idSpace, 36)
-	if len(s) < idSuffixLen {
-		s = strings.Repeat("0", idSuffixLen-len(s)) + s
+	return string(appendID(nil, "", key))
+}
+
+// appendID appends prefix and key's id suffix to buf.
+func appendID(buf []byte, prefix, key string) []byte {
+	var digits [16]byte // 2·36⁶ has 7 base-36 digits
+	s := strconv.AppendUint(digits[:0], fnv64(key)%idSpace, 36)
+	buf = append(buf, prefix...)
+	for i := len(s); i < idSuffixLen; i++ {
+		buf = append(buf, '0')
 	}
-	return s
+	return append(buf, s...)
 }
 
 // idAllocator hands out element ids derived from role keys. A key is the step id and the
@@ -48,15 +60,18 @@ type idAllocator struct {
 	used map[string]bool
 }
 
-func newIDAllocator() *idAllocator { return &idAllocator{used: map[string]bool{}} }
+// newIDAllocator returns an allocator with room for about n ids.
+func newIDAllocator(n int) *idAllocator { return &idAllocator{used: make(map[string]bool, n)} }
 
 // id returns prefix + suffix for key ("Activity_", "enrich" → "Activity_0k2x9qa"). On a
 // collision the key is rehashed as "key#1", "key#2", ... until a free id turns up.
 func (a *idAllocator) id(prefix, key string) string {
-	id := prefix + idSuffix(key)
-	for n := 1; a.used[id]; n++ {
-		id = prefix + idSuffix(key+"#"+strconv.Itoa(n))
+	var buf [48]byte // holds every prefix the compiler uses and a suffix
+	b := appendID(buf[:0], prefix, key)
+	for n := 1; a.used[string(b)]; n++ {
+		b = appendID(b[:0], prefix, key+"#"+strconv.Itoa(n))
 	}
+	id := string(b)
 	a.used[id] = true
 	return id
 }

@@ -3,6 +3,8 @@ package compiler
 import (
 	"regexp"
 	"testing"
+
+	"github.com/wfc-dev/wfc/workflow"
 )
 
 var suffixPattern = regexp.MustCompile(`^[01][0-9a-z]{6}$`)
@@ -21,13 +23,13 @@ func TestIDSuffixShape(t *testing.T) {
 // TestIDCollision forces a collision by pre-claiming an id and wants a deterministic,
 // different, well-formed id for the later key.
 func TestIDCollision(t *testing.T) {
-	a := newIDAllocator()
+	a := newIDAllocator(0)
 	taken := a.id("Activity_", "enrich")
 	again := a.id("Activity_", "enrich")
 	if again == taken || !suffixPattern.MatchString(again[len("Activity_"):]) {
 		t.Errorf("colliding key got %q after %q", again, taken)
 	}
-	b := newIDAllocator()
+	b := newIDAllocator(0)
 	b.id("Activity_", "enrich")
 	if got := b.id("Activity_", "enrich"); got != again {
 		t.Errorf("collision handling is not deterministic: %q then %q", again, got)
@@ -49,5 +51,44 @@ func TestISODuration(t *testing.T) {
 		if got := isoDuration(c.seconds); got != c.want {
 			t.Errorf("isoDuration(%d) = %s, want %s", c.seconds, got, c.want)
 		}
+	}
+}
+
+// Taskconfig.marshal writes node_info and usertask_info in place; it must stay the bytes
+// encoding/json writes for the struct, a new field included.
+func TestTaskconfigMarshalIsEncodingJSONs(t *testing.T) {
+	src := `wfc: 1
+name: Escapes
+description: strings that JSON escapes
+retry: { times: 2, interval: 10s }
+steps:
+  - id: act
+    name: "Check <a & b> \u00e9\u2028"
+    action: plugin/act
+    with: { q: "<a & b>", u: "\u00e9\u2028\"\\", n: 1.5, ok: true, none: null, list: [1, "x", { k: v }], nested: { a: { b: c } } }
+  - id: ask
+    approval: { approvers: [lead, "o'neil"], timeout: 1h, form: { reason: "why & how" } }
+  - id: call
+    workflow: Other
+    with: { x: "${steps.act.output.y}" }
+`
+	w, diags := workflow.Load("escapes.yaml", []byte(src))
+	if w == nil || diags.HasErrors() {
+		t.Fatalf("workflow does not load: %v", diags)
+	}
+	res, diags := Compile(w, Options{})
+	if res == nil {
+		t.Fatalf("workflow does not compile: %v", diags)
+	}
+	got, err := res.Taskconfig.marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := marshal(res.Taskconfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("Taskconfig.marshal =\n%s\nencoding/json =\n%s", got, want)
 	}
 }

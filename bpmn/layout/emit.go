@@ -10,7 +10,9 @@ import (
 // declared), then edges in declaration order of the flows, as the SecMaster samples have them.
 func (g *graph) emit(planeID string) *bpmn.Plane {
 	routes := g.routeAll() // first: spreading the flows over their channels moves the shapes
-	plane := &bpmn.Plane{ID: planeID, BPMNElement: g.scope.ID, Element: g.scope}
+	plane := &bpmn.Plane{ID: planeID, BPMNElement: g.scope.ID, Element: g.scope,
+		Shapes: make([]*bpmn.Shape, 0, len(g.index)), Edges: make([]*bpmn.Edge, 0, len(g.edges))}
+	a := newDIAlloc(len(g.index), routes)
 	for _, el := range g.scope.Children {
 		n, ok := g.index[el]
 		if !ok {
@@ -20,35 +22,102 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 		if g.nodes[n].el != el {
 			b, k = g.boxes[el], kindBoundary
 		}
-		shape := &bpmn.Shape{ID: el.ID + "_di", BPMNElement: el.ID, Element: el, Bounds: bounds(b)}
+		shape := a.shape()
+		*shape = bpmn.Shape{ID: el.ID + "_di", BPMNElement: el.ID, Element: el, Bounds: a.bounds(b)}
 		if el.Type == "ExclusiveGateway" {
-			visible := true
-			shape.IsMarkerVisible = &visible
+			shape.IsMarkerVisible = a.flag(true)
 		}
 		switch {
 		case k == kindActivity:
 			// SecMaster's modeler writes an empty label on every task; the name is drawn inside.
-			shape.Label = &bpmn.Label{}
+			shape.Label = a.label(nil)
 		case el.Name != "":
-			shape.Label = &bpmn.Label{Bounds: shapeLabel(b, el.Name)}
+			shape.Label = a.label(a.bounds(shapeLabel(b, el.Name)))
 		}
 		el.Shape = shape
 		plane.Shapes = append(plane.Shapes, shape)
 	}
 	for i := range g.edges {
 		e, pts := &g.edges[i], routes[i]
-		edge := &bpmn.Edge{ID: e.flow.ID + "_di", BPMNElement: e.flow.ID, Element: e.flow}
-		edge.Waypoints = make([]bpmn.Point, len(pts))
-		for j, p := range pts {
-			edge.Waypoints[j] = bpmn.Point{X: float64(p.x), Y: float64(p.y)}
-		}
+		edge := a.edge()
+		*edge = bpmn.Edge{ID: e.flow.ID + "_di", BPMNElement: e.flow.ID, Element: e.flow, Waypoints: a.waypoints(pts)}
 		if e.flow.Name != "" {
-			edge.Label = &bpmn.Label{Bounds: flowLabel(pts, e.flow.Name)}
+			edge.Label = a.label(a.bounds(flowLabel(pts, e.flow.Name)))
 		}
 		e.flow.Edge = edge
 		plane.Edges = append(plane.Edges, edge)
 	}
 	return plane
+}
+
+// diAlloc hands out a plane's DI objects from a few arrays sized up front, instead of one
+// allocation each: a large workflow's plane has tens of thousands of shapes, edges, bounds
+// and waypoints, and allocating them one by one was most of the layout's garbage.
+type diAlloc struct {
+	shapes []bpmn.Shape
+	edges  []bpmn.Edge
+	bnds   []bpmn.Bounds
+	labels []bpmn.Label
+	points []bpmn.Point
+	flags  []bool
+}
+
+// newDIAlloc sizes the arrays for shapes shapes and the edges routed as routes: each shape
+// and edge has at most one label, and bounds for itself and its label.
+func newDIAlloc(shapes int, routes [][]pt) *diAlloc {
+	points := 0
+	for _, r := range routes {
+		points += len(r)
+	}
+	return &diAlloc{
+		shapes: make([]bpmn.Shape, 0, shapes),
+		edges:  make([]bpmn.Edge, 0, len(routes)),
+		bnds:   make([]bpmn.Bounds, 0, 2*shapes+len(routes)),
+		labels: make([]bpmn.Label, 0, shapes+len(routes)),
+		points: make([]bpmn.Point, 0, points),
+		flags:  make([]bool, 0, shapes),
+	}
+}
+
+// take returns a pointer to the next zero element of *s, growing it (rarely: only when an
+// estimate is short) by allocating the element alone.
+func take[T any](s *[]T) *T {
+	if len(*s) == cap(*s) {
+		return new(T)
+	}
+	*s = (*s)[:len(*s)+1]
+	return &(*s)[len(*s)-1]
+}
+
+func (a *diAlloc) shape() *bpmn.Shape { return take(&a.shapes) }
+func (a *diAlloc) edge() *bpmn.Edge   { return take(&a.edges) }
+
+func (a *diAlloc) label(b *bpmn.Bounds) *bpmn.Label {
+	l := take(&a.labels)
+	l.Bounds = b
+	return l
+}
+
+func (a *diAlloc) bounds(b box) *bpmn.Bounds {
+	out := take(&a.bnds)
+	*out = bpmn.Bounds{X: float64(b.x), Y: float64(b.y), Width: float64(b.w), Height: float64(b.h)}
+	return out
+}
+
+func (a *diAlloc) flag(v bool) *bool {
+	f := take(&a.flags)
+	*f = v
+	return f
+}
+
+// waypoints converts a route to DI points, in a slice of the shared array with no room to
+// grow into its neighbour's.
+func (a *diAlloc) waypoints(pts []pt) []bpmn.Point {
+	start := len(a.points)
+	for _, p := range pts {
+		a.points = append(a.points, bpmn.Point{X: float64(p.x), Y: float64(p.y)})
+	}
+	return a.points[start:len(a.points):len(a.points)]
 }
 
 // routeAll routes every edge and moves every flow that runs along a gap or a lane onto a track
@@ -77,34 +146,30 @@ func (g *graph) routeAll() [][]pt {
 	return routes
 }
 
-func bounds(b box) *bpmn.Bounds {
-	return &bpmn.Bounds{X: float64(b.x), Y: float64(b.y), Width: float64(b.w), Height: float64(b.h)}
-}
-
 // shapeLabel is an external label centred under b, labelGap px below it.
-func shapeLabel(b box, name string) *bpmn.Bounds {
-	return bounds(box{
+func shapeLabel(b box, name string) box {
+	return box{
 		x: b.midX() - labelWidth/2,
 		y: b.bottom() + labelGap,
 		w: labelWidth,
 		h: labelLineHeight * labelLines(name),
-	})
+	}
 }
 
 // flowLabel sits flowLabelIndent px above the middle of the flow's last horizontal segment (the
 // one nearest its target, which tells the branches of a split apart), or beside the middle of
 // its last segment when none is horizontal (bpmn-js LabelUtil getFlowLabelPosition).
-func flowLabel(pts []pt, name string) *bpmn.Bounds {
+func flowLabel(pts []pt, name string) box {
 	h := labelLineHeight * labelLines(name)
 	for i := len(pts) - 1; i > 0; i-- {
 		a, b := pts[i-1], pts[i]
 		if a.y == b.y {
 			mid := (a.x + b.x) / 2
-			return bounds(box{x: mid - labelWidth/2, y: a.y - flowLabelIndent - h, w: labelWidth, h: h})
+			return box{x: mid - labelWidth/2, y: a.y - flowLabelIndent - h, w: labelWidth, h: h}
 		}
 	}
 	a, b := pts[len(pts)-2], pts[len(pts)-1]
-	return bounds(box{x: a.x + flowLabelIndent, y: (a.y+b.y)/2 - h/2, w: labelWidth, h: h})
+	return box{x: a.x + flowLabelIndent, y: (a.y+b.y)/2 - h/2, w: labelWidth, h: h}
 }
 
 // labelLines estimates how many lines name wraps to in a labelWidth-wide label: words are

@@ -6,6 +6,7 @@ package jsonobj
 import (
 	"bytes"
 	"encoding/json"
+	"unicode/utf8"
 )
 
 // Object is a JSON object whose members marshal in slice order.
@@ -36,28 +37,61 @@ func (o Object) MarshalJSON() ([]byte, error) {
 	// Whether to escape <, > and & is the caller's encoder's choice, made on this output;
 	// json.Marshal would decide it here for them.
 	enc.SetEscapeHTML(false)
+	if err := o.EncodeTo(enc, &b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// EncodeTo appends o to b, the buffer enc writes to, as MarshalJSON writes it. Through
+// enc.Encode(o) instead, encoding/json would copy and compact MarshalJSON's output once more:
+// for a taskconfig, megabytes.
+func (o Object) EncodeTo(enc *json.Encoder, b *bytes.Buffer) error {
 	b.WriteByte('{')
 	for i, m := range o {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		if err := encode(enc, &b, m.Key); err != nil {
-			return nil, err
-		}
+		appendString(enc, b, m.Key)
 		b.WriteByte(':')
-		if err := encode(enc, &b, m.Value); err != nil {
-			return nil, err
+		if err := encode(enc, b, m.Value); err != nil {
+			return err
 		}
 	}
 	b.WriteByte('}')
-	return b.Bytes(), nil
+	return nil
 }
 
-// encode appends v to b, the buffer enc writes to, as compact JSON.
+// encode appends v to b, the buffer enc writes to, as compact JSON. A nested Object and a
+// plain string are written in place: through the encoder, an Object's MarshalJSON output
+// would be copied and compacted once more for every level it is nested in.
 func encode(enc *json.Encoder, b *bytes.Buffer, v any) error {
+	switch v := v.(type) {
+	case Object:
+		return v.EncodeTo(enc, b)
+	case string:
+		appendString(enc, b, v)
+		return nil
+	}
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
 	b.Truncate(b.Len() - 1) // Encode ends with a newline
 	return nil
+}
+
+// appendString appends s as a JSON string: as it is, quoted, when encoding/json would not
+// escape any of it (printable ASCII without '"' or '\\'; <, > and & are not escaped here),
+// and through enc otherwise.
+func appendString(enc *json.Encoder, b *bytes.Buffer, s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			_ = enc.Encode(s) // a string always encodes
+			b.Truncate(b.Len() - 1)
+			return
+		}
+	}
+	b.WriteByte('"')
+	b.WriteString(s)
+	b.WriteByte('"')
 }

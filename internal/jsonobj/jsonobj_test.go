@@ -55,3 +55,22 @@ func TestGet(t *testing.T) {
 		t.Errorf("Get(c) found a missing key")
 	}
 }
+
+// Strings are written in place when they need no escape; keys and values, at any depth, must
+// come out exactly as encoding/json writes them either way.
+func TestMarshalEscapesLikeEncodingJSON(t *testing.T) {
+	for _, s := range []string{"plain", "", `quo"te`, `back\slash`, "ctl\x01\n\t", "é", "\u2028", "<&>", "\xff", "del\x7f"} {
+		q, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := json.Marshal(Object{{s, Object{{s, s}, {"n", []string{s}}}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := `{` + string(q) + `:{` + string(q) + `:` + string(q) + `,"n":[` + string(q) + `]}}`
+		if string(got) != want {
+			t.Errorf("Marshal of %q = %s\nwant %s", s, got, want)
+		}
+	}
+}
