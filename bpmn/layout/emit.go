@@ -128,8 +128,14 @@ func (g *graph) routeAll() [][]pt {
 	route := func() [][]pt {
 		r := newRouter(g)
 		routes := make([][]pt, len(g.edges))
-		for i := range g.edges {
-			routes[i] = r.route(&g.edges[i])
+		// Default flows first, so each can take a corner of its own (router.ownCorner).
+		for _, defaults := range []bool{true, false} {
+			for i := range g.edges {
+				if e := &g.edges[i]; g.isDefault(e) == defaults {
+					r.ownCorner = defaults
+					routes[i] = r.route(e)
+				}
+			}
 		}
 		return routes
 	}

@@ -199,13 +199,14 @@ type segment struct {
 }
 
 // sharesPort reports whether s and o may overlap: both are the first segments of flows leaving
-// one source from the same point (a fork's shared stub), or both the last segments of flows
-// entering one target at the same point (a join's shared stub).
+// one source from the same point (a fork's shared stub) and neither is the source's default
+// flow, whose slash near the source would otherwise mark both; or both the last segments of
+// flows entering one target at the same point (a join's shared stub).
 func (s segment) sharesPort(o segment) bool {
 	sf, of := s.edge.Element, o.edge.Element
 	sw, ow := s.edge.Waypoints, o.edge.Waypoints
 	if s.i == 0 && o.i == 0 && sf.SourceRef == of.SourceRef && sw[0] == ow[0] {
-		return true
+		return s.a.X != s.b.X || sf.SourceRef.Default != sf && of.SourceRef.Default != of
 	}
 	sl, ol := len(sw)-2, len(ow)-2
 	return s.i == sl && o.i == ol && sf.TargetRef == of.TargetRef && sw[sl+1] == ow[ol+1]

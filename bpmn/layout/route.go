@@ -23,6 +23,9 @@ type router struct {
 	corners [][2]portUse
 	colRuns *lineRuns // runs through the empty cells of columns
 	rowRuns *lineRuns // runs through the empty cells of rows
+	// ownCorner says that the flow being routed is its source's default flow: a corner it
+	// leaves by is its alone, so the default slash near the source marks no other flow.
+	ownCorner bool
 }
 
 // portUse is what a node's top or bottom corner is used for so far.
@@ -32,6 +35,7 @@ const (
 	portFree portUse = iota
 	portOut
 	portIn
+	portOwn // one default flow leaves by it
 )
 
 const (
@@ -45,18 +49,31 @@ func (r *router) claim(n *node, corner int, out bool) bool {
 	if !r.canClaim(n, corner, out) {
 		return false
 	}
-	r.corners[r.g.index[n.el]][corner] = portIn
-	if out {
-		r.corners[r.g.index[n.el]][corner] = portOut
+	use := portIn
+	switch {
+	case out && r.ownCorner:
+		use = portOwn
+	case out:
+		use = portOut
 	}
+	r.corners[r.g.index[n.el]][corner] = use
 	return true
 }
 
 // canClaim reports whether claim would succeed, without claiming.
 func (r *router) canClaim(n *node, corner int, out bool) bool {
 	use := r.corners[r.g.index[n.el]][corner]
-	return use == portFree || (use == portOut) == out
+	switch {
+	case use == portFree:
+		return true
+	case use == portOwn || out && r.ownCorner:
+		return false
+	}
+	return (use == portOut) == out
 }
+
+// isDefault reports whether e is its source's default flow.
+func (g *graph) isDefault(e *edge) bool { return e.flow == g.nodes[e.from].el.Default }
 
 func newRouter(g *graph) *router {
 	rows, cols := 0, 0
