@@ -94,11 +94,19 @@ const severityChoices = "error, warn (or warning), info or off"
 
 func (p *parser) rules(n *yaml.Node) {
 	p.entries(n, "lint.rules", func(key, val *yaml.Node) {
+		setting := RuleSetting{Range: p.rangeOf(key)}
+		// Both the id and the severity are checked, so that one run shows every mistake.
+		unknown := false
+		if len(knownRules) > 0 {
+			var d diag.Diagnostic
+			if d, unknown = unknownRule(key.Value, setting.Range, knownRules); unknown {
+				p.diags = append(p.diags, d)
+			}
+		}
 		if val.Kind != yaml.ScalarNode || val.Tag == "!!null" {
 			p.errorf(val, "rule %s takes a severity (%s), not %s", key.Value, severityChoices, kindName(val))
 			return
 		}
-		setting := RuleSetting{Range: p.rangeOf(key)}
 		if strings.EqualFold(val.Value, "off") {
 			setting.Off = true
 		} else if sev, ok := diag.ParseSeverity(val.Value); ok {
@@ -111,7 +119,9 @@ func (p *parser) rules(n *yaml.Node) {
 			p.errorf(val, "%s", msg)
 			return
 		}
-		p.cfg.Lint.Rules[key.Value] = setting
+		if !unknown { // reported above; CheckRules would report it again
+			p.cfg.Lint.Rules[key.Value] = setting
+		}
 	})
 }
 
