@@ -96,13 +96,7 @@ func (p *parser) rules(n *yaml.Node) {
 	p.entries(n, "lint.rules", func(key, val *yaml.Node) {
 		setting := RuleSetting{Range: p.rangeOf(key)}
 		// Both the id and the severity are checked, so that one run shows every mistake.
-		unknown := false
-		if len(knownRules) > 0 {
-			var d diag.Diagnostic
-			if d, unknown = unknownRule(key.Value, setting.Range, knownRules); unknown {
-				p.diags = append(p.diags, d)
-			}
-		}
+		unknown := p.unknownRuleID(key.Value, setting.Range)
 		if val.Kind != yaml.ScalarNode || val.Tag == "!!null" {
 			p.errorf(val, "rule %s takes a severity (%s), not %s", key.Value, severityChoices, kindName(val))
 			return
@@ -123,6 +117,18 @@ func (p *parser) rules(n *yaml.Node) {
 			p.cfg.Lint.Rules[key.Value] = setting
 		}
 	})
+}
+
+// unknownRuleID reports id when the linter registered its rule ids and id is not one of them.
+func (p *parser) unknownRuleID(id string, r diag.Range) bool {
+	if len(knownRules) == 0 {
+		return false
+	}
+	d, unknown := unknownRule(id, r, knownRules)
+	if unknown {
+		p.diags = append(p.diags, d)
+	}
+	return unknown
 }
 
 func (p *parser) targets(n *yaml.Node) {
