@@ -154,23 +154,35 @@ func (c *Config) Target(name string) (Target, error) {
 	return Target{}, fmt.Errorf("unknown target %q; %s defines %s", name, c.describe(), strings.Join(names, ", "))
 }
 
+// knownRules lists the rule ids lint.rules may name. The linter's registry (lint/driver)
+// registers them, since this package cannot import it; while it is empty, Parse leaves the
+// check to CheckRules.
+var knownRules []string
+
+// RegisterRuleIDs tells Parse which lint rule ids exist, so that an unknown one in lint.rules
+// is reported together with the file's other problems, in one run. Call it from an init func.
+func RegisterRuleIDs(ids []string) { knownRules = append([]string(nil), ids...) }
+
 // CheckRules reports rule ids in lint.rules that are not in known (the linter's registry,
 // which this package does not import), with a suggestion for typos.
 func (c *Config) CheckRules(known []string) diag.List {
-	set := make(map[string]bool, len(known))
-	for _, k := range known {
-		set[k] = true
-	}
 	var out diag.List
 	for _, id := range c.Lint.RuleIDs() {
-		if set[id] {
-			continue
+		if d, unknown := unknownRule(id, c.Lint.Rules[id].Range, known); unknown {
+			out = append(out, d)
 		}
-		msg := fmt.Sprintf("unknown rule %q in lint.rules", id)
-		msg += suggest.Hint(id, known)
-		out = append(out, diag.Errorf(c.Lint.Rules[id].Range, Rule, "%s", msg))
 	}
 	return out
+}
+
+// unknownRule is the error for a rule id at r that is not in known.
+func unknownRule(id string, r diag.Range, known []string) (diag.Diagnostic, bool) {
+	for _, k := range known {
+		if k == id {
+			return diag.Diagnostic{}, false
+		}
+	}
+	return diag.Errorf(r, Rule, "unknown rule %q in lint.rules%s", id, suggest.Hint(id, known)), true
 }
 
 func (c *Config) describe() string {

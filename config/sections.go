@@ -94,11 +94,13 @@ const severityChoices = "error, warn (or warning), info or off"
 
 func (p *parser) rules(n *yaml.Node) {
 	p.entries(n, "lint.rules", func(key, val *yaml.Node) {
+		setting := RuleSetting{Range: p.rangeOf(key)}
+		// Both the id and the severity are checked, so that one run shows every mistake.
+		unknown := p.unknownRuleID(key.Value, setting.Range)
 		if val.Kind != yaml.ScalarNode || val.Tag == "!!null" {
 			p.errorf(val, "rule %s takes a severity (%s), not %s", key.Value, severityChoices, kindName(val))
 			return
 		}
-		setting := RuleSetting{Range: p.rangeOf(key)}
 		if strings.EqualFold(val.Value, "off") {
 			setting.Off = true
 		} else if sev, ok := diag.ParseSeverity(val.Value); ok {
@@ -111,8 +113,22 @@ func (p *parser) rules(n *yaml.Node) {
 			p.errorf(val, "%s", msg)
 			return
 		}
-		p.cfg.Lint.Rules[key.Value] = setting
+		if !unknown { // reported above; CheckRules would report it again
+			p.cfg.Lint.Rules[key.Value] = setting
+		}
 	})
+}
+
+// unknownRuleID reports id when the linter registered its rule ids and id is not one of them.
+func (p *parser) unknownRuleID(id string, r diag.Range) bool {
+	if len(knownRules) == 0 {
+		return false
+	}
+	d, unknown := unknownRule(id, r, knownRules)
+	if unknown {
+		p.diags = append(p.diags, d)
+	}
+	return unknown
 }
 
 func (p *parser) targets(n *yaml.Node) {

@@ -7,6 +7,10 @@ import (
 	"github.com/wfc-dev/wfc/lint"
 )
 
+// Registering the rule ids lets config report an unknown one in lint.rules with the file's
+// other mistakes, instead of only once the rest of wfc.yaml is valid.
+func init() { config.RegisterRuleIDs(RuleIDs()) }
+
 // RuleIDs lists every lint rule id, in registry order.
 func RuleIDs() []string {
 	rules := lint.Rules()

@@ -93,7 +93,8 @@ func (e *Emulator) SeedComponent(c secmaster.Component, actions ...secmaster.Com
 	return c.ID
 }
 
-// SeedExamples adds two plugins with actions and two instances, for `wfc dev-server`.
+// SeedExamples adds plugins with actions (every one examples/*.yaml calls) and two instances,
+// for `wfc dev-server`.
 func (e *Emulator) SeedExamples() {
 	e.SeedComponent(secmaster.Component{Name: "secmaster", Description: "SecMaster utilities", ComponentType: "system", DevLanguage: "Python3"},
 		secmaster.ComponentAction{ActionName: "close_alert", ActionDesc: "Close an alert", ActionType: "action", ActionEnable: true,
@@ -108,4 +109,5 @@ func (e *Emulator) SeedExamples() {
 	wf := &secmaster.InstanceRef{ID: "00000000-0000-4000-8000-00000000beef", Name: "example"}
 	e.SeedInstance(secmaster.Instance{Name: "example-run-1", Workflow: wf, TriggerType: "MANUAL", Status: secmaster.InstanceFailed, StartTime: "2025-01-01T00:00:00.000Z+0000"})
 	e.SeedInstance(secmaster.Instance{Name: "example-run-2", Workflow: wf, TriggerType: "DEBUG", Status: secmaster.InstanceRunning, StartTime: "2025-01-01T00:05:00.000Z+0000"})
+	e.seedExamplePlugins()
 }
