@@ -20,6 +20,9 @@ func advance(ctx context.Context, api API, out *Outcome, opts Options) error {
 		if err := setStatus(ctx, api, out, secmaster.StatusPendingApproval, "submitted for approval"); err != nil {
 			return err
 		}
+	} else if out.VersionStatus == secmaster.StatusPendingApproval && !opts.Activate {
+		// Said so that a second --submit does not look as if it was lost.
+		out.Notes = append(out.Notes, "already submitted (pending approval)")
 	}
 	if !opts.Activate || out.VersionStatus == secmaster.StatusActivated {
 		return nil
