@@ -51,8 +51,8 @@ func decodeBody(action string, r *response, out any) error {
 		if rid == "" && json.Unmarshal(r.Body, &b) == nil {
 			rid = b.RequestID
 		}
-		return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes, request id %q): %v",
-			action, r.Status, len(r.Body), truncate(rid, 64), err)
+		return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes%s): %v",
+			action, r.Status, len(r.Body), apiclient.RequestIDNote(truncate(rid, 64)), err)
 	}
 	return nil
 }
@@ -70,7 +70,7 @@ func readField[T any](ctx context.Context, c *Client, action string, q url.Value
 	}
 	raw, ok := fields[field]
 	if !ok || string(raw) == "null" {
-		return nil, fmt.Errorf("%s: the answer (request id %q) has no %s", action, truncate(r.RequestID, 64), field)
+		return nil, fmt.Errorf("%s: the answer (HTTP %d%s) has no %s", action, r.Status, apiclient.RequestIDNote(truncate(r.RequestID, 64)), field)
 	}
 	part := *r
 	part.Body = raw

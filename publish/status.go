@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/wfc-dev/wfc/internal/apiclient"
 	"github.com/wfc-dev/wfc/secmaster"
 )
 
@@ -19,6 +20,9 @@ func advance(ctx context.Context, api API, out *Outcome, opts Options) error {
 		if err := setStatus(ctx, api, out, secmaster.StatusPendingApproval, "submitted for approval"); err != nil {
 			return err
 		}
+	} else if out.VersionStatus == secmaster.StatusPendingApproval && !opts.Activate {
+		// Said so that a second --submit does not look as if it was lost.
+		out.Notes = append(out.Notes, "already submitted (pending approval)")
 	}
 	if !opts.Activate || out.VersionStatus == secmaster.StatusActivated {
 		return nil
@@ -27,9 +31,20 @@ func advance(ctx context.Context, api API, out *Outcome, opts Options) error {
 	err := setStatus(ctx, api, out, secmaster.StatusActivated, "activated")
 	var apiErr *secmaster.APIError
 	if errors.As(err, &apiErr) && apiErr.HTTPStatus/100 == 4 && from != secmaster.StatusNotActivated {
-		return fmt.Errorf("version %s is %s and SecMaster refused to activate it: a version must be approved before it can be activated; have a reviewer approve it in the SecMaster console (Workflows > Versions), then run push --activate again (server: %w)", out.VersionID, from, err)
+		return notApprovedError(out.VersionID, from, apiErr)
 	}
 	return err
+}
+
+// notApprovedError explains a refused activation once: the server's own message and the
+// read-back note repeat the status, so only its HTTP status, code and request id are kept.
+func notApprovedError(versionID, status string, refusal *secmaster.APIError) error {
+	state := "is " + status
+	if status == secmaster.StatusPendingApproval {
+		state = "is pending approval"
+	}
+	server := apiclient.FormatAPIError("server", refusal.HTTPStatus, refusal.Code, "", refusal.RequestID)
+	return fmt.Errorf("version %s %s and cannot be activated until a reviewer approves it: approve it in the SecMaster console (Workflows > Versions), or locally start `wfc dev-server --auto-approve`; then run push --activate again (%s)", versionID, state, server)
 }
 
 // submittable reports whether a version in status can be submitted for approval.

@@ -90,8 +90,8 @@ func decodeJSON(op string, r *response, out any) error {
 // invalidJSON cleans the decoder's message too: encoding/json quotes a number it cannot store
 // in full ("cannot unmarshal number 1000...0"), so the server chose its length.
 func invalidJSON(op string, r *response, err error) error {
-	return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes, request id %q): %s",
-		op, r.Status, len(r.Body), r.RequestID, cleanMessage(err.Error(), nil))
+	return fmt.Errorf("%s: the server answered HTTP %d with a body that is not the expected JSON (%d bytes%s): %s",
+		op, r.Status, len(r.Body), apiclient.RequestIDNote(r.RequestID), cleanMessage(err.Error(), nil))
 }
 
 func firstNonEmpty(s ...string) string {

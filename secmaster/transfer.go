@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"mime/multipart"
+
+	"github.com/wfc-dev/wfc/internal/apiclient"
 )
 
 // ImportFieldName is the multipart field the import API reads.
@@ -29,7 +31,7 @@ func (c *Client) Export(ctx context.Context, workflowIDs []string) ([]byte, erro
 		return nil, err
 	}
 	if len(bytes.TrimSpace(r.Body)) == 0 {
-		return nil, fmt.Errorf("%s: the server answered HTTP %d with an empty file (request id %q)", op, r.Status, r.RequestID)
+		return nil, fmt.Errorf("%s: the server answered HTTP %d with an empty file (0 bytes%s)", op, r.Status, apiclient.RequestIDNote(r.RequestID))
 	}
 	return r.Body, nil
 }

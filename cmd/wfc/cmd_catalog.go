@@ -4,10 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"github.com/wfc-dev/wfc/catalog"
 	"github.com/wfc-dev/wfc/secmaster"
@@ -21,8 +18,10 @@ FILE (written atomically), for offline linting: point wfc.yaml's lint.catalog at
 `
 
 func runCatalog(e *env, args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	return interruptible(e, func(ctx context.Context, e *env) int { return catalogCommand(ctx, e, args) })
+}
+
+func catalogCommand(ctx context.Context, e *env, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, catalogUsage) // no subcommand is a usage error
 		return exitUsage

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -67,10 +68,10 @@ func parseDevServerFlags(e *env, args []string) (*devServerFlags, int) {
 	}
 	host, _, err := net.SplitHostPort(f.addr)
 	if err != nil {
-		return nil, fail(e, exitUsage, "--addr %q is not host:port (e.g. 127.0.0.1:8787)", f.addr)
+		return nil, fail(e, exitUsage, "dev-server: --addr %q is not host:port (e.g. 127.0.0.1:8787)", f.addr)
 	}
 	if !secmaster.IsLoopbackHost(host) {
-		return nil, fail(e, exitUsage, "--addr %s is not a loopback address: the emulator accepts made-up credentials, so it listens on 127.0.0.1, ::1 or localhost only", f.addr)
+		return nil, fail(e, exitUsage, "dev-server: --addr %s is not a loopback address: the emulator accepts made-up credentials, so it listens on 127.0.0.1, ::1 or localhost only", f.addr)
 	}
 	if f.token == "" && f.ak == "" {
 		f.token = secmastertest.DefaultToken
@@ -98,6 +99,9 @@ func serveDev(ctx context.Context, e *env, args []string, ready func(*secmastert
 		opts.Keys = map[string]secmastertest.Key{f.ak: {SecretKey: f.sk}}
 	}
 	srv, err := secmastertest.NewServer(f.addr, opts)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		return fail(e, exitProblems, "dev-server: %s is already in use; pass --addr 127.0.0.1:0 to listen on any free port", f.addr)
+	}
 	if err != nil {
 		return fail(e, exitProblems, "dev-server: %v", err)
 	}

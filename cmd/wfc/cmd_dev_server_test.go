@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"net"
 	"strings"
 	"sync"
 	"testing"
@@ -80,14 +81,30 @@ func TestDevServerServesUntilCancelled(t *testing.T) {
 	}
 }
 
+// TestDevServerAddressInUse: a taken port is named, with the flag that picks a free one.
+func TestDevServerAddressInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	stderr := &syncBuffer{}
+	e := &env{stdout: &bytes.Buffer{}, stderr: stderr, getenv: func(string) string { return "" }}
+	addr := ln.Addr().String()
+	want := "wfc: dev-server: " + addr + " is already in use; pass --addr 127.0.0.1:0 to listen on any free port\n"
+	if code := serveDev(context.Background(), e, []string{"--addr", addr}, nil); code != exitProblems || stderr.String() != want {
+		t.Errorf("exit %d, stderr %q, want %q", code, stderr, want)
+	}
+}
+
 func TestDevServerRefusesBadFlags(t *testing.T) {
 	for _, tc := range []struct {
 		args []string
 		want string
 	}{
-		{[]string{"--addr", "0.0.0.0:8787"}, "is not a loopback address"},
-		{[]string{"--addr", "192.168.1.2:80"}, "is not a loopback address"},
-		{[]string{"--addr", "8787"}, "is not host:port"},
+		{[]string{"--addr", "0.0.0.0:8787"}, "wfc: dev-server: --addr 0.0.0.0:8787 is not a loopback address"},
+		{[]string{"--addr", "192.168.1.2:80"}, "wfc: dev-server: --addr 192.168.1.2:80 is not a loopback address"},
+		{[]string{"--addr", "8787"}, `wfc: dev-server: --addr "8787" is not host:port`},
 		{[]string{"--ak", "A"}, "dev-server: --ak needs its secret key: set WFC_DEV_SERVER_SK"},
 		{[]string{"--ak", "A", "--sk", "S"}, "dev-server: --sk is not accepted, since a command line shows in ps and shell history: set WFC_DEV_SERVER_SK instead"},
 		{[]string{"extra"}, "takes no arguments"},

@@ -3,9 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/wfc-dev/wfc/secmaster/exportfile"
 )
@@ -19,8 +16,10 @@ leaves no file behind and exits 1.
 `
 
 func runExport(e *env, args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	return interruptible(e, func(ctx context.Context, e *env) int { return export(ctx, e, args) })
+}
+
+func export(ctx context.Context, e *env, args []string) int {
 	var rf remoteFlags
 	var ids stringList
 	fs := newFlagSet(e, "export", exportUsage+remoteFlagsHelp)

@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"path/filepath"
-	"syscall"
 
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/secmaster/exportfile"
@@ -22,8 +19,10 @@ retried once sent: when its outcome is unknown, check the workflows before impor
 `
 
 func runImport(e *env, args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	return interruptible(e, func(ctx context.Context, e *env) int { return importFile(ctx, e, args) })
+}
+
+func importFile(ctx context.Context, e *env, args []string) int {
 	var rf remoteFlags
 	fs := newFlagSet(e, "import", importUsage+remoteFlagsHelp)
 	rf.register(fs)

@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 	"text/tabwriter"
 
 	"github.com/wfc-dev/wfc/secmaster"
@@ -39,8 +36,10 @@ var instanceStatuses = []string{secmaster.InstanceRunning, secmaster.InstanceFai
 const maxDebugInput = 1 << 20
 
 func runInstance(e *env, args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
+	return interruptible(e, func(ctx context.Context, e *env) int { return instance(ctx, e, args) })
+}
+
+func instance(ctx context.Context, e *env, args []string) int {
 	if len(args) == 0 {
 		fmt.Fprint(e.stderr, instanceUsage) // no subcommand is a usage error
 		return exitUsage

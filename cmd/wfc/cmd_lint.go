@@ -161,6 +161,7 @@ func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.
 		}
 		sum.Checked += pathSum.Checked
 		sum.Skipped += pathSum.Skipped
+		sum.NotRegular += pathSum.NotRegular
 		diags = append(diags, d...)
 	}
 	diags.Sort()
@@ -173,7 +174,14 @@ func lintPaths(e *env, paths []string, stdinName string, s lint.Settings) (diag.
 func printChecked(e *env, sum driver.Summary) {
 	msg := fmt.Sprintf("wfc: checked %d %s", sum.Checked, plural(sum.Checked, "file", "files"))
 	if sum.Skipped > 0 {
-		msg += fmt.Sprintf(", skipped %d (not workflows, BPMN or taskflows)", sum.Skipped)
+		var why []string
+		if sum.Skipped > sum.NotRegular {
+			why = append(why, "not workflows, BPMN or taskflows")
+		}
+		if sum.NotRegular > 0 {
+			why = append(why, fmt.Sprintf("%d not a regular file: a FIFO, device or symbolic link, left unread", sum.NotRegular))
+		}
+		msg += fmt.Sprintf(", skipped %d (%s)", sum.Skipped, strings.Join(why, "; "))
 	}
 	fmt.Fprintln(e.stderr, msg)
 }

@@ -5,10 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/publish"
@@ -54,9 +52,7 @@ type pushFlags struct {
 }
 
 func runPush(e *env, args []string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return push(ctx, e, args)
+	return interruptible(e, func(ctx context.Context, e *env) int { return push(ctx, e, args) })
 }
 
 func push(ctx context.Context, e *env, args []string) int {
@@ -107,11 +103,17 @@ func push(ctx context.Context, e *env, args []string) int {
 				outcomes[i].Err = fmt.Errorf("%s", explainRemote(outcomes[i].Err))
 			}
 		}
+		if interrupted(ctx, "") && outcomes[i].Err != nil && !outcomes[i].Unknown {
+			// The signal cancelled this workflow's calls; its error would only repeat that.
+			outcomes = outcomes[:i]
+			break
+		}
 		warnSimilar(e, cfg, outcomes[i])
 		if f.format == "text" {
 			printPushOutcome(e, outcomes[i])
 		}
 	}
+	interrupted(ctx, fmt.Sprintf("push interrupted after %d of %d workflows; nothing more was sent", len(outcomes), len(items)))
 	if f.format == "json" {
 		if err := writePushJSON(e, outcomes); err != nil {
 			return fail(e, exitUsage, "push: %v", err)

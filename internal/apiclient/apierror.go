@@ -20,6 +20,15 @@ func (r *Response) NotJSONMessage() string {
 	return msg
 }
 
+// RequestIDNote is ", request id \"ID\"" to end a list of an answer's details, or "" when
+// the server gave no id: an empty id in a message only looks like a bug.
+func RequestIDNote(id string) string {
+	if id == "" {
+		return ""
+	}
+	return fmt.Sprintf(", request id %q", id)
+}
+
 // FormatAPIError is the message of an error the server answered, the same for every platform:
 // "op: HTTP status code: message (request id id)", leaving out what is empty.
 func FormatAPIError(op string, status int, code, message, requestID string) string {

@@ -244,11 +244,11 @@ func (c *Client) readAnswer(cl Call, hr *http.Response, start time.Time) attempt
 	reqID := cleanRequestID(hr.Header.Get(c.opts.RequestIDHeader), c.opts.Secrets)
 	c.logf("%s %s -> %d (%d bytes, %s)", cl.Method, cl.Label, hr.StatusCode, len(data), time.Since(start).Round(time.Millisecond))
 	if err != nil {
-		return attemptResult{err: fmt.Errorf("reading the response (HTTP %d, %d bytes received, request id %q): %w", hr.StatusCode, len(data), reqID, err), written: true}
+		return attemptResult{err: fmt.Errorf("reading the response (HTTP %d, %d bytes received%s): %w", hr.StatusCode, len(data), RequestIDNote(reqID), err), written: true}
 	}
 	if int64(len(data)) > cl.MaxBytes {
 		// Not retried: the next answer would be just as large.
-		return attemptResult{fatal: fmt.Errorf("the response (HTTP %d, request id %q) is larger than %d MiB", hr.StatusCode, reqID, cl.MaxBytes>>20), written: true}
+		return attemptResult{fatal: fmt.Errorf("the response (HTTP %d%s) is larger than %d MiB", hr.StatusCode, RequestIDNote(reqID), cl.MaxBytes>>20), written: true}
 	}
 	return attemptResult{resp: &Response{Status: hr.StatusCode, Header: hr.Header, Body: data, RequestID: reqID}, written: true}
 }

@@ -208,3 +208,24 @@ func TestRequestIDIsBoundedAndRedacted(t *testing.T) {
 		t.Errorf("error is %d bytes or holds the secret: %.200s", len(msg), msg)
 	}
 }
+
+// TestRequestIDLeftOutWhenEmpty: an answer without a request id is described without one,
+// not as `request id ""`; one with an id names it.
+func TestRequestIDLeftOutWhenEmpty(t *testing.T) {
+	for _, tc := range []struct{ id, want string }{
+		{"", "the response (HTTP 200) is larger than 1 MiB"},
+		{"r-7", `the response (HTTP 200, request id "r-7") is larger than 1 MiB`},
+	} {
+		s := &script{handlers: []http.HandlerFunc{func(w http.ResponseWriter, r *http.Request) {
+			if tc.id != "" {
+				w.Header().Set("X-Request-Id", tc.id)
+			}
+			w.Write(make([]byte, 2<<20))
+		}}}
+		c, url, _ := testClient(t, s, func(o *Options) { o.RequestIDHeader = "X-Request-Id" })
+		_, err := c.Do(context.Background(), call(url, true))
+		if err == nil || !strings.HasSuffix(err.Error(), tc.want) {
+			t.Errorf("id %q: error %v, want it to end with %q", tc.id, err, tc.want)
+		}
+	}
+}

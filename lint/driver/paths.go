@@ -30,16 +30,23 @@ var lintedExts = map[string]bool{".yaml": true, ".yml": true, ".bpmn": true, ".x
 // MaxFileSize, and every directory in which nothing was linted; the other files are still
 // linted.
 func Paths(paths []string, s lint.Settings) (diag.List, Summary, error) {
-	jobs, cleanDirs, walkErrs := collect(paths)
+	jobs, cleanDirs, notRegular, walkErrs := collect(paths)
 	diags, outcomes, errs := run(jobs, s)
 	errs = append(errs, emptyDirs(paths, cleanDirs, jobs, outcomes)...)
-	return diags, summaryOf(outcomes), joinSorted(append(walkErrs, errs...))
+	sum := summaryOf(outcomes)
+	sum.Skipped += notRegular
+	sum.NotRegular = notRegular
+	return diags, sum, joinSorted(append(walkErrs, errs...))
 }
 
 // Summary counts what Paths did with the files it found.
 type Summary struct {
 	Checked int // files linted
 	Skipped int // files found but not linted: YAML that is not a workflow, XML and JSON that are not BPMN
+	// NotRegular counts, of Skipped, what a directory walk found with a linted extension that
+	// is not a regular file (a FIFO, socket, device or symbolic link): left unread, since a
+	// FIFO would block and a link could leave the tree, but counted so that none goes unseen.
+	NotRegular int
 }
 
 // WorkflowFiles returns the YAML files under dir that Paths would lint as workflows, walked
@@ -47,7 +54,7 @@ type Summary struct {
 // YAML with a top-level wfc key, and YAML that does not decode (its error is reported rather
 // than the file skipped). The error is a read error, or says that dir holds no workflow.
 func WorkflowFiles(dir string) ([]string, error) {
-	jobs, _, errs := collect([]string{dir})
+	jobs, _, _, errs := collect([]string{dir})
 	if len(errs) > 0 {
 		return nil, joinSorted(errs)
 	}
@@ -82,7 +89,8 @@ type job struct {
 // collect expands paths into files, in the order given and, inside a directory, in lexical
 // order; a file reached twice is linted once. cleanDirs[i] tells whether paths[i] is a
 // directory walked without a read error (so that finding nothing in it is worth reporting).
-func collect(paths []string) (jobs []job, cleanDirs []bool, errs []error) {
+// notRegular counts the files with a linted extension a walk left alone as not regular.
+func collect(paths []string) (jobs []job, cleanDirs []bool, notRegular int, errs []error) {
 	cleanDirs = make([]bool, len(paths))
 	seen := map[string]int{} // cleaned path → index in jobs
 	add := func(p string, explicit bool, root int) {
@@ -127,8 +135,13 @@ func collect(paths []string) (jobs []job, cleanDirs []bool, errs []error) {
 			}
 			// Symlinks and other non-regular files are left alone: following links could
 			// loop or leave the tree.
-			if d.Type().IsRegular() && lintedExts[strings.ToLower(filepath.Ext(name))] {
+			if !lintedExts[strings.ToLower(filepath.Ext(name))] {
+				return nil
+			}
+			if d.Type().IsRegular() {
 				add(p, false, ri)
+			} else {
+				notRegular++
 			}
 			return nil
 		})
@@ -137,7 +150,7 @@ func collect(paths []string) (jobs []job, cleanDirs []bool, errs []error) {
 		}
 		cleanDirs[ri] = len(errs) == errsBefore
 	}
-	return jobs, cleanDirs, errs
+	return jobs, cleanDirs, notRegular, errs
 }
 
 // run lints jobs on a pool of GOMAXPROCS workers. Each worker writes only its job's slot, so
