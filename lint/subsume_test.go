@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -18,7 +18,7 @@ func compiledInput(t *testing.T, src string) *Input {
 	if w == nil || diags.HasErrors() {
 		t.Fatalf("load: %v", diags)
 	}
-	res, cd := compiler.Compile(w, compiler.Options{ModelOnly: true})
+	res, cd := secmaster.Compile(w, secmaster.Options{ModelOnly: true})
 	if res == nil || cd.HasErrors() {
 		t.Fatalf("compile: %v", cd)
 	}

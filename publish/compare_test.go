@@ -7,8 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/secmaster"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
 
 const baseWorkflow = `wfc: 1
@@ -28,7 +28,7 @@ steps:
 // compile returns the comparable version of a workflow source.
 func compile(t testing.TB, src string) Version {
 	t.Helper()
-	res, diags := compiler.CompileFile("w.yaml", []byte(src), compiler.Options{})
+	res, diags := smtarget.CompileFile("w.yaml", []byte(src), smtarget.Options{})
 	if res == nil || diags.HasErrors() {
 		t.Fatalf("compile: %v", diags)
 	}

@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/secmaster"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // processIDPrefix is how SecMaster's editor and wfc both name the process: Process_ and an
@@ -28,7 +28,7 @@ func deployedVersion(vs []secmaster.WorkflowVersion) *secmaster.WorkflowVersion 
 
 // processNumber chooses the N of Process_N for a new version of workflowID: the deployed
 // version's, so renaming the workflow or editing it keeps the engine's process key; for a first
-// version, compiler.ProcessNumber of the workflow id (not of its name, which two workflows may
+// version, smtarget.ProcessNumber of the workflow id (not of its name, which two workflows may
 // share and a rename changes). note says why a deployed id could not be kept.
 func processNumber(deployed *secmaster.WorkflowVersion, workflowID string) (n int64, note string) {
 	if deployed != nil {
@@ -38,7 +38,7 @@ func processNumber(deployed *secmaster.WorkflowVersion, workflowID string) (n in
 		}
 		note = fmt.Sprintf("the process id of version %s (%q) is not %s<number>, so it is not kept; the new version's is derived from the workflow id", deployed.ID, id, processIDPrefix)
 	}
-	return compiler.ProcessNumber(workflowID), note
+	return smtarget.ProcessNumber(workflowID), note
 }
 
 // numberOf reads the N of a "Process_N" id; N must be a positive decimal number.

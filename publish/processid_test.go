@@ -6,14 +6,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/secmaster"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // compiling is an Item.Compile that compiles src with the process number push chooses.
 func compiling(t *testing.T, src string) func(int64) (secmaster.CreateVersionRequest, error) {
 	return func(n int64) (secmaster.CreateVersionRequest, error) {
-		res, diags := compiler.CompileFile("w.yaml", []byte(src), compiler.Options{ProcessNumber: n})
+		res, diags := smtarget.CompileFile("w.yaml", []byte(src), smtarget.Options{ProcessNumber: n})
 		if res == nil || diags.HasErrors() {
 			t.Fatalf("compile: %v", diags)
 		}
@@ -43,11 +43,11 @@ func TestFirstVersionProcessIDComesFromTheWorkflowID(t *testing.T) {
 	if o.Status != Created {
 		t.Fatalf("push: %s (%v)", o.Status, o.Err)
 	}
-	want := "Process_" + strconv.FormatInt(compiler.ProcessNumber(wfID), 10)
+	want := "Process_" + strconv.FormatInt(smtarget.ProcessNumber(wfID), 10)
 	if got := storedProcessID(t, c, o.VersionID); got != want || o.ProcessID != want {
 		t.Errorf("process id %s (outcome %s), want %s, derived from the workflow id", got, o.ProcessID, want)
 	}
-	if byName := "Process_" + strconv.FormatInt(compiler.ProcessNumber("Triage"), 10); want == byName {
+	if byName := "Process_" + strconv.FormatInt(smtarget.ProcessNumber("Triage"), 10); want == byName {
 		t.Fatal("the test cannot tell the id-derived process id from the name-derived one")
 	}
 }
@@ -96,7 +96,7 @@ func TestProcessIDThatIsNotANumberIsNotKept(t *testing.T) {
 	if n, note := processNumber(v, "wf"); n != 1 || note != "" {
 		t.Errorf("Process_1: got %d %q, want 1 kept", n, note)
 	}
-	if n, note := processNumber(&secmaster.WorkflowVersion{ID: "v1", Taskflow: "not base64"}, "wf"); n != compiler.ProcessNumber("wf") || !strings.Contains(note, "not kept") {
+	if n, note := processNumber(&secmaster.WorkflowVersion{ID: "v1", Taskflow: "not base64"}, "wf"); n != smtarget.ProcessNumber("wf") || !strings.Contains(note, "not kept") {
 		t.Errorf("undecodable taskflow: got %d %q, want the id-derived number and a note", n, note)
 	}
 }

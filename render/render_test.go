@@ -10,8 +10,8 @@ import (
 	"testing"
 
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/internal/golden"
+	"github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // goldenCase is one input drawn to testdata/<name>.svg; title, when set, is the drawing's
@@ -58,13 +58,13 @@ func sortCases(cases []goldenCase) {
 	}
 }
 
-func compileFile(t *testing.T, path string) *compiler.Result {
+func compileFile(t *testing.T, path string) *secmaster.Result {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, diags := compiler.CompileFile(path, src, compiler.Options{})
+	res, diags := secmaster.CompileFile(path, src, secmaster.Options{})
 	if res == nil || diags.HasErrors() {
 		t.Fatalf("%s does not compile: %v", path, diags)
 	}

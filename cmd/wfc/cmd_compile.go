@@ -9,12 +9,12 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/report"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -251,7 +251,7 @@ func printCompileDiagnostics(e *env, diags diag.List, name string, src []byte) {
 }
 
 // renderCompiled produces the --emit form of a compiled workflow.
-func renderCompiled(res *compiler.Result, emit string) ([]byte, error) {
+func renderCompiled(res *smtarget.Result, emit string) ([]byte, error) {
 	switch emit {
 	case "taskflow":
 		return []byte(res.Request.Taskflow + "\n"), nil

@@ -6,13 +6,13 @@ import (
 	"os"
 	"sort"
 
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/secmaster/exportfile"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -94,8 +94,8 @@ func runPackage(e *env, args []string) int {
 // compiledWorkflow is a workflow file that compiled and passed lint.
 type compiledWorkflow struct {
 	wf   *workflow.Workflow
-	res  *compiler.Result
-	unit *compiler.Unit // what res was compiled from, to compile again with another process number
+	res  *smtarget.Result
+	unit *smtarget.Unit // what res was compiled from, to compile again with another process number
 }
 
 // prepareWorkflow reads file, lints it the way `wfc lint` does (schema, compiler checks, the

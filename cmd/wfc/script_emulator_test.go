@@ -14,9 +14,9 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/secmaster/secmastertest"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // The sm-* script commands drive a secmastertest emulator started for one script. Scripts use
@@ -36,7 +36,7 @@ import (
 //	sm-version-status WF S     WF's newest version has status S
 //	sm-approve WF              approve WF's newest pending_approval version
 //	sm-process-id WF LABEL ID  the bpmn2:process of WF's version LABEL (v1, v2) has id ID;
-//	    ID workflow-id means Process_N with N derived from WF's id (compiler.ProcessNumber)
+//	    ID workflow-id means Process_N with N derived from WF's id (smtarget.ProcessNumber)
 //	sm-requests ROUTE N        the emulator saw N requests on ROUTE (e.g. CreateVersion)
 //	sm-writes N                N requests that change state (validation and export excluded)
 //	sm-instance NAME STATUS VAR  store an instance and set $VAR to its id
@@ -310,7 +310,7 @@ func smProcessID(ts *testscript.TestScript, neg bool, args []string) {
 	id := workflowID(ts, args[0])
 	want := args[2]
 	if want == "workflow-id" {
-		want = "Process_" + strconv.FormatInt(compiler.ProcessNumber(id), 10)
+		want = "Process_" + strconv.FormatInt(smtarget.ProcessNumber(id), 10)
 	}
 	for _, v := range server(ts).Versions(id) {
 		if v.Version != args[1] {

@@ -6,8 +6,8 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // Linting a file allocates a small multiple of its size, whatever it holds: a taskflow once
@@ -15,7 +15,7 @@ import (
 // diagram with five problems on every line 172, most of it diagnostics never shown. The
 // measure is bytes allocated (runtime.MemStats.TotalAlloc), a count that load cannot change.
 func TestLintMemoryIsASmallMultipleOfInput(t *testing.T) {
-	res, diags := compiler.CompileFile("gen.yaml", []byte(genWorkflow(1, 1000)), compiler.Options{})
+	res, diags := secmaster.CompileFile("gen.yaml", []byte(genWorkflow(1, 1000)), secmaster.Options{})
 	if res == nil || diags.HasErrors() {
 		t.Fatalf("generated workflow does not compile: %v", diags.Error())
 	}

@@ -47,7 +47,7 @@ func TestOnlyAPIClientsLinkNetHTTP(t *testing.T) {
 			}
 		}
 	}
-	for _, must := range []string{"lint/driver", "lint", "compiler", "workflow", "bpmn", "secmaster/exportfile"} {
+	for _, must := range []string{"lint/driver", "lint", "target/secmaster", "workflow", "bpmn", "secmaster/exportfile"} {
 		if !checked[must] {
 			t.Errorf("go list did not list %s, so this test checked nothing about it", must)
 		}

@@ -8,9 +8,9 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -20,20 +20,20 @@ type Options struct {
 	Lint     bool
 	Settings lint.Settings
 	// Compile tunes the compiler: ModelOnly when only the rules read the result.
-	Compile compiler.Options
+	Compile secmaster.Options
 }
 
 // Workflow is the one driver behind lint, compile, render, package and push: it loads a YAML
-// workflow, resolves it and compiles it (compiler.CompileUnit), then runs the lint rules when
+// workflow, resolves it and compiles it (secmaster.CompileUnit), then runs the lint rules when
 // asked, in the order a user fixes a workflow: YAML and schema first; when those hold, the
 // compiler's checks; when those hold too, the workflow rules over the AST and the BPMN rules
 // over the compiled model (which carries YAML positions, so both report in the YAML). Rules
 // do not run on a workflow with errors: they would restate them (a next naming no step is
 // also a step with no path to the end). The unit's Diags hold every phase's, sorted; a panic
 // is one internal diagnostic, as in File.
-func Workflow(path string, src []byte, opts Options) (u *compiler.Unit) {
-	defer recoverInternal(path, func(d diag.List) { u = &compiler.Unit{Diags: d} })
-	u = compiler.CompileUnit(path, src, opts.Compile)
+func Workflow(path string, src []byte, opts Options) (u *secmaster.Unit) {
+	defer recoverInternal(path, func(d diag.List) { u = &secmaster.Unit{Diags: d} })
+	u = secmaster.CompileUnit(path, src, opts.Compile)
 	if opts.Lint && u.Result != nil {
 		u.Diags = append(u.Diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: u.Workflow,
 			Program: u.Program, Defs: u.Result.Defs, Settings: opts.Settings})...)
@@ -44,7 +44,7 @@ func Workflow(path string, src []byte, opts Options) (u *compiler.Unit) {
 
 // lintWorkflow lints a YAML workflow: Workflow, stopping at the BPMN model the rules read.
 func lintWorkflow(path string, src []byte, s lint.Settings) diag.List {
-	return Workflow(path, src, Options{Lint: true, Settings: s, Compile: compiler.Options{ModelOnly: true}}).Diags
+	return Workflow(path, src, Options{Lint: true, Settings: s, Compile: secmaster.Options{ModelOnly: true}}).Diags
 }
 
 // yamlRole is what a YAML file is to a directory walk or a hook passing every YAML file.

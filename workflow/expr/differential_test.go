@@ -33,7 +33,7 @@ var knownDifferences = map[string]struct{ old, new, why string }{
 }
 
 // TestReferencesMatchTheOldScanner compares the references in every string of the YAML in
-// examples/, lint/testdata and compiler/testdata with the old scanner's, and checks that
+// examples/, lint/testdata and target/secmaster/testdata with the old scanner's, and checks that
 // workflow.Expressions, now built on this package, lists the parser's.
 func TestReferencesMatchTheOldScanner(t *testing.T) {
 	values := repositoryValues(t)
@@ -115,7 +115,7 @@ func newRefs(refs []expr.Ref) string {
 // YAML files and the YAML files inside its txtar archives, in a stable order.
 func repositoryValues(t *testing.T) []string {
 	set := map[string]bool{}
-	for _, dir := range []string{"../../examples", "../../lint/testdata", "../../compiler/testdata"} {
+	for _, dir := range []string{"../../examples", "../../lint/testdata", "../../target/secmaster/testdata"} {
 		err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err

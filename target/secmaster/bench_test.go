@@ -1,4 +1,4 @@
-package compiler_test
+package secmaster_test
 
 import (
 	"fmt"
@@ -8,7 +8,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/wfc-dev/wfc/compiler"
+	"github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -78,7 +78,7 @@ func BenchmarkCompileFile(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if res, diags := compiler.CompileFile("gen.yaml", src, compiler.Options{}); res == nil {
+				if res, diags := secmaster.CompileFile("gen.yaml", src, secmaster.Options{}); res == nil {
 					b.Fatal(diags)
 				}
 			}
@@ -96,7 +96,7 @@ func BenchmarkCompile(b *testing.B) {
 		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if res, diags := compiler.Compile(w, compiler.Options{}); res == nil {
+				if res, diags := secmaster.Compile(w, secmaster.Options{}); res == nil {
 					b.Fatal(diags)
 				}
 			}
@@ -140,7 +140,7 @@ func BenchmarkCompileVsYAML(b *testing.B) {
 					b.Fatal(err)
 				}
 				decoded := time.Now()
-				if res, diags := compiler.CompileFile("gen.yaml", src, compiler.Options{}); res == nil {
+				if res, diags := secmaster.CompileFile("gen.yaml", src, secmaster.Options{}); res == nil {
 					b.Fatal(diags)
 				}
 				decoding += decoded.Sub(start)

@@ -1,4 +1,4 @@
-package compiler
+package secmaster
 
 // How SecMaster carries a plugin action, an approval (and the outcome on_reject routes on)
 // and a sub-workflow call.
@@ -16,7 +16,7 @@ package compiler
 // a sub-workflow node; export it (wfc export), decode the taskflow (wfc convert --to xml) and
 // read its taskconfig; then change only this file so that compiling the same workflow in YAML
 // gives the same attributes and entries, and regenerate the goldens
-// (go test ./compiler -update) and review their diff. Nothing outside this file knows the
+// (go test ./target/secmaster -update) and review their diff. Nothing outside this file knows the
 // attribute names or the entry shapes.
 
 import (

@@ -1,4 +1,4 @@
-package compiler_test
+package secmaster_test
 
 import (
 	"bytes"
@@ -12,14 +12,14 @@ import (
 	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/internal/golden"
+	"github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // exampleFiles are the bundled examples, sorted.
 func exampleFiles(t testing.TB) []string {
 	t.Helper()
-	files, err := filepath.Glob("../examples/*.yaml")
+	files, err := filepath.Glob("../../examples/*.yaml")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no examples found in ../examples (err %v)", err)
 	}
@@ -39,7 +39,7 @@ func caseFiles(t testing.TB, dir string) []string {
 }
 
 // outputs renders everything a compiled workflow is reviewed as, by golden section name.
-func outputs(t *testing.T, res *compiler.Result) map[string][]byte {
+func outputs(t *testing.T, res *secmaster.Result) map[string][]byte {
 	t.Helper()
 	req, err := res.RequestJSON()
 	if err != nil {
@@ -69,9 +69,9 @@ func outputs(t *testing.T, res *compiler.Result) map[string][]byte {
 // example; looked up in outputs by name.
 var goldenSections = []string{"request.json", "taskconfig.json", "bpmn.xml", "tree.json"}
 
-func mustCompile(t testing.TB, file string, src []byte) *compiler.Result {
+func mustCompile(t testing.TB, file string, src []byte) *secmaster.Result {
 	t.Helper()
-	res, diags := compiler.CompileFile(file, src, compiler.Options{})
+	res, diags := secmaster.CompileFile(file, src, secmaster.Options{})
 	if len(diags) > 0 || res == nil {
 		t.Fatalf("%s does not compile cleanly:\n%v", file, diags)
 	}
@@ -119,7 +119,7 @@ func TestErrorsGolden(t *testing.T) {
 	for _, file := range caseFiles(t, "errors") {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			ar := readArchive(t, file)
-			res, diags := compiler.CompileFile("in.yaml", section(t, ar, "in.yaml"), compiler.Options{})
+			res, diags := secmaster.CompileFile("in.yaml", section(t, ar, "in.yaml"), secmaster.Options{})
 			if res != nil {
 				t.Errorf("a workflow with errors gave a result")
 			}
@@ -175,7 +175,7 @@ func checkArchive(t *testing.T, file string, ar *txtar.Archive, out map[string][
 			}
 		}
 		if !found {
-			t.Errorf("%s has no %s section (run go test ./compiler -update)", file, n)
+			t.Errorf("%s has no %s section (run go test ./target/secmaster -update)", file, n)
 			continue
 		}
 		if !bytes.Equal(out[n], want) {

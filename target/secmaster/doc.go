@@ -1,4 +1,4 @@
-// Package compiler turns a wfc workflow (package workflow) into exactly what SecMaster's
+// Package secmaster (the SecMaster target) turns a wfc workflow (package workflow) into exactly what SecMaster's
 // create-version API takes: the request body with its taskconfig, input and output JSON
 // strings and the base64 taskflow holding the BPMN 2.0 element tree (DSL.md, "What
 // compilation produces").
@@ -44,4 +44,4 @@
 // a 13-digit number that looks like the epoch-millisecond ids SecMaster's editor makes:
 // 1700000000000 plus the workflow name's FNV-1a hash modulo 10¹¹. Options.ProcessNumber
 // overrides it, e.g. to keep the number of a workflow first drawn in the console.
-package compiler
+package secmaster

@@ -1,11 +1,11 @@
-package compiler_test
+package secmaster_test
 
 import (
 	"os"
 	"testing"
 
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/lint"
+	"github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -35,7 +35,7 @@ func TestExamplesAreLintClean(t *testing.T) {
 		if len(diags) > 0 {
 			t.Fatalf("%s: %v", file, diags)
 		}
-		res, diags := compiler.Compile(w, compiler.Options{})
+		res, diags := secmaster.Compile(w, secmaster.Options{})
 		if len(diags) > 0 {
 			t.Fatalf("%s: %v", file, diags)
 		}

@@ -1,4 +1,4 @@
-package compiler_test
+package secmaster_test
 
 import (
 	"os"
@@ -33,7 +33,7 @@ func findInDoc(doc *bpmn.Document, name string) []*bpmn.Node {
 // real service accepted); a compiled approval without a description must look the same,
 // and one with a description carries it there.
 func TestUserTaskDocumentationLikeConsole(t *testing.T) {
-	data, err := os.ReadFile("../testdata/reference/taskFlow2.decoded.json")
+	data, err := os.ReadFile("../../testdata/reference/taskFlow2.decoded.json")
 	if err != nil {
 		t.Fatal(err)
 	}

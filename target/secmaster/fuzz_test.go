@@ -1,4 +1,4 @@
-package compiler_test
+package secmaster_test
 
 import (
 	"bytes"
@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // FuzzCompileFile feeds arbitrary bytes to the compiler: it must never panic, must give
@@ -25,7 +25,7 @@ func FuzzCompileFile(f *testing.F) {
 	f.Add([]byte("wfc: 1\nname: x\ndescription: \"\"\nsteps:\n  - id: a\n    next: a\n    action: p/a\n"))
 	f.Add([]byte("steps: [{id: p, parallel: [{steps: []}]}]"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		res, diags := compiler.CompileFile("fuzz.yaml", src, compiler.Options{})
+		res, diags := secmaster.CompileFile("fuzz.yaml", src, secmaster.Options{})
 		assertCompilesAlike(t, src, res, diags)
 		if res == nil {
 			if !diags.HasErrors() {
@@ -47,9 +47,9 @@ func FuzzCompileFile(f *testing.F) {
 }
 
 // assertCompilesAlike compiles src again and wants the same request body and diagnostics.
-func assertCompilesAlike(t *testing.T, src []byte, res *compiler.Result, diags diag.List) {
+func assertCompilesAlike(t *testing.T, src []byte, res *secmaster.Result, diags diag.List) {
 	t.Helper()
-	res2, diags2 := compiler.CompileFile("fuzz.yaml", src, compiler.Options{})
+	res2, diags2 := secmaster.CompileFile("fuzz.yaml", src, secmaster.Options{})
 	if fmt.Sprint(diags) != fmt.Sprint(diags2) || (res == nil) != (res2 == nil) {
 		t.Fatalf("two compiles differ: %v / %v", diags, diags2)
 	}

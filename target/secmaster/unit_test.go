@@ -1,10 +1,10 @@
-package compiler_test
+package secmaster_test
 
 import (
 	"os"
 	"testing"
 
-	"github.com/wfc-dev/wfc/compiler"
+	"github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // TestWithProcessNumberRebuildsOnlyWhenTheNumberDiffers: push asks for the request with the
@@ -12,15 +12,15 @@ import (
 // without building again, and for another number builds from the resolved program exactly
 // what compiling the file with that number gives (issue 9, item 4).
 func TestWithProcessNumberRebuildsOnlyWhenTheNumberDiffers(t *testing.T) {
-	src, err := os.ReadFile("../examples/brute-force-lockout.yaml")
+	src, err := os.ReadFile("../../examples/brute-force-lockout.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	u := compiler.CompileUnit("brute-force-lockout.yaml", src, compiler.Options{})
+	u := secmaster.CompileUnit("brute-force-lockout.yaml", src, secmaster.Options{})
 	if u.Result == nil || u.Workflow == nil || u.Program == nil || u.Diags.HasErrors() {
 		t.Fatalf("CompileUnit left something out: %+v", u)
 	}
-	same, err := u.WithProcessNumber(compiler.ProcessNumber(u.Workflow.Name.Value))
+	same, err := u.WithProcessNumber(secmaster.ProcessNumber(u.Workflow.Name.Value))
 	if err != nil || same != u.Result {
 		t.Fatalf("the number it was compiled with built again (%v)", err)
 	}
@@ -29,7 +29,7 @@ func TestWithProcessNumberRebuildsOnlyWhenTheNumberDiffers(t *testing.T) {
 	if err != nil || got == u.Result {
 		t.Fatalf("another process number did not build again: %v", err)
 	}
-	want, diags := compiler.CompileFile("brute-force-lockout.yaml", src, compiler.Options{ProcessNumber: other})
+	want, diags := secmaster.CompileFile("brute-force-lockout.yaml", src, secmaster.Options{ProcessNumber: other})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -44,7 +44,7 @@ func TestWithProcessNumberRebuildsOnlyWhenTheNumberDiffers(t *testing.T) {
 // TestCompileUnitKeepsWhatFailed: a file with errors keeps its workflow and program, for the
 // caller's messages, but has no result.
 func TestCompileUnitKeepsWhatFailed(t *testing.T) {
-	u := compiler.CompileUnit("w.yaml", []byte("wfc: 1\nname: W\nsteps:\n  - id: a\n    action: x/y\n    next: nowhere\n"), compiler.Options{})
+	u := secmaster.CompileUnit("w.yaml", []byte("wfc: 1\nname: W\nsteps:\n  - id: a\n    action: x/y\n    next: nowhere\n"), secmaster.Options{})
 	if u.Result != nil || !u.Diags.HasErrors() || u.Workflow == nil || u.Program == nil {
 		t.Fatalf("unit of a broken file: result %v, diags %v, workflow %v, program %v", u.Result, u.Diags, u.Workflow != nil, u.Program != nil)
 	}

@@ -1,4 +1,4 @@
-package compiler_test
+package secmaster_test
 
 import (
 	"encoding/json"
@@ -9,13 +9,13 @@ import (
 	"testing"
 
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/compiler"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
 // idsByName maps "node NAME" to the id of the flow node named NAME.
-func idsByName(t *testing.T, res *compiler.Result) map[string]string {
+func idsByName(t *testing.T, res *secmaster.Result) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	for _, el := range res.Defs.ByID {
@@ -26,7 +26,7 @@ func idsByName(t *testing.T, res *compiler.Result) map[string]string {
 	return out
 }
 
-func allIDs(res *compiler.Result) map[string]bool {
+func allIDs(res *secmaster.Result) map[string]bool {
 	out := map[string]bool{}
 	for id := range res.Defs.ByID {
 		out[id] = true
@@ -105,14 +105,14 @@ func TestIDsStableUnderEdits(t *testing.T) {
 }
 
 func TestProcessNumber(t *testing.T) {
-	a, b := compiler.ProcessNumber("Block malicious source IP"), compiler.ProcessNumber("Phishing email triage")
+	a, b := secmaster.ProcessNumber("Block malicious source IP"), secmaster.ProcessNumber("Phishing email triage")
 	if a == b {
 		t.Errorf("two names gave the same process number %d", a)
 	}
-	if a != compiler.ProcessNumber("Block malicious source IP") {
+	if a != secmaster.ProcessNumber("Block malicious source IP") {
 		t.Errorf("process number is not deterministic")
 	}
-	for _, n := range []int64{a, b, compiler.ProcessNumber("")} {
+	for _, n := range []int64{a, b, secmaster.ProcessNumber("")} {
 		if s := strconv.FormatInt(n, 10); len(s) != 13 {
 			t.Errorf("process number %d does not have 13 digits", n)
 		}
@@ -121,7 +121,7 @@ func TestProcessNumber(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	res, diags := compiler.Compile(w, compiler.Options{ProcessNumber: 1756712343827})
+	res, diags := secmaster.Compile(w, secmaster.Options{ProcessNumber: 1756712343827})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -188,7 +188,7 @@ func TestRequestShape(t *testing.T) {
 // TestOriginIsTheStep: an element's Origin is the range of the step (or case) it was
 // compiled from, so lint and error messages point at the YAML.
 func TestOriginIsTheStep(t *testing.T) {
-	src, err := os.ReadFile("../examples/block-malicious-ip.yaml")
+	src, err := os.ReadFile("../../examples/block-malicious-ip.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,7 +196,7 @@ func TestOriginIsTheStep(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	res, diags := compiler.Compile(w, compiler.Options{})
+	res, diags := secmaster.Compile(w, secmaster.Options{})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -219,7 +219,7 @@ func TestOriginIsTheStep(t *testing.T) {
 }
 
 func TestCompileNil(t *testing.T) {
-	res, diags := compiler.Compile(nil, compiler.Options{})
+	res, diags := secmaster.Compile(nil, secmaster.Options{})
 	if res != nil || !diags.HasErrors() || diags[0].Rule != diag.RuleCompile {
 		t.Errorf("Compile(nil) = %v, %v; want no result and a compile error", res, diags)
 	}
@@ -266,7 +266,7 @@ func TestCompileRejectsBrokenShapes(t *testing.T) {
 		if w == nil || !loadDiags.HasErrors() {
 			t.Fatalf("%q: expected Load to return an AST with schema errors, got %v", c.src, loadDiags)
 		}
-		res, diags := compiler.Compile(w, compiler.Options{})
+		res, diags := secmaster.Compile(w, secmaster.Options{})
 		if res != nil || !strings.Contains(diags.Error(), c.want) {
 			t.Errorf("%q: Compile gave result %v and %v; want an error containing %q", c.src, res != nil, diags, c.want)
 		}
@@ -276,15 +276,15 @@ func TestCompileRejectsBrokenShapes(t *testing.T) {
 // TestModelOnlyGivesTheSameModel: the linter compiles with ModelOnly, so what it lints must be
 // exactly the model a full compile publishes.
 func TestModelOnlyGivesTheSameModel(t *testing.T) {
-	src, err := os.ReadFile("../examples/brute-force-lockout.yaml")
+	src, err := os.ReadFile("../../examples/brute-force-lockout.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, diags := compiler.CompileFile("brute-force-lockout.yaml", src, compiler.Options{})
+	full, diags := secmaster.CompileFile("brute-force-lockout.yaml", src, secmaster.Options{})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	model, diags := compiler.CompileFile("brute-force-lockout.yaml", src, compiler.Options{ModelOnly: true})
+	model, diags := secmaster.CompileFile("brute-force-lockout.yaml", src, secmaster.Options{ModelOnly: true})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -323,7 +323,7 @@ func TestEveryKindCompiles(t *testing.T) {
 		t.Run(info.Key, func(t *testing.T) {
 			w := kindWorkflow(t, info)
 			it := w.Steps[1]
-			res, diags := compiler.Compile(w, compiler.Options{})
+			res, diags := secmaster.Compile(w, secmaster.Options{})
 			if len(diags) > 0 || res == nil {
 				t.Fatalf("Compile = %v", diags)
 			}
@@ -342,7 +342,7 @@ func TestEveryKindCompiles(t *testing.T) {
 func TestUnknownKindIsAnError(t *testing.T) {
 	w := kindWorkflow(t, workflow.Kinds[0])
 	w.Steps[1].Kind = workflow.StepKind(len(workflow.Kinds) + 1)
-	res, diags := compiler.Compile(w, compiler.Options{})
+	res, diags := secmaster.Compile(w, secmaster.Options{})
 	if res != nil || len(diags) != 1 || !strings.Contains(diags[0].Message, `step "it": the compiler has no BPMN for step kind unknown`) {
 		t.Errorf("Compile = %v, %v; want no result and one error naming the step", res, diags)
 	}

@@ -1,4 +1,4 @@
-package compiler_test
+package secmaster_test
 
 import (
 	"bytes"
