@@ -67,13 +67,19 @@ var schemaFixUps = []schemaFixUp{
         "name"
     ]`, 1,
 		"a node refers to a file resource by {name, type} in server-shape specs"},
+	{"flow.schema.json", `"oneOf": [`, `"anyOf": [`, 1,
+		"a dependency may name the upstream's nodeId and output together (Java SpecDepend; MigrationX's specs do)"},
 }
 
 const flowSpecSchemaBase = "https://dataworks.data.aliyun.com/schemas/1.1.0/"
 
 var flowSpecSchemas = sync.OnceValues(compileFlowSpecSchemas)
 
-type flowSpecSchemaSet struct{ node, script, trigger *jsonschema.Schema }
+type flowSpecSchemaSet struct{ node, script, trigger, edge *jsonschema.Schema }
+
+// flowEdgePointer is the dependency ("edge") sub-schema of flow.schema.json: {nodeId,
+// depends: [{type, output} or {type, nodeId}]}. The API form calls the list dependencies.
+const flowEdgePointer = "flow.schema.json#/properties/spec/properties/flow/items"
 
 func compileFlowSpecSchemas() (*flowSpecSchemaSet, error) {
 	files, err := filepath.Glob("testdata/flowspec-schema/*.schema.json")
@@ -97,16 +103,17 @@ func compileFlowSpecSchemas() (*flowSpecSchemaSet, error) {
 		}
 	}
 	var set flowSpecSchemaSet
-	for name, dst := range map[string]**jsonschema.Schema{"node": &set.node, "script": &set.script, "trigger": &set.trigger} {
-		if *dst, err = c.Compile(flowSpecSchemaBase + name + ".schema.json"); err != nil {
+	for ref, dst := range map[string]**jsonschema.Schema{"node.schema.json": &set.node,
+		"script.schema.json": &set.script, "trigger.schema.json": &set.trigger, flowEdgePointer: &set.edge} {
+		if *dst, err = c.Compile(flowSpecSchemaBase + ref); err != nil {
 			return nil, err
 		}
 	}
 	return &set, nil
 }
 
-// validateFlowSpec checks every node, script and trigger of a FlowSpec document against the
-// published schemas and reports each problem at its JSON pointer in the document.
+// validateFlowSpec checks every node, script, trigger and dependency of a FlowSpec document
+// against the published schemas and reports each problem at its JSON pointer in the document.
 func validateFlowSpec(t *testing.T, doc []byte) {
 	t.Helper()
 	problems, checked, err := flowSpecSchemaProblems(doc)
@@ -122,8 +129,9 @@ func validateFlowSpec(t *testing.T, doc []byte) {
 }
 
 // flowSpecSchemaProblems is validateFlowSpec's work: one "pointer: message" per problem, and
-// how many parts it checked. It checks spec.nodes[], spec.scripts[], spec.triggers[] (the reference
-// form) and each of spec.workflows[]: its script, its trigger and its nodes (the API form).
+// how many parts it checked. It checks spec.nodes[], spec.scripts[], spec.triggers[], spec.flow[]
+// (the reference form) and each of spec.workflows[]: its script, trigger, nodes and
+// dependencies (the API form).
 func flowSpecSchemaProblems(doc []byte) (problems []string, checked int, err error) {
 	set, err := flowSpecSchemas()
 	if err != nil {
@@ -151,6 +159,7 @@ func flowSpecSchemaProblems(doc []byte) (problems []string, checked int, err err
 	eachItem(spec["nodes"], "/spec/nodes", set.node)
 	eachItem(spec["scripts"], "/spec/scripts", set.script)
 	eachItem(spec["triggers"], "/spec/triggers", set.trigger)
+	eachItem(spec["flow"], "/spec/flow", set.edge)
 	workflows, _ := spec["workflows"].([]any)
 	for i, w := range workflows {
 		wf, _ := w.(map[string]any)
@@ -162,6 +171,7 @@ func flowSpecSchemaProblems(doc []byte) (problems []string, checked int, err err
 			check(set.trigger, tr, ptr+"/trigger")
 		}
 		eachItem(wf["nodes"], ptr+"/nodes", set.node)
+		eachItem(wf["dependencies"], ptr+"/dependencies", set.edge)
 	}
 	return problems, checked, nil
 }

@@ -79,6 +79,32 @@ func mutateSDKExample(t *testing.T, edit func(wf map[string]any, nodes []any)) [
 
 func node(nodes []any, i int) map[string]any { return nodes[i].(map[string]any) }
 
+// A document built with the Go types the way the compiler will build one (no script, trigger
+// or resource ids: DataWorks assigns them) passes.
+func TestTypedDocumentPassesTheSchemas(t *testing.T) {
+	out := IO{NodeOutputs: []NodeOutput{{Data: "proj.load", ArtifactType: ArtifactNodeOutput, RefTableName: "load"}}}
+	doc := &Document{Version: SpecVersion, Kind: KindCycleWorkflow, Spec: Spec{Workflows: []Workflow{{
+		Script:   &Script{Path: "etl/daily", Runtime: &Runtime{Command: CommandWorkflow}},
+		Trigger:  &Trigger{Type: TriggerScheduler, Cron: "00 30 02 * * ?", StartTime: "1970-01-01 00:00:00", EndTime: "9999-01-01 00:00:00", Timezone: "Asia/Shanghai"},
+		Strategy: &Strategy{Timeout: Int(0), RerunTimes: Int(3), RerunInterval: Int(180000), FailureStrategy: "Break"},
+		Name:     "daily",
+		Nodes: []Node{{
+			ID: "load", Timeout: Int(600), RerunTimes: Int(2), RerunInterval: Int(60000), RerunMode: "Allowed",
+			Datasource:      &Datasource{Name: "odps_first", Type: "odps"},
+			Script:          &Script{Language: "odps-sql", Path: "etl/daily/load", Runtime: &Runtime{Command: "ODPS_SQL"}, Content: "select 1;", Parameters: []Variable{{Name: "bizdate", ArtifactType: "Variable", Scope: "NodeParameter", Type: "System", Value: "$[yyyymmdd-1]"}}},
+			RuntimeResource: &RuntimeResource{ResourceGroup: "S_res_group_1"},
+			Name:            "load",
+			Outputs:         &out,
+		}},
+		Dependencies: []Dependency{{NodeID: "load", Depends: []Depend{{Type: DependNormal, Output: "proj_root"}}}},
+	}}}}
+	text, err := Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	validateFlowSpec(t, text)
+}
+
 func TestFlowSpecSchemaRejectsBrokenDocuments(t *testing.T) {
 	cases := []struct {
 		name string
@@ -103,6 +129,13 @@ func TestFlowSpecSchemaRejectsBrokenDocuments(t *testing.T) {
 		{"workflow script path a number", func(wf map[string]any, _ []any) {
 			wf["script"].(map[string]any)["path"] = 7
 		}, "/spec/workflows/0/script/path: expected string, but got number"},
+		{"dependency without depends", func(wf map[string]any, _ []any) {
+			delete(wf["dependencies"].([]any)[0].(map[string]any), "depends")
+		}, "/spec/workflows/0/dependencies/0: missing properties: 'depends'"},
+		{"depend of an unknown type", func(wf map[string]any, _ []any) {
+			dep := wf["dependencies"].([]any)[0].(map[string]any)["depends"].([]any)[0].(map[string]any)
+			dep["type"] = "Weekly"
+		}, `/spec/workflows/0/dependencies/0/depends/0/type: value must be one of "Normal", "CrossCycleDependsOnSelf", "CrossCycleDependsOnChildren", "CrossCycleDependsOnOtherNode"`},
 		{"unknown rerun mode", func(_ map[string]any, n []any) { node(n, 1)["rerunMode"] = "Sometimes" },
 			`/spec/workflows/0/nodes/1/rerunMode: value must be one of "Allowed", "Denied", "FailureAllowed"`},
 	}
