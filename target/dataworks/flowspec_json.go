@@ -44,8 +44,8 @@ func decodeError(err error) error {
 		if where == "" {
 			where = "the document"
 		}
-		return fmt.Errorf("FlowSpec: %s is a JSON %s, but must be %s (at byte offset %d)",
-			where, typeErr.Value, jsonKindOf(typeErr.Type), typeErr.Offset)
+		// No offset: inside a nested object encoding/json counts from that object's start.
+		return fmt.Errorf("FlowSpec: %s is a JSON %s, but must be %s", where, typeErr.Value, jsonKindOf(typeErr.Type))
 	}
 	var syntaxErr *json.SyntaxError
 	if errors.As(err, &syntaxErr) {
@@ -135,6 +135,7 @@ func decodeObject(data []byte, known any, extra *Extra) error {
 		return err
 	}
 	modelled := modelledKeys(reflect.TypeOf(known).Elem())
+	*extra = nil // decoding replaces the value, kept members included
 	for k, v := range all {
 		if modelled[strings.ToLower(k)] {
 			continue

@@ -119,7 +119,8 @@ var editorExts = map[string]bool{".sql": true, ".sh": true, ".py": true, ".json"
 //   - the last dot-separated part of CodeProgramType's extension when editors know it, so
 //     that the file opens with the right highlighting: ".mc.xlib.py" → ".py",
 //     ".assign.json" → ".json", ".mr.sql" → ".sql";
-//   - ".sql" for ".ms" (ODPS_SCRIPT, MaxCompute script mode, whose content is SQL);
+//   - ".sql" for ".ms" (ODPS_SCRIPT, MaxCompute script mode, whose content is SQL: "Content
+//     format: sql" on its page of Alibaba's node-type documentation, see nodetypes_facts.go);
 //   - "" otherwise: no extension in the Java (null), or a marker (".vi", ".do-while-start")
 //     for nodes that carry no code, so there is no file to write.
 func scriptExt(javaExt string) string {
