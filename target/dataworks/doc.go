@@ -22,7 +22,9 @@
 // What comes next: the compile from workflow.Program (a `target: dataworks` workflow, with
 // `run` steps, `schedule` and `path`) to a Document, following the mapping in the DSL design
 // ("Target dataworks"): a CycleWorkflow with a Scheduler trigger or a ManualWorkflow, one node
-// per run step, dependencies on upstream node outputs for sequence, next and parallel, and a
-// CONTROLLER_BRANCH node for switch; and the DataWorks lint rules built on the node-type
+// per run step, dependencies on upstream node outputs for sequence, next and parallel, a
+// CONTROLLER_BRANCH node for switch and, where a step follows the switch whichever arm ran, a
+// CONTROLLER_JOIN node (an arm that was not selected ends "not run", and a node depending on
+// it directly would not run either); and the DataWorks lint rules built on the node-type
 // table and ValidateCron.
 package dataworks

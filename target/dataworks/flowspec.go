@@ -95,6 +95,7 @@ type Node struct {
 	Inputs          *IO              `json:"inputs,omitempty"`
 	Outputs         *IO              `json:"outputs,omitempty"`
 	Branch          *Branch          `json:"branch,omitempty"`
+	Join            *Join            `json:"join,omitempty"`
 	Extra           Extra            `json:"-"`
 }
 
@@ -218,6 +219,39 @@ type BranchCase struct {
 	Desc   string      `json:"desc,omitempty"`
 	Output *NodeOutput `json:"output,omitempty"`
 	Extra  Extra       `json:"-"`
+}
+
+// Join is the join member of a CONTROLLER_JOIN node, which lets a step after a switch run
+// whichever arm ran: each branch watches the output of a node on one arm, its assertion says
+// which run statuses satisfy it, and Logic combines the branch names ("b_1 and b_2").
+// Shape: Java SpecJoin/SpecJoinBranch/SpecLogic/SpecAssertion of aliyun/dataworks-spec, and
+// Alibaba's CONTROLLER_JOIN node documentation (its agent skill), which gives the status codes
+// "1" (ran), "2" (not run: its arm was not selected), "3" (failed).
+type Join struct {
+	Branches []JoinBranch `json:"branches"`
+	Logic    *JoinLogic   `json:"logic,omitempty"`
+	Extra    Extra        `json:"-"`
+}
+
+// JoinBranch is one watched upstream of a Join.
+type JoinBranch struct {
+	Name      string         `json:"name"`
+	Output    *NodeOutput    `json:"output,omitempty"`
+	Assertion *JoinAssertion `json:"assertion,omitempty"`
+	Extra     Extra          `json:"-"`
+}
+
+// JoinAssertion says which values of Field ("status") satisfy a JoinBranch.
+type JoinAssertion struct {
+	Field string   `json:"field"`
+	In    []string `json:"in"`
+	Extra Extra    `json:"-"`
+}
+
+// JoinLogic is the boolean expression over JoinBranch names that decides the join.
+type JoinLogic struct {
+	Expression string `json:"expression"`
+	Extra      Extra  `json:"-"`
 }
 
 // Int returns a pointer to n, for the optional numbers above.

@@ -312,3 +312,39 @@ func (x *BranchCase) UnmarshalJSON(b []byte) error {
 	type plain BranchCase
 	return decodeObject(b, (*plain)(x), &x.Extra)
 }
+
+func (x Join) MarshalJSON() ([]byte, error) {
+	type plain Join
+	return encodeObject(plain(x), x.Extra)
+}
+func (x *Join) UnmarshalJSON(b []byte) error {
+	type plain Join
+	return decodeObject(b, (*plain)(x), &x.Extra)
+}
+
+func (x JoinBranch) MarshalJSON() ([]byte, error) {
+	type plain JoinBranch
+	return encodeObject(plain(x), x.Extra)
+}
+func (x *JoinBranch) UnmarshalJSON(b []byte) error {
+	type plain JoinBranch
+	return decodeObject(b, (*plain)(x), &x.Extra)
+}
+
+func (x JoinAssertion) MarshalJSON() ([]byte, error) {
+	type plain JoinAssertion
+	return encodeObject(plain(x), x.Extra)
+}
+func (x *JoinAssertion) UnmarshalJSON(b []byte) error {
+	type plain JoinAssertion
+	return decodeObject(b, (*plain)(x), &x.Extra)
+}
+
+func (x JoinLogic) MarshalJSON() ([]byte, error) {
+	type plain JoinLogic
+	return encodeObject(plain(x), x.Extra)
+}
+func (x *JoinLogic) UnmarshalJSON(b []byte) error {
+	type plain JoinLogic
+	return decodeObject(b, (*plain)(x), &x.Extra)
+}

@@ -204,3 +204,34 @@ func TestDecodeErrors(t *testing.T) {
 		})
 	}
 }
+
+// A branch and a join node, in the shape Alibaba documents for CONTROLLER_BRANCH and
+// CONTROLLER_JOIN, decode into the modelled fields and round-trip.
+func TestDecodeBranchAndJoinNodes(t *testing.T) {
+	in := `{"version":"1.1.0","kind":"CycleWorkflow","spec":{"workflows":[{"name":"w","nodes":[
+		{"name":"c","script":{"runtime":{"command":"CONTROLLER_BRANCH","cu":"0.25"}},
+		 "branch":{"branches":[{"when":"'${x}' == 'a'","desc":"a","output":{"data":"p.c_a"}},{"when":"'${x}' != 'a'","output":{"data":"p.c_b"}}]}},
+		{"name":"j","script":{"runtime":{"command":"CONTROLLER_JOIN"}},
+		 "join":{"branches":[{"name":"b_1","output":{"data":"p.t1"},"assertion":{"field":"status","in":["1","2"]}},
+		                     {"name":"b_2","output":{"data":"p.t2"},"assertion":{"field":"status","in":["1","2"]}}],
+		         "logic":{"expression":"b_1 and b_2"},"resultStatus":"1"}}]}]}}`
+	doc, err := Decode([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	branch, join := doc.Spec.Workflows[0].Nodes[0].Branch, doc.Spec.Workflows[0].Nodes[1].Join
+	if len(branch.Branches) != 2 || branch.Branches[0].When != "'${x}' == 'a'" || branch.Branches[1].Output.Data != "p.c_b" {
+		t.Errorf("branch = %+v", branch)
+	}
+	if len(join.Branches) != 2 || join.Branches[1].Output.Data != "p.t2" || join.Branches[0].Assertion.In[1] != "2" ||
+		join.Logic.Expression != "b_1 and b_2" || string(join.Extra["resultStatus"]) != `"1"` {
+		t.Errorf("join = %+v", join)
+	}
+	out, err := Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(genericJSON(t, []byte(in)), genericJSON(t, out)); diff != "" {
+		t.Errorf("round trip changed the document (-in +out):\n%s", diff)
+	}
+}
