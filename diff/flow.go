@@ -78,16 +78,20 @@ func caseLabels(cases []*workflow.Case) []string {
 func (m *stepMatch) flowFields(side *workflow.Program, s *workflow.Step, cases []caseKey) []field {
 	succ := side.Of(s)
 	out := []field{same("in", m.place(side, s), s.Range)}
-	if s.Kind != workflow.KindSwitch {
+	sw, isSwitch := s.Body.(*workflow.Switch)
+	if !isSwitch {
+		sw = &workflow.Switch{}
+	}
+	if !isSwitch {
 		out = append(out, m.target(side, "next", succ.Next, s))
 	}
-	if namesStep(s.OnError) {
+	if s.OnError().NamesStep() {
 		out = append(out, m.target(side, "on_error", succ.OnError, s))
 	}
-	if s.Approval != nil && s.Approval.OnReject.IsSet() {
+	if a, ok := s.Body.(*workflow.Approval); ok && a.OnReject.IsSet() {
 		out = append(out, m.target(side, "approval.on_reject", succ.OnReject, s))
 	}
-	for i, c := range s.Cases {
+	for i, c := range sw.Cases {
 		k := cases[i]
 		out = append(out, m.target(side, k.label, succ.Cases[i], s))
 		out = append(out, same(k.label+".when", quote(c.When.Value), c.When.Range))
@@ -96,7 +100,7 @@ func (m *stepMatch) flowFields(side *workflow.Program, s *workflow.Step, cases [
 			out = append(out, same(k.label+".order", strconv.Itoa(k.rank+1), c.Range))
 		}
 	}
-	if s.Kind == workflow.KindSwitch {
+	if isSwitch {
 		out = append(out, m.target(side, "default", succ.Default, s))
 	}
 	return out
