@@ -56,10 +56,15 @@ func TestSchemaKindsAreTheTable(t *testing.T) {
 	// step_kind: if KEY then KEY_step else ..., one per kind in order, ending in step_has_kind.
 	rule := d["step_kind"].(map[string]any)
 	for _, key := range keys {
-		required, _ := json.Marshal(rule["if"].(map[string]any)["required"])
-		then, _ := rule["then"].(map[string]any)["$ref"].(string)
-		if string(required) != `["`+key+`"]` || then != "#/$defs/"+key+"_step" {
-			t.Fatalf("step_kind: at kind %s the chain asks for %s and applies %s", key, required, then)
+		cond, _ := rule["if"].(map[string]any)
+		then, _ := rule["then"].(map[string]any)
+		if cond == nil || then == nil {
+			t.Fatalf("step_kind: the chain has no if/then for kind %s", key)
+		}
+		required, _ := json.Marshal(cond["required"])
+		ref, _ := then["$ref"].(string)
+		if string(required) != `["`+key+`"]` || ref != "#/$defs/"+key+"_step" {
+			t.Fatalf("step_kind: at kind %s the chain asks for %s and applies %s", key, required, ref)
 		}
 		rule, _ = rule["else"].(map[string]any)
 	}
