@@ -55,6 +55,8 @@ func shapeErrors(w *workflow.Workflow) diag.List {
 			if !body.Duration.IsSet() {
 				errorf(s.KindRange, "wait needs a duration such as 30s or 5m")
 			}
+		case *workflow.Run:
+			errorf(s.KindRange, "step %q is a run step, which runs a DataWorks node; target secmaster cannot run it: write target: dataworks at the top, or use an action step", s.ID.Value)
 		case *workflow.Action, *workflow.Approval, *workflow.Switch, *workflow.Call:
 			// nothing the schema checks that the graph builder needs
 		}
