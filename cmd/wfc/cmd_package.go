@@ -93,9 +93,8 @@ func runPackage(e *env, args []string) int {
 
 // compiledWorkflow is a workflow file that compiled and passed lint.
 type compiledWorkflow struct {
-	wf   *workflow.Workflow
-	res  *smtarget.Result
-	unit *smtarget.Unit // what res was compiled from, to compile again with another process number
+	wf  *workflow.Workflow
+	res *smtarget.Result // compiled again with another process number by res.WithProcessNumber
 }
 
 // prepareWorkflow reads file, lints it the way `wfc lint` does (schema, compiler checks, the
@@ -113,11 +112,11 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 	if driver.DetectKind(file, src) != driver.KindWorkflow {
 		return nil, lintNotWorkflow(e, file, src, settings)
 	}
-	u := compileWorkflow(file, src, driver.Options{Lint: true, Settings: settings})
+	u := compileWorkflow(file, src, driver.Options{Target: smtarget.Name, Lint: true, Settings: settings})
 	if err := printProblems(e, u.Diags); err != nil {
 		return nil, err
 	}
-	return &compiledWorkflow{wf: u.Workflow, res: u.Result, unit: u}, nil
+	return &compiledWorkflow{wf: u.Workflow, res: u.Artifact.(*smtarget.Result)}, nil
 }
 
 // lintNotWorkflow lints a file that is not a YAML workflow (a .bpmn or .json file) as `wfc

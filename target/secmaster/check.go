@@ -12,7 +12,7 @@ import (
 // workflow call, whether or not the file loaded cleanly; shape says whether to
 // add what the JSON Schema also reports (no steps, a step without id or kind, the reserved id
 // end, an empty parallel, a wait without duration). CompileUnit turns it off after the schema
-// has spoken, so no problem is said twice. Every problem is reported in one run, each at the
+// has spoken (target.Build leaves them to it), so no problem is said twice. Every problem is reported in one run, each at the
 // place the user wrote it.
 func check(w *workflow.Workflow, shape bool) (*workflow.Program, diag.List) {
 	prog, diags := workflow.Resolve(w)
