@@ -26,14 +26,8 @@ type Version struct {
 
 // FromRequest is the comparable view of a create-version request.
 func FromRequest(r secmaster.CreateVersionRequest) Version {
-	v := Version{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig, Taskflow: r.Taskflow, AopType: r.AopType}
-	if r.Input != nil {
-		v.Input = *r.Input
-	}
-	if r.Output != nil {
-		v.Output = *r.Output
-	}
-	return v
+	return Version{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig, Input: r.Input,
+		Output: r.Output, Taskflow: r.Taskflow, AopType: r.AopType}
 }
 
 // FromRemote is the comparable view of a stored version.

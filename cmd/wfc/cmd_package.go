@@ -70,11 +70,11 @@ func runPackage(e *env, args []string) int {
 		}
 		byName[name] = file
 		nw := cw.newWorkflow(*dataclassID)
-		req := cw.request()
+		req := cw.res.Request
 		wfs = append(wfs, exportfile.Workflow{
 			Workflow: secmaster.Workflow{Name: name, Description: nw.Description, AopType: nw.AopType, DataclassID: nw.DataclassID, Labels: nw.Labels, EngineType: secmaster.EnginePublic},
 			Versions: []secmaster.WorkflowVersion{{Name: req.Name, Description: req.Description, Taskconfig: req.Taskconfig,
-				Taskflow: req.Taskflow, TaskflowType: req.TaskflowType, AopType: req.AopType, Input: deref(req.Input), Output: deref(req.Output)}},
+				Taskflow: req.Taskflow, TaskflowType: req.TaskflowType, AopType: req.AopType, Input: req.Input, Output: req.Output}},
 		})
 	}
 	if failed {
@@ -161,20 +161,6 @@ func countErrors(diags diag.List) int {
 	return n
 }
 
-// request is the create-version body of the compiled workflow.
-func (c *compiledWorkflow) request() secmaster.CreateVersionRequest {
-	r := c.res.Request
-	req := secmaster.CreateVersionRequest{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig,
-		Taskflow: r.Taskflow, TaskflowType: r.TaskflowType, AopType: r.AopType}
-	if r.Input != "" {
-		req.Input = &r.Input
-	}
-	if r.Output != "" {
-		req.Output = &r.Output
-	}
-	return req
-}
-
 // newWorkflow is the create-workflow body for this file: the data class from the flag or the
 // file's dataclass (used as the id: wfc has no data class lookup yet), the first label.
 func (c *compiledWorkflow) newWorkflow(dataclassID string) secmaster.CreateWorkflowRequest {
@@ -219,13 +205,6 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 func plural(n int, one, many string) string {

@@ -209,7 +209,7 @@ func (c *compiledWorkflow) requestFor(processNumber int64) (secmaster.CreateVers
 	if err != nil {
 		return secmaster.CreateVersionRequest{}, err
 	}
-	return (&compiledWorkflow{wf: c.wf, res: res}).request(), nil
+	return res.Request, nil
 }
 
 // printPushOutcome writes the one-line result, and for a plan the changes indented below it.

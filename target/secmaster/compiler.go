@@ -6,6 +6,7 @@ import (
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/bpmn/layout"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/secmaster/resource"
 	"github.com/wfc-dev/wfc/target"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -21,18 +22,8 @@ type Options struct {
 	ModelOnly bool
 }
 
-// Request is the create-version request body (POST .../soc/workflows/{id}/versions). Every
-// field is a string, as the API wants; the field order is the JSON member order.
-type Request struct {
-	Name         string `json:"name"`
-	Description  string `json:"description"`
-	Taskconfig   string `json:"taskconfig"`    // Taskconfig as compact JSON
-	Input        string `json:"input"`         // JSON array of parameters, or ""
-	Output       string `json:"output"`        // JSON array of parameters, or ""
-	Taskflow     string `json:"taskflow"`      // base64 of {"elementType":"{}","workflow":TREE}
-	TaskflowType string `json:"taskflow_type"` // always "JSON"
-	AopType      string `json:"aop_type"`      // NORMAL, SURVEY, HEMOSTASIS or EASE
-}
+// Request is the create-version request body, the one type the API client sends.
+type Request = resource.CreateVersionRequest
 
 // Result is one compiled workflow.
 type Result struct {
@@ -48,7 +39,7 @@ type Result struct {
 }
 
 // RequestJSON is the request body as indented JSON, ending in a newline.
-func (r *Result) RequestJSON() ([]byte, error) { return r.Request.indentedJSON() }
+func (r *Result) RequestJSON() ([]byte, error) { return indentedJSON(r.Request) }
 
 // TaskconfigJSON is the taskconfig as indented JSON, ending in a newline.
 func (r *Result) TaskconfigJSON() ([]byte, error) { return marshalIndent(r.Taskconfig) }
