@@ -136,7 +136,7 @@ func build(prog *workflow.Program, opts Options) (*Result, error) {
 		Output:       output,
 		Taskflow:     taskflow,
 		TaskflowType: "JSON",
-		AopType:      w.AopType(),
+		AopType:      AopType(w),
 	}
 	return &Result{Request: req, Defs: defs, Doc: doc, Taskconfig: tc}, nil
 }
