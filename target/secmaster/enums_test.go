@@ -30,3 +30,12 @@ func TestAopTypeAndLogLevel(t *testing.T) {
 		}
 	}
 }
+
+// TestElementKeyedMembers: the members publish compares entry by entry are the ones the
+// compiler fills per element.
+func TestElementKeyedMembers(t *testing.T) {
+	got := ElementKeyedMembers()
+	if len(got) != 2 || got[0] != "node_info" || got[1] != "usertask_info" {
+		t.Errorf("ElementKeyedMembers() = %q, want node_info and usertask_info", got)
+	}
+}
