@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/wfc-dev/wfc/bpmn"
 )
 
 // Default is the target of a workflow that names none.
@@ -56,4 +58,18 @@ func namesLocked() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// BPMNWrappers are the JSON wrappers of every registered target that has some
+// (Wrapping), in the order of the targets' names, for bpmn.DecodeAny.
+func BPMNWrappers() []bpmn.Wrapper {
+	mu.RLock()
+	defer mu.RUnlock()
+	var out []bpmn.Wrapper
+	for _, name := range namesLocked() {
+		if w, ok := registered[name].(Wrapping); ok {
+			out = append(out, w.BPMNWrappers()...)
+		}
+	}
+	return out
 }

@@ -55,3 +55,10 @@ func ModelOf(a Artifact) *bpmn.Definitions {
 	}
 	return nil
 }
+
+// Wrapping is implemented by a target whose platform carries BPMN documents inside JSON
+// objects of its own (a request body, an API response): lint, convert and render read
+// those too, through BPMNWrappers.
+type Wrapping interface {
+	BPMNWrappers() []bpmn.Wrapper
+}

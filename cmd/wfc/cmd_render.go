@@ -92,7 +92,7 @@ func renderInput(e *env, path, name string, data []byte) (defs *bpmn.Definitions
 		}
 		return defs, u.Workflow.Name.Value, exitOK
 	}
-	doc, _, err := bpmn.DecodeAny(data)
+	doc, _, err := bpmn.DecodeAny(data, target.BPMNWrappers()...)
 	if err != nil {
 		return nil, "", fail(e, exitProblems, "%s", positioned(name, err))
 	}

@@ -11,12 +11,13 @@ import (
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
 	"github.com/wfc-dev/wfc/secmaster/exportfile"
+	"github.com/wfc-dev/wfc/target"
 )
 
 // lintBPMN checks a BPMN document in any form bpmn.DecodeAny reads (XML, a taskflow envelope,
 // a create-version request, an API response, an xml-js tree) with the BPMN rules.
 func lintBPMN(path string, src []byte, s lint.Settings) diag.List {
-	doc, _, err := bpmn.DecodeBPMN(src)
+	doc, _, err := bpmn.DecodeBPMN(src, target.BPMNWrappers()...)
 	if err != nil {
 		return diag.List{syntaxDiagnostic(path, err)}
 	}
