@@ -12,11 +12,11 @@ import (
 type Form int
 
 const (
-	FormXML         Form = iota + 1 // BPMN 2.0 XML
-	FormTree                        // xml-js tree JSON: {"declaration"?, "elements"}
-	FormEnvelope                    // taskflow envelope JSON: {"elementType":"{}","workflow":{...}}
-	FormTaskflow                    // base64 of the envelope, as SecMaster stores it
-	FormWrapped                     // a JSON object of a Wrapper given to DecodeAny
+	FormXML      Form = iota + 1 // BPMN 2.0 XML
+	FormTree                     // xml-js tree JSON: {"declaration"?, "elements"}
+	FormEnvelope                 // taskflow envelope JSON: {"elementType":"{}","workflow":{...}}
+	FormTaskflow                 // base64 of the envelope, as SecMaster stores it
+	FormWrapped                  // a JSON object of a Wrapper given to DecodeAny
 )
 
 // A Wrapper is a JSON object shape of some platform that carries a base64 taskflow, such as
