@@ -73,3 +73,21 @@ func BPMNWrappers() []bpmn.Wrapper {
 	}
 	return out
 }
+
+// ParseExport reads an export file with the first registered target (in name order) that
+// has an export format (Exporting) and reads it; the error is the last one's, or says no
+// target reads export files.
+func ParseExport(src []byte) ([]Exported, error) {
+	mu.RLock()
+	defer mu.RUnlock()
+	err := fmt.Errorf("no target of wfc reads export files")
+	for _, name := range namesLocked() {
+		if e, ok := registered[name].(Exporting); ok {
+			var wfs []Exported
+			if wfs, err = e.ParseExport(src); err == nil {
+				return wfs, nil
+			}
+		}
+	}
+	return nil, err
+}

@@ -62,3 +62,23 @@ func ModelOf(a Artifact) *bpmn.Definitions {
 type Wrapping interface {
 	BPMNWrappers() []bpmn.Wrapper
 }
+
+// Exporting is implemented by a target whose platform exports workflows into one file, a
+// JSON array with an entry per workflow (SecMaster's export file): `wfc lint` reads every
+// version's BPMN from it.
+type Exporting interface {
+	// ParseExport reads an export file; an error says what is wrong with it.
+	ParseExport(src []byte) ([]Exported, error)
+}
+
+// Exported is one workflow of an export file, in file order, with its versions.
+type Exported struct {
+	Name     string
+	Versions []ExportedVersion
+}
+
+// ExportedVersion is one version of an exported workflow.
+type ExportedVersion struct {
+	Name     string
+	Taskflow string // the base64 taskflow, which bpmn.DecodeTaskflow reads
+}

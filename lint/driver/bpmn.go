@@ -10,7 +10,6 @@ import (
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
-	"github.com/wfc-dev/wfc/secmaster/exportfile"
 	"github.com/wfc-dev/wfc/target"
 )
 
@@ -37,7 +36,7 @@ func lintJSON(path string, src []byte, s lint.Settings) diag.List {
 // have no line numbers of their own, so each message starts with the workflow and version it
 // is about, and names the element.
 func lintExport(path string, src []byte, s lint.Settings) diag.List {
-	wfs, err := exportfile.Parse(src)
+	wfs, err := target.ParseExport(src)
 	if err != nil {
 		return diag.List{diag.Errorf(diag.Range{File: path}, diag.RuleSyntax, "%v", err)}
 	}
