@@ -13,6 +13,7 @@ import (
 	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/report"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -45,8 +46,9 @@ Exit status: 0 when every workflow compiled, 1 when one has errors, 2 on bad usa
 file cannot be read or written. The other files are still compiled after one fails.
 `
 
-// compileEmitForms are the --emit values, in the order help shows them.
-var compileEmitForms = []string{"request", "taskflow", "taskconfig", "xml", "tree"}
+// compileEmitForms are the --emit values, in the order help shows them: the SecMaster
+// artifact's forms.
+var compileEmitForms = smtarget.Forms
 
 // compileEmitSuffix is the file name suffix each --emit form gets in an output directory.
 var compileEmitSuffix = map[string]string{

@@ -2,6 +2,7 @@ package secmaster
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/diag"
@@ -55,9 +56,10 @@ const (
 )
 
 // Forms are the --emit forms of a Result, the default first.
-func (r *Result) Forms() []string {
-	return []string{FormRequest, FormTaskflow, FormTaskconfig, FormXML, FormTree}
-}
+var Forms = []string{FormRequest, FormTaskflow, FormTaskconfig, FormXML, FormTree}
+
+// Forms are the --emit forms of a Result, the default first (Forms).
+func (r *Result) Forms() []string { return slices.Clone(Forms) }
 
 // Emit renders one form of the result; the bytes end in a newline. A ModelOnly result has
 // only its model, and no form.
