@@ -44,7 +44,7 @@ func Workflow(path string, src []byte, opts Options) (u *target.Unit) {
 	u = target.Build(t, path, src, opts.Compile)
 	if opts.Lint && u.Artifact != nil {
 		u.Diags = append(u.Diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: u.Workflow,
-			Program: u.Program, Defs: target.ModelOf(u.Artifact), Settings: opts.Settings})...)
+			Program: u.Program, Defs: target.ModelOf(u.Artifact), Settings: opts.Settings, Target: u.Target.Name()})...)
 		u.Diags.Sort()
 	}
 	return u
