@@ -116,7 +116,11 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 	if err := printProblems(e, u.Diags); err != nil {
 		return nil, err
 	}
-	return &compiledWorkflow{wf: u.Workflow, res: u.Artifact.(*smtarget.Result)}, nil
+	res, ok := u.Artifact.(*smtarget.Result)
+	if !ok {
+		return nil, fmt.Errorf("%s did not compile to a SecMaster request; this is a bug in wfc, please report it with the file", file)
+	}
+	return &compiledWorkflow{wf: u.Workflow, res: res}, nil
 }
 
 // lintNotWorkflow lints a file that is not a YAML workflow (a .bpmn or .json file) as `wfc
