@@ -72,9 +72,9 @@ func marshalIndent(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// indentedJSON is marshalIndent(r), but with every member, written member by member (an empty
-// input or output is written as "", not left out as the client leaves it): every field is a string, so
-// the layout around the values is fixed, and encoding/json would otherwise scan the whole
+// indentedJSON is marshalIndent(r) with every member (an empty input or output is written
+// as "", not left out as the client leaves it), written member by member: every field is a
+// string, so the layout around the values is fixed, and encoding/json would otherwise scan the whole
 // output once more to indent it, megabytes of taskflow included (a third of `wfc compile`
 // for a large workflow).
 func indentedJSON(r Request) ([]byte, error) {
