@@ -14,7 +14,8 @@ import (
 )
 
 // lintBPMN checks a BPMN document in any form bpmn.DecodeAny reads (XML, a taskflow envelope,
-// a create-version request, an API response, an xml-js tree) with the BPMN rules.
+// an xml-js tree, and the JSON objects the registered targets wrap a taskflow in: SecMaster's
+// create-version request and API response) with the BPMN rules.
 func lintBPMN(path string, src []byte, s lint.Settings) diag.List {
 	doc, _, err := bpmn.DecodeBPMN(src, target.BPMNWrappers()...)
 	if err != nil {
