@@ -24,6 +24,9 @@ type Input struct {
 	// Target names the target Workflow was compiled for ("" runs the rules of every
 	// target, as for a diagram): a rule about another platform (Rule.Target) is skipped.
 	Target string
+	// Repository, when set, indexes the workflows linted in the same run, which the
+	// workflow-call rules check workflow: steps against (wf_repository.go).
+	Repository *Repository
 
 	memo memo // facts several rules derive, computed once (memo.go)
 }

@@ -1,0 +1,30 @@
+package lint
+
+import (
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+var wfUnknownWorkflow = &Rule{
+	ID:          "unknown-workflow",
+	Severity:    diag.Info,
+	Recommended: true,
+	Scope:       ScopeWorkflow,
+	Summary:     "a call to a workflow not linted in the run does not look like a typo of one that is",
+	Doc: "A workflow: step may call a workflow that exists only in the console, so a name no " +
+		"file of the run defines is not a problem in itself and is not reported. It is " +
+		"reported, as a hint, only when it differs from a name that is defined by case or " +
+		"by a typo (\"Block ip\" for \"Block IP\"): SecMaster matches names exactly, so the " +
+		"call would reach another workflow, or none. A workflow named in the console by its " +
+		"id, or by an expression, is never reported.",
+	Check: func(p *Pass) {
+		forEachCall(p, func(c *workflow.Call, _ *Signature, known bool) {
+			if known {
+				return
+			}
+			if near := p.Input.Repository.nearName(c.Workflow.Value); near != "" {
+				p.Report(c.Workflow.Range, "no workflow named %q is among the files linted; did you mean %q?", c.Workflow.Value, near)
+			}
+		})
+	},
+}
