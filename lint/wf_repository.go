@@ -15,6 +15,9 @@ import (
 // on the files that call workflows (Input.Repository). Without a Repository the rules do
 // nothing, as the catalog rules do without a catalog.
 
+// repositoryRules are the rules that read Input.Repository and do nothing without one.
+var repositoryRules = []*Rule{wfUnknownWorkflow, wfMissingWorkflowInput, wfUnknownWorkflowInput, wfWorkflowInputType}
+
 // Signature is what a call is checked against: a workflow's name and declared inputs,
 // copied out of its AST so that an index of a whole repository holds only this much.
 type Signature struct {

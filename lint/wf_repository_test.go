@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/wfc-dev/wfc/workflow"
@@ -118,5 +119,23 @@ func BenchmarkNewRepository(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/signature")
 		})
+	}
+}
+
+// Whether a call rule fires depends on the files linted together, so a suppression of one is
+// never reported as silencing nothing; a suppression of any other rule still is.
+func TestCallRuleSuppressionsAreNeverStale(t *testing.T) {
+	src := []byte("wfc: 1\nname: Caller\ndescription: \"\"\nsteps:\n" +
+		"  # wfc-disable-next-line unknown-workflow-input, unreachable-step\n" +
+		"  - id: call\n    workflow: Block IP\n    with: { ipp: 1 }\n")
+	w, diags := workflow.Load("caller.yaml", src)
+	if w == nil || len(diags) > 0 {
+		t.Fatalf("does not load: %v", diags)
+	}
+	for _, repo := range []*Repository{nil, NewRepository(nil)} {
+		got := runRules(&Input{File: "caller.yaml", Source: src, Workflow: w, Repository: repo}, Rules())
+		if len(got) != 1 || got[0].Rule != UnusedSuppressionRule || !strings.Contains(got[0].Message, "unreachable-step") {
+			t.Errorf("repository %v: got %v; want only the unused suppression of unreachable-step", repo != nil, got)
+		}
 	}
 }
