@@ -23,7 +23,7 @@ var wfUnknownWorkflow = &Rule{
 				return
 			}
 			if near := p.Input.Repository.nearName(c.Workflow.Value); near != "" {
-				p.Report(c.Workflow.Range, "no workflow named %q is among the files linted; did you mean %q?", c.Workflow.Value, near)
+				p.Report(c.Workflow.Range, "no workflow in this run is named %q; did you mean %q?", c.Workflow.Value, near)
 			}
 		})
 	},
