@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -82,6 +84,7 @@ func (s *Signature) inputNames() []string {
 // signatures; a Repository is safe for concurrent use by the files' lint runs.
 type Repository struct {
 	byName map[string]*Signature // nil value: ambiguous
+	byFile map[string]*Signature // by the file's base name (block.yaml); nil value: ambiguous
 	names  []string              // distinct names in the order added, for did-you-mean
 
 	mu      sync.Mutex
@@ -91,10 +94,17 @@ type Repository struct {
 // NewRepository indexes sigs (nil entries are skipped) in one pass. Order matters only for
 // did-you-mean ties, which go to the earlier signature.
 func NewRepository(sigs []*Signature) *Repository {
-	r := &Repository{byName: make(map[string]*Signature, len(sigs)), similar: make(map[string]string)}
+	r := &Repository{byName: make(map[string]*Signature, len(sigs)), byFile: make(map[string]*Signature, len(sigs)),
+		similar: make(map[string]string)}
 	for _, s := range sigs {
 		if s == nil {
 			continue
+		}
+		base := path.Base(filepath.ToSlash(s.File))
+		if _, dup := r.byFile[base]; dup {
+			r.byFile[base] = nil
+		} else {
+			r.byFile[base] = s
 		}
 		if _, dup := r.byName[s.Name]; dup {
 			r.byName[s.Name] = nil
@@ -111,6 +121,17 @@ func NewRepository(sigs []*Signature) *Repository {
 func (r *Repository) Lookup(name string) (sig *Signature, known bool) {
 	sig, known = r.byName[name]
 	return sig, known
+}
+
+// byFileName is the workflow of the run a call means when it names a workflow file
+// (block.yaml, flows/block.yaml) rather than a workflow: SecMaster looks calls up by name
+// only. Nil when the value names no .yaml or .yml file of the run, or several.
+func (r *Repository) byFileName(value string) *Signature {
+	ext := strings.ToLower(path.Ext(value))
+	if ext != ".yaml" && ext != ".yml" {
+		return nil
+	}
+	return r.byFile[path.Base(filepath.ToSlash(value))]
 }
 
 // nearName is the known name a call to an unknown name most likely meant: one that differs

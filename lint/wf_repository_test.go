@@ -139,3 +139,15 @@ func TestCallRuleSuppressionsAreNeverStale(t *testing.T) {
 		}
 	}
 }
+
+// A call naming a workflow file of the run is told the name to write; a base name two files
+// share names neither.
+func TestRepositoryByFileName(t *testing.T) {
+	a, b, c := &Signature{Name: "A", File: "flows/a.yaml"}, &Signature{Name: "B", File: "x/dup.yml"}, &Signature{Name: "C", File: "y/dup.yml"}
+	r := NewRepository([]*Signature{a, b, c})
+	for value, want := range map[string]*Signature{"a.yaml": a, "./flows/a.yaml": a, "other/a.yaml": a, "dup.yml": nil, "a": nil, "a.json": nil} {
+		if got := r.byFileName(value); got != want {
+			t.Errorf("byFileName(%q) = %v; want %v", value, got, want)
+		}
+	}
+}
