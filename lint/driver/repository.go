@@ -40,13 +40,22 @@ type repoPart struct {
 // indexed is the outcome of a job read only for the index: a workflow beside a named file.
 const indexed outcome = -1
 
-// lintWorkflowJob lints a YAML workflow of a Paths run, filling part; a file that calls
-// workflows by name is only built, and its diagnostics come from lintHeld.
+// lintWorkflowJob lints a YAML workflow; in a Paths run (part not nil) it fills part, and a
+// file that calls workflows by name is only built: its diagnostics come from lintHeld.
 func lintWorkflowJob(path string, src []byte, s lint.Settings, part *repoPart) (out diag.List) {
-	defer recoverInternal(path, func(d diag.List) { out, *part = d, repoPart{} })
+	defer recoverInternal(path, func(d diag.List) {
+		out = d
+		if part != nil {
+			*part = repoPart{}
+		}
+	})
 	opts := lintOptions(s)
 	opts.Lint = false
 	u := Workflow(path, src, opts)
+	if part == nil {
+		lintUnit(u, path, src, lintOptions(s))
+		return u.Diags
+	}
 	part.sig = lint.SignatureOf(u.Workflow)
 	if u.Artifact != nil && lint.CallsWorkflows(u.Workflow) {
 		part.held, part.path, part.src = u, path, src

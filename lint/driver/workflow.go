@@ -63,9 +63,9 @@ func lintUnit(u *target.Unit, path string, src []byte, opts Options) {
 	u.Diags.Sort()
 }
 
-// lintWorkflow lints a YAML workflow: Workflow, stopping at what the rules read.
+// lintWorkflow lints a YAML workflow alone: Workflow, stopping at what the rules read.
 func lintWorkflow(path string, src []byte, s lint.Settings) diag.List {
-	return Workflow(path, src, lintOptions(s)).Diags
+	return lintWorkflowJob(path, src, s, nil)
 }
 
 // lintOptions are the Options of lint: every rule, the compiled model only as far as the
