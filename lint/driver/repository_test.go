@@ -135,14 +135,7 @@ func TestPathsHeldCallerKeepsItsOwnFindings(t *testing.T) {
 // TotalAlloc, a count load cannot change).
 func TestCallIndexCostIsLinear(t *testing.T) {
 	perFile := func(n int) float64 {
-		jobs := make([]job, 0, 2*n)
-		for i := range n {
-			callee := []byte(fmt.Sprintf("wfc: 1\nname: Callee %d\ndescription: \"\"\ninputs:\n  - name: host\n    required: true\nsteps:\n  - id: w\n    action: edr/isolate\n    with: { host: \"${inputs.host}\" }\n", i))
-			caller := []byte(fmt.Sprintf("wfc: 1\nname: Caller %d\ndescription: \"\"\nsteps:\n  - id: c\n    workflow: Callee %d\n    with: { host: h%d }\n", i, (i+1)%n, i))
-			jobs = append(jobs,
-				job{path: fmt.Sprintf("callee%05d.yaml", i), explicit: true, read: func() ([]byte, error) { return callee, nil }},
-				job{path: fmt.Sprintf("caller%05d.yaml", i), explicit: true, read: func() ([]byte, error) { return caller, nil }})
-		}
+		jobs := callJobs(n)
 		var before, after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
@@ -157,5 +150,37 @@ func TestCallIndexCostIsLinear(t *testing.T) {
 	t.Logf("bytes per file: %.0f at 200 files, %.0f at 1,600", small, large)
 	if large > 1.5*small {
 		t.Errorf("a run of 1,600 files allocated %.0f bytes per file, of 200 %.0f: more than linear", large, small)
+	}
+}
+
+// callJobs is n workflows and n callers, each calling one of the workflows correctly, held
+// in memory.
+func callJobs(n int) []job {
+	jobs := make([]job, 0, 2*n)
+	for i := range n {
+		callee := []byte(fmt.Sprintf("wfc: 1\nname: Callee %d\ndescription: \"\"\ninputs:\n  - name: host\n    required: true\nsteps:\n  - id: w\n    action: edr/isolate\n    with: { host: \"${inputs.host}\" }\n", i))
+		caller := []byte(fmt.Sprintf("wfc: 1\nname: Caller %d\ndescription: \"\"\nsteps:\n  - id: c\n    workflow: Callee %d\n    with: { host: h%d }\n", i, (i+1)%n, i))
+		jobs = append(jobs,
+			job{path: fmt.Sprintf("callee%05d.yaml", i), explicit: true, read: func() ([]byte, error) { return callee, nil }},
+			job{path: fmt.Sprintf("caller%05d.yaml", i), explicit: true, read: func() ([]byte, error) { return caller, nil }})
+	}
+	return jobs
+}
+
+// BenchmarkLintCalls lints 500 and 4,000 small files, half of them calling the other half,
+// through the worker pool of a run. files/s stays flat when indexing and holding callers is
+// linear in the number of files.
+func BenchmarkLintCalls(b *testing.B) {
+	for _, n := range []int{250, 2000} {
+		jobs := callJobs(n)
+		b.Run(fmt.Sprint(2*n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if diags, _, errs := run(jobs, lint.Settings{}); len(diags) != 0 || len(errs) != 0 {
+					b.Fatalf("the calls should be clean: %v %v", diags.Error(), errs)
+				}
+			}
+			b.ReportMetric(float64(2*n)*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+		})
 	}
 }
