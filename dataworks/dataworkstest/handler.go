@@ -101,7 +101,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		finish(e.answer(w, rid, e.apply(name, act, p)))
 		return
 	}
-	finish(e.answerWithFault(w, rid, name, act, p, fault))
+	finish(e.answerWithFault(w, r, rid, name, act, p, fault))
 }
 
 // admit authenticates the request and checks action, version, method and parameters.

@@ -20,10 +20,12 @@
 package dataworkstest
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
 
+	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
@@ -175,3 +177,25 @@ func (e *Emulator) newID() string {
 
 // millis is the server clock as a UNIX timestamp in milliseconds, the API's time form.
 func (e *Emulator) millis() int64 { return e.opts.Now().UnixMilli() }
+
+// ClientConfig is a client configuration for tests against s: the given credentials, the
+// emulator's project and clock, numbered nonces (so runs are reproducible) and no retry
+// jitter. sleep replaces the client's waits (nil: real ones).
+func (s *Server) ClientConfig(creds dataworks.Credentials, sleep func(ctx context.Context, d time.Duration) error) dataworks.Config {
+	var mu sync.Mutex
+	nonce := 0
+	return dataworks.Config{
+		Endpoint:    s.URL,
+		ProjectID:   s.ProjectID(),
+		Credentials: creds,
+		Now:         s.opts.Now,
+		Nonce: func() string {
+			mu.Lock()
+			defer mu.Unlock()
+			nonce++
+			return fmt.Sprintf("test-nonce-%d", nonce)
+		},
+		Sleep: sleep,
+		Retry: dataworks.RetryPolicy{Jitter: func() float64 { return 1 }},
+	}
+}

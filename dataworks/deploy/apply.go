@@ -1,0 +1,258 @@
+package deploy
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/wfc-dev/wfc/dataworks"
+)
+
+// Result is what Apply did.
+type Result struct {
+	Action     Action       `json:"action"`
+	WorkflowID dataworks.ID `json:"workflow_id,omitempty"`
+	JobID      dataworks.ID `json:"job_id,omitempty"` // the import job, when its answer came back
+	// Resolved is set when the import's answer was lost and looking the workflow up found it
+	// deployed with this content.
+	Resolved bool `json:"resolved_after_lost_answer,omitempty"`
+}
+
+// ErrUnknownOutcome marks an import that was sent and whose effect could not be read back: it
+// may or may not have been applied. Running the deploy again is safe: Plan compares first.
+var ErrUnknownOutcome = errors.New("the outcome of the import is unknown")
+
+// Apply carries out a plan. An unchanged plan writes nothing. Otherwise it sends
+// ImportWorkflowDefinition once, with the deployed workflow's id and its nodes' ids (matched by
+// name) in place of the compiled ones, and waits for the import job to end. When the import's
+// answer is lost (dataworks.ErrAmbiguous, or an error without an answer from the service), it
+// never resends: it looks the workflow up by name and compares its spec, at once and then with
+// backoff up to p.ConfirmWait, and reports ErrUnknownOutcome when the content does not appear.
+func Apply(ctx context.Context, p *WorkflowPlan) (*Result, error) {
+	if p.Action == Unchanged {
+		return &Result{Action: Unchanged, WorkflowID: p.WorkflowID}, nil
+	}
+	spec, err := p.importSpec()
+	if err != nil {
+		return nil, err
+	}
+	job, err := p.client.ImportWorkflowDefinition(ctx, string(spec))
+	if mayHaveApplied(err) {
+		return p.confirm(ctx, err)
+	}
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Action: p.Action, WorkflowID: p.WorkflowID, JobID: job.ID}
+	if _, err := p.client.WaitJob(ctx, job.ID); err != nil {
+		var je *dataworks.JobError
+		if errors.As(err, &je) {
+			return nil, fmt.Errorf("importing workflow %q: %w", p.Workflow, err)
+		}
+		return nil, unknownf("importing workflow %q: the import was accepted as job %s but how it ended could not be read (%w); it is safe to deploy again: the plan compares what is deployed first", p.Workflow, job.ID, err)
+	}
+	if res.WorkflowID == "" {
+		res.WorkflowID, err = p.createdID(ctx, job)
+	}
+	return res, err
+}
+
+// createdID is the id of the workflow an import created: the job's Response when it holds an
+// id, else the one workflow now found by name.
+func (p *WorkflowPlan) createdID(ctx context.Context, job *dataworks.AsyncJob) (dataworks.ID, error) {
+	if serverID.MatchString(job.Response) {
+		return dataworks.ID(job.Response), nil
+	}
+	found, err := findByName(ctx, p.client, p.Workflow)
+	if err != nil || found == nil {
+		return "", fmt.Errorf("workflow %q was imported (job %s) but reading its id back failed: %v", p.Workflow, job.ID, err)
+	}
+	return found.ID, nil
+}
+
+// serverID is the shape of an id DataWorks assigns (19 digits today; any run of digits is
+// treated alike, so that no number wfc sends can name an existing object by chance).
+var serverID = regexp.MustCompile(`^[0-9]+$`)
+
+// importSpec is the compiled document with the deployed ids in place: the workflow's, each node
+// matched by name (and the ids of their script, trigger and other parts), and every reference
+// to a replaced id (a dependency's nodeId and output, an output's data). New nodes keep the
+// compiler's ids, which must not look like a DataWorks id: the service updates an object whose
+// id exists and creates the others, so a made-up number could overwrite an unrelated object.
+func (p *WorkflowPlan) importSpec() ([]byte, error) {
+	local, err := parseDocument(p.local, "the compiled spec") // a fresh copy to fill in
+	if err != nil {
+		return nil, err
+	}
+	remap := map[string]string{}
+	if p.deployed != nil {
+		adopt(local.wf, p.deployed.wf, remap)
+		if ls, ok := local.root["spec"].(obj); ok {
+			if ds, ok := p.deployed.root["spec"].(obj); ok && idOf(ds) != "" {
+				adoptID(ls, idOf(ds), remap)
+			}
+		}
+		for _, n := range local.nodes {
+			if d := p.deployed.nodeNamed(n["name"].(string)); d != nil {
+				adopt(n, d, remap)
+			}
+		}
+	}
+	if err := checkMadeUpIDs(local, remap); err != nil {
+		return nil, err
+	}
+	rewriteReferences(local.root, remap)
+	return encode(local.root), nil
+}
+
+// adopt gives local the deployed object's id, and each object member of local (script,
+// trigger, ...) the id of the deployed member of the same name.
+func adopt(local, deployed obj, remap map[string]string) {
+	adoptID(local, idOf(deployed), remap)
+	for k, v := range local {
+		lm, lok := v.(obj)
+		dm, dok := deployed[k].(obj)
+		if lok && dok && idOf(dm) != "" {
+			adoptID(lm, idOf(dm), remap)
+		}
+	}
+}
+
+func adoptID(o obj, id string, remap map[string]string) {
+	if id == "" {
+		return
+	}
+	if old := idOf(o); old != "" && old != id {
+		remap[old] = id
+	}
+	o["id"] = id
+}
+
+// checkMadeUpIDs refuses a compiled id that looks like a DataWorks id on an object that
+// adopted no deployed id.
+func checkMadeUpIDs(d *document, remap map[string]string) error {
+	check := func(o obj, what string) error {
+		id := idOf(o)
+		if !serverID.MatchString(id) || isValue(remap, id) {
+			return nil
+		}
+		return fmt.Errorf("the compiled spec gives %s the id %q, which looks like a DataWorks id and could name an existing object; wfc matches deployed objects by name, so compiled ids must not be numbers", what, id)
+	}
+	if err := check(d.wf, fmt.Sprintf("workflow %q", d.name())); err != nil {
+		return err
+	}
+	for _, n := range d.nodes {
+		if err := check(n, fmt.Sprintf("node %q", n["name"])); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func isValue(m map[string]string, v string) bool {
+	for _, x := range m {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// rewriteReferences replaces, everywhere in v, a reference member (referenceKeys) whose value
+// is a replaced id.
+func rewriteReferences(v any, remap map[string]string) {
+	switch v := v.(type) {
+	case obj:
+		for k, val := range v {
+			if s, ok := val.(string); ok && referenceKeys[k] {
+				if to, ok := remap[s]; ok {
+					v[k] = to
+				}
+				continue
+			}
+			rewriteReferences(val, remap)
+		}
+	case []any:
+		for _, val := range v {
+			rewriteReferences(val, remap)
+		}
+	}
+}
+
+// mayHaveApplied reports whether a failed import may still have been applied: anything but an
+// answer from the service that refused it (an API error below 500).
+func mayHaveApplied(err error) bool {
+	if err == nil || errors.Is(err, dataworks.ErrAmbiguous) {
+		return err != nil
+	}
+	var apiErr *dataworks.APIError
+	return !errors.As(err, &apiErr) || apiErr.HTTPStatus >= 500
+}
+
+// confirm resolves an import whose answer was lost: the workflow is deployed with this content
+// when one has the name and its spec compares equal to the compiled one. It looks at once, then
+// after pauses of 1 s doubling up to 8 s, until p.ConfirmWait has passed; it never resends.
+func (p *WorkflowPlan) confirm(ctx context.Context, cause error) (*Result, error) {
+	local, err := parseDocument(p.local, "the compiled spec")
+	if err != nil {
+		return nil, err
+	}
+	want := viewOf(local)
+	var waited time.Duration
+	pause := time.Second
+	for looks := 1; ; looks++ {
+		id, lookErr := p.lookForImported(ctx, want)
+		if id != "" {
+			return &Result{Action: p.Action, WorkflowID: id, Resolved: true}, nil
+		}
+		if waited >= p.ConfirmWait || ctx.Err() != nil {
+			return nil, unknownf("importing workflow %q: %w; %s, so whether the import was applied is unknown; it is safe to deploy again: the plan compares what is deployed first and imports nothing if this content has landed by then",
+				p.Workflow, cause, lookSummary(looks, waited, lookErr))
+		}
+		d := min(pause, p.ConfirmWait-waited)
+		if err := p.client.Sleep(ctx, d); err != nil {
+			return nil, unknownf("importing workflow %q: %w; looking it up again was interrupted (%v)", p.Workflow, cause, err)
+		}
+		waited += d
+		pause = min(2*pause, 8*time.Second)
+	}
+}
+
+// lookForImported returns the id of the workflow named p.Workflow when its deployed spec has
+// the content want; "" when there is none (yet).
+func (p *WorkflowPlan) lookForImported(ctx context.Context, want view) (dataworks.ID, error) {
+	found, err := findByName(ctx, p.client, p.Workflow)
+	if err != nil || found == nil {
+		return "", err
+	}
+	deployed, err := fetchSpec(ctx, p.client, found.ID)
+	if err != nil {
+		return "", err
+	}
+	wf, nodes := compare(want, viewOf(deployed))
+	if len(wf) == 0 && len(nodes) == 0 {
+		return found.ID, nil
+	}
+	return "", nil
+}
+
+func lookSummary(looks int, waited time.Duration, last error) string {
+	s := fmt.Sprintf("no workflow with this name and content was found in %d look-ups over %s", looks, waited)
+	if looks == 1 {
+		s = "no workflow with this name and content was found when looked up at once"
+	}
+	if last != nil {
+		s += " (the last look-up: " + last.Error() + ")"
+	}
+	return s
+}
+
+// unknownOutcome is an error marked with ErrUnknownOutcome.
+type unknownOutcome struct{ err error }
+
+func (u unknownOutcome) Error() string   { return u.err.Error() }
+func (u unknownOutcome) Unwrap() []error { return []error{ErrUnknownOutcome, u.err} }
+
+func unknownf(format string, args ...any) error { return unknownOutcome{fmt.Errorf(format, args...)} }
