@@ -5,11 +5,13 @@
 // by its own verification path, with the service's SignatureDoesNotMatch error body), the API
 // version, each action's method, parameter names, places (query or form body) and types, the
 // FlowSpec shape of an import (errors name a JSONPath such as
-// $.spec.workflows[0].nodes[1].script.runtime.command) and ids as 19-digit strings. Imports are
-// asynchronous jobs that finish after a configurable number of GetJobStatus polls; pipeline runs
+// $.spec.workflows[0].nodes[1].script.runtime.command) and ids as 19-digit strings. A stored
+// spec carries what the service adds on import (owners, node and trigger defaults, a default
+// output per object, script and trigger ids), so clients compare against a realistic answer.
+// Imports are asynchronous jobs that finish after a configurable number of GetJobStatus polls; pipeline runs
 // advance one stage step per GetPipelineRun and some stages wait for ExecPipelineRunStage.
-// Faults can be queued per action (an error status, a dropped connection after applying, a
-// redirect) and stages made to fail. Every request is logged with credentials replaced by ***.
+// Faults can be queued per action (an error status, a dropped connection or a hang until the
+// client gives up, each optionally after applying, a redirect) and stages made to fail. Every request is logged with credentials replaced by ***.
 // Ids come from a counter, so runs are reproducible.
 //
 // Error codes: SignatureDoesNotMatch, IncompleteSignature, InvalidAccessKeyId.NotFound,

@@ -185,3 +185,29 @@ func isID(v any) bool {
 	s, ok := v.(string)
 	return ok && len(s) == 19 && strings.Trim(s, "0123456789") == ""
 }
+
+// The stored spec carries what the service adds on import, as a client reads it back.
+func TestImportFillsWhatTheServiceAdds(t *testing.T) {
+	srv := newServer(t, nil)
+	doc := specDoc("daily")
+	delete(node(doc, 1), "outputs")
+	node(doc, 0)["rerunTimes"] = 1
+	importSpec(t, srv, encode(doc))
+	wf := srv.Workflows()[0]
+	var stored map[string]any
+	if err := json.Unmarshal([]byte(wf.Spec), &stored); err != nil {
+		t.Fatal(err)
+	}
+	extract, load := node(stored, 0), node(stored, 1)
+	if extract["rerunTimes"] != 1.0 || load["rerunTimes"] != 3.0 || load["recurrence"] != "Normal" || load["owner"] == nil {
+		t.Errorf("node defaults: extract %v, load %v", extract, load)
+	}
+	out := load["outputs"].(map[string]any)["nodeOutputs"].([]any)[0].(map[string]any)
+	if out["data"] != wf.NodeIDs["load"] || out["refTableName"] != "load" {
+		t.Errorf("default output %v, want one named by the node's id", out)
+	}
+	trig := workflow0(stored)["trigger"].(map[string]any)
+	if trig["startTime"] != "1970-01-01 00:00:00" || !isID(trig["id"]) || !isID(extract["script"].(map[string]any)["id"]) {
+		t.Errorf("trigger %v, script %v: want bounds and server ids", trig, extract["script"])
+	}
+}

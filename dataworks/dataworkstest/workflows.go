@@ -160,7 +160,8 @@ func (e *Emulator) importWorkflow(p map[string]string) (map[string]any, *apiErro
 }
 
 // store gives the workflow and its nodes their server ids (keeping the ids that exist, minting
-// new ones for the rest), rewrites references to the old ids, and saves the spec.
+// new ones for the rest), rewrites references to the old ids, fills in what the service adds
+// (fillServerDefaults) and saves the spec.
 func (e *Emulator) store(rec *workflowRec, doc obj, sentID string) {
 	wf := workflowOf(doc)
 	remap := map[string]string{}
@@ -197,6 +198,7 @@ func (e *Emulator) store(rec *workflowRec, doc obj, sentID string) {
 	if spec, ok := doc["spec"].(obj); ok {
 		rewrite(spec, "id", remap)
 	}
+	e.fillServerDefaults(wf)
 	rec.name, rec.typ, rec.path = wf["name"].(string), doc["kind"].(string), nested(wf, "script", "path")
 	if rec.path == "" {
 		rec.path = rec.name

@@ -80,6 +80,7 @@ func viewOf(d *document) view {
 		}
 	}
 	v := view{workflow: canon(without(d.wf, "id", "nodes", "dependencies"), refs).(obj), nodes: map[string]obj{}}
+	dropDefaultOutput(v.workflow, refs[idOf(d.wf)], d.name())
 	v.workflow["kind"] = d.kind()
 	if spec, ok := d.root["spec"].(obj); ok {
 		for k, val := range without(spec, "id", "workflows") {
@@ -87,10 +88,25 @@ func viewOf(d *document) view {
 		}
 	}
 	for _, n := range d.nodes {
-		v.nodes[n["name"].(string)] = canon(without(n, "id"), refs).(obj)
+		name := n["name"].(string)
+		v.nodes[name] = canon(without(n, "id"), refs).(obj)
+		dropDefaultOutput(v.nodes[name], refs[idOf(n)], name)
 	}
 	addDependencies(v, d.wf["dependencies"], refs)
 	return v
+}
+
+// dropDefaultOutput removes a canonical object's outputs when they are only the output the
+// service gives every workflow and node: one NodeOutput named by the object's own id, with its
+// name as refTableName (sdk-import-example.json). self is the object's reference label.
+func dropDefaultOutput(o obj, self, name string) {
+	if self == "" {
+		return
+	}
+	def := obj{"nodeOutputs": []any{obj{"data": "{" + self + "}", "artifactType": "NodeOutput", "refTableName": name}}}
+	if string(encode(o["outputs"])) == string(encode(def)) {
+		delete(o, "outputs")
+	}
 }
 
 // addDependencies puts each dependencies entry on its downstream node as a sorted list of

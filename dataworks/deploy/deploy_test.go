@@ -119,12 +119,18 @@ func TestOnlyTheExactNameOnAnyPageMatches(t *testing.T) {
 	}
 	e.push(t, specBytes(compiled("daily", nil)))
 	p, err := deploy.Plan(ctx, e.client, specBytes(compiled("daily", nil)))
-	if err != nil || p.Action != deploy.Unchanged || string(p.WorkflowID) != e.srv.Workflows()[120].ID {
-		t.Fatalf("plan %+v, err %v; want the exact name's workflow, found on the second page", p, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Action != deploy.Unchanged || string(p.WorkflowID) != e.srv.Workflows()[120].ID {
+		t.Fatalf("plan %v; want the exact name's workflow, found on the second page", p.Lines())
 	}
 	p, err = deploy.Plan(ctx, e.client, specBytes(compiled("dail", nil)))
-	if err != nil || p.Action != deploy.Create {
-		t.Errorf("a name that is only a substring of others must be created: %+v, %v", p, err)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Action != deploy.Create {
+		t.Errorf("a name that is only a substring of others must be created: %v", p.Lines())
 	}
 }
 
@@ -281,8 +287,11 @@ func TestReadsSurvive500(t *testing.T) {
 	e.srv.Fail(dataworkstest.ActionListWorkflowDefinitions, dataworkstest.Fault{Status: 500})
 	e.srv.Fail(dataworkstest.ActionGetWorkflowDefinition, dataworkstest.Fault{Status: 503, Code: "ServiceUnavailable"})
 	p, err := deploy.Plan(ctx, e.client, specBytes(compiled("daily", nil)))
-	if err != nil || p.Action != deploy.Unchanged {
-		t.Fatalf("plan %+v, err %v: reads must be retried past a 5xx", p, err)
+	if err != nil {
+		t.Fatalf("reads must be retried past a 5xx: %v", err)
+	}
+	if p.Action != deploy.Unchanged {
+		t.Fatalf("plan %v", p.Lines())
 	}
 }
 
@@ -360,5 +369,112 @@ func TestNoCredentialInPlansResultsOrErrors(t *testing.T) {
 	texts = append(texts, fmt.Sprintf("%v %+v %#v", e.client, e.client, e.client))
 	for _, s := range texts {
 		assertNoCredential(t, "output", s)
+	}
+}
+
+func TestWhatTheServiceAddsIsNotAChange(t *testing.T) {
+	e := newEnv(t, nil)
+	// No outputs and no trigger bounds: the service adds them (and owners, node defaults, script
+	// and trigger ids) to what it stores.
+	bare := specBytes(compiled("daily", func(wf obj) {
+		for _, n := range nodesOf(wf) {
+			delete(n.(obj), "outputs")
+		}
+		wf["dependencies"] = []any{obj{"nodeId": "load", "depends": []any{obj{"type": "Normal", "nodeId": "extract"}}}}
+	}))
+	e.push(t, bare)
+	stored := e.srv.Workflows()[0].Spec
+	for _, added := range []string{`"owner":`, `"rerunTimes":3`, `"startTime":"1970-01-01 00:00:00"`, `"nodeOutputs":`} {
+		if !strings.Contains(stored, added) {
+			t.Fatalf("the emulator did not add %s: %s", added, stored)
+		}
+	}
+	p, _ := e.push(t, bare)
+	if p.Action != deploy.Unchanged {
+		t.Errorf("plan against what the service stored: %v", p.Lines())
+	}
+	if n := imports(e); n != 1 {
+		t.Errorf("%d imports, want 1", n)
+	}
+}
+
+func TestUpdateSendsTheDeployedIDsOfNodesAndTheirParts(t *testing.T) {
+	e := newEnv(t, nil)
+	e.push(t, specBytes(compiled("daily", nil)))
+	var stored map[string]any
+	if err := json.Unmarshal([]byte(e.srv.Workflows()[0].Spec), &stored); err != nil {
+		t.Fatal(err)
+	}
+	wf := stored["spec"].(map[string]any)["workflows"].([]any)[0].(obj)
+	extract := nodesOf(wf)[0].(obj)
+	e.push(t, specBytes(compiled("daily", func(wf obj) { wf["description"] = "edited" })))
+
+	form := e.srv.RequestsTo(dataworkstest.ActionImportWorkflowDefinition)[1].Body
+	sent := string(form)
+	for what, id := range map[string]any{
+		"workflow": wf["id"], "workflow trigger": wf["trigger"].(obj)["id"],
+		"node extract": extract["id"], "extract's script": extract["script"].(obj)["id"],
+	} {
+		if !strings.Contains(sent, fmt.Sprintf("%%22id%%22%%3A%%22%s%%22", id)) {
+			t.Errorf("the update does not send the deployed id of the %s (%v)", what, id)
+		}
+	}
+	if !strings.Contains(sent, fmt.Sprintf("%%22output%%22%%3A%%22%s%%22", extract["id"])) {
+		t.Errorf("the dependency on extract does not name extract's deployed id: %s", sent)
+	}
+	if strings.Contains(sent, "%22output%22%3A%22extract%22") {
+		t.Errorf("the compiled id of a deployed node is still referenced: %s", sent)
+	}
+}
+
+func TestKindChangeUpdatesTheSameWorkflow(t *testing.T) {
+	e := newEnv(t, nil)
+	e.push(t, specBytes(compiled("daily", nil)))
+	manual := compiled("daily", func(wf obj) { delete(wf, "trigger") })
+	manual["kind"] = "ManualWorkflow"
+	p, res := e.push(t, specBytes(manual))
+	if p.Action != deploy.Update || !strings.Contains(strings.Join(p.Lines(), "\n"), `~ workflow kind: "CycleWorkflow" → "ManualWorkflow"`) {
+		t.Errorf("plan %v", p.Lines())
+	}
+	if all := e.srv.Workflows(); len(all) != 1 || all[0].Type != "ManualWorkflow" || string(res.WorkflowID) != all[0].ID {
+		t.Errorf("workflows %+v", all)
+	}
+}
+
+func TestCompiledNumericIDIsRefused(t *testing.T) {
+	e := newEnv(t, nil)
+	spec := compiled("daily", func(wf obj) { nodesOf(wf)[1].(obj)["id"] = "7000000000000000001" })
+	p, err := deploy.Plan(ctx, e.client, specBytes(spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = deploy.Apply(ctx, p)
+	if err == nil || !strings.Contains(err.Error(), `node "load" the id "7000000000000000001", which looks like a DataWorks id`) {
+		t.Errorf("err = %v", err)
+	}
+	if imports(e) != 0 {
+		t.Error("an import was sent")
+	}
+}
+
+func TestBadCompiledSpecIsRefusedWithItsPath(t *testing.T) {
+	e := newEnv(t, nil)
+	for _, tc := range []struct {
+		spec []byte
+		want string
+	}{
+		{[]byte(`[1]`), "the compiled spec is not a JSON object"},
+		{[]byte(`{"kind":"Node","spec":{}}`), `the compiled spec: $.kind: is "Node"; a workflow's kind is CycleWorkflow or ManualWorkflow`},
+		{specBytes(compiled("daily", func(wf obj) { wf["workflows"] = nil; delete(wf, "name") })), "$.spec.workflows[0].name: is required"},
+		{specBytes(compiled("daily", func(wf obj) { nodesOf(wf)[1].(obj)["name"] = "extract" })), `$.spec.workflows[0].nodes[1].name: "extract" is also the name of nodes[0]`},
+		{specBytes(compiled("daily", func(wf obj) { nodesOf(wf)[0].(obj)["id"] = json.Number("7000000000000000001") })), "$.spec.workflows[0].nodes[0].id: is the number 7000000000000000001; ids are strings"},
+	} {
+		_, err := deploy.Plan(ctx, e.client, tc.spec)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %q", tc.spec[:min(40, len(tc.spec))], err, tc.want)
+		}
+	}
+	if n := len(e.srv.Requests()); n != 0 {
+		t.Errorf("%d requests for specs that cannot be deployed", n)
 	}
 }

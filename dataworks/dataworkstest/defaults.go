@@ -1,0 +1,58 @@
+package dataworkstest
+
+import "encoding/json"
+
+// Members the service fills in on import when a spec leaves them out, as the server-side
+// example of the 2024-05-18 API shows a stored workflow (sdk-import-example.json in the
+// project's DataWorks reference material): an owner, scheduling defaults on each node, the
+// start and end of each trigger, an empty inputs, a default output named by the object's own
+// id, and an id for each script. A client comparing what it sent with what is stored must not
+// take these for changes.
+var (
+	nodeDefaults = obj{
+		"recurrence": "Normal", "instanceMode": "T+1", "rerunMode": "Allowed",
+		"rerunTimes": json.Number("3"), "rerunInterval": json.Number("180000"), "timeout": json.Number("0"),
+	}
+	triggerDefaults = obj{"startTime": "1970-01-01 00:00:00", "endTime": "9999-01-01 00:00:00", "delaySeconds": json.Number("0")}
+)
+
+// fillServerDefaults adds those members to a stored workflow whose ids are assigned.
+func (e *Emulator) fillServerDefaults(wf obj) {
+	fillObject(wf, e)
+	for _, n := range wf["nodes"].([]any) {
+		node := n.(obj)
+		fillObject(node, e)
+		for k, v := range nodeDefaults {
+			setIfAbsent(node, k, v)
+		}
+		if script, ok := node["script"].(obj); ok {
+			if id, _ := script["id"].(string); !idPattern.MatchString(id) {
+				script["id"] = e.newID()
+			}
+		}
+	}
+}
+
+// fillObject adds what a workflow and a node share: owner, inputs, the default output and the
+// trigger's bounds.
+func fillObject(o obj, e *Emulator) {
+	setIfAbsent(o, "owner", owner)
+	setIfAbsent(o, "inputs", obj{})
+	setIfAbsent(o, "outputs", obj{"nodeOutputs": []any{
+		obj{"data": o["id"], "artifactType": "NodeOutput", "refTableName": o["name"]},
+	}})
+	if trig, ok := o["trigger"].(obj); ok {
+		for k, v := range triggerDefaults {
+			setIfAbsent(trig, k, v)
+		}
+		if id, _ := trig["id"].(string); !idPattern.MatchString(id) {
+			trig["id"] = e.newID()
+		}
+	}
+}
+
+func setIfAbsent(o obj, key string, v any) {
+	if _, ok := o[key]; !ok {
+		o[key] = v
+	}
+}
