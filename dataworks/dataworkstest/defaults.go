@@ -16,11 +16,15 @@ var (
 	triggerDefaults = obj{"startTime": "1970-01-01 00:00:00", "endTime": "9999-01-01 00:00:00", "delaySeconds": json.Number("0")}
 )
 
-// fillServerDefaults adds those members to a stored workflow whose ids are assigned.
+// fillServerDefaults adds those members to a stored workflow whose ids are assigned, and drops
+// the node members Options.DroppedNodeFields names.
 func (e *Emulator) fillServerDefaults(wf obj) {
 	fillObject(wf, e)
 	for _, n := range wf["nodes"].([]any) {
 		node := n.(obj)
+		for _, k := range e.opts.DroppedNodeFields {
+			delete(node, k)
+		}
 		fillObject(node, e)
 		for k, v := range nodeDefaults {
 			setIfAbsent(node, k, v)

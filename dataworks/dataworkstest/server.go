@@ -84,7 +84,10 @@ type Options struct {
 	Stages    []Stage // of Online runs; nil: DefaultStages
 	Offline   []Stage // of Offline runs; nil: DefaultOfflineStages
 	HostID    string  // HostId in error bodies; empty: "dataworks.emulator"
-	Logf      func(format string, args ...any)
+	// DroppedNodeFields are node members an import does not store, as a service that does
+	// not know them: a client that compares what it sent with what is stored sees them go.
+	DroppedNodeFields []string
+	Logf              func(format string, args ...any)
 }
 
 // Emulator is the http.Handler holding the in-memory state.

@@ -18,6 +18,11 @@ type Result struct {
 	// Resolved is set when the import's answer was lost and looking the workflow up found it
 	// deployed with this content.
 	Resolved bool `json:"resolved_after_lost_answer,omitempty"`
+	// StoredDifferently lists, as plan lines, what the service stored otherwise than it was
+	// sent (a field it drops or rewrites): the next plan would see it as a change again.
+	StoredDifferently []string `json:"stored_differently,omitempty"`
+	// Notes are messages for people, e.g. why the stored workflow could not be read back.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // ErrUnknownOutcome marks an import that was sent and whose effect could not be read back: it
@@ -53,23 +58,48 @@ func Apply(ctx context.Context, p *WorkflowPlan) (*Result, error) {
 		}
 		return nil, unknownf("importing workflow %q: the import was accepted as job %s but how it ended could not be read (%w); it is safe to deploy again: the plan compares what is deployed first", p.Workflow, job.ID, err)
 	}
-	if res.WorkflowID == "" {
-		res.WorkflowID, err = p.createdID(ctx, job)
-	}
-	return res, err
+	p.readBack(ctx, res, job)
+	return res, nil
 }
 
-// createdID is the id of the workflow an import created: the job's Response when it holds an
-// id, else the one workflow now found by name.
-func (p *WorkflowPlan) createdID(ctx context.Context, job *dataworks.AsyncJob) (dataworks.ID, error) {
-	if serverID.MatchString(job.Response) {
-		return dataworks.ID(job.Response), nil
+// readBack reads the imported workflow back: its id, for a create, and whether the service
+// stored what was sent. A failed read is a note, not an error: the import itself succeeded.
+func (p *WorkflowPlan) readBack(ctx context.Context, res *Result, job *dataworks.AsyncJob) {
+	if res.WorkflowID == "" && serverID.MatchString(job.Response) {
+		res.WorkflowID = dataworks.ID(job.Response)
 	}
-	found, err := findByName(ctx, p.client, p.Workflow)
-	if err != nil || found == nil {
-		return "", fmt.Errorf("workflow %q was imported (job %s) but reading its id back failed: %v", p.Workflow, job.ID, err)
+	id, stored, err := p.lookUp(ctx, res.WorkflowID)
+	if err != nil || stored == nil {
+		if err == nil {
+			err = errors.New("no workflow has the name")
+		}
+		res.Notes = append(res.Notes, fmt.Sprintf("the import succeeded (job %s), but reading the workflow back failed: %v", job.ID, err))
+		return
 	}
-	return found.ID, nil
+	res.WorkflowID = id
+	local, err := parseDocument(p.local, "the compiled spec")
+	if err != nil {
+		return // parsed before sending; cannot fail now
+	}
+	again := &WorkflowPlan{Action: Update, Workflow: p.Workflow, Kind: p.Kind, WorkflowID: id}
+	again.WorkflowChanges, again.NodeChanges = compare(viewOf(local), viewOf(stored))
+	if len(again.WorkflowChanges)+len(again.NodeChanges) > 0 {
+		res.StoredDifferently = again.Lines()[1:]
+	}
+}
+
+// lookUp reads the deployed spec of the workflow id, or of the workflow named p.Workflow when
+// id is empty; nil when there is none.
+func (p *WorkflowPlan) lookUp(ctx context.Context, id dataworks.ID) (dataworks.ID, *document, error) {
+	if id == "" {
+		found, err := findByName(ctx, p.client, p.Workflow)
+		if err != nil || found == nil {
+			return "", nil, err
+		}
+		id = found.ID
+	}
+	d, err := fetchSpec(ctx, p.client, id)
+	return id, d, err
 }
 
 // serverID is the shape of an id DataWorks assigns (19 digits today; any run of digits is
@@ -223,17 +253,13 @@ func (p *WorkflowPlan) confirm(ctx context.Context, cause error) (*Result, error
 // lookForImported returns the id of the workflow named p.Workflow when its deployed spec has
 // the content want; "" when there is none (yet).
 func (p *WorkflowPlan) lookForImported(ctx context.Context, want view) (dataworks.ID, error) {
-	found, err := findByName(ctx, p.client, p.Workflow)
-	if err != nil || found == nil {
-		return "", err
-	}
-	deployed, err := fetchSpec(ctx, p.client, found.ID)
-	if err != nil {
+	id, deployed, err := p.lookUp(ctx, "")
+	if err != nil || deployed == nil {
 		return "", err
 	}
 	wf, nodes := compare(want, viewOf(deployed))
 	if len(wf) == 0 && len(nodes) == 0 {
-		return found.ID, nil
+		return id, nil
 	}
 	return "", nil
 }

@@ -478,3 +478,15 @@ func TestBadCompiledSpecIsRefusedWithItsPath(t *testing.T) {
 		t.Errorf("%d requests for specs that cannot be deployed", n)
 	}
 }
+
+func TestWhatTheServiceStoresDifferentlyIsReported(t *testing.T) {
+	e := newEnvWith(t, dataworkstest.Options{DroppedNodeFields: []string{"priority"}}, nil)
+	spec := specBytes(compiled("daily", func(wf obj) { nodesOf(wf)[0].(obj)["priority"] = 5 }))
+	_, res := e.push(t, spec)
+	if got := strings.Join(res.StoredDifferently, "\n"); got != "~ node extract: priority: (none) → 5" {
+		t.Errorf("stored differently: %q", got)
+	}
+	if _, res := e.push(t, specBytes(compiled("daily", nil))); res.Action != deploy.Unchanged || res.StoredDifferently != nil {
+		t.Errorf("without the field: %+v", res)
+	}
+}

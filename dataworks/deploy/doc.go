@@ -33,6 +33,10 @@
 // is a change, reported at the deepest path that holds it: "~ node extract: script.content:
 // OLD → NEW", "+ node report", "- node old", "~ node load: depends on: [...] → [...]".
 //
+// After a successful import, Apply reads the workflow back (its id, for a create) and compares
+// it with what was sent: what the service stored otherwise (a field it drops or rewrites) is
+// listed in Result.StoredDifferently, since the next plan would see it as a change again.
+//
 // # Sent once
 //
 // ImportWorkflowDefinition and CreatePipelineRun change state and are sent once. When an

@@ -35,10 +35,15 @@ type env struct {
 
 func newEnv(t testing.TB, mutCfg func(*dataworks.Config)) *env {
 	t.Helper()
-	srv := dataworkstest.NewTestServer(dataworkstest.Options{
-		Keys: map[string]dataworkstest.Key{testAK: {Secret: testSecret}},
-		Now:  func() time.Time { return serverNow },
-	})
+	return newEnvWith(t, dataworkstest.Options{}, mutCfg)
+}
+
+// newEnvWith starts an emulator with opts (its keys and clock set here).
+func newEnvWith(t testing.TB, opts dataworkstest.Options, mutCfg func(*dataworks.Config)) *env {
+	t.Helper()
+	opts.Keys = map[string]dataworkstest.Key{testAK: {Secret: testSecret}}
+	opts.Now = func() time.Time { return serverNow }
+	srv := dataworkstest.NewTestServer(opts)
 	t.Cleanup(srv.Close)
 	e := &env{srv: srv, sleeps: &apitest.Sleeps{}}
 	e.cfg = srv.ClientConfig(dataworks.Credentials{AccessKeyID: testAK, AccessKeySecret: testSecret}, e.sleeps.Record)
