@@ -35,14 +35,19 @@ var ErrUnknownOutcome = errors.New("the outcome of the import is unknown")
 // answer is lost (dataworks.ErrAmbiguous, or an error without an answer from the service), it
 // never resends: it looks the workflow up by name and compares its spec, at once and then with
 // backoff up to p.ConfirmWait, and reports ErrUnknownOutcome when the content does not appear.
+// A plan is applied at most once.
 func Apply(ctx context.Context, p *WorkflowPlan) (*Result, error) {
 	if p.Action == Unchanged {
 		return &Result{Action: Unchanged, WorkflowID: p.WorkflowID}, nil
+	}
+	if p.sent {
+		return nil, fmt.Errorf("the plan for workflow %q was applied already: plan again, so the import is based on what is deployed now", p.Workflow)
 	}
 	spec, err := p.importSpec()
 	if err != nil {
 		return nil, err
 	}
+	p.sent = true
 	job, err := p.client.ImportWorkflowDefinition(ctx, string(spec))
 	if mayHaveApplied(err) {
 		return p.confirm(ctx, err)

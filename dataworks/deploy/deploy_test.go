@@ -43,6 +43,18 @@ func TestPushTwiceCreatesOnceAndImportsOnce(t *testing.T) {
 	if n := imports(e); n != 1 {
 		t.Errorf("%d imports sent, want 1: an unchanged workflow is never imported again", n)
 	}
+	// The same create plan applied again is refused before anything is sent.
+	e2 := newEnv(t, nil)
+	first, err := deploy.Plan(ctx, e2.client, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := deploy.Apply(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := deploy.Apply(ctx, first); err == nil || !strings.Contains(err.Error(), "was applied already: plan again") || imports(e2) != 1 {
+		t.Errorf("applying a plan twice: %v, %d imports", err, imports(e2))
+	}
 	if n := len(e.srv.Workflows()); n != 1 {
 		t.Errorf("%d workflows, want 1", n)
 	}

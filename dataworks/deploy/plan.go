@@ -44,6 +44,7 @@ type WorkflowPlan struct {
 	client   *dataworks.Client
 	local    []byte    // the compiled document
 	deployed *document // nil for Create
+	sent     bool      // Apply has sent the import
 }
 
 // Plan finds the workflow deployed under spec's workflow name (exact match, every page of
