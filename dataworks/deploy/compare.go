@@ -48,9 +48,9 @@ type view struct {
 // deployed document, the names they stand for do not.
 var referenceKeys = map[string]bool{"nodeId": true, "output": true, "data": true}
 
-// serverOwned are members the service adds and wfc never writes; a deployed-only one is not a
-// change, whatever its value.
-var serverOwned = map[string]bool{"owner": true, "metadata": true, "createTime": true, "modifyTime": true, "uuid": true}
+// serverOwned are members the service adds or derives (commandTypeId is the numeric code of
+// script.runtime.command); a deployed-only one is not a change, whatever its value.
+var serverOwned = map[string]bool{"owner": true, "metadata": true, "createTime": true, "modifyTime": true, "uuid": true, "commandTypeId": true}
 
 // serverDefaults are the values the service fills in for members a spec leaves out, as the
 // server-side example of the 2024-05-18 API shows them (sdk-import-example.json in the project's
