@@ -75,6 +75,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Log on arrival, so a client that is cut off still finds its request logged.
 	e.mu.Lock()
 	e.reqSeq++
+	e.landDue("")
 	rid := fmt.Sprintf("00000000-0000-4000-9000-%012d", e.reqSeq)
 	idx := len(e.log)
 	e.log = append(e.log, LoggedRequest{Action: name, Method: r.Method, Query: r.URL.RawQuery, Header: redactedHeader(r.Header), Body: body})

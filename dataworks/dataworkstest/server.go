@@ -80,7 +80,11 @@ type Options struct {
 	Keys      map[string]Key // AccessKey id → secret; nil: the Default key pair only
 	Now       func() time.Time
 	MaxSkew   time.Duration
-	JobPolls  int     // GetJobStatus answers before an import job ends; 0: DefaultJobPolls, <0: none
+	JobPolls  int // GetJobStatus answers before an import job ends; 0: DefaultJobPolls, <0: none
+	// ImportLag is how many further requests (of any action) an accepted import takes to show
+	// in listings, unless its job is seen to end first; 0: at once. A client whose import
+	// answer was lost must look more than once.
+	ImportLag int
 	Stages    []Stage // of Online runs; nil: DefaultStages
 	Offline   []Stage // of Offline runs; nil: DefaultOfflineStages
 	HostID    string  // HostId in error bodies; empty: "dataworks.emulator"
@@ -100,6 +104,7 @@ type Emulator struct {
 	workflows  []*workflowRec
 	jobs       map[string]*jobRec
 	runs       map[string]*runRec
+	pending    []pendingImport      // accepted imports not landed yet (ImportLag)
 	nonces     map[string]time.Time // nonce → its request's x-acs-date
 	failStages map[string]string    // stage code → failure message, for runs created later
 	faults     apitest.Faults[Fault]

@@ -211,3 +211,31 @@ func TestImportFillsWhatTheServiceAdds(t *testing.T) {
 		t.Errorf("trigger %v, script %v: want bounds and server ids", trig, extract["script"])
 	}
 }
+
+// With ImportLag an accepted import shows in listings only some requests later, unless its job
+// is seen to end first; a create of the same name meanwhile still fails.
+func TestImportLagLandsLater(t *testing.T) {
+	srv := newServer(t, func(o *dataworkstest.Options) { o.ImportLag = 3; o.JobPolls = -1 })
+	importSpec(t, srv, specJSON("daily"))
+	list := func() float64 {
+		_, body := rawCall{method: "GET", action: "ListWorkflowDefinitions", query: project(url.Values{})}.send(t, srv)
+		return body["PagingInfo"].(map[string]any)["TotalCount"].(float64)
+	}
+	if n := list(); n != 0 {
+		t.Fatalf("listed %v workflows at once, want 0 while the import lands", n)
+	}
+	_, body := importSpec(t, srv, specJSON("daily"))
+	if st := jobStatus(t, srv, body["AsyncJob"].(map[string]any)["Id"].(string)); st["Status"] != "Fail" {
+		t.Errorf("a second create of a name that is landing: %v, want Fail", st)
+	}
+	if n := list(); n != 1 {
+		t.Errorf("listed %v workflows three requests later, want 1", n)
+	}
+
+	srv2 := newServer(t, func(o *dataworkstest.Options) { o.ImportLag = 100; o.JobPolls = -1 })
+	_, body = importSpec(t, srv2, specJSON("daily"))
+	jobStatus(t, srv2, body["AsyncJob"].(map[string]any)["Id"].(string))
+	if n := len(srv2.Workflows()); n != 1 {
+		t.Errorf("%d workflows after the job said it ended, want 1", n)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/dataworks/dataworkstest"
@@ -208,7 +209,7 @@ func TestLostImportThatDidNotLandIsUnknownAndNotResent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p.ConfirmWait = 3_000_000_000 // 3 s: looks at once, after 1 s and after 2 more
+	p.ConfirmWait = 3 * time.Second // looks at once, after 1 s and after 2 more
 	slept := len(e.sleeps.All())
 	_, err = deploy.Apply(ctx, p)
 	if !errors.Is(err, deploy.ErrUnknownOutcome) || !errors.Is(err, dataworks.ErrAmbiguous) {
@@ -250,7 +251,7 @@ func TestLookUpAfterALostAnswerGoesOnAfterAFailedLook(t *testing.T) {
 }
 
 func TestImportTimeoutIsResolvedByLookingUp(t *testing.T) {
-	e := newEnv(t, func(c *dataworks.Config) { c.AttemptTimeout = 200_000_000 }) // 200 ms
+	e := newEnv(t, func(c *dataworks.Config) { c.AttemptTimeout = 200 * time.Millisecond })
 	e.srv.Fail(dataworkstest.ActionImportWorkflowDefinition, dataworkstest.Fault{Commit: true, Hang: true})
 	_, res := e.push(t, specBytes(compiled("daily", nil)))
 	if !res.Resolved || imports(e) != 1 || len(e.srv.Workflows()) != 1 {
@@ -500,5 +501,25 @@ func TestWhatTheServiceStoresDifferentlyIsReported(t *testing.T) {
 	}
 	if _, res := e.push(t, specBytes(compiled("daily", nil))); res.Action != deploy.Unchanged || res.StoredDifferently != nil {
 		t.Errorf("without the field: %+v", res)
+	}
+}
+
+func TestLostAnswerOfAnImportThatLandsLaterIsFoundByLookingAgain(t *testing.T) {
+	e := newEnvWith(t, dataworkstest.Options{ImportLag: 6}, nil)
+	e.srv.Fail(dataworkstest.ActionImportWorkflowDefinition, dataworkstest.Fault{Commit: true, Drop: true})
+	p, err := deploy.Plan(ctx, e.client, specBytes(compiled("daily", nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slept := len(e.sleeps.All())
+	res, err := deploy.Apply(ctx, p)
+	if err != nil || !res.Resolved {
+		t.Fatalf("result %+v, err %v", res, err)
+	}
+	if pauses := e.sleeps.All()[slept:]; len(pauses) == 0 || pauses[0] != time.Second {
+		t.Errorf("pauses %v: the import had not landed at the first look, so it must look again after 1 s", pauses)
+	}
+	if imports(e) != 1 || len(e.srv.Workflows()) != 1 {
+		t.Errorf("%d imports, %d workflows", imports(e), len(e.srv.Workflows()))
 	}
 }
