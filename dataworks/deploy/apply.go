@@ -121,6 +121,9 @@ func (p *WorkflowPlan) importSpec() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkMadeUpIDs(local); err != nil {
+		return nil, err
+	}
 	remap := map[string]string{}
 	if p.deployed != nil {
 		adopt(local.wf, p.deployed.wf, remap)
@@ -134,9 +137,6 @@ func (p *WorkflowPlan) importSpec() ([]byte, error) {
 				adopt(n, d, remap)
 			}
 		}
-	}
-	if err := checkMadeUpIDs(local, remap); err != nil {
-		return nil, err
 	}
 	rewriteReferences(local.root, remap)
 	return encode(local.root), nil
@@ -165,15 +165,14 @@ func adoptID(o obj, id string, remap map[string]string) {
 	o["id"] = id
 }
 
-// checkMadeUpIDs refuses a compiled id that looks like a DataWorks id on an object that
-// adopted no deployed id.
-func checkMadeUpIDs(d *document, remap map[string]string) error {
+// checkMadeUpIDs refuses a compiled workflow or node id that looks like a DataWorks id: the
+// compiler's ids are names, and a number could name an existing object.
+func checkMadeUpIDs(d *document) error {
 	check := func(o obj, what string) error {
-		id := idOf(o)
-		if !serverID.MatchString(id) || isValue(remap, id) {
-			return nil
+		if id := idOf(o); serverID.MatchString(id) {
+			return fmt.Errorf("the compiled spec gives %s the id %q, which looks like a DataWorks id and could name an existing object; wfc matches deployed objects by name, so compiled ids must not be numbers", what, id)
 		}
-		return fmt.Errorf("the compiled spec gives %s the id %q, which looks like a DataWorks id and could name an existing object; wfc matches deployed objects by name, so compiled ids must not be numbers", what, id)
+		return nil
 	}
 	if err := check(d.wf, fmt.Sprintf("workflow %q", d.name())); err != nil {
 		return err
@@ -184,15 +183,6 @@ func checkMadeUpIDs(d *document, remap map[string]string) error {
 		}
 	}
 	return nil
-}
-
-func isValue(m map[string]string, v string) bool {
-	for _, x := range m {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 // rewriteReferences replaces, everywhere in v, a reference member (referenceKeys) whose value
