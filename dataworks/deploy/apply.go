@@ -126,12 +126,14 @@ func (p *WorkflowPlan) importSpec() ([]byte, error) {
 	}
 	remap := map[string]string{}
 	if p.deployed != nil {
-		adopt(local.wf, p.deployed.wf, remap)
+		// The spec's own id first: where a compiled spec gives it and the workflow the same id,
+		// references to that id mean the workflow.
 		if ls, ok := local.root["spec"].(obj); ok {
 			if ds, ok := p.deployed.root["spec"].(obj); ok && idOf(ds) != "" {
 				adoptID(ls, idOf(ds), remap)
 			}
 		}
+		adopt(local.wf, p.deployed.wf, remap)
 		for _, n := range local.nodes {
 			if d := p.deployed.nodeNamed(n["name"].(string)); d != nil {
 				adopt(n, d, remap)

@@ -19,6 +19,10 @@
 // object whose id does not exist. A compiled id that is a number is refused, since it could
 // name an existing object: the compiler's ids are names such as "extract".
 //
+// A node the compiled spec no longer has is left out of the import. What the service does with
+// it is not documented (the emulator removes it); should the service keep it, the read-back
+// after the import lists it in Result.StoredDifferently.
+//
 // # Comparison
 //
 // Plan reads the deployed spec with its scripts (GetWorkflowDefinition, IncludeScriptContent)
