@@ -107,7 +107,7 @@ func TestRemovedNodeAndChangedDependency(t *testing.T) {
 		wf["dependencies"] = []any{dep("load", "extract"), dep("report", "load")}
 	})))
 	p, err := deploy.Plan(ctx, e.client, specBytes(compiled("daily", func(wf obj) {
-		wf["dependencies"] = []any{dep("load")}
+		delete(wf, "dependencies")
 	})))
 	if err != nil {
 		t.Fatal(err)
@@ -121,6 +121,13 @@ func TestRemovedNodeAndChangedDependency(t *testing.T) {
 	b, _ := json.Marshal(p)
 	if !strings.Contains(string(b), `"node_changes":[{"node":"load","change":"changed","fields":[{"field":"depends on","old":["extract"]}]},{"node":"report","change":"removed"}]`) {
 		t.Errorf("plan JSON: %s", b)
+	}
+	res, err := deploy.Apply(ctx, p)
+	if err != nil || res.StoredDifferently != nil {
+		t.Fatalf("result %+v, err %v", res, err)
+	}
+	if nodes := e.srv.Workflows()[0].NodeIDs; len(nodes) != 2 || nodes["report"] != "" {
+		t.Errorf("nodes after the removal: %v", nodes)
 	}
 }
 
