@@ -55,6 +55,9 @@ func Plan(ctx context.Context, c *dataworks.Client, spec []byte) (*WorkflowPlan,
 	if err != nil {
 		return nil, err
 	}
+	if err := checkMadeUpIDs(local); err != nil {
+		return nil, err
+	}
 	p := &WorkflowPlan{ProjectID: c.ProjectID(), Workflow: local.name(), Kind: local.kind(), Nodes: local.nodeNames(),
 		ConfirmWait: DefaultConfirmWait, client: c, local: append([]byte(nil), spec...)}
 	found, err := findByName(ctx, c, local.name())
