@@ -215,7 +215,7 @@ func (e *Emulator) landDue(job string) {
 }
 
 // store gives the workflow and its nodes their server ids (keeping the ids that exist, minting
-// new ones for the rest), rewrites references to the old ids, fills in what the service adds
+// new ones for the rest), rewrites references to the old ids wherever they are, fills in what the service adds
 // (fillServerDefaults) and saves the spec.
 func (e *Emulator) store(rec *workflowRec, doc obj, sentID string) {
 	wf := workflowOf(doc)
@@ -237,19 +237,8 @@ func (e *Emulator) store(rec *workflowRec, doc obj, sentID string) {
 		}
 		node["id"] = id
 		nodeIDs[id] = true
-		rewriteOutputs(node, remap)
 	}
-	rewriteOutputs(wf, remap)
-	if deps, ok := wf["dependencies"].([]any); ok {
-		for _, d := range deps {
-			dep := d.(obj)
-			rewrite(dep, "nodeId", remap)
-			for _, u := range dep["depends"].([]any) {
-				rewrite(u.(obj), "nodeId", remap)
-				rewrite(u.(obj), "output", remap)
-			}
-		}
-	}
+	rewriteReferences(doc, remap)
 	if spec, ok := doc["spec"].(obj); ok {
 		rewrite(spec, "id", remap)
 	}
@@ -261,12 +250,25 @@ func (e *Emulator) store(rec *workflowRec, doc obj, sentID string) {
 	rec.nodeIDs, rec.spec, rec.modified = nodeIDs, doc, e.millis()
 }
 
-func rewriteOutputs(m obj, remap map[string]string) {
-	outs, _ := m["outputs"].(obj)
-	list, _ := outs["nodeOutputs"].([]any)
-	for _, o := range list {
-		if out, ok := o.(obj); ok {
-			rewrite(out, "data", remap)
+// referenceKeys are the members whose value may be the id of a node or of the workflow: an
+// output's data, a dependency's (or an input variable's) nodeId and output.
+var referenceKeys = []string{"nodeId", "output", "data"}
+
+// rewriteReferences replaces every reference member anywhere in v whose value is a remapped
+// id: dependencies, outputs, inputs and variables all point at nodes this way. It is the
+// emulator's own, apart from package deploy's, so that a client's mistake is not mirrored.
+func rewriteReferences(v any, remap map[string]string) {
+	switch v := v.(type) {
+	case obj:
+		for _, k := range referenceKeys {
+			rewrite(v, k, remap)
+		}
+		for _, m := range v {
+			rewriteReferences(m, remap)
+		}
+	case []any:
+		for _, m := range v {
+			rewriteReferences(m, remap)
 		}
 	}
 }

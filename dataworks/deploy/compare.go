@@ -69,7 +69,7 @@ func diffValue(path string, local, deployed any, out *[]Change) {
 			inLocal, inDeployed = inLocal && !isEmpty(lv), inDeployed && !isEmpty(dv)
 			switch {
 			case !inLocal && !inDeployed:
-			case !inLocal && (serverOwned[k] || isServerDefault(k, dv)):
+			case !inLocal && serverAdded(k, dv):
 			case !inLocal:
 				*out = append(*out, Change{Field: join(path, k), Old: encode(dv)})
 			case !inDeployed:
@@ -93,18 +93,44 @@ func diffValue(path string, local, deployed any, out *[]Change) {
 	}
 }
 
+// isEmpty reports whether v says nothing: null, "", [], or an object whose members are all
+// empty ({"nodeOutputs": []}).
 func isEmpty(v any) bool {
 	switch v := v.(type) {
 	case nil:
 		return true
 	case string:
 		return v == ""
-	case obj:
-		return len(v) == 0
 	case []any:
 		return len(v) == 0
+	case obj:
+		for _, m := range v {
+			if !isEmpty(m) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
+}
+
+// serverAdded reports whether a deployed-only member key: v is the service's doing: a
+// server-owned member, a server default, or an object holding nothing else (a strategy of
+// defaults only).
+func serverAdded(key string, v any) bool {
+	if serverOwned[key] || isServerDefault(key, v) || isEmpty(v) {
+		return true
+	}
+	o, ok := v.(obj)
+	if !ok {
+		return false
+	}
+	for k, m := range o {
+		if !serverAdded(k, m) {
+			return false
+		}
+	}
+	return true
 }
 
 func isServerDefault(key string, v any) bool {

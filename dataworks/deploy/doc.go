@@ -30,12 +30,14 @@
 // envelope's version, references (compared by the name of the node they point to), the order
 // of nodes and of a node's upstream nodes, and trailing blanks or CRLF line ends in a script's
 // content do not count. A member only the deployed side has is not a change when it is
-// server-owned (owner, metadata, createTime, modifyTime, uuid, and commandTypeId, derived from
-// the command), when it holds the service's default for it (the values
+// server-owned (owner, metadata, createTime, modifyTime, uuid, isDefault, and commandTypeId,
+// derived from the command), when it holds the service's default for it (the values
 // sdk-import-example.json of the 2024-05-18 API shows: startTime 1970-01-01 00:00:00, endTime
 // 9999-01-01 00:00:00, rerunTimes 3, rerunInterval 180000, instanceMode T+1, ...), or when it
-// is the default output every workflow and node gets (one NodeOutput named by its own id); an
-// empty value (null, "", {}, []) counts as absent. Everything else
+// is an object of such members only (a strategy of defaults). The output named by an object's
+// own id, which the service gives every workflow and node, is not compared; an empty value
+// (null, "", [], an object of empty members) counts as absent. These rules are checked
+// against workflows as the service stores them (testdata/server). Everything else
 // is a change, reported at the deepest path that holds it: "~ node extract: script.content:
 // OLD → NEW", "+ node report", "- node old", "~ node load: depends on: [...] → [...]".
 //

@@ -25,8 +25,9 @@ type view struct {
 var referenceKeys = map[string]bool{"nodeId": true, "output": true, "data": true}
 
 // serverOwned are members the service adds or derives (commandTypeId is the numeric code of
-// script.runtime.command); a deployed-only one is not a change, whatever its value.
-var serverOwned = map[string]bool{"owner": true, "metadata": true, "createTime": true, "modifyTime": true, "uuid": true, "commandTypeId": true}
+// script.runtime.command; isDefault marks the default output); a deployed-only one is not a
+// change, whatever its value.
+var serverOwned = map[string]bool{"owner": true, "metadata": true, "createTime": true, "modifyTime": true, "uuid": true, "commandTypeId": true, "isDefault": true}
 
 // serverDefaults are the values the service fills in for members a spec leaves out, as the
 // server-side example of the 2024-05-18 API shows them (sdk-import-example.json in the project's
@@ -56,7 +57,7 @@ func viewOf(d *document) view {
 		}
 	}
 	v := view{workflow: canon(without(d.wf, "id", "nodes", "dependencies"), refs).(obj), nodes: map[string]obj{}}
-	dropDefaultOutput(v.workflow, refs[idOf(d.wf)], d.name())
+	dropDefaultOutput(v.workflow, refs[idOf(d.wf)])
 	v.workflow["kind"] = d.kind()
 	if spec, ok := d.root["spec"].(obj); ok {
 		for k, val := range without(spec, "id", "workflows") {
@@ -66,21 +67,33 @@ func viewOf(d *document) view {
 	for _, n := range d.nodes {
 		name := n["name"].(string)
 		v.nodes[name] = canon(without(n, "id"), refs).(obj)
-		dropDefaultOutput(v.nodes[name], refs[idOf(n)], name)
+		dropDefaultOutput(v.nodes[name], refs[idOf(n)])
 	}
 	addDependencies(v, d.wf["dependencies"], refs)
 	return v
 }
 
-// dropDefaultOutput removes a canonical object's outputs when they are only the output the
-// service gives every workflow and node: one NodeOutput named by the object's own id, with its
-// name as refTableName (sdk-import-example.json). self is the object's reference label.
-func dropDefaultOutput(o obj, self, name string) {
-	if self == "" {
+// dropDefaultOutput removes from a canonical object's outputs the output named by its own id,
+// which the service gives every workflow and node (sdk-import-example.json; its refTableName,
+// isDefault and id vary from one server version to another), and the outputs member when
+// nothing else is left. self is the object's reference label.
+func dropDefaultOutput(o obj, self string) {
+	outs, _ := o["outputs"].(obj)
+	list, _ := outs["nodeOutputs"].([]any)
+	if self == "" || list == nil {
 		return
 	}
-	def := obj{"nodeOutputs": []any{obj{"data": "{" + self + "}", "artifactType": "NodeOutput", "refTableName": name}}}
-	if string(encode(o["outputs"])) == string(encode(def)) {
+	var kept []any
+	for _, item := range list {
+		if out, _ := item.(obj); out == nil || out["data"] != "{"+self+"}" {
+			kept = append(kept, item)
+		}
+	}
+	outs["nodeOutputs"] = kept
+	if len(kept) == 0 {
+		delete(outs, "nodeOutputs")
+	}
+	if len(outs) == 0 {
 		delete(o, "outputs")
 	}
 }
