@@ -15,6 +15,7 @@ var wfEntityLikeText = &Rule{
 	Severity:    diag.Warning,
 	Recommended: true,
 	Scope:       ScopeWorkflow,
+	Target:      "secmaster", // SecMaster's editor rewrites the text, not BPMN at large
 	Summary:     "no text that SecMaster's canvas would read back as an XML entity",
 	Doc: "Any character is fine in a name: wfc escapes `&`, `<` and `>`, and SecMaster's canvas " +
 		"(xml-js and bpmn-moddle) reads a raw `&` or `<` back exactly. What changes when the " +

@@ -11,8 +11,6 @@
 package workflow
 
 import (
-	"strings"
-
 	"github.com/wfc-dev/wfc/diag"
 )
 
@@ -76,35 +74,36 @@ type Workflow struct {
 	Range       diag.Range
 }
 
-// AopType is the create-version aop_type for the workflow's type: NORMAL, SURVEY,
-// HEMOSTASIS or EASE. An absent type is NORMAL (general); an unknown one is "" (the schema
-// has reported it).
-func (w *Workflow) AopType() string {
+// TypeName is the workflow's type as the language names it: general (also when absent),
+// investigation, containment or mitigation. The schema accepts the API spellings NORMAL,
+// SURVEY, HEMOSTASIS and EASE as other names of these; an unknown type is "" (the schema has
+// reported it). A target spells it as its platform does.
+func (w *Workflow) TypeName() string {
 	if !w.Type.IsSet() {
-		return "NORMAL"
+		return "general"
 	}
 	switch w.Type.Value {
 	case "general", "NORMAL":
-		return "NORMAL"
+		return "general"
 	case "investigation", "SURVEY":
-		return "SURVEY"
+		return "investigation"
 	case "containment", "HEMOSTASIS":
-		return "HEMOSTASIS"
+		return "containment"
 	case "mitigation", "EASE":
-		return "EASE"
+		return "mitigation"
 	}
 	return ""
 }
 
-// LogLevelAPI is the taskconfig log_level spelling: Debug, Info (the default), Warn or Error.
-// An unknown level is "" (the schema has reported it).
-func (w *Workflow) LogLevelAPI() string {
+// LogLevelName is the workflow's log level: debug, info (also when absent), warn or error;
+// an unknown level is "" (the schema has reported it).
+func (w *Workflow) LogLevelName() string {
 	if !w.LogLevel.IsSet() {
-		return "Info"
+		return "info"
 	}
 	switch w.LogLevel.Value {
 	case "debug", "info", "warn", "error":
-		return strings.ToUpper(w.LogLevel.Value[:1]) + w.LogLevel.Value[1:]
+		return w.LogLevel.Value
 	}
 	return ""
 }

@@ -11,9 +11,9 @@ import (
 // callOnErrorPolicies add duplicate input or output names and on_error: continue on a
 // workflow call, whether or not the file loaded cleanly; shape says whether to
 // add what the JSON Schema also reports (no steps, a step without id or kind, the reserved id
-// end, an empty parallel, a wait without duration). CompileUnit turns it off after the schema
-// has spoken, so no problem is said twice. Every problem is reported in one run, each at the
-// place the user wrote it.
+// end, an empty parallel, a wait without duration). Target.Check leaves those to the schema
+// (Target.Compile still refuses them), so no problem is said twice. Every problem is
+// reported in one run, each at the place the user wrote it.
 func check(w *workflow.Workflow, shape bool) (*workflow.Program, diag.List) {
 	prog, diags := workflow.Resolve(w)
 	diags = append(append(diags, duplicateParams(w)...), callOnErrorPolicies(w)...)
