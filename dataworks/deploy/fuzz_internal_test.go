@@ -16,6 +16,7 @@ func FuzzCompare(f *testing.F) {
 		}
 	}
 	f.Add([]byte(`{"kind":"ManualWorkflow","spec":{"workflows":[{"name":"w","nodes":[{"name":"a","id":"a"},{"name":"b","id":"a"}],"dependencies":[{"nodeId":"a","depends":[{"output":"a"},7,null]},"x"]}]}}`))
+	f.Add([]byte(`{"kind":"ManualWorkflow","spec":{"workflows":[{"name":"w","nodes":[{"name":"a","id":"a","inputs":{"nodeOutputs":[1,"a",{"data":"a"}]}}]}]}}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		d, err := parseDocument(data, "fuzz")
 		if err != nil {

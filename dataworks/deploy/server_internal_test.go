@@ -57,19 +57,15 @@ func compiledForm(t *testing.T, raw []byte) []byte {
 		return v
 	}
 	wf := strip(d.wf, true).(obj)
+	isMadeUp := map[any]bool{}
+	for _, id := range madeUp {
+		isMadeUp[id] = true
+	}
 	for _, holder := range append([]any{wf}, wf["nodes"].([]any)...) {
 		o := holder.(obj)
-		outs, _ := o["outputs"].(obj)
-		list, _ := outs["nodeOutputs"].([]any)
-		var kept []any
-		for _, item := range list {
-			if item.(obj)["data"] != o["id"] {
-				kept = append(kept, item)
-			}
-		}
-		if outs != nil {
-			outs["nodeOutputs"] = kept
-		}
+		// Its default output, and the inputs that mirror its dependencies.
+		keepOnly(o, "outputs", func(out obj) bool { return out["data"] != o["id"] })
+		keepOnly(o, "inputs", func(in obj) bool { return !isMadeUp[in["data"]] })
 	}
 	d.root["spec"].(obj)["workflows"] = []any{wf}
 	delete(d.root["spec"].(obj), "id")
@@ -139,5 +135,20 @@ func TestServerFormSpecsDeployOnce(t *testing.T) {
 			t.Errorf("%s: %d imports, want 1", f, n)
 		}
 		srv.Close()
+	}
+}
+
+// keepOnly keeps the entries of o[member].nodeOutputs that keep accepts.
+func keepOnly(o obj, member string, keep func(obj) bool) {
+	io, _ := o[member].(obj)
+	list, _ := io["nodeOutputs"].([]any)
+	var kept []any
+	for _, item := range list {
+		if keep(item.(obj)) {
+			kept = append(kept, item)
+		}
+	}
+	if io != nil {
+		io["nodeOutputs"] = kept
 	}
 }

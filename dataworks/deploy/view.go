@@ -70,7 +70,45 @@ func viewOf(d *document) view {
 		dropDefaultOutput(v.nodes[name], refs[idOf(n)])
 	}
 	addDependencies(v, d.wf["dependencies"], refs)
+	for _, n := range v.nodes {
+		foldInputDependencies(n, v.nodes)
+	}
 	return v
+}
+
+// foldInputDependencies moves a node's inputs that name another node's output onto its
+// "depends on" list: the service mirrors each dependency into the downstream node's
+// inputs.nodeOutputs (the stored specs in testdata/server), and an older form of FlowSpec
+// states dependencies there alone, so either way they compare as the same dependency. An
+// upstream already listed (with any type) is not listed again.
+func foldInputDependencies(node obj, nodes map[string]obj) {
+	inputs, _ := node["inputs"].(obj)
+	list, _ := inputs["nodeOutputs"].([]any)
+	if list == nil {
+		return
+	}
+	deps, _ := node[dependsOnField].([]any)
+	var kept []any
+	for _, item := range list {
+		entry, _ := item.(obj)
+		data, _ := entry["data"].(string)
+		up := strings.TrimSuffix(strings.TrimPrefix(data, "{"), "}")
+		if _, isNode := nodes[up]; !isNode || data != "{"+up+"}" {
+			kept = append(kept, item)
+			continue
+		}
+		if !slices.ContainsFunc(deps, func(d any) bool { return d == up || strings.HasPrefix(d.(string), up+" (") }) {
+			deps = append(deps, up)
+		}
+	}
+	inputs["nodeOutputs"] = kept
+	if len(kept) == 0 {
+		delete(inputs, "nodeOutputs")
+	}
+	if len(deps) > 0 {
+		sort.Slice(deps, func(i, j int) bool { return deps[i].(string) < deps[j].(string) })
+		node[dependsOnField] = deps
+	}
 }
 
 // dropDefaultOutput removes from a canonical object's outputs the output named by its own id,
