@@ -16,9 +16,11 @@ var (
 	triggerDefaults = obj{"startTime": "1970-01-01 00:00:00", "endTime": "9999-01-01 00:00:00", "delaySeconds": json.Number("0")}
 )
 
-// fillServerDefaults adds those members to a stored workflow whose ids are assigned, and drops
-// the node members Options.DroppedNodeFields names.
+// fillServerDefaults adds those members to a stored workflow whose ids are assigned, mirrors
+// each dependency into its node's inputs (as the stored specs of the dataworks-spec migration
+// tests show), and drops the node members Options.DroppedNodeFields names.
 func (e *Emulator) fillServerDefaults(wf obj) {
+	defer mirrorDependencies(wf)
 	fillObject(wf, e)
 	for _, n := range wf["nodes"].([]any) {
 		node := n.(obj)
@@ -59,4 +61,50 @@ func setIfAbsent(o obj, key string, v any) {
 	if _, ok := o[key]; !ok {
 		o[key] = v
 	}
+}
+
+// mirrorDependencies lists each upstream output of a dependency in the downstream node's
+// inputs.nodeOutputs, unless it is there already.
+func mirrorDependencies(wf obj) {
+	nodes := map[string]obj{}
+	for _, n := range wf["nodes"].([]any) {
+		nodes[n.(obj)["id"].(string)] = n.(obj)
+	}
+	deps, _ := wf["dependencies"].([]any)
+	for _, d := range deps {
+		dep := d.(obj)
+		down := nodes[nested(dep, "nodeId")]
+		if down == nil {
+			continue
+		}
+		inputs, _ := down["inputs"].(obj)
+		if inputs == nil {
+			inputs = obj{}
+			down["inputs"] = inputs
+		}
+		list, _ := inputs["nodeOutputs"].([]any)
+		for _, u := range dep["depends"].([]any) {
+			up := u.(obj)
+			out := nested(up, "output")
+			if out == "" {
+				out = nested(up, "nodeId")
+			}
+			if out == "" || hasOutput(list, out) {
+				continue
+			}
+			list = append(list, obj{"data": out, "artifactType": "NodeOutput", "isDefault": true})
+		}
+		if list != nil {
+			inputs["nodeOutputs"] = list
+		}
+	}
+}
+
+func hasOutput(list []any, data string) bool {
+	for _, item := range list {
+		if o, ok := item.(obj); ok && o["data"] == data {
+			return true
+		}
+	}
+	return false
 }

@@ -7,7 +7,8 @@
 // FlowSpec shape of an import (errors name a JSONPath such as
 // $.spec.workflows[0].nodes[1].script.runtime.command) and ids as 19-digit strings. A stored
 // spec carries what the service adds on import (owners, node and trigger defaults, a default
-// output per object, script and trigger ids), so clients compare against a realistic answer.
+// output per object, script and trigger ids, each dependency mirrored into its node's inputs),
+// so clients compare against a realistic answer.
 // Imports are asynchronous jobs that finish after a configurable number of GetJobStatus polls; pipeline runs
 // advance one stage step per GetPipelineRun and some stages wait for ExecPipelineRunStage.
 // Faults can be queued per action (an error status, a dropped connection or a hang until the

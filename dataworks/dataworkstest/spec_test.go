@@ -206,6 +206,10 @@ func TestImportFillsWhatTheServiceAdds(t *testing.T) {
 	if out["data"] != wf.NodeIDs["load"] || out["refTableName"] != "load" {
 		t.Errorf("default output %v, want one named by the node's id", out)
 	}
+	mirrored := load["inputs"].(map[string]any)["nodeOutputs"].([]any)[0].(map[string]any)
+	if mirrored["data"] != wf.NodeIDs["extract"] {
+		t.Errorf("load's inputs %v, want extract's output mirrored from the dependency", load["inputs"])
+	}
 	trig := workflow0(stored)["trigger"].(map[string]any)
 	if trig["startTime"] != "1970-01-01 00:00:00" || !isID(trig["id"]) || !isID(extract["script"].(map[string]any)["id"]) {
 		t.Errorf("trigger %v, script %v: want bounds and server ids", trig, extract["script"])
