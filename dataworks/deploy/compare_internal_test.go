@@ -62,3 +62,32 @@ func TestLongValuesAreCutInLines(t *testing.T) {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 }
+
+// The service mirrors a dependency into the node's inputs (the project root included); stated
+// in either place, or both, it is the same dependency.
+func TestDependencyInInputsOrDependenciesIsTheSame(t *testing.T) {
+	deps := `"dependencies":[{"nodeId":"a","depends":[{"type":"Normal","output":"dw_scheduler_pre_root"}]},{"nodeId":"b","depends":[{"type":"Normal","output":"a"}]}]`
+	inputs := func(a, b string) string {
+		return `"nodes":[{"name":"a","id":"a","inputs":{"nodeOutputs":[` + a + `]}},{"name":"b","id":"b","inputs":{"nodeOutputs":[` + b + `]}}]`
+	}
+	doc := func(body string) string {
+		return `{"kind":"CycleWorkflow","spec":{"workflows":[{"name":"w",` + body + `}]}}`
+	}
+	root, onA := `{"data":"dw_scheduler_pre_root","artifactType":"NodeOutput","isDefault":false}`, `{"data":"a","isDefault":true}`
+	both := doc(inputs(root, onA) + "," + deps)
+	for name, local := range map[string]string{
+		"dependencies only": doc(inputs("", "") + "," + deps),
+		"inputs only":       doc(inputs(root, onA)),
+		"both":              both,
+	} {
+		if got := changes(t, local, both); got != "" {
+			t.Errorf("%s: changes:\n%s", name, got)
+		}
+	}
+	if got := changes(t, doc(inputs("", "")+","+deps), doc(inputs(root, "")+","+deps)); got != "" {
+		t.Errorf("a mirrored root input: %s", got)
+	}
+	if got := changes(t, doc(inputs(root, "")), doc(inputs(root, onA))); got != `~ node b: depends on: ["a"] → (none)` {
+		t.Errorf("a dependency dropped from inputs: %q", got)
+	}
+}

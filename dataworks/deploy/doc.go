@@ -28,8 +28,9 @@
 // Plan reads the deployed spec with its scripts (GetWorkflowDefinition, IncludeScriptContent)
 // and compares it with the compiled one semantically: key order and JSON layout, ids, the
 // envelope's version, references (compared by the name of the node they point to), the order
-// of nodes and of a node's upstream nodes, whether a dependency is stated in the workflow's
-// dependencies or in the node's inputs (the service mirrors one into the other), and trailing
+// of nodes and of a node's upstream nodes, whether a dependency (on a node, or on the project
+// root dw_scheduler_pre_root) is stated in the workflow's dependencies or in the node's
+// inputs.nodeOutputs (the service mirrors one into the other), and trailing
 // blanks or CRLF line ends in a script's content do not count. A member only the deployed side has is not a change when it is
 // server-owned (owner, metadata, createTime, modifyTime, uuid, isDefault, and commandTypeId,
 // derived from the command), when it holds the service's default for it (the values

@@ -71,17 +71,18 @@ func viewOf(d *document) view {
 	}
 	addDependencies(v, d.wf["dependencies"], refs)
 	for _, n := range v.nodes {
-		foldInputDependencies(n, v.nodes)
+		foldInputDependencies(n)
 	}
 	return v
 }
 
-// foldInputDependencies moves a node's inputs that name another node's output onto its
-// "depends on" list: the service mirrors each dependency into the downstream node's
-// inputs.nodeOutputs (the stored specs in testdata/server), and an older form of FlowSpec
-// states dependencies there alone, so either way they compare as the same dependency. An
-// upstream already listed (with any type) is not listed again.
-func foldInputDependencies(node obj, nodes map[string]obj) {
+// foldInputDependencies moves a node's inputs.nodeOutputs (the outputs it consumes) onto its
+// "depends on" list: the service mirrors each dependency into the downstream node's inputs
+// (the stored specs in testdata/server, the project root dw_scheduler_pre_root included), and
+// an older form of FlowSpec states dependencies there alone, so either way they compare as the
+// same dependency. An upstream already listed (with any type) is not listed again; entries
+// without a data string stay in inputs.
+func foldInputDependencies(node obj) {
 	inputs, _ := node["inputs"].(obj)
 	list, _ := inputs["nodeOutputs"].([]any)
 	if list == nil {
@@ -91,11 +92,14 @@ func foldInputDependencies(node obj, nodes map[string]obj) {
 	var kept []any
 	for _, item := range list {
 		entry, _ := item.(obj)
-		data, _ := entry["data"].(string)
-		up := strings.TrimSuffix(strings.TrimPrefix(data, "{"), "}")
-		if _, isNode := nodes[up]; !isNode || data != "{"+up+"}" {
+		data, isString := entry["data"].(string)
+		if !isString || data == "" {
 			kept = append(kept, item)
 			continue
+		}
+		up := data
+		if strings.HasPrefix(up, "{") && strings.HasSuffix(up, "}") {
+			up = up[1 : len(up)-1] // a reference, by the name it stands for
 		}
 		if !slices.ContainsFunc(deps, func(d any) bool { return d == up || strings.HasPrefix(d.(string), up+" (") }) {
 			deps = append(deps, up)
