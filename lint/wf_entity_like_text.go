@@ -74,8 +74,8 @@ func bpmnValues(p *Pass, s *workflow.Step) (attrs, texts []fieldString) {
 		}
 	case *workflow.Switch:
 		cases = body.Cases
-	case *workflow.Parallel, *workflow.Wait, nil:
-		// nothing written into BPMN attributes beyond the name
+	case *workflow.Parallel, *workflow.Wait, *workflow.Run, nil:
+		// nothing written into BPMN attributes beyond the name (a run is never BPMN)
 	}
 	texts = []fieldString{{"description", s.Description}}
 	for i, c := range cases {

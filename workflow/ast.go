@@ -71,7 +71,12 @@ type Workflow struct {
 	Inputs      []*Param
 	Outputs     []*Param
 	Steps       []*Step // the top-level list; see AllSteps for every step
-	Range       diag.Range
+
+	// Target is the platform the workflow is for: secmaster (the default) or dataworks.
+	Target   String
+	Schedule *Schedule // dataworks: when the workflow runs; nil: it runs when started
+	Path     String    // dataworks: the Data Studio folder of the workflow and its nodes
+	Range    diag.Range
 }
 
 // TypeName is the workflow's type as the language names it: general (also when absent),
@@ -125,6 +130,30 @@ func (w *Workflow) AllSteps() []*Step {
 	}
 	visit(w.Steps)
 	return out
+}
+
+// Default target names: a workflow without a target key is for SecMaster.
+const (
+	TargetSecMaster = "secmaster"
+	TargetDataWorks = "dataworks"
+)
+
+// TargetOrDefault is the workflow's target, secmaster when absent.
+func (w *Workflow) TargetOrDefault() string {
+	if !w.Target.IsSet() {
+		return TargetSecMaster
+	}
+	return w.Target.Value
+}
+
+// Schedule says when a scheduled (DataWorks) workflow runs.
+type Schedule struct {
+	Cron     String    // a Quartz cron expression with seconds: "00 30 02 * * ?"
+	Timezone String    // an IANA zone, e.g. Asia/Shanghai; absent: the project's
+	Start    String    // "yyyy-MM-dd HH:mm:ss": the first moment the schedule applies
+	End      String    // "yyyy-MM-dd HH:mm:ss": the last
+	Delay    *Duration // how long after the cron time the run starts; nil when absent
+	Range    diag.Range
 }
 
 // Retry is a retry policy.
