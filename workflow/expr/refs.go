@@ -78,8 +78,8 @@ func walkChain(src string, n Node, out *[]Ref) {
 		}
 	}
 	if id, ok := root.(*Ident); ok && refRoots[id.Name] {
-		var path []string
-		var spans []Span
+		// One allocation each, sized for the longest possible path.
+		path, spans := make([]string, 0, len(suffixes)), make([]Span, 0, len(suffixes))
 		stop := id.End
 		for k := len(suffixes) - 1; k >= 0; k-- {
 			name, ok := suffixName(suffixes[k])
