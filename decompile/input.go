@@ -1,0 +1,121 @@
+package decompile
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/secmaster/exportfile"
+)
+
+// Source is one workflow version to decompile: its BPMN document and, when the input had
+// them, the create-version fields around it.
+type Source struct {
+	// Name says where it came from: the file, and for an export file the workflow and
+	// version ("backup.json: workflow Lockout version v2").
+	Name   string
+	Doc    *bpmn.Document
+	Fields Fields
+	// Slug names the output file when one input gives several: WORKFLOW-VERSION.
+	Slug string
+}
+
+// Fields are the create-version request fields around a taskflow; all "" for a bare BPMN
+// document.
+type Fields struct {
+	Name, Description, Taskconfig, Input, Output, AopType string
+	Labels, Dataclass                                     string
+}
+
+// ReadSources reads every form `wfc convert` reads: BPMN XML, an xml-js tree, a taskflow
+// envelope or bare base64 taskflow, a create-version request, an API response, or an
+// export file (one Source per workflow and version).
+func ReadSources(name string, data []byte) ([]Source, error) {
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	trimmed := bytes.TrimSpace(data)
+	if len(trimmed) > 0 && trimmed[0] == '[' {
+		return exportSources(name, trimmed)
+	}
+	doc, form, err := bpmn.DecodeBPMN(data)
+	if err != nil {
+		if se, ok := err.(*bpmn.SyntaxError); ok {
+			return nil, fmt.Errorf("%s:%s", name, se.Error())
+		}
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	src := Source{Name: name, Doc: doc}
+	switch form {
+	case bpmn.FormRequest:
+		err = json.Unmarshal(trimmed, &src.Fields)
+	case bpmn.FormAPIResponse:
+		var resp struct{ Data Fields }
+		err = json.Unmarshal(trimmed, &resp)
+		src.Fields = resp.Data
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return []Source{src}, nil
+}
+
+// UnmarshalJSON reads the fields by their API names; labels may be a string or a list.
+func (f *Fields) UnmarshalJSON(b []byte) error {
+	var v struct {
+		Name        string          `json:"name"`
+		Description string          `json:"description"`
+		Taskconfig  string          `json:"taskconfig"`
+		Input       string          `json:"input"`
+		Output      string          `json:"output"`
+		AopType     string          `json:"aop_type"`
+		Labels      json.RawMessage `json:"labels"`
+		DataclassID string          `json:"dataclass_id"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return fmt.Errorf("the request fields are not the strings the API sends: %v", err)
+	}
+	*f = Fields{Name: v.Name, Description: v.Description, Taskconfig: v.Taskconfig, Input: v.Input,
+		Output: v.Output, AopType: v.AopType, Dataclass: v.DataclassID, Labels: labelsText(v.Labels)}
+	return nil
+}
+
+func labelsText(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var list []string
+	if json.Unmarshal(raw, &list) == nil {
+		return strings.Join(list, ",")
+	}
+	return ""
+}
+
+func exportSources(name string, data []byte) ([]Source, error) {
+	wfs, err := exportfile.Parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	var out []Source
+	for _, w := range wfs {
+		for _, v := range w.Versions {
+			label := v.Version
+			if label == "" {
+				label = v.ID
+			}
+			where := fmt.Sprintf("%s: workflow %q version %q", name, w.Name, label)
+			doc, err := bpmn.DecodeTaskflow(v.Taskflow)
+			if err != nil {
+				return nil, fmt.Errorf("%s: taskflow: %v", where, err)
+			}
+			out = append(out, Source{Name: where, Doc: doc, Slug: fileSlug(w.Name) + "-" + fileSlug(label),
+				Fields: Fields{Name: v.Name, Description: v.Description, Taskconfig: v.Taskconfig,
+					Input: v.Input, Output: v.Output, AopType: v.AopType, Labels: w.Labels, Dataclass: w.DataclassID}})
+		}
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: the export file holds no workflow versions", name)
+	}
+	return out, nil
+}

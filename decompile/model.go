@@ -1,0 +1,95 @@
+// Package decompile turns a workflow a platform stores back into a wfc YAML workflow: the
+// SecMaster reader (secmaster.go) builds a Workflow from a BPMN taskflow and its
+// create-version fields, and Format writes it the way the examples are written. The model
+// here is the language's, not a platform's: another target adds a reader, not a writer.
+package decompile
+
+import "gopkg.in/yaml.v3"
+
+// Workflow is one decompiled workflow, in the language's terms.
+type Workflow struct {
+	Source      string // where it was read from, for the head comment ("" for none)
+	Name        string
+	Description string
+	Type        string // general (left out), investigation, containment or mitigation
+	Labels      []string
+	Dataclass   string
+	Retry       *Retry
+	LogLevel    string // info (left out), debug, warn or error
+	Inputs      []*Param
+	Outputs     []*Param
+	Steps       []*Step
+}
+
+// Retry is a retry policy; Interval is seconds, -1 when it is the platform default.
+type Retry struct {
+	Times    int64
+	Interval int64
+}
+
+// Param is one input or output.
+type Param struct {
+	Name        string
+	Type        string
+	Required    bool
+	Description string
+	Default     *yaml.Node // inputs; nil when none
+}
+
+// Step kinds, as their YAML keys.
+const (
+	KindAction   = "action"
+	KindApproval = "approval"
+	KindSwitch   = "switch"
+	KindParallel = "parallel"
+	KindWorkflow = "workflow"
+	KindWait     = "wait"
+)
+
+// Step is one step. Only the fields of its Kind are set.
+type Step struct {
+	ID          string
+	Name        string // "" when it is the id
+	Description string
+	Kind        string
+	Next        string // "" to fall through to the step below
+
+	Action     string // action: plugin/action
+	With       *yaml.Node
+	Connection string
+	Timeout    int64 // seconds; 0 none
+	Retry      *Retry
+	OnError    string // "" (fail), continue or a step id
+
+	Approval *Approval
+
+	Cases   []*Case
+	Default string
+
+	Branches [][]*Step
+
+	Workflow string
+	Wait     int64 // seconds
+
+	// Platform is what the step's element carries that the language does not model, kept
+	// verbatim under platform.<target>; nil when nothing.
+	Platform *yaml.Node
+	// Lost lists what could not be carried, written as comments above the step (--force).
+	Lost []string
+}
+
+// Approval is an approval step's body.
+type Approval struct {
+	Approvers []string
+	Timeout   int64 // seconds; 0 none
+	OnTimeout string
+	OnReject  string
+	Form      *yaml.Node
+}
+
+// Case is one case of a switch.
+type Case struct {
+	Name string // "" when the label is the condition
+	When string
+	Next string
+}

@@ -1,0 +1,254 @@
+package decompile
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/wfc-dev/wfc/bpmn"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
+)
+
+// stepList is one list of steps: the top level, or one branch of a parallel step.
+type stepList struct {
+	nodes []*rnode
+	fork  *rnode          // the parallel step; nil at the top level
+	set   map[*rnode]bool // every node inside the branch, nested ones included
+}
+
+// resolve is where flow f leads, through joining gateways.
+func (r *reader) resolve(f *bpmn.Element) target {
+	n := r.nodes[f.TargetRef]
+	for hops := 0; n != nil && n.role == roleJoin; hops++ {
+		if hops > len(r.order) {
+			r.fail(n.el, "joining gateways %s form a loop with no step in it", n.el.ID)
+			return target{end: true}
+		}
+		n = r.nodes[n.out[0].TargetRef]
+	}
+	if n == nil || n.role == roleEnd {
+		return target{end: true}
+	}
+	return target{n: n}
+}
+
+// condition is a sequence flow's condition expression, "" when it has none.
+func condition(f *bpmn.Element) string {
+	for _, c := range f.Children {
+		if c.Tag == "conditionExpression" {
+			return strings.TrimSpace(c.Body)
+		}
+	}
+	return ""
+}
+
+// outcomeOf is approval n's on_reject gateway, when n flows into one exactly as the
+// compiler draws it: named Rejected?, with a flow "rejected" on the rejected condition and a
+// default flow "approved". Anything else is read as an ordinary switch.
+func (r *reader) outcomeOf(n *rnode) *rnode {
+	if len(n.out) != 1 {
+		return nil
+	}
+	gw := r.nodes[n.out[0].TargetRef]
+	if gw == nil || gw.el.Type != "ExclusiveGateway" || gw.el.Name != smtarget.OutcomeGatewayName ||
+		len(gw.out) != 2 || r.incoming(gw) != 1 {
+		return nil
+	}
+	rejected, approved := gw.out[0], gw.out[1]
+	if gw.el.Default == rejected {
+		rejected, approved = approved, rejected
+	}
+	if gw.el.Default != approved || rejected.Name != smtarget.RejectedFlowName || approved.Name != smtarget.ApprovedFlowName ||
+		condition(rejected) != smtarget.RejectedCondition(n.step.ID) || condition(approved) != "" {
+		return nil
+	}
+	return gw
+}
+
+// successors are the nodes control can go to from n, joins resolved.
+func (r *reader) successors(n *rnode) []target {
+	var out []target
+	flows := n.out
+	if n.outcome != nil {
+		flows = n.outcome.out
+	}
+	for _, f := range flows {
+		out = append(out, r.resolve(f))
+	}
+	if n.errorEvent != nil {
+		out = append(out, r.resolve(n.errorEvent.out[0]))
+	}
+	return out
+}
+
+// structure works out the step lists: which steps are in which parallel branch, in
+// document order (the order wfc compiles steps in), each list starting at its entry.
+func (r *reader) structure() *stepList {
+	for _, n := range r.steps() {
+		if n.role == roleStep && n.step.Kind == KindApproval {
+			if gw := r.outcomeOf(n); gw != nil {
+				n.outcome, gw.role = gw, roleOutcome
+				delete(r.ids, gw.step.ID) // no step: its id is free
+				gw.step = nil
+			}
+		}
+	}
+	var branches []*stepList
+	for _, n := range r.steps() {
+		if n.step.Kind == KindParallel {
+			branches = append(branches, r.branches(n)...)
+		}
+	}
+	// The innermost branch holding a node is its list.
+	sort.SliceStable(branches, func(i, j int) bool { return len(branches[i].set) < len(branches[j].set) })
+	top := &stepList{}
+	for _, n := range r.steps() {
+		n.list = top
+		for _, b := range branches {
+			if b.set[n] {
+				n.list = b
+				break
+			}
+		}
+		n.list.nodes = append(n.list.nodes, n)
+	}
+	if first := r.resolve(r.start.out[0]); first.n != nil && first.n.list == top {
+		moveToFront(top, first.n)
+	} else if first.n != nil {
+		r.fail(first.n.el, "the start event flows into a parallel branch; a wfc workflow starts at its first top-level step")
+	}
+	return top
+}
+
+func moveToFront(l *stepList, n *rnode) {
+	for i, m := range l.nodes {
+		if m == n {
+			copy(l.nodes[1:i+1], l.nodes[:i])
+			l.nodes[0] = n
+			return
+		}
+	}
+}
+
+// branches finds parallel step fork's joining gateway and the nodes of each branch.
+func (r *reader) branches(fork *rnode) []*stepList {
+	heads := make([]*rnode, 0, len(fork.out))
+	for _, f := range fork.out {
+		t := r.resolve(f)
+		if t.n == nil || t.n.role == roleParallelJoin {
+			r.fail(fork.el, "parallel gateway %s has a branch with no step in it; wfc's branches have steps", fork.el.ID)
+			return nil
+		}
+		heads = append(heads, t.n)
+	}
+	fork.join = r.nearestCommonJoin(heads)
+	if fork.join == nil {
+		r.fail(fork.el, "the branches of parallel gateway %s never meet at a joining parallel gateway; wfc's parallel branches join", fork.el.ID)
+		return nil
+	}
+	var out []*stepList
+	seen := map[*rnode]bool{}
+	for _, h := range heads {
+		b := &stepList{fork: fork, set: map[*rnode]bool{}}
+		r.walk(h, func(n *rnode) bool { return n != fork.join && n != fork }, func(n *rnode) { b.set[n] = true }, func() {
+			r.fail(h.el, "a branch of parallel gateway %s reaches the end without its join; wfc's branches end at the join", fork.el.ID)
+		})
+		for n := range b.set {
+			if seen[n] {
+				r.fail(n.el, "%s is in two branches of parallel gateway %s; wfc's branches are separate", describe(n.el), fork.el.ID)
+			}
+			seen[n] = true
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// walk visits every node reachable from start through nodes enter accepts; atEnd is called
+// when the walk reaches the end.
+func (r *reader) walk(start *rnode, enter func(*rnode) bool, visit func(*rnode), atEnd func()) {
+	seen := map[*rnode]bool{start: true}
+	queue := []*rnode{start}
+	endSeen := false
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		visit(n)
+		for _, t := range r.successors(n) {
+			switch {
+			case t.end:
+				if !endSeen && atEnd != nil {
+					atEnd()
+				}
+				endSeen = true
+			case !seen[t.n] && enter(t.n):
+				seen[t.n] = true
+				queue = append(queue, t.n)
+			}
+		}
+	}
+}
+
+// nearestCommonJoin is the joining parallel gateway every head reaches, nearest first.
+func (r *reader) nearestCommonJoin(heads []*rnode) *rnode {
+	farthest := map[*rnode]int{}
+	reached := map[*rnode]int{}
+	for _, h := range heads {
+		dist := map[*rnode]int{h: 0}
+		queue := []*rnode{h}
+		for len(queue) > 0 {
+			n := queue[0]
+			queue = queue[1:]
+			if n.role == roleParallelJoin {
+				reached[n]++
+				farthest[n] = max(farthest[n], dist[n])
+			}
+			for _, t := range r.successors(n) {
+				if t.n != nil {
+					if _, ok := dist[t.n]; !ok {
+						dist[t.n] = dist[n] + 1
+						queue = append(queue, t.n)
+					}
+				}
+			}
+		}
+	}
+	var best *rnode
+	for _, n := range r.order {
+		if reached[n] == len(heads) && (best == nil || farthest[n] < farthest[best]) {
+			best = n
+		}
+	}
+	return best
+}
+
+// checkFinish reports the steps from which the workflow can never finish: a loop with no
+// exit cannot be carried (wfc refuses to lint one clean, and its meaning is a hang).
+func (r *reader) checkFinish() {
+	finishes := map[*rnode]bool{}
+	for changed := true; changed; {
+		changed = false
+		for _, n := range r.order {
+			if finishes[n] || n.role == roleEnd {
+				continue
+			}
+			for _, t := range r.successors(n) {
+				if t.end || finishes[t.n] {
+					finishes[n], changed = true, true
+					break
+				}
+			}
+		}
+	}
+	reached := map[*rnode]bool{}
+	first := r.resolve(r.start.out[0])
+	if first.n == nil {
+		return
+	}
+	r.walk(first.n, func(*rnode) bool { return true }, func(n *rnode) { reached[n] = true }, nil)
+	for _, n := range r.order {
+		if reached[n] && !finishes[n] && n.role == roleStep {
+			r.fail(n.el, "%s is in a loop with no exit: no path from it reaches the end, so wfc cannot carry it", describe(n.el))
+			return
+		}
+	}
+}
