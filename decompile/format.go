@@ -16,9 +16,14 @@ const flowWidth = 72
 // and lists on one line, expressions double-quoted, two-space indentation.
 func Format(w *Workflow) ([]byte, error) {
 	root := mapping()
+	var head []string
 	if w.Source != "" {
-		root.HeadComment = "Decompiled by wfc from " + w.Source
+		head = append(head, "Decompiled by wfc from "+w.Source)
 	}
+	for _, l := range w.Lost {
+		head = append(head, "lost: "+l)
+	}
+	root.HeadComment = strings.Join(head, "\n")
 	add(root, "wfc", intNode(1))
 	add(root, "name", str(w.Name))
 	add(root, "description", str(w.Description))

@@ -99,10 +99,13 @@ func exportSources(name string, data []byte) ([]Source, error) {
 	}
 	var out []Source
 	for _, w := range wfs {
-		for _, v := range w.Versions {
+		for j, v := range w.Versions {
 			label := v.Version
 			if label == "" {
 				label = v.ID
+			}
+			if label == "" { // a version packaged by wfc has neither yet: its place
+				label = fmt.Sprintf("v%d", j+1)
 			}
 			where := fmt.Sprintf("%s: workflow %q version %q", name, w.Name, label)
 			doc, err := bpmn.DecodeTaskflow(v.Taskflow)

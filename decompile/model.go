@@ -19,6 +19,9 @@ type Workflow struct {
 	Inputs      []*Param
 	Outputs     []*Param
 	Steps       []*Step
+	// Lost lists what could not be carried and belongs to no step, written as comments at
+	// the top (--force).
+	Lost []string
 }
 
 // Retry is a retry policy; Interval is seconds, -1 when it is the platform default.

@@ -90,7 +90,29 @@ func SecMaster(src Source) (*Workflow, diag.List) {
 		r.diags = append(r.diags, r.errorf(r.start.el, "the workflow has no steps (its start event flows straight to the end); a wfc workflow needs at least one"))
 	}
 	r.diags.Sort()
+	r.markLost(w)
 	return w, r.diags
+}
+
+// markLost notes every error in the YAML, as a comment above the step it is about or at
+// the top, so a file written with --force says where it is incomplete.
+func (r *reader) markLost(w *Workflow) {
+	byID := map[string]*Step{}
+	for _, n := range r.order {
+		if n.step != nil {
+			byID[n.el.ID] = n.step
+		}
+	}
+	for _, d := range r.diags {
+		if d.Severity != diag.Error {
+			continue
+		}
+		if s := byID[d.Element]; s != nil {
+			s.Lost = append(s.Lost, d.Message)
+		} else {
+			w.Lost = append(w.Lost, d.Message)
+		}
+	}
 }
 
 // errorf is an error at element el (nil: the whole input), positioned when the input was
@@ -134,7 +156,7 @@ func describe(el *bpmn.Element) string {
 // workflowFields reads the workflow settings from the create-version fields.
 func (r *reader) workflowFields() *Workflow {
 	f := r.src.Fields
-	w := &Workflow{Name: f.Name, Description: f.Description, Dataclass: f.Dataclass}
+	w := &Workflow{Source: r.src.Name, Name: f.Name, Description: f.Description, Dataclass: f.Dataclass}
 	if w.Name == "" {
 		w.Name = r.fallbackName()
 	}

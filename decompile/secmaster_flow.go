@@ -18,14 +18,15 @@ type stepList struct {
 // resolve is where flow f leads, through joining gateways.
 func (r *reader) resolve(f *bpmn.Element) target {
 	n := r.nodes[f.TargetRef]
-	for hops := 0; n != nil && n.role == roleJoin; hops++ {
+	for hops := 0; n != nil && (n.role == roleJoin || n.role == 0 && len(n.out) == 1); hops++ {
 		if hops > len(r.order) {
 			r.fail(n.el, "joining gateways %s form a loop with no step in it", n.el.ID)
 			return target{end: true}
 		}
 		n = r.nodes[n.out[0].TargetRef]
 	}
-	if n == nil || n.role == roleEnd {
+	if n == nil || n.role == roleEnd || n.role == 0 {
+		// The end, or a node that cannot be carried (reported): --force ends there.
 		return target{end: true}
 	}
 	return target{n: n}

@@ -129,7 +129,7 @@ func (r *reader) classifyNode(n *rnode) {
 	case "BoundaryEvent":
 		n.role = roleBoundary
 	case "InclusiveGateway":
-		r.fail(el, "inclusive gateway %s cannot be carried: wfc has exclusive choices (switch) and parallel branches, not a choice of several; redraw it as one of those", describe(el))
+		r.fail(el, "%s cannot be carried: wfc has exclusive choices (switch) and parallel branches, not a choice of several; redraw it as one of those", describe(el))
 	default:
 		r.fail(el, "%s cannot be carried: wfc has no step for a BPMN %s", describe(el), el.Type)
 	}
