@@ -32,6 +32,7 @@ type rnode struct {
 	role  role
 	order int             // position in the document
 	out   []*bpmn.Element // outgoing sequence flows, in document order
+	in    int             // how many sequence flows come in
 	step  *Step
 	list  *stepList // the list a step belongs to
 	join  *rnode    // a parallel step's joining gateway
@@ -74,6 +75,9 @@ func SecMaster(src Source) (*Workflow, diag.List) {
 	proc := r.process()
 	if proc == nil {
 		return w, r.diags
+	}
+	if w.Description == "" {
+		w.Description = documentation(proc) // a modeler's diagram has no request fields
 	}
 	r.classify(proc)
 	if r.start == nil {

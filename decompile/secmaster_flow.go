@@ -112,6 +112,9 @@ func (r *reader) structure() *stepList {
 		}
 		n.list.nodes = append(n.list.nodes, n)
 	}
+	if len(r.start.out) == 0 {
+		return top
+	}
 	if first := r.resolve(r.start.out[0]); first.n != nil && first.n.list == top {
 		moveToFront(top, first.n)
 	} else if first.n != nil {
@@ -225,22 +228,34 @@ func (r *reader) nearestCommonJoin(heads []*rnode) *rnode {
 // checkFinish reports the steps from which the workflow can never finish: a loop with no
 // exit cannot be carried (wfc refuses to lint one clean, and its meaning is a hang).
 func (r *reader) checkFinish() {
+	// Walk back from the end: a node finishes when one of its successors does.
+	preds := map[*rnode][]*rnode{}
+	var queue []*rnode
 	finishes := map[*rnode]bool{}
-	for changed := true; changed; {
-		changed = false
-		for _, n := range r.order {
-			if finishes[n] || n.role == roleEnd {
-				continue
+	for _, n := range r.order {
+		for _, t := range r.successors(n) {
+			if t.end && !finishes[n] {
+				finishes[n] = true
+				queue = append(queue, n)
+			} else if !t.end {
+				preds[t.n] = append(preds[t.n], n)
 			}
-			for _, t := range r.successors(n) {
-				if t.end || finishes[t.n] {
-					finishes[n], changed = true, true
-					break
-				}
+		}
+	}
+	for len(queue) > 0 {
+		n := queue[0]
+		queue = queue[1:]
+		for _, p := range preds[n] {
+			if !finishes[p] {
+				finishes[p] = true
+				queue = append(queue, p)
 			}
 		}
 	}
 	reached := map[*rnode]bool{}
+	if len(r.start.out) == 0 {
+		return
+	}
 	first := r.resolve(r.start.out[0])
 	if first.n == nil {
 		return

@@ -71,7 +71,14 @@ func (r *reader) connect(n *rnode, l *stepList, fall target) {
 func (r *reader) only(n *rnode) target {
 	switch len(n.out) {
 	case 1:
-		return r.resolve(n.out[0])
+		f := n.out[0]
+		if condition(f) != "" {
+			r.fail(f, "flow %s leaving %s has a condition; wfc has conditions only on a switch's cases", f.ID, describe(n.el))
+		}
+		if f.Name != "" && n.outcome == nil {
+			r.warnf(f, "the name %q of flow %s is not kept: wfc names only case and default flows", f.Name, f.ID)
+		}
+		return r.resolve(f)
 	case 0:
 		r.warnf(n.el, "%s has no outgoing flow; compiled, it flows to the step below it (or the end)", describe(n.el))
 		return target{}
@@ -135,6 +142,9 @@ func (r *reader) connectSwitch(n *rnode, l *stepList, fall target) {
 			}
 			s.Cases = append(s.Cases, c)
 		}
+	}
+	if len(s.Cases) == 0 {
+		r.fail(n.el, "%s has no flow with a condition; a wfc switch has at least one case", describe(n.el))
 	}
 	if def == nil {
 		r.warnf(n.el, "%s has no default flow; compiled, it gains one to the step below it", describe(n.el))

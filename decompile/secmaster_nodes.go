@@ -74,6 +74,7 @@ func (r *reader) classify(proc *bpmn.Element) {
 			continue
 		}
 		from.out = append(from.out, c)
+		to.in++
 	}
 	for _, n := range r.order {
 		r.classifyNode(n)
@@ -85,6 +86,10 @@ func (r *reader) classify(proc *bpmn.Element) {
 
 func (r *reader) classifyNode(n *rnode) {
 	el := n.el
+	if el.Is("Gateway") && len(n.out) == 0 {
+		r.fail(el, "%s has no outgoing flow; a wfc workflow's gateways lead somewhere", describe(el))
+		return
+	}
 	switch el.Type {
 	case "StartEvent":
 		if r.start != nil {
@@ -135,17 +140,7 @@ func (r *reader) classifyNode(n *rnode) {
 	}
 }
 
-func (r *reader) incoming(n *rnode) int {
-	count := 0
-	for _, m := range r.order {
-		for _, f := range m.out {
-			if f.TargetRef == n.el {
-				count++
-			}
-		}
-	}
-	return count
-}
+func (r *reader) incoming(n *rnode) int { return n.in }
 
 // noEventDefinitions reports a start or end event that is more than a plain one.
 func (r *reader) noEventDefinitions(el *bpmn.Element) {
