@@ -20,7 +20,8 @@ type annotation struct {
 	kindKeys bool
 }
 
-// kindMessage is the message for a step without a kind key or with more than one.
+// kindMessage is the message for a step without a kind key or with more than one; it lists
+// workflow.Kinds' keys (kinds_test.go compares).
 const kindMessage = "step must have exactly one of action, approval, switch, parallel, workflow, wait"
 
 // kindRule is where the schema asks for a kind key, when the step has none.

@@ -129,6 +129,8 @@ func instanceOfOwner(instance, below string) string {
 	return instance
 }
 
+// stepKinds are the kind keys: workflow.Kinds' keys, in its order (schema cannot import
+// workflow; kinds_test.go compares).
 var stepKinds = []string{"action", "approval", "switch", "parallel", "workflow", "wait"}
 
 func isStepKind(key string) bool {

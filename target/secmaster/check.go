@@ -39,22 +39,24 @@ func shapeErrors(w *workflow.Workflow) diag.List {
 		case id.Value == workflow.EndRef:
 			errorf(id.Range, "step id \"end\" is reserved for the end of the workflow; choose another id")
 		}
-		switch s.Kind {
-		case workflow.KindUnknown:
+		switch body := s.Body.(type) {
+		case nil:
 			errorf(s.Range, "step %q has no kind; give it exactly one of %s", s.ID.Value, workflow.KindKeys())
-		case workflow.KindParallel:
-			if len(s.Branches) == 0 {
+		case *workflow.Parallel:
+			if len(body.Branches) == 0 {
 				errorf(s.KindRange, "parallel step %q has no branches; give it at least one {steps: [...]}", s.ID.Value)
 			}
-			for _, br := range s.Branches {
+			for _, br := range body.Branches {
 				if len(br.Steps) == 0 {
 					errorf(br.Range, "this branch of parallel step %q has no steps; give it steps or remove it", s.ID.Value)
 				}
 			}
-		case workflow.KindWait:
-			if !s.Wait.IsSet() {
+		case *workflow.Wait:
+			if !body.Duration.IsSet() {
 				errorf(s.KindRange, "wait needs a duration such as 30s or 5m")
 			}
+		case *workflow.Action, *workflow.Approval, *workflow.Switch, *workflow.Call:
+			// nothing the schema checks that the graph builder needs
 		}
 	}
 	return out

@@ -211,7 +211,7 @@ func TestOriginIsTheStep(t *testing.T) {
 				t.Errorf("user task origin %v, want the approve step's range %v", el.Origin, steps["approve"].Range)
 			}
 		case el.Type == "SequenceFlow" && el.Name == "high severity":
-			if el.Origin != steps["decide"].Cases[0].Range {
+			if el.Origin != steps["decide"].Body.(*workflow.Switch).Cases[0].Range {
 				t.Errorf("case flow origin %v, want the case's range", el.Origin)
 			}
 		}
@@ -337,13 +337,13 @@ func TestEveryKindCompiles(t *testing.T) {
 	}
 }
 
-// TestUnknownKindIsAnError: a kind the compiler has no BPMN for ends in a compile error,
-// not a nil node for the emitter to dereference.
+// TestUnknownKindIsAnError: a step without a body (built by a caller that skipped the
+// checks) ends in a compile error, not a nil node for the emitter to dereference.
 func TestUnknownKindIsAnError(t *testing.T) {
 	w := kindWorkflow(t, workflow.Kinds[0])
-	w.Steps[1].Kind = workflow.StepKind(len(workflow.Kinds) + 1)
+	w.Steps[1].Body = nil
 	res, diags := secmaster.Compile(w, secmaster.Options{})
-	if res != nil || len(diags) != 1 || !strings.Contains(diags[0].Message, `step "it": the compiler has no BPMN for step kind unknown`) {
+	if res != nil || len(diags) != 1 || !strings.Contains(diags[0].Message, `step "it" has no kind; give it exactly one of action, approval`) {
 		t.Errorf("Compile = %v, %v; want no result and one error naming the step", res, diags)
 	}
 }
