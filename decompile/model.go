@@ -79,6 +79,8 @@ type Step struct {
 	Platform *yaml.Node
 	// Lost lists what could not be carried, written as comments above the step (--force).
 	Lost []string
+	// Element is the id of the element the step was read from.
+	Element string
 }
 
 // Approval is an approval step's body.

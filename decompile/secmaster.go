@@ -39,6 +39,7 @@ type rnode struct {
 	// outcome is an approval's on_reject gateway, errorEvent an action's or call's error
 	// boundary event.
 	outcome, errorEvent *rnode
+	extra               smtarget.Extra // what the element carries beyond the mapping
 }
 
 // target is where a flow leads, through joining gateways: a node, or the end.
@@ -90,6 +91,10 @@ func SecMaster(src Source) (*Workflow, diag.List) {
 		w.Steps = r.emitList(top)
 	}
 	r.checkFinish()
+	r.carryDifferences(w)
+	for _, n := range r.steps() {
+		n.step.Platform = r.platformNode(n)
+	}
 	if len(w.Steps) == 0 && !r.diags.HasErrors() {
 		r.diags = append(r.diags, r.errorf(r.start.el, "the workflow has no steps (its start event flows straight to the end); a wfc workflow needs at least one"))
 	}

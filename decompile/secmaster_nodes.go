@@ -177,6 +177,7 @@ func (r *reader) assignIDs() {
 		n.step.ID = r.ids.take(want)
 	}
 	for _, n := range steps {
+		n.step.Element = n.el.ID
 		if n.el.Name != n.step.ID {
 			n.step.Name = n.el.Name
 		}

@@ -190,10 +190,17 @@ func (r *reader) object(el *bpmn.Element, raw json.RawMessage, what string) *yam
 }
 
 // platform keeps what an element carries that wfc does not model, for the step's
-// platform.secmaster block.
+// platform.secmaster block (built by platformNodes once carry.go has added what the
+// mapping reads but would write differently).
 func (r *reader) platform(n *rnode, extra smtarget.Extra) {
+	n.extra = extra
+}
+
+// platformNode is the platform block of a node's extra, nil when it has none.
+func (r *reader) platformNode(n *rnode) *yaml.Node {
+	extra := n.extra
 	if len(extra.Attrs) == 0 && len(extra.Config) == 0 {
-		return
+		return nil
 	}
 	sm := mapping()
 	if len(extra.Attrs) > 0 {
@@ -217,7 +224,7 @@ func (r *reader) platform(n *rnode, extra smtarget.Extra) {
 	}
 	p := mapping()
 	add(p, "secmaster", sm)
-	n.step.Platform = p
+	return p
 }
 
 // plainString is a string scalar never quoted for looking like an expression: an

@@ -94,7 +94,7 @@ func emitNode(defs *bpmn.Definitions, proc *bpmn.Element, ids *idAllocator, n *n
 	case "BoundaryEvent":
 		attrs = []bpmn.Attr{{Name: "attachedToRef", Value: n.host.el.ID}}
 	}
-	attrs = append(attrs, stepIDAttrs(n)...)
+	attrs = withPlatformAttrs(append(attrs, stepIDAttrs(n)...), n)
 	el, err := defs.AddNode(proc, n.typ, ids.id(idPrefix(n.typ), n.key), n.name, attrs...)
 	if err != nil {
 		return err
