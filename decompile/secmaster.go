@@ -155,7 +155,10 @@ func (r *reader) fail(el *bpmn.Element, format string, args ...any) {
 
 // describe names an element for a message: its type, id and name.
 func describe(el *bpmn.Element) string {
-	s := el.Type + " " + el.ID
+	s := el.Type
+	if el.ID != "" {
+		s += " " + el.ID
+	}
 	if el.Name != "" {
 		s += fmt.Sprintf(" (%q)", el.Name)
 	}
