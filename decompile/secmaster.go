@@ -36,6 +36,7 @@ type rnode struct {
 	step  *Step
 	list  *stepList // the list a step belongs to
 	join  *rnode    // a parallel step's joining gateway
+	fork  *rnode    // a joining parallel gateway's parallel step
 	// outcome is an approval's on_reject gateway, errorEvent an action's or call's error
 	// boundary event.
 	outcome, errorEvent *rnode

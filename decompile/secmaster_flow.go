@@ -99,18 +99,34 @@ func (r *reader) structure() *stepList {
 			branches = append(branches, r.branches(n)...)
 		}
 	}
+	for _, n := range r.order {
+		if n.role == roleParallelJoin && n.fork == nil {
+			n.role = roleJoin // a parallel gateway with one way in and out, or a stray one
+		}
+	}
 	// The innermost branch holding a node is its list.
 	sort.SliceStable(branches, func(i, j int) bool { return len(branches[i].set) < len(branches[j].set) })
 	top := &stepList{}
-	for _, n := range r.steps() {
-		n.list = top
-		for _, b := range branches {
-			if b.set[n] {
-				n.list = b
-				break
-			}
+	reached := r.reachable()
+	last := top // the list of the node before, in document order
+	for _, n := range r.order {
+		switch {
+		case n.role == roleParallelJoin && n.fork != nil:
+			last = n.fork.list
+		case n.role != roleStep:
+		case innermost(branches, n) != nil:
+			n.list = innermost(branches, n)
+		case reached[n]:
+			n.list = top
+		default:
+			// A step nothing leads to: where wfc compiles steps, in declaration order,
+			// after the step before it in its list (or that step's join).
+			n.list = last
 		}
-		n.list.nodes = append(n.list.nodes, n)
+		if n.list != nil && n.role == roleStep {
+			n.list.nodes = append(n.list.nodes, n)
+			last = n.list
+		}
 	}
 	if len(r.start.out) == 0 {
 		return top
@@ -121,6 +137,16 @@ func (r *reader) structure() *stepList {
 		r.fail(first.n.el, "the start event flows into a parallel branch; a wfc workflow starts at its first top-level step")
 	}
 	return top
+}
+
+// innermost is the smallest of branches (sorted by size) that holds n, or nil.
+func innermost(branches []*stepList, n *rnode) *stepList {
+	for _, b := range branches {
+		if b.set[n] {
+			return b
+		}
+	}
+	return nil
 }
 
 func moveToFront(l *stepList, n *rnode) {
@@ -144,7 +170,10 @@ func (r *reader) branches(fork *rnode) []*stepList {
 		}
 		heads = append(heads, t.n)
 	}
-	fork.join = r.nearestCommonJoin(heads)
+	fork.join = r.nearestCommonJoin(fork, heads)
+	if fork.join != nil {
+		fork.join.fork = fork
+	}
 	if fork.join == nil {
 		r.fail(fork.el, "the branches of parallel gateway %s never meet at a joining parallel gateway; wfc's parallel branches join", fork.el.ID)
 		return nil
@@ -192,8 +221,8 @@ func (r *reader) walk(start *rnode, enter func(*rnode) bool, visit func(*rnode),
 	}
 }
 
-// nearestCommonJoin is the joining parallel gateway every head reaches, nearest first.
-func (r *reader) nearestCommonJoin(heads []*rnode) *rnode {
+// nearestCommonJoin is the joining parallel gateway where the branches from heads meet.
+func (r *reader) nearestCommonJoin(fork *rnode, heads []*rnode) *rnode {
 	farthest := map[*rnode]int{}
 	reached := map[*rnode]int{}
 	for _, h := range heads {
@@ -216,13 +245,47 @@ func (r *reader) nearestCommonJoin(heads []*rnode) *rnode {
 			}
 		}
 	}
+	// Reached from every head (no branch can leave its parallel, so the nearest such is the
+	// join); else a branch loops for ever, and the document says: wfc writes a parallel's
+	// join after its branches' steps, nested parallels bracketed inside.
 	var best *rnode
 	for _, n := range r.order {
 		if reached[n] == len(heads) && (best == nil || farthest[n] < farthest[best]) {
 			best = n
 		}
 	}
+	if best == nil {
+		best = r.bracketedJoin(fork)
+	}
 	return best
+}
+
+// bracketedJoin is the joining parallel gateway that closes fork in document order, or nil.
+func (r *reader) bracketedJoin(fork *rnode) *rnode {
+	depth := 0
+	for _, n := range r.order[fork.order+1:] {
+		switch {
+		case n.role == roleStep && n.step.Kind == KindParallel:
+			depth++
+		case n.role == roleParallelJoin && depth == 0:
+			return n
+		case n.role == roleParallelJoin:
+			depth--
+		}
+	}
+	return nil
+}
+
+// reachable is the set of nodes control can reach from the start.
+func (r *reader) reachable() map[*rnode]bool {
+	reached := map[*rnode]bool{}
+	if len(r.start.out) == 0 {
+		return reached
+	}
+	if first := r.resolve(r.start.out[0]); first.n != nil {
+		r.walk(first.n, func(*rnode) bool { return true }, func(n *rnode) { reached[n] = true }, nil)
+	}
+	return reached
 }
 
 // checkFinish reports the steps from which the workflow can never finish: a loop with no
@@ -252,15 +315,7 @@ func (r *reader) checkFinish() {
 			}
 		}
 	}
-	reached := map[*rnode]bool{}
-	if len(r.start.out) == 0 {
-		return
-	}
-	first := r.resolve(r.start.out[0])
-	if first.n == nil {
-		return
-	}
-	r.walk(first.n, func(*rnode) bool { return true }, func(n *rnode) { reached[n] = true }, nil)
+	reached := r.reachable()
 	for _, n := range r.order {
 		if reached[n] && !finishes[n] && n.role == roleStep {
 			r.fail(n.el, "%s is in a loop with no exit: no path from it reaches the end, so wfc cannot carry it", describe(n.el))

@@ -43,6 +43,10 @@ func (r *reader) connect(n *rnode, l *stepList, fall target) {
 		}
 		var branches [][]*Step
 		for _, b := range r.branchLists(n) {
+			if b == l || b.fork != n {
+				r.fail(n.el, "the branches of parallel gateway %s cannot be told apart from the steps around it", n.el.ID)
+				continue
+			}
 			branches = append(branches, r.emitList(b))
 		}
 		s.Branches = branches

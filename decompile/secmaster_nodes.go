@@ -118,10 +118,10 @@ func (r *reader) classifyNode(n *rnode) {
 		switch {
 		case len(n.out) > 1:
 			n.role, n.step = roleStep, &Step{Kind: KindParallel}
-		case r.incoming(n) > 1:
-			n.role = roleParallelJoin
 		default:
-			n.role = roleJoin
+			// A join, even with one flow in (its other branches loop); one that joins no
+			// parallel step's branches is made transparent once they are known (structure).
+			n.role = roleParallelJoin
 		}
 	case "ServiceTask":
 		n.role, n.step = roleStep, &Step{Kind: KindAction}
