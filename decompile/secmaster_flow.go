@@ -236,7 +236,9 @@ func (r *reader) nearestCommonJoin(fork *rnode, heads []*rnode) *rnode {
 				farthest[n] = max(farthest[n], dist[n])
 			}
 			for _, t := range r.successors(n) {
-				if t.n != nil {
+				// Back at the fork, a path has left the parallel: a branch is entered
+				// only through it.
+				if t.n != nil && t.n != fork {
 					if _, ok := dist[t.n]; !ok {
 						dist[t.n] = dist[n] + 1
 						queue = append(queue, t.n)
