@@ -173,7 +173,11 @@ func (r *reader) workflowFields() *Workflow {
 	if w.Name == "" {
 		w.Name = r.fallbackName()
 	}
-	w.Type = map[string]string{"SURVEY": "investigation", "HEMOSTASIS": "containment", "EASE": "mitigation"}[f.AopType]
+	types := map[string]string{"NORMAL": "", "SURVEY": "investigation", "HEMOSTASIS": "containment", "EASE": "mitigation"}
+	w.Type = types[f.AopType]
+	if _, known := types[f.AopType]; !known && f.AopType != "" {
+		r.fail(nil, "aop_type %q is none of NORMAL, SURVEY, HEMOSTASIS, EASE; wfc's type cannot say it", f.AopType)
+	}
 	for _, l := range strings.Split(f.Labels, ",") {
 		if l = strings.TrimSpace(l); l != "" {
 			w.Labels = append(w.Labels, l)
@@ -187,7 +191,14 @@ func (r *reader) workflowFields() *Workflow {
 	if adv.RetryTimes != 0 || interval != smtarget.DefaultRetryInterval {
 		w.Retry = &Retry{Times: adv.RetryTimes, Interval: intervalOrDefault(interval)}
 	}
-	w.LogLevel = strings.ToLower(adv.LogLevel)
+	if adv.RetryTimes < 0 || adv.RetryTimes > 10 {
+		r.fail(nil, "taskconfig retry_times %d is outside wfc's 0 to 10", adv.RetryTimes)
+	}
+	switch w.LogLevel = strings.ToLower(adv.LogLevel); w.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		r.fail(nil, "taskconfig log_level %q is none of Debug, Info, Warn, Error", adv.LogLevel)
+	}
 	w.Inputs = r.params(f.Input, "input")
 	w.Outputs = r.params(f.Output, "output")
 	return w

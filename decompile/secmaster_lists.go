@@ -2,6 +2,7 @@ package decompile
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
 )
@@ -136,6 +137,9 @@ func (r *reader) connectSwitch(n *rnode, l *stepList, fall target) {
 		default:
 			t := r.resolve(f)
 			c := &Case{Name: f.Name, When: cond}
+			if !strings.HasPrefix(cond, "${") || !strings.HasSuffix(cond, "}") {
+				r.fail(f, "the condition %q of flow %s is not a ${...} expression, the only kind wfc's when holds", cond, f.ID)
+			}
 			if l.fork != nil && t.n == l.fork.join {
 				r.fail(f, "case %s of %s goes to the join of its parallel branch; wfc's cases name a step", f.ID, describe(n.el))
 			} else {

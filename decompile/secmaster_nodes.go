@@ -2,6 +2,7 @@ package decompile
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -9,6 +10,9 @@ import (
 	"github.com/wfc-dev/wfc/bpmn"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
+
+// paramName is the schema's pattern for a parameter name.
+var paramName = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
 
 // apiParam is one parameter of the create-version input and output strings.
 type apiParam struct {
@@ -32,6 +36,14 @@ func (r *reader) params(s, what string) []*Param {
 	out := make([]*Param, 0, len(list))
 	for _, p := range list {
 		q := &Param{Name: p.Name, Type: strings.ToLower(p.Type), Required: p.Required, Description: p.Description}
+		if !paramName.MatchString(p.Name) {
+			r.fail(nil, "%s parameter %q: wfc's parameter names are letters, digits and _, not starting with a digit", what, p.Name)
+		}
+		switch q.Type {
+		case "string", "number", "boolean", "object", "array":
+		default:
+			r.fail(nil, "%s parameter %q has type %q, none of String, Number, Boolean, Object, Array", what, p.Name, p.Type)
+		}
 		if what == "input" && p.DefaultValue != "" {
 			q.Default = defaultNode(q.Type, p.DefaultValue)
 		}

@@ -128,6 +128,11 @@ func (r *reader) readApproval(n *rnode) {
 	if len(a.Approvers) == 0 {
 		r.fail(n.el, "approval %s has no approvers (soar:handlers is empty); wfc requires at least one: add them in the console, or under approval.approvers", describe(n.el))
 	}
+	switch a.OnTimeout {
+	case "", "interrupt", "pass", "reject":
+	default:
+		r.fail(n.el, "approval %s: soar:due_handle %q is none of interrupt, pass, reject", describe(n.el), a.OnTimeout)
+	}
 	if a.Timeout == 0 {
 		r.fail(n.el, "approval %s has no timeout (flowable:dueDate is empty); wfc requires one: set it in the console, or approval.timeout", describe(n.el))
 	}
