@@ -2,6 +2,8 @@ package decompile
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -42,13 +44,23 @@ func Format(w *Workflow) ([]byte, error) {
 	if w.LogLevel != "" && w.LogLevel != "info" {
 		add(root, "log_level", str(w.LogLevel))
 	}
-	if len(w.Inputs) > 0 {
-		add(root, "inputs", params(w.Inputs))
+	for _, ps := range []struct {
+		key    string
+		params []*Param
+	}{{"inputs", w.Inputs}, {"outputs", w.Outputs}} {
+		if len(ps.params) > 0 {
+			list, err := params(ps.params)
+			if err != nil {
+				return nil, err
+			}
+			add(root, ps.key, list)
+		}
 	}
-	if len(w.Outputs) > 0 {
-		add(root, "outputs", params(w.Outputs))
+	list, err := steps(w.Steps)
+	if err != nil {
+		return nil, err
 	}
-	add(root, "steps", steps(w.Steps))
+	add(root, "steps", list)
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
@@ -61,7 +73,7 @@ func Format(w *Workflow) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func params(ps []*Param) *yaml.Node {
+func params(ps []*Param) (*yaml.Node, error) {
 	list := seq()
 	for _, p := range ps {
 		m := mapping()
@@ -76,22 +88,30 @@ func params(ps []*Param) *yaml.Node {
 			add(m, "description", str(p.Description))
 		}
 		if p.Default != nil {
-			add(m, "default", flowIfShort(p.Default))
+			v, err := jsonToYAML(p.Default)
+			if err != nil {
+				return nil, fmt.Errorf("input %s: default: %v", p.Name, err)
+			}
+			add(m, "default", flowIfShort(v))
 		}
 		list.Content = append(list.Content, m)
 	}
-	return list
+	return list, nil
 }
 
-func steps(ss []*Step) *yaml.Node {
+func steps(ss []*Step) (*yaml.Node, error) {
 	list := seq()
 	for _, s := range ss {
-		list.Content = append(list.Content, step(s))
+		m, err := step(s)
+		if err != nil {
+			return nil, fmt.Errorf("step %s: %v", s.ID, err)
+		}
+		list.Content = append(list.Content, m)
 	}
-	return list
+	return list, nil
 }
 
-func step(s *Step) *yaml.Node {
+func step(s *Step) (*yaml.Node, error) {
 	m := mapping()
 	if len(s.Lost) > 0 {
 		m.HeadComment = "lost: " + strings.Join(s.Lost, "\nlost: ")
@@ -103,10 +123,11 @@ func step(s *Step) *yaml.Node {
 	if s.Description != "" {
 		add(m, "description", str(s.Description))
 	}
+	var err error
 	switch s.Kind {
 	case KindAction:
 		add(m, "action", str(s.Action))
-		addWith(m, s.With)
+		err = addObject(m, "with", s.With)
 		if s.Connection != "" {
 			add(m, "connection", str(s.Connection))
 		}
@@ -118,7 +139,9 @@ func step(s *Step) *yaml.Node {
 			add(m, "on_error", str(s.OnError))
 		}
 	case KindApproval:
-		add(m, "approval", approval(s.Approval))
+		var a *yaml.Node
+		a, err = approval(s.Approval)
+		add(m, "approval", a)
 	case KindSwitch:
 		add(m, "switch", cases(s.Cases))
 		if s.Default != "" {
@@ -127,33 +150,84 @@ func step(s *Step) *yaml.Node {
 	case KindParallel:
 		branches := seq()
 		for _, b := range s.Branches {
+			list, err := steps(b)
+			if err != nil {
+				return nil, err
+			}
 			bm := mapping()
-			add(bm, "steps", steps(b))
+			add(bm, "steps", list)
 			branches.Content = append(branches.Content, bm)
 		}
 		add(m, "parallel", branches)
 	case KindWorkflow:
 		add(m, "workflow", str(s.Workflow))
-		addWith(m, s.With)
+		err = addObject(m, "with", s.With)
 		if s.OnError != "" {
 			add(m, "on_error", str(s.OnError))
 		}
 	case KindWait:
 		add(m, "wait", str(Duration(s.Wait)))
 	}
+	if err != nil {
+		return nil, err
+	}
 	if s.Next != "" {
 		add(m, "next", str(s.Next))
 	}
 	if s.Platform != nil {
-		add(m, "platform", s.Platform)
+		p, err := platform(s.Platform)
+		if err != nil {
+			return nil, err
+		}
+		add(m, "platform", p)
 	}
-	return m
+	return m, nil
 }
 
-func addWith(m, with *yaml.Node) {
-	if with != nil && len(with.Content) > 0 {
-		add(m, "with", flowIfShort(with))
+// addObject adds a with or form mapping, left out when absent or empty.
+func addObject(m *yaml.Node, key string, raw json.RawMessage) error {
+	if raw == nil {
+		return nil
 	}
+	v, err := jsonToYAML(raw)
+	if err != nil {
+		return fmt.Errorf("%s: %v", key, err)
+	}
+	if v.Kind != yaml.MappingNode {
+		return fmt.Errorf("%s is not a mapping", key)
+	}
+	if len(v.Content) > 0 {
+		add(m, key, flowIfShort(v))
+	}
+	return nil
+}
+
+// platform is the platform block: {TARGET: {attributes: {...}, taskconfig: {...}}}.
+// Attribute names hold ':' (soar:plugin), which flow style would quote: they stay in block
+// style.
+func platform(p *Platform) (*yaml.Node, error) {
+	block := mapping()
+	if len(p.Attributes) > 0 {
+		attrs := mapping()
+		for _, a := range p.Attributes {
+			add(attrs, a.Name, plainString(a.Value))
+		}
+		add(block, "attributes", attrs)
+	}
+	if len(p.Taskconfig) > 0 {
+		cfg := mapping()
+		for _, mem := range p.Taskconfig {
+			v, err := jsonToYAML(mem.Value)
+			if err != nil {
+				return nil, fmt.Errorf("platform taskconfig %s: %v", mem.Key, err)
+			}
+			add(cfg, mem.Key, flowIfShort(v))
+		}
+		add(block, "taskconfig", cfg)
+	}
+	out := mapping()
+	add(out, p.Target, block)
+	return out, nil
 }
 
 func addDuration(m *yaml.Node, key string, seconds int64) {
@@ -162,7 +236,7 @@ func addDuration(m *yaml.Node, key string, seconds int64) {
 	}
 }
 
-func approval(a *Approval) *yaml.Node {
+func approval(a *Approval) (*yaml.Node, error) {
 	m := mapping()
 	add(m, "approvers", flowIfShort(strList(a.Approvers)))
 	addDuration(m, "timeout", a.Timeout)
@@ -172,10 +246,10 @@ func approval(a *Approval) *yaml.Node {
 	if a.OnReject != "" {
 		add(m, "on_reject", str(a.OnReject))
 	}
-	if a.Form != nil && len(a.Form.Content) > 0 {
-		add(m, "form", flowIfShort(a.Form))
+	if err := addObject(m, "form", a.Form); err != nil {
+		return nil, err
 	}
-	return flowIfShort(m)
+	return flowIfShort(m), nil
 }
 
 func cases(cs []*Case) *yaml.Node {
@@ -259,6 +333,12 @@ func seq() *yaml.Node     { return &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!s
 
 func add(m *yaml.Node, key string, v *yaml.Node) {
 	m.Content = append(m.Content, str(key), v)
+}
+
+// plainString is a string scalar never quoted for looking like an expression: an
+// attribute's text as written.
+func plainString(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }
 
 // str is a string scalar; an expression is double-quoted, as the examples write them.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/wfc-dev/wfc/decompile"
+	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
 )
 
 // FuzzDecompile feeds any bytes through every step of wfc decompile: reading the input,
@@ -21,12 +22,12 @@ func FuzzDecompile(f *testing.F) {
 		f.Add(data)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		srcs, err := decompile.ReadSources("in", data)
+		srcs, err := smdecompile.ReadSources("in", data)
 		if err != nil {
 			return
 		}
 		for _, src := range srcs {
-			w, _ := decompile.SecMaster(src)
+			w, _ := smdecompile.Read(src)
 			if w == nil {
 				continue
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/internal/golden"
+	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
 )
 
 // TestExamplesDecompileGolden keeps the YAML every compiled example decompiles to in
@@ -44,7 +45,7 @@ func TestInputsDecompileGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			srcs, err := decompile.ReadSources(base, data)
+			srcs, err := smdecompile.ReadSources(base, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -53,7 +54,7 @@ func TestInputsDecompileGolden(t *testing.T) {
 				if src.Slug != "" {
 					name += "-" + src.Slug
 				}
-				w, diags := decompile.SecMaster(src)
+				w, diags := smdecompile.Read(src)
 				var out []byte
 				if w != nil {
 					if out, err = decompile.Format(w); err != nil {

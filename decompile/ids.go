@@ -10,8 +10,8 @@ import (
 // not become a paragraph-long id.
 const maxIDLen = 40
 
-// validStepID is the schema's step id pattern, ^[a-z][a-z0-9_]*$, without end.
-func validStepID(s string) bool {
+// ValidStepID reports whether s matches the schema's step id pattern, ^[a-z][a-z0-9_]*$, without end.
+func ValidStepID(s string) bool {
 	if s == "" || s == "end" || s[0] < 'a' || s[0] > 'z' {
 		return false
 	}
@@ -23,6 +23,9 @@ func validStepID(s string) bool {
 	}
 	return true
 }
+
+// StepIDFrom is a step id made from a label (see slug), "" when the label gives none.
+func StepIDFrom(label string) string { return slug(label, '_') }
 
 // slug is a step id made of a label's ASCII letters and digits, lower-cased, words joined by
 // '_' ("Block the IP!" → block_the_ip); "" when the label has none, or none to start with.
@@ -51,20 +54,20 @@ func slug(label string, sep byte) string {
 	return s
 }
 
-// fileSlug is a name for an output file: the label's ASCII letters and digits, words
+// FileName is a name for an output file: the label's ASCII letters and digits, words
 // joined by '-'; "workflow" when it has none.
-func fileSlug(label string) string {
+func FileName(label string) string {
 	if s := slug(label, '-'); s != "" {
 		return s
 	}
 	return "workflow"
 }
 
-// idSet hands out unique step ids.
-type idSet map[string]bool
+// IDs hands out unique step ids.
+type IDs map[string]bool
 
-// take returns want, or want_2, want_3, ... when it is taken, and marks it taken.
-func (ids idSet) take(want string) string {
+// Take returns want, or want_2, want_3, ... when it is taken, and marks it taken.
+func (ids IDs) Take(want string) string {
 	id := want
 	for n := 2; ids[id] || id == "end"; n++ {
 		id = want + "_" + strconv.Itoa(n)

@@ -12,6 +12,14 @@ import (
 // taskconfig cannot exhaust the stack; the workflow loader allows 64.
 const maxJSONDepth = 64
 
+// CheckValue reports why a JSON value cannot be written as YAML (it is not JSON, or it nests
+// deeper than the language allows), or nil: a reader checks a with, form or default with it
+// and reports the problem at the element it came from.
+func CheckValue(raw json.RawMessage) error {
+	_, err := jsonToYAML(raw)
+	return err
+}
+
 // jsonToYAML turns a JSON value into a YAML node, keeping the order of object members and
 // the spelling of numbers, and writing strings as strings (quoted where YAML would read
 // them as something else).

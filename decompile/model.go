@@ -1,10 +1,13 @@
-// Package decompile turns a workflow a platform stores back into a wfc YAML workflow: the
-// SecMaster reader (secmaster.go) builds a Workflow from a BPMN taskflow and its
-// create-version fields, and Format writes it the way the examples are written. The model
-// here is the language's, not a platform's: another target adds a reader, not a writer.
+// Package decompile is the target-neutral half of `wfc decompile`: the language's model of a
+// workflow read back from a platform (a Workflow), which each target's reader builds
+// (target/secmaster/decompile for SecMaster), and Format, which writes it as wfc YAML the
+// way the examples are written. Another target adds a reader, not a writer.
 package decompile
 
-import "gopkg.in/yaml.v3"
+import "encoding/json"
+
+// Rule is the rule id of what decompile reports.
+const Rule = "decompile"
 
 // Workflow is one decompiled workflow, in the language's terms.
 type Workflow struct {
@@ -36,7 +39,7 @@ type Param struct {
 	Type        string
 	Required    bool
 	Description string
-	Default     *yaml.Node // inputs; nil when none
+	Default     json.RawMessage // inputs: the value as JSON (a string default is a JSON string); nil when none
 }
 
 // Step kinds, as their YAML keys.
@@ -57,8 +60,8 @@ type Step struct {
 	Kind        string
 	Next        string // "" to fall through to the step below
 
-	Action     string // action: plugin/action
-	With       *yaml.Node
+	Action     string          // action: plugin/action
+	With       json.RawMessage // a JSON object; nil when none
 	Connection string
 	Timeout    int64 // seconds; 0 none
 	Retry      *Retry
@@ -76,7 +79,7 @@ type Step struct {
 
 	// Platform is what the step's element carries that the language does not model, kept
 	// verbatim under platform.<target>; nil when nothing.
-	Platform *yaml.Node
+	Platform *Platform
 	// Lost lists what could not be carried, written as comments above the step (--force).
 	Lost []string
 	// Element is the id of the element the step was read from.
@@ -89,7 +92,7 @@ type Approval struct {
 	Timeout   int64 // seconds; 0 none
 	OnTimeout string
 	OnReject  string
-	Form      *yaml.Node
+	Form      json.RawMessage // a JSON object; nil when none
 }
 
 // Case is one case of a switch.
@@ -97,4 +100,23 @@ type Case struct {
 	Name string // "" when the label is the condition
 	When string
 	Next string
+}
+
+// Platform is one target's part of a step's platform block: what the step's element carries
+// that the language does not model, verbatim.
+type Platform struct {
+	Target     string // the block's key: "secmaster"
+	Attributes []Attr
+	Taskconfig []Member
+}
+
+// Attr is one attribute, its name qualified as written.
+type Attr struct {
+	Name, Value string
+}
+
+// Member is one member of a JSON object, its value as written.
+type Member struct {
+	Key   string
+	Value json.RawMessage
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/wfc-dev/wfc/decompile"
+	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
 )
 
 // genWorkflow writes a random workflow of every step kind: lists with jumps (next, cases,
@@ -111,11 +112,11 @@ func TestRandomWorkflowsRoundTrip(t *testing.T) {
 		src := []byte(g.b.String())
 		first := compile(t, fmt.Sprintf("seed%d.yaml", seed), src)
 		body, _ := first.RequestJSON()
-		srcs, err := decompile.ReadSources("random", body)
+		srcs, err := smdecompile.ReadSources("random", body)
 		if err != nil {
 			t.Fatal(err)
 		}
-		w, diags := decompile.SecMaster(srcs[0])
+		w, diags := smdecompile.Read(srcs[0])
 		if diags.HasErrors() {
 			// Refused, as the language's lint refuses it; what --force writes still
 			// compiles to the same bytes.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/target/secmaster"
+	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
 )
 
 // workflows are every example and every compiler golden case: name → YAML.
@@ -61,11 +62,11 @@ func decompileRequest(t *testing.T, name string, res *secmaster.Result) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := decompile.ReadSources(name, body)
+	srcs, err := smdecompile.ReadSources(name, body)
 	if err != nil || len(srcs) != 1 {
 		t.Fatalf("reading the request back: %v (%d sources)", err, len(srcs))
 	}
-	w, diags := decompile.SecMaster(srcs[0])
+	w, diags := smdecompile.Read(srcs[0])
 	if len(diags) > 0 {
 		t.Fatalf("decompiling %s reports:\n%v", name, diags)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/target/secmaster"
+	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
 )
 
 // graphOf is a workflow's diagram in terms that do not depend on element ids or joining
@@ -31,9 +32,9 @@ type graphOf struct {
 }
 
 // graphOfSource reads src's diagram; the step ids come from decompiling it.
-func graphOfSource(t *testing.T, src decompile.Source) graphOf {
+func graphOfSource(t *testing.T, src smdecompile.Source) graphOf {
 	t.Helper()
-	w, _ := decompile.SecMaster(src)
+	w, _ := smdecompile.Read(src)
 	stepOf := map[string]string{}
 	var visit func([]*decompile.Step)
 	visit = func(ss []*decompile.Step) {
@@ -287,12 +288,12 @@ func TestConsoleWorkflowsKeepTheirGraph(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			srcs, err := decompile.ReadSources(file, data)
+			srcs, err := smdecompile.ReadSources(file, data)
 			if err != nil {
 				t.Fatal(err)
 			}
 			src := srcs[0]
-			w, diags := decompile.SecMaster(src)
+			w, diags := smdecompile.Read(src)
 			if diags.HasErrors() {
 				t.Fatalf("decompile reports errors:\n%v", diags)
 			}
@@ -305,7 +306,7 @@ func TestConsoleWorkflowsKeepTheirGraph(t *testing.T) {
 			}
 			res := compile(t, "decompiled.yaml", yaml)
 			body, _ := res.RequestJSON()
-			again, err := decompile.ReadSources("recompiled", body)
+			again, err := smdecompile.ReadSources("recompiled", body)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -132,6 +132,8 @@ func kindNote(s *workflow.Step) string {
 		if body.Duration.IsSet() {
 			return "wait " + body.Duration.Raw
 		}
+	case *workflow.Run:
+		return "run " + body.Command.Value
 	case *workflow.Approval, *workflow.Switch, *workflow.Parallel, nil:
 		// the kind says it all
 	}
@@ -184,6 +186,16 @@ func contentFields(s *workflow.Step) []field {
 		out = duration(out, "wait", body.Duration)
 	case *workflow.Parallel:
 		out = append(out, same("branches", strconv.Itoa(len(body.Branches)), s.KindRange))
+	case *workflow.Run:
+		out = str(out, "run.command", body.Command)
+		out = str(out, "run.file", body.File)
+		out = str(out, "run.code", body.Code)
+		out = str(out, "datasource", body.Datasource)
+		out = str(out, "resource_group", body.ResourceGroup)
+		out = entries(out, "with", body.With)
+		out = duration(out, "timeout", body.Timeout)
+		out = retry(out, body.Retry)
+		out = onErrorPolicy(out, body.OnError)
 	case *workflow.Switch, nil:
 		// a switch's cases and default are where control goes: flowFields
 	}

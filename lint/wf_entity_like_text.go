@@ -15,6 +15,7 @@ var wfEntityLikeText = &Rule{
 	Severity:    diag.Warning,
 	Recommended: true,
 	Scope:       ScopeWorkflow,
+	Target:      "secmaster", // SecMaster's editor rewrites the text, not BPMN at large
 	Summary:     "no text that SecMaster's canvas would read back as an XML entity",
 	Doc: "Any character is fine in a name: wfc escapes `&`, `<` and `>`, and SecMaster's canvas " +
 		"(xml-js and bpmn-moddle) reads a raw `&` or `<` back exactly. What changes when the " +
@@ -73,8 +74,8 @@ func bpmnValues(p *Pass, s *workflow.Step) (attrs, texts []fieldString) {
 		}
 	case *workflow.Switch:
 		cases = body.Cases
-	case *workflow.Parallel, *workflow.Wait, nil:
-		// nothing written into BPMN attributes beyond the name
+	case *workflow.Parallel, *workflow.Wait, *workflow.Run, nil:
+		// nothing written into BPMN attributes beyond the name (a run is never BPMN)
 	}
 	texts = []fieldString{{"description", s.Description}}
 	for i, c := range cases {

@@ -173,6 +173,10 @@ func (c secretChecker) stepText(s *workflow.Step) {
 			c.text(cs.Name, fmt.Sprintf("switch[%d].name", i))
 			c.text(cs.When, fmt.Sprintf("switch[%d].when", i))
 		}
+	case *workflow.Run:
+		c.text(body.Code, "run.code")
+		c.text(body.Datasource, "datasource")
+		c.text(body.ResourceGroup, "resource_group")
 	case *workflow.Parallel, *workflow.Wait, nil:
 		// no text of their own: a parallel's steps are checked one by one
 	}

@@ -141,7 +141,11 @@ func TestOutOfPlaceMessagesAreTheTable(t *testing.T) {
 				refused = append(refused, info.Key)
 			}
 		}
-		want := fmt.Sprintf("%q is only allowed on %s steps", key, strings.Join(allowed, " and "))
+		list := allowed[len(allowed)-1]
+		if len(allowed) > 1 {
+			list = strings.Join(allowed[:len(allowed)-1], ", ") + " and " + list
+		}
+		want := fmt.Sprintf("%q is only allowed on %s steps", key, list)
 		if len(refused) == 1 {
 			want = fmt.Sprintf("%q is not allowed on a %s step", key, refused[0])
 		}

@@ -131,7 +131,7 @@ func instanceOfOwner(instance, below string) string {
 
 // stepKinds are the kind keys: workflow.Kinds' keys, in its order (schema cannot import
 // workflow; kinds_test.go compares).
-var stepKinds = []string{"action", "approval", "switch", "parallel", "workflow", "wait"}
+var stepKinds = []string{"action", "approval", "switch", "parallel", "workflow", "wait", "run"}
 
 func isStepKind(key string) bool {
 	for _, k := range stepKinds {

@@ -11,8 +11,6 @@
 package workflow
 
 import (
-	"strings"
-
 	"github.com/wfc-dev/wfc/diag"
 )
 
@@ -73,38 +71,44 @@ type Workflow struct {
 	Inputs      []*Param
 	Outputs     []*Param
 	Steps       []*Step // the top-level list; see AllSteps for every step
-	Range       diag.Range
+
+	// Target is the platform the workflow is for: secmaster (the default) or dataworks.
+	Target   String
+	Schedule *Schedule // dataworks: when the workflow runs; nil: it runs when started
+	Path     String    // dataworks: the Data Studio folder of the workflow and its nodes
+	Range    diag.Range
 }
 
-// AopType is the create-version aop_type for the workflow's type: NORMAL, SURVEY,
-// HEMOSTASIS or EASE. An absent type is NORMAL (general); an unknown one is "" (the schema
-// has reported it).
-func (w *Workflow) AopType() string {
+// TypeName is the workflow's type as the language names it: general (also when absent),
+// investigation, containment or mitigation. The schema accepts the API spellings NORMAL,
+// SURVEY, HEMOSTASIS and EASE as other names of these; an unknown type is "" (the schema has
+// reported it). A target spells it as its platform does.
+func (w *Workflow) TypeName() string {
 	if !w.Type.IsSet() {
-		return "NORMAL"
+		return "general"
 	}
 	switch w.Type.Value {
 	case "general", "NORMAL":
-		return "NORMAL"
+		return "general"
 	case "investigation", "SURVEY":
-		return "SURVEY"
+		return "investigation"
 	case "containment", "HEMOSTASIS":
-		return "HEMOSTASIS"
+		return "containment"
 	case "mitigation", "EASE":
-		return "EASE"
+		return "mitigation"
 	}
 	return ""
 }
 
-// LogLevelAPI is the taskconfig log_level spelling: Debug, Info (the default), Warn or Error.
-// An unknown level is "" (the schema has reported it).
-func (w *Workflow) LogLevelAPI() string {
+// LogLevelName is the workflow's log level: debug, info (also when absent), warn or error;
+// an unknown level is "" (the schema has reported it).
+func (w *Workflow) LogLevelName() string {
 	if !w.LogLevel.IsSet() {
-		return "Info"
+		return "info"
 	}
 	switch w.LogLevel.Value {
 	case "debug", "info", "warn", "error":
-		return strings.ToUpper(w.LogLevel.Value[:1]) + w.LogLevel.Value[1:]
+		return w.LogLevel.Value
 	}
 	return ""
 }
@@ -126,6 +130,30 @@ func (w *Workflow) AllSteps() []*Step {
 	}
 	visit(w.Steps)
 	return out
+}
+
+// Default target names: a workflow without a target key is for SecMaster.
+const (
+	TargetSecMaster = "secmaster"
+	TargetDataWorks = "dataworks"
+)
+
+// TargetOrDefault is the workflow's target, secmaster when absent.
+func (w *Workflow) TargetOrDefault() string {
+	if !w.Target.IsSet() {
+		return TargetSecMaster
+	}
+	return w.Target.Value
+}
+
+// Schedule says when a scheduled (DataWorks) workflow runs.
+type Schedule struct {
+	Cron     String    // a Quartz cron expression with seconds: "00 30 02 * * ?"
+	Timezone String    // an IANA zone, e.g. Asia/Shanghai; absent: the project's
+	Start    String    // "yyyy-MM-dd HH:mm:ss": the first moment the schedule applies
+	End      String    // "yyyy-MM-dd HH:mm:ss": the last
+	Delay    *Duration // how long after the cron time the run starts; nil when absent
+	Range    diag.Range
 }
 
 // Retry is a retry policy.

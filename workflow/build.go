@@ -59,9 +59,35 @@ func (b *builder) workflow(root *yaml.Node) *Workflow {
 			w.Outputs = b.params(v)
 		case "steps":
 			w.Steps = b.steps(v, nil)
+		case "target":
+			w.Target = b.str(v)
+		case "schedule":
+			w.Schedule = b.schedule(v)
+		case "path":
+			w.Path = b.str(v)
 		}
 	})
 	return w
+}
+
+// schedule reads a schedule mapping; keys of the wrong shape the schema has reported.
+func (b *builder) schedule(n *yaml.Node) *Schedule {
+	sc := &Schedule{Range: b.rng(n)}
+	pairs(n, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "cron":
+			sc.Cron = b.str(v)
+		case "timezone":
+			sc.Timezone = b.str(v)
+		case "start":
+			sc.Start = b.str(v)
+		case "end":
+			sc.End = b.str(v)
+		case "delay":
+			sc.Delay = b.duration(v)
+		}
+	})
+	return sc
 }
 
 // labels reads the label list and reports a label given twice (the schema cannot say this

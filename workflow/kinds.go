@@ -21,6 +21,26 @@ type KindInfo struct {
 	Example string
 	// New returns an empty body of the kind, which the builder fills from the step's keys.
 	New func() Body
+	// Targets are the targets (the top-level target key's values) that can run the kind.
+	// A target's check reports a step of a kind it is not listed for, naming the target.
+	Targets []string
+}
+
+// The targets each kind runs on (see KindInfo.Targets).
+var (
+	onSecMaster = []string{TargetSecMaster}
+	onDataWorks = []string{TargetDataWorks}
+	onBoth      = []string{TargetSecMaster, TargetDataWorks}
+)
+
+// RunsOn reports whether a target runs steps of the kind.
+func (k *KindInfo) RunsOn(target string) bool {
+	for _, t := range k.Targets {
+		if t == target {
+			return true
+		}
+	}
+	return false
 }
 
 // Kinds is every step kind, in the order the docs list them: the one list a new kind is
@@ -29,17 +49,19 @@ type KindInfo struct {
 // lists every kind or reports the ones it does not handle.
 var Kinds = []KindInfo{
 	{Key: "action", Keys: []string{"next", "with", "connection", "timeout", "retry", "on_error"}, Output: true,
-		Example: "action: plugin/act", New: func() Body { return &Action{} }},
+		Example: "action: plugin/act", New: func() Body { return &Action{} }, Targets: onSecMaster},
 	{Key: "approval", Keys: []string{"next"}, Output: true,
-		Example: "approval: {approvers: [soc-lead], timeout: 1h}", New: func() Body { return &Approval{} }},
+		Example: "approval: {approvers: [soc-lead], timeout: 1h}", New: func() Body { return &Approval{} }, Targets: onSecMaster},
 	{Key: "switch", Keys: []string{"default"},
-		Example: "switch:\n  - when: \"${inputs.x == 'a'}\"\n    next: end\ndefault: end", New: func() Body { return &Switch{} }},
+		Example: "switch:\n  - when: \"${inputs.x == 'a'}\"\n    next: end\ndefault: end", New: func() Body { return &Switch{} }, Targets: onBoth},
 	{Key: "parallel", Keys: []string{"next"},
-		Example: "parallel:\n  - steps: [{id: in_first, action: plugin/act}]\n  - steps: [{id: in_second, wait: 5s}]", New: func() Body { return &Parallel{} }},
+		Example: "parallel:\n  - steps: [{id: in_first, action: plugin/act}]\n  - steps: [{id: in_second, wait: 5s}]", New: func() Body { return &Parallel{} }, Targets: onBoth},
 	{Key: "workflow", Keys: []string{"next", "with", "on_error"}, Output: true,
-		Example: "workflow: other-workflow", New: func() Body { return &Call{} }},
+		Example: "workflow: other-workflow", New: func() Body { return &Call{} }, Targets: onSecMaster},
 	{Key: "wait", Keys: []string{"next"},
-		Example: "wait: 5s", New: func() Body { return &Wait{} }},
+		Example: "wait: 5s", New: func() Body { return &Wait{} }, Targets: onSecMaster},
+	{Key: "run", Keys: []string{"next", "datasource", "resource_group", "with", "timeout", "retry", "on_error"},
+		Example: "run: {command: DIDE_SHELL, code: echo hello}", New: func() Body { return &Run{} }, Targets: onDataWorks},
 }
 
 // Body is what a step's kind key says, one type per row of Kinds. The interface is sealed

@@ -44,8 +44,8 @@ func TestLoadExample(t *testing.T) {
 	check("version pos", w.Version.Range.Start, pos(2, 6))
 	check("name", w.Name.Value, "Block malicious source IP")
 	check("name range", w.Name.Range, diag.Range{File: "example.yaml", Start: pos(3, 7), End: pos(3, 32)})
-	check("aop type", w.AopType(), "HEMOSTASIS")
-	check("log level", w.LogLevelAPI(), "Info")
+	check("type", w.TypeName(), "containment")
+	check("log level", w.LogLevelName(), "info")
 	check("labels", len(w.Labels), 1)
 	check("label", w.Labels[0].Value, "IP")
 	check("label pos", w.Labels[0].Pos(), pos(6, 10))
@@ -268,26 +268,26 @@ func TestDiagnosticCap(t *testing.T) {
 	}
 }
 
-func TestAopTypeAndLogLevel(t *testing.T) {
+func TestTypeNameAndLogLevelName(t *testing.T) {
 	for _, tc := range []struct{ typ, want string }{
-		{"", "NORMAL"}, {"general", "NORMAL"}, {"investigation", "SURVEY"}, {"SURVEY", "SURVEY"},
-		{"containment", "HEMOSTASIS"}, {"HEMOSTASIS", "HEMOSTASIS"}, {"mitigation", "EASE"}, {"EASE", "EASE"}, {"bogus", ""},
+		{"", "general"}, {"general", "general"}, {"NORMAL", "general"}, {"investigation", "investigation"}, {"SURVEY", "investigation"},
+		{"containment", "containment"}, {"HEMOSTASIS", "containment"}, {"mitigation", "mitigation"}, {"EASE", "mitigation"}, {"bogus", ""},
 	} {
 		w := &Workflow{}
 		if tc.typ != "" {
 			w.Type = String{Value: tc.typ, Range: diag.Range{Start: pos(1, 1)}}
 		}
-		if got := w.AopType(); got != tc.want {
-			t.Errorf("AopType(%q) = %q, want %q", tc.typ, got, tc.want)
+		if got := w.TypeName(); got != tc.want {
+			t.Errorf("TypeName(%q) = %q, want %q", tc.typ, got, tc.want)
 		}
 	}
-	for _, tc := range []struct{ level, want string }{{"", "Info"}, {"debug", "Debug"}, {"warn", "Warn"}, {"error", "Error"}, {"loud", ""}} {
+	for _, tc := range []struct{ level, want string }{{"", "info"}, {"debug", "debug"}, {"warn", "warn"}, {"error", "error"}, {"loud", ""}} {
 		w := &Workflow{}
 		if tc.level != "" {
 			w.LogLevel = String{Value: tc.level, Range: diag.Range{Start: pos(1, 1)}}
 		}
-		if got := w.LogLevelAPI(); got != tc.want {
-			t.Errorf("LogLevelAPI(%q) = %q, want %q", tc.level, got, tc.want)
+		if got := w.LogLevelName(); got != tc.want {
+			t.Errorf("LogLevelName(%q) = %q, want %q", tc.level, got, tc.want)
 		}
 	}
 }

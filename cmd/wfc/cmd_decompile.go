@@ -8,6 +8,7 @@ import (
 	"github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
+	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
 )
 
 const decompileUsage = `usage: wfc decompile [-o FILE|DIR] [--force] INPUT...
@@ -36,7 +37,7 @@ Exit status: 0 when every workflow was written, 1 when one cannot be carried (wi
 
 // decompiled is one workflow ready to be written.
 type decompiled struct {
-	source decompile.Source
+	source smdecompile.Source
 	yaml   []byte
 	path   string // "" for standard output
 }
@@ -59,13 +60,13 @@ func runDecompile(e *env, args []string) int {
 		if err != nil {
 			return fail(e, exitUsage, "%v", err)
 		}
-		srcs, err := decompile.ReadSources(name, data)
+		srcs, err := smdecompile.ReadSources(name, data)
 		if err != nil {
-			diags = append(diags, diag.Errorf(diag.Range{File: name}, decompile.RuleDecompile, "%s", strings.TrimPrefix(err.Error(), name+": ")))
+			diags = append(diags, diag.Errorf(diag.Range{File: name}, decompile.Rule, "%s", strings.TrimPrefix(err.Error(), name+": ")))
 			continue
 		}
 		for _, src := range srcs {
-			w, ds := decompile.SecMaster(src)
+			w, ds := smdecompile.Read(src)
 			diags = append(diags, ds...)
 			if w == nil {
 				continue

@@ -324,6 +324,13 @@ func TestEveryKindCompiles(t *testing.T) {
 			w := kindWorkflow(t, info)
 			it := w.Steps[1]
 			res, diags := secmaster.Compile(w, secmaster.Options{})
+			if !info.RunsOn(workflow.TargetSecMaster) {
+				// a kind SecMaster cannot run is one error at the kind key, naming the target
+				if len(diags) != 1 || diags[0].Range != it.KindRange || !strings.Contains(diags[0].Message, "target secmaster cannot run") {
+					t.Fatalf("Compile of a %s step = %v, want one error at its kind key naming the target", info.Key, diags)
+				}
+				return
+			}
 			if len(diags) > 0 || res == nil {
 				t.Fatalf("Compile = %v", diags)
 			}

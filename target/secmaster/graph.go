@@ -217,6 +217,8 @@ func (b *graphBuilder) connect(steps []*workflow.Step, branch int) {
 				b.connect(br.Steps, bi)
 			}
 			b.addEdge(id+"/parallel-join/next", join, b.node(succ.Next), succ.Next.Range, branch)
+		case *workflow.Run, nil:
+			// no node: nodes has failed the build (check reports a run step first)
 		}
 	}
 }

@@ -132,6 +132,8 @@ func hasTaskconfigEntry(s *workflow.Step) bool {
 		return true
 	case *workflow.Switch, *workflow.Parallel, *workflow.Wait:
 		return false // gateways and timer events have no entry
+	case *workflow.Run:
+		return false // DataWorks's: Check reports it as no kind SecMaster runs
 	}
 	return false
 }

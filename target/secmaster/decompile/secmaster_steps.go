@@ -1,13 +1,13 @@
 package decompile
 
 import (
+	"bytes"
 	"encoding/json"
 	"regexp"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/wfc-dev/wfc/bpmn"
+	lang "github.com/wfc-dev/wfc/decompile"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
 
@@ -26,13 +26,13 @@ func (r *reader) readSteps() {
 		s, el := n.step, n.el
 		s.Description = documentation(el)
 		switch s.Kind {
-		case KindAction:
+		case lang.KindAction:
 			r.readAction(n)
-		case KindApproval:
+		case lang.KindApproval:
 			r.readApproval(n)
-		case KindWorkflow:
+		case lang.KindWorkflow:
 			r.readCall(n)
-		case KindWait:
+		case lang.KindWait:
 			r.readWait(n)
 		default:
 			r.platform(n, smtarget.Extra{Attrs: otherAttrs(el)})
@@ -73,7 +73,7 @@ func (r *reader) readBoundary(n *rnode) {
 	switch {
 	case !isError:
 		r.fail(el, "%s cannot be carried: wfc reads only error boundary events (on_error)", describe(el))
-	case host == nil || host.step == nil || (host.step.Kind != KindAction && host.step.Kind != KindWorkflow):
+	case host == nil || host.step == nil || (host.step.Kind != lang.KindAction && host.step.Kind != lang.KindWorkflow):
 		r.fail(el, "error boundary event %s is not on a service task or call activity; wfc has on_error only on actions and workflow calls", el.ID)
 	case host.errorEvent != nil:
 		r.fail(el, "%s has a second error boundary event (%s); wfc has one on_error per step", describe(host.el), el.ID)
@@ -110,7 +110,7 @@ func (r *reader) readAction(n *rnode) {
 	}
 	s.With = r.object(n.el, a.With, "input")
 	if a.RetryTimes != 0 || a.RetryInterval != smtarget.DefaultRetryInterval {
-		s.Retry = &Retry{Times: a.RetryTimes, Interval: intervalOrDefault(a.RetryInterval)}
+		s.Retry = &lang.Retry{Times: a.RetryTimes, Interval: intervalOrDefault(a.RetryInterval)}
 	}
 	if a.OnError == "continue" {
 		s.OnError = "continue"
@@ -123,7 +123,7 @@ func (r *reader) readApproval(n *rnode) {
 	if err != nil {
 		r.fail(n.el, "%s: %v", describe(n.el), err)
 	}
-	n.step.Approval = &Approval{Approvers: a.Approvers, Timeout: a.Timeout, OnTimeout: a.OnTimeout,
+	n.step.Approval = &lang.Approval{Approvers: a.Approvers, Timeout: a.Timeout, OnTimeout: a.OnTimeout,
 		Form: r.object(n.el, a.Form, "form")}
 	if len(a.Approvers) == 0 {
 		r.fail(n.el, "approval %s has no approvers (soar:handlers is empty); wfc requires at least one: add them in the console, or under approval.approvers", describe(n.el))
@@ -181,59 +181,47 @@ func (r *reader) readWait(n *rnode) {
 	r.fail(n.el, "timer %s is not a duration (timeDuration); wfc's wait cannot carry a date or a cycle", n.el.ID)
 }
 
-// object turns a with or form object into YAML; nil when absent or not an object.
-func (r *reader) object(el *bpmn.Element, raw json.RawMessage, what string) *yaml.Node {
-	if len(raw) == 0 || string(raw) == "null" {
+// object is a with or form object as written; nil when absent, and reported when it is
+// not a JSON object the YAML can hold.
+func (r *reader) object(el *bpmn.Element, raw json.RawMessage, what string) json.RawMessage {
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 || string(trimmed) == "null" {
 		return nil
 	}
-	n, err := jsonToYAML(raw)
-	if err != nil || n.Kind != yaml.MappingNode {
+	if trimmed[0] != '{' {
 		r.fail(el, "%s: its %s is not a JSON object", describe(el), what)
 		return nil
 	}
-	return n
+	if err := lang.CheckValue(trimmed); err != nil {
+		r.fail(el, "%s: its %s: %v", describe(el), what, err)
+		return nil
+	}
+	return trimmed
 }
 
 // platform keeps what an element carries that wfc does not model, for the step's
-// platform.secmaster block (built by platformNodes once carry.go has added what the
-// mapping reads but would write differently).
+// platform.secmaster block (built by platformOf once carry.go has added what the mapping
+// reads but would write differently).
 func (r *reader) platform(n *rnode, extra smtarget.Extra) {
 	n.extra = extra
 }
 
-// platformNode is the platform block of a node's extra, nil when it has none.
-func (r *reader) platformNode(n *rnode) *yaml.Node {
+// platformOf is the platform block of a node's extra, nil when it has none.
+func (r *reader) platformOf(n *rnode) *lang.Platform {
 	extra := n.extra
 	if len(extra.Attrs) == 0 && len(extra.Config) == 0 {
 		return nil
 	}
-	sm := mapping()
-	if len(extra.Attrs) > 0 {
-		attrs := mapping()
-		for _, a := range extra.Attrs {
-			add(attrs, a.Name, plainString(a.Value))
-		}
-		add(sm, "attributes", attrs)
+	p := &lang.Platform{Target: smtarget.Name}
+	for _, a := range extra.Attrs {
+		p.Attributes = append(p.Attributes, lang.Attr{Name: a.Name, Value: a.Value})
 	}
-	if len(extra.Config) > 0 {
-		cfg := mapping()
-		for _, m := range extra.Config {
-			v, err := jsonToYAML(m.Value)
-			if err != nil {
-				r.fail(n.el, "%s: taskconfig member %q: %v", describe(n.el), m.Key, err)
-				continue
-			}
-			add(cfg, m.Key, flowIfShort(v))
+	for _, m := range extra.Config {
+		if err := lang.CheckValue(m.Value); err != nil {
+			r.fail(n.el, "%s: taskconfig member %q: %v", describe(n.el), m.Key, err)
+			continue
 		}
-		add(sm, "taskconfig", cfg)
+		p.Taskconfig = append(p.Taskconfig, lang.Member{Key: m.Key, Value: m.Value})
 	}
-	p := mapping()
-	add(p, "secmaster", sm)
 	return p
-}
-
-// plainString is a string scalar never quoted for looking like an expression: an
-// attribute's text as written.
-func plainString(s string) *yaml.Node {
-	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
 }

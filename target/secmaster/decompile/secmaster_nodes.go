@@ -5,9 +5,8 @@ import (
 	"regexp"
 	"strings"
 
-	"gopkg.in/yaml.v3"
-
 	"github.com/wfc-dev/wfc/bpmn"
+	lang "github.com/wfc-dev/wfc/decompile"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
 
@@ -24,7 +23,7 @@ type apiParam struct {
 }
 
 // params reads an input or output string: a JSON array of parameters, or "".
-func (r *reader) params(s, what string) []*Param {
+func (r *reader) params(s, what string) []*lang.Param {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
@@ -33,9 +32,9 @@ func (r *reader) params(s, what string) []*Param {
 		r.fail(nil, "the %s parameters are not the JSON list SecMaster stores: %v", what, err)
 		return nil
 	}
-	out := make([]*Param, 0, len(list))
+	out := make([]*lang.Param, 0, len(list))
 	for _, p := range list {
-		q := &Param{Name: p.Name, Type: strings.ToLower(p.Type), Required: p.Required, Description: p.Description}
+		q := &lang.Param{Name: p.Name, Type: strings.ToLower(p.Type), Required: p.Required, Description: p.Description}
 		if !paramName.MatchString(p.Name) {
 			r.fail(nil, "%s parameter %q: wfc's parameter names are letters, digits and _, not starting with a digit", what, p.Name)
 		}
@@ -52,15 +51,15 @@ func (r *reader) params(s, what string) []*Param {
 	return out
 }
 
-// defaultNode is a default_value as YAML: a string input's text as a string, any other
-// type's JSON text as the value it spells (or as a string when it is not JSON).
-func defaultNode(typ, text string) *yaml.Node {
-	if typ != "" && typ != "string" {
-		if n, err := jsonToYAML(json.RawMessage(text)); err == nil {
-			return n
-		}
+// defaultNode is a default_value as the JSON of its YAML value: a string input's text as a
+// string, any other type's JSON text as the value it spells (or as a string when it is not
+// JSON).
+func defaultNode(typ, text string) json.RawMessage {
+	if typ != "" && typ != "string" && json.Valid([]byte(text)) && lang.CheckValue(json.RawMessage(text)) == nil {
+		return json.RawMessage(text)
 	}
-	return str(text)
+	b, _ := json.Marshal(text) // a string always marshals
+	return b
 }
 
 // classify finds every flow node of proc and what it is.
@@ -124,25 +123,25 @@ func (r *reader) classifyNode(n *rnode) {
 				r.warnf(el, "the name %q of joining gateway %s is not kept: wfc draws joins unnamed", el.Name, el.ID)
 			}
 		default:
-			n.role, n.step = roleStep, &Step{Kind: KindSwitch}
+			n.role, n.step = roleStep, &lang.Step{Kind: lang.KindSwitch}
 		}
 	case "ParallelGateway":
 		switch {
 		case len(n.out) > 1:
-			n.role, n.step = roleStep, &Step{Kind: KindParallel}
+			n.role, n.step = roleStep, &lang.Step{Kind: lang.KindParallel}
 		default:
 			// A join, even with one flow in (its other branches loop); one that joins no
 			// parallel step's branches is made transparent once they are known (structure).
 			n.role = roleParallelJoin
 		}
 	case "ServiceTask":
-		n.role, n.step = roleStep, &Step{Kind: KindAction}
+		n.role, n.step = roleStep, &lang.Step{Kind: lang.KindAction}
 	case "UserTask":
-		n.role, n.step = roleStep, &Step{Kind: KindApproval}
+		n.role, n.step = roleStep, &lang.Step{Kind: lang.KindApproval}
 	case "CallActivity":
-		n.role, n.step = roleStep, &Step{Kind: KindWorkflow}
+		n.role, n.step = roleStep, &lang.Step{Kind: lang.KindWorkflow}
 	case "IntermediateCatchEvent":
-		n.role, n.step = roleStep, &Step{Kind: KindWait}
+		n.role, n.step = roleStep, &lang.Step{Kind: lang.KindWait}
 	case "BoundaryEvent":
 		n.role = roleBoundary
 	case "InclusiveGateway":
@@ -168,25 +167,25 @@ func (r *reader) noEventDefinitions(el *bpmn.Element) {
 func (r *reader) assignIDs() {
 	steps := r.steps()
 	for _, n := range steps {
-		if id := r.carriedID(n.el); validStepID(id) && !r.ids[id] {
-			n.step.ID = r.ids.take(id)
+		if id := r.carriedID(n.el); lang.ValidStepID(id) && !r.ids[id] {
+			n.step.ID = r.ids.Take(id)
 		}
 	}
 	for _, n := range steps {
-		if n.step.ID == "" && validStepID(n.el.Name) && !r.ids[n.el.Name] {
-			n.step.ID = r.ids.take(n.el.Name)
+		if n.step.ID == "" && lang.ValidStepID(n.el.Name) && !r.ids[n.el.Name] {
+			n.step.ID = r.ids.Take(n.el.Name)
 		}
 	}
 	for _, n := range steps {
 		if n.step.ID != "" {
 			continue
 		}
-		want := slug(n.el.Name, '_')
+		want := lang.StepIDFrom(n.el.Name)
 		if want == "" {
 			_, suffix, _ := strings.Cut(n.el.ID, "_")
-			want = slug(n.step.Kind+"_"+suffix, '_')
+			want = lang.StepIDFrom(n.step.Kind + "_" + suffix)
 		}
-		n.step.ID = r.ids.take(want)
+		n.step.ID = r.ids.Take(want)
 	}
 	for _, n := range steps {
 		n.step.Element = n.el.ID

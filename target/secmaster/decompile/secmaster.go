@@ -6,12 +6,10 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
+	lang "github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/diag"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
-
-// RuleDecompile is the rule id of what decompile reports.
-const RuleDecompile = "decompile"
 
 // role says what a BPMN flow node is in the workflow.
 type role int
@@ -33,7 +31,7 @@ type rnode struct {
 	order int             // position in the document
 	out   []*bpmn.Element // outgoing sequence flows, in document order
 	in    int             // how many sequence flows come in
-	step  *Step
+	step  *lang.Step
 	list  *stepList // the list a step belongs to
 	join  *rnode    // a parallel step's joining gateway
 	fork  *rnode    // a joining parallel gateway's parallel step
@@ -56,15 +54,15 @@ type reader struct {
 	nodes map[*bpmn.Element]*rnode
 	order []*rnode
 	start *rnode
-	ids   idSet
+	ids   lang.IDs
 	diags diag.List
 }
 
-// SecMaster decompiles one SecMaster workflow version. The workflow is nil only when nothing
+// Read decompiles one SecMaster workflow version. The workflow is nil only when nothing
 // could be read; otherwise it holds everything that could be carried, and every error in
 // the list names something that could not (what --force writes without).
-func SecMaster(src Source) (*Workflow, diag.List) {
-	r := &reader{src: src, nodes: map[*bpmn.Element]*rnode{}, ids: idSet{}}
+func Read(src Source) (*lang.Workflow, diag.List) {
+	r := &reader{src: src, nodes: map[*bpmn.Element]*rnode{}, ids: lang.IDs{}}
 	defs, err := bpmn.Read(src.Doc)
 	if err != nil {
 		return nil, diag.List{r.errorf(nil, "%v", err)}
@@ -94,7 +92,7 @@ func SecMaster(src Source) (*Workflow, diag.List) {
 	r.checkFinish()
 	r.carryDifferences(w)
 	for _, n := range r.steps() {
-		n.step.Platform = r.platformNode(n)
+		n.step.Platform = r.platformOf(n)
 	}
 	if len(w.Steps) == 0 && !r.diags.HasErrors() {
 		r.diags = append(r.diags, r.errorf(r.start.el, "the workflow has no steps (its start event flows straight to the end); a wfc workflow needs at least one"))
@@ -106,8 +104,8 @@ func SecMaster(src Source) (*Workflow, diag.List) {
 
 // markLost notes every error in the YAML, as a comment above the step it is about or at
 // the top, so a file written with --force says where it is incomplete.
-func (r *reader) markLost(w *Workflow) {
-	byID := map[string]*Step{}
+func (r *reader) markLost(w *lang.Workflow) {
+	byID := map[string]*lang.Step{}
 	for _, n := range r.order {
 		if n.step != nil {
 			byID[n.el.ID] = n.step
@@ -128,13 +126,13 @@ func (r *reader) markLost(w *Workflow) {
 // errorf is an error at element el (nil: the whole input), positioned when the input was
 // XML.
 func (r *reader) errorf(el *bpmn.Element, format string, args ...any) diag.Diagnostic {
-	d := diag.Errorf(diag.Range{File: r.src.Name}, RuleDecompile, format, args...)
+	d := diag.Errorf(diag.Range{File: r.src.Name}, lang.Rule, format, args...)
 	r.place(&d, el)
 	return d
 }
 
 func (r *reader) warnf(el *bpmn.Element, format string, args ...any) {
-	d := diag.Warningf(diag.Range{File: r.src.Name}, RuleDecompile, format, args...)
+	d := diag.Warningf(diag.Range{File: r.src.Name}, lang.Rule, format, args...)
 	r.place(&d, el)
 	r.diags = append(r.diags, d)
 }
@@ -167,9 +165,9 @@ func describe(el *bpmn.Element) string {
 }
 
 // workflowFields reads the workflow settings from the create-version fields.
-func (r *reader) workflowFields() *Workflow {
+func (r *reader) workflowFields() *lang.Workflow {
 	f := r.src.Fields
-	w := &Workflow{Source: r.src.Name, Name: f.Name, Description: f.Description, Dataclass: f.Dataclass}
+	w := &lang.Workflow{Source: r.src.Name, Name: f.Name, Description: f.Description, Dataclass: f.Dataclass}
 	if w.Name == "" {
 		w.Name = r.fallbackName()
 	}
@@ -189,7 +187,7 @@ func (r *reader) workflowFields() *Workflow {
 		r.fail(nil, "taskconfig retry_interval %q is not whole seconds", adv.RetryInterval)
 	}
 	if adv.RetryTimes != 0 || interval != smtarget.DefaultRetryInterval {
-		w.Retry = &Retry{Times: adv.RetryTimes, Interval: intervalOrDefault(interval)}
+		w.Retry = &lang.Retry{Times: adv.RetryTimes, Interval: intervalOrDefault(interval)}
 	}
 	if adv.RetryTimes < 0 || adv.RetryTimes > 10 {
 		r.fail(nil, "taskconfig retry_times %d is outside wfc's 0 to 10", adv.RetryTimes)

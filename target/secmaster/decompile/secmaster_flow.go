@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
+	lang "github.com/wfc-dev/wfc/decompile"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
 
@@ -85,7 +86,7 @@ func (r *reader) successors(n *rnode) []target {
 // document order (the order wfc compiles steps in), each list starting at its entry.
 func (r *reader) structure() *stepList {
 	for _, n := range r.steps() {
-		if n.role == roleStep && n.step.Kind == KindApproval {
+		if n.role == roleStep && n.step.Kind == lang.KindApproval {
 			if gw := r.outcomeOf(n); gw != nil {
 				n.outcome, gw.role = gw, roleOutcome
 				delete(r.ids, gw.step.ID) // no step: its id is free
@@ -95,7 +96,7 @@ func (r *reader) structure() *stepList {
 	}
 	var branches []*stepList
 	for _, n := range r.steps() {
-		if n.step.Kind == KindParallel {
+		if n.step.Kind == lang.KindParallel {
 			branches = append(branches, r.branches(n)...)
 		}
 	}
@@ -267,7 +268,7 @@ func (r *reader) bracketedJoin(fork *rnode) *rnode {
 	depth := 0
 	for _, n := range r.order[fork.order+1:] {
 		switch {
-		case n.role == roleStep && n.step.Kind == KindParallel:
+		case n.role == roleStep && n.step.Kind == lang.KindParallel:
 			depth++
 		case n.role == roleParallelJoin && depth == 0:
 			return n

@@ -1,3 +1,8 @@
+// Package decompile is SecMaster's reader for `wfc decompile`: it reads every form a
+// SecMaster workflow comes in (ReadSources) and builds the language's model of it (Read),
+// which package decompile (the target-neutral one) writes as YAML. The soar: mapping is
+// read back through ../secmaster_mapping_reverse.go, from the forward tables. Its tests
+// live with the round-trip guarantee in package decompile, which needs both halves.
 package decompile
 
 import (
@@ -7,7 +12,9 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
+	lang "github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/secmaster/exportfile"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // Source is one workflow version to decompile: its BPMN document and, when the input had
@@ -38,7 +45,7 @@ func ReadSources(name string, data []byte) ([]Source, error) {
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		return exportSources(name, trimmed)
 	}
-	doc, form, err := bpmn.DecodeBPMN(data)
+	doc, form, err := bpmn.DecodeBPMN(data, smtarget.Wrappers...)
 	if err != nil {
 		if se, ok := err.(*bpmn.SyntaxError); ok {
 			return nil, fmt.Errorf("%s:%s", name, se.Error())
@@ -46,18 +53,26 @@ func ReadSources(name string, data []byte) ([]Source, error) {
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
 	src := Source{Name: name, Doc: doc}
-	switch form {
-	case bpmn.FormRequest:
-		err = json.Unmarshal(trimmed, &src.Fields)
-	case bpmn.FormAPIResponse:
-		var resp struct{ Data Fields }
-		err = json.Unmarshal(trimmed, &resp)
-		src.Fields = resp.Data
-	}
-	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+	if form == bpmn.FormWrapped {
+		if src.Fields, err = wrappedFields(trimmed); err != nil {
+			return nil, fmt.Errorf("%s: %v", name, err)
+		}
 	}
 	return []Source{src}, nil
+}
+
+// wrappedFields are the fields around the taskflow of one of smtarget.Wrappers: a
+// create-version request holds them at the top, an API response under "data".
+func wrappedFields(data []byte) (Fields, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(data, &top); err != nil {
+		return Fields{}, err
+	}
+	var f Fields
+	if _, isRequest := top["taskflow"]; isRequest {
+		return f, json.Unmarshal(data, &f)
+	}
+	return f, json.Unmarshal(top["data"], &f)
 }
 
 // UnmarshalJSON reads the fields by their API names; labels may be a string or a list.
@@ -112,7 +127,7 @@ func exportSources(name string, data []byte) ([]Source, error) {
 			if err != nil {
 				return nil, fmt.Errorf("%s: taskflow: %v", where, err)
 			}
-			out = append(out, Source{Name: where, Doc: doc, Slug: fileSlug(w.Name) + "-" + fileSlug(label),
+			out = append(out, Source{Name: where, Doc: doc, Slug: lang.FileName(w.Name) + "-" + lang.FileName(label),
 				Fields: Fields{Name: v.Name, Description: v.Description, Taskconfig: v.Taskconfig,
 					Input: v.Input, Output: v.Output, AopType: v.AopType, Labels: w.Labels, Dataclass: w.DataclassID}})
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
+	lang "github.com/wfc-dev/wfc/decompile"
 )
 
 // exit is where a list's last step goes when it says nothing: the end for the top level,
@@ -18,8 +19,8 @@ func (l *stepList) exit() target {
 
 // emitList turns a list of nodes into steps, writing next, cases, default, on_error and
 // on_reject in step ids, and leaving out a next that names the step below.
-func (r *reader) emitList(l *stepList) []*Step {
-	out := make([]*Step, 0, len(l.nodes))
+func (r *reader) emitList(l *stepList) []*lang.Step {
+	out := make([]*lang.Step, 0, len(l.nodes))
 	for i, n := range l.nodes {
 		fall := l.exit()
 		if i+1 < len(l.nodes) {
@@ -36,13 +37,13 @@ func (r *reader) emitList(l *stepList) []*Step {
 func (r *reader) connect(n *rnode, l *stepList, fall target) {
 	s := n.step
 	switch s.Kind {
-	case KindSwitch:
+	case lang.KindSwitch:
 		r.connectSwitch(n, l, fall)
-	case KindParallel:
+	case lang.KindParallel:
 		if n.join == nil {
 			return
 		}
-		var branches [][]*Step
+		var branches [][]*lang.Step
 		for _, b := range r.branchLists(n) {
 			if b == l || b.fork != n {
 				r.fail(n.el, "the branches of parallel gateway %s cannot be told apart from the steps around it", n.el.ID)
@@ -52,7 +53,7 @@ func (r *reader) connect(n *rnode, l *stepList, fall target) {
 		}
 		s.Branches = branches
 		s.Next = r.nextRef(n, l, fall, r.only(n.join))
-	case KindApproval:
+	case lang.KindApproval:
 		if n.outcome != nil {
 			rejected, approved := n.outcome.out[0], n.outcome.out[1]
 			if n.outcome.el.Default == rejected {
@@ -136,7 +137,7 @@ func (r *reader) connectSwitch(n *rnode, l *stepList, fall target) {
 			r.fail(f, "flow %s leaves exclusive gateway %s without a condition and is not its default; wfc's cases have conditions", f.ID, n.el.ID)
 		default:
 			t := r.resolve(f)
-			c := &Case{Name: f.Name, When: cond}
+			c := &lang.Case{Name: f.Name, When: cond}
 			if !strings.HasPrefix(cond, "${") || !strings.HasSuffix(cond, "}") {
 				r.fail(f, "the condition %q of flow %s is not a ${...} expression, the only kind wfc's when holds", cond, f.ID)
 			}
@@ -172,7 +173,7 @@ func (r *reader) connectSwitch(n *rnode, l *stepList, fall target) {
 	s.Default = r.ref(n, l, t, "default")
 }
 
-func caseLabel(c *Case) string {
+func caseLabel(c *lang.Case) string {
 	if c.Name != "" {
 		return c.Name
 	}

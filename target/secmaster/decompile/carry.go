@@ -6,6 +6,7 @@ import (
 	"reflect"
 
 	"github.com/wfc-dev/wfc/bpmn"
+	lang "github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/internal/jsonobj"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
@@ -15,14 +16,14 @@ import (
 // spells otherwise, an attribute and an entry member that disagree), adds the input's
 // attribute or member to the step's platform block. Compiling the YAML then writes back
 // what the input holds, whatever the inferred mapping makes of it.
-func (r *reader) carryDifferences(w *Workflow) {
+func (r *reader) carryDifferences(w *lang.Workflow) {
 	if r.diags.HasErrors() {
 		return // the YAML may not compile; what is lost is reported already
 	}
 	for _, n := range r.steps() {
-		n.step.Platform = r.platformNode(n)
+		n.step.Platform = r.platformOf(n)
 	}
-	body, err := Format(w)
+	body, err := lang.Format(w)
 	if err != nil {
 		return
 	}
@@ -60,7 +61,7 @@ func compiledByStep(defs *bpmn.Definitions) map[string]*bpmn.Element {
 			}
 			if id := attrValue(el, smtarget.StepIDAttr); id != "" {
 				out[id] = el
-			} else if _, taken := out[el.Name]; !taken && validStepID(el.Name) {
+			} else if _, taken := out[el.Name]; !taken && lang.ValidStepID(el.Name) {
 				out[el.Name] = el
 			}
 		}
