@@ -119,8 +119,12 @@ func decompilePaths(all []decompiled, inputs []string, out string) string {
 		d.path = dest.file
 		if dest.dir != "" {
 			base := d.source.Slug
-			if base == "" {
-				base = compileOutputBase(strings.SplitN(d.source.Name, ":", 2)[0])
+			switch file, _, _ := strings.Cut(d.source.Name, ":"); {
+			case base != "":
+			case file == "<stdin>":
+				base = "stdin"
+			default:
+				base = compileOutputBase(file)
 			}
 			d.path = filepath.Join(dest.dir, base+".yaml")
 		}
