@@ -10,9 +10,10 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// flowWidth is the widest a mapping or list may be, in characters as written, to be put
-// on one line in flow style ({ip: "${inputs.ip}"}), as the examples write short ones.
-const flowWidth = 72
+// flowWidth is the widest a mapping or list may be, as flowWidthOf estimates it (a little
+// over its characters), to be put on one line in flow style ({ip: "${inputs.ip}"}), as the
+// examples write short ones.
+const flowWidth = 100
 
 // Format writes w as wfc YAML: the keys in the order the docs write them, short mappings
 // and lists on one line, expressions double-quoted, two-space indentation.
@@ -54,6 +55,9 @@ func Format(w *Workflow) ([]byte, error) {
 				return nil, err
 			}
 			add(root, ps.key, list)
+			if ps.key == "outputs" {
+				root.Content[len(root.Content)-2].HeadComment = w.OutputsNote
+			}
 		}
 	}
 	list, err := steps(w.Steps)
@@ -240,7 +244,8 @@ func approval(a *Approval) (*yaml.Node, error) {
 	m := mapping()
 	add(m, "approvers", flowIfShort(strList(a.Approvers)))
 	addDuration(m, "timeout", a.Timeout)
-	if a.OnTimeout != "" && a.OnTimeout != "interrupt" {
+	if a.OnTimeout != "" && (a.Timeout > 0 || a.OnTimeout != "interrupt") {
+		// Written even when it is the default: lint asks a timeout to say what it does.
 		add(m, "on_timeout", str(a.OnTimeout))
 	}
 	if a.OnReject != "" {

@@ -68,7 +68,7 @@ func TestEveryFormDecompilesAlike(t *testing.T) {
 			t.Errorf("the %s decompiles otherwise than the XML:\n%s\nwant\n%s", name, got, bare)
 		}
 	}
-	for _, want := range []string{"  - id: enrich\n    name: Query threat intelligence\n", "    next: end\n", "approval: {approvers: [soc-lead], timeout: 4h, on_reject: close}"} {
+	for _, want := range []string{"  - id: enrich\n    name: Query threat intelligence\n", "    next: end\n", "approval: {approvers: [soc-lead], timeout: 4h, on_timeout: interrupt, on_reject: close}"} {
 		if !strings.Contains(bare, want) {
 			t.Errorf("the BPMN alone decompiles without %q:\n%s", want, bare)
 		}

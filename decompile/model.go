@@ -21,6 +21,8 @@ type Workflow struct {
 	LogLevel    string // info (left out), debug, warn or error
 	Inputs      []*Param
 	Outputs     []*Param
+	// OutputsNote is a comment above outputs: what the platform does not keep of them.
+	OutputsNote string
 	Steps       []*Step
 	// Lost lists what could not be carried and belongs to no step, written as comments at
 	// the top (--force).

@@ -199,6 +199,9 @@ func (r *reader) workflowFields() *lang.Workflow {
 	}
 	w.Inputs = r.params(f.Input, "input")
 	w.Outputs = r.params(f.Output, "output")
+	if len(w.Outputs) > 0 {
+		w.OutputsNote = "SecMaster keeps no output's value: give each one its value: expression"
+	}
 	return w
 }
 
