@@ -105,8 +105,14 @@ func (r *reader) structure() *stepList {
 			n.role = roleJoin // a parallel gateway with one way in and out, or a stray one
 		}
 	}
-	// The innermost branch holding a node is its list.
-	sort.SliceStable(branches, func(i, j int) bool { return len(branches[i].set) < len(branches[j].set) })
+	// The innermost branch holding a node is its list: the smallest, written last.
+	sort.SliceStable(branches, func(i, j int) bool { return len(branches[i].set) > len(branches[j].set) })
+	inner := map[*rnode]*stepList{}
+	for _, b := range branches {
+		for n := range b.set {
+			inner[n] = b
+		}
+	}
 	top := &stepList{}
 	reached := r.reachable()
 	last := top // the list of the node before, in document order
@@ -115,8 +121,8 @@ func (r *reader) structure() *stepList {
 		case n.role == roleParallelJoin && n.fork != nil:
 			last = n.fork.list
 		case n.role != roleStep:
-		case innermost(branches, n) != nil:
-			n.list = innermost(branches, n)
+		case inner[n] != nil:
+			n.list = inner[n]
 		case reached[n]:
 			n.list = top
 		default:
@@ -140,16 +146,6 @@ func (r *reader) structure() *stepList {
 	return top
 }
 
-// innermost is the smallest of branches (sorted by size) that holds n, or nil.
-func innermost(branches []*stepList, n *rnode) *stepList {
-	for _, b := range branches {
-		if b.set[n] {
-			return b
-		}
-	}
-	return nil
-}
-
 func moveToFront(l *stepList, n *rnode) {
 	for i, m := range l.nodes {
 		if m == n {
@@ -171,7 +167,12 @@ func (r *reader) branches(fork *rnode) []*stepList {
 		}
 		heads = append(heads, t.n)
 	}
-	fork.join = r.nearestCommonJoin(fork, heads)
+	// wfc writes a parallel's join after its branches' steps: try that one first, which
+	// costs a walk of the branches, before searching the graph.
+	fork.join = r.bracketedJoin(fork)
+	if fork.join == nil || !r.branchesMeetAt(fork, heads, fork.join) {
+		fork.join = r.nearestCommonJoin(fork, heads)
+	}
 	if fork.join != nil {
 		fork.join.fork = fork
 	}
@@ -195,6 +196,23 @@ func (r *reader) branches(fork *rnode) []*stepList {
 		out = append(out, b)
 	}
 	return out
+}
+
+// branchesMeetAt reports whether the branches from heads stay inside fork's parallel until
+// join: no path leaves them for the end, and control comes back to the fork only through
+// join.
+func (r *reader) branchesMeetAt(fork *rnode, heads []*rnode, join *rnode) bool {
+	for _, h := range heads {
+		leaks := false
+		r.walk(h, func(n *rnode) bool {
+			leaks = leaks || n == fork
+			return n != join && n != fork
+		}, func(*rnode) {}, func() { leaks = true })
+		if leaks {
+			return false
+		}
+	}
+	return true
 }
 
 // walk visits every node reachable from start through nodes enter accepts; atEnd is called
