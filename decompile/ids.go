@@ -28,30 +28,31 @@ func ValidStepID(s string) bool {
 func StepIDFrom(label string) string { return slug(label, '_') }
 
 // slug is a step id made of a label's ASCII letters and digits, lower-cased, words joined by
-// '_' ("Block the IP!" → block_the_ip); "" when the label has none, or none to start with.
+// sep ("Block the IP!" → block_the_ip), whole words up to maxIDLen bytes; "" when the label
+// has none, or none that starts with a letter.
 func slug(label string, sep byte) string {
-	var b strings.Builder
-	pending := false
-	for _, r := range label {
-		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if pending && b.Len() > 0 {
-				b.WriteByte(sep)
-			}
-			pending = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			pending = true
-		}
-		if b.Len() >= maxIDLen {
+	words := strings.FieldsFunc(strings.ToLower(label), func(r rune) bool {
+		return !(r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)))
+	})
+	for len(words) > 0 {
+		// ids start with a letter: drop the leading digits
+		if w := strings.TrimLeft(words[0], "0123456789"); w != "" {
+			words[0] = w
 			break
 		}
+		words = words[1:]
 	}
-	s := strings.TrimRight(b.String(), string(sep))
-	for s != "" && (s[0] < 'a' || s[0] > 'z') { // ids start with a letter
-		s = strings.TrimLeft(s[1:], string(sep))
+	var b strings.Builder
+	for _, w := range words {
+		if b.Len() > 0 && b.Len()+1+len(w) > maxIDLen {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(sep)
+		}
+		b.WriteString(w[:min(len(w), maxIDLen)])
 	}
-	return s
+	return b.String()
 }
 
 // FileName is a name for an output file: the label's ASCII letters and digits, words
