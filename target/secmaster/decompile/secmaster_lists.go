@@ -189,7 +189,26 @@ func (r *reader) branchLists(n *rnode) []*stepList {
 			continue
 		}
 		moveToFront(head.list, head)
+		r.joinLast(head.list)
 		out = append(out, head.list)
 	}
 	return out
+}
+
+// joinLast moves the step of branch l that goes on to the join to the end of the branch,
+// where the language has it: a branch reaches its join only by falling off its last step.
+// wfc writes it there; a modeler may have drawn it anywhere.
+func (r *reader) joinLast(l *stepList) {
+	join := target{n: l.fork.join}
+	for i, n := range l.nodes {
+		if i == 0 || i == len(l.nodes)-1 {
+			continue // the entry stays first; the last is where it should be
+		}
+		for _, t := range r.successors(n) {
+			if t == join {
+				l.nodes = append(append(l.nodes[:i:i], l.nodes[i+1:]...), n)
+				return
+			}
+		}
+	}
 }
