@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/decompile"
+	"github.com/wfc-dev/wfc/diag"
 	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
 )
 
@@ -140,4 +143,76 @@ func TestRandomWorkflowsRoundTrip(t *testing.T) {
 		t.Errorf("checked %d of 400 random workflows, %d of them loops with no exit; want all, and some of each", checked, refused)
 	}
 	t.Logf("%d random workflows round-trip byte for byte (%d of them, loops with no exit, only with --force)", checked, refused)
+}
+
+// TestRandomWorkflowsRedrawnKeepTheirGraph reads random workflows as a modeler would have
+// written them: the step id attributes gone and the process's elements in a shuffled
+// order. Decompiled, linted and compiled again, each must give the same graph.
+func TestRandomWorkflowsRedrawnKeepTheirGraph(t *testing.T) {
+	checked := 0
+	for seed := range uint64(200) {
+		g := &genWorkflow{rng: rand.New(rand.NewPCG(seed, 11))}
+		g.b.WriteString("wfc: 1\nname: Random\ndescription: \"\"\ninputs:\n  - {name: a}\nsteps:\n")
+		g.list("  ", 0, true)
+		// A diagram with steps nothing leads to or loops with no exit is one lint refuses;
+		// where such steps go in a redrawn diagram is a guess (see placeUnreached).
+		if ruled(lintYAML(t, []byte(g.b.String())), "unreachable-step", "loop-without-exit") {
+			continue
+		}
+		body, _ := compile(t, fmt.Sprintf("seed%d.yaml", seed), []byte(g.b.String())).RequestJSON()
+		srcs, err := smdecompile.ReadSources("redrawn", body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := srcs[0]
+		redraw(src.Doc, rand.New(rand.NewPCG(seed, 13)))
+		w, diags := smdecompile.Read(src)
+		if diags.HasErrors() {
+			t.Fatalf("seed %d: decompile reports\n%v\n%s", seed, diags, g.b.String())
+		}
+		yaml, err := decompile.Format(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, _ := compile(t, fmt.Sprintf("seed%d-redrawn.yaml", seed), yaml).RequestJSON()
+		back, err := smdecompile.ReadSources("recompiled", again)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := sameGraph(graphOfSource(t, src), graphOfSource(t, back[0])); d != "" {
+			t.Fatalf("seed %d: the recompiled graph differs:\n%s\noriginal:\n%s\ndecompiled:\n%s", seed, d, g.b.String(), yaml)
+		}
+		checked++
+	}
+	if checked < 50 {
+		t.Errorf("only %d of 200 redrawn workflows checked", checked)
+	}
+	t.Logf("%d redrawn random workflows keep their graph", checked)
+}
+
+// redraw removes the wfc:step attributes and shuffles the process's elements.
+func redraw(doc *bpmn.Document, rng *rand.Rand) {
+	var walk func(n *bpmn.Node)
+	walk = func(n *bpmn.Node) {
+		n.Attrs = slices.DeleteFunc(n.Attrs, func(a bpmn.Attr) bool { return a.Name == "wfc:step" })
+		if bpmn.LocalName(n.Name) == "process" {
+			rng.Shuffle(len(n.Children), func(i, j int) { n.Children[i], n.Children[j] = n.Children[j], n.Children[i] })
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	for _, c := range doc.Children {
+		walk(c)
+	}
+}
+
+// ruled reports whether diags has a diagnostic of one of the rules.
+func ruled(diags diag.List, rules ...string) bool {
+	for _, d := range diags {
+		if slices.Contains(rules, d.Rule) {
+			return true
+		}
+	}
+	return false
 }

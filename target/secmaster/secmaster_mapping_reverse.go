@@ -356,3 +356,10 @@ func ReadTaskconfig(s string) (*TaskconfigView, error) {
 	v.Advanced, v.NodeInfo, v.UsertaskInfo = tc.Trigger.Advanced, tc.NodeInfo, tc.UsertaskInfo
 	return v, nil
 }
+
+// CompiledID is the id wfc gives the main element of step stepID whose BPMN type is typ
+// ("ServiceTask"), before any collision rehash (ids.go): decompile tells a diagram wfc wrote,
+// whose document order is the steps' declaration order, from one drawn elsewhere by it.
+func CompiledID(typ, stepID string) string {
+	return string(appendID(nil, idPrefix(typ), stepID))
+}

@@ -39,6 +39,8 @@ type rnode struct {
 	// boundary event.
 	outcome, errorEvent *rnode
 	extra               smtarget.Extra // what the element carries beyond the mapping
+	succ                []target       // successors, for placeUnreached
+	emitted             bool           // the step is in the workflow written
 }
 
 // target is where a flow leads, through joining gateways: a node, or the end.
@@ -55,7 +57,9 @@ type reader struct {
 	order []*rnode
 	start *rnode
 	ids   lang.IDs
-	diags diag.List
+	// inFlowOrder: the diagram was drawn elsewhere, and its lists are put in flow order.
+	inFlowOrder bool
+	diags       diag.List
 }
 
 // Read decompiles one SecMaster workflow version. The workflow is nil only when nothing
@@ -88,6 +92,11 @@ func Read(src Source) (*lang.Workflow, diag.List) {
 	top := r.structure()
 	if top != nil {
 		w.Steps = r.emitList(top)
+	}
+	for _, n := range r.steps() {
+		if !n.emitted { // never silently: a step the structure could not place
+			r.fail(n.el, "%s could not be placed in a step list (it is in no branch of a parallel wfc could read and not at the top level)", describe(n.el))
+		}
 	}
 	r.checkFinish()
 	r.carryDifferences(w)

@@ -66,6 +66,28 @@ func (r *reader) outcomeOf(n *rnode) *rnode {
 	return gw
 }
 
+// outcomeStepID is the step id the condition of approval n's on_reject gateway names, when
+// n flows into one drawn as wfc draws it; "" otherwise. The condition carries the approval's
+// step id even where its wfc:step attribute was lost.
+func (r *reader) outcomeStepID(n *rnode) string {
+	if n.el.Type != "UserTask" || len(n.out) != 1 {
+		return ""
+	}
+	gw := r.nodes[n.out[0].TargetRef]
+	if gw == nil || gw.el.Name != smtarget.OutcomeGatewayName {
+		return ""
+	}
+	const marker = "\x00"
+	prefix, suffix, _ := strings.Cut(smtarget.RejectedCondition(marker), marker)
+	for _, f := range gw.out {
+		c := condition(f)
+		if id, ok := strings.CutPrefix(c, prefix); ok && strings.HasSuffix(id, suffix) {
+			return strings.TrimSuffix(id, suffix)
+		}
+	}
+	return ""
+}
+
 // successors are the nodes control can go to from n, joins resolved.
 func (r *reader) successors(n *rnode) []target {
 	var out []target
@@ -94,6 +116,7 @@ func (r *reader) structure() *stepList {
 			}
 		}
 	}
+	r.inFlowOrder = !r.writtenByWFC()
 	var branches []*stepList
 	for _, n := range r.steps() {
 		if n.step.Kind == lang.KindParallel {
@@ -115,6 +138,7 @@ func (r *reader) structure() *stepList {
 	}
 	top := &stepList{}
 	reached := r.reachable()
+	var unreached []*rnode
 	last := top // the list of the node before, in document order
 	for _, n := range r.order {
 		switch {
@@ -125,6 +149,8 @@ func (r *reader) structure() *stepList {
 			n.list = inner[n]
 		case reached[n]:
 			n.list = top
+		case r.inFlowOrder:
+			unreached = append(unreached, n) // placed by placeUnreached
 		default:
 			// A step nothing leads to: where wfc compiles steps, in declaration order,
 			// after the step before it in its list (or that step's join).
@@ -135,15 +161,46 @@ func (r *reader) structure() *stepList {
 			last = n.list
 		}
 	}
+	for _, n := range unreached {
+		n.succ = r.successors(n)
+	}
+	placeUnreached(unreached, top)
 	if len(r.start.out) == 0 {
 		return top
 	}
 	if first := r.resolve(r.start.out[0]); first.n != nil && first.n.list == top {
 		moveToFront(top, first.n)
+		r.flowOrder(top)
 	} else if first.n != nil {
 		r.fail(first.n.el, "the start event flows into a parallel branch; a wfc workflow starts at its first top-level step")
 	}
 	return top
+}
+
+// placeUnreached puts each step nothing leads to, in a diagram drawn elsewhere (whose
+// document order says nothing), in the list of a step it leads to, or at the top level.
+func placeUnreached(unreached []*rnode, top *stepList) {
+	for changed := true; changed; {
+		changed = false
+		for _, n := range unreached {
+			if n.list != nil {
+				continue
+			}
+			for _, t := range n.succ {
+				if t.n != nil && t.n.role == roleStep && t.n.list != nil {
+					n.list, changed = t.n.list, true
+					n.list.nodes = append(n.list.nodes, n)
+					break
+				}
+			}
+		}
+	}
+	for _, n := range unreached {
+		if n.list == nil {
+			n.list = top
+			top.nodes = append(top.nodes, n)
+		}
+	}
 }
 
 func moveToFront(l *stepList, n *rnode) {
@@ -278,6 +335,15 @@ func (r *reader) nearestCommonJoin(fork *rnode, heads []*rnode) *rnode {
 	if best == nil {
 		best = r.bracketedJoin(fork)
 	}
+	if best == nil {
+		// A branch loops for ever and the document says nothing: the join most branches
+		// reach, nearest first (the loop is reported as one with no exit).
+		for _, n := range r.order {
+			if reached[n] > 0 && (best == nil || reached[n] > reached[best] || reached[n] == reached[best] && farthest[n] < farthest[best]) {
+				best = n
+			}
+		}
+	}
 	return best
 }
 
@@ -343,4 +409,74 @@ func (r *reader) checkFinish() {
 			return
 		}
 	}
+}
+
+// writtenByWFC reports whether every step's element has the id wfc gives it: then the
+// document lists the steps in the order they were declared, which decompile keeps, so the
+// YAML compiles to the same bytes. A diagram drawn elsewhere lists them as they were drawn,
+// and is put in flow order instead (flowOrder).
+func (r *reader) writtenByWFC() bool {
+	for _, n := range r.steps() {
+		if n.el.ID != smtarget.CompiledID(n.el.Type, n.step.ID) {
+			return false
+		}
+	}
+	return true
+}
+
+// flowOrder puts list l, whose entry is first, in the order control runs through it: each
+// step followed by where it goes when nothing branches (its next, a switch's default, an
+// approval's approval, what follows a parallel), then its other ways out, and the steps
+// nothing leads to last, in document order; so most steps fall through instead of naming
+// their next. It does nothing for a diagram wfc wrote.
+func (r *reader) flowOrder(l *stepList) {
+	if !r.inFlowOrder || len(l.nodes) < 2 {
+		return
+	}
+	in := make(map[*rnode]bool, len(l.nodes))
+	for _, n := range l.nodes {
+		in[n] = true
+	}
+	order := make([]*rnode, 0, len(l.nodes))
+	seen := map[*rnode]bool{}
+	var visit func(n *rnode)
+	visit = func(n *rnode) {
+		if n == nil || !in[n] || seen[n] {
+			return
+		}
+		seen[n] = true
+		order = append(order, n)
+		visit(r.usual(n).n)
+		for _, t := range r.successors(n) {
+			visit(t.n)
+		}
+	}
+	visit(l.nodes[0])
+	for _, n := range l.nodes {
+		if !seen[n] {
+			order = append(order, n)
+		}
+	}
+	l.nodes = order
+}
+
+// usual is where control goes after n when nothing branches.
+func (r *reader) usual(n *rnode) target {
+	switch {
+	case n.step.Kind == lang.KindParallel && n.join != nil && len(n.join.out) == 1:
+		return r.resolve(n.join.out[0])
+	case n.outcome != nil:
+		for _, f := range n.outcome.out {
+			if f == n.outcome.el.Default {
+				return r.resolve(f)
+			}
+		}
+	case n.step.Kind == lang.KindSwitch:
+		if n.el.Default != nil {
+			return r.resolve(n.el.Default)
+		}
+	case len(n.out) == 1:
+		return r.resolve(n.out[0])
+	}
+	return target{}
 }

@@ -27,6 +27,7 @@ func (r *reader) emitList(l *stepList) []*lang.Step {
 			fall = target{n: l.nodes[i+1]}
 		}
 		r.connect(n, l, fall)
+		n.emitted = true
 		out = append(out, n.step)
 	}
 	return out
@@ -189,6 +190,7 @@ func (r *reader) branchLists(n *rnode) []*stepList {
 			continue
 		}
 		moveToFront(head.list, head)
+		r.flowOrder(head.list)
 		r.joinLast(head.list)
 		out = append(out, head.list)
 	}

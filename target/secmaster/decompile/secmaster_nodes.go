@@ -167,7 +167,11 @@ func (r *reader) noEventDefinitions(el *bpmn.Element) {
 func (r *reader) assignIDs() {
 	steps := r.steps()
 	for _, n := range steps {
-		if id := r.carriedID(n.el); lang.ValidStepID(id) && !r.ids[id] {
+		id := r.carriedID(n.el)
+		if id == "" {
+			id = r.outcomeStepID(n)
+		}
+		if lang.ValidStepID(id) && !r.ids[id] {
 			n.step.ID = r.ids.Take(id)
 		}
 	}
