@@ -107,6 +107,23 @@ func (r *reader) successors(n *rnode) []target {
 // structure works out the step lists: which steps are in which parallel branch, in
 // document order (the order wfc compiles steps in), each list starting at its entry.
 func (r *reader) structure() *stepList {
+	r.claimOutcomes()
+	r.inFlowOrder = !r.writtenByWFC()
+	top := r.assignLists(r.innermostBranches())
+	if len(r.start.out) == 0 {
+		return top
+	}
+	if first := r.resolve(r.start.out[0]); first.n != nil && first.n.list == top {
+		moveToFront(top, first.n)
+		r.flowOrder(top)
+	} else if first.n != nil {
+		r.fail(first.n.el, "the start event flows into a parallel branch; a wfc workflow starts at its first top-level step")
+	}
+	return top
+}
+
+// claimOutcomes reads each approval's on_reject gateway as part of the approval.
+func (r *reader) claimOutcomes() {
 	for _, n := range r.steps() {
 		if n.role == roleStep && n.step.Kind == lang.KindApproval {
 			if gw := r.outcomeOf(n); gw != nil {
@@ -116,7 +133,11 @@ func (r *reader) structure() *stepList {
 			}
 		}
 	}
-	r.inFlowOrder = !r.writtenByWFC()
+}
+
+// innermostBranches finds every parallel step's branches and says, for each node inside
+// one, the innermost (the smallest) that holds it.
+func (r *reader) innermostBranches() map[*rnode]*stepList {
 	var branches []*stepList
 	for _, n := range r.steps() {
 		if n.step.Kind == lang.KindParallel {
@@ -128,14 +149,18 @@ func (r *reader) structure() *stepList {
 			n.role = roleJoin // a parallel gateway with one way in and out, or a stray one
 		}
 	}
-	// The innermost branch holding a node is its list: the smallest, written last.
 	sort.SliceStable(branches, func(i, j int) bool { return len(branches[i].set) > len(branches[j].set) })
 	inner := map[*rnode]*stepList{}
-	for _, b := range branches {
+	for _, b := range branches { // the smallest written last
 		for n := range b.set {
 			inner[n] = b
 		}
 	}
+	return inner
+}
+
+// assignLists puts every step in its list, in document order, and returns the top level.
+func (r *reader) assignLists(inner map[*rnode]*stepList) *stepList {
 	top := &stepList{}
 	reached := r.reachable()
 	var unreached []*rnode
@@ -165,15 +190,6 @@ func (r *reader) structure() *stepList {
 		n.succ = r.successors(n)
 	}
 	placeUnreached(unreached, top)
-	if len(r.start.out) == 0 {
-		return top
-	}
-	if first := r.resolve(r.start.out[0]); first.n != nil && first.n.list == top {
-		moveToFront(top, first.n)
-		r.flowOrder(top)
-	} else if first.n != nil {
-		r.fail(first.n.el, "the start event flows into a parallel branch; a wfc workflow starts at its first top-level step")
-	}
 	return top
 }
 
