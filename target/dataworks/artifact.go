@@ -3,6 +3,7 @@ package dataworks
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // The --emit forms of an Artifact, the default first.
@@ -38,7 +39,7 @@ func (a *Artifact) Emit(form string) ([]byte, error) {
 			out, err = encode(struct{ Spec string }{string(spec)}, "  ")
 		}
 	default:
-		return nil, fmt.Errorf("DataWorks has no form %q; the forms are %v", form, a.Forms())
+		return nil, fmt.Errorf("DataWorks has no form %q; the forms are %s", form, strings.Join(a.Forms(), ", "))
 	}
 	if err != nil {
 		return nil, err

@@ -46,8 +46,12 @@ func check(prog *workflow.Program) diag.List {
 // unsupportedKind says that DataWorks cannot run a step of kind k, and what to do (the
 // mirror of SecMaster's message).
 func unsupportedKind(s *workflow.Step, k *workflow.KindInfo) string {
-	return fmt.Sprintf("step %q is a %s step, which target dataworks cannot run (it runs on %s): "+
-		"write target: %s at the top, or use a kind DataWorks runs (%s)", s.ID.Value, k.Key,
+	article := "a"
+	if strings.ContainsRune("aeiou", rune(k.Key[0])) {
+		article = "an"
+	}
+	return fmt.Sprintf("step %q is %s %s step, which target dataworks cannot run (it runs on %s): "+
+		"write target: %s at the top, or use a kind DataWorks runs (%s)", s.ID.Value, article, k.Key,
 		strings.Join(k.Targets, ", "), k.Targets[0],
 		workflow.KindKeysWhere(func(i workflow.KindInfo) bool { return i.RunsOn(workflow.TargetDataWorks) }))
 }

@@ -48,3 +48,12 @@ func TestCompileGolden(t *testing.T) {
 		})
 	}
 }
+
+func mustRead(t *testing.T, file string) []byte {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src
+}

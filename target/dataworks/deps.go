@@ -1,7 +1,6 @@
 package dataworks
 
 import (
-	"slices"
 	"strconv"
 	"strings"
 
@@ -22,18 +21,15 @@ import (
 // DataWorks node depending on all of them would never run, since the arms not selected end
 // "not run"; so a CONTROLLER_JOIN node depends on them instead, and succeeds when one of the
 // paths ran (join branch status "1"), and the step depends on the join. A parallel's join
-// is the one place where every incoming path runs: it takes all its branches, each branch
-// through a join node of its own when a switch inside the branch leaves it by several edges.
+// is the one place where every incoming path runs: the step after it depends on every
+// branch's last node.
 
 // upstreamOutput is one output a node depends on: its data and its node's name.
 type upstreamOutput struct{ data, ref string }
 
 // arrival is one edge into a flow node: the node it leaves, and which way out of that node
 // it is (for a switch, its branch: case k, or len(cases) for the default).
-type arrival struct {
-	from, way int
-	branch    int // into a parallel's join: the branch the edge ends
-}
+type arrival struct{ from, way int }
 
 // depPlan works out, once per flow node, what arriving there depends on.
 type depPlan struct {
@@ -55,7 +51,7 @@ func newDepPlan(c *compiler) *depPlan {
 			if e.To == workflow.EndNode || e.Kind == workflow.EdgeOnError {
 				continue // nothing runs after the end; Check refuses on_error to a step
 			}
-			p.arrivals[e.To] = append(p.arrivals[e.To], arrival{from: n, way: way, branch: e.Index})
+			p.arrivals[e.To] = append(p.arrivals[e.To], arrival{from: n, way: way})
 		}
 	}
 	return p
@@ -77,7 +73,7 @@ func (p *depPlan) deps(n int) []upstreamOutput {
 	node := p.c.flow.Nodes[n]
 	var out []upstreamOutput
 	if node.Kind == workflow.NodeJoin {
-		out = p.parallelJoin(node.Step, p.arrivals[n])
+		out = p.parallelJoin(p.arrivals[n])
 	} else if node.Kind == workflow.NodeStep {
 		out = p.merge(node.Step.ID.Value+".join", p.arrivals[n])
 	}
@@ -85,19 +81,13 @@ func (p *depPlan) deps(n int) []upstreamOutput {
 	return out
 }
 
-// parallelJoin depends on every branch of parallel step par, each branch merged on its own.
-func (p *depPlan) parallelJoin(par *workflow.Step, in []arrival) []upstreamOutput {
-	byBranch := slices.Clone(in)
-	slices.SortStableFunc(byBranch, func(a, b arrival) int { return a.branch - b.branch })
+// parallelJoin depends on every branch of a parallel: on what arriving along each edge
+// into its join depends on. (Paths of a switch cannot meet at a branch's end: a case names a
+// step, so they meet at that step, which merge joins.)
+func (p *depPlan) parallelJoin(in []arrival) []upstreamOutput {
 	var out []upstreamOutput
-	for len(byBranch) > 0 {
-		end := 1
-		for end < len(byBranch) && byBranch[end].branch == byBranch[0].branch {
-			end++
-		}
-		id := par.ID.Value + ".branch" + strconv.Itoa(byBranch[0].branch+1) + ".join"
-		out = append(out, p.merge(id, byBranch[:end])...)
-		byBranch = byBranch[end:]
+	for _, a := range in {
+		out = append(out, p.outputs(a)...)
 	}
 	return out
 }
