@@ -38,6 +38,10 @@ func check(prog *workflow.Program) diag.List {
 					errorf(c.When.Range, "%v", err)
 				}
 			}
+		case *workflow.Parallel, nil:
+			// nothing FlowSpec cannot say; a step without a kind is the schema's
+		case *workflow.Action, *workflow.Approval, *workflow.Call, *workflow.Wait:
+			// refused above, at the kind key
 		}
 	}
 	return append(out, loops(prog.Flow())...)

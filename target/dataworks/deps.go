@@ -123,8 +123,13 @@ func (p *depPlan) outputs(a arrival) []upstreamOutput {
 	case *workflow.Switch:
 		out := branchOutput(s, min(a.way, len(body.Cases)), len(body.Cases))
 		return []upstreamOutput{{out.Data, out.RefTableName}}
+	case *workflow.Parallel:
+		return p.deps(a.from) // its fork is no node
+	case *workflow.Action, *workflow.Approval, *workflow.Call, *workflow.Wait, nil:
+		// Check refuses these (and the schema a step without a kind), so a program that
+		// compiles has none; pass through, as for a parallel, rather than fail.
 	}
-	return p.deps(a.from) // a parallel's fork
+	return p.deps(a.from)
 }
 
 // joinNode adds a CONTROLLER_JOIN node that succeeds when one of paths ran (every output of

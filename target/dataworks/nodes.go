@@ -62,8 +62,10 @@ func (c *compiler) build() {
 			n = c.runNode(s, body)
 		case *workflow.Switch:
 			n = c.branchNode(s, body)
-		default:
-			continue // a parallel is its branches' dependencies; other kinds Check refused
+		case *workflow.Parallel:
+			continue // no node: its branches' dependencies say it (deps.go)
+		case *workflow.Action, *workflow.Approval, *workflow.Call, *workflow.Wait, nil:
+			continue // Check refuses these kinds, the schema a step without one
 		}
 		c.add(n, c.plan.stepDeps(s))
 	}
