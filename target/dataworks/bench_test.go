@@ -145,3 +145,21 @@ func BenchmarkCompile(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkEmitSpec is the spec form alone, of a compiled document.
+func BenchmarkEmitSpec(b *testing.B) {
+	for _, n := range benchSizes[1:2] {
+		a, diags := (Target{}).Compile(resolvedProgram(b, n), target.Options{})
+		if a == nil {
+			b.Fatal(diags)
+		}
+		b.Run(fmt.Sprintf("steps=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := a.Emit(FormSpec); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
