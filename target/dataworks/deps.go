@@ -64,18 +64,20 @@ func (p *depPlan) stepDeps(s *workflow.Step) []upstreamOutput {
 
 // deps is what arriving at flow node n depends on (memoised: the graph has no cycle).
 func (p *depPlan) deps(n int) []upstreamOutput {
-	if n < 0 || p.done[n] {
-		if n < 0 {
-			return nil
-		}
+	if n < 0 {
+		return nil
+	}
+	if p.done[n] {
 		return p.memo[n]
 	}
-	node := p.c.flow.Nodes[n]
 	var out []upstreamOutput
-	if node.Kind == workflow.NodeJoin {
+	switch node := p.c.flow.Nodes[n]; node.Kind {
+	case workflow.NodeJoin:
 		out = p.parallelJoin(p.arrivals[n])
-	} else if node.Kind == workflow.NodeStep {
+	case workflow.NodeStep:
 		out = p.merge(node.Step.ID.Value+".join", p.arrivals[n])
+	case workflow.NodeStart, workflow.NodeEnd:
+		// the start depends on nothing; nothing depends on the end
 	}
 	p.memo[n], p.done[n] = out, true
 	return out
