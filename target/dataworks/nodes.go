@@ -11,7 +11,7 @@ import (
 
 // compiler turns the program's steps into nodes and the flow graph's edges into
 // dependencies (deps.go). Node ids are placeholders, not DataWorks' 19-digit ids: a run or
-// switch step's node has the step's id, a join node an id with a dot (nodeID), which no
+// switch step's node has the step's id, a join node STEP.join, an id with a dot, which no
 // step id has; push fills in the deployed ids by node name.
 type compiler struct {
 	prog      *workflow.Program
