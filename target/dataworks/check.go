@@ -10,7 +10,8 @@ import (
 
 // check reports what a FlowSpec document cannot say, whether or not the file loaded
 // cleanly: steps of kinds DataWorks does not run, loops, on_error naming a step, workflow
-// outputs, node parameters that are not text, and switch conditions with no DataWorks form.
+// outputs, node parameters that are not text, switch conditions with no DataWorks form, and
+// a step's platform.secmaster block.
 // What the schema rejects (no steps, a step without an id or kind) is left to it.
 func check(prog *workflow.Program) diag.List {
 	var out diag.List
@@ -25,6 +26,9 @@ func check(prog *workflow.Program) diag.List {
 	for _, s := range prog.Steps {
 		if k := s.Kind(); k != nil && !k.RunsOn(workflow.TargetDataWorks) {
 			errorf(s.KindRange, "%s", unsupportedKind(s, k))
+		}
+		if s.Platform != nil && s.Platform.SecMaster != nil {
+			errorf(s.Platform.SecMaster.Range, "step %q has a platform.secmaster block, which target dataworks does not read (it is what a SecMaster element carries); remove it", s.ID.Value)
 		}
 		if on := s.OnError(); on.NamesStep() {
 			errorf(on.Range, "on_error: %s names a step, which target dataworks cannot do: DataWorks has no error paths; write on_error: continue (the workflow goes on) or fail (the default)", on.Value)
