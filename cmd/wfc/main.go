@@ -50,6 +50,7 @@ var commands = map[string]command{
 	"dev-server": {"run a local SecMaster emulator for trying push without an account", runDevServer},
 	"render":     {"draw a workflow or BPMN diagram as an SVG", runRender},
 	"diff":       {"compare two workflows step by step, in the language's terms", runDiff},
+	"pull":       {"fetch the deployed workflows as YAML files mapped in wfc.yaml", runPull},
 }
 
 func main() {

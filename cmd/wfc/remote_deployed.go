@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/diff"
@@ -35,16 +38,24 @@ var errNotDecompiled = errors.New("the deployed version cannot be decompiled")
 // deployedProgram decompiles a deployed version and resolves it the way a local file is
 // (compiled through the one driver, no lint), so the two can be compared by diff.
 func deployedProgram(wf *secmaster.Workflow, v *secmaster.WorkflowVersion) (*workflow.Program, error) {
-	name := deployedName(wf, v)
-	src, diags := decompileVersion(name, wf, v)
-	if src == nil || diags.HasErrors() {
-		return nil, fmt.Errorf("%w: %s", errNotDecompiled, firstError(diags))
+	src, err := decompiledYAML(wf, v)
+	if err != nil {
+		return nil, err
 	}
-	u := compileWorkflow(name, src, driver.Options{})
+	u := compileWorkflow(deployedName(wf, v), src, driver.Options{})
 	if u.Program == nil || u.Diags.HasErrors() {
 		return nil, fmt.Errorf("%w: its YAML does not compile: %s", errNotDecompiled, firstError(u.Diags))
 	}
 	return u.Program, nil
+}
+
+// decompiledYAML is the deployed version as wfc YAML, or errNotDecompiled saying why not.
+func decompiledYAML(wf *secmaster.Workflow, v *secmaster.WorkflowVersion) ([]byte, error) {
+	src, diags := decompileVersion(deployedName(wf, v), wf, v)
+	if src == nil || diags.HasErrors() {
+		return nil, fmt.Errorf("%w: %s", errNotDecompiled, firstError(diags))
+	}
+	return src, nil
 }
 
 // firstError is the first error of diags as one line, with how many more there are.
@@ -77,4 +88,27 @@ func remoteChanges(wf *secmaster.Workflow, v *secmaster.WorkflowVersion, local *
 		return nil, err
 	}
 	return diff.Programs(remote, local), nil
+}
+
+// pullFileName is the base name of the file a workflow is pulled to: the name's ASCII
+// letters and digits, lower-cased, words joined by '-'; "workflow" when it has none.
+func pullFileName(name string) string {
+	var b strings.Builder
+	gap := false
+	for _, r := range name {
+		switch {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if gap && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			gap = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			gap = true
+		}
+	}
+	if b.Len() == 0 {
+		return "workflow"
+	}
+	return b.String()
 }
