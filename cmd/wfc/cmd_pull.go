@@ -11,7 +11,6 @@ import (
 	"sort"
 
 	"github.com/wfc-dev/wfc/config"
-	"github.com/wfc-dev/wfc/diff"
 	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/publish"
@@ -78,6 +77,10 @@ func pull(ctx context.Context, e *env, args []string) int {
 	all, err := client.AllWorkflows(ctx, "")
 	if err != nil {
 		return fail(e, exitUsage, "pull: %s", explainRemote(err))
+	}
+	if len(all) == 0 {
+		fmt.Fprintln(e.stderr, "wfc: pull: the workspace has no workflows; nothing was written")
+		return exitOK
 	}
 	items := placeWorkflows(cfg, all, f.outDir)
 	for i := range items {
@@ -235,14 +238,14 @@ func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secm
 }
 
 // sameWorkflow reports whether the local file says what the decompiled YAML says, in the
-// language's terms (as wfc diff compares them); false when either does not compile.
+// language's terms (as wfc diff --remote compares them); false when either does not compile.
 func sameWorkflow(path string, local, decompiled []byte) bool {
 	a := compileWorkflow(path, local, driver.Options{})
 	b := compileWorkflow(path, decompiled, driver.Options{})
 	if a.Program == nil || b.Program == nil || a.Diags.HasErrors() || b.Diags.HasErrors() {
 		return false
 	}
-	return len(diff.Programs(a.Program, b.Program)) == 0
+	return len(localChanges(b.Program, localWorkflowOf(a))) == 0
 }
 
 // pulledFrom finds the older version whose decompiled form is local byte for byte, newest

@@ -11,7 +11,6 @@ import (
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/publish"
 	"github.com/wfc-dev/wfc/secmaster"
-	"github.com/wfc-dev/wfc/workflow"
 )
 
 const pushUsage = `usage: wfc push [--target T] [--dry-run] [--validate] [--submit] [--activate] [--create]
@@ -87,7 +86,7 @@ func push(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "push: %v", err)
 	}
-	items, progs, outcomes := prepareItems(e, cfg, &f, files)
+	items, locals, outcomes := prepareItems(e, cfg, &f, files)
 	var ready []publish.Item
 	for i, it := range items {
 		if outcomes[i].Status != publish.Failed {
@@ -111,7 +110,7 @@ func push(ctx context.Context, e *env, args []string) int {
 			break
 		}
 		warnSimilar(e, cfg, outcomes[i])
-		plans[i] = planOf(outcomes[i], progs[i])
+		plans[i] = planOf(outcomes[i], locals[i])
 		if f.format == "text" {
 			printPushOutcome(e, outcomes[i], plans[i])
 		}
@@ -142,10 +141,10 @@ func pushExitCode(outcomes []publish.Outcome) int {
 
 // prepareItems lints and compiles every file and finds what it maps to, before anything is
 // sent, so conflicts between files are found first. A file that fails has a Failed outcome;
-// the others their resolved program, for a dry run's plan.
-func prepareItems(e *env, cfg *config.Config, f *pushFlags, files []string) ([]publish.Item, []*workflow.Program, []publish.Outcome) {
+// the others their local side, for a dry run's plan.
+func prepareItems(e *env, cfg *config.Config, f *pushFlags, files []string) ([]publish.Item, []localWorkflow, []publish.Outcome) {
 	items := make([]publish.Item, len(files))
-	progs := make([]*workflow.Program, len(files))
+	locals := make([]localWorkflow, len(files))
 	outcomes := make([]publish.Outcome, len(files))
 	for i, file := range files {
 		if len(files) > 1 {
@@ -157,9 +156,9 @@ func prepareItems(e *env, cfg *config.Config, f *pushFlags, files []string) ([]p
 			continue
 		}
 		items[i] = pushItem(cfg, f, file, cw)
-		progs[i] = cw.prog
+		locals[i] = localWorkflow{prog: cw.prog, version: versionOf(cw.res.Request)}
 	}
-	return items, progs, outcomes
+	return items, locals, outcomes
 }
 
 // pushItem says where file goes (remoteWorkflow) and how to compile and create it.

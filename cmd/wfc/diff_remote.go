@@ -76,15 +76,15 @@ func remoteReport(ctx context.Context, api publish.API, it publish.Item, local d
 	case wf != nil:
 		old = wf.Name + " (no version)"
 	}
-	changes, err := remoteChanges(wf, v, local.prog)
+	changes, err := remoteChanges(wf, v, local.local)
 	if errors.Is(err, errNotDecompiled) {
 		err = fmt.Errorf("%w; 'wfc push --dry-run' still compares it in BPMN terms", err)
 	}
 	return diff.Report{Old: old, New: local.name, Changes: changes}, err
 }
 
-// writeReports prints the reports in format: text and markdown one after the other (text
-// with a heading per file when there are several), JSON one object, or an array of them when
+// writeReports prints the reports in format: text and markdown one after the other (text,
+// when there are several files, with a line naming both sides before each file's changes), JSON one object, or an array of them when
 // there are several, as compile does.
 func writeReports(e *env, format string, reports []diff.Report) error {
 	if format == "json" && len(reports) != 1 {
@@ -94,7 +94,7 @@ func writeReports(e *env, format string, reports []diff.Report) error {
 		if i > 0 && format == "markdown" {
 			fmt.Fprintln(e.stdout)
 		}
-		if format == "text" && len(reports) > 1 {
+		if format == "text" && len(reports) > 1 && len(r.Changes) > 0 {
 			fmt.Fprintf(e.stdout, "%s → %s: %d %s\n", r.Old, r.New, len(r.Changes), plural(len(r.Changes), "change", "changes"))
 		}
 		if err := writeDiffReport(e, format, r); err != nil {

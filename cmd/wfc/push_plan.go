@@ -6,7 +6,6 @@ import (
 	"github.com/wfc-dev/wfc/diff"
 	"github.com/wfc-dev/wfc/publish"
 	"github.com/wfc-dev/wfc/secmaster"
-	"github.com/wfc-dev/wfc/workflow"
 )
 
 // pushPlan is what a dry run would change in one workflow: the step-level diff from the
@@ -19,14 +18,10 @@ type pushPlan struct {
 	Note  string        `json:"plan_note,omitempty"`
 }
 
-// versionOnlyFields are workflow settings a new version does not carry: push leaves them as
-// they are, so a plan does not list them.
-var versionOnlyFields = map[string]bool{"labels": true, "dataclass": true}
-
 // planOf works out the plan of a planned outcome against the deployed version push compared
 // with; the zero plan (print o.Diff) when there is none, as for a new workflow.
-func planOf(o publish.Outcome, local *workflow.Program) pushPlan {
-	if o.Status != publish.Planned || o.Remote == nil || local == nil {
+func planOf(o publish.Outcome, local localWorkflow) pushPlan {
+	if o.Status != publish.Planned || o.Remote == nil || local.prog == nil {
 		return pushPlan{}
 	}
 	wf := &secmaster.Workflow{ID: o.WorkflowID, Name: o.Remote.Name}
@@ -36,8 +31,8 @@ func planOf(o publish.Outcome, local *workflow.Program) pushPlan {
 	}
 	var plan pushPlan
 	for _, c := range changes {
-		if c.Scope == diff.ScopeWorkflow && versionOnlyFields[c.Field] {
-			continue
+		if c.Scope == diff.ScopeWorkflow && workflowOnlyFields[c.Field] {
+			continue // push does not change them
 		}
 		plan.Steps = append(plan.Steps, c)
 	}

@@ -11,6 +11,8 @@ import (
 	"github.com/wfc-dev/wfc/diff"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/target"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -73,10 +75,37 @@ func firstError(diags diag.List) string {
 	return "no reason given"
 }
 
-// remoteChanges compares a local program with what is deployed, in the language's terms:
-// the changes from the deployed version (old) to the local file (new). A workflow that does
-// not exist, or has no version yet, is one change saying so.
-func remoteChanges(wf *secmaster.Workflow, v *secmaster.WorkflowVersion, local *workflow.Program) ([]diff.Change, error) {
+// workflowOnlyFields are settings of the workflow, not of a version: a new version does not
+// carry them (push leaves them as they are), and a file needs them only for push --create.
+var workflowOnlyFields = map[string]bool{"labels": true, "dataclass": true}
+
+// localWorkflow is a local file as the remote commands compare it with a deployed version.
+type localWorkflow struct {
+	prog *workflow.Program
+	// version is what pushing the file would create, nil when it has no SecMaster form.
+	version *secmaster.WorkflowVersion
+}
+
+// localWorkflowOf is the local side of what the driver built from a file.
+func localWorkflowOf(u *target.Unit) localWorkflow {
+	lw := localWorkflow{prog: u.Program}
+	if res, ok := u.Artifact.(*smtarget.Result); ok {
+		lw.version = versionOf(res.Request)
+	}
+	return lw
+}
+
+// versionOf is the version a create-version request makes, as the API returns it.
+func versionOf(r secmaster.CreateVersionRequest) *secmaster.WorkflowVersion {
+	return &secmaster.WorkflowVersion{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig,
+		Taskflow: r.Taskflow, Input: r.Input, Output: r.Output, AopType: r.AopType, Version: "as compiled"}
+}
+
+// remoteChanges compares a local workflow with what is deployed, in the language's terms:
+// the changes from the deployed version (old) to the local file (new) that pushing the file
+// would make (localChanges). A workflow that does not exist, or has no version yet, is one
+// change saying so.
+func remoteChanges(wf *secmaster.Workflow, v *secmaster.WorkflowVersion, local localWorkflow) ([]diff.Change, error) {
 	switch {
 	case wf == nil:
 		return []diff.Change{{Op: diff.Added, Scope: diff.ScopeWorkflow, Note: "(not deployed: no workflow has its name)"}}, nil
@@ -87,7 +116,48 @@ func remoteChanges(wf *secmaster.Workflow, v *secmaster.WorkflowVersion, local *
 	if err != nil {
 		return nil, err
 	}
-	return diff.Programs(remote, local), nil
+	return localChanges(remote, local), nil
+}
+
+// localChanges is diff.Programs from a deployed workflow to a local one, less what pushing
+// the local one would not change:
+//   - a workflow-only setting (labels, dataclass) the file leaves out: it does not say to
+//     remove it;
+//   - what the deployed form cannot carry, found by compiling and decompiling the local
+//     workflow itself (an output's value: SecMaster keeps none), since the deployed side
+//     went through the same; a change in a workflow-only setting is always shown.
+func localChanges(deployed *workflow.Program, local localWorkflow) []diff.Change {
+	lost := uncarried(local)
+	var out []diff.Change
+	for _, c := range diff.Programs(deployed, local.prog) {
+		workflowOnly := c.Scope == diff.ScopeWorkflow && workflowOnlyFields[c.Field]
+		if workflowOnly && c.Op == diff.Removed || !workflowOnly && lost[withoutPosition(c)] {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// uncarried are the changes compiling and decompiling local makes to it, positions left out.
+func uncarried(local localWorkflow) map[diff.Change]bool {
+	lost := map[diff.Change]bool{}
+	if local.version == nil {
+		return lost
+	}
+	own, err := deployedProgram(&secmaster.Workflow{Name: local.prog.Workflow.Name.Value}, local.version)
+	if err != nil {
+		return lost // nothing to learn from: every change is shown
+	}
+	for _, c := range diff.Programs(own, local.prog) {
+		lost[withoutPosition(c)] = true
+	}
+	return lost
+}
+
+func withoutPosition(c diff.Change) diff.Change {
+	c.At = nil
+	return c
 }
 
 // pullFileName is the base name of the file a workflow is pulled to: the name's ASCII
