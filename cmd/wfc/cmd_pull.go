@@ -85,7 +85,9 @@ func pull(ctx context.Context, e *env, args []string) int {
 	items := placeWorkflows(cfg, all, f.outDir)
 	for i := range items {
 		it := &items[i]
-		it.fetch(ctx, client, f.force)
+		if it.status == "" {
+			it.fetch(ctx, client, f.force)
+		}
 		if interrupted(ctx, fmt.Sprintf("pull interrupted after %d of %d workflows; every file written is whole", i, len(items))) {
 			return exitProblems
 		}
@@ -160,6 +162,10 @@ func placeWorkflows(cfg *config.Config, all []secmaster.Workflow, dir string) []
 			it.path = freePath(dir, wf, taken)
 		}
 		taken[it.path] = true
+		if rel, err := filepath.Rel(cfg.Dir, it.path); it.mapped && (err != nil || !filepath.IsLocal(rel)) {
+			// wfc.yaml comes with the repository: a pull request must not aim pull's writes elsewhere.
+			it.status, it.err = pullFailed, fmt.Errorf("%s maps it to a file outside its own directory; pull writes only below it, so map the workflow to a file there", config.FileName)
+		}
 		it.path = displayPath(it.path)
 		items[i] = it
 	}
