@@ -95,10 +95,11 @@ func writeDiffReport(e *env, format string, r diff.Report) error {
 
 // diffSide is one side of a diff: the resolved program, and its compiled BPMN for drawing.
 type diffSide struct {
-	name  string
-	prog  *workflow.Program
-	defs  *bpmn.Definitions
-	local localWorkflow // for diff --remote
+	name   string
+	prog   *workflow.Program
+	defs   *bpmn.Definitions
+	local  localWorkflow // for diff --remote
+	target string        // the target it compiled for
 }
 
 // loadDiffSide reads, resolves and compiles a workflow through the one driver, as 'wfc compile' does, printing its
@@ -115,7 +116,7 @@ func loadDiffSide(e *env, file string) (side diffSide, ok bool) {
 	if u.Artifact == nil || u.Diags.HasErrors() {
 		return diffSide{}, false
 	}
-	return diffSide{name: name, prog: u.Program, defs: target.ModelOf(u.Artifact), local: localWorkflowOf(u)}, true
+	return diffSide{name: name, prog: u.Program, defs: target.ModelOf(u.Artifact), local: localWorkflowOf(u), target: u.Target.Name()}, true
 }
 
 // renderDiff is 'wfc render --diff OLD NEW': NEW drawn with its added and changed steps

@@ -45,6 +45,11 @@ func diffRemote(ctx context.Context, e *env, f *diffRemoteFlags, format string, 
 			failed = true
 			continue
 		}
+		if local.local.version == nil {
+			fmt.Fprintf(e.stderr, "wfc: diff: %s: it does not compile for SecMaster (its target is %s); diff --remote compares with SecMaster workflows only\n", file, local.target)
+			failed = true
+			continue
+		}
 		it := remoteWorkflow(cfg, file, f.workflowID, local.prog.Workflow.Name.Value)
 		r, err := remoteReport(ctx, client, it, local)
 		if interrupted(ctx, "") {
