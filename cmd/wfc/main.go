@@ -51,6 +51,7 @@ var commands = map[string]command{
 	"render":     {"draw a workflow or BPMN diagram as an SVG", runRender},
 	"diff":       {"compare two workflows step by step, in the language's terms", runDiff},
 	"pull":       {"fetch the deployed workflows as YAML files mapped in wfc.yaml", runPull},
+	"decompile":  {"turn SecMaster workflows back into wfc YAML", runDecompile},
 }
 
 func main() {
