@@ -11,6 +11,7 @@ import (
 	"sort"
 
 	"github.com/wfc-dev/wfc/config"
+	"github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/publish"
@@ -174,7 +175,7 @@ func placeWorkflows(cfg *config.Config, all []secmaster.Workflow, dir string) []
 
 // freePath is DIR/NAME.yaml, or DIR/NAME-IDPREFIX.yaml when that is taken.
 func freePath(dir string, wf secmaster.Workflow, taken map[string]bool) string {
-	base := pullFileName(wf.Name)
+	base := decompile.FileName(wf.Name)
 	p, _ := filepath.Abs(filepath.Join(dir, base+".yaml"))
 	for n := 8; taken[p] && n <= len(wf.ID); n++ {
 		p, _ = filepath.Abs(filepath.Join(dir, base+"-"+wf.ID[:n]+".yaml"))

@@ -3,16 +3,16 @@ package main
 import (
 	"errors"
 	"fmt"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/diff"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/target"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
+	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -30,7 +30,21 @@ func deployedName(wf *secmaster.Workflow, v *secmaster.WorkflowVersion) string {
 // carried into the language (the errors in diags say why). It is the one place the remote
 // commands (diff --remote, push --dry-run's plan, pull) meet the decompiler.
 var decompileVersion = func(name string, wf *secmaster.Workflow, v *secmaster.WorkflowVersion) (yaml []byte, diags diag.List) {
-	return nil, diag.List{diag.Errorf(diag.Range{File: name}, "decompile", "this build of wfc cannot decompile a deployed version yet")}
+	doc, err := bpmn.DecodeTaskflow(v.Taskflow)
+	if err != nil {
+		return nil, diag.List{diag.Errorf(diag.Range{File: name}, decompile.Rule, "its taskflow cannot be read: %v", err)}
+	}
+	w, diags := smdecompile.Read(smdecompile.Source{Name: name, Doc: doc, Fields: smdecompile.Fields{
+		Name: v.Name, Description: v.Description, Taskconfig: v.Taskconfig, Input: v.Input, Output: v.Output,
+		AopType: v.AopType, Labels: wf.Labels, Dataclass: wf.DataclassID}})
+	if w == nil || diags.HasErrors() {
+		return nil, diags
+	}
+	yaml, err = decompile.Format(w)
+	if err != nil {
+		return nil, append(diags, diag.Errorf(diag.Range{File: name}, decompile.Rule, "cannot write its YAML: %v", err))
+	}
+	return yaml, diags
 }
 
 // errNotDecompiled is what deployedProgram returns when the deployed version cannot be read
@@ -158,27 +172,4 @@ func uncarried(local localWorkflow) map[diff.Change]bool {
 func withoutPosition(c diff.Change) diff.Change {
 	c.At = nil
 	return c
-}
-
-// pullFileName is the base name of the file a workflow is pulled to: the name's ASCII
-// letters and digits, lower-cased, words joined by '-'; "workflow" when it has none.
-func pullFileName(name string) string {
-	var b strings.Builder
-	gap := false
-	for _, r := range name {
-		switch {
-		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if gap && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			gap = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			gap = true
-		}
-	}
-	if b.Len() == 0 {
-		return "workflow"
-	}
-	return b.String()
 }
