@@ -31,7 +31,9 @@ Running it again changes only what changed remotely. A file is rewritten only wh
 what wfc pull wrote before: byte for byte the decompiled form of an older version of its
 workflow. A file that already says what the newest version says (as after 'wfc push') is
 left as it is, formatting and comments included. Any other file was edited locally (or is
-not from wfc pull) and is kept, with a message, unless --force.
+not from wfc pull) and is kept unless --force: with a note when its first line still names
+the newest version (pulled from it, edited since; the remote has not changed), and as a
+conflict (kept, exit 1) otherwise.
 
 The entries are added to the wfc.yaml found from the current directory (or --config), every
 other line kept as it is, or to a new ./wfc.yaml; when the file's workflows: cannot be
@@ -241,7 +243,19 @@ func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secm
 		it.status, it.note = pullUpdated, "local edits overwritten (--force)"
 		return
 	}
+	if sameHeader(local, it.yaml) {
+		it.status, it.note = pullUnchanged, "edited locally since it was pulled from this version, still the newest; 'wfc diff --remote "+it.path+"' shows the edits"
+		return
+	}
 	it.status, it.note = pullKept, "edited locally since it was pulled (it is no version's decompiled form); --force overwrites it, 'wfc diff --remote "+it.path+"' shows the difference"
+}
+
+// sameHeader reports whether local starts with the comment line the decompiled YAML starts
+// with, which names the version it was decompiled from: a file pulled from the newest
+// version and edited since, its first line kept, when the remote has not changed.
+func sameHeader(local, decompiled []byte) bool {
+	head, _, _ := bytes.Cut(decompiled, []byte("\n"))
+	return bytes.HasPrefix(head, []byte("# ")) && bytes.HasPrefix(local, append(head, '\n'))
 }
 
 // sameWorkflow reports whether the local file says what the decompiled YAML says, in the
