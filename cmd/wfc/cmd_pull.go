@@ -247,7 +247,7 @@ func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secm
 		it.status, it.note = pullUnchanged, "edited locally since it was pulled from this version, still the newest; 'wfc diff --remote "+it.path+"' shows the edits"
 		return
 	}
-	it.status, it.note = pullKept, "edited locally since it was pulled (it is no version's decompiled form); --force overwrites it, 'wfc diff --remote "+it.path+"' shows the difference"
+	it.status, it.note = pullKept, "edited locally since it was pulled, or not from wfc pull: it is no version's decompiled form; --force overwrites it, 'wfc diff --remote "+it.path+"' shows the difference"
 }
 
 // sameHeader reports whether local starts with the comment line the decompiled YAML starts
@@ -365,7 +365,7 @@ func mapPulled(e *env, cfg *config.Config, items []pulledWorkflow) error {
 		ok = mapsAll(path, out, entries)
 	}
 	if !ok {
-		fmt.Fprintf(e.stdout, "%s: its workflows: cannot be extended by adding lines; add these entries to it:\n%s", path, entryLines(entries, "  ", "\n"))
+		fmt.Fprintf(e.stdout, "%s: its workflows: cannot be extended by adding lines; add these entries to it:\n%s", displayPath(mustAbs(path)), entryLines(entries, "  ", "\n"))
 		return nil
 	}
 	if err := writeOutputFile(path, out); err != nil {
