@@ -32,10 +32,11 @@ table for a pull-request comment. Text is coloured on a terminal unless NO_COLOR
 --remote compares each FILE (a DIR means every workflow under it) with what is deployed:
 the newest version of the SecMaster workflow 'wfc push' would send it to (wfc.yaml's
 workflows: mapping, --workflow-id for one file, else the workflow named like the file's),
-decompiled and resolved like a local file; the deployed version is the OLD side. A file
-whose workflow does not exist yet, or has no version, is one change saying so. It sends
-nothing that writes. With several files, text has a line per file naming both sides, and
---format json an array.
+decompiled and resolved like a local file; the deployed version is the OLD side. What the
+deployed form cannot carry (an output's value) and a label or data class the file leaves
+out are no difference: pushing would not change them. A file whose workflow does not exist
+yet, or has no version, is one change saying so. It sends nothing that writes. With several
+files, text names both sides before each file's changes, and --format json is an array.
 
 Exit status (as git diff --exit-code): 0 when the workflows are the same, 1 when they
 differ, 2 on bad usage or when either file cannot be read or does not compile (its problems

@@ -31,9 +31,9 @@ Running it again changes only what changed remotely. A file is rewritten only wh
 what wfc pull wrote before: byte for byte the decompiled form of an older version of its
 workflow. A file that already says what the newest version says (as after 'wfc push') is
 left as it is, formatting and comments included. Any other file was edited locally (or is
-not from wfc pull) and is kept unless --force: with a note when its first line still names
-the newest version (pulled from it, edited since; the remote has not changed), and as a
-conflict (kept, exit 1) otherwise.
+not from wfc pull) and is not overwritten unless --force: when its first line still names
+the newest version (pulled from it and edited since; the remote has not changed) it is left
+with a note, otherwise it is "kept" as a conflict, exit 1.
 
 The entries are added to the wfc.yaml found from the current directory (or --config), every
 other line kept as it is, or to a new ./wfc.yaml; when the file's workflows: cannot be
