@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/secmaster/secmastertest"
@@ -140,5 +141,34 @@ func TestPullRewritesOnlyWhatChangedAndKeepsLocalEdits(t *testing.T) {
 	}
 	if entries, _ := filepath.Glob("elsewhere/*"); len(entries) > 0 {
 		t.Errorf("-o elsewhere received %v, though every workflow is mapped", entries)
+	}
+}
+
+// New files are named from the workflow's name (its ASCII letters and digits; "workflow"
+// when it has none), in the order of names; a later name that gives a taken file gets the
+// id's first characters, and a file wfc.yaml maps is used, by id or by name, whatever the name.
+func TestPlaceWorkflowsGivesEachItsOwnFile(t *testing.T) {
+	t.Chdir(t.TempDir())
+	cfg, diags := config.Parse(filepath.Join(mustAbs("."), "wfc.yaml"), []byte("workflows:\n  mine/x.yaml: id-mapped\n  named.yaml: {name: By name}\n"))
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	all := []secmaster.Workflow{
+		{ID: "aaaaaaaa-1111", Name: "封禁IP"}, {ID: "bbbbbbbb-2222", Name: "告警"}, {ID: "id-mapped", Name: "Whatever"},
+		{ID: "cccccccc-3333", Name: "By name"}, {ID: "dddddddd-4444", Name: "Block IP!"}, {ID: "eeeeeeee-5555", Name: "block ip"}, {ID: "ffffffff-6666", Name: "通知"},
+	}
+	got := map[string]string{}
+	for _, it := range placeWorkflows(cfg, all, "flows") {
+		got[it.wf.ID] = filepath.ToSlash(it.path)
+	}
+	want := map[string]string{
+		"aaaaaaaa-1111": "flows/ip.yaml", "bbbbbbbb-2222": "flows/workflow.yaml", "ffffffff-6666": "flows/workflow-ffffffff.yaml",
+		"id-mapped": "mine/x.yaml", "cccccccc-3333": "named.yaml",
+		"dddddddd-4444": "flows/block-ip.yaml", "eeeeeeee-5555": "flows/block-ip-eeeeeeee.yaml",
+	}
+	for id, w := range want {
+		if got[id] != w {
+			t.Errorf("workflow %s goes to %q, want %q", id, got[id], w)
+		}
 	}
 }
