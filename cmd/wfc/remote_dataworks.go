@@ -1,0 +1,107 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/wfc-dev/wfc/config"
+	"github.com/wfc-dev/wfc/dataworks"
+	"github.com/wfc-dev/wfc/dataworks/deploy"
+	"github.com/wfc-dev/wfc/decompile"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/diff"
+	"github.com/wfc-dev/wfc/lint/driver"
+	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// dataWorksClient is the client of the DataWorks workspace a remote command talks to.
+// Until wfc.yaml names DataWorks targets, the workspace comes from the environment
+// (dataworks.ConfigFromEnv, as 'wfc dev-server' prints it), overridden by --endpoint, --region
+// and --project-id.
+func (r *remoteFlags) dataWorksClient(e *env, _ *config.Config) (*dataworks.Client, error) {
+	cc, err := dataworks.ConfigFromEnv(e.getenv)
+	if err != nil {
+		return nil, err
+	}
+	if r.endpoint != "" || r.region != "" {
+		cc.Endpoint, cc.Region = r.endpoint, r.region
+	}
+	if r.projectID != "" {
+		cc.ProjectID = r.projectID
+	}
+	if cc.Endpoint == "" && cc.Region == "" {
+		return nil, fmt.Errorf("no DataWorks endpoint: pass --region or --endpoint, or set %s or %s", dataworks.EnvRegion, dataworks.EnvEndpoint)
+	}
+	if cc.ProjectID == "" {
+		return nil, fmt.Errorf("no DataWorks project id: pass --project-id or set %s", dataworks.EnvProjectID)
+	}
+	cc.AttemptTimeout, cc.UserAgent = r.requestTimeout, "wfc/"+version
+	return dataworks.New(cc)
+}
+
+// pullsDataWorks reports whether pull reads a DataWorks workspace rather than a SecMaster
+// one: only the environment names a DataWorks workspace until wfc.yaml can, and SecMaster
+// stays the choice whenever anything names a SecMaster workspace.
+func (r *remoteFlags) pullsDataWorks(e *env, cfg *config.Config) bool {
+	secMaster := r.target != "" || cfg.DefaultTarget != "" || e.getenv(secmaster.EnvEndpoint) != "" || e.getenv(secmaster.EnvRegion) != ""
+	return !secMaster && (e.getenv(dataworks.EnvEndpoint) != "" || e.getenv(dataworks.EnvRegion) != "")
+}
+
+// decompileDefinition turns a DataWorks workflow definition (its FlowSpec) into wfc YAML; yaml
+// is nil when it cannot be carried into the language (the errors in diags say why). It is the
+// one place the DataWorks side of the remote commands (diff --remote, pull) meets the
+// decompiler, as decompileVersion is for SecMaster.
+var decompileDefinition = func(name string, def *dataworks.WorkflowDefinition) (yaml []byte, diags diag.List) {
+	return nil, diag.List{diag.Errorf(diag.Range{File: name}, decompile.Rule, "this build of wfc cannot decompile DataWorks definitions")}
+}
+
+// dwDeployedName names a deployed DataWorks workflow in diff headings: `daily (deployed)`.
+func dwDeployedName(def *dataworks.WorkflowDefinition) string {
+	return def.Name + " (deployed)"
+}
+
+// dwDecompiledYAML is the definition as wfc YAML, or errNotDecompiled saying why not.
+func dwDecompiledYAML(def *dataworks.WorkflowDefinition) ([]byte, error) {
+	src, diags := decompileDefinition(dwDeployedName(def), def)
+	if src == nil || diags.HasErrors() {
+		return nil, fmt.Errorf("%w: %s", errNotDecompiled, firstError(diags))
+	}
+	return src, nil
+}
+
+// dwDeployedProgram decompiles a definition and resolves it the way a local file is.
+func dwDeployedProgram(def *dataworks.WorkflowDefinition) (*workflow.Program, error) {
+	src, err := dwDecompiledYAML(def)
+	if err != nil {
+		return nil, err
+	}
+	u := compileWorkflow(dwDeployedName(def), src, driver.Options{})
+	if u.Program == nil || u.Diags.HasErrors() {
+		return nil, fmt.Errorf("%w: its YAML does not compile: %s", errNotDecompiled, firstError(u.Diags))
+	}
+	return u.Program, nil
+}
+
+// dwRemoteReport compares one local DataWorks side with the workflow deployed under its name,
+// found as push finds it.
+func dwRemoteReport(ctx context.Context, c *dataworks.Client, local diffSide) (diff.Report, error) {
+	def, err := deploy.Deployed(ctx, c, local.prog.Workflow.Name.Value)
+	if err != nil {
+		return diff.Report{}, err
+	}
+	if def == nil {
+		return diff.Report{Old: "(not deployed)", New: local.name, Changes: notDeployed()}, nil
+	}
+	remote, err := dwDeployedProgram(def)
+	if err != nil {
+		return diff.Report{}, err
+	}
+	return diff.Report{Old: dwDeployedName(def), New: local.name, Changes: localChanges(remote, local.local)}, nil
+}
+
+// dwOwnProgram is a local DataWorks workflow compiled and decompiled: what it looks like once
+// deployed, for uncarried.
+func dwOwnProgram(local localWorkflow) (*workflow.Program, error) {
+	return dwDeployedProgram(&dataworks.WorkflowDefinition{Name: local.prog.Workflow.Name.Value, Spec: string(local.flowSpec)})
+}
