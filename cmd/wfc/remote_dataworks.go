@@ -7,8 +7,6 @@ import (
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/dataworks/deploy"
-	"github.com/wfc-dev/wfc/decompile"
-	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/diff"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
@@ -48,14 +46,6 @@ func (r *remoteFlags) pullsDataWorks(e *env, cfg *config.Config) bool {
 	return !secMaster && (e.getenv(dataworks.EnvEndpoint) != "" || e.getenv(dataworks.EnvRegion) != "")
 }
 
-// decompileDefinition turns a DataWorks workflow definition (its FlowSpec) into wfc YAML; yaml
-// is nil when it cannot be carried into the language (the errors in diags say why). It is the
-// one place the DataWorks side of the remote commands (diff --remote, pull) meets the
-// decompiler, as decompileVersion is for SecMaster.
-var decompileDefinition = func(name string, def *dataworks.WorkflowDefinition) (yaml []byte, diags diag.List) {
-	return nil, diag.List{diag.Errorf(diag.Range{File: name}, decompile.Rule, "this build of wfc cannot decompile DataWorks definitions")}
-}
-
 // dwDeployedName names a deployed DataWorks workflow in diff headings: `daily (deployed)`.
 func dwDeployedName(def *dataworks.WorkflowDefinition) string {
 	return def.Name + " (deployed)"
@@ -92,6 +82,15 @@ func dwRemoteReport(ctx context.Context, c *dataworks.Client, local diffSide) (d
 	}
 	if def == nil {
 		return diff.Report{Old: "(not deployed)", New: local.name, Changes: notDeployed()}, nil
+	}
+	if local.local.flowSpec != nil {
+		// What the service added that the file leaves out (its defaults) is no difference:
+		// pushing the file would not change it.
+		spec, err := deploy.WithoutServerAdditions(local.local.flowSpec, []byte(def.Spec))
+		if err != nil {
+			return diff.Report{}, err
+		}
+		def.Spec = string(spec)
 	}
 	remote, err := dwDeployedProgram(def)
 	if err != nil {

@@ -30,3 +30,46 @@ func AllWorkflows(ctx context.Context, c *dataworks.Client) ([]dataworks.Workflo
 	}
 	return all, nil
 }
+
+// WithoutServerAdditions returns deployed, a deployed FlowSpec document, less what the
+// service added that local, a compiled document, leaves out and Plan does not count as a
+// change: server-owned members and members holding the service's default (a node's
+// strategy of rerunTimes 3 and rerunInterval 180000 when the compiled node has none). What is
+// left says what the deployed workflow says in the compiled document's terms, so that
+// decompiling it shows only what pushing local would change.
+func WithoutServerAdditions(local, deployed []byte) ([]byte, error) {
+	l, err := parseDocument(local, "the compiled spec")
+	if err != nil {
+		return nil, err
+	}
+	d, err := parseDocument(deployed, "the deployed spec")
+	if err != nil {
+		return nil, err
+	}
+	pruneServerAdded(l.wf, d.wf)
+	for _, n := range d.nodes {
+		if ln := l.nodeNamed(n["name"].(string)); ln != nil {
+			pruneServerAdded(ln, n)
+		}
+	}
+	return encode(d.root), nil
+}
+
+// pruneServerAdded deletes from deployed the members local does not have (or has empty) that
+// serverAdded, and does the same inside the objects both have. Arrays are left as they are.
+func pruneServerAdded(local, deployed obj) {
+	for k, dv := range deployed {
+		lv, inLocal := local[k]
+		if !inLocal || isEmpty(lv) {
+			if serverAdded(k, dv) {
+				delete(deployed, k)
+			}
+			continue
+		}
+		lo, lok := lv.(obj)
+		do, dok := dv.(obj)
+		if lok && dok {
+			pruneServerAdded(lo, do)
+		}
+	}
+}

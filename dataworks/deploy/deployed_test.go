@@ -50,3 +50,33 @@ func TestAllWorkflowsListsBothKindsOnEveryPage(t *testing.T) {
 		t.Errorf("AllWorkflows listed %d workflows (by-hand: %v, daily-100: %v); want 102 with both", len(all), names["by-hand"], names["daily-100"])
 	}
 }
+
+func TestWithoutServerAdditionsKeepsOnlyWhatPushWouldCompare(t *testing.T) {
+	e := newEnv(t, nil)
+	local := specBytes(compiled("daily", nil))
+	e.push(t, local)
+	def, err := deploy.Deployed(ctx, e.client, "daily")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(def.Spec, `"rerunTimes":3`) || !strings.Contains(def.Spec, `"owner"`) {
+		t.Fatalf("the emulator no longer adds a default strategy and an owner; this test needs them: %s", def.Spec)
+	}
+	got, err := deploy.WithoutServerAdditions(local, []byte(def.Spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, added := range []string{`"rerunTimes"`, `"rerunInterval"`, `"owner"`} {
+		if strings.Contains(string(got), added) {
+			t.Errorf("%s, which the service added, is still there: %s", added, got)
+		}
+	}
+	if !strings.Contains(string(got), "insert into t select * from s;") || !strings.Contains(string(got), `"cron":"00 00 02 * * ?"`) {
+		t.Errorf("what the workflow says was lost: %s", got)
+	}
+	// A value that is not the service's default is what someone set: it stays.
+	edited := strings.Replace(def.Spec, `"rerunTimes":3`, `"rerunTimes":5`, 1)
+	if got, err = deploy.WithoutServerAdditions(local, []byte(edited)); err != nil || !strings.Contains(string(got), `"rerunTimes":5`) {
+		t.Errorf("a rerunTimes of 5 set in the console was dropped (err %v): %s", err, got)
+	}
+}
