@@ -40,6 +40,15 @@ other line kept as it is, or to a new ./wfc.yaml; when the file's workflows: can
 extended by adding lines (flow style), the entries are printed for you to add. Files are
 written atomically. Nothing is sent that writes.
 
+DataWorks: when nothing names a SecMaster workspace and the environment names a DataWorks
+one (WFC_DATAWORKS_ENDPOINT or ALIBABA_CLOUD_REGION_ID, WFC_DATAWORKS_PROJECT_ID and the
+ALIBABA_CLOUD_* credentials), pull reads every workflow of it (both kinds, every page), each
+definition with its scripts' contents, decompiled with the scripts inline. A definition has
+no versions, so the first line of each file pull writes ends with "(pulled: sha256 HASH)",
+the hash of the rest of the file: a file that still has it is rewritten when the workflow
+changed; an edited one is left with a note while the workflow has not changed since, and is
+kept (exit 1) unless --force when it has.
+
 Prints one line per workflow: new, updated, unchanged, kept (edited locally), skipped (no
 version) or FAIL. Exit status 1 when a workflow could not be pulled or a local edit was kept,
 2 on bad usage or configuration or when the workspace cannot be read.
@@ -73,6 +82,13 @@ func pull(ctx context.Context, e *env, args []string) int {
 	if st, err := os.Stat(f.outDir); err == nil && !st.IsDir() {
 		return fail(e, exitUsage, "pull: -o %s is a file, not a directory", f.outDir)
 	}
+	cfg, err := f.remote.loadConfig(e, ".")
+	if err != nil {
+		return fail(e, exitUsage, "pull: %v", err)
+	}
+	if f.remote.pullsDataWorks(e, cfg) {
+		return pullDataWorks(ctx, e, &f, cfg)
+	}
 	client, cfg, err := f.remote.client(e, ".")
 	if err != nil {
 		return fail(e, exitUsage, "pull: %v", err)
@@ -86,10 +102,17 @@ func pull(ctx context.Context, e *env, args []string) int {
 		return exitOK
 	}
 	items := placeWorkflows(cfg, all, f.outDir)
+	return pullAll(ctx, e, cfg, items, func(it *pulledWorkflow) { it.fetch(ctx, client, f.force) })
+}
+
+// pullAll fetches each workflow that has no status yet, writes its file, prints its line, and
+// maps the files in wfc.yaml; the exit status is 1 when a workflow failed or a local edit was
+// kept.
+func pullAll(ctx context.Context, e *env, cfg *config.Config, items []pulledWorkflow, fetch func(*pulledWorkflow)) int {
 	for i := range items {
 		it := &items[i]
 		if it.status == "" {
-			it.fetch(ctx, client, f.force)
+			fetch(it)
 		}
 		if interrupted(ctx, fmt.Sprintf("pull interrupted after %d of %d workflows; every file written is whole", i, len(items))) {
 			return exitProblems
@@ -220,19 +243,8 @@ func (it *pulledWorkflow) fetch(ctx context.Context, api publish.API, force bool
 // decompiles to (pull wrote it and no one edited it since), leave it when it already says
 // what the newest version says, keep it (unless force) otherwise.
 func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secmaster.WorkflowVersion, force bool) {
-	local, err := readlimit.File(it.path, workflow.MaxFileSize, "workflow files")
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		it.status = pullNew
-		return
-	case err != nil:
-		it.status, it.err = pullFailed, err
-		return
-	case bytes.Equal(local, it.yaml):
-		it.status = pullUnchanged
-		return
-	case sameWorkflow(it.path, local, it.yaml):
-		it.status, it.note = pullUnchanged, "the file says what this version says; its formatting is kept"
+	local, decided := it.compareLocal()
+	if decided {
 		return
 	}
 	if label, ok := pulledFrom(ctx, api, &it.wf, vs, it.latest, local); ok {
@@ -240,14 +252,40 @@ func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secm
 		return
 	}
 	if force {
-		it.status, it.note = pullUpdated, "local edits overwritten (--force)"
+		it.status, it.note = pullUpdated, overwrittenNote
 		return
 	}
 	if sameHeader(local, it.yaml) {
 		it.status, it.note = pullUnchanged, "edited locally since it was pulled from this version, still the newest; 'wfc diff --remote "+it.path+"' shows the edits"
 		return
 	}
-	it.status, it.note = pullKept, "edited locally since it was pulled, or not from wfc pull: it is no version's decompiled form; --force overwrites it, 'wfc diff --remote "+it.path+"' shows the difference"
+	it.status, it.note = pullKept, keptNote(it.path)
+}
+
+const overwrittenNote = "local edits overwritten (--force)"
+
+func keptNote(path string) string {
+	return "edited locally since it was pulled, or not from wfc pull: it is no version's decompiled form; --force overwrites it, 'wfc diff --remote " + path + "' shows the difference"
+}
+
+// compareLocal settles what both platforms decide from the file alone: write it when there
+// is none, leave it when it is the decompiled YAML or says what it says (as after 'wfc push'),
+// fail when it cannot be read. decided is false otherwise, with the file's bytes.
+func (it *pulledWorkflow) compareLocal() (local []byte, decided bool) {
+	local, err := readlimit.File(it.path, workflow.MaxFileSize, "workflow files")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		it.status = pullNew
+	case err != nil:
+		it.status, it.err = pullFailed, err
+	case bytes.Equal(local, it.yaml):
+		it.status = pullUnchanged
+	case sameWorkflow(it.path, local, it.yaml):
+		it.status, it.note = pullUnchanged, "the file says what this version says; its formatting is kept"
+	default:
+		return local, false
+	}
+	return nil, true
 }
 
 // sameHeader reports whether local starts with the comment line the decompiled YAML starts

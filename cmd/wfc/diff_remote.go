@@ -42,6 +42,8 @@ func diffRemote(ctx context.Context, e *env, f *diffRemoteFlags, format string, 
 		return fail(e, exitUsage, "diff: %v", err)
 	}
 	clients := remoteClients{flags: &f.remote, cfg: cfg}
+	ctx, cancel := context.WithTimeout(ctx, f.remote.timeout) // the DataWorks client has no timeout of its own
+	defer cancel()
 	var reports []diff.Report
 	failed := false
 	for _, file := range files {
