@@ -243,7 +243,7 @@ func (it *pulledWorkflow) fetch(ctx context.Context, api publish.API, force bool
 // decompiles to (pull wrote it and no one edited it since), leave it when it already says
 // what the newest version says, keep it (unless force) otherwise.
 func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secmaster.WorkflowVersion, force bool) {
-	local, decided := it.compareLocal()
+	local, decided := it.compareLocal(func(local []byte) bool { return sameWorkflow(it.path, local, it.yaml) })
 	if decided {
 		return
 	}
@@ -269,9 +269,10 @@ func keptNote(path string) string {
 }
 
 // compareLocal settles what both platforms decide from the file alone: write it when there
-// is none, leave it when it is the decompiled YAML or says what it says (as after 'wfc push'),
-// fail when it cannot be read. decided is false otherwise, with the file's bytes.
-func (it *pulledWorkflow) compareLocal() (local []byte, decided bool) {
+// is none, leave it when it is the decompiled YAML or says what the deployed workflow says
+// (same, as after 'wfc push'), fail when it cannot be read. decided is false otherwise,
+// with the file's bytes.
+func (it *pulledWorkflow) compareLocal(same func(local []byte) bool) (local []byte, decided bool) {
 	local, err := readlimit.File(it.path, workflow.MaxFileSize, "workflow files")
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -280,7 +281,7 @@ func (it *pulledWorkflow) compareLocal() (local []byte, decided bool) {
 		it.status, it.err = pullFailed, err
 	case bytes.Equal(local, it.yaml):
 		it.status = pullUnchanged
-	case sameWorkflow(it.path, local, it.yaml):
+	case same(local):
 		it.status, it.note = pullUnchanged, "the file says what this version says; its formatting is kept"
 	default:
 		return local, false

@@ -11,6 +11,7 @@ import (
 	"github.com/wfc-dev/wfc/config"
 	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/dataworks/deploy"
+	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
 )
 
@@ -54,15 +55,15 @@ func (it *pulledWorkflow) fetchDefinition(ctx context.Context, c *dataworks.Clie
 		return
 	}
 	it.yaml = stampPulled(src)
-	it.decideDefinition(force)
+	it.decideDefinition(def, force)
 }
 
 // decideDefinition is decide for a DataWorks workflow, whose definition has no versions to
 // find the one an earlier pull wrote: the file's first line records the hash of the rest as
 // pull wrote it (stampPulled), which tells whether it was edited since, and whether the
 // workflow changed since.
-func (it *pulledWorkflow) decideDefinition(force bool) {
-	local, decided := it.compareLocal()
+func (it *pulledWorkflow) decideDefinition(def *dataworks.WorkflowDefinition, force bool) {
+	local, decided := it.compareLocal(func(local []byte) bool { return sameAsDefinition(it.path, local, def) })
 	if decided {
 		return
 	}
@@ -78,6 +79,18 @@ func (it *pulledWorkflow) decideDefinition(force bool) {
 	default:
 		it.status, it.note = pullKept, "edited locally since it was pulled, or not from wfc pull, and the workflow changed in DataWorks; --force overwrites it, 'wfc diff --remote "+it.path+"' shows the difference"
 	}
+}
+
+// sameAsDefinition reports whether the local file says what the definition says, in the
+// language's terms (as wfc diff --remote compares them); false when it does not compile.
+func sameAsDefinition(path string, local []byte, def *dataworks.WorkflowDefinition) bool {
+	u := compileWorkflow(path, local, driver.Options{})
+	if u.Program == nil || u.Diags.HasErrors() {
+		return false
+	}
+	lw := localWorkflowOf(u)
+	changes, err := dwChanges(*def, lw)
+	return lw.flowSpec != nil && err == nil && len(changes) == 0
 }
 
 // stampPattern is how the first line of a file pulled from DataWorks ends: the first 16 hex

@@ -83,20 +83,27 @@ func dwRemoteReport(ctx context.Context, c *dataworks.Client, local diffSide) (d
 	if def == nil {
 		return diff.Report{Old: "(not deployed)", New: local.name, Changes: notDeployed()}, nil
 	}
-	if local.local.flowSpec != nil {
-		// What the service added that the file leaves out (its defaults) is no difference:
-		// pushing the file would not change it.
-		spec, err := deploy.WithoutServerAdditions(local.local.flowSpec, []byte(def.Spec))
+	changes, err := dwChanges(*def, local.local)
+	return diff.Report{Old: dwDeployedName(def), New: local.name, Changes: changes}, err
+}
+
+// dwChanges compares a local workflow with a deployed definition, in the language's terms:
+// the changes from the definition (old) to the local file (new) that pushing the file would
+// make. What the service added that the file's FlowSpec leaves out (its defaults, such as a
+// node's rerun strategy, which decompiles to a retry) is no difference: push does not change it.
+func dwChanges(def dataworks.WorkflowDefinition, local localWorkflow) ([]diff.Change, error) {
+	if local.flowSpec != nil {
+		spec, err := deploy.WithoutServerAdditions(local.flowSpec, []byte(def.Spec))
 		if err != nil {
-			return diff.Report{}, err
+			return nil, err
 		}
 		def.Spec = string(spec)
 	}
-	remote, err := dwDeployedProgram(def)
+	remote, err := dwDeployedProgram(&def)
 	if err != nil {
-		return diff.Report{}, err
+		return nil, err
 	}
-	return diff.Report{Old: dwDeployedName(def), New: local.name, Changes: localChanges(remote, local.local)}, nil
+	return localChanges(remote, local), nil
 }
 
 // dwOwnProgram is a local DataWorks workflow compiled and decompiled: what it looks like once
