@@ -19,7 +19,7 @@ import (
 	"github.com/wfc-dev/wfc/workflow"
 )
 
-const pullUsage = `usage: wfc pull [--target T] [-o DIR] [--force]
+const pullUsage = `usage: wfc pull [--target T] [-o DIR] [--scripts DIR] [--force]
 
 Fetches every workflow of the SecMaster workspace (its newest version), decompiles each into
 a YAML file, and maps each file to its workflow in wfc.yaml's workflows:, so a team adopts
@@ -43,10 +43,11 @@ written atomically. Nothing is sent that writes.
 DataWorks: when nothing names a SecMaster workspace and the environment names a DataWorks
 one (WFC_DATAWORKS_ENDPOINT or ALIBABA_CLOUD_REGION_ID, WFC_DATAWORKS_PROJECT_ID and the
 ALIBABA_CLOUD_* credentials), pull reads every workflow of it (both kinds, every page), each
-definition with its scripts' contents, decompiled with the scripts inline. A definition has
-no versions, so the first line of each file pull writes ends with "(pulled: sha256 HASH)",
-the hash of the rest of the file: a file that still has it is rewritten when the workflow
-changed; an edited one is left with a note while the workflow has not changed since, and is
+definition with its scripts' contents, decompiled with the scripts inline, or with
+--scripts DIR in files DIR/NAME/STEP.EXT (.sql, .sh, .py, ...) that the steps name. A
+definition has no versions, so the first line of each file pull writes ends with "(pulled:
+sha256 HASH)", the hash of the rest of the file and of its script files: a file that still
+has it is rewritten when the workflow changed; an edited one is left with a note while the workflow has not changed since, and is
 kept (exit 1) unless --force when it has.
 
 Prints one line per workflow: new, updated, unchanged, kept (edited locally), skipped (no
@@ -57,9 +58,10 @@ version) or FAIL. Exit status 1 when a workflow could not be pulled or a local e
 
 // pullFlags are pull's options.
 type pullFlags struct {
-	remote remoteFlags
-	outDir string
-	force  bool
+	remote  remoteFlags
+	outDir  string
+	scripts string // DataWorks: where script files go; "" keeps scripts inline
+	force   bool
 }
 
 func runPull(e *env, args []string) int {
@@ -72,6 +74,7 @@ func pull(ctx context.Context, e *env, args []string) int {
 	f.remote.register(fs)
 	fs.StringVar(&f.outDir, "o", ".", "the directory new workflows are written to")
 	fs.BoolVar(&f.force, "force", false, "overwrite files edited locally since they were pulled")
+	fs.StringVar(&f.scripts, "scripts", "", "DataWorks: write each workflow's scripts to files in DIR/NAME/ rather than inline")
 	rest, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
@@ -88,6 +91,9 @@ func pull(ctx context.Context, e *env, args []string) int {
 	}
 	if f.remote.pullsDataWorks(e, cfg) {
 		return pullDataWorks(ctx, e, &f, cfg)
+	}
+	if f.scripts != "" {
+		return fail(e, exitUsage, "pull: --scripts is for DataWorks workflows, whose nodes run scripts; a SecMaster workflow has none")
 	}
 	client, cfg, err := f.remote.client(e, ".")
 	if err != nil {
@@ -150,10 +156,13 @@ type pulledWorkflow struct {
 	mapped bool   // wfc.yaml already maps path to wf
 	latest *secmaster.WorkflowVersion
 	yaml   []byte // the decompiled newest version
-	status pullStatus
-	was    string // for updated: the version the file was pulled from
-	note   string
-	err    error
+	// scripts are the script files the YAML names (DataWorks, with --scripts), written
+	// before it.
+	scripts []scriptFile
+	status  pullStatus
+	was     string // for updated: the version the file was pulled from
+	note    string
+	err     error
 }
 
 // placeWorkflows orders the workflows by name and id and gives each its file: the one
@@ -344,6 +353,12 @@ func removeVersion(vs []secmaster.WorkflowVersion, id string) []secmaster.Workfl
 func (it *pulledWorkflow) write() {
 	if it.status != pullNew && it.status != pullUpdated {
 		return
+	}
+	for _, s := range it.scripts {
+		if err := writeOutputFile(s.Path, []byte(s.Text)); err != nil {
+			it.status, it.err = pullFailed, err
+			return
+		}
 	}
 	if err := writeOutputFile(it.path, it.yaml); err != nil {
 		it.status, it.err = pullFailed, err

@@ -10,6 +10,7 @@ import (
 	"github.com/wfc-dev/wfc/diff"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
+	dwtarget "github.com/wfc-dev/wfc/target/dataworks"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -51,18 +52,19 @@ func dwDeployedName(def *dataworks.WorkflowDefinition) string {
 	return def.Name + " (deployed)"
 }
 
-// dwDecompiledYAML is the definition as wfc YAML, or errNotDecompiled saying why not.
-func dwDecompiledYAML(def *dataworks.WorkflowDefinition) ([]byte, error) {
-	src, diags := decompileDefinition(dwDeployedName(def), def)
+// dwDecompiledYAML is the definition as wfc YAML and the script files it names (place), or
+// errNotDecompiled saying why not.
+func dwDecompiledYAML(def *dataworks.WorkflowDefinition, place scriptPlace) ([]byte, []scriptFile, error) {
+	src, scripts, diags := decompileDefinition(dwDeployedName(def), def, place)
 	if src == nil || diags.HasErrors() {
-		return nil, fmt.Errorf("%w: %s", errNotDecompiled, firstError(diags))
+		return nil, nil, fmt.Errorf("%w: %s", errNotDecompiled, firstError(diags))
 	}
-	return src, nil
+	return src, scripts, nil
 }
 
 // dwDeployedProgram decompiles a definition and resolves it the way a local file is.
 func dwDeployedProgram(def *dataworks.WorkflowDefinition) (*workflow.Program, error) {
-	src, err := dwDecompiledYAML(def)
+	src, _, err := dwDecompiledYAML(def, scriptPlace{})
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +93,12 @@ func dwRemoteReport(ctx context.Context, c *dataworks.Client, local diffSide) (d
 // the changes from the definition (old) to the local file (new) that pushing the file would
 // make. What the service added that the file's FlowSpec leaves out (its defaults, such as a
 // node's rerun strategy, which decompiles to a retry) is no difference: push does not change it.
+//
+// The deployed side has each script inline, so the local program's run steps that name a
+// file get its text as their code, in place (local is the caller's own copy, built for this
+// comparison): a script is compared by its text, wherever it is kept.
 func dwChanges(def dataworks.WorkflowDefinition, local localWorkflow) ([]diff.Change, error) {
+	inlineScripts(local.prog)
 	if local.flowSpec != nil {
 		spec, err := deploy.WithoutServerAdditions(local.flowSpec, []byte(def.Spec))
 		if err != nil {
@@ -110,4 +117,18 @@ func dwChanges(def dataworks.WorkflowDefinition, local localWorkflow) ([]diff.Ch
 // deployed, for uncarried.
 func dwOwnProgram(local localWorkflow) (*workflow.Program, error) {
 	return dwDeployedProgram(&dataworks.WorkflowDefinition{Name: local.prog.Workflow.Name.Value, Spec: string(local.flowSpec)})
+}
+
+// inlineScripts gives each run step of prog that names a script file the file's text as its
+// code (a file that cannot be read is left named: the file did not compile then).
+func inlineScripts(prog *workflow.Program) {
+	for _, s := range prog.Steps {
+		r, ok := s.Body.(*workflow.Run)
+		if !ok || r.File.Value == "" {
+			continue
+		}
+		if text, err := dwtarget.ReadScript(prog.Workflow.File, r.File.Value); err == nil {
+			r.Code, r.File = workflow.String{Value: string(text), Range: r.File.Range}, workflow.String{}
+		}
+	}
 }
