@@ -97,7 +97,11 @@ func (it *pulledWorkflow) decideDefinition(def *dataworks.WorkflowDefinition, fo
 			it.status, it.note = pullKept, "the script file "+displayPath(taken)+" is there already, with other text; --force overwrites it"
 		}
 	}
+	edited := "edited locally since it was pulled; the workflow has not changed since; 'wfc diff --remote " + it.path + "' shows the edits"
 	if decided {
+		if it.status == pullUnchanged && it.note == "" && len(it.scripts) > 0 && !unedited(it.yaml, it.path) {
+			it.note = edited // the YAML is as pulled, a script is not
+		}
 		return
 	}
 	switch {
@@ -106,7 +110,7 @@ func (it *pulledWorkflow) decideDefinition(def *dataworks.WorkflowDefinition, fo
 	case force:
 		it.status, it.note = pullUpdated, overwrittenNote
 	case recordedStamp(local) != "" && recordedStamp(local) == recordedStamp(it.yaml):
-		it.status, it.note = pullUnchanged, "edited locally since it was pulled; the workflow has not changed since; 'wfc diff --remote "+it.path+"' shows the edits"
+		it.status, it.note = pullUnchanged, edited
 	default:
 		it.status, it.note = pullKept, "edited locally since it was pulled, or not from wfc pull, and the workflow changed in DataWorks; --force overwrites it, 'wfc diff --remote "+it.path+"' shows the difference"
 	}
