@@ -20,21 +20,21 @@ import (
 	"github.com/wfc-dev/wfc/workflow"
 )
 
-const pushDataWorksUsage = `
-A workflow with target: dataworks goes to Alibaba Cloud DataWorks instead. push finds the
+const pushDataWorksUsage = `A workflow with target: dataworks goes to Alibaba Cloud DataWorks instead. push finds the
 deployed workflow by its name (exact match, every page, both workflow kinds), reads its
 FlowSpec with the scripts and compares it with the compiled one; when nothing changed it writes
 nothing, else it sends ImportWorkflowDefinition once, with the deployed workflow's id and its
 nodes' ids (matched by name) in place of the compiled ones, and waits for the import job. A
 lost answer to the import is resolved by looking the workflow up again (--confirm-wait), never
-by resending. --dry-run prints the plan and writes nothing; --publish then deploys the workflow
+by resending; exit status 3 when the import's outcome stays unknown. --dry-run prints the plan and writes nothing; --publish then deploys the workflow
 to production (CreatePipelineRun, starting each stage that waits) and ends with success or the
-failing stage's message. The workspace: --project-id, --region (or ALIBABA_CLOUD_REGION_ID;
+failing stage's message. The workspace: --project-id (WFC_DATAWORKS_PROJECT_ID), --region (or ALIBABA_CLOUD_REGION_ID;
 the endpoint is https://dataworks.REGION.aliyuncs.com) or --endpoint (WFC_DATAWORKS_ENDPOINT),
 or a wfc.yaml target with platform: dataworks; credentials only from
 ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for STS keys,
 ALIBABA_CLOUD_SECURITY_TOKEN. DataWorks workflows are pushed first, then SecMaster ones; each
 platform's flags apply to its own workflows.
+
 `
 
 // dataWorksFlags are push's options for DataWorks workflows.
@@ -396,10 +396,21 @@ func stepsOfNodes(spec []byte) map[string]string {
 }
 
 // inStepTerms is the plan's lines with each node the file still compiles named by its step id,
-// as the user wrote it: "~ step load (node load_orders): script.content: ...". A node no step
-// compiles to any more keeps its node name.
+// as the user wrote it: "create workflow ... with 2 steps: load, report", "~ step load (node
+// Load the orders): script.content: ...". A node no step compiles to any more keeps its node
+// name.
 func inStepTerms(p *deploy.WorkflowPlan, stepOf map[string]string) []string {
 	lines := p.Lines()
+	if p.Action == deploy.Create {
+		steps := make([]string, len(p.Nodes))
+		for i, n := range p.Nodes {
+			steps[i] = n
+			if id, ok := stepOf[n]; ok {
+				steps[i] = id
+			}
+		}
+		lines[0] = fmt.Sprintf("create workflow %q (%s) with %d %s: %s", p.Workflow, p.Kind, len(steps), plural(len(steps), "step", "steps"), strings.Join(steps, ", "))
+	}
 	for i, l := range lines {
 		for _, n := range p.NodeChanges {
 			id, ok := stepOf[n.Node]
