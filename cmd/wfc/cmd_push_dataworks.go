@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
@@ -371,62 +369,4 @@ func finishDataWorksPush(e *env, f *pushFlags, dw []dwOutcome, code int) int {
 		}
 	}
 	return dataWorksExitCode(dw)
-}
-
-// stepsOfNodes maps the compiled nodes' names to their ids, which the compiler takes from the
-// steps (a switch's join node has an id of its own, such as finish.join).
-func stepsOfNodes(spec []byte) map[string]string {
-	var doc struct {
-		Spec struct {
-			Workflows []struct {
-				Nodes []struct{ ID, Name string }
-			}
-		}
-	}
-	out := map[string]string{}
-	if json.Unmarshal(spec, &doc) != nil {
-		return out
-	}
-	for _, wf := range doc.Spec.Workflows {
-		for _, n := range wf.Nodes {
-			out[n.Name] = n.ID
-		}
-	}
-	return out
-}
-
-// inStepTerms is the plan's lines with each node the file still compiles named by its step id,
-// as the user wrote it: "create workflow ... with 2 steps: load, report", "~ step load (node
-// Load the orders): script.content: ...". A node no step compiles to any more keeps its node
-// name.
-func inStepTerms(p *deploy.WorkflowPlan, stepOf map[string]string) []string {
-	lines := p.Lines()
-	if p.Action == deploy.Create {
-		steps := make([]string, len(p.Nodes))
-		for i, n := range p.Nodes {
-			steps[i] = n
-			if id, ok := stepOf[n]; ok {
-				steps[i] = id
-			}
-		}
-		lines[0] = fmt.Sprintf("create workflow %q (%s) with %d %s: %s", p.Workflow, p.Kind, len(steps), plural(len(steps), "step", "steps"), strings.Join(steps, ", "))
-	}
-	for i, l := range lines {
-		for _, n := range p.NodeChanges {
-			id, ok := stepOf[n.Node]
-			if !ok {
-				continue
-			}
-			step := "step " + id
-			if id != n.Node {
-				step += " (node " + n.Node + ")"
-			}
-			for _, prefix := range []string{"+ node " + n.Node, "~ node " + n.Node + ": "} {
-				if strings.HasPrefix(l, prefix) && (prefix[0] == '~' || l == prefix) {
-					lines[i] = l[:2] + step + l[len("~ node ")+len(n.Node):]
-				}
-			}
-		}
-	}
-	return lines
 }
