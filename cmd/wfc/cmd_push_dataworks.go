@@ -181,14 +181,15 @@ func pushDataWorks(ctx context.Context, e *env, f *pushFlags, files []string) ([
 			fmt.Fprintf(e.stderr, "push: [%d/%d] %s\n", i+1, len(files), file)
 		}
 		o := pushDataWorksFile(ctx, e, cfg, client, f, file)
+		if interrupted(ctx, "") && o.Status == "failed" && !o.Unknown {
+			break // the signal cancelled this workflow's calls; its error would only repeat that
+		}
 		out = append(out, o)
 		if f.format == "text" {
 			printDataWorksOutcome(e.stdout, o)
 		}
-		if interrupted(ctx, fmt.Sprintf("push interrupted after %d of %d DataWorks workflows; nothing more was sent", i+1, len(files))) {
-			break
-		}
 	}
+	interrupted(ctx, fmt.Sprintf("push interrupted after %d of %d DataWorks workflows; nothing more was sent", len(out), len(files)))
 	return out, exitOK
 }
 
