@@ -365,7 +365,7 @@ func finishDataWorksPush(e *env, f *pushFlags, dw []dwOutcome, code int) int {
 		return code
 	}
 	if f.format == "json" {
-		if err := writePushJSON(e, nil, dw); err != nil {
+		if err := writePushJSON(e, nil, nil, dw); err != nil {
 			return fail(e, exitUsage, "push: %v", err)
 		}
 	}
