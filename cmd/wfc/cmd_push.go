@@ -88,12 +88,9 @@ func push(ctx context.Context, e *env, args []string) int {
 	if err := f.checkPlatformFlags(len(dwFiles), len(files)); err != nil {
 		return fail(e, exitUsage, "push: %v", err)
 	}
-	var dw []dwOutcome
-	if len(dwFiles) > 0 {
-		var code int
-		if dw, code = pushDataWorks(ctx, e, &f, dwFiles); dw == nil || len(files) == 0 || interrupted(ctx, "") {
-			return finishDataWorksPush(e, &f, dw, code)
-		}
+	if len(files) == 0 {
+		dw, code := pushDataWorks(ctx, e, &f, dwFiles)
+		return finishDataWorksPush(e, &f, dw, code)
 	}
 	if f.workflowID != "" && len(files) != 1 {
 		return fail(e, exitUsage, "push: --workflow-id names the workflow of one file, but there are %d; map each file in %s instead", len(files), config.FileName)
@@ -111,6 +108,15 @@ func push(ctx context.Context, e *env, args []string) int {
 	}
 	if err := publish.CheckConflicts(ctx, client, ready); err != nil {
 		return fail(e, exitUsage, "push: %s", explainRemote(err))
+	}
+	// DataWorks workflows go first, once the SecMaster settings and conflicts have been
+	// checked: a push that is refused sends nothing to either platform.
+	var dw []dwOutcome
+	if len(dwFiles) > 0 {
+		var code int
+		if dw, code = pushDataWorks(ctx, e, &f, dwFiles); dw == nil || interrupted(ctx, "") {
+			return finishDataWorksPush(e, &f, dw, code)
+		}
 	}
 	plans := make([]pushPlan, len(items))
 	for i, it := range items {
