@@ -40,9 +40,10 @@ other line kept as it is, or to a new ./wfc.yaml; when the file's workflows: can
 extended by adding lines (flow style), the entries are printed for you to add. Files are
 written atomically. Nothing is sent that writes.
 
-DataWorks: when nothing names a SecMaster workspace and the environment names a DataWorks
-one (WFC_DATAWORKS_ENDPOINT or ALIBABA_CLOUD_REGION_ID, WFC_DATAWORKS_PROJECT_ID and the
-ALIBABA_CLOUD_* credentials), pull reads every workflow of it (both kinds, every page), each
+DataWorks: with --target naming a target with platform: dataworks, or without --target when
+only DataWorks has a default target or a workspace in the environment (WFC_DATAWORKS_ENDPOINT
+or ALIBABA_CLOUD_REGION_ID; credentials from ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET), pull reads
+every workflow of that workspace (both kinds, every page), each
 definition with its scripts' contents, decompiled with the scripts inline, or with
 --scripts DIR in files DIR/NAME/STEP.EXT (.sql, .sh, .py, ...) that the steps name. A
 definition has no versions, so the first line of each file pull writes ends with "(pulled:

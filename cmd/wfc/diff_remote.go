@@ -100,7 +100,11 @@ func (c *remoteClients) report(ctx context.Context, e *env, workflowID, file str
 				return diff.Report{}, badSettings{err}
 			}
 		}
-		return dwRemoteReport(ctx, c.dataWorks, local)
+		r, err := dwRemoteReport(ctx, c.dataWorks, local)
+		if err != nil {
+			return r, errors.New(explainDataWorks(err))
+		}
+		return r, nil
 	}
 	if local.local.version == nil {
 		return diff.Report{}, fmt.Errorf("it does not compile for SecMaster or DataWorks (its target is %s); diff --remote compares with SecMaster and DataWorks workflows only", local.target)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -34,7 +35,7 @@ func pullDataWorks(ctx context.Context, e *env, f *pullFlags, cfg *config.Config
 	defer cancel()
 	defs, err := deploy.AllWorkflows(ctx, client)
 	if err != nil {
-		return fail(e, exitUsage, "pull: %v", err)
+		return fail(e, exitUsage, "pull: %s", explainDataWorks(err))
 	}
 	if len(defs) == 0 {
 		fmt.Fprintln(e.stderr, "wfc: pull: the DataWorks workspace has no workflows; nothing was written")
@@ -54,7 +55,7 @@ func pullDataWorks(ctx context.Context, e *env, f *pullFlags, cfg *config.Config
 func (it *pulledWorkflow) fetchDefinition(ctx context.Context, c *dataworks.Client, f *pullFlags) {
 	def, err := c.GetWorkflowDefinition(ctx, dataworks.ID(it.wf.ID), true)
 	if err != nil {
-		it.status, it.err = pullFailed, err
+		it.status, it.err = pullFailed, errors.New(explainDataWorks(err))
 		return
 	}
 	place, err := it.scriptPlace(f.scripts)

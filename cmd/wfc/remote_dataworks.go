@@ -14,37 +14,28 @@ import (
 	"github.com/wfc-dev/wfc/workflow"
 )
 
-// dataWorksClient is the client of the DataWorks workspace a remote command talks to.
-// Until wfc.yaml names DataWorks targets, the workspace comes from the environment
-// (dataworks.ConfigFromEnv, as 'wfc dev-server' prints it), overridden by --endpoint, --region
-// and --project-id.
-func (r *remoteFlags) dataWorksClient(e *env, _ *config.Config) (*dataworks.Client, error) {
-	cc, err := dataworks.ConfigFromEnv(e.getenv)
+// dataWorksClient is the client of the DataWorks workspace a remote command talks to,
+// resolved as push resolves it (dataWorksConfig: the flags, --target, the environment,
+// default_target).
+func (r *remoteFlags) dataWorksClient(e *env, cfg *config.Config) (*dataworks.Client, error) {
+	cc, err := r.dataWorksConfig(e, cfg)
 	if err != nil {
 		return nil, err
 	}
-	if r.endpoint != "" || r.region != "" {
-		cc.Endpoint, cc.Region = r.endpoint, r.region
-	}
-	if r.projectID != "" {
-		cc.ProjectID = r.projectID
-	}
-	if cc.Endpoint == "" && cc.Region == "" {
-		return nil, fmt.Errorf("no DataWorks endpoint: pass --region or --endpoint, or set %s or %s", dataworks.EnvRegion, dataworks.EnvEndpoint)
-	}
-	if cc.ProjectID == "" {
-		return nil, fmt.Errorf("no DataWorks project id: pass --project-id or set %s", dataworks.EnvProjectID)
-	}
-	cc.AttemptTimeout, cc.UserAgent = r.requestTimeout, "wfc/"+version
 	return dataworks.New(cc)
 }
 
 // pullsDataWorks reports whether pull reads a DataWorks workspace rather than a SecMaster
-// one: only the environment names a DataWorks workspace until wfc.yaml can, and SecMaster
-// stays the choice whenever anything names a SecMaster workspace.
+// one: --target names a DataWorks target or, without --target, only DataWorks has a default
+// target or a workspace in the environment.
 func (r *remoteFlags) pullsDataWorks(e *env, cfg *config.Config) bool {
-	secMaster := r.target != "" || cfg.DefaultTarget != "" || e.getenv(secmaster.EnvEndpoint) != "" || e.getenv(secmaster.EnvRegion) != ""
-	return !secMaster && (e.getenv(dataworks.EnvEndpoint) != "" || e.getenv(dataworks.EnvRegion) != "")
+	if r.target != "" {
+		t, err := cfg.Target(r.target)
+		return err == nil && t.Platform == config.PlatformDataWorks
+	}
+	secMaster := cfg.DefaultTargetFor(config.PlatformSecMaster) != "" || e.getenv(secmaster.EnvEndpoint) != "" || e.getenv(secmaster.EnvRegion) != ""
+	dataWorks := cfg.DefaultTargetFor(config.PlatformDataWorks) != "" || e.getenv(dataworks.EnvEndpoint) != "" || e.getenv(dataworks.EnvRegion) != ""
+	return dataWorks && !secMaster
 }
 
 // dwDeployedName names a deployed DataWorks workflow in diff headings: `daily (deployed)`.
