@@ -63,7 +63,17 @@ func (it *pulledWorkflow) fetchDefinition(ctx context.Context, c *dataworks.Clie
 		it.status, it.err = pullFailed, err
 		return
 	}
-	src, scripts, err := dwDecompiledYAML(def, place)
+	// The file says each dependency once: kept in a step's platform block, the copy the
+	// service mirrors into a node's inputs would name a deployed id that pushing the file
+	// back would send as one more dependency.
+	spec, err := deploy.WithoutMirroredInputs([]byte(def.Spec))
+	if err != nil {
+		it.status, it.err = pullFailed, err
+		return
+	}
+	pulled := *def
+	pulled.Spec = string(spec)
+	src, scripts, err := dwDecompiledYAML(&pulled, place)
 	if err != nil {
 		it.status, it.err = pullFailed, err
 		return

@@ -73,3 +73,50 @@ func pruneServerAdded(local, deployed obj) {
 		}
 	}
 }
+
+// WithoutMirroredInputs returns spec, a deployed FlowSpec document, without the entries of a
+// node's inputs.nodeOutputs that repeat a dependency the workflow's dependencies state for
+// it: the service mirrors each dependency there, naming the upstream output by its deployed
+// id, and a file that kept that id would make a compiled node depend on an output no
+// compiled node has. What is left says each dependency once, in dependencies.
+func WithoutMirroredInputs(spec []byte) ([]byte, error) {
+	d, err := parseDocument(spec, "the deployed spec")
+	if err != nil {
+		return nil, err
+	}
+	ups := map[string]map[string]bool{} // node id → the outputs its dependencies name
+	deps, _ := d.wf["dependencies"].([]any)
+	for _, item := range deps {
+		dep, _ := item.(obj)
+		down, _ := dep["nodeId"].(string)
+		ons, _ := dep["depends"].([]any)
+		for _, on := range ons {
+			o, _ := on.(obj)
+			if out, _ := o["output"].(string); out != "" && down != "" {
+				if ups[down] == nil {
+					ups[down] = map[string]bool{}
+				}
+				ups[down][out] = true
+			}
+		}
+	}
+	for _, n := range d.nodes {
+		inputs, _ := n["inputs"].(obj)
+		list, _ := inputs["nodeOutputs"].([]any)
+		if list == nil {
+			continue
+		}
+		var kept []any
+		for _, item := range list {
+			entry, _ := item.(obj)
+			if data, _ := entry["data"].(string); !ups[idOf(n)][data] {
+				kept = append(kept, item)
+			}
+		}
+		inputs["nodeOutputs"] = kept
+		if len(kept) == 0 {
+			delete(inputs, "nodeOutputs")
+		}
+	}
+	return encode(d.root), nil
+}

@@ -1,6 +1,7 @@
 package deploy_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -78,5 +79,50 @@ func TestWithoutServerAdditionsKeepsOnlyWhatPushWouldCompare(t *testing.T) {
 	edited := strings.Replace(def.Spec, `"rerunTimes":3`, `"rerunTimes":5`, 1)
 	if got, err = deploy.WithoutServerAdditions(local, []byte(edited)); err != nil || !strings.Contains(string(got), `"rerunTimes":5`) {
 		t.Errorf("a rerunTimes of 5 set in the console was dropped (err %v): %s", err, got)
+	}
+}
+
+func TestWithoutMirroredInputsSaysEachDependencyOnce(t *testing.T) {
+	e := newEnv(t, nil)
+	e.push(t, specBytes(compiled("daily", nil)))
+	def, err := deploy.Deployed(ctx, e.client, "daily")
+	if err != nil {
+		t.Fatal(err)
+	}
+	nodeInputs := func(spec []byte) map[string]any {
+		t.Helper()
+		var doc struct {
+			Spec struct {
+				Workflows []struct {
+					Nodes []struct {
+						Name   string
+						Inputs map[string]any
+					}
+				}
+			}
+		}
+		if err := json.Unmarshal(spec, &doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range doc.Spec.Workflows[0].Nodes {
+			if n.Name == "load" {
+				return n.Inputs
+			}
+		}
+		t.Fatalf("no node load in %s", spec)
+		return nil
+	}
+	if nodeInputs([]byte(def.Spec))["nodeOutputs"] == nil {
+		t.Fatalf("the emulator no longer mirrors load's dependency into its inputs; this test needs it: %s", def.Spec)
+	}
+	got, err := deploy.WithoutMirroredInputs([]byte(def.Spec))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in := nodeInputs(got); in["nodeOutputs"] != nil {
+		t.Errorf("load's inputs still repeat its dependency: %v", in)
+	}
+	if !strings.Contains(string(got), `"dependencies":[{`) {
+		t.Errorf("the dependencies were lost: %s", got)
 	}
 }
