@@ -43,13 +43,13 @@ written atomically. Nothing is sent that writes.
 DataWorks: with --target naming a target with platform: dataworks, or without --target when
 only DataWorks has a default target or a workspace in the environment (WFC_DATAWORKS_ENDPOINT
 or ALIBABA_CLOUD_REGION_ID; credentials from ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET), pull reads
-every workflow of that workspace (both kinds, every page), each
-definition with its scripts' contents, decompiled with the scripts inline, or with
---scripts DIR in files DIR/NAME/STEP.EXT (.sql, .sh, .py, ...) that the steps name. A
-definition has no versions, so the first line of each file pull writes ends with "(pulled:
-sha256 HASH)", the hash of the rest of the file and of its script files: a file that still
-has it is rewritten when the workflow changed; an edited one is left with a note while the workflow has not changed since, and is
-kept (exit 1) unless --force when it has.
+every workflow of that workspace (both kinds, every page), each definition with its scripts'
+contents, decompiled with the scripts inline, or with --scripts DIR in files
+DIR/NAME/STEP.EXT (.sql, .sh, .py, ...) that the steps name. A definition has no versions,
+so the first line of each file pull writes ends with "(pulled: sha256 HASH)", the hash of
+the rest of the file and of its script files: a file that still has it is rewritten when the
+workflow changed; an edited one is left with a note while the workflow has not changed
+since, and is kept (exit 1) unless --force when it has.
 
 Prints one line per workflow: new, updated, unchanged, kept (edited locally), skipped (no
 version) or FAIL. Exit status 1 when a workflow could not be pulled or a local edit was kept,
@@ -269,14 +269,10 @@ func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secm
 		it.status, it.note = pullUnchanged, "edited locally since it was pulled from this version, still the newest; 'wfc diff --remote "+it.path+"' shows the edits"
 		return
 	}
-	it.status, it.note = pullKept, keptNote(it.path)
+	it.status, it.note = pullKept, "edited locally since it was pulled, or not from wfc pull: it is no version's decompiled form; --force overwrites it, 'wfc diff --remote "+it.path+"' shows the difference"
 }
 
 const overwrittenNote = "local edits overwritten (--force)"
-
-func keptNote(path string) string {
-	return "edited locally since it was pulled, or not from wfc pull: it is no version's decompiled form; --force overwrites it, 'wfc diff --remote " + path + "' shows the difference"
-}
 
 // compareLocal settles what both platforms decide from the file alone: write it when there
 // is none, leave it when it is the decompiled YAML or says what the deployed workflow says
