@@ -6,7 +6,8 @@ package bpmn
 // Diagram/Plane/Shape/Edge values that point back at the elements they draw.
 //
 // Reading: Read(doc) builds Definitions from a tree (model_read.go).
-// Writing: Write(defs) builds a tree from Definitions (model_write.go).
+// Writing: Write(defs) builds a tree from Definitions (model_write.go); EncodeModelTaskflow(defs)
+// writes the same tree's taskflow JSON without building it (model_json.go).
 // Types:   (*Element).Is("FlowNode") answers moddle's is() with BPMN's type hierarchy (types.go).
 
 // Element is one BPMN semantic element.
