@@ -323,3 +323,37 @@ func TestGrowKeepsRegistry(t *testing.T) {
 		t.Errorf("registry after Grow and one add = %v", defs.ByID)
 	}
 }
+
+// Building takes its elements, attribute lists and incoming/outgoing lists from slabs: a
+// compiled workflow adds thousands, each of which cost two to four allocations of its own.
+func TestBuilderAllocatesInSlabs(t *testing.T) {
+	const n = 1000
+	ids := make([]string, 2*n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("E%d", i)
+	}
+	allocs := testing.AllocsPerRun(3, func() {
+		defs := NewDefinitions("Defs", "bpmn2", nil)
+		defs.Grow(2 * n)
+		proc, err := defs.AddProcess("Process_1", "p")
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev, _ := defs.AddNode(proc, "StartEvent", ids[0], "")
+		for i := 1; i < n; i++ {
+			node, err := defs.AddNode(proc, "ServiceTask", ids[i], "", Attr{Name: "soar:plugin", Value: "p"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := defs.Connect(ids[n+i], prev, node); err != nil {
+				t.Fatal(err)
+			}
+			prev = node
+		}
+	})
+	// The process's child list grows by doubling and each slab holds up to 512 items: about
+	// 40 allocations, where one each cost 6000.
+	if allocs > n/10 {
+		t.Errorf("building %d nodes and flows took %v allocations; want under %d", n, allocs, n/10)
+	}
+}

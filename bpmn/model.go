@@ -72,6 +72,13 @@ type Definitions struct {
 	// duplicate ids, unparsable content); Read records them and keeps going.
 	Warnings []Warning
 	// Namespaces maps declared prefixes to URIs, in declaration order as Attrs on Element.
+
+	// The builder's elements, attribute lists and reference lists come from slabs (see
+	// slab): a compiled workflow has thousands, each otherwise an allocation of its own.
+	// A Definitions is therefore never copied.
+	elems slab[Element]
+	attrs slab[Attr]
+	refs  slab[*Element]
 }
 
 // Diagram is one bpmndi:BPMNDiagram.

@@ -376,8 +376,24 @@ func TypeForTag(tag, xsiType string) string {
 }
 
 // tagForType is the inverse used when an element built in code has no Tag: the type with a
-// lower-case first letter.
+// lower-case first letter. The tags of BPMN's types are made once (typeTags): the builder
+// asks for one per element.
 func tagForType(t string) string {
+	if tag, ok := typeTags[t]; ok {
+		return tag
+	}
+	return lowerFirst(t)
+}
+
+var typeTags = func() map[string]string {
+	tags := make(map[string]string, len(superClasses))
+	for t := range superClasses {
+		tags[t] = lowerFirst(t)
+	}
+	return tags
+}()
+
+func lowerFirst(t string) string {
 	if t == "" {
 		return ""
 	}
