@@ -102,8 +102,7 @@ func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...At
 	if parent == nil {
 		return nil, fmt.Errorf("cannot add %s %q: no parent element", typ, id)
 	}
-	e := d.elems.one()
-	*e = Element{Type: typ, Tag: tagForType(typ), ID: id, Name: name, Parent: parent, kinds: typeSetOf(typ)}
+	e := &Element{Type: typ, Tag: tagForType(typ), ID: id, Name: name, Parent: parent, kinds: typeSetOf(typ)}
 	if n := len(id) + len(name) + len(attrs); n > 0 {
 		e.Attrs = d.attrs.take(2 + len(attrs))[:0] // room for all: they are set one by one
 	}
@@ -151,8 +150,7 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 		return nil, fmt.Errorf("cannot connect flow %q from %q to %q: they are in different processes or sub-processes; a sequence flow stays inside one",
 			flowID, from.ID, to.ID)
 	}
-	f := d.elems.one()
-	*f = Element{Type: "SequenceFlow", Tag: "sequenceFlow", ID: flowID, Parent: from.Parent, kinds: typeSetOf("SequenceFlow"),
+	f := &Element{Type: "SequenceFlow", Tag: "sequenceFlow", ID: flowID, Parent: from.Parent, kinds: typeSetOf("SequenceFlow"),
 		Attrs: d.attrs.take(3 + len(attrs))[:0]}
 	f.Attrs = append(f.Attrs, Attr{Name: "id", Value: flowID})
 	for _, a := range attrs {

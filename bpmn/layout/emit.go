@@ -23,8 +23,10 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 		if g.nodes[n].el != el {
 			b, k = g.boxes[el], kindBoundary
 		}
+		// Field by field: the shape is zero, and copying a whole struct into the array
+		// while the GC marks costs a write barrier for every pointer field it has.
 		shape := a.shape()
-		*shape = bpmn.Shape{BPMNElement: el.ID, Element: el, Bounds: a.bounds(b)} // ID: setDIIDs
+		shape.BPMNElement, shape.Element, shape.Bounds = el.ID, el, a.bounds(b) // ID: setDIIDs
 		if el.Type == "ExclusiveGateway" {
 			shape.IsMarkerVisible = a.flag(true)
 		}
@@ -41,7 +43,7 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 	for i := range g.edges {
 		e, pts := &g.edges[i], routes[i]
 		edge := a.edge()
-		*edge = bpmn.Edge{BPMNElement: e.flow.ID, Element: e.flow, Waypoints: a.waypoints(pts)} // ID: setDIIDs
+		edge.BPMNElement, edge.Element, edge.Waypoints = e.flow.ID, e.flow, a.waypoints(pts) // ID: setDIIDs
 		if e.flow.Name != "" {
 			edge.Label = a.label(a.bounds(flowLabel(pts, e.flow.Name)))
 		}
