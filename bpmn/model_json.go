@@ -50,19 +50,21 @@ func EncodeModelTreeJSON(defs *Definitions) ([]byte, error) {
 // writeModelJSON writes the compact xml-js JSON of defs to w, inside the taskflow envelope
 // when envelope is set, in which case defs must be a BPMN document (see CheckBPMN).
 func writeModelJSON(defs *Definitions, w io.Writer, envelope bool) error {
-	s := &jsonSink{w: w, buf: make([]byte, 0, 2*flushThreshold), checkRoot: envelope}
+	s := &jsonSink{w: w, buf: make([]byte, 2*flushThreshold), checkRoot: envelope}
+	b := s.tail()
 	if envelope {
-		s.buf = append(s.buf, envelopeStart...)
+		b = append(b, envelopeStart...)
 	}
-	s.buf = append(s.buf, `{"elements":[`...)
+	s.keep(append(b, `{"elements":[`...))
 	s.state = inFirstChild
 	if err := writeModel(defs, s); err != nil {
 		return err
 	}
-	s.buf = append(s.buf, "]}"...)
+	b = append(s.tail(), "]}"...)
 	if envelope {
-		s.buf = append(s.buf, '}')
+		b = append(b, '}')
 	}
+	s.keep(b)
 	s.flush()
 	return s.err
 }
@@ -77,31 +79,49 @@ const (
 
 // jsonSink is an xmlSink writing the xml-js JSON of what it is given (see tree_json.go for
 // the format), compact, in chunks to w.
+//
+// Each method appends to the chunk through a local slice (tail, keep) and stores only the
+// length: the sink lives on the heap, and storing a slice into it after every append cost a
+// GC write barrier each time (a tenth of writing the JSON while the GC marks).
 type jsonSink struct {
 	w         io.Writer
-	buf       []byte
+	buf       []byte // the chunk; len(buf) == cap(buf)
+	n         int    // bytes of buf in use
 	err       error
 	state     int  // of the innermost element written (one of in*); its parent's is inChildren
 	checkRoot bool // fail unless the first element is a definitions element
 }
 
-func (s *jsonSink) flush() {
-	if s.err == nil && len(s.buf) > 0 {
-		_, s.err = s.w.Write(s.buf)
+// tail is the chunk in use, to append to and give back to keep.
+func (s *jsonSink) tail() []byte { return s.buf[:s.n] }
+
+// keep takes back what was appended to tail, keeping the new array when an append outgrew
+// the chunk (a string longer than the room left).
+func (s *jsonSink) keep(b []byte) {
+	if cap(b) != cap(s.buf) {
+		s.buf = b[:cap(b)]
 	}
-	s.buf = s.buf[:0]
+	s.n = len(b)
+}
+
+func (s *jsonSink) flush() {
+	if s.err == nil && s.n > 0 {
+		_, s.err = s.w.Write(s.buf[:s.n])
+	}
+	s.n = 0
 }
 
 // child starts a child of the innermost open element.
-func (s *jsonSink) child() {
-	switch s.state {
+func child(b []byte, state int) []byte {
+	switch state {
 	case inName:
-		s.buf = append(s.buf, `,"elements":[`...)
+		return append(b, `,"elements":[`...)
 	case inAttributes:
-		s.buf = append(s.buf, `},"elements":[`...)
+		return append(b, `},"elements":[`...)
 	case inChildren:
-		s.buf = append(s.buf, ',')
+		return append(b, ',')
 	}
+	return b
 }
 
 func (s *jsonSink) start(name *qname) {
@@ -111,58 +131,58 @@ func (s *jsonSink) start(name *qname) {
 			s.err = err
 		}
 	}
-	s.child()
-	s.buf = append(s.buf, name.json...)
+	s.keep(append(child(s.tail(), s.state), name.json...))
 	s.state = inName
 }
 
 // key starts an attribute.
-func (s *jsonSink) key(name string) {
-	if s.state == inName {
-		s.buf = append(s.buf, `,"attributes":{`...)
+func key(b []byte, state int, name string) []byte {
+	if state == inName {
+		b = append(b, `,"attributes":{`...)
 	} else {
-		s.buf = append(s.buf, ',')
+		b = append(b, ',')
 	}
-	s.buf = appendJSString(s.buf, name)
-	s.buf = append(s.buf, ':')
-	s.state = inAttributes
+	b = appendJSString(b, name)
+	return append(b, ':')
 }
 
 func (s *jsonSink) attr(name, value string) {
-	s.key(name)
-	s.buf = appendJSString(s.buf, value)
+	s.keep(appendJSString(key(s.tail(), s.state, name), value))
+	s.state = inAttributes
 }
 
 func (s *jsonSink) coord(name string, v float64) {
-	s.key(name)
-	s.buf = append(s.buf, '"')
-	s.buf = appendCoord(s.buf, v)
-	s.buf = append(s.buf, '"')
+	b := append(key(s.tail(), s.state, name), '"')
+	b = appendCoord(b, v)
+	s.keep(append(b, '"'))
+	s.state = inAttributes
 }
 
 func (s *jsonSink) text(kind NodeType, value string) {
-	s.child()
+	b := child(s.tail(), s.state)
 	if kind == CDataNode {
-		s.buf = append(s.buf, `{"type":"cdata","cdata":`...)
+		b = append(b, `{"type":"cdata","cdata":`...)
 	} else {
-		s.buf = append(s.buf, `{"type":"text","text":`...)
+		b = append(b, `{"type":"text","text":`...)
 	}
-	s.buf = appendJSString(s.buf, value)
-	s.buf = append(s.buf, '}')
+	b = appendJSString(b, value)
+	s.keep(append(b, '}'))
 	s.state = inChildren
 }
 
 func (s *jsonSink) end() {
+	b := s.tail()
 	switch s.state {
 	case inName:
-		s.buf = append(s.buf, '}')
+		b = append(b, '}')
 	case inAttributes:
-		s.buf = append(s.buf, "}}"...)
+		b = append(b, "}}"...)
 	default:
-		s.buf = append(s.buf, "]}"...)
+		b = append(b, "]}"...)
 	}
+	s.keep(b)
 	s.state = inChildren
-	if len(s.buf) >= flushThreshold {
+	if s.n >= flushThreshold {
 		s.flush()
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -75,6 +76,11 @@ func TestModelJSONMatchesTreeOnBuiltModels(t *testing.T) {
 	doc := &Element{Type: "Documentation", Body: "line\r\nend"}
 	task.Children = append([]*Element{doc}, task.Children...)
 	assertStreamMatchesTree(t, "escapes", defs)
+
+	// A value longer than the sink's chunk (64 KiB) outgrows it.
+	defs = buildChain(t, 3)
+	defs.Element.Children[0].Children[1].SetAttr("name", strings.Repeat("long \"name\" ", 20000))
+	assertStreamMatchesTree(t, "long value", defs)
 }
 
 // A model whose root is not a definitions element is refused as EncodeTaskflow refuses its
