@@ -5,19 +5,36 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Form is the shape a BPMN document arrived in.
 type Form int
 
 const (
-	FormXML         Form = iota + 1 // BPMN 2.0 XML
-	FormTree                        // xml-js tree JSON: {"declaration"?, "elements"}
-	FormEnvelope                    // taskflow envelope JSON: {"elementType":"{}","workflow":{...}}
-	FormTaskflow                    // base64 of the envelope, as SecMaster stores it
-	FormRequest                     // create-version request JSON with a "taskflow" field
-	FormAPIResponse                 // SecMaster API response with the request fields under "data"
+	FormXML      Form = iota + 1 // BPMN 2.0 XML
+	FormTree                     // xml-js tree JSON: {"declaration"?, "elements"}
+	FormEnvelope                 // taskflow envelope JSON: {"elementType":"{}","workflow":{...}}
+	FormTaskflow                 // base64 of the envelope, as SecMaster stores it
+	FormWrapped                  // a JSON object of a Wrapper given to DecodeAny
 )
+
+// A Wrapper is a JSON object shape of some platform that carries a base64 taskflow, such as
+// a request body or an API response: the platform's package defines it (package bpmn knows
+// no platform's shapes) and passes it to DecodeAny.
+type Wrapper struct {
+	Name string   // what the object is, for messages: "a create-version request"
+	Path []string // the keys down to the taskflow string: {"data", "taskflow"}
+}
+
+// where is the wrapper's path as messages show it: "data"."taskflow".
+func (w Wrapper) where() string {
+	keys := make([]string, len(w.Path))
+	for i, k := range w.Path {
+		keys[i] = fmt.Sprintf("%q", k)
+	}
+	return strings.Join(keys, ".")
+}
 
 func (f Form) String() string {
 	switch f {
@@ -29,31 +46,30 @@ func (f Form) String() string {
 		return "envelope"
 	case FormTaskflow:
 		return "taskflow"
-	case FormRequest:
-		return "request"
-	case FormAPIResponse:
-		return "response"
+	case FormWrapped:
+		return "wrapped"
 	}
 	return fmt.Sprintf("Form(%d)", int(f))
 }
 
 // DecodeAny reads a BPMN document in any form wfc knows and says which it was: XML (the
-// input starts with '<'), a JSON object (told apart by its keys), or else a bare base64
-// taskflow. Leading and trailing whitespace and a byte order mark are ignored. A DOCTYPE
-// is refused in every form (see ErrDoctype). XML and trees of other documents are read
-// too (convert turns them into each other); see DecodeBPMN.
-func DecodeAny(data []byte) (*Document, Form, error) {
-	return decodeAny(data, false)
+// input starts with '<'), a JSON object (told apart by its keys: a tree, an envelope, or
+// one of wrappers, tried in order), or else a bare base64 taskflow. Leading and trailing
+// whitespace and a byte order mark are ignored. A DOCTYPE is refused in every form (see
+// ErrDoctype). XML and trees of other documents are read too (convert turns them into each
+// other); see DecodeBPMN.
+func DecodeAny(data []byte, wrappers ...Wrapper) (*Document, Form, error) {
+	return decodeAny(data, false, wrappers)
 }
 
 // DecodeBPMN is DecodeAny for input that must be BPMN, as in lint: XML whose root element is
 // not a <definitions> is refused at that start tag, with the error Read would give, instead
 // of after parsing what may be megabytes of something else.
-func DecodeBPMN(data []byte) (*Document, Form, error) {
-	return decodeAny(data, true)
+func DecodeBPMN(data []byte, wrappers ...Wrapper) (*Document, Form, error) {
+	return decodeAny(data, true, wrappers)
 }
 
-func decodeAny(data []byte, bpmnOnly bool) (*Document, Form, error) {
+func decodeAny(data []byte, bpmnOnly bool, wrappers []Wrapper) (*Document, Form, error) {
 	if len(data) > MaxInputSize {
 		return nil, 0, errf("input is %d bytes; the limit is %d", len(data), MaxInputSize)
 	}
@@ -70,7 +86,7 @@ func decodeAny(data []byte, bpmnOnly bool) (*Document, Form, error) {
 		}
 		return orNil(doc, err), FormXML, err
 	case '{':
-		doc, form, err := decodeJSONForm(data)
+		doc, form, err := decodeJSONForm(data, wrappers)
 		if err == nil {
 			err = refuseDoctype(doc)
 		}
@@ -93,7 +109,7 @@ func orNil(doc *Document, err error) *Document {
 	return doc
 }
 
-func decodeJSONForm(data []byte) (*Document, Form, error) {
+func decodeJSONForm(data []byte, wrappers []Wrapper) (*Document, Form, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
 		// Let the tree decoder position the syntax error.
@@ -104,26 +120,48 @@ func decodeJSONForm(data []byte) (*Document, Form, error) {
 		return doc, FormTree, nil
 	}
 	has := func(k string) bool { _, ok := top[k]; return ok }
-	switch {
-	case has("elementType") || has("workflow"):
+	if has("elementType") || has("workflow") {
 		doc, err := DecodeTaskflowJSON(data)
 		return doc, FormEnvelope, err
-	case has("taskflow"):
-		doc, err := taskflowField(top["taskflow"], `"taskflow"`)
-		return doc, FormRequest, err
-	case has("data"):
-		var inner map[string]json.RawMessage
-		if err := json.Unmarshal(top["data"], &inner); err == nil {
-			if tf, ok := inner["taskflow"]; ok {
-				doc, err := taskflowField(tf, `"data"."taskflow"`)
-				return doc, FormAPIResponse, err
-			}
+	}
+	for _, w := range wrappers {
+		if len(w.Path) == 0 || !has(w.Path[0]) {
+			continue
 		}
-	case has("elements") || has("declaration") || len(top) == 0:
+		if tf, ok := lookupPath(top, w.Path); ok {
+			doc, err := taskflowField(tf, w.where())
+			return doc, FormWrapped, err
+		}
+		return nil, 0, unknownJSON(wrappers) // its first key, but not the taskflow: no other form either
+	}
+	if has("elements") || has("declaration") || len(top) == 0 {
 		doc, err := DecodeTreeJSON(data)
 		return doc, FormTree, err
 	}
-	return nil, 0, errors.New(`JSON input is neither an xml-js tree ("elements"), a taskflow envelope ("elementType", "workflow"), a create-version request ("taskflow") nor an API response ("data"."taskflow")`)
+	return nil, 0, unknownJSON(wrappers)
+}
+
+// lookupPath is the value at path in an object, each key but the last naming an object.
+func lookupPath(top map[string]json.RawMessage, path []string) (json.RawMessage, bool) {
+	v, ok := top[path[0]]
+	for _, key := range path[1:] {
+		var inner map[string]json.RawMessage
+		if !ok || json.Unmarshal(v, &inner) != nil {
+			return nil, false
+		}
+		v, ok = inner[key]
+	}
+	return v, ok
+}
+
+// unknownJSON says which JSON objects DecodeAny reads, wrappers included.
+func unknownJSON(wrappers []Wrapper) error {
+	forms := []string{`an xml-js tree ("elements")`, `a taskflow envelope ("elementType", "workflow")`}
+	for _, w := range wrappers {
+		forms = append(forms, fmt.Sprintf("%s (%s)", w.Name, w.where()))
+	}
+	last := len(forms) - 1
+	return errors.New("JSON input is neither " + strings.Join(forms[:last], ", ") + " nor " + forms[last])
 }
 
 func taskflowField(raw json.RawMessage, where string) (*Document, error) {

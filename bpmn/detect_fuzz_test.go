@@ -29,13 +29,13 @@ func FuzzDecodeAny(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		doc, form, err := DecodeAny(data)
+		doc, form, err := DecodeAny(data, testWrappers...)
 		assertDecodesAlike(t, data, doc, form, err)
 		if err != nil {
 			assertPositioned(t, data, err)
 			return
 		}
-		if doc == nil || form < FormXML || form > FormAPIResponse {
+		if doc == nil || form < FormXML || form > FormWrapped {
 			t.Fatalf("no error, but document %v and form %v", doc, form)
 		}
 		if !formFitsFirstByte(form, firstByte(data)) {
@@ -49,7 +49,7 @@ func FuzzDecodeAny(f *testing.F) {
 // assertDecodesAlike decodes data a second time and wants the same tree, form and error.
 func assertDecodesAlike(t *testing.T, data []byte, doc *Document, form Form, err error) {
 	t.Helper()
-	doc2, form2, err2 := DecodeAny(data)
+	doc2, form2, err2 := DecodeAny(data, testWrappers...)
 	if form != form2 || (err == nil) != (err2 == nil) || (err != nil && err.Error() != err2.Error()) {
 		t.Fatalf("two decodes differ: %v %v / %v %v", form, err, form2, err2)
 	}
@@ -95,7 +95,7 @@ func formFitsFirstByte(form Form, first byte) bool {
 	case '<':
 		return form == FormXML
 	case '{':
-		return form == FormTree || form == FormEnvelope || form == FormRequest || form == FormAPIResponse
+		return form == FormTree || form == FormEnvelope || form == FormWrapped
 	}
 	return form == FormTaskflow
 }
@@ -125,9 +125,9 @@ func encodings(doc *Document, withXML bool) []encoded {
 	if tf, err := EncodeTaskflow(doc); err == nil {
 		out = append(out, encoded{FormTaskflow, []byte(tf)})
 		req, _ := json.Marshal(map[string]string{"taskflow": tf})
-		out = append(out, encoded{FormRequest, req})
+		out = append(out, encoded{FormWrapped, req})
 		resp, _ := json.Marshal(map[string]any{"code": "00000000", "data": map[string]string{"taskflow": tf}})
-		out = append(out, encoded{FormAPIResponse, resp})
+		out = append(out, encoded{FormWrapped, resp})
 	}
 	return out
 }
@@ -139,7 +139,7 @@ func assertAllFormsRoundTrip(t *testing.T, doc *Document, came Form) {
 	wrote := false
 	for _, e := range encodings(doc, came == FormXML) {
 		wrote = wrote || e.form == came
-		back, form, err := DecodeAny(e.data)
+		back, form, err := DecodeAny(e.data, testWrappers...)
 		if err != nil {
 			t.Fatalf("%v written by wfc does not read back: %v\n%s", e.form, err, clipBytes(e.data))
 		}

@@ -40,7 +40,7 @@ func TestDoctypeIsRefused(t *testing.T) {
 		"request":  `{"taskflow":"` + base64.StdEncoding.EncodeToString([]byte(envelope)) + `"}`,
 	}
 	for form, in := range inputs {
-		if _, _, err := DecodeAny([]byte(in)); !errors.Is(err, ErrDoctype) {
+		if _, _, err := DecodeAny([]byte(in), testWrappers...); !errors.Is(err, ErrDoctype) {
 			t.Errorf("DecodeAny(%s with a DOCTYPE) = %v; want ErrDoctype", form, err)
 		}
 	}

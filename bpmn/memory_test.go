@@ -57,7 +57,7 @@ func memoryInputs(t *testing.T) []struct {
 func TestDecodeAnyMemoryIsASmallMultipleOfInput(t *testing.T) {
 	for _, in := range memoryInputs(t) {
 		var err error
-		got := allocatedBy(func() { _, _, err = DecodeAny(in.src) })
+		got := allocatedBy(func() { _, _, err = DecodeAny(in.src, testWrappers...) })
 		ratio := float64(got) / float64(len(in.src))
 		t.Logf("%s: %d bytes in, %d allocated (%.2f per byte), err %v", in.name, len(in.src), got, ratio, err)
 		if ratio > in.maxRatio {

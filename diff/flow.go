@@ -75,20 +75,21 @@ func caseLabels(cases []*workflow.Case) []string {
 // flowFields are where control goes from s, in new's step ids: its place (top level or a
 // parallel branch), next, on_error when it names a step, an approval's on_reject, and a
 // switch's cases and default.
-func (m *stepMatch) flowFields(side *workflow.Program, s *workflow.Step, cases []caseKey) []field {
+func (m *stepMatch) flowFields(side *workflow.Program, s *workflow.Step, keys []caseKey) []field {
 	succ := side.Of(s)
 	out := []field{same("in", m.place(side, s), s.Range)}
-	if s.Kind != workflow.KindSwitch {
+	_, isSwitch := s.Body.(*workflow.Switch)
+	if !isSwitch {
 		out = append(out, m.target(side, "next", succ.Next, s))
 	}
-	if namesStep(s.OnError) {
+	if s.OnError().NamesStep() {
 		out = append(out, m.target(side, "on_error", succ.OnError, s))
 	}
-	if s.Approval != nil && s.Approval.OnReject.IsSet() {
+	if a, ok := s.Body.(*workflow.Approval); ok && a.OnReject.IsSet() {
 		out = append(out, m.target(side, "approval.on_reject", succ.OnReject, s))
 	}
-	for i, c := range s.Cases {
-		k := cases[i]
+	for i, c := range cases(s) {
+		k := keys[i]
 		out = append(out, m.target(side, k.label, succ.Cases[i], s))
 		out = append(out, same(k.label+".when", quote(c.When.Value), c.When.Range))
 		out = str(out, k.label+".name", c.Name)
@@ -96,7 +97,7 @@ func (m *stepMatch) flowFields(side *workflow.Program, s *workflow.Step, cases [
 			out = append(out, same(k.label+".order", strconv.Itoa(k.rank+1), c.Range))
 		}
 	}
-	if s.Kind == workflow.KindSwitch {
+	if isSwitch {
 		out = append(out, m.target(side, "default", succ.Default, s))
 	}
 	return out

@@ -64,7 +64,7 @@ func signature(s *workflow.Step) string {
 	for _, f := range contentFields(s) {
 		b.WriteString(f.path + "=" + f.key + "\n")
 	}
-	for _, c := range s.Cases {
+	for _, c := range cases(s) {
 		b.WriteString("case=" + c.When.Value + "\n")
 	}
 	return b.String()
@@ -115,7 +115,7 @@ func (m *stepMatch) stepChanges(n *workflow.Step) []Change {
 	if o.ID.Value != id {
 		out = append(out, Change{Op: Changed, Scope: ScopeStep, Name: id, Field: "id", Old: o.ID.Value, New: id, At: at(n.ID.Range)})
 	}
-	oldCases, newCases := pairCases(o.Cases, n.Cases)
+	oldCases, newCases := pairCases(cases(o), cases(n))
 	oldFields := append(contentFields(o), m.flowFields(m.old, o, oldCases)...)
 	newFields := append(contentFields(n), m.flowFields(m.new, n, newCases)...)
 	return append(out, compareFields(ScopeStep, id, oldFields, newFields)...)
@@ -123,17 +123,29 @@ func (m *stepMatch) stepChanges(n *workflow.Step) []Change {
 
 // kindNote is a step's kind and what it runs: "action slack/post_message", "wait 5m".
 func kindNote(s *workflow.Step) string {
-	switch s.Kind {
-	case workflow.KindAction:
-		return "action " + s.Action.Value
-	case workflow.KindWorkflow:
-		return "workflow " + s.Workflow.Value
-	case workflow.KindWait:
-		if s.Wait.IsSet() {
-			return "wait " + s.Wait.Raw
+	switch body := s.Body.(type) {
+	case *workflow.Action:
+		return "action " + body.Action.Value
+	case *workflow.Call:
+		return "workflow " + body.Workflow.Value
+	case *workflow.Wait:
+		if body.Duration.IsSet() {
+			return "wait " + body.Duration.Raw
 		}
+	case *workflow.Run:
+		return "run " + body.Command.Value
+	case *workflow.Approval, *workflow.Switch, *workflow.Parallel, nil:
+		// the kind says it all
 	}
-	return s.Kind.String()
+	return s.KindKey()
+}
+
+// cases are a switch step's cases; nil for the other kinds.
+func cases(s *workflow.Step) []*workflow.Case {
+	if sw, ok := s.Body.(*workflow.Switch); ok {
+		return sw.Cases
+	}
+	return nil
 }
 
 // placeNote says where an added step sits: after the step before it in its list, first in a
@@ -153,35 +165,53 @@ func placeNote(s *workflow.Step, top []*workflow.Step) string {
 
 // contentFields are what a step does, without its id and where control goes.
 func contentFields(s *workflow.Step) []field {
-	out := []field{same("kind", s.Kind.String(), s.KindRange)}
+	out := []field{same("kind", s.KindKey(), s.KindRange)}
 	out = str(out, "name", s.Name)
 	out = str(out, "description", s.Description)
-	out = str(out, "action", s.Action)
-	out = str(out, "workflow", s.Workflow)
-	out = str(out, "connection", s.Connection)
-	out = entries(out, "with", s.With)
-	out = duration(out, "timeout", s.Timeout)
-	out = retry(out, s.Retry)
-	if (s.Kind == workflow.KindAction || s.Kind == workflow.KindWorkflow) && !namesStep(s.OnError) {
-		out = append(out, same("on_error", s.OnErrorOrDefault(), s.OnError.Range))
-	}
-	out = approvalFields(out, s.Approval)
-	out = duration(out, "wait", s.Wait)
-	if s.Kind == workflow.KindParallel {
-		out = append(out, same("branches", strconv.Itoa(len(s.Branches)), s.KindRange))
+	switch body := s.Body.(type) {
+	case *workflow.Action:
+		out = str(out, "action", body.Action)
+		out = str(out, "connection", body.Connection)
+		out = entries(out, "with", body.With)
+		out = duration(out, "timeout", body.Timeout)
+		out = retry(out, body.Retry)
+		out = onErrorPolicy(out, body.OnError)
+	case *workflow.Call:
+		out = str(out, "workflow", body.Workflow)
+		out = entries(out, "with", body.With)
+		out = onErrorPolicy(out, body.OnError)
+	case *workflow.Approval:
+		out = approvalFields(out, body)
+	case *workflow.Wait:
+		out = duration(out, "wait", body.Duration)
+	case *workflow.Parallel:
+		out = append(out, same("branches", strconv.Itoa(len(body.Branches)), s.KindRange))
+	case *workflow.Run:
+		out = str(out, "run.command", body.Command)
+		out = str(out, "run.file", body.File)
+		out = str(out, "run.code", body.Code)
+		out = str(out, "datasource", body.Datasource)
+		out = str(out, "resource_group", body.ResourceGroup)
+		out = entries(out, "with", body.With)
+		out = duration(out, "timeout", body.Timeout)
+		out = retry(out, body.Retry)
+		out = onErrorPolicy(out, body.OnError)
+	case *workflow.Switch, nil:
+		// a switch's cases and default are where control goes: flowFields
 	}
 	return out
 }
 
-// namesStep reports whether an on_error value names a step or end rather than a policy.
-func namesStep(onError workflow.String) bool {
-	return onError.IsSet() && onError.Value != "fail" && onError.Value != "continue"
+// onErrorPolicy adds on_error when it is a policy; one that names a step is where control
+// goes (flowFields).
+func onErrorPolicy(out []field, o workflow.OnError) []field {
+	if o.NamesStep() {
+		return out
+	}
+	return append(out, same("on_error", o.OrDefault(), o.Range))
 }
 
 func approvalFields(out []field, a *workflow.Approval) []field {
-	if a == nil {
-		return out
-	}
 	approvers := make([]string, len(a.Approvers))
 	for i, ap := range a.Approvers {
 		approvers[i] = ap.Value

@@ -19,7 +19,7 @@ func settingFields(w *workflow.Workflow) []field {
 	out = str(out, "description", w.Description)
 	// Type and log level compare as the API receives them: general is NORMAL, and leaving
 	// either out is writing its default.
-	out = append(out, field{path: "type", key: w.AopType(), show: orDefault(w.Type, "general"), at: w.Type.Range})
+	out = append(out, field{path: "type", key: w.TypeName(), show: orDefault(w.Type, "general"), at: w.Type.Range})
 	if len(w.Labels) > 0 {
 		labels := make([]string, len(w.Labels))
 		for i, l := range w.Labels {
@@ -30,7 +30,7 @@ func settingFields(w *workflow.Workflow) []field {
 	}
 	out = str(out, "dataclass", w.Dataclass)
 	out = retry(out, w.Retry)
-	return append(out, field{path: "log_level", key: w.LogLevelAPI(), show: orDefault(w.LogLevel, "info"), at: w.LogLevel.Range})
+	return append(out, field{path: "log_level", key: w.LogLevelName(), show: orDefault(w.LogLevel, "info"), at: w.LogLevel.Range})
 }
 
 // orDefault is s as written, or def when it is not.

@@ -34,7 +34,10 @@ type Rule struct {
 	// diagram: their diagnostics on a step this rule reported are dropped (subsume.go), so
 	// one mistake gives one diagnostic. docs/rules.md lists the pairs.
 	Subsumes []string
-	Check    func(p *Pass)
+	// Target, when set, is the one target whose platform the rule is about (its name, such
+	// as "secmaster"): it runs only on a workflow compiled for that target (Input.Target).
+	Target string
+	Check  func(p *Pass)
 }
 
 // Pass is what a rule's Check receives: the input and a way to report.

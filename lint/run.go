@@ -21,6 +21,9 @@ type Input struct {
 	Defs *bpmn.Definitions
 	// Settings in force for this input (catalog included).
 	Settings Settings
+	// Target names the target Workflow was compiled for ("" runs the rules of every
+	// target, as for a diagram): a rule about another platform (Rule.Target) is skipped.
+	Target string
 
 	memo memo // facts several rules derive, computed once (memo.go)
 }
@@ -54,6 +57,9 @@ func runRulesKeeping(in *Input, rules []*Rule, keep int) diag.List {
 			if in.Workflow == nil {
 				continue
 			}
+		}
+		if rs.rule.Target != "" && in.Target != "" && rs.rule.Target != in.Target {
+			continue
 		}
 		p := &Pass{Input: in, rule: rs.rule, sev: rs.sev, out: &out}
 		if keep > 0 && !suppressible {

@@ -17,8 +17,8 @@ var wfApprovalTimeoutAction = &Rule{
 		"reject. (The schema already requires approvers and a timeout.)",
 	Check: func(p *Pass) {
 		for _, s := range p.Input.Workflow.AllSteps() {
-			a := s.Approval
-			if s.Kind != workflow.KindApproval || a == nil || !a.Timeout.IsSet() || a.OnTimeout.IsSet() {
+			a, ok := s.Body.(*workflow.Approval)
+			if !ok || !a.Timeout.IsSet() || a.OnTimeout.IsSet() {
 				continue
 			}
 			p.Report(a.Timeout.Range, "approval %s has no on_timeout: after %s without an answer the run is interrupted; set on_timeout: interrupt to say so, or pass or reject", stepName(s), a.Timeout.Raw)

@@ -141,19 +141,20 @@ func (s *suggester) hint(word string) string {
 	return didYouMean(best)
 }
 
-// forEachCatalogAction calls f for every action step, in file order, with what the
+// forEachCatalogAction calls f for every action step's body, in file order, with what the
 // configured plugin catalog knows of its action (plugin and action are nil when unknown). It
 // does nothing without a catalog: the catalog rules are silent then.
-func forEachCatalogAction(p *Pass, f func(s *workflow.Step, plugin *catalog.Plugin, action *catalog.Action)) {
+func forEachCatalogAction(p *Pass, f func(s *workflow.Action, plugin *catalog.Plugin, action *catalog.Action)) {
 	cat := p.Input.Settings.Catalog
 	if cat == nil {
 		return
 	}
 	for _, s := range p.Input.Workflow.AllSteps() {
-		if s.Kind != workflow.KindAction || !s.Action.IsSet() {
+		a, ok := s.Body.(*workflow.Action)
+		if !ok || !a.Action.IsSet() {
 			continue
 		}
-		plugin, action := cat.Lookup(s.Action.Value)
-		f(s, plugin, action)
+		plugin, action := cat.Lookup(a.Action.Value)
+		f(a, plugin, action)
 	}
 }

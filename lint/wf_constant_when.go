@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
 	"github.com/wfc-dev/wfc/workflow/expr"
 )
 
@@ -21,7 +22,11 @@ var wfConstantWhen = &Rule{
 		"with no ${...} at all is rejected by the schema.)",
 	Check: func(p *Pass) {
 		for _, s := range p.Input.Workflow.AllSteps() {
-			for _, c := range s.Cases {
+			sw, ok := s.Body.(*workflow.Switch)
+			if !ok {
+				continue
+			}
+			for _, c := range sw.Cases {
 				if c.When.IsSet() {
 					checkConstantWhen(p, p.parsed(c.When))
 				}

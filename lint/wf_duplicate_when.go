@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
 	"github.com/wfc-dev/wfc/workflow/expr"
 )
 
@@ -20,8 +21,12 @@ var wfDuplicateWhen = &Rule{
 		"the two was meant to test something else; fix it, or remove the copy.",
 	Check: func(p *Pass) {
 		for _, s := range p.Input.Workflow.AllSteps() {
+			sw, ok := s.Body.(*workflow.Switch)
+			if !ok {
+				continue
+			}
 			first := make(map[string]int) // normalised condition → index of the first case with it
-			for i, c := range s.Cases {
+			for i, c := range sw.Cases {
 				if !c.When.IsSet() {
 					continue
 				}
@@ -36,7 +41,7 @@ var wfDuplicateWhen = &Rule{
 					continue
 				}
 				p.Report(c.When.Range, "case %d has the same condition as case %d (line %d), so it is never taken; change the condition or remove the case",
-					i+1, j+1, s.Cases[j].When.Range.Start.Line)
+					i+1, j+1, sw.Cases[j].When.Range.Start.Line)
 			}
 		}
 	},

@@ -15,6 +15,7 @@ var wfEntityLikeText = &Rule{
 	Severity:    diag.Warning,
 	Recommended: true,
 	Scope:       ScopeWorkflow,
+	Target:      "secmaster", // SecMaster's editor rewrites the text, not BPMN at large
 	Summary:     "no text that SecMaster's canvas would read back as an XML entity",
 	Doc: "Any character is fine in a name: wfc escapes `&`, `<` and `>`, and SecMaster's canvas " +
 		"(xml-js and bpmn-moddle) reads a raw `&` or `<` back exactly. What changes when the " +
@@ -60,14 +61,24 @@ func checkEntityLikeStep(p *Pass, s *workflow.Step) {
 // unnamed case's label) and into text (documentation, a named case's condition). A
 // condition that does not parse is left to expression-syntax.
 func bpmnValues(p *Pass, s *workflow.Step) (attrs, texts []fieldString) {
-	attrs = []fieldString{{"name", s.Name}, {"connection", s.Connection}, {"workflow", s.Workflow}, {"action", s.Action}}
-	if s.Approval != nil {
-		for i, a := range s.Approval.Approvers {
+	attrs = []fieldString{{"name", s.Name}}
+	var cases []*workflow.Case
+	switch body := s.Body.(type) {
+	case *workflow.Action:
+		attrs = append(attrs, fieldString{"connection", body.Connection}, fieldString{"action", body.Action})
+	case *workflow.Call:
+		attrs = append(attrs, fieldString{"workflow", body.Workflow})
+	case *workflow.Approval:
+		for i, a := range body.Approvers {
 			attrs = append(attrs, fieldString{fmt.Sprintf("approval.approvers[%d]", i), a})
 		}
+	case *workflow.Switch:
+		cases = body.Cases
+	case *workflow.Parallel, *workflow.Wait, *workflow.Run, nil:
+		// nothing written into BPMN attributes beyond the name (a run is never BPMN)
 	}
 	texts = []fieldString{{"description", s.Description}}
-	for i, c := range s.Cases {
+	for i, c := range cases {
 		attrs = append(attrs, fieldString{fmt.Sprintf("switch[%d].name", i), c.Name})
 		when := fieldString{fmt.Sprintf("switch[%d].when", i), c.When}
 		if ps := p.parsed(c.When); ps != nil && ps.hasSyntaxError() {

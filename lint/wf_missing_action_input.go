@@ -19,11 +19,11 @@ var wfMissingActionInput = &Rule{
 		"be given under with; otherwise the step fails when it runs. Without a catalog, or " +
 		"for an action the catalog does not know, the rule does nothing.",
 	Check: func(p *Pass) {
-		forEachCatalogAction(p, func(s *workflow.Step, _ *catalog.Plugin, action *catalog.Action) {
+		forEachCatalogAction(p, func(s *workflow.Action, _ *catalog.Plugin, action *catalog.Action) {
 			if action == nil {
 				return
 			}
-			given := withKeys(s)
+			given := withKeys(s.With)
 			var missing []string
 			for _, in := range action.Inputs {
 				if in != nil && in.Required && !given[in.Name] {
@@ -41,10 +41,10 @@ var wfMissingActionInput = &Rule{
 	},
 }
 
-// withKeys is the set of keys a step's with gives.
-func withKeys(s *workflow.Step) map[string]bool {
-	keys := make(map[string]bool, len(s.With))
-	for _, e := range s.With {
+// withKeys is the set of keys a with mapping gives.
+func withKeys(with []*workflow.Entry) map[string]bool {
+	keys := make(map[string]bool, len(with))
+	for _, e := range with {
 		keys[e.Key.Value] = true
 	}
 	return keys

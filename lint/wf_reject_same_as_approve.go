@@ -19,7 +19,7 @@ var wfRejectSameAsApprove = &Rule{
 		prog := p.Program()
 		for _, s := range prog.Steps {
 			succ := prog.Of(s)
-			if s.Kind != workflow.KindApproval || !succ.OnReject.Resolved() || !sameTarget(succ.OnReject, succ.Next) {
+			if !succ.OnReject.Resolved() || !sameTarget(succ.OnReject, succ.Next) {
 				continue
 			}
 			p.Report(succ.OnReject.Range, "on_reject: %s is where approval %s goes when approved too, so a rejection runs the same steps; name the step that should handle a rejection, or end",

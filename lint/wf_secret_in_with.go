@@ -51,11 +51,11 @@ var wfSecretInWith = &Rule{
 		w := p.Input.Workflow
 		check := secretChecker{p: p}
 		for _, s := range w.AllSteps() {
-			for _, e := range s.With {
+			for _, e := range s.With() {
 				check.value(e.Value, "with."+e.Key.Value, e.Key.Value, adviceValue)
 			}
-			if s.Approval != nil {
-				for _, e := range s.Approval.Form {
+			if a, ok := s.Body.(*workflow.Approval); ok {
+				for _, e := range a.Form {
 					check.value(e.Value, "approval.form."+e.Key.Value, e.Key.Value, adviceValue)
 				}
 			}
@@ -159,16 +159,26 @@ func (c secretChecker) text(s workflow.String, field string) {
 func (c secretChecker) stepText(s *workflow.Step) {
 	c.text(s.Name, "name")
 	c.text(s.Description, "description")
-	c.text(s.Connection, "connection")
-	c.text(s.Workflow, "workflow")
-	if s.Approval != nil {
-		for i, a := range s.Approval.Approvers {
+	switch body := s.Body.(type) {
+	case *workflow.Action:
+		c.text(body.Connection, "connection")
+	case *workflow.Call:
+		c.text(body.Workflow, "workflow")
+	case *workflow.Approval:
+		for i, a := range body.Approvers {
 			c.text(a, fmt.Sprintf("approval.approvers[%d]", i))
 		}
-	}
-	for i, cs := range s.Cases {
-		c.text(cs.Name, fmt.Sprintf("switch[%d].name", i))
-		c.text(cs.When, fmt.Sprintf("switch[%d].when", i))
+	case *workflow.Switch:
+		for i, cs := range body.Cases {
+			c.text(cs.Name, fmt.Sprintf("switch[%d].name", i))
+			c.text(cs.When, fmt.Sprintf("switch[%d].when", i))
+		}
+	case *workflow.Run:
+		c.text(body.Code, "run.code")
+		c.text(body.Datasource, "datasource")
+		c.text(body.ResourceGroup, "resource_group")
+	case *workflow.Parallel, *workflow.Wait, nil:
+		// no text of their own: a parallel's steps are checked one by one
 	}
 }
 

@@ -19,7 +19,7 @@ var wfSwitchDefault = &Rule{
 	Check: func(p *Pass) {
 		prog := p.Program()
 		for _, s := range prog.Steps {
-			if s.Kind != workflow.KindSwitch || s.Default.IsSet() {
+			if sw, ok := s.Body.(*workflow.Switch); !ok || sw.Default.IsSet() {
 				continue
 			}
 			if next := prog.Of(s).Follow.Name(); next != "" {

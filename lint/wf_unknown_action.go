@@ -22,7 +22,7 @@ var wfUnknownAction = &Rule{
 		"the rule does nothing.",
 	Check: func(p *Pass) {
 		var full, plugins *suggester // built on the first unknown action
-		forEachCatalogAction(p, func(s *workflow.Step, plugin *catalog.Plugin, action *catalog.Action) {
+		forEachCatalogAction(p, func(s *workflow.Action, plugin *catalog.Plugin, action *catalog.Action) {
 			if action != nil {
 				return
 			}

@@ -18,7 +18,7 @@ var wfUnknownActionInput = &Rule{
 		"which is suggested). Actions the catalog lists without any inputs are not checked: " +
 		"the catalog may simply not know them.",
 	Check: func(p *Pass) {
-		forEachCatalogAction(p, func(s *workflow.Step, _ *catalog.Plugin, action *catalog.Action) {
+		forEachCatalogAction(p, func(s *workflow.Action, _ *catalog.Plugin, action *catalog.Action) {
 			if action == nil || len(action.Inputs) == 0 {
 				return
 			}

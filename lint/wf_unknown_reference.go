@@ -43,17 +43,19 @@ var wfUnknownReference = &Rule{
 				return
 			}
 			if _, isOutput := ref.Fields(); isOutput && !producesOutput(s) {
-				p.Report(ref.Range, "step %q is a %s step and has no output; reference the output of an action, approval or workflow step", id, s.Kind)
+				p.Report(ref.Range, "step %q is a %s step and has no output; reference the output of %s step", id, s.KindKey(), outputKinds)
 			}
 		})
 	},
 }
 
-// producesOutput reports whether a step kind has an output to reference.
+// producesOutput reports whether a step may have an output to reference: its kind's Output,
+// or true for a step without a kind (the schema has reported it).
 func producesOutput(s *workflow.Step) bool {
-	switch s.Kind {
-	case workflow.KindSwitch, workflow.KindParallel, workflow.KindWait:
-		return false
-	}
-	return true
+	k := s.Kind()
+	return k == nil || k.Output
 }
+
+// outputKinds are the kinds whose steps have an output, for the message: "an action,
+// approval or workflow".
+var outputKinds = "an " + workflow.KindKeysWhere(func(k workflow.KindInfo) bool { return k.Output })

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/secmaster"
+	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 )
 
 // Version is the part of a workflow version push compares: what create-version sends.
@@ -26,14 +28,8 @@ type Version struct {
 
 // FromRequest is the comparable view of a create-version request.
 func FromRequest(r secmaster.CreateVersionRequest) Version {
-	v := Version{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig, Taskflow: r.Taskflow, AopType: r.AopType}
-	if r.Input != nil {
-		v.Input = *r.Input
-	}
-	if r.Output != nil {
-		v.Output = *r.Output
-	}
-	return v
+	return Version{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig, Input: r.Input,
+		Output: r.Output, Taskflow: r.Taskflow, AopType: r.AopType}
 }
 
 // FromRemote is the comparable view of a stored version.
@@ -370,8 +366,9 @@ func nodesEqual(a, b []*bpmn.Node) bool {
 	return true
 }
 
-// compareTaskconfig compares the parsed JSON and records which node_info and usertask_info
-// entries (keyed by element id) and which other members differ.
+// compareTaskconfig compares the parsed JSON and records which entries of the members keyed
+// by element id (smtarget.ElementKeyedMembers: node_info, usertask_info) and which other
+// members differ.
 func compareTaskconfig(d *Diff, local, remote string) bool {
 	if local == remote {
 		return true
@@ -399,7 +396,7 @@ func compareTaskconfig(d *Diff, local, remote string) bool {
 		}
 		le, lok := lm[key].(map[string]any)
 		re, rok := rm[key].(map[string]any)
-		if (key != "node_info" && key != "usertask_info") || !lok || !rok {
+		if !slices.Contains(smtarget.ElementKeyedMembers(), key) || !lok || !rok {
 			d.Notes = append(d.Notes, "~ taskconfig "+key)
 			continue
 		}

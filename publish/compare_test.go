@@ -32,9 +32,7 @@ func compile(t testing.TB, src string) Version {
 	if res == nil || diags.HasErrors() {
 		t.Fatalf("compile: %v", diags)
 	}
-	r := res.Request
-	return Version{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig, Input: r.Input,
-		Output: r.Output, Taskflow: r.Taskflow, AopType: r.AopType}
+	return FromRequest(res.Request)
 }
 
 func TestCompareIgnoresEncodingDetails(t *testing.T) {

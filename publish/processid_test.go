@@ -17,9 +17,7 @@ func compiling(t *testing.T, src string) func(int64) (secmaster.CreateVersionReq
 		if res == nil || diags.HasErrors() {
 			t.Fatalf("compile: %v", diags)
 		}
-		r := res.Request
-		return secmaster.CreateVersionRequest{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig,
-			Taskflow: r.Taskflow, TaskflowType: r.TaskflowType, AopType: r.AopType}, nil
+		return res.Request, nil
 	}
 }
 

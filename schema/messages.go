@@ -129,7 +129,9 @@ func instanceOfOwner(instance, below string) string {
 	return instance
 }
 
-var stepKinds = []string{"action", "approval", "switch", "parallel", "workflow", "wait"}
+// stepKinds are the kind keys: workflow.Kinds' keys, in its order (schema cannot import
+// workflow; kinds_test.go compares).
+var stepKinds = []string{"action", "approval", "switch", "parallel", "workflow", "wait", "run"}
 
 func isStepKind(key string) bool {
 	for _, k := range stepKinds {

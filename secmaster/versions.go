@@ -22,18 +22,9 @@ const (
 // WorkflowVersion is AopWorkflowVersionInfo (package resource holds its fields).
 type WorkflowVersion = resource.WorkflowVersion
 
-// CreateVersionRequest is CreateAopWorkflowVersionInfo, the body `wfc compile` produces.
-// TaskflowType defaults to JSON.
-type CreateVersionRequest struct {
-	Name         string  `json:"name"`
-	Description  string  `json:"description"`
-	Taskconfig   string  `json:"taskconfig"`
-	Input        *string `json:"input,omitempty"`
-	Output       *string `json:"output,omitempty"`
-	Taskflow     string  `json:"taskflow"`
-	TaskflowType string  `json:"taskflow_type"`
-	AopType      string  `json:"aop_type"`
-}
+// CreateVersionRequest is CreateAopWorkflowVersionInfo, the body `wfc compile` produces
+// (package resource holds its fields). TaskflowType defaults to JSON.
+type CreateVersionRequest = resource.CreateVersionRequest
 
 // UpdateVersionRequest is ModifyAopWorkflowVersionInfo. The server refuses a status change
 // together with other fields; use SetVersionStatus for status changes.

@@ -11,8 +11,6 @@
 package workflow
 
 import (
-	"strings"
-
 	"github.com/wfc-dev/wfc/diag"
 )
 
@@ -73,38 +71,44 @@ type Workflow struct {
 	Inputs      []*Param
 	Outputs     []*Param
 	Steps       []*Step // the top-level list; see AllSteps for every step
-	Range       diag.Range
+
+	// Target is the platform the workflow is for: secmaster (the default) or dataworks.
+	Target   String
+	Schedule *Schedule // dataworks: when the workflow runs; nil: it runs when started
+	Path     String    // dataworks: the Data Studio folder of the workflow and its nodes
+	Range    diag.Range
 }
 
-// AopType is the create-version aop_type for the workflow's type: NORMAL, SURVEY,
-// HEMOSTASIS or EASE. An absent type is NORMAL (general); an unknown one is "" (the schema
-// has reported it).
-func (w *Workflow) AopType() string {
+// TypeName is the workflow's type as the language names it: general (also when absent),
+// investigation, containment or mitigation. The schema accepts the API spellings NORMAL,
+// SURVEY, HEMOSTASIS and EASE as other names of these; an unknown type is "" (the schema has
+// reported it). A target spells it as its platform does.
+func (w *Workflow) TypeName() string {
 	if !w.Type.IsSet() {
-		return "NORMAL"
+		return "general"
 	}
 	switch w.Type.Value {
 	case "general", "NORMAL":
-		return "NORMAL"
+		return "general"
 	case "investigation", "SURVEY":
-		return "SURVEY"
+		return "investigation"
 	case "containment", "HEMOSTASIS":
-		return "HEMOSTASIS"
+		return "containment"
 	case "mitigation", "EASE":
-		return "EASE"
+		return "mitigation"
 	}
 	return ""
 }
 
-// LogLevelAPI is the taskconfig log_level spelling: Debug, Info (the default), Warn or Error.
-// An unknown level is "" (the schema has reported it).
-func (w *Workflow) LogLevelAPI() string {
+// LogLevelName is the workflow's log level: debug, info (also when absent), warn or error;
+// an unknown level is "" (the schema has reported it).
+func (w *Workflow) LogLevelName() string {
 	if !w.LogLevel.IsSet() {
-		return "Info"
+		return "info"
 	}
 	switch w.LogLevel.Value {
 	case "debug", "info", "warn", "error":
-		return strings.ToUpper(w.LogLevel.Value[:1]) + w.LogLevel.Value[1:]
+		return w.LogLevel.Value
 	}
 	return ""
 }
@@ -117,13 +121,39 @@ func (w *Workflow) AllSteps() []*Step {
 	visit = func(steps []*Step) {
 		for _, s := range steps {
 			out = append(out, s)
-			for _, b := range s.Branches {
-				visit(b.Steps)
+			if p, ok := s.Body.(*Parallel); ok {
+				for _, b := range p.Branches {
+					visit(b.Steps)
+				}
 			}
 		}
 	}
 	visit(w.Steps)
 	return out
+}
+
+// Default target names: a workflow without a target key is for SecMaster.
+const (
+	TargetSecMaster = "secmaster"
+	TargetDataWorks = "dataworks"
+)
+
+// TargetOrDefault is the workflow's target, secmaster when absent.
+func (w *Workflow) TargetOrDefault() string {
+	if !w.Target.IsSet() {
+		return TargetSecMaster
+	}
+	return w.Target.Value
+}
+
+// Schedule says when a scheduled (DataWorks) workflow runs.
+type Schedule struct {
+	Cron     String    // a Quartz cron expression with seconds: "00 30 02 * * ?"
+	Timezone String    // an IANA zone, e.g. Asia/Shanghai; absent: the project's
+	Start    String    // "yyyy-MM-dd HH:mm:ss": the first moment the schedule applies
+	End      String    // "yyyy-MM-dd HH:mm:ss": the last
+	Delay    *Duration // how long after the cron time the run starts; nil when absent
+	Range    diag.Range
 }
 
 // Retry is a retry policy.
@@ -152,85 +182,20 @@ func (p *Param) TypeOrDefault() string {
 	return p.Type.Value
 }
 
-// StepKind says which kind key a step has.
-type StepKind int
-
-const (
-	KindUnknown  StepKind = iota // no kind key, or more than one (the schema has reported it)
-	KindAction                   // action: plugin/action
-	KindApproval                 // approval: {...}
-	KindSwitch                   // switch: [...] with default
-	KindParallel                 // parallel: [{steps: [...]}, ...]
-	KindWorkflow                 // workflow: ID-or-name
-	KindWait                     // wait: duration
-)
-
-// KindInfo describes one step kind.
-type KindInfo struct {
-	Kind StepKind
-	Key  string // the YAML key that gives a step the kind
-	// Example is the smallest step of the kind: its keys other than id, one per line, in
-	// the order the docs write them. Tests walk every kind through every phase with it.
-	Example string
-}
-
-// Kinds is every step kind, in the order the docs list them: the one list a new kind is
-// added to. Tests check that every kind resolves and compiles, so a switch over StepKind
-// that misses one fails them.
-var Kinds = []KindInfo{
-	{KindAction, "action", "action: plugin/act"},
-	{KindApproval, "approval", "approval: {approvers: [soc-lead], timeout: 1h}"},
-	{KindSwitch, "switch", "switch:\n  - when: \"${inputs.x == 'a'}\"\n    next: end\ndefault: end"},
-	{KindParallel, "parallel", "parallel:\n  - steps: [{id: in_first, action: plugin/act}]\n  - steps: [{id: in_second, wait: 5s}]"},
-	{KindWorkflow, "workflow", "workflow: other-workflow"},
-	{KindWait, "wait", "wait: 5s"},
-}
-
-// String is the kind key as written in YAML ("action", ...), or "unknown".
-func (k StepKind) String() string {
-	for _, info := range Kinds {
-		if info.Kind == k {
-			return info.Key
-		}
-	}
-	return "unknown"
-}
-
-// KindKeys lists the kind keys for a message: "action, approval, ... or wait".
-func KindKeys() string {
-	keys := make([]string, len(Kinds))
-	for i, info := range Kinds {
-		keys[i] = info.Key
-	}
-	return strings.Join(keys[:len(keys)-1], ", ") + " or " + keys[len(keys)-1]
-}
-
-// Step is one step. Only the fields of its Kind are set.
+// Step is one step: the keys every kind of step may have, and the body of its kind.
 type Step struct {
 	ID          String
 	Name        String // the label; LabelOrID gives the default
 	Description String
-	Kind        StepKind
-	KindRange   diag.Range // where the kind key is written
-	Next        String     // a step id or "end"; unset: the next step in the list
+	// Next is a step id or "end"; unset: the next step in the list. Every kind but switch
+	// may have it (the schema says so; Resolve still checks one written on a switch).
+	Next String
 
-	// action (With also for workflow)
-	Action     String   // plugin/action
-	With       []*Entry // in file order
-	Connection String
-	Timeout    *Duration
-	Retry      *Retry
-	OnError    String // fail (default) | continue | a step id
-
-	Approval *Approval // approval
-
-	Cases   []*Case // switch
-	Default String  // switch: the step taken when no case holds
-
-	Branches []*Branch // parallel
-
-	Workflow String    // workflow: the called workflow's id or name
-	Wait     *Duration // wait
+	// Body is what the step's kind key says: *Action, *Approval, *Switch, *Parallel, *Call
+	// or *Wait (see Kinds). It is nil when the step has no kind key or more than one (the
+	// schema has reported it); every reader handles that.
+	Body      Body
+	KindRange diag.Range // where the kind key is written; zero when Body is nil
 
 	Parent *Branch // the parallel branch the step is in; nil for a top-level step
 	Index  int     // position in its list (the top-level steps or Parent.Steps)
@@ -245,15 +210,7 @@ func (s *Step) LabelOrID() string {
 	return s.ID.Value
 }
 
-// OnErrorOrDefault is the step's on_error, "fail" when absent.
-func (s *Step) OnErrorOrDefault() string {
-	if !s.OnError.IsSet() {
-		return "fail"
-	}
-	return s.OnError.Value
-}
-
-// Approval is the body of an approval step.
+// Approval is the body of an approval step: approval: {approvers, timeout, ...}.
 type Approval struct {
 	Approvers []String
 	Timeout   *Duration
@@ -261,8 +218,8 @@ type Approval struct {
 	// OnReject is the step (or end) to go to when the approval is rejected; unset: the
 	// approval has one way out, its next.
 	OnReject String
-	Form     []*Entry // in file order
-	Range    diag.Range
+	Form     []*Entry   // in file order
+	Range    diag.Range // the approval mapping; zero when the value is not one
 }
 
 // OnTimeoutOrDefault is on_timeout, "interrupt" when absent.
@@ -293,7 +250,7 @@ func (c *Case) LabelOrWhen() string {
 type Branch struct {
 	Steps []*Step
 	Owner *Step // the parallel step the branch belongs to
-	Index int   // position among Owner.Branches
+	Index int   // position among the owner's branches
 	Range diag.Range
 }
 

@@ -59,9 +59,35 @@ func (b *builder) workflow(root *yaml.Node) *Workflow {
 			w.Outputs = b.params(v)
 		case "steps":
 			w.Steps = b.steps(v, nil)
+		case "target":
+			w.Target = b.str(v)
+		case "schedule":
+			w.Schedule = b.schedule(v)
+		case "path":
+			w.Path = b.str(v)
 		}
 	})
 	return w
+}
+
+// schedule reads a schedule mapping; keys of the wrong shape the schema has reported.
+func (b *builder) schedule(n *yaml.Node) *Schedule {
+	sc := &Schedule{Range: b.rng(n)}
+	pairs(n, func(key string, _, v *yaml.Node) {
+		switch key {
+		case "cron":
+			sc.Cron = b.str(v)
+		case "timezone":
+			sc.Timezone = b.str(v)
+		case "start":
+			sc.Start = b.str(v)
+		case "end":
+			sc.End = b.str(v)
+		case "delay":
+			sc.Delay = b.duration(v)
+		}
+	})
+	return sc
 }
 
 // labels reads the label list and reports a label given twice (the schema cannot say this
@@ -134,12 +160,21 @@ func (b *builder) steps(n *yaml.Node, parent *Branch) []*Step {
 	return out
 }
 
+// step reads a step: its kind key first, which decides the body the other keys go to (a
+// key of another kind is left out: the schema has reported it), then its keys in file order.
 func (b *builder) step(n *yaml.Node) *Step {
 	s := &Step{Range: b.rng(n)}
 	kinds := 0
-	kind := func(k StepKind, key *yaml.Node) {
-		kinds++
-		s.Kind, s.KindRange = k, b.rng(key)
+	var kind *KindInfo
+	var kindKey *yaml.Node
+	pairs(n, func(key string, k, v *yaml.Node) {
+		if info := kindByKey(key); info != nil {
+			kinds++
+			kind, kindKey = info, k
+		}
+	})
+	if kinds == 1 {
+		s.Body, s.KindRange = kind.New(), b.rng(kindKey)
 	}
 	pairs(n, func(key string, k, v *yaml.Node) {
 		switch key {
@@ -151,49 +186,21 @@ func (b *builder) step(n *yaml.Node) *Step {
 			s.Description = b.str(v)
 		case "next":
 			s.Next = b.str(v)
-		case "action":
-			kind(KindAction, k)
-			s.Action = b.str(v)
-		case "with":
-			s.With = b.entries(v)
-		case "connection":
-			s.Connection = b.str(v)
-		case "timeout":
-			s.Timeout = b.duration(v)
-		case "retry":
-			s.Retry = b.retry(v)
-		case "on_error":
-			s.OnError = b.str(v)
-		case "approval":
-			kind(KindApproval, k)
-			s.Approval = b.approval(v)
-		case "switch":
-			kind(KindSwitch, k)
-			s.Cases = b.cases(v)
-		case "default":
-			s.Default = b.str(v)
-		case "parallel":
-			kind(KindParallel, k)
-			s.Branches = b.branches(v, s)
-		case "workflow":
-			kind(KindWorkflow, k)
-			s.Workflow = b.str(v)
-		case "wait":
-			kind(KindWait, k)
-			s.Wait = b.duration(v)
+		default:
+			if s.Body != nil {
+				s.Body.read(b, s, key, v)
+			}
 		}
 	})
-	if kinds != 1 {
-		s.Kind, s.KindRange = KindUnknown, diag.Range{}
-	}
 	return s
 }
 
-func (b *builder) approval(n *yaml.Node) *Approval {
+// approval fills a from an approval mapping; anything else leaves it empty.
+func (b *builder) approval(a *Approval, n *yaml.Node) {
 	if n.Kind != yaml.MappingNode {
-		return nil
+		return
 	}
-	a := &Approval{Range: b.rng(n)}
+	a.Range = b.rng(n)
 	pairs(n, func(key string, k, v *yaml.Node) {
 		switch key {
 		case "approvers":
@@ -214,7 +221,6 @@ func (b *builder) approval(n *yaml.Node) *Approval {
 			a.Form = b.entries(v)
 		}
 	})
-	return a
 }
 
 func (b *builder) cases(n *yaml.Node) []*Case {

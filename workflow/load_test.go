@@ -44,8 +44,8 @@ func TestLoadExample(t *testing.T) {
 	check("version pos", w.Version.Range.Start, pos(2, 6))
 	check("name", w.Name.Value, "Block malicious source IP")
 	check("name range", w.Name.Range, diag.Range{File: "example.yaml", Start: pos(3, 7), End: pos(3, 32)})
-	check("aop type", w.AopType(), "HEMOSTASIS")
-	check("log level", w.LogLevelAPI(), "Info")
+	check("type", w.TypeName(), "containment")
+	check("log level", w.LogLevelName(), "info")
 	check("labels", len(w.Labels), 1)
 	check("label", w.Labels[0].Value, "IP")
 	check("label pos", w.Labels[0].Pos(), pos(6, 10))
@@ -64,9 +64,9 @@ func TestLoadExample(t *testing.T) {
 	check("output name", w.Outputs[0].Name.Value, "verdict")
 
 	check("steps", len(w.Steps), 5)
-	kinds := []StepKind{KindAction, KindSwitch, KindApproval, KindAction, KindAction}
+	kinds := []string{"action", "switch", "approval", "action", "action"}
 	for i, s := range w.Steps {
-		check(fmt.Sprintf("steps[%d].Kind", i), s.Kind, kinds[i])
+		check(fmt.Sprintf("steps[%d].KindKey", i), s.KindKey(), kinds[i])
 		check(fmt.Sprintf("steps[%d].Index", i), s.Index, i)
 		if s.Parent != nil {
 			t.Errorf("steps[%d].Parent = %v, want nil", i, s.Parent)
@@ -78,33 +78,35 @@ func TestLoadExample(t *testing.T) {
 	check("enrich range", enrich.Range.Start, pos(18, 5))
 	check("enrich kind range", enrich.KindRange.Start, pos(20, 5))
 	check("enrich label", enrich.LabelOrID(), "Query threat intelligence")
-	check("enrich action", enrich.Action.Value, "threatbook/ip_reputation")
-	check("enrich timeout", enrich.Timeout.Seconds, 60)
-	check("enrich on_error", enrich.OnErrorOrDefault(), "fail")
-	check("enrich with", len(enrich.With), 1)
-	check("enrich with key", enrich.With[0].Key.Value, "ip")
-	check("enrich with key pos", enrich.With[0].Key.Pos(), pos(21, 13))
-	check("enrich with value", enrich.With[0].Value.Text(), "${inputs.src_ip}")
-	check("enrich with value pos", enrich.With[0].Value.Range.Start, pos(21, 17))
-	check("enrich with is expression", enrich.With[0].Value.IsExpression(), true)
+	act := enrich.Body.(*Action)
+	check("enrich action", act.Action.Value, "threatbook/ip_reputation")
+	check("enrich timeout", act.Timeout.Seconds, 60)
+	check("enrich on_error", act.OnError.OrDefault(), "fail")
+	check("enrich with", len(act.With), 1)
+	check("enrich with key", act.With[0].Key.Value, "ip")
+	check("enrich with key pos", act.With[0].Key.Pos(), pos(21, 13))
+	check("enrich with value", act.With[0].Value.Text(), "${inputs.src_ip}")
+	check("enrich with value pos", act.With[0].Value.Range.Start, pos(21, 17))
+	check("enrich with is expression", act.With[0].Value.IsExpression(), true)
 
 	decide := w.Steps[1]
 	check("decide label", decide.LabelOrID(), "decide")
-	check("cases", len(decide.Cases), 1)
-	check("case when", decide.Cases[0].When.Value, "${steps.enrich.output.severity == 'high'}")
-	check("case label", decide.Cases[0].LabelOrWhen(), "${steps.enrich.output.severity == 'high'}")
-	check("case next", decide.Cases[0].Next.Value, "approve")
-	check("case next pos", decide.Cases[0].Next.Pos(), pos(26, 15))
-	check("default", decide.Default.Value, "close")
+	sw := decide.Body.(*Switch)
+	check("cases", len(sw.Cases), 1)
+	check("case when", sw.Cases[0].When.Value, "${steps.enrich.output.severity == 'high'}")
+	check("case label", sw.Cases[0].LabelOrWhen(), "${steps.enrich.output.severity == 'high'}")
+	check("case next", sw.Cases[0].Next.Value, "approve")
+	check("case next pos", sw.Cases[0].Next.Pos(), pos(26, 15))
+	check("default", sw.Default.Value, "close")
 
-	approve := w.Steps[2].Approval
+	approve := w.Steps[2].Body.(*Approval)
 	check("approvers", approve.Approvers[0].Value, "soc-lead")
 	check("approval timeout", approve.Timeout.Seconds, 4*3600)
 	check("on_timeout", approve.OnTimeoutOrDefault(), "interrupt")
 
 	block := w.Steps[3]
 	check("block next", block.Next.Value, "end")
-	got, err := json.Marshal(withJSON(block.With))
+	got, err := json.Marshal(withJSON(block.With()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -154,22 +156,23 @@ func TestAllStepsAndParents(t *testing.T) {
 		t.Fatalf("AllSteps = %s, want %s", got, want)
 	}
 	fan := w.Steps[0]
-	if fan.Kind != KindParallel || len(fan.Branches) != 2 {
-		t.Fatalf("fan: kind %v with %d branches, want parallel with 2", fan.Kind, len(fan.Branches))
+	par, ok := fan.Body.(*Parallel)
+	if !ok || len(par.Branches) != 2 {
+		t.Fatalf("fan: kind %v, want parallel with 2 branches", fan.KindKey())
 	}
-	a2 := fan.Branches[0].Steps[1]
-	if a2.Parent != fan.Branches[0] || a2.Index != 1 || a2.Parent.Owner != fan || a2.Kind != KindWorkflow {
-		t.Errorf("a2: parent %p index %d owner %v kind %v", a2.Parent, a2.Index, a2.Parent.Owner, a2.Kind)
+	a2 := par.Branches[0].Steps[1]
+	if _, call := a2.Body.(*Call); a2.Parent != par.Branches[0] || a2.Index != 1 || a2.Parent.Owner != fan || !call {
+		t.Errorf("a2: parent %p index %d owner %v kind %v", a2.Parent, a2.Index, a2.Parent.Owner, a2.KindKey())
 	}
-	c1 := fan.Branches[1].Steps[0].Branches[0].Steps[0]
-	if c1.Wait.Seconds != 5400 || c1.Parent.Owner.ID.Value != "b1" || c1.Parent.Owner.Parent.Owner != fan {
-		t.Errorf("c1: wait %d, owner chain wrong", c1.Wait.Seconds)
+	c1 := par.Branches[1].Steps[0].Body.(*Parallel).Branches[0].Steps[0]
+	if d := c1.Body.(*Wait).Duration; d.Seconds != 5400 || c1.Parent.Owner.ID.Value != "b1" || c1.Parent.Owner.Parent.Owner != fan {
+		t.Errorf("c1: wait %d, owner chain wrong", d.Seconds)
 	}
-	if s := fan.Branches[0].Steps[0].Wait; s.Seconds != 5 || s.Raw != "5" {
+	if s := par.Branches[0].Steps[0].Body.(*Wait).Duration; s.Seconds != 5 || s.Raw != "5" {
 		t.Errorf("a1 wait = %+v, want 5 seconds", s)
 	}
-	if fan.Branches[1].Index != 1 || fan.Branches[1].Range.Start != pos(13, 9) {
-		t.Errorf("branch 1: index %d at %v", fan.Branches[1].Index, fan.Branches[1].Range.Start)
+	if par.Branches[1].Index != 1 || par.Branches[1].Range.Start != pos(13, 9) {
+		t.Errorf("branch 1: index %d at %v", par.Branches[1].Index, par.Branches[1].Range.Start)
 	}
 }
 
@@ -194,12 +197,12 @@ steps:
 `
 	w := mustLoad(t, "m.yaml", []byte(src))
 	b := w.Steps[1]
-	got, _ := json.Marshal(withJSON(b.With))
+	got, _ := json.Marshal(withJSON(b.With()))
 	if string(got) != `{"host":"h","retries":3,"region":"us"}` {
 		t.Errorf("merged with = %s", got)
 	}
-	if b.Timeout.Seconds != 90 || b.Timeout.Range.Start != pos(15, 14) {
-		t.Errorf("aliased timeout = %d at %v, want 90 at 15:14", b.Timeout.Seconds, b.Timeout.Range.Start)
+	if to := b.Body.(*Action).Timeout; to.Seconds != 90 || to.Range.Start != pos(15, 14) {
+		t.Errorf("aliased timeout = %d at %v, want 90 at 15:14", to.Seconds, to.Range.Start)
 	}
 	if w.Name.Range.Start != pos(2, 7) {
 		t.Errorf("a BOM must not shift positions: name at %v", w.Name.Range.Start)
@@ -222,8 +225,9 @@ steps:
 	if w == nil || len(w.Steps) != 2 {
 		t.Fatalf("want a partial workflow with 2 steps, got %+v", w)
 	}
-	if w.Steps[0].Kind != KindUnknown || w.Steps[1].Kind != KindAction || w.Steps[1].Timeout != nil {
-		t.Errorf("steps: %v %v timeout %v", w.Steps[0].Kind, w.Steps[1].Kind, w.Steps[1].Timeout)
+	b, isAction := w.Steps[1].Body.(*Action)
+	if w.Steps[0].Body != nil || !isAction || b.Timeout != nil {
+		t.Errorf("steps: %v %v", w.Steps[0].KindKey(), w.Steps[1].KindKey())
 	}
 	want := []string{
 		`x.yaml:6:5: step "a": unknown key "acton"; did you mean "action"? [schema]`,
@@ -264,26 +268,26 @@ func TestDiagnosticCap(t *testing.T) {
 	}
 }
 
-func TestAopTypeAndLogLevel(t *testing.T) {
+func TestTypeNameAndLogLevelName(t *testing.T) {
 	for _, tc := range []struct{ typ, want string }{
-		{"", "NORMAL"}, {"general", "NORMAL"}, {"investigation", "SURVEY"}, {"SURVEY", "SURVEY"},
-		{"containment", "HEMOSTASIS"}, {"HEMOSTASIS", "HEMOSTASIS"}, {"mitigation", "EASE"}, {"EASE", "EASE"}, {"bogus", ""},
+		{"", "general"}, {"general", "general"}, {"NORMAL", "general"}, {"investigation", "investigation"}, {"SURVEY", "investigation"},
+		{"containment", "containment"}, {"HEMOSTASIS", "containment"}, {"mitigation", "mitigation"}, {"EASE", "mitigation"}, {"bogus", ""},
 	} {
 		w := &Workflow{}
 		if tc.typ != "" {
 			w.Type = String{Value: tc.typ, Range: diag.Range{Start: pos(1, 1)}}
 		}
-		if got := w.AopType(); got != tc.want {
-			t.Errorf("AopType(%q) = %q, want %q", tc.typ, got, tc.want)
+		if got := w.TypeName(); got != tc.want {
+			t.Errorf("TypeName(%q) = %q, want %q", tc.typ, got, tc.want)
 		}
 	}
-	for _, tc := range []struct{ level, want string }{{"", "Info"}, {"debug", "Debug"}, {"warn", "Warn"}, {"error", "Error"}, {"loud", ""}} {
+	for _, tc := range []struct{ level, want string }{{"", "info"}, {"debug", "debug"}, {"warn", "warn"}, {"error", "error"}, {"loud", ""}} {
 		w := &Workflow{}
 		if tc.level != "" {
 			w.LogLevel = String{Value: tc.level, Range: diag.Range{Start: pos(1, 1)}}
 		}
-		if got := w.LogLevelAPI(); got != tc.want {
-			t.Errorf("LogLevelAPI(%q) = %q, want %q", tc.level, got, tc.want)
+		if got := w.LogLevelName(); got != tc.want {
+			t.Errorf("LogLevelName(%q) = %q, want %q", tc.level, got, tc.want)
 		}
 	}
 }
@@ -310,7 +314,7 @@ func TestDurationTooLong(t *testing.T) {
 	src := "wfc: 1\nname: x\ndescription: \"\"\nsteps:\n  - id: a\n    wait: 99999999999h\n"
 	w, diags := Load("d.yaml", []byte(src))
 	want := "d.yaml:6:11: duration 99999999999h is longer than 100 years; use a shorter one [schema]"
-	if diags.Error() != want || w.Steps[0].Wait != nil {
+	if diags.Error() != want || w.Steps[0].Body.(*Wait).Duration != nil {
 		t.Errorf("got %q, want %q", diags.Error(), want)
 	}
 }
@@ -330,7 +334,7 @@ steps:
       when: 2024-01-02
 `
 	w := mustLoad(t, "v.yaml", []byte(src))
-	got, err := json.Marshal(withJSON(w.Steps[0].With))
+	got, err := json.Marshal(withJSON(w.Steps[0].With()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +342,7 @@ steps:
 	if string(got) != want {
 		t.Errorf("JSON:\n got %s\nwant %s", got, want)
 	}
-	if v, ok := w.Steps[0].With[2].Value.JSON().(jsonobj.Object).Get("y"); !ok || v != int64(1) {
+	if v, ok := w.Steps[0].With()[2].Value.JSON().(jsonobj.Object).Get("y"); !ok || v != int64(1) {
 		t.Errorf("Object.Get(y) = %v, %v", v, ok)
 	}
 }

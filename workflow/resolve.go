@@ -161,42 +161,15 @@ func (r *resolver) register(s *Step) {
 	r.p.IDs = append(r.p.IDs, id.Value)
 }
 
-// successors resolves every way out of s. Only switch, parallel, action, workflow and
-// approval steps have ways out of their own; every other kind goes to its next.
+// successors resolves every way out of s: its next, and what its kind adds
+// (resolve_body.go).
 func (r *resolver) successors(s *Step) Successors {
 	out := Successors{Follow: r.follow(s)}
 	out.Next = r.refOr(s, s.Next, "next", out.Follow)
-	switch s.Kind {
-	case KindSwitch:
-		out.Cases = make([]Target, len(s.Cases))
-		for i, c := range s.Cases {
-			out.Cases[i] = r.refOr(s, c.Next, "next", out.Follow)
-		}
-		out.Default = r.refOr(s, s.Default, "default", out.Follow)
-	case KindParallel:
-		out.Branches = make([]Target, len(s.Branches))
-		for i, b := range s.Branches {
-			out.Branches[i] = Target{Kind: TargetJoin, Step: s, Range: b.Range, Implicit: true}
-			if len(b.Steps) > 0 {
-				out.Branches[i] = Target{Kind: TargetStep, Step: b.Steps[0], Range: b.Range, Implicit: true}
-			}
-		}
-	case KindAction, KindWorkflow:
-		if onErrorNamesStep(s.OnError) {
-			out.OnError = r.ref(s, s.OnError, "on_error")
-		}
-	case KindApproval:
-		if s.Approval != nil && s.Approval.OnReject.IsSet() {
-			out.OnReject = r.ref(s, s.Approval.OnReject, "on_reject")
-		}
+	if s.Body != nil {
+		s.Body.successors(r, s, &out)
 	}
 	return out
-}
-
-// onErrorNamesStep reports whether an on_error value names a step (or end) rather than a
-// policy.
-func onErrorNamesStep(onError String) bool {
-	return onError.IsSet() && onError.Value != "fail" && onError.Value != "continue"
 }
 
 // follow is where control goes after s when s says nothing: the next step in its list, else

@@ -24,8 +24,9 @@ func (f *Flow) sequentialSuccessors() [][]int {
 	// entry(p, i) is where control goes when branch i of parallel p is entered in the view:
 	// its first step, or (an empty branch) the next branch's entry, or the join.
 	entry := func(p *Step, i int) int {
-		for ; i < len(p.Branches); i++ {
-			if b := p.Branches[i]; len(b.Steps) > 0 {
+		par, _ := p.Body.(*Parallel) // fork and branch-end edges are a parallel's
+		for ; par != nil && i < len(par.Branches); i++ {
+			if b := par.Branches[i]; len(b.Steps) > 0 {
 				return f.NodeOf(b.Steps[0])
 			}
 		}

@@ -96,7 +96,7 @@ func newFlow(p *Program) *Flow {
 		addNode(NodeStep, s)
 	}
 	for _, s := range steps {
-		if s.Kind == KindParallel {
+		if _, ok := s.Body.(*Parallel); ok {
 			f.joins[s] = addNode(NodeJoin, s)
 		}
 	}
@@ -114,30 +114,15 @@ func newFlow(p *Program) *Flow {
 	return f
 }
 
-// addStepEdges adds the edges leaving step s (node n), in the order the YAML writes them.
+// addStepEdges adds the edges leaving step s (node n), in the order the YAML writes them:
+// those of its kind (resolve_body.go), then its next.
 func (f *Flow) addStepEdges(n int, s *Step, succ *Successors) {
-	switch s.Kind {
-	case KindSwitch:
-		for i, c := range succ.Cases {
-			f.addTarget(n, s, c, EdgeCase, i)
-		}
-		f.addTarget(n, s, succ.Default, EdgeDefault, -1)
-		return
-	case KindParallel:
-		join := f.joins[s]
-		if len(s.Branches) == 0 {
-			f.addEdge(n, join, EdgeFork, -1, s.KindRange)
-		}
-		for i, b := range succ.Branches {
-			f.addTarget(n, s, b, EdgeFork, s.Branches[i].Index)
-		}
-		n = join // what follows a parallel follows its join
-	case KindAction, KindWorkflow:
-		f.addTarget(n, s, succ.OnError, EdgeOnError, -1)
-	case KindApproval:
-		f.addTarget(n, s, succ.OnReject, EdgeOnReject, -1)
+	if s.Body != nil {
+		n = s.Body.edges(f, n, s, succ)
 	}
-	f.addTarget(n, s, succ.Next, EdgeNext, -1)
+	if n >= 0 {
+		f.addTarget(n, s, succ.Next, EdgeNext, -1)
+	}
 }
 
 // addTarget adds the edge from node n to t, where s is the step the edge leaves (nil for

@@ -381,11 +381,12 @@ func TestFlowUnknownTargetsAndEmpty(t *testing.T) {
 func chainFlow(n int) *Flow {
 	w := &Workflow{}
 	for i := range n {
-		s := &Step{ID: idString(fmt.Sprintf("s%d", i)), Kind: KindAction, Index: i}
+		s := &Step{ID: idString(fmt.Sprintf("s%d", i)), Body: &Action{}, Index: i}
 		if i%10 == 9 {
-			s.Kind = KindSwitch
-			s.Cases = []*Case{{Next: idString(fmt.Sprintf("s%d", i-9))}}
-			s.Default = idString(fmt.Sprintf("s%d", min(i+1, n-1)))
+			s.Body = &Switch{
+				Cases:   []*Case{{Next: idString(fmt.Sprintf("s%d", i-9))}},
+				Default: idString(fmt.Sprintf("s%d", min(i+1, n-1))),
+			}
 		}
 		w.Steps = append(w.Steps, s)
 	}

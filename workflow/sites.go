@@ -15,27 +15,40 @@ type Site struct {
 func (w *Workflow) Sites() []Site {
 	var out []Site
 	for _, s := range w.AllSteps() {
-		for _, e := range s.With {
-			for _, str := range e.Value.Strings() {
-				out = append(out, Site{Step: s, Field: "with." + e.Key.Value, String: str})
-			}
-		}
-		for i, c := range s.Cases {
-			if c.When.IsSet() {
-				out = append(out, Site{Step: s, Field: fmt.Sprintf("switch[%d].when", i), String: c.When})
-			}
-		}
-		if s.Approval != nil {
-			for _, e := range s.Approval.Form {
-				for _, str := range e.Value.Strings() {
-					out = append(out, Site{Step: s, Field: "approval.form." + e.Key.Value, String: str})
-				}
-			}
+		if s.Body != nil {
+			out = s.Body.sites(s, out)
 		}
 	}
 	for i, p := range w.Outputs {
 		if p.Value.IsSet() {
 			out = append(out, Site{Field: fmt.Sprintf("outputs[%d].value", i), String: p.Value})
+		}
+	}
+	return out
+}
+
+func (a *Action) sites(s *Step, out []Site) []Site { return entrySites(out, s, "with.", a.With) }
+func (c *Call) sites(s *Step, out []Site) []Site   { return entrySites(out, s, "with.", c.With) }
+func (a *Approval) sites(s *Step, out []Site) []Site {
+	return entrySites(out, s, "approval.form.", a.Form)
+}
+func (*Parallel) sites(_ *Step, out []Site) []Site { return out }
+func (*Wait) sites(_ *Step, out []Site) []Site     { return out }
+
+func (sw *Switch) sites(s *Step, out []Site) []Site {
+	for i, c := range sw.Cases {
+		if c.When.IsSet() {
+			out = append(out, Site{Step: s, Field: fmt.Sprintf("switch[%d].when", i), String: c.When})
+		}
+	}
+	return out
+}
+
+// entrySites appends the strings of a with or form mapping, each under prefix+key.
+func entrySites(out []Site, s *Step, prefix string, entries []*Entry) []Site {
+	for _, e := range entries {
+		for _, str := range e.Value.Strings() {
+			out = append(out, Site{Step: s, Field: prefix + e.Key.Value, String: str})
 		}
 	}
 	return out

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/internal/readlimit"
@@ -47,8 +46,9 @@ Exit status: 0 when every workflow compiled, 1 when one has errors, 2 on bad usa
 file cannot be read or written. The other files are still compiled after one fails.
 `
 
-// compileEmitForms are the --emit values, in the order help shows them.
-var compileEmitForms = []string{"request", "taskflow", "taskconfig", "xml", "tree"}
+// compileEmitForms are the --emit values, in the order help shows them: the SecMaster
+// artifact's forms.
+var compileEmitForms = smtarget.Forms
 
 // compileEmitSuffix is the file name suffix each --emit form gets in an output directory.
 var compileEmitSuffix = map[string]string{
@@ -130,12 +130,11 @@ func compileOne(e *env, file, emit string) (name string, body []byte, code int) 
 		return name, nil, fail(e, exitUsage, "%v", err)
 	}
 	u := compileWorkflow(name, src, driver.Options{})
-	res, diags := u.Result, u.Diags
-	printCompileDiagnostics(e, diags, name, src)
-	if res == nil || diags.HasErrors() {
+	printCompileDiagnostics(e, u.Diags, name, src)
+	if u.Artifact == nil || u.Diags.HasErrors() {
 		return name, nil, exitProblems
 	}
-	body, err = renderCompiled(res, emit)
+	body, err = u.Artifact.Emit(emit)
 	if err != nil {
 		return name, nil, fail(e, exitProblems, "%s: cannot write as %s: %v", name, emit, err)
 	}
@@ -248,20 +247,4 @@ func printCompileDiagnostics(e *env, diags diag.List, name string, src []byte) {
 	if err := report.Write(e.stderr, report.Text, diags, report.Options{Sources: sources}); err != nil {
 		fmt.Fprintln(e.stderr, diags.Error())
 	}
-}
-
-// renderCompiled produces the --emit form of a compiled workflow.
-func renderCompiled(res *smtarget.Result, emit string) ([]byte, error) {
-	switch emit {
-	case "taskflow":
-		return []byte(res.Request.Taskflow + "\n"), nil
-	case "taskconfig":
-		return res.TaskconfigJSON()
-	case "xml":
-		return bpmn.EncodeXML(res.Doc, bpmn.XMLOptions{Indent: "  ", DefaultDeclaration: true})
-	case "tree":
-		b, err := bpmn.EncodeTreeJSON(res.Doc, "  ")
-		return append(b, '\n'), err
-	}
-	return res.RequestJSON()
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/bpmn/layout"
 	"github.com/wfc-dev/wfc/internal/readlimit"
+	"github.com/wfc-dev/wfc/target"
 )
 
 const convertUsage = `usage: wfc convert --to xml|tree|taskflow [--layout] [--workflow W] [--version V] [FILE|-]
@@ -94,7 +95,7 @@ func decodeConvertInput(e *env, name string, data []byte, pick exportPick) (*bpm
 	if pick != (exportPick{}) {
 		return nil, fail(e, exitUsage, "convert: --workflow and --version pick from an export file, and %s is not one", name)
 	}
-	doc, _, err := bpmn.DecodeAny(data)
+	doc, _, err := bpmn.DecodeAny(data, target.BPMNWrappers()...)
 	if err != nil {
 		return nil, fail(e, exitProblems, "%s", positioned(name, err))
 	}

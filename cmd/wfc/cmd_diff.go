@@ -8,6 +8,7 @@ import (
 	"github.com/wfc-dev/wfc/diff"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/render"
+	"github.com/wfc-dev/wfc/target"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -88,10 +89,10 @@ func loadDiffSide(e *env, file string) (side diffSide, ok bool) {
 	}
 	u := compileWorkflow(name, src, driver.Options{})
 	printCompileDiagnostics(e, u.Diags, name, src)
-	if u.Result == nil || u.Diags.HasErrors() {
+	if u.Artifact == nil || u.Diags.HasErrors() {
 		return diffSide{}, false
 	}
-	return diffSide{name: name, prog: u.Program, defs: u.Result.Defs}, true
+	return diffSide{name: name, prog: u.Program, defs: target.ModelOf(u.Artifact)}, true
 }
 
 // renderDiff is 'wfc render --diff OLD NEW': NEW drawn with its added and changed steps

@@ -70,11 +70,11 @@ func runPackage(e *env, args []string) int {
 		}
 		byName[name] = file
 		nw := cw.newWorkflow(*dataclassID)
-		req := cw.request()
+		req := cw.res.Request
 		wfs = append(wfs, exportfile.Workflow{
 			Workflow: secmaster.Workflow{Name: name, Description: nw.Description, AopType: nw.AopType, DataclassID: nw.DataclassID, Labels: nw.Labels, EngineType: secmaster.EnginePublic},
 			Versions: []secmaster.WorkflowVersion{{Name: req.Name, Description: req.Description, Taskconfig: req.Taskconfig,
-				Taskflow: req.Taskflow, TaskflowType: req.TaskflowType, AopType: req.AopType, Input: deref(req.Input), Output: deref(req.Output)}},
+				Taskflow: req.Taskflow, TaskflowType: req.TaskflowType, AopType: req.AopType, Input: req.Input, Output: req.Output}},
 		})
 	}
 	if failed {
@@ -93,9 +93,8 @@ func runPackage(e *env, args []string) int {
 
 // compiledWorkflow is a workflow file that compiled and passed lint.
 type compiledWorkflow struct {
-	wf   *workflow.Workflow
-	res  *smtarget.Result
-	unit *smtarget.Unit // what res was compiled from, to compile again with another process number
+	wf  *workflow.Workflow
+	res *smtarget.Result // compiled again with another process number by res.WithProcessNumber
 }
 
 // prepareWorkflow reads file, lints it the way `wfc lint` does (schema, compiler checks, the
@@ -113,11 +112,15 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 	if driver.DetectKind(file, src) != driver.KindWorkflow {
 		return nil, lintNotWorkflow(e, file, src, settings)
 	}
-	u := compileWorkflow(file, src, driver.Options{Lint: true, Settings: settings})
+	u := compileWorkflow(file, src, driver.Options{Target: smtarget.Name, Lint: true, Settings: settings})
 	if err := printProblems(e, u.Diags); err != nil {
 		return nil, err
 	}
-	return &compiledWorkflow{wf: u.Workflow, res: u.Result, unit: u}, nil
+	res, ok := u.Artifact.(*smtarget.Result)
+	if !ok {
+		return nil, fmt.Errorf("%s did not compile to a SecMaster request; this is a bug in wfc, please report it with the file", file)
+	}
+	return &compiledWorkflow{wf: u.Workflow, res: res}, nil
 }
 
 // lintNotWorkflow lints a file that is not a YAML workflow (a .bpmn or .json file) as `wfc
@@ -160,20 +163,6 @@ func countErrors(diags diag.List) int {
 		}
 	}
 	return n
-}
-
-// request is the create-version body of the compiled workflow.
-func (c *compiledWorkflow) request() secmaster.CreateVersionRequest {
-	r := c.res.Request
-	req := secmaster.CreateVersionRequest{Name: r.Name, Description: r.Description, Taskconfig: r.Taskconfig,
-		Taskflow: r.Taskflow, TaskflowType: r.TaskflowType, AopType: r.AopType}
-	if r.Input != "" {
-		req.Input = &r.Input
-	}
-	if r.Output != "" {
-		req.Output = &r.Output
-	}
-	return req
 }
 
 // newWorkflow is the create-workflow body for this file: the data class from the flag or the
@@ -220,13 +209,6 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 func plural(n int, one, many string) string {

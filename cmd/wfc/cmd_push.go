@@ -205,11 +205,11 @@ func warnSimilar(e *env, cfg *config.Config, o publish.Outcome) {
 // already deployed, which it learns only once it has found the workflow. The file is not
 // loaded again, and compiled again only when N differs from the number it was compiled with.
 func (c *compiledWorkflow) requestFor(processNumber int64) (secmaster.CreateVersionRequest, error) {
-	res, err := c.unit.WithProcessNumber(processNumber)
+	res, err := c.res.WithProcessNumber(processNumber)
 	if err != nil {
 		return secmaster.CreateVersionRequest{}, err
 	}
-	return (&compiledWorkflow{wf: c.wf, res: res}).request(), nil
+	return res.Request, nil
 }
 
 // printPushOutcome writes the one-line result, and for a plan the changes indented below it.

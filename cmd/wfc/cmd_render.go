@@ -5,6 +5,7 @@ import (
 	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/render"
+	"github.com/wfc-dev/wfc/target"
 )
 
 const renderUsage = `usage: wfc render [-o FILE.svg] INPUT
@@ -82,14 +83,16 @@ func writeSVG(e *env, out string, svg []byte) int {
 func renderInput(e *env, path, name string, data []byte) (defs *bpmn.Definitions, title string, code int) {
 	if driver.DetectKind(path, data) == driver.KindWorkflow {
 		u := compileWorkflow(name, data, driver.Options{})
-		res, diags := u.Result, u.Diags
-		printCompileDiagnostics(e, diags, name, data)
-		if res == nil || diags.HasErrors() {
+		printCompileDiagnostics(e, u.Diags, name, data)
+		if u.Artifact == nil || u.Diags.HasErrors() {
 			return nil, "", exitProblems
 		}
-		return res.Defs, res.Request.Name, exitOK
+		if defs = target.ModelOf(u.Artifact); defs == nil {
+			return nil, "", fail(e, exitProblems, "%s: target %s compiles to no BPMN diagram; render draws BPMN", name, u.Target.Name())
+		}
+		return defs, u.Workflow.Name.Value, exitOK
 	}
-	doc, _, err := bpmn.DecodeAny(data)
+	doc, _, err := bpmn.DecodeAny(data, target.BPMNWrappers()...)
 	if err != nil {
 		return nil, "", fail(e, exitProblems, "%s", positioned(name, err))
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster/secmastertest"
-	smtarget "github.com/wfc-dev/wfc/target/secmaster"
+	"github.com/wfc-dev/wfc/target"
 )
 
 // countDriverCalls replaces the driver with one that counts its calls per file and what they
@@ -16,7 +16,7 @@ func countDriverCalls(t *testing.T) (calls map[string]int, linted map[string]boo
 	t.Helper()
 	calls, linted = map[string]int{}, map[string]bool{}
 	t.Cleanup(func() { compileWorkflow = driver.Workflow })
-	compileWorkflow = func(path string, src []byte, opts driver.Options) *smtarget.Unit {
+	compileWorkflow = func(path string, src []byte, opts driver.Options) *target.Unit {
 		calls[filepath.Base(path)]++
 		linted[filepath.Base(path)] = opts.Lint
 		return driver.Workflow(path, src, opts)

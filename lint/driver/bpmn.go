@@ -10,13 +10,14 @@ import (
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
-	"github.com/wfc-dev/wfc/secmaster/exportfile"
+	"github.com/wfc-dev/wfc/target"
 )
 
 // lintBPMN checks a BPMN document in any form bpmn.DecodeAny reads (XML, a taskflow envelope,
-// a create-version request, an API response, an xml-js tree) with the BPMN rules.
+// an xml-js tree, and the JSON objects the registered targets wrap a taskflow in: SecMaster's
+// create-version request and API response) with the BPMN rules.
 func lintBPMN(path string, src []byte, s lint.Settings) diag.List {
-	doc, _, err := bpmn.DecodeBPMN(src)
+	doc, _, err := bpmn.DecodeBPMN(src, target.BPMNWrappers()...)
 	if err != nil {
 		return diag.List{syntaxDiagnostic(path, err)}
 	}
@@ -36,7 +37,7 @@ func lintJSON(path string, src []byte, s lint.Settings) diag.List {
 // have no line numbers of their own, so each message starts with the workflow and version it
 // is about, and names the element.
 func lintExport(path string, src []byte, s lint.Settings) diag.List {
-	wfs, err := exportfile.Parse(src)
+	wfs, err := target.ParseExport(src)
 	if err != nil {
 		return diag.List{diag.Errorf(diag.Range{File: path}, diag.RuleSyntax, "%v", err)}
 	}

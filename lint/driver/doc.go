@@ -1,5 +1,6 @@
 // Package driver takes files through wfc's phases. Workflow is the one "load, resolve,
-// compile, lint" that lint, compile, render, package and push call (docs/architecture.md).
+// check, compile, lint" that lint, compile, render, diff, package and push call, for
+// whatever target the workflow compiles to (docs/architecture.md).
 // For `wfc lint`, File decides what a file is (a YAML workflow, BPMN XML, a taskflow or
 // create-version JSON, an export file), runs every phase that applies to it (load and
 // schema, compile, the lint rules) and merges the diagnostics. Paths walks files and

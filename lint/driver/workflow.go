@@ -10,41 +10,49 @@ import (
 
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint"
-	"github.com/wfc-dev/wfc/target/secmaster"
+	"github.com/wfc-dev/wfc/target"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
 // Options say how far Workflow takes a workflow file.
 type Options struct {
+	// Target names the target to compile to; "" is the workflow's own (target.Default
+	// until workflows name one), looked up with target.Lookup.
+	Target string
 	// Lint runs the lint rules, with Settings, on a workflow that compiles.
 	Lint     bool
 	Settings lint.Settings
-	// Compile tunes the compiler: ModelOnly when only the rules read the result.
-	Compile secmaster.Options
+	// Compile tunes the target: ModelOnly when only the rules read the result.
+	Compile target.Options
 }
 
 // Workflow is the one driver behind lint, compile, render, package and push: it loads a YAML
-// workflow, resolves it and compiles it (secmaster.CompileUnit), then runs the lint rules when
-// asked, in the order a user fixes a workflow: YAML and schema first; when those hold, the
-// compiler's checks; when those hold too, the workflow rules over the AST and the BPMN rules
-// over the compiled model (which carries YAML positions, so both report in the YAML). Rules
-// do not run on a workflow with errors: they would restate them (a next naming no step is
-// also a step with no path to the end). The unit's Diags hold every phase's, sorted; a panic
-// is one internal diagnostic, as in File.
-func Workflow(path string, src []byte, opts Options) (u *secmaster.Unit) {
-	defer recoverInternal(path, func(d diag.List) { u = &secmaster.Unit{Diags: d} })
-	u = secmaster.CompileUnit(path, src, opts.Compile)
-	if opts.Lint && u.Result != nil {
+// workflow, resolves it, has its target check and compile it (target.Build), then runs the
+// lint rules when asked, in the order a user fixes a workflow: YAML and schema first; when
+// those hold, Resolve's and the target's checks; when those hold too, the workflow rules over
+// the AST and, when the target compiles to BPMN (target.Modeler), the BPMN rules over the
+// compiled model (which carries YAML positions, so both report in the YAML). Rules do not
+// run on a workflow with errors: they would restate them (a next naming no step is also a
+// step with no path to the end). The unit's Diags hold every phase's, sorted; a panic is one
+// internal diagnostic, as in File.
+func Workflow(path string, src []byte, opts Options) (u *target.Unit) {
+	defer recoverInternal(path, func(d diag.List) { u = &target.Unit{Diags: d} })
+	t, err := target.Lookup(opts.Target)
+	if err != nil {
+		return &target.Unit{Diags: diag.List{diag.Errorf(diag.Range{File: path}, diag.RuleCompile, "%v", err)}}
+	}
+	u = target.Build(t, path, src, opts.Compile)
+	if opts.Lint && u.Artifact != nil {
 		u.Diags = append(u.Diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: u.Workflow,
-			Program: u.Program, Defs: u.Result.Defs, Settings: opts.Settings})...)
+			Program: u.Program, Defs: target.ModelOf(u.Artifact), Settings: opts.Settings, Target: u.Target.Name()})...)
 		u.Diags.Sort()
 	}
 	return u
 }
 
-// lintWorkflow lints a YAML workflow: Workflow, stopping at the BPMN model the rules read.
+// lintWorkflow lints a YAML workflow: Workflow, stopping at what the rules read.
 func lintWorkflow(path string, src []byte, s lint.Settings) diag.List {
-	return Workflow(path, src, Options{Lint: true, Settings: s, Compile: secmaster.Options{ModelOnly: true}}).Diags
+	return Workflow(path, src, Options{Lint: true, Settings: s, Compile: target.Options{ModelOnly: true}}).Diags
 }
 
 // yamlRole is what a YAML file is to a directory walk or a hook passing every YAML file.

@@ -30,6 +30,22 @@ type Workflow struct {
 	Labels                   string `json:"labels,omitempty"`
 }
 
+// CreateVersionRequest is CreateAopWorkflowVersionInfo, the create-version request body
+// (POST .../soc/workflows/{id}/versions) that the SecMaster target compiles a workflow into
+// and the client sends. Every field is a string, as the API wants; the field order is the
+// JSON member order. An empty input or output is left out of what the client sends; `wfc
+// compile --emit request` writes every member.
+type CreateVersionRequest struct {
+	Name         string `json:"name"`
+	Description  string `json:"description"`
+	Taskconfig   string `json:"taskconfig"`       // the taskconfig as compact JSON
+	Input        string `json:"input,omitempty"`  // JSON array of parameters, or ""
+	Output       string `json:"output,omitempty"` // JSON array of parameters, or ""
+	Taskflow     string `json:"taskflow"`         // base64 of {"elementType":"{}","workflow":TREE}
+	TaskflowType string `json:"taskflow_type"`    // JSON; the client sends JSON when ""
+	AopType      string `json:"aop_type"`         // NORMAL, SURVEY, HEMOSTASIS or EASE
+}
+
 // WorkflowVersion is AopWorkflowVersionInfo (seed 000).
 type WorkflowVersion struct {
 	ID            string `json:"id"`

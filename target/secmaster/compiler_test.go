@@ -211,7 +211,7 @@ func TestOriginIsTheStep(t *testing.T) {
 				t.Errorf("user task origin %v, want the approve step's range %v", el.Origin, steps["approve"].Range)
 			}
 		case el.Type == "SequenceFlow" && el.Name == "high severity":
-			if el.Origin != steps["decide"].Cases[0].Range {
+			if el.Origin != steps["decide"].Body.(*workflow.Switch).Cases[0].Range {
 				t.Errorf("case flow origin %v, want the case's range", el.Origin)
 			}
 		}
@@ -324,6 +324,13 @@ func TestEveryKindCompiles(t *testing.T) {
 			w := kindWorkflow(t, info)
 			it := w.Steps[1]
 			res, diags := secmaster.Compile(w, secmaster.Options{})
+			if !info.RunsOn(workflow.TargetSecMaster) {
+				// a kind SecMaster cannot run is one error at the kind key, naming the target
+				if len(diags) != 1 || diags[0].Range != it.KindRange || !strings.Contains(diags[0].Message, "target secmaster cannot run") {
+					t.Fatalf("Compile of a %s step = %v, want one error at its kind key naming the target", info.Key, diags)
+				}
+				return
+			}
 			if len(diags) > 0 || res == nil {
 				t.Fatalf("Compile = %v", diags)
 			}
@@ -337,13 +344,13 @@ func TestEveryKindCompiles(t *testing.T) {
 	}
 }
 
-// TestUnknownKindIsAnError: a kind the compiler has no BPMN for ends in a compile error,
-// not a nil node for the emitter to dereference.
+// TestUnknownKindIsAnError: a step without a body (built by a caller that skipped the
+// checks) ends in a compile error, not a nil node for the emitter to dereference.
 func TestUnknownKindIsAnError(t *testing.T) {
 	w := kindWorkflow(t, workflow.Kinds[0])
-	w.Steps[1].Kind = workflow.StepKind(len(workflow.Kinds) + 1)
+	w.Steps[1].Body = nil
 	res, diags := secmaster.Compile(w, secmaster.Options{})
-	if res != nil || len(diags) != 1 || !strings.Contains(diags[0].Message, `step "it": the compiler has no BPMN for step kind unknown`) {
+	if res != nil || len(diags) != 1 || !strings.Contains(diags[0].Message, `step "it" has no kind; give it exactly one of action, approval`) {
 		t.Errorf("Compile = %v, %v; want no result and one error naming the step", res, diags)
 	}
 }

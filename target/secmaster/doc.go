@@ -10,6 +10,12 @@
 // action, an approval and a sub-workflow call are carried in the BPMN and in taskconfig is
 // not public; that mapping lives in secmaster_mapping.go alone.
 //
+// Target (target.go) is this package as a target.Target, registered under "secmaster", the
+// default target: its Check, its Compile to a *Result (the artifact, with the --emit forms
+// and the BPMN model lint reads), SecMaster's JSON wrappers of a taskflow (wrappers.go) and
+// its export file (export.go). The request type is secmaster/resource's, which the API
+// client sends as it is; enums.go spells the workflow type and log level as the API does.
+//
 // # Shape of the BPMN
 //
 //   - One start event named "Start" and one end event named "End" (bpmnlint's

@@ -129,7 +129,7 @@ func emitEventDefinition(defs *bpmn.Definitions, ids *idAllocator, n *node) erro
 	if err != nil || typ != "TimerEventDefinition" {
 		return err
 	}
-	defs.SetExpression(def, "timeDuration", isoDuration(n.step.Wait.Seconds))
+	defs.SetExpression(def, "timeDuration", timerDuration(n.step))
 	return nil
 }
 

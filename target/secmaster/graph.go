@@ -112,30 +112,30 @@ func (b *graphBuilder) nodes(steps []*workflow.Step) {
 		mk := func(typ string) *node {
 			return b.add(&node{key: id, typ: typ, name: s.LabelOrID(), step: s, origin: s.Range})
 		}
-		switch s.Kind {
-		case workflow.KindAction:
+		switch body := s.Body.(type) {
+		case *workflow.Action:
 			b.nodeOf[s] = b.withErrorBoundary(s, mk("ServiceTask"))
-		case workflow.KindApproval:
+		case *workflow.Approval:
 			b.nodeOf[s] = b.withOutcomeGateway(s, mk("UserTask"))
-		case workflow.KindWorkflow:
+		case *workflow.Call:
 			b.nodeOf[s] = b.withErrorBoundary(s, mk("CallActivity"))
-		case workflow.KindWait:
+		case *workflow.Wait:
 			b.nodeOf[s] = mk("IntermediateCatchEvent")
-		case workflow.KindSwitch:
+		case *workflow.Switch:
 			b.nodeOf[s] = mk("ExclusiveGateway")
-		case workflow.KindParallel:
-			if len(s.Branches) == 1 {
-				b.nodes(s.Branches[0].Steps) // one branch is just a sequence: see entry
+		case *workflow.Parallel:
+			if len(body.Branches) == 1 {
+				b.nodes(body.Branches[0].Steps) // one branch is just a sequence: see entry
 				continue
 			}
 			b.nodeOf[s] = mk("ParallelGateway")
-			for _, br := range s.Branches {
+			for _, br := range body.Branches {
 				b.nodes(br.Steps)
 			}
 			b.joinOf[s] = b.add(&node{key: id + "/parallel-join", typ: "ParallelGateway", step: s,
 				origin: s.Range, parallelJoin: true})
 		default:
-			b.fail(fmt.Errorf("step %q: the compiler has no BPMN for step kind %s", id, s.Kind))
+			b.fail(fmt.Errorf("step %q: the compiler has no BPMN for step kind %s", id, s.KindKey()))
 		}
 	}
 }
@@ -148,8 +148,8 @@ func (b *graphBuilder) fail(err error) {
 
 // entry is the node control enters step s through.
 func (b *graphBuilder) entry(s *workflow.Step) *node {
-	if s.Kind == workflow.KindParallel && len(s.Branches) == 1 {
-		return b.entry(s.Branches[0].Steps[0])
+	if p, ok := s.Body.(*workflow.Parallel); ok && len(p.Branches) == 1 {
+		return b.entry(p.Branches[0].Steps[0])
 	}
 	return b.nodeOf[s]
 }
@@ -186,28 +186,28 @@ func (b *graphBuilder) connect(steps []*workflow.Step, branch int) {
 		id := s.ID.Value
 		n := b.nodeOf[s]
 		succ := b.prog.Of(s)
-		switch s.Kind {
-		case workflow.KindApproval:
+		switch body := s.Body.(type) {
+		case *workflow.Approval:
 			b.connectApproval(s, n, branch)
-		case workflow.KindAction, workflow.KindWorkflow, workflow.KindWait:
+		case *workflow.Action, *workflow.Call, *workflow.Wait:
 			b.addEdge(id+"/next", n, b.node(succ.Next), succ.Next.Range, branch)
 			if ev := b.errOf[s]; ev != nil {
 				b.addEdge(id+"/error/next", ev, b.node(succ.OnError), succ.OnError.Range, branch)
 			}
-		case workflow.KindSwitch:
-			for ci, c := range s.Cases {
+		case *workflow.Switch:
+			for ci, c := range body.Cases {
 				e := b.addEdge(id+"/case/"+strconv.Itoa(ci), n, b.node(succ.Cases[ci]), c.Range, branch)
 				e.name, e.cond = caseLabel(c), strings.TrimSpace(c.When.Value)
 			}
 			e := b.addEdge(id+"/default", n, b.node(succ.Default), succ.Default.Range, branch)
 			e.name, e.isDefault = defaultFlowName, true
-		case workflow.KindParallel:
-			if len(s.Branches) == 1 {
-				b.connect(s.Branches[0].Steps, branch)
+		case *workflow.Parallel:
+			if len(body.Branches) == 1 {
+				b.connect(body.Branches[0].Steps, branch)
 				continue
 			}
 			join := b.joinOf[s]
-			for bi, br := range s.Branches {
+			for bi, br := range body.Branches {
 				key := id + "/branch/" + strconv.Itoa(bi)
 				if len(br.Steps) == 0 {
 					b.addEdge(key, n, join, br.Range, bi)
@@ -217,6 +217,8 @@ func (b *graphBuilder) connect(steps []*workflow.Step, branch int) {
 				b.connect(br.Steps, bi)
 			}
 			b.addEdge(id+"/parallel-join/next", join, b.node(succ.Next), succ.Next.Range, branch)
+		case *workflow.Run, nil:
+			// no node: nodes has failed the build (check reports a run step first)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -71,11 +72,12 @@ func marshalIndent(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// indentedJSON is marshalIndent(r), written member by member: every field is a string, so
-// the layout around the values is fixed, and encoding/json would otherwise scan the whole
+// indentedJSON is marshalIndent(r) with every member (an empty input or output is written
+// as "", not left out as the client leaves it), written member by member: every field is a
+// string, so the layout around the values is fixed, and encoding/json would otherwise scan the whole
 // output once more to indent it, megabytes of taskflow included (a third of `wfc compile`
 // for a large workflow).
-func (r Request) indentedJSON() ([]byte, error) {
+func indentedJSON(r Request) ([]byte, error) {
 	v := reflect.ValueOf(r)
 	t := v.Type()
 	size := len("{\n}\n")
@@ -89,7 +91,8 @@ func (r Request) indentedJSON() ([]byte, error) {
 			w.buf.WriteString(",\n")
 		}
 		w.buf.WriteString("  ")
-		if err := w.str(t.Field(i).Tag.Get("json")); err != nil {
+		key, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		if err := w.str(key); err != nil {
 			return nil, err
 		}
 		w.buf.WriteString(": ")

@@ -15,6 +15,8 @@ func TestRequestJSONIsMarshalIndent(t *testing.T) {
 		Name:        `A & B <x> "q" \ é ` + "\u2028\t\n\x01",
 		Description: "plain <b> & ~\x7f, copied as it is",
 		Taskconfig:  `{"a":"${x > 1 && y}"}`,
+		Input:       `[{"name":"ip","type":"String"}]`,
+		Output:      "[]",
 		Taskflow:    strings.Repeat("QUJD", 1<<18),
 		AopType:     "NORMAL",
 	}
@@ -29,6 +31,11 @@ func TestRequestJSONIsMarshalIndent(t *testing.T) {
 	}
 	if string(got) != string(want) {
 		t.Fatalf("RequestJSON differs from marshalIndent:\n%.300s\nwant\n%.300s", got, want)
+	}
+	// Empty parameters are written, not left out as the client leaves them.
+	empty, err := (&Result{}).RequestJSON()
+	if err != nil || !strings.Contains(string(empty), "\n  \"input\": \"\",\n  \"output\": \"\",\n") {
+		t.Errorf("a request without parameters leaves them out: %s (%v)", empty, err)
 	}
 	allocated := func(f func()) uint64 {
 		var before, after runtime.MemStats

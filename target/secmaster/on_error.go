@@ -22,8 +22,8 @@ func (b *graphBuilder) withErrorBoundary(s *workflow.Step, task *node) *node {
 func callOnErrorPolicies(w *workflow.Workflow) diag.List {
 	var out diag.List
 	for _, s := range w.AllSteps() {
-		if s.Kind == workflow.KindWorkflow && s.OnError.IsSet() && s.OnError.Value == "continue" {
-			out = append(out, diag.Errorf(s.OnError.Range, diag.RuleCompile,
+		if c, ok := s.Body.(*workflow.Call); ok && c.OnError.IsSet() && c.OnError.Value == "continue" {
+			out = append(out, diag.Errorf(c.OnError.Range, diag.RuleCompile,
 				"on_error: continue is only supported on action steps; on a workflow step, name the step to go to when the called workflow fails"))
 		}
 	}

@@ -53,10 +53,11 @@ func splitAction(action string) (plugin, name string) {
 
 // serviceTaskAttrs are the serviceTask attributes after id and name.
 func serviceTaskAttrs(s *workflow.Step) []bpmn.Attr {
-	plugin, action := splitAction(s.Action.Value)
+	act := s.Body.(*workflow.Action) // graph.go makes a ServiceTask of an action step only
+	plugin, action := splitAction(act.Action.Value)
 	attrs := []bpmn.Attr{{Name: attrPlugin, Value: plugin}, {Name: attrAction, Value: action}}
-	if s.Connection.IsSet() {
-		attrs = append(attrs, bpmn.Attr{Name: attrConnection, Value: s.Connection.Value})
+	if act.Connection.IsSet() {
+		attrs = append(attrs, bpmn.Attr{Name: attrConnection, Value: act.Connection.Value})
 	}
 	return attrs
 }
@@ -64,10 +65,10 @@ func serviceTaskAttrs(s *workflow.Step) []bpmn.Attr {
 // userTaskAttrs follow the real samples: dueDate is the timeout as an ISO 8601 duration
 // ("" without one), due_handle the on_timeout policy, handlers the approvers as a JSON array.
 func userTaskAttrs(s *workflow.Step) ([]bpmn.Attr, error) {
-	a := s.Approval
+	a, ok := s.Body.(*workflow.Approval)
 	due, handle := "", "interrupt"
 	var approvers []string
-	if a != nil {
+	if ok {
 		if a.Timeout.IsSet() {
 			due = isoDuration(a.Timeout.Seconds)
 		}
@@ -107,7 +108,12 @@ func rejectedCondition(stepID string) string {
 
 // callActivityAttrs name the called workflow.
 func callActivityAttrs(s *workflow.Step) []bpmn.Attr {
-	return []bpmn.Attr{{Name: attrCalled, Value: s.Workflow.Value}}
+	return []bpmn.Attr{{Name: attrCalled, Value: s.Body.(*workflow.Call).Workflow.Value}} // graph.go: a call step only
+}
+
+// timerDuration is a wait step's duration, ISO 8601 (graph.go makes a timer of a wait step only).
+func timerDuration(s *workflow.Step) string {
+	return isoDuration(s.Body.(*workflow.Wait).Duration.Seconds)
 }
 
 // pluginNode is the node_info entry of a serviceTask.
@@ -129,16 +135,17 @@ type pluginNode struct {
 }
 
 func pluginNodeInfo(s *workflow.Step, errorEvent string) pluginNode {
-	plugin, action := splitAction(s.Action.Value)
+	act := s.Body.(*workflow.Action) // graph.go makes a ServiceTask of an action step only
+	plugin, action := splitAction(act.Action.Value)
 	n := pluginNode{
 		NodeType: nodeTypePlugin, Name: s.LabelOrID(), Plugin: plugin, Action: action,
-		Connection: s.Connection.Value, Input: withObject(s.With),
-		RetryInterval: defaultRetryInterval, OnError: s.OnErrorOrDefault(),
+		Connection: act.Connection.Value, Input: withObject(act.With),
+		RetryInterval: defaultRetryInterval, OnError: act.OnError.OrDefault(),
 	}
-	if s.Timeout.IsSet() {
-		n.Timeout = s.Timeout.Seconds
+	if act.Timeout.IsSet() {
+		n.Timeout = act.Timeout.Seconds
 	}
-	if r := s.Retry; r != nil {
+	if r := act.Retry; r != nil {
 		n.RetryTimes = r.Times.Value
 		if r.Interval.IsSet() {
 			n.RetryInterval = strconv.FormatInt(r.Interval.Seconds, 10)
@@ -164,7 +171,8 @@ type workflowNode struct {
 }
 
 func workflowNodeInfo(s *workflow.Step, errorEvent string) workflowNode {
-	n := workflowNode{NodeType: nodeTypeWorkflow, Name: s.LabelOrID(), Workflow: s.Workflow.Value, Input: withObject(s.With)}
+	call := s.Body.(*workflow.Call) // graph.go makes a CallActivity of a call step only
+	n := workflowNode{NodeType: nodeTypeWorkflow, Name: s.LabelOrID(), Workflow: call.Workflow.Value, Input: withObject(call.With)}
 	if errorEvent != "" {
 		n.OnError, n.OnErrorNode = "goto", errorEvent
 	}
@@ -182,7 +190,7 @@ type approvalInfo struct {
 
 func approvalNodeInfo(s *workflow.Step) approvalInfo {
 	info := approvalInfo{Name: s.LabelOrID(), Approvers: []string{}, OnTimeout: "interrupt", Form: jsonobj.Object{}}
-	if a := s.Approval; a != nil {
+	if a, ok := s.Body.(*workflow.Approval); ok {
 		info.Approvers = stringValues(a.Approvers)
 		if a.Timeout.IsSet() {
 			info.Timeout = a.Timeout.Seconds

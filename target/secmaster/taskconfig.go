@@ -36,7 +36,7 @@ type Advanced struct {
 // document order.
 func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 	tc := &Taskconfig{
-		Trigger:      Trigger{Advanced: Advanced{RetryInterval: defaultRetryInterval, LogLevel: w.LogLevelAPI()}},
+		Trigger:      Trigger{Advanced: Advanced{RetryInterval: defaultRetryInterval, LogLevel: LogLevel(w)}},
 		NodeInfo:     jsonobj.Object{},
 		UsertaskInfo: jsonobj.Object{},
 	}

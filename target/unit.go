@@ -1,0 +1,61 @@
+package target
+
+import (
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// Unit is one workflow file taken as far as it goes: loaded, resolved, checked by its
+// target and, when nothing reported an error, compiled. Everything a caller needs is here,
+// so no caller loads or compiles a file a second time.
+type Unit struct {
+	Workflow *workflow.Workflow // nil when the file does not load at all
+	Program  *workflow.Program  // the resolved program; nil when Workflow is nil
+	Target   Target             // what Artifact was compiled for
+	Artifact Artifact           // nil when any error was reported
+	Diags    diag.List          // loading's, Resolve's, the target's, sorted
+}
+
+// Build loads a workflow file (YAML, schema, AST), resolves it, has t check it and compiles
+// it. When loading finds errors, Resolve and t.Check still run, so one run reports
+// everything, but nothing is compiled; what loading has already reported at a place is not
+// reported there again.
+func Build(t Target, file string, src []byte, opts Options) *Unit {
+	w, diags := workflow.Load(file, src)
+	u := &Unit{Workflow: w, Target: t}
+	if w == nil {
+		u.Diags = diags
+		return u
+	}
+	prog, more := workflow.Resolve(w)
+	more = append(more, t.Check(prog)...)
+	u.Program = prog
+	if diags.HasErrors() {
+		more = withoutRepeats(more, diags)
+	}
+	u.Diags = append(diags, more...)
+	if !u.Diags.HasErrors() {
+		a, built := t.Compile(prog, opts)
+		u.Artifact = a
+		u.Diags = append(u.Diags, built...)
+	}
+	u.Diags.Sort()
+	return u
+}
+
+// withoutRepeats drops the diagnostics of more that start where an error of seen does.
+func withoutRepeats(more, seen diag.List) diag.List {
+	at := map[diag.Pos]bool{}
+	for _, d := range seen {
+		if d.Severity == diag.Error {
+			at[d.Range.Start] = true
+		}
+	}
+	var out diag.List
+	for _, d := range more {
+		if !at[d.Range.Start] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
