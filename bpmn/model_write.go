@@ -410,17 +410,28 @@ func (w *writer) verbatim(e *Element, depth int) error {
 
 // formatCoord prints a diagram coordinate in the shortest form that reads back exactly:
 // 150 -> "150", 150.5 -> "150.5".
-func formatCoord(v float64) string { return string(appendCoord(nil, v)) }
+func formatCoord(v float64) string {
+	if i, ok := coordInt(v); ok {
+		return strconv.FormatInt(i, 10) // no allocation below 100
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
 
 // appendCoord appends formatCoord(v) to buf.
 func appendCoord(buf []byte, v float64) []byte {
-	if v == 0 {
-		return append(buf, '0') // also for -0
-	}
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.AppendInt(buf, int64(v), 10) // the same digits, without the shortest-float search
+	if i, ok := coordInt(v); ok {
+		return strconv.AppendInt(buf, i, 10)
 	}
 	return strconv.AppendFloat(buf, v, 'f', -1, 64)
+}
+
+// coordInt is v as an integer when it is one that prints with the same digits, which spares
+// the shortest-float search; -0 is 0.
+func coordInt(v float64) (int64, bool) {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return int64(v), true
+	}
+	return 0, false
 }
 
 // diIDs writes the id and bpmnElement attributes of a DI element, each when set.
