@@ -95,7 +95,6 @@ type writer struct {
 	rootAttrs              []Attr
 	diagrams               []*Diagram
 	names                  map[[2]string]*qname // name's results: a tree repeats a few names thousands of times
-	typeNames              map[string]*qname    // the names of elements with no Tag, by Type
 	incoming, outgoing     *qname               // the most written references
 	ranks                  []uint8              // childRank of each child, reused
 }
@@ -116,18 +115,11 @@ func (w *writer) name(prefix, local string) *qname {
 
 // tagName is the name e is written under.
 func (w *writer) tagName(e *Element) *qname {
-	if e.Tag != "" {
-		return w.name(w.prefix, e.Tag)
+	tag := e.Tag
+	if tag == "" {
+		tag = tagForType(e.Type)
 	}
-	if q, ok := w.typeNames[e.Type]; ok {
-		return q
-	}
-	if w.typeNames == nil {
-		w.typeNames = make(map[string]*qname)
-	}
-	q := w.name(w.prefix, tagForType(e.Type))
-	w.typeNames[e.Type] = q
-	return q
+	return w.name(w.prefix, tag)
 }
 
 // textElement writes <name>value</name>: a child reference such as <incoming>Flow_1</incoming>.
