@@ -59,7 +59,7 @@ type Element struct {
 	Node   *Node
 	Origin any
 
-	kinds typeSet // Is's answer table, set when the element is made (see typeSet)
+	kinds *typeSet // Is's answer table, set when the element is made (see typeSet)
 }
 
 // Definitions is a whole BPMN document.
