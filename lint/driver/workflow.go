@@ -16,12 +16,16 @@ import (
 
 // Options say how far Workflow takes a workflow file.
 type Options struct {
-	// Target names the target to compile to; "" is the workflow's own (target.Default
-	// until workflows name one), looked up with target.Lookup.
+	// Target names the target to compile to: "" is the workflow's own (its target key,
+	// target.Default without one); a command that serves one platform names it, and a
+	// workflow for another target is then an error at its target key (target.BuildFor).
 	Target string
 	// Lint runs the lint rules, with Settings, on a workflow that compiles.
 	Lint     bool
 	Settings lint.Settings
+	// Repository indexes the workflows linted with this one, for the workflow-call rules;
+	// nil when the file is linted alone (see Paths).
+	Repository *lint.Repository
 	// Compile tunes the target: ModelOnly when only the rules read the result.
 	Compile target.Options
 }
@@ -37,22 +41,34 @@ type Options struct {
 // internal diagnostic, as in File.
 func Workflow(path string, src []byte, opts Options) (u *target.Unit) {
 	defer recoverInternal(path, func(d diag.List) { u = &target.Unit{Diags: d} })
-	t, err := target.Lookup(opts.Target)
-	if err != nil {
-		return &target.Unit{Diags: diag.List{diag.Errorf(diag.Range{File: path}, diag.RuleCompile, "%v", err)}}
-	}
-	u = target.Build(t, path, src, opts.Compile)
-	if opts.Lint && u.Artifact != nil {
-		u.Diags = append(u.Diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: u.Workflow,
-			Program: u.Program, Defs: target.ModelOf(u.Artifact), Settings: opts.Settings, Target: u.Target.Name()})...)
-		u.Diags.Sort()
+	u = target.BuildFor(opts.Target, path, src, opts.Compile)
+	if opts.Lint {
+		lintUnit(u, path, src, opts)
 	}
 	return u
 }
 
-// lintWorkflow lints a YAML workflow: Workflow, stopping at what the rules read.
+// lintUnit runs the lint rules on a built unit that compiled, adding their diagnostics to its
+// own: the last phase of Workflow, which Paths runs later for a file that calls workflows.
+func lintUnit(u *target.Unit, path string, src []byte, opts Options) {
+	if u.Artifact == nil {
+		return
+	}
+	u.Diags = append(u.Diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: u.Workflow,
+		Program: u.Program, Defs: target.ModelOf(u.Artifact), Settings: opts.Settings, Target: u.Target.Name(),
+		Repository: opts.Repository})...)
+	u.Diags.Sort()
+}
+
+// lintWorkflow lints a YAML workflow alone: Workflow, stopping at what the rules read.
 func lintWorkflow(path string, src []byte, s lint.Settings) diag.List {
-	return Workflow(path, src, Options{Lint: true, Settings: s, Compile: target.Options{ModelOnly: true}}).Diags
+	return lintWorkflowJob(path, src, s, nil)
+}
+
+// lintOptions are the Options of lint: every rule, the compiled model only as far as the
+// rules read it.
+func lintOptions(s lint.Settings) Options {
+	return Options{Lint: true, Settings: s, Compile: target.Options{ModelOnly: true}}
 }
 
 // yamlRole is what a YAML file is to a directory walk or a hook passing every YAML file.
