@@ -144,3 +144,29 @@ func FuzzModelJSON(f *testing.F) {
 		assertStreamMatchesTree(t, "fuzz", defs)
 	})
 }
+
+// BenchmarkModelTaskflow writes a chain's taskflow straight from the model (stream) and, for
+// comparison, through Write's tree (tree), as compiling did before.
+func BenchmarkModelTaskflow(b *testing.B) {
+	defs := buildChain(b, 5000)
+	b.Run("stream", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := EncodeModelTaskflow(defs); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("tree", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			doc, err := Write(defs)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := EncodeTaskflow(doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
