@@ -1,0 +1,175 @@
+package render
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/wfc-dev/wfc/target"
+	"github.com/wfc-dev/wfc/target/dataworks"
+)
+
+// graphCases are DataWorks FlowSpec documents drawn to testdata/<name>.svg: a branch and a
+// join with long, Chinese and XML-special names written for these tests, and two real specs
+// from DataWorks (a chain of Chinese names whose first node depends on the project's root
+// node, and a node with pre and post nodes).
+var graphCases = map[string]string{
+	"dataworks-branch-join":      "testdata/dataworks-branch-join.json",
+	"dataworks-real-case-chain":  "../target/dataworks/testdata/server/real-case-shell-python-sql-spec.json",
+	"dataworks-single-sql-nodes": "../target/dataworks/testdata/server/single-sql-node-spec.json",
+}
+
+func readGraph(t *testing.T, path string) *target.Graph {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := dataworks.Decode(data)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return dataworks.DocumentGraph(doc)
+}
+
+func drawGraph(t *testing.T, g *target.Graph, opts Options) []byte {
+	t.Helper()
+	d, err := FromGraph(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return SVG(d, opts)
+}
+
+func TestGraphGolden(t *testing.T) {
+	for name, path := range graphCases {
+		t.Run(name, func(t *testing.T) {
+			checkGolden(t, filepath.Join("testdata", name+".svg"), drawGraph(t, readGraph(t, path), Options{}))
+		})
+	}
+}
+
+// TestGraphDrawing checks every drawing of a graph: two reads draw the same bytes, it is
+// well-formed and self-contained, every node shows its name (and a task its type as a tag),
+// every labelled edge its label, and the title is the workflow's name.
+func TestGraphDrawing(t *testing.T) {
+	for name, path := range graphCases {
+		g := readGraph(t, path)
+		svg := drawGraph(t, g, Options{})
+		if again := drawGraph(t, readGraph(t, path), Options{}); !bytes.Equal(svg, again) {
+			t.Errorf("%s: two drawings of the same document differ", name)
+		}
+		checkSelfContained(t, name, svg)
+		doc := parseSVG(t, name, svg)
+		for _, n := range g.Nodes {
+			checkNameShown(t, name, doc, n.ID, n.Name)
+			if tag := `<text class="tag" [^>]*>` + regexp.QuoteMeta(xmlText(n.Type)) + `</text>`; n.Kind == target.GraphTask &&
+				!regexp.MustCompile(`data-id="`+regexp.QuoteMeta(xmlText(n.ID))+`">.*`+tag).Match(svg) {
+				t.Errorf("%s: task %s does not show its type %s", name, n.ID, n.Type)
+			}
+		}
+		labels := 0
+		for _, e := range g.Edges {
+			if e.Label != "" {
+				labels++
+				checkNameShown(t, name, doc, e.From+"->"+e.To, e.Label)
+			}
+		}
+		if g.Name != "" && !bytes.Contains(svg, []byte("<title>"+xmlText(g.Name)+"</title>\n")) {
+			t.Errorf("%s: the drawing's title is not the workflow's name %q", name, g.Name)
+		}
+		t.Logf("%s: %d nodes, %d edge labels checked", name, len(g.Nodes), labels)
+	}
+}
+
+// TestFromGraphShapes reads the branch-and-join document into shapes: the branch a diamond
+// with the exclusive marker, the join one with the inclusive marker, the others tasks; a start
+// event before the one node nothing runs before (extract: its upstream is outside the
+// document) and an end event after the two nothing runs after.
+func TestFromGraphShapes(t *testing.T) {
+	d, err := FromGraph(readGraph(t, graphCases["dataworks-branch-join"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]Node{}
+	var events []Node
+	for _, n := range d.Nodes {
+		if n.ID == "" {
+			events = append(events, n)
+			continue
+		}
+		byID[n.ID] = n
+	}
+	if n := byID["size"]; n.Shape != ShapeGateway || n.Gateway != GatewayExclusive || n.Tag != "" {
+		t.Errorf("the branch is drawn as %+v, want an exclusive gateway without a tag", n)
+	}
+	if n := byID["report.join"]; n.Shape != ShapeGateway || n.Gateway != GatewayInclusive {
+		t.Errorf("the join is drawn as %+v, want an inclusive gateway", n)
+	}
+	if n := byID["sql"]; n.Shape != ShapeTask || n.Tag != "ODPS_SQL" || n.Task != TaskPlain {
+		t.Errorf("sql is drawn as %+v, want a plain task tagged ODPS_SQL", n)
+	}
+	if len(events) != 2 || events[0].Event != EventStart || events[1].Event != EventEnd {
+		t.Fatalf("the markers are %+v, want a start and an end event", events)
+	}
+	into := map[string]int{}
+	for _, e := range d.Edges {
+		into[e.ID]++
+	}
+	if into[""] != 3 {
+		t.Errorf("%d flows start or end at a marker, want 3 (start → extract, report → end, audit → end)", into[""])
+	}
+}
+
+// TestFromGraphMarks colours nodes by the graph's ids, and only those.
+func TestFromGraphMarks(t *testing.T) {
+	g := readGraph(t, graphCases["dataworks-branch-join"])
+	svg := drawGraph(t, g, Options{Marks: map[string]Mark{"sql": Added, "size": Changed, "nowhere": Removed}})
+	doc := parseSVG(t, "marked", svg)
+	for id, want := range map[string]string{"sql": "node task mark-added", "size": "node gateway mark-changed", "spark": "node task"} {
+		if got := doc.groups[id].class; got != want {
+			t.Errorf("%s has class %q, want %q", id, got, want)
+		}
+	}
+	if regexp.MustCompile(`<g class="[^"]*mark-removed`).Match(svg) {
+		t.Error("a mark for an id the graph does not have coloured something")
+	}
+}
+
+// TestFromGraphEdgeCases: an empty graph draws an empty picture, edges to unknown nodes are
+// left out, two edges between the same nodes get ids of their own, a cycle is entered at its
+// first node, and a repeated node id or an unknown kind is an error naming the node.
+func TestFromGraphEdgeCases(t *testing.T) {
+	if d, err := FromGraph(&target.Graph{Name: "empty"}); err != nil || len(d.Nodes) != 0 || len(d.Edges) != 0 {
+		t.Errorf("an empty graph gives %+v, %v; want an empty diagram", d, err)
+	}
+	g := &target.Graph{
+		Nodes: []target.GraphNode{{ID: "a", Name: "a", Kind: target.GraphDecision}, {ID: "b", Name: "b"}},
+		Edges: []target.GraphEdge{{From: "a", To: "b", Label: "x"}, {From: "a", To: "b", Label: "y"}, {From: "b", To: "a"}, {From: "a", To: "gone"}},
+	}
+	d, err := FromGraph(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range d.Edges {
+		ids = append(ids, e.ID)
+	}
+	if got, want := strings.Join(ids, " "), " a->b a->b#2 b->a"; got != want {
+		t.Errorf("edge ids = %q, want %q (start → a, the graph's edges, no end: every node has an out-edge)", got, want)
+	}
+	for _, bad := range []*target.Graph{
+		{Nodes: []target.GraphNode{{ID: "a"}, {ID: "a"}}},
+		{Nodes: []target.GraphNode{{ID: "a", Kind: 99}}},
+	} {
+		if _, err := FromGraph(bad); err == nil || !strings.Contains(err.Error(), `"a"`) {
+			t.Errorf("FromGraph(%+v) = %v, want an error naming node \"a\"", bad, err)
+		}
+	}
+	if _, err := FromGraph(nil); err == nil {
+		t.Error("FromGraph(nil) gives no error")
+	}
+}
