@@ -19,7 +19,9 @@ import (
 // style: a comment `# want "REGEXP" ...` on a line says a diagnostic whose message matches
 // each REGEXP must be reported on that line. Every diagnostic must be wanted and every want
 // met. Files named ok*.yaml must produce nothing. Only the rule named by the directory runs,
-// with testdata/workflow/catalog.json as the plugin catalog.
+// with testdata/workflow/catalog.json as the plugin catalog and the files of the directory
+// and of testdata/workflow/callees as the Repository (the workflows linted in the same run,
+// which workflow: steps may call).
 
 const workflowTestdata = "testdata/workflow"
 
@@ -30,6 +32,11 @@ func TestWorkflowRules(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		callees, err := filepath.Glob(filepath.Join(workflowTestdata, "callees", "*.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		repo := testRepository(t, append(callees, files...))
 		var ok, bad int
 		for _, file := range files {
 			if strings.HasPrefix(filepath.Base(file), "ok") {
@@ -38,7 +45,7 @@ func TestWorkflowRules(t *testing.T) {
 				bad++
 			}
 			t.Run(r.ID+"/"+filepath.Base(file), func(t *testing.T) {
-				checkWants(t, r, file, cat)
+				checkWants(t, r, file, cat, repo)
 			})
 		}
 		if ok == 0 || bad == 0 {
@@ -82,13 +89,25 @@ type want struct {
 	met  bool
 }
 
-func checkWants(t *testing.T, r *Rule, file string, cat *catalog.Catalog) {
+// testRepository indexes the test files of one rule as the driver indexes a run's files.
+func testRepository(t *testing.T, files []string) *Repository {
+	t.Helper()
+	sigs := make([]*Signature, len(files))
+	for i, file := range files {
+		w, _ := loadTestWorkflow(t, file)
+		sigs[i] = SignatureOf(w)
+	}
+	return NewRepository(sigs)
+}
+
+func checkWants(t *testing.T, r *Rule, file string, cat *catalog.Catalog, repo *Repository) {
 	w, src := loadTestWorkflow(t, file)
 	wants := parseWants(t, src)
 	if strings.HasPrefix(filepath.Base(file), "ok") && len(wants) > 0 {
 		t.Fatalf("%s is an ok file but has # want comments", file)
 	}
-	for _, d := range runOne(r, file, src, w, cat) {
+	in := &Input{File: file, Source: src, Workflow: w, Settings: Settings{Extends: All, Catalog: cat}, Repository: repo}
+	for _, d := range runRules(in, []*Rule{r}) {
 		checkDiagnosticShape(t, r, d)
 		matched := false
 		for _, wt := range wants {
