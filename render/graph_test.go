@@ -12,14 +12,27 @@ import (
 	"github.com/wfc-dev/wfc/target/dataworks"
 )
 
-// graphCases are DataWorks FlowSpec documents drawn to testdata/<name>.svg: a branch and a
-// join with long, Chinese and XML-special names written for these tests, and two real specs
-// from DataWorks (a chain of Chinese names whose first node depends on the project's root
-// node, and a node with pre and post nodes).
-var graphCases = map[string]string{
-	"dataworks-branch-join":      "testdata/dataworks-branch-join.json",
-	"dataworks-real-case-chain":  "../target/dataworks/testdata/server/real-case-shell-python-sql-spec.json",
-	"dataworks-single-sql-nodes": "../target/dataworks/testdata/server/single-sql-node-spec.json",
+// graphCase is a graph drawn to testdata/<name>.svg.
+type graphCase struct {
+	name string
+	load func(t *testing.T) *target.Graph
+}
+
+// graphCases are DataWorks FlowSpec documents: a branch and a join with long, Chinese and
+// XML-special names written for these tests, and two real specs from DataWorks (a chain of
+// Chinese names whose first node depends on the project's root node, and a node with pre and
+// post nodes).
+func graphCases() []graphCase {
+	var cases []graphCase
+	for _, c := range [][2]string{
+		{"dataworks-branch-join", "testdata/dataworks-branch-join.json"},
+		{"dataworks-real-case-chain", "../target/dataworks/testdata/server/real-case-shell-python-sql-spec.json"},
+		{"dataworks-single-sql-nodes", "../target/dataworks/testdata/server/single-sql-node-spec.json"},
+	} {
+		path := c[1]
+		cases = append(cases, graphCase{c[0], func(t *testing.T) *target.Graph { return readGraph(t, path) }})
+	}
+	return cases
 }
 
 func readGraph(t *testing.T, path string) *target.Graph {
@@ -45,9 +58,9 @@ func drawGraph(t *testing.T, g *target.Graph, opts Options) []byte {
 }
 
 func TestGraphGolden(t *testing.T) {
-	for name, path := range graphCases {
-		t.Run(name, func(t *testing.T) {
-			checkGolden(t, filepath.Join("testdata", name+".svg"), drawGraph(t, readGraph(t, path), Options{}))
+	for _, c := range graphCases() {
+		t.Run(c.name, func(t *testing.T) {
+			checkGolden(t, filepath.Join("testdata", c.name+".svg"), drawGraph(t, c.load(t), Options{}))
 		})
 	}
 }
@@ -56,10 +69,10 @@ func TestGraphGolden(t *testing.T) {
 // well-formed and self-contained, every node shows its name (and a task its type as a tag),
 // every labelled edge its label, and the title is the workflow's name.
 func TestGraphDrawing(t *testing.T) {
-	for name, path := range graphCases {
-		g := readGraph(t, path)
+	for _, c := range graphCases() {
+		name, g := c.name, c.load(t)
 		svg := drawGraph(t, g, Options{})
-		if again := drawGraph(t, readGraph(t, path), Options{}); !bytes.Equal(svg, again) {
+		if again := drawGraph(t, c.load(t), Options{}); !bytes.Equal(svg, again) {
 			t.Errorf("%s: two drawings of the same document differ", name)
 		}
 		checkSelfContained(t, name, svg)
@@ -90,7 +103,7 @@ func TestGraphDrawing(t *testing.T) {
 // event before the one node nothing runs before (extract: its upstream is outside the
 // document) and an end event after the two nothing runs after.
 func TestFromGraphShapes(t *testing.T) {
-	d, err := FromGraph(readGraph(t, graphCases["dataworks-branch-join"]))
+	d, err := FromGraph(readGraph(t, "testdata/dataworks-branch-join.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +139,7 @@ func TestFromGraphShapes(t *testing.T) {
 
 // TestFromGraphMarks colours nodes by the graph's ids, and only those.
 func TestFromGraphMarks(t *testing.T) {
-	g := readGraph(t, graphCases["dataworks-branch-join"])
+	g := readGraph(t, "testdata/dataworks-branch-join.json")
 	svg := drawGraph(t, g, Options{Marks: map[string]Mark{"sql": Added, "size": Changed, "nowhere": Removed}})
 	doc := parseSVG(t, "marked", svg)
 	for id, want := range map[string]string{"sql": "node task mark-added", "size": "node gateway mark-changed", "spark": "node task"} {

@@ -8,7 +8,7 @@ import (
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/render"
 	"github.com/wfc-dev/wfc/target"
-	"github.com/wfc-dev/wfc/target/dataworks"
+	dwtarget "github.com/wfc-dev/wfc/target/dataworks"
 )
 
 const renderUsage = `usage: wfc render [-o FILE.svg] INPUT
@@ -93,7 +93,7 @@ func renderInput(e *env, path, name string, data []byte) (*render.Diagram, int) 
 		return d, exitOK
 	}
 	if doc := flowSpecOf(data); doc != nil {
-		d, err := render.FromGraph(dataworks.DocumentGraph(doc))
+		d, err := render.FromGraph(dwtarget.DocumentGraph(doc))
 		if err != nil {
 			return nil, fail(e, exitProblems, "%s: %v", name, err)
 		}
@@ -128,8 +128,8 @@ func compiledDiagram(defs *bpmn.Definitions, g *target.Graph) (*render.Diagram, 
 
 // flowSpecOf is data read as a DataWorks FlowSpec document when it is one: a JSON object
 // whose spec holds workflows (no BPMN form has a spec member); nil otherwise.
-func flowSpecOf(data []byte) *dataworks.Document {
-	doc, err := dataworks.Decode(data)
+func flowSpecOf(data []byte) *dwtarget.Document {
+	doc, err := dwtarget.Decode(data)
 	if err != nil || len(doc.Spec.Workflows) == 0 {
 		return nil
 	}
