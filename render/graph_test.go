@@ -186,3 +186,25 @@ func TestFromGraphEdgeCases(t *testing.T) {
 		t.Error("FromGraph(nil) gives no error")
 	}
 }
+
+// TestLongTagFitsItsBox: a tag that fits is drawn at the stylesheet's size; a longer one at a
+// smaller size, and one too long even at tagMinFont squeezed to the box's width less its
+// insets, so that no node type runs out of its box.
+func TestLongTagFitsItsBox(t *testing.T) {
+	box := Rect{0, 0, 100, 80}
+	d := &Diagram{Nodes: []Node{
+		{ID: "short", Shape: ShapeTask, Box: box, Tag: "ODPS_SQL"},
+		{ID: "longer", Shape: ShapeTask, Box: box, Tag: "ODPS_SPARK_SQL_X"},
+		{ID: "longest", Shape: ShapeTask, Box: box, Tag: "CONTROLLER_TRAVERSE_START"},
+	}}
+	svg := SVG(d, Options{})
+	for id, want := range map[string]string{
+		"short":   `<text class="tag" x="7" y="13">ODPS_SQL</text>`,
+		"longer":  `<text class="tag" x="7" y="13" style="font-size:8px">ODPS_SPARK_SQL_X</text>`,
+		"longest": `<text class="tag" x="7" y="13" style="font-size:7px" textLength="86" lengthAdjust="spacingAndGlyphs">CONTROLLER_TRAVERSE_START</text>`,
+	} {
+		if !bytes.Contains(svg, []byte(`data-id="`+id+`">`)) || !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("%s: the drawing does not hold %s", id, want)
+		}
+	}
+}
