@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 
 	"github.com/wfc-dev/wfc/bpmn"
@@ -17,8 +18,8 @@ const renderUsage = `usage: wfc render [-o FILE.svg] INPUT
 Draws a workflow as a self-contained SVG: a YAML workflow as ` + "`wfc compile`" + ` lays it out, a
 BPMN document in any form ` + "`wfc convert`" + ` reads (BPMN XML, xml-js tree JSON, taskflow
 envelope, base64 taskflow, create-version request or API response), or a DataWorks FlowSpec
-document (as ` + "`wfc compile`" + ` writes it or GetWorkflowDefinition returns it), INPUT "-" being
-standard input. A diagram drawn in a modeler keeps its layout; a process without one is laid
+document (either form ` + "`wfc compile`" + ` writes, or the Spec GetWorkflowDefinition returns),
+INPUT "-" being standard input. A diagram drawn in a modeler keeps its layout; a process without one is laid
 out as ` + "`wfc convert --layout`" + ` does, and a DataWorks workflow's nodes and dependencies the same
 way (each task tagged with its node type, a branch node a diamond with its cases on its
 flows). The SVG holds no script, link or font, and follows the viewer's light or dark theme.
@@ -127,8 +128,14 @@ func compiledDiagram(defs *bpmn.Definitions, g *target.Graph) (*render.Diagram, 
 }
 
 // flowSpecOf is data read as a DataWorks FlowSpec document when it is one: a JSON object
-// whose spec holds workflows (no BPMN form has a spec member); nil otherwise.
+// whose spec holds workflows, or an ImportWorkflowDefinition request ({"Spec": "<document>"},
+// what compile --emit request writes) holding one. No BPMN form has either member; nil for
+// anything else.
 func flowSpecOf(data []byte) *dwtarget.Document {
+	var request struct{ Spec string }
+	if json.Unmarshal(data, &request) == nil && request.Spec != "" {
+		data = []byte(request.Spec)
+	}
 	doc, err := dwtarget.Decode(data)
 	if err != nil || len(doc.Spec.Workflows) == 0 {
 		return nil
