@@ -57,10 +57,18 @@ func drawGraph(t *testing.T, g *target.Graph, opts Options) []byte {
 	return SVG(d, opts)
 }
 
+// docsDataWorksExample is the graph case the README shows as ../docs/example-dataworks.svg,
+// kept in step by TestGraphGolden and rewritten with -update.
+const docsDataWorksExample = "dataworks-branch-join"
+
 func TestGraphGolden(t *testing.T) {
 	for _, c := range graphCases() {
 		t.Run(c.name, func(t *testing.T) {
-			checkGolden(t, filepath.Join("testdata", c.name+".svg"), drawGraph(t, c.load(t), Options{}))
+			got := drawGraph(t, c.load(t), Options{})
+			checkGolden(t, filepath.Join("testdata", c.name+".svg"), got)
+			if c.name == docsDataWorksExample {
+				checkGolden(t, filepath.Join("..", "docs", "example-dataworks.svg"), got)
+			}
 		})
 	}
 }
