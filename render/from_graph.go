@@ -18,7 +18,7 @@ import (
 // that process is laid out. The diagram's nodes and edges carry the graph's ids, so marks
 // are given by node id; the start and end events have none, and an edge's id is "FROM->TO"
 // (with "#2", "#3" … for a second edge between the same nodes). A task shows its Type as a
-// tag; a decision's out-edges show their Label. Edges naming an unknown node are skipped.
+// tag, an edge its Label (a decision's case). Edges naming an unknown node are skipped.
 func FromGraph(g *target.Graph) (*Diagram, error) {
 	if g == nil {
 		return nil, errors.New("render: there is no graph to draw")
