@@ -2,6 +2,7 @@ package dataworks
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/wfc-dev/wfc/target"
 )
@@ -13,8 +14,8 @@ import (
 // the node's inputs (the server writes both). An upstream outside the document (the project's
 // root node, another workflow's node) has no node to start from and is left out. Every
 // workflow of the document is drawn; nodes without an id take their name as one, and a
-// repeated id gets "#2", "#3" … so that every node is drawn. Steps are not known: see
-// stepGraph.
+// repeated id gets "#2", "#3" … so that every node is drawn. Steps are not known (a compiled
+// artifact's Graph knows them).
 func DocumentGraph(doc *Document) *target.Graph {
 	g := &target.Graph{}
 	if doc == nil {
@@ -120,4 +121,17 @@ func caseLabel(c BranchCase) string {
 		return c.Desc
 	}
 	return c.When
+}
+
+// Graph is the DAG of the compiled document (target.Grapher), each node naming the step it was
+// compiled from: a run or switch step's node has the step's id, and a join node, the only one
+// with a dot in its id (step ids have none), no step.
+func (a *Artifact) Graph() *target.Graph {
+	g := DocumentGraph(a.Doc)
+	for i := range g.Nodes {
+		if id := g.Nodes[i].ID; !strings.Contains(id, ".") {
+			g.Nodes[i].Step = id
+		}
+	}
+	return g
 }

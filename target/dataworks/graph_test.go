@@ -111,3 +111,47 @@ func TestDocumentGraphIDsAreUnique(t *testing.T) {
 		t.Errorf("ids (-want +got):\n%s", diff)
 	}
 }
+
+// TestArtifactGraphNamesSteps: the graph of a compiled workflow names, for each node, the step
+// it was compiled from (a run or a switch step), and none for the join wfc adds where a
+// switch's arms meet; the switch is a decision with its cases on its edges, the join a merge.
+func TestArtifactGraphNamesSteps(t *testing.T) {
+	file := "testdata/compile/switch_meet/workflow.yaml"
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := target.BuildFor("", file, src, target.Options{})
+	if u.Artifact == nil {
+		t.Fatalf("%s does not compile: %v", file, u.Diags)
+	}
+	g := target.GraphOf(u.Artifact)
+	if g == nil {
+		t.Fatal("a DataWorks artifact has no graph")
+	}
+	type node struct {
+		step string
+		kind target.GraphNodeKind
+	}
+	got := map[string]node{}
+	for _, n := range g.Nodes {
+		got[n.ID] = node{n.Step, n.Kind}
+	}
+	want := map[string]node{
+		"prepare": {"prepare", target.GraphTask}, "route": {"route", target.GraphDecision},
+		"full": {"full", target.GraphTask}, "partial": {"partial", target.GraphTask},
+		"finish.join": {"", target.GraphMerge}, "finish": {"finish", target.GraphTask},
+	}
+	if diff := cmp.Diff(want, got, cmp.AllowUnexported(node{})); diff != "" {
+		t.Errorf("nodes (-want +got):\n%s", diff)
+	}
+	var labels []string
+	for _, e := range g.Edges {
+		if e.From == "route" {
+			labels = append(labels, e.To+":"+e.Label)
+		}
+	}
+	if diff := cmp.Diff([]string{"full:full", "partial:${!inputs.dry}", "finish.join:default"}, labels); diff != "" {
+		t.Errorf("the switch's edges (-want +got):\n%s", diff)
+	}
+}
