@@ -33,10 +33,16 @@ func graphCases() []graphCase {
 		path := c[1]
 		cases = append(cases, graphCase{c[0], func(t *testing.T) *target.Graph { return readGraph(t, path) }})
 	}
-	// A compiled workflow: switches inside parallel branches, joins where their arms meet.
+	// Compiled workflows: switches inside parallel branches, joins where their arms meet; and
+	// every DataWorks example.
 	cases = append(cases, graphCase{"dataworks-compiled-switch-in-parallel", func(t *testing.T) *target.Graph {
 		return compiledGraph(t, "../target/dataworks/testdata/compile/switch_in_parallel/workflow.yaml")
 	}})
+	examples, _ := filepath.Glob("../examples/dataworks/*.yaml")
+	for _, path := range examples {
+		cases = append(cases, graphCase{"example-dataworks-" + strings.TrimSuffix(filepath.Base(path), ".yaml"),
+			func(t *testing.T) *target.Graph { return compiledGraph(t, path) }})
+	}
 	return cases
 }
 
