@@ -88,7 +88,7 @@ func drawGraph(t *testing.T, g *target.Graph, opts Options) []byte {
 
 // docsDataWorksExample is the graph case the README shows as ../docs/example-dataworks.svg,
 // kept in step by TestGraphGolden and rewritten with -update.
-const docsDataWorksExample = "dataworks-branch-join"
+const docsDataWorksExample = "example-dataworks-daily-sales"
 
 func TestGraphGolden(t *testing.T) {
 	for _, c := range graphCases() {
