@@ -95,3 +95,32 @@ func TestCronProblemsPointInsideTheCron(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryKindLints walks a step of every kind in workflow.Kinds (its example, between two
+// run steps) through the DataWorks rules: none fails on a kind, and none reports the
+// examples, which are valid steps (the target's Check refuses the kinds DataWorks does not
+// run; that is not the rules' business).
+func TestEveryKindLints(t *testing.T) {
+	head := "wfc: 1\ntarget: dataworks\nname: kinds\ndescription: \"\"\ninputs:\n  - {name: x}\nsteps:\n" +
+		"  - {id: before, run: {command: DIDE_SHELL, code: echo before}}\n"
+	tail := "  - {id: after, run: {command: DIDE_SHELL, code: echo after}}\n"
+	for _, info := range workflow.Kinds {
+		t.Run(info.Key, func(t *testing.T) {
+			example := strings.ReplaceAll(info.Example, "\n", "\n    ")
+			src := head + "  - id: it\n    " + strings.ReplaceAll(example, ": end", ": after") + "\n" + tail
+			w, diags := workflow.Load("kinds.yaml", []byte(src))
+			if w == nil || diags.HasErrors() {
+				t.Fatalf("the example does not load:\n%v\n%s", diags, src)
+			}
+			s := lint.Settings{Extends: lint.All, Rules: map[string]diag.Severity{}}
+			for _, r := range lint.Rules() {
+				if r.Target != Target {
+					s.Rules[r.ID] = lint.Off
+				}
+			}
+			if got := lint.Run(&lint.Input{File: "kinds.yaml", Source: []byte(src), Workflow: w, Settings: s, Target: Target}); len(got) > 0 {
+				t.Errorf("the DataWorks rules report the %s example:\n%v", info.Key, got)
+			}
+		})
+	}
+}
