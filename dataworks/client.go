@@ -128,6 +128,14 @@ func (c *Client) logf(format string, args ...any) {
 	}
 }
 
+// ProjectID is the workspace the client acts on (Config.ProjectID).
+func (c *Client) ProjectID() string { return c.cfg.ProjectID }
+
+// Sleep waits d, or until ctx ends, on the client's clock (Config.Sleep when set): callers that
+// poll on top of the client (package deploy) pause the same way its retries do, so tests that
+// inject Config.Sleep see every wait.
+func (c *Client) Sleep(ctx context.Context, d time.Duration) error { return c.sleep(ctx, d) }
+
 func (c *Client) sleep(ctx context.Context, d time.Duration) error {
 	if c.cfg.Sleep != nil {
 		return c.cfg.Sleep(ctx, d)

@@ -5,7 +5,8 @@
 // which poll an import job or a publish run to its end. It signs requests with
 // ACS3-HMAC-SHA256 (hand-written, stdlib only, no cloud SDK) and keeps credentials out of every
 // error, log line and printed value. Package dataworkstest holds an in-memory emulator of the
-// same API for tests and `wfc dev-server`.
+// same API for tests and `wfc dev-server`; package deploy builds push (find by name, compare,
+// import) and publish on this client.
 //
 // Reads are retried with exponential backoff and jitter on 5xx, 429, throttling codes and
 // connection errors, honouring Retry-After (seconds or an HTTP-date) up to RetryPolicy.MaxDelay.

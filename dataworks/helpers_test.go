@@ -3,9 +3,7 @@ package dataworks_test
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -49,22 +47,7 @@ func newEnv(t testing.TB, mutOpts func(*dataworkstest.Options), mutCfg func(*dat
 	srv := dataworkstest.NewTestServer(opts)
 	t.Cleanup(srv.Close)
 	e := &env{srv: srv, sleeps: &sleeps{}}
-	var nonce int
-	var mu sync.Mutex
-	e.cfg = dataworks.Config{
-		Endpoint:    srv.URL,
-		ProjectID:   srv.ProjectID(),
-		Credentials: dataworks.Credentials{AccessKeyID: testAK, AccessKeySecret: testSecret},
-		Now:         func() time.Time { return serverNow },
-		Nonce: func() string {
-			mu.Lock()
-			defer mu.Unlock()
-			nonce++
-			return fmt.Sprintf("test-nonce-%d", nonce)
-		},
-		Sleep: e.sleeps.record,
-		Retry: dataworks.RetryPolicy{Jitter: func() float64 { return 1 }},
-	}
+	e.cfg = srv.ClientConfig(dataworks.Credentials{AccessKeyID: testAK, AccessKeySecret: testSecret}, e.sleeps.record)
 	if mutCfg != nil {
 		mutCfg(&e.cfg)
 	}

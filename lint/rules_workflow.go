@@ -1,8 +1,8 @@
 package lint
 
 // workflowRules look at the YAML workflow itself: things bpmnlint cannot know. Graph rules
-// first, then expressions, conditions, references, parameters, secrets, approvals, the catalog and the
-// text SecMaster's canvas would change.
+// first, then expressions, conditions, references, parameters, secrets, approvals, the catalog, the
+// workflows a call names, and the text SecMaster's canvas would change.
 var workflowRules = []*Rule{
 	wfUnreachableStep,
 	wfNoPathToEnd,
@@ -23,6 +23,10 @@ var workflowRules = []*Rule{
 	wfUnknownAction,
 	wfMissingActionInput,
 	wfUnknownActionInput,
+	wfUnknownWorkflow,
+	wfMissingWorkflowInput,
+	wfUnknownWorkflowInput,
+	wfWorkflowInputType,
 	wfRedundantNext,
 	wfEntityLikeText,
 }

@@ -24,6 +24,9 @@ type Input struct {
 	// Target names the target Workflow was compiled for ("" runs the rules of every
 	// target, as for a diagram): a rule about another platform (Rule.Target) is skipped.
 	Target string
+	// Repository, when set, indexes the workflows linted in the same run, which the
+	// workflow-call rules check workflow: steps against (wf_repository.go).
+	Repository *Repository
 
 	memo memo // facts several rules derive, computed once (memo.go)
 }
@@ -78,7 +81,11 @@ func runRulesKeeping(in *Input, rules []*Rule, keep int) diag.List {
 		for i, r := range rules {
 			ids[i] = r.ID
 		}
-		out = applySuppressions(in.File, parseSuppressions(in.Source), out, ids)
+		sups := parseSuppressions(in.Source)
+		// Whether a call rule fires depends on which files are linted together (a file
+		// alone has no repository), so its suppressions are never reported as stale.
+		excuse(sups, repositoryRules)
+		out = applySuppressions(in.File, sups, out, ids)
 	}
 	out.Sort()
 	return out

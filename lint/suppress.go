@@ -94,6 +94,20 @@ func parseSuppressions(src []byte) []*suppression {
 	return out
 }
 
+// excuse marks the suppressions of rules as used: rules whose findings depend on more than
+// the file (the workflow-call rules, on the files linted with it), so that a suppression
+// written for a finding of a full run is not reported as silencing nothing when the file is
+// linted alone.
+func excuse(sups []*suppression, rules []*Rule) {
+	for _, s := range sups {
+		for _, r := range rules {
+			if s.rules[r.ID] {
+				s.used[r.ID] = true
+			}
+		}
+	}
+}
+
 func isDirectiveEnd(body string, n int) bool {
 	return len(body) == n || body[n] == ' ' || body[n] == '\t'
 }

@@ -18,17 +18,25 @@ import (
 // The workflow rules are tested with YAML files in testdata/workflow/RULE/, analysistest
 // style (internal/wanttest): a comment `# want "REGEXP" ...` on a line says a diagnostic whose
 // message matches each REGEXP must be reported on that line. Every diagnostic must be wanted
-// and every want met. Files named ok*.yaml must produce nothing. Only the rule named by the directory runs,
-// with testdata/workflow/catalog.json as the plugin catalog.
+// and every want met. Files named ok*.yaml must produce nothing. Only the rule named by the
+// directory runs, with testdata/workflow/catalog.json as the plugin catalog and the files of
+// the directory and of testdata/workflow/callees as the Repository (the workflows linted in
+// the same run, which workflow: steps may call).
 
 const workflowTestdata = "testdata/workflow"
 
 func TestWorkflowRules(t *testing.T) {
 	cat := testCatalog(t)
 	for _, r := range workflowRules {
-		for _, file := range wanttest.RuleFiles(t, workflowTestdata, r.ID) {
+		files := wanttest.RuleFiles(t, workflowTestdata, r.ID)
+		callees, err := filepath.Glob(filepath.Join(workflowTestdata, "callees", "*.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		repo := testRepository(t, append(callees, files...))
+		for _, file := range files {
 			t.Run(r.ID+"/"+filepath.Base(file), func(t *testing.T) {
-				checkWants(t, r, file, cat)
+				checkWants(t, r, file, cat, repo)
 			})
 		}
 	}
@@ -52,9 +60,21 @@ func runOne(r *Rule, file string, src []byte, w *workflow.Workflow, cat *catalog
 	return runRules(in, []*Rule{r})
 }
 
-func checkWants(t *testing.T, r *Rule, file string, cat *catalog.Catalog) {
+// testRepository indexes the test files of one rule as the driver indexes a run's files.
+func testRepository(t *testing.T, files []string) *Repository {
+	t.Helper()
+	sigs := make([]*Signature, len(files))
+	for i, file := range files {
+		w, _ := loadTestWorkflow(t, file)
+		sigs[i] = SignatureOf(w)
+	}
+	return NewRepository(sigs)
+}
+
+func checkWants(t *testing.T, r *Rule, file string, cat *catalog.Catalog, repo *Repository) {
 	w, src := loadTestWorkflow(t, file)
-	diags := runOne(r, file, src, w, cat)
+	in := &Input{File: file, Source: src, Workflow: w, Settings: Settings{Extends: All, Catalog: cat}, Repository: repo}
+	diags := runRules(in, []*Rule{r})
 	for _, d := range diags {
 		checkDiagnosticShape(t, r, d)
 	}

@@ -47,7 +47,7 @@ var commands = map[string]command{
 	"export":     {"download workflows from SecMaster as an export file", runExport},
 	"instance":   {"list, show, retry, terminate or debug workflow instances", runInstance},
 	"catalog":    {"pull the plugin catalog for offline linting", runCatalog},
-	"dev-server": {"run a local SecMaster emulator for trying push without an account", runDevServer},
+	"dev-server": {"run local SecMaster and DataWorks emulators for trying push without an account", runDevServer},
 	"render":     {"draw a workflow or BPMN diagram as an SVG", runRender},
 	"diff":       {"compare two workflows step by step, in the language's terms", runDiff},
 }

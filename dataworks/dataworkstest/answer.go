@@ -33,12 +33,16 @@ func (e *Emulator) apply(name string, act action, p map[string]string) result {
 	return result{body: body, err: err}
 }
 
-func (e *Emulator) answerWithFault(w http.ResponseWriter, rid, name string, act action, p map[string]string, f Fault) int {
+func (e *Emulator) answerWithFault(w http.ResponseWriter, r *http.Request, rid, name string, act action, p map[string]string, f Fault) int {
 	res := result{}
 	if f.Commit {
 		res = e.apply(name, act, p)
 	}
 	switch {
+	case f.Hang:
+		<-r.Context().Done() // the client went away, or the server is closing
+		apitest.HijackClose(w, nil)
+		return 0
 	case f.Drop:
 		apitest.HijackClose(w, nil)
 		return 0

@@ -17,6 +17,9 @@ type Fault struct {
 	RetryAfter string // a Retry-After header for Status
 	Redirect   string // answer 302 with this Location, applying nothing
 	Drop       bool   // close the connection without answering
+	// Hang holds the request unanswered until the client gives up (its attempt timeout or
+	// context), then closes the connection: a timeout, as the client sees it.
+	Hang bool
 	// Commit applies the request's effect (e.g. the import) before the fault, so the client
 	// cannot tell whether it happened: the ambiguous case.
 	Commit bool

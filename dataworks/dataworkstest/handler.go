@@ -75,6 +75,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Log on arrival, so a client that is cut off still finds its request logged.
 	e.mu.Lock()
 	e.reqSeq++
+	e.landDue("")
 	rid := fmt.Sprintf("00000000-0000-4000-9000-%012d", e.reqSeq)
 	idx := len(e.log)
 	e.log = append(e.log, LoggedRequest{Action: name, Method: r.Method, Query: r.URL.RawQuery, Header: redactedHeader(r.Header), Body: body})
@@ -101,7 +102,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		finish(e.answer(w, rid, e.apply(name, act, p)))
 		return
 	}
-	finish(e.answerWithFault(w, rid, name, act, p, fault))
+	finish(e.answerWithFault(w, r, rid, name, act, p, fault))
 }
 
 // admit authenticates the request and checks action, version, method and parameters.

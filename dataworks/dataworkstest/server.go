@@ -5,11 +5,14 @@
 // by its own verification path, with the service's SignatureDoesNotMatch error body), the API
 // version, each action's method, parameter names, places (query or form body) and types, the
 // FlowSpec shape of an import (errors name a JSONPath such as
-// $.spec.workflows[0].nodes[1].script.runtime.command) and ids as 19-digit strings. Imports are
-// asynchronous jobs that finish after a configurable number of GetJobStatus polls; pipeline runs
+// $.spec.workflows[0].nodes[1].script.runtime.command) and ids as 19-digit strings. A stored
+// spec carries what the service adds on import (owners, node and trigger defaults, a default
+// output per object, script and trigger ids, each dependency mirrored into its node's inputs),
+// so clients compare against a realistic answer.
+// Imports are asynchronous jobs that finish after a configurable number of GetJobStatus polls; pipeline runs
 // advance one stage step per GetPipelineRun and some stages wait for ExecPipelineRunStage.
-// Faults can be queued per action (an error status, a dropped connection after applying, a
-// redirect) and stages made to fail. Every request is logged with credentials replaced by ***.
+// Faults can be queued per action (an error status, a dropped connection or a hang until the
+// client gives up, each optionally after applying, a redirect) and stages made to fail. Every request is logged with credentials replaced by ***.
 // Ids come from a counter, so runs are reproducible.
 //
 // Error codes: SignatureDoesNotMatch, IncompleteSignature, InvalidAccessKeyId.NotFound,
@@ -20,10 +23,12 @@
 package dataworkstest
 
 import (
+	"context"
 	"fmt"
 	"sync"
 	"time"
 
+	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
@@ -76,11 +81,18 @@ type Options struct {
 	Keys      map[string]Key // AccessKey id → secret; nil: the Default key pair only
 	Now       func() time.Time
 	MaxSkew   time.Duration
-	JobPolls  int     // GetJobStatus answers before an import job ends; 0: DefaultJobPolls, <0: none
+	JobPolls  int // GetJobStatus answers before an import job ends; 0: DefaultJobPolls, <0: none
+	// ImportLag is how many further requests (of any action) an accepted import takes to show
+	// in listings, unless its job is seen to end first; 0: at once. A client whose import
+	// answer was lost must look more than once.
+	ImportLag int
 	Stages    []Stage // of Online runs; nil: DefaultStages
 	Offline   []Stage // of Offline runs; nil: DefaultOfflineStages
 	HostID    string  // HostId in error bodies; empty: "dataworks.emulator"
-	Logf      func(format string, args ...any)
+	// DroppedNodeFields are node members an import does not store, as a service that does
+	// not know them: a client that compares what it sent with what is stored sees them go.
+	DroppedNodeFields []string
+	Logf              func(format string, args ...any)
 }
 
 // Emulator is the http.Handler holding the in-memory state.
@@ -93,6 +105,7 @@ type Emulator struct {
 	workflows  []*workflowRec
 	jobs       map[string]*jobRec
 	runs       map[string]*runRec
+	pending    []pendingImport      // accepted imports not landed yet (ImportLag)
 	nonces     map[string]time.Time // nonce → its request's x-acs-date
 	failStages map[string]string    // stage code → failure message, for runs created later
 	faults     apitest.Faults[Fault]
@@ -175,3 +188,25 @@ func (e *Emulator) newID() string {
 
 // millis is the server clock as a UNIX timestamp in milliseconds, the API's time form.
 func (e *Emulator) millis() int64 { return e.opts.Now().UnixMilli() }
+
+// ClientConfig is a client configuration for tests against s: the given credentials, the
+// emulator's project and clock, numbered nonces (so runs are reproducible) and no retry
+// jitter. sleep replaces the client's waits (nil: real ones).
+func (s *Server) ClientConfig(creds dataworks.Credentials, sleep func(ctx context.Context, d time.Duration) error) dataworks.Config {
+	var mu sync.Mutex
+	nonce := 0
+	return dataworks.Config{
+		Endpoint:    s.URL,
+		ProjectID:   s.ProjectID(),
+		Credentials: creds,
+		Now:         s.opts.Now,
+		Nonce: func() string {
+			mu.Lock()
+			defer mu.Unlock()
+			nonce++
+			return fmt.Sprintf("test-nonce-%d", nonce)
+		},
+		Sleep: sleep,
+		Retry: dataworks.RetryPolicy{Jitter: func() float64 { return 1 }},
+	}
+}

@@ -185,3 +185,61 @@ func isID(v any) bool {
 	s, ok := v.(string)
 	return ok && len(s) == 19 && strings.Trim(s, "0123456789") == ""
 }
+
+// The stored spec carries what the service adds on import, as a client reads it back.
+func TestImportFillsWhatTheServiceAdds(t *testing.T) {
+	srv := newServer(t, nil)
+	doc := specDoc("daily")
+	delete(node(doc, 1), "outputs")
+	node(doc, 0)["rerunTimes"] = 1
+	importSpec(t, srv, encode(doc))
+	wf := srv.Workflows()[0]
+	var stored map[string]any
+	if err := json.Unmarshal([]byte(wf.Spec), &stored); err != nil {
+		t.Fatal(err)
+	}
+	extract, load := node(stored, 0), node(stored, 1)
+	if extract["rerunTimes"] != 1.0 || load["rerunTimes"] != 3.0 || load["recurrence"] != "Normal" || load["owner"] == nil {
+		t.Errorf("node defaults: extract %v, load %v", extract, load)
+	}
+	out := load["outputs"].(map[string]any)["nodeOutputs"].([]any)[0].(map[string]any)
+	if out["data"] != wf.NodeIDs["load"] || out["refTableName"] != "load" {
+		t.Errorf("default output %v, want one named by the node's id", out)
+	}
+	mirrored := load["inputs"].(map[string]any)["nodeOutputs"].([]any)[0].(map[string]any)
+	if mirrored["data"] != wf.NodeIDs["extract"] {
+		t.Errorf("load's inputs %v, want extract's output mirrored from the dependency", load["inputs"])
+	}
+	trig := workflow0(stored)["trigger"].(map[string]any)
+	if trig["startTime"] != "1970-01-01 00:00:00" || !isID(trig["id"]) || !isID(extract["script"].(map[string]any)["id"]) {
+		t.Errorf("trigger %v, script %v: want bounds and server ids", trig, extract["script"])
+	}
+}
+
+// With ImportLag an accepted import shows in listings only some requests later, unless its job
+// is seen to end first; a create of the same name meanwhile still fails.
+func TestImportLagLandsLater(t *testing.T) {
+	srv := newServer(t, func(o *dataworkstest.Options) { o.ImportLag = 3; o.JobPolls = -1 })
+	importSpec(t, srv, specJSON("daily"))
+	list := func() float64 {
+		_, body := rawCall{method: "GET", action: "ListWorkflowDefinitions", query: project(url.Values{})}.send(t, srv)
+		return body["PagingInfo"].(map[string]any)["TotalCount"].(float64)
+	}
+	if n := list(); n != 0 {
+		t.Fatalf("listed %v workflows at once, want 0 while the import lands", n)
+	}
+	_, body := importSpec(t, srv, specJSON("daily"))
+	if st := jobStatus(t, srv, body["AsyncJob"].(map[string]any)["Id"].(string)); st["Status"] != "Fail" {
+		t.Errorf("a second create of a name that is landing: %v, want Fail", st)
+	}
+	if n := list(); n != 1 {
+		t.Errorf("listed %v workflows three requests later, want 1", n)
+	}
+
+	srv2 := newServer(t, func(o *dataworkstest.Options) { o.ImportLag = 100; o.JobPolls = -1 })
+	_, body = importSpec(t, srv2, specJSON("daily"))
+	jobStatus(t, srv2, body["AsyncJob"].(map[string]any)["Id"].(string))
+	if n := len(srv2.Workflows()); n != 1 {
+		t.Errorf("%d workflows after the job said it ended, want 1", n)
+	}
+}

@@ -131,9 +131,10 @@ func withoutScriptContent(spec obj) obj {
 	return cp
 }
 
-// importWorkflow validates the spec, then creates or updates the workflow and its nodes at once;
-// the job only reports the outcome after JobPolls polls. A new workflow whose name is taken ends
-// in a failed job, as on the service ("target folder already exists").
+// importWorkflow validates the spec, then creates or updates the workflow and its nodes, at once
+// or, with Options.ImportLag, that many requests later; the job only reports the outcome after
+// JobPolls polls. A new workflow whose name is taken ends in a failed job, as on the service
+// ("target folder already exists").
 func (e *Emulator) importWorkflow(p map[string]string) (map[string]any, *apiError) {
 	doc, aerr := parseSpec(p["Spec"])
 	if aerr != nil {
@@ -147,20 +148,75 @@ func (e *Emulator) importWorkflow(p map[string]string) (map[string]any, *apiErro
 	rec := e.workflowByID(wfID)
 	if rec == nil {
 		job.typ = "Create"
-		if taken := e.workflowNamed(doc["kind"].(string), wf["name"].(string)); taken != nil {
-			job.final, job.err = dataworks.JobFail, "target folder already exists: "+taken.path
+		if path, taken := e.nameTaken(doc["kind"].(string), wf["name"].(string)); taken {
+			job.final, job.err = dataworks.JobFail, "target folder already exists: "+path
 			return map[string]any{"AsyncJob": asyncJob}, nil
 		}
 		rec = &workflowRec{id: e.newID(), nodeIDs: map[string]bool{}, created: e.millis()}
-		e.workflows = append(e.workflows, rec)
 	}
-	e.store(rec, doc, wfID)
+	created, target := job.typ == "Create", rec
+	e.later(job.id, created, doc, func() {
+		if created {
+			e.workflows = append(e.workflows, target)
+		}
+		e.store(target, doc, wfID)
+	})
 	asyncJob["Type"], asyncJob["Response"] = job.typ, rec.id
 	return map[string]any{"AsyncJob": asyncJob}, nil
 }
 
+// pendingImport is an accepted import that lands when the request counter reaches due.
+type pendingImport struct {
+	due        int
+	job        string
+	kind, name string // of a workflow it creates; empty for an update
+	land       func()
+}
+
+// later runs land now, or after Options.ImportLag more requests: an import is a job, and what
+// it changes shows in listings only once the job has applied it. Runs under e.mu.
+func (e *Emulator) later(job string, creates bool, doc obj, land func()) {
+	if e.opts.ImportLag <= 0 {
+		land()
+		return
+	}
+	p := pendingImport{due: e.reqSeq + e.opts.ImportLag, job: job, land: land}
+	if creates {
+		p.kind, p.name = doc["kind"].(string), workflowOf(doc)["name"].(string)
+	}
+	e.pending = append(e.pending, p)
+}
+
+// nameTaken reports whether a workflow of kind has name, stored or about to land, and its path.
+func (e *Emulator) nameTaken(kind, name string) (string, bool) {
+	if w := e.workflowNamed(kind, name); w != nil {
+		return w.path, true
+	}
+	for _, p := range e.pending {
+		if p.kind == kind && p.name == name {
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// landDue lands the pending imports that are due, or all of job's when job is not empty (its
+// status is about to say it ended). Runs under e.mu.
+func (e *Emulator) landDue(job string) {
+	keep := e.pending[:0]
+	for _, p := range e.pending {
+		if p.due <= e.reqSeq || (job != "" && p.job == job) {
+			p.land()
+			continue
+		}
+		keep = append(keep, p)
+	}
+	e.pending = keep
+}
+
 // store gives the workflow and its nodes their server ids (keeping the ids that exist, minting
-// new ones for the rest), rewrites references to the old ids, and saves the spec.
+// new ones for the rest), rewrites references to the old ids wherever they are, fills in what the service adds
+// (fillServerDefaults) and saves the spec.
 func (e *Emulator) store(rec *workflowRec, doc obj, sentID string) {
 	wf := workflowOf(doc)
 	remap := map[string]string{}
@@ -181,22 +237,12 @@ func (e *Emulator) store(rec *workflowRec, doc obj, sentID string) {
 		}
 		node["id"] = id
 		nodeIDs[id] = true
-		rewriteOutputs(node, remap)
 	}
-	rewriteOutputs(wf, remap)
-	if deps, ok := wf["dependencies"].([]any); ok {
-		for _, d := range deps {
-			dep := d.(obj)
-			rewrite(dep, "nodeId", remap)
-			for _, u := range dep["depends"].([]any) {
-				rewrite(u.(obj), "nodeId", remap)
-				rewrite(u.(obj), "output", remap)
-			}
-		}
-	}
+	rewriteReferences(doc, remap)
 	if spec, ok := doc["spec"].(obj); ok {
 		rewrite(spec, "id", remap)
 	}
+	e.fillServerDefaults(wf)
 	rec.name, rec.typ, rec.path = wf["name"].(string), doc["kind"].(string), nested(wf, "script", "path")
 	if rec.path == "" {
 		rec.path = rec.name
@@ -204,12 +250,25 @@ func (e *Emulator) store(rec *workflowRec, doc obj, sentID string) {
 	rec.nodeIDs, rec.spec, rec.modified = nodeIDs, doc, e.millis()
 }
 
-func rewriteOutputs(m obj, remap map[string]string) {
-	outs, _ := m["outputs"].(obj)
-	list, _ := outs["nodeOutputs"].([]any)
-	for _, o := range list {
-		if out, ok := o.(obj); ok {
-			rewrite(out, "data", remap)
+// referenceKeys are the members whose value may be the id of a node or of the workflow: an
+// output's data, a dependency's (or an input variable's) nodeId and output.
+var referenceKeys = []string{"nodeId", "output", "data"}
+
+// rewriteReferences replaces every reference member anywhere in v whose value is a remapped
+// id: dependencies, outputs, inputs and variables all point at nodes this way. It is the
+// emulator's own, apart from package deploy's, so that a client's mistake is not mirrored.
+func rewriteReferences(v any, remap map[string]string) {
+	switch v := v.(type) {
+	case obj:
+		for _, k := range referenceKeys {
+			rewrite(v, k, remap)
+		}
+		for _, m := range v {
+			rewriteReferences(m, remap)
+		}
+	case []any:
+		for _, m := range v {
+			rewriteReferences(m, remap)
 		}
 	}
 }
@@ -232,6 +291,7 @@ func (e *Emulator) getJobStatus(p map[string]string) (map[string]any, *apiError)
 		job.pollsLeft--
 		return map[string]any{"JobStatus": st}, nil
 	}
+	e.landDue(job.id)
 	st["Status"], st["Completed"] = job.final, "True"
 	if job.err != "" {
 		st["Error"] = job.err

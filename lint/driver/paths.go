@@ -7,10 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/readlimit"
@@ -31,6 +29,7 @@ var lintedExts = map[string]bool{".yaml": true, ".yml": true, ".bpmn": true, ".x
 // linted.
 func Paths(paths []string, s lint.Settings) (diag.List, Summary, error) {
 	jobs, cleanDirs, notRegular, walkErrs := collect(paths)
+	jobs = append(jobs, siblingJobs(jobs)...) // repository.go
 	diags, outcomes, errs := run(jobs, s)
 	errs = append(errs, emptyDirs(paths, cleanDirs, jobs, outcomes)...)
 	sum := summaryOf(outcomes)
@@ -84,6 +83,9 @@ type job struct {
 	explicit bool  // named on the command line rather than found in a directory
 	roots    []int // the directories (indices into Paths' paths) whose walk reached the file
 	read     func() ([]byte, error)
+	// indexOnly: a workflow beside a named file, read for the repository index only
+	// (repository.go), never linted or counted.
+	indexOnly bool
 }
 
 // collect expands paths into files, in the order given and, inside a directory, in lexical
@@ -153,9 +155,10 @@ func collect(paths []string) (jobs []job, cleanDirs []bool, notRegular int, errs
 	return jobs, cleanDirs, notRegular, errs
 }
 
-// run lints jobs on a pool of GOMAXPROCS workers. Each worker writes only its job's slot, so
-// the merge is in job order and then sorted, whatever order the workers finish in. It returns
-// what became of each job, in job order.
+// run lints jobs on a pool of GOMAXPROCS workers, then the files held back for the
+// repository index (repository.go). Each worker writes only its job's slot, so the merge is
+// in job order and then sorted, whatever order the workers finish in. It returns what became
+// of each job, in job order.
 func run(jobs []job, s lint.Settings) (diag.List, []outcome, []error) {
 	type result struct {
 		diags   diag.List
@@ -163,24 +166,14 @@ func run(jobs []job, s lint.Settings) (diag.List, []outcome, []error) {
 		err     error
 	}
 	results := make([]result, len(jobs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	workers := min(runtime.GOMAXPROCS(0), len(jobs))
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				r := &results[i]
-				r.diags, r.outcome, r.err = lintJob(jobs[i], s)
-			}
-		}()
+	parts := make([]repoPart, len(jobs)) // what each job gives the repository (repository.go)
+	parallel(len(jobs), func(i int) {
+		r := &results[i]
+		r.diags, r.outcome, r.err = lintJob(jobs[i], s, &parts[i])
+	})
+	for i, d := range lintHeld(parts, s) {
+		results[i].diags = append(results[i].diags, d...)
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 
 	var out diag.List
 	var errs []error
@@ -241,8 +234,13 @@ func emptyDirs(paths []string, cleanDirs []bool, jobs []job, outcomes []outcome)
 	return errs
 }
 
-// lintJob reads one file, skips it when it is not something wfc lints, and lints it.
-func lintJob(j job, s lint.Settings) (diag.List, outcome, error) {
+// lintJob reads one file, skips it when it is not something wfc lints, and lints it; a
+// workflow also gives part what the repository index needs.
+func lintJob(j job, s lint.Settings, part *repoPart) (diag.List, outcome, error) {
+	if j.indexOnly {
+		indexSibling(j, part)
+		return nil, indexed, nil
+	}
 	read := j.read
 	if read == nil {
 		read = func() ([]byte, error) { return readFile(j.path) }
@@ -257,6 +255,9 @@ func lintJob(j job, s lint.Settings) (diag.List, outcome, error) {
 	kind := DetectKind(j.path, src)
 	if !wanted(j, kind, src) {
 		return nil, skipped, nil
+	}
+	if kind == KindWorkflow {
+		return lintWorkflowJob(j.path, src, s, part), linted, nil
 	}
 	return lintKind(j.path, src, kind, s), linted, nil
 }

@@ -22,6 +22,9 @@ type Options struct {
 	// Lint runs the lint rules, with Settings, on a workflow that compiles.
 	Lint     bool
 	Settings lint.Settings
+	// Repository indexes the workflows linted with this one, for the workflow-call rules;
+	// nil when the file is linted alone (see Paths).
+	Repository *lint.Repository
 	// Compile tunes the target: ModelOnly when only the rules read the result.
 	Compile target.Options
 }
@@ -42,17 +45,33 @@ func Workflow(path string, src []byte, opts Options) (u *target.Unit) {
 		return &target.Unit{Diags: diag.List{diag.Errorf(diag.Range{File: path}, diag.RuleCompile, "%v", err)}}
 	}
 	u = target.Build(t, path, src, opts.Compile)
-	if opts.Lint && u.Artifact != nil {
-		u.Diags = append(u.Diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: u.Workflow,
-			Program: u.Program, Defs: target.ModelOf(u.Artifact), Settings: opts.Settings, Target: u.Target.Name()})...)
-		u.Diags.Sort()
+	if opts.Lint {
+		lintUnit(u, path, src, opts)
 	}
 	return u
 }
 
-// lintWorkflow lints a YAML workflow: Workflow, stopping at what the rules read.
+// lintUnit runs the lint rules on a built unit that compiled, adding their diagnostics to its
+// own: the last phase of Workflow, which Paths runs later for a file that calls workflows.
+func lintUnit(u *target.Unit, path string, src []byte, opts Options) {
+	if u.Artifact == nil {
+		return
+	}
+	u.Diags = append(u.Diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: u.Workflow,
+		Program: u.Program, Defs: target.ModelOf(u.Artifact), Settings: opts.Settings, Target: u.Target.Name(),
+		Repository: opts.Repository})...)
+	u.Diags.Sort()
+}
+
+// lintWorkflow lints a YAML workflow alone: Workflow, stopping at what the rules read.
 func lintWorkflow(path string, src []byte, s lint.Settings) diag.List {
-	return Workflow(path, src, Options{Lint: true, Settings: s, Compile: target.Options{ModelOnly: true}}).Diags
+	return lintWorkflowJob(path, src, s, nil)
+}
+
+// lintOptions are the Options of lint: every rule, the compiled model only as far as the
+// rules read it.
+func lintOptions(s lint.Settings) Options {
+	return Options{Lint: true, Settings: s, Compile: target.Options{ModelOnly: true}}
 }
 
 // yamlRole is what a YAML file is to a directory walk or a hook passing every YAML file.
