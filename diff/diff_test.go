@@ -113,6 +113,8 @@ func TestEveryKindOfChange(t *testing.T) {
 		{"with list item", []string{"v: 1}]", "v: 2}]"}, []string{`~ step enrich: with.tags [{"k":"a","v":1}] → [{"k":"a","v":2}]`}},
 		{"with string and number differ", []string{"depth: 1", `depth: "1"`}, []string{`~ step enrich: with.opts.depth 1 → "1"`}},
 		{"timeout", []string{"timeout: 60s", "timeout: 90s"}, []string{`~ step enrich: timeout 60s → 90s`}},
+		{"platform block", []string{"timeout: 60s", "timeout: 60s\n    platform: {secmaster: {attributes: {soar:v: \"2\"}, taskconfig: {plugin_version_id: f3}}}"},
+			[]string{`+ step enrich: platform.secmaster.attributes.soar:v "2"`, `+ step enrich: platform.secmaster.taskconfig.plugin_version_id "f3"`}},
 		{"retry and on_error", []string{"timeout: 60s", "timeout: 60s\n    retry: {times: 3, interval: 10s}\n    on_error: continue"},
 			[]string{`+ step enrich: retry.times 3`, `+ step enrich: retry.interval 10s`, `~ step enrich: on_error fail → continue`}},
 		{"on_error names a step", []string{"timeout: 60s", "timeout: 60s\n    on_error: close"},

@@ -199,6 +199,10 @@ func contentFields(s *workflow.Step) []field {
 	case *workflow.Switch, nil:
 		// a switch's cases and default are where control goes: flowFields
 	}
+	if p := s.Platform; p != nil && p.SecMaster != nil { // written back verbatim: a change
+		out = entries(out, "platform.secmaster.attributes", p.SecMaster.Attributes)
+		out = entries(out, "platform.secmaster.taskconfig", p.SecMaster.Taskconfig)
+	}
 	return out
 }
 

@@ -24,7 +24,7 @@ var wfSecretInWith = &Rule{
 		"user of the workspace can read, so a password, token or webhook URL written into it " +
 		"leaks. The id keeps its historical name (wfc.yaml files and suppressions use it) but the " +
 		"rule covers every string the compiler writes: `with` and approval `form` values (nested " +
-		"maps and lists too), input `default`s, output `value`s, `switch` conditions, and names, " +
+		"maps and lists too), a step's `platform` block, input `default`s, output `value`s, `switch` conditions, and names, " +
 		"descriptions, approvers, connections and the dataclass. Everywhere it recognises " +
 		"well-known formats: Slack, Microsoft Teams, Feishu (Lark) and DingTalk webhook URLs and " +
 		"the DingTalk signing secret (SEC...), Slack, GitHub (ghp_, gho_, ghs_, github_pat_...) " +
@@ -57,6 +57,16 @@ var wfSecretInWith = &Rule{
 			if a, ok := s.Body.(*workflow.Approval); ok {
 				for _, e := range a.Form {
 					check.value(e.Value, "approval.form."+e.Key.Value, e.Key.Value, adviceValue)
+				}
+			}
+			if p := s.Platform; p != nil && p.SecMaster != nil { // compiled in verbatim
+				for _, part := range []struct {
+					path    string
+					entries []*workflow.Entry
+				}{{"attributes", p.SecMaster.Attributes}, {"taskconfig", p.SecMaster.Taskconfig}} {
+					for _, e := range part.entries {
+						check.value(e.Value, "platform.secmaster."+part.path+"."+e.Key.Value, e.Key.Value, adviceValue)
+					}
 				}
 			}
 			check.stepText(s)

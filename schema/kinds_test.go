@@ -17,7 +17,7 @@ import (
 // schema, or given other keys there, fails here.
 
 // commonKeys are the keys a step of every kind may have besides its kind key.
-var commonKeys = []string{"id", "name", "description"}
+var commonKeys = []string{"id", "name", "description", "platform"}
 
 func defs(t *testing.T) map[string]any {
 	t.Helper()

@@ -80,7 +80,7 @@ func TestValidateMessages(t *testing.T) {
 	for _, tc := range []struct{ name, src, want string }{
 		{"valid", head + "steps: [{id: a, wait: 5}]\n", ""},
 		{"unknown key without a close match lists the allowed keys", head + "steps:\n  - id: a\n    action: p/a\n    with: {a.b: {c: 1}}\n    bogus: 1\n",
-			`s.yaml:8:5: step "a": unknown key "bogus"; allowed keys are action, approval, connection, datasource, default, description, id, name, next, on_error, parallel, resource_group, retry, run, switch, timeout, wait, with, workflow [schema]`},
+			`s.yaml:8:5: step "a": unknown key "bogus"; allowed keys are action, approval, connection, datasource, default, description, id, name, next, on_error, parallel, platform, resource_group, retry, run, switch, timeout, wait, with, workflow [schema]`},
 		{"two kinds name both", head + "steps: [{id: a, switch: [{when: '${x}', next: end}], parallel: [{steps: [{id: b, wait: 1}]}], default: end}]\n",
 			`s.yaml:4:9: step "a": step must have exactly one of action, approval, switch, parallel, workflow, wait, run; it has switch and parallel [schema]`},
 		{"negative duration", head + "steps: [{id: a, wait: -5}]\n",
@@ -117,7 +117,7 @@ func TestValidateMessages(t *testing.T) {
 		{"nested steps are named by id", head + "steps:\n  - id: p\n    parallel:\n      - steps: [{id: inner, wait: x}, {wait: 1, bogus: 2}]\n",
 			"s.yaml:7:35: step \"inner\".wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the string \"x\" [schema]\n" +
 				"s.yaml:7:39: step \"p\".parallel[0].steps[1]: missing required key \"id\" [schema]\n" +
-				`s.yaml:7:49: step "p".parallel[0].steps[1]: unknown key "bogus"; allowed keys are action, approval, connection, datasource, default, description, id, name, next, on_error, parallel, resource_group, retry, run, switch, timeout, wait, with, workflow [schema]`},
+				`s.yaml:7:49: step "p".parallel[0].steps[1]: unknown key "bogus"; allowed keys are action, approval, connection, datasource, default, description, id, name, next, on_error, parallel, platform, resource_group, retry, run, switch, timeout, wait, with, workflow [schema]`},
 		{"a steps key inside with is no step list", head + "steps: [{id: a, action: p/a, with: {steps: [{id: b}]}, retry: {times: x}}]\n",
 			`s.yaml:4:71: step "a".retry.times: expected a whole number, got the string "x" [schema]`},
 		{"with on a workflow step", head + "steps: [{id: a, workflow: w, with: {x: 1}}]\n", ""},
@@ -126,7 +126,7 @@ func TestValidateMessages(t *testing.T) {
 			`s.yaml:4:26: step "a": "on_error" is only allowed on action, workflow and run steps [schema]`},
 		{"on_reject in an approval", head + "steps: [{id: a, approval: {approvers: [x], timeout: 1h, on_reject: end}}]\n", ""},
 		{"on_reject on the step", head + "steps: [{id: a, approval: {approvers: [x], timeout: 1h}, on_reject: end}]\n",
-			`s.yaml:4:58: step "a": unknown key "on_reject"; allowed keys are action, approval, connection, datasource, default, description, id, name, next, on_error, parallel, resource_group, retry, run, switch, timeout, wait, with, workflow [schema]`},
+			`s.yaml:4:58: step "a": unknown key "on_reject"; allowed keys are action, approval, connection, datasource, default, description, id, name, next, on_error, parallel, platform, resource_group, retry, run, switch, timeout, wait, with, workflow [schema]`},
 		{"fractional duration", head + "steps: [{id: a, wait: 1.5}]\n",
 			`s.yaml:4:23: step "a".wait: expected a duration like 30s, 5m, 1h30m or a whole number of seconds, got the number 1.5 [schema]`},
 		{"whole float duration", head + "steps: [{id: a, wait: 30.0}]\n", ""},
@@ -141,7 +141,7 @@ func TestValidateMessages(t *testing.T) {
 		{"an unknown key beside an extension key", "x-defaults: {}\n" + head + "bogus: 1\nsteps: [{id: a, wait: 1}]\n",
 			`s.yaml:5:1: unknown key "bogus"; allowed keys are dataclass, description, inputs, labels, log_level, name, outputs, path, retry, schedule, steps, target, type, wfc [schema]`},
 		{"extension keys only at the top level", head + "steps: [{id: a, wait: 1, x-note: 1}]\n",
-			`s.yaml:4:26: step "a": unknown key "x-note"; allowed keys are action, approval, connection, datasource, default, description, id, name, next, on_error, parallel, resource_group, retry, run, switch, timeout, wait, with, workflow [schema]`},
+			`s.yaml:4:26: step "a": unknown key "x-note"; allowed keys are action, approval, connection, datasource, default, description, id, name, next, on_error, parallel, platform, resource_group, retry, run, switch, timeout, wait, with, workflow [schema]`},
 		{"id end", head + "steps: [{id: end, wait: 1}]\n",
 			`s.yaml:4:14: steps[0].id: "end" is reserved for the end of the workflow; choose another step id [schema]`},
 		{"ids that start like end", head + "steps: [{id: endx, wait: 1}, {id: en, wait: 1}, {id: e, wait: 1}]\n", ""},

@@ -21,7 +21,9 @@ type Target interface {
 	// errors, so that one run says everything; what the schema rejects is not its business.
 	Check(prog *workflow.Program) diag.List
 	// Compile builds the artifact of a program that has no errors (neither Resolve's nor
-	// Check's). A diagnostic here is a bug in wfc; the artifact is nil when there is one.
+	// Check's). A diagnostic here is what only building finds (a DataWorks script file that
+	// cannot be read, at its file key) or a bug in wfc; the artifact is nil when there is an
+	// error.
 	Compile(prog *workflow.Program, opts Options) (Artifact, diag.List)
 }
 

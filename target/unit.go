@@ -1,6 +1,8 @@
 package target
 
 import (
+	"fmt"
+
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -22,11 +24,50 @@ type Unit struct {
 // reported there again.
 func Build(t Target, file string, src []byte, opts Options) *Unit {
 	w, diags := workflow.Load(file, src)
-	u := &Unit{Workflow: w, Target: t}
 	if w == nil {
-		u.Diags = diags
-		return u
+		return &Unit{Target: t, Diags: diags}
 	}
+	return build(t, w, diags, opts)
+}
+
+// BuildFor is Build for the target the workflow names with its target key (Default when it
+// names none), or for forced when that is not "": a command that serves one platform forces
+// it. A workflow that names another target than forced is an error at its target key, as is
+// a target no package registered; nothing is then resolved or compiled.
+func BuildFor(forced, file string, src []byte, opts Options) *Unit {
+	w, diags := workflow.Load(file, src)
+	if w == nil {
+		return &Unit{Diags: diags}
+	}
+	t, err := choose(forced, w)
+	if err != nil {
+		d := diag.Errorf(w.Target.Range, diag.RuleCompile, "%v", err)
+		if d.Range.File == "" {
+			d.Range.File = w.File
+		}
+		diags = append(diags, withoutRepeats(diag.List{d}, diags)...)
+		diags.Sort()
+		return &Unit{Workflow: w, Diags: diags}
+	}
+	return build(t, w, diags, opts)
+}
+
+// choose is the target a workflow is built for (see BuildFor).
+func choose(forced string, w *workflow.Workflow) (Target, error) {
+	if forced != "" && w.Target.IsSet() && w.Target.Value != forced {
+		return nil, fmt.Errorf("this workflow is for target %s, but it is being built for target %s here; "+
+			"use a command that takes %s workflows, or change target", w.Target.Value, forced, w.Target.Value)
+	}
+	name := forced
+	if name == "" {
+		name = w.TargetOrDefault()
+	}
+	return Lookup(name)
+}
+
+// build resolves, checks and compiles a loaded workflow for t.
+func build(t Target, w *workflow.Workflow, diags diag.List, opts Options) *Unit {
+	u := &Unit{Workflow: w, Target: t}
 	prog, more := workflow.Resolve(w)
 	more = append(more, t.Check(prog)...)
 	u.Program = prog

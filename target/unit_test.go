@@ -62,3 +62,48 @@ func TestBuildChecksThenCompiles(t *testing.T) {
 		t.Errorf("a file that does not load: %d compiles, diags %v; want the schema's at the id, Resolve's at next", compiles, u.Diags)
 	}
 }
+
+// named is a target that compiles nothing, under any name.
+type named string
+
+func (n named) Name() string                                           { return string(n) }
+func (named) Check(*workflow.Program) diag.List                        { return nil }
+func (named) Compile(*workflow.Program, Options) (Artifact, diag.List) { return nil, nil }
+
+func init() {
+	Register(named(Default))
+	Register(named(workflow.TargetDataWorks))
+}
+
+// TestBuildForRoutesByTheTargetKey: a workflow is built for the target its target key names,
+// the default without one, or the forced one; a workflow for another target than the forced
+// one, and a target nothing registered, are errors at the target key, and nothing is built.
+func TestBuildForRoutesByTheTargetKey(t *testing.T) {
+	const withKey = "wfc: 1\nname: W\ndescription: D\ntarget: dataworks\nsteps:\n  - id: a\n    action: x/y\n"
+	for _, c := range []struct {
+		name, forced, src, want, err string
+	}{
+		{"no key", "", okWorkflow, Default, ""},
+		{"the key", "", withKey, workflow.TargetDataWorks, ""},
+		{"forced, no key", workflow.TargetDataWorks, okWorkflow, workflow.TargetDataWorks, ""},
+		{"forced, the same key", workflow.TargetDataWorks, withKey, workflow.TargetDataWorks, ""},
+		{"forced, another key", Default, withKey, "", "this workflow is for target dataworks, but it is being built for target " + Default},
+		{"forced, unknown", "nosuch", okWorkflow, "", `wfc has no target "nosuch"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			u := BuildFor(c.forced, "w.yaml", []byte(c.src), Options{})
+			if c.err == "" {
+				if u.Diags.HasErrors() || u.Target == nil || u.Target.Name() != c.want || u.Program == nil {
+					t.Fatalf("target %v, diags %v; want %s", u.Target, u.Diags, c.want)
+				}
+				return
+			}
+			if u.Target != nil || u.Program != nil || len(u.Diags) != 1 || !strings.Contains(u.Diags[0].Message, c.err) {
+				t.Fatalf("target %v, diags %v; want one error %q", u.Target, u.Diags, c.err)
+			}
+			if d := u.Diags[0]; d.Range.File != "w.yaml" || (strings.Contains(c.src, "target:") && d.Range.Start.Line != 4) {
+				t.Errorf("the error is at %v, want the target key (line 4) of w.yaml", d.Range)
+			}
+		})
+	}
+}

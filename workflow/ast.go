@@ -196,6 +196,7 @@ type Step struct {
 	// schema has reported it); every reader handles that.
 	Body      Body
 	KindRange diag.Range // where the kind key is written; zero when Body is nil
+	Platform  *Platform  // the platform block (platform.go); nil when absent
 
 	Parent *Branch // the parallel branch the step is in; nil for a top-level step
 	Index  int     // position in its list (the top-level steps or Parent.Steps)

@@ -186,6 +186,8 @@ func (b *builder) step(n *yaml.Node) *Step {
 			s.Description = b.str(v)
 		case "next":
 			s.Next = b.str(v)
+		case "platform":
+			s.Platform = b.platform(v)
 		default:
 			if s.Body != nil {
 				s.Body.read(b, s, key, v)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/wfc-dev/wfc/diag"
@@ -13,19 +14,24 @@ import (
 	"github.com/wfc-dev/wfc/internal/readlimit"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/report"
+	dwtarget "github.com/wfc-dev/wfc/target/dataworks"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
-const compileUsage = `usage: wfc compile [-o FILE|DIR] [--emit request|taskflow|taskconfig|xml|tree] FILE...
+const compileUsage = `usage: wfc compile [-o FILE|DIR] [--emit FORM] FILE...
 
-Compiles YAML workflows (FILE "-" is standard input) into what SecMaster's create-version API
-takes, and prints it; --emit chooses what:
+Compiles YAML workflows (FILE "-" is standard input) for the platform each names with its
+target key, and prints the result; --emit chooses what (default: the target's first form).
+For SecMaster (target: secmaster, the default), what its create-version API takes:
   request     the create-version request body as indented JSON (the default)
   taskflow    the base64 taskflow alone
   taskconfig  the taskconfig as indented JSON
   xml         the BPMN 2.0 XML
   tree        the xml-js element tree inside the taskflow, as indented JSON
+For DataWorks (target: dataworks), what ImportWorkflowDefinition takes:
+  spec        the FlowSpec document as indented JSON (the default)
+  request     the request's form fields but ProjectId, as JSON: {"Spec": "<the document>"}
 
 compile does not lint: it reports only what stops a workflow from compiling (schema and
 compiler errors), so a workflow that lint rejects (a literal secret, an unreachable step)
@@ -34,35 +40,59 @@ publish anything.
 
 -o FILE writes the output there instead. When -o names a directory (one that exists, or
 any name ending in /), each workflow is written to DIR/NAME.EXT, NAME being the input's base
-name without extension and EXT request.json, taskflow.txt, taskconfig.json, bpmn or
-tree.json; several input files need such a directory. Without -o, several workflows are
-printed as one JSON array in input order (request, taskconfig and tree; xml and taskflow
-need -o DIR), and only when every one compiled. Files are
+name without extension and EXT request.json, taskflow.txt, taskconfig.json, bpmn,
+tree.json or flowspec.json; several input files need such a directory. Without -o, several
+workflows are printed as one JSON array in input order (every form but xml and taskflow,
+which need -o DIR), and only when every one compiled. Files are
 written atomically (umask for new files, an existing file's mode kept); an output that would
-overwrite an input is refused. Problems are printed to standard error as
-file:line:col: message [rule].
+overwrite an input is refused. A form the workflow's target does not have is an error for
+that workflow. Problems are printed to standard error as file:line:col: message [rule].
 
 Exit status: 0 when every workflow compiled, 1 when one has errors, 2 on bad usage or when a
 file cannot be read or written. The other files are still compiled after one fails.
 `
 
-// compileEmitForms are the --emit values, in the order help shows them: the SecMaster
-// artifact's forms.
-var compileEmitForms = smtarget.Forms
+// compileTargetForms are the --emit forms of each target compile serves, the default first.
+var compileTargetForms = [][]string{smtarget.Forms, dwtarget.Forms}
 
-// compileEmitSuffix is the file name suffix each --emit form gets in an output directory.
+// compileEmitForms are the --emit values, in the order help shows them: every target's
+// forms, each name once.
+var compileEmitForms = func() []string {
+	var out []string
+	for _, forms := range compileTargetForms {
+		for _, f := range forms {
+			if !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
+	return out
+}()
+
+// compileDefaultForms are the targets' default forms: what --emit means when not given.
+var compileDefaultForms = func() []string {
+	var out []string
+	for _, forms := range compileTargetForms {
+		out = append(out, forms[0])
+	}
+	return out
+}()
+
+// compileEmitSuffix is the file name suffix each --emit form gets in an output directory. A
+// form name means the same kind of file on every target (request: the API request as JSON).
 var compileEmitSuffix = map[string]string{
 	"request":    ".request.json",
 	"taskflow":   ".taskflow.txt",
 	"taskconfig": ".taskconfig.json",
 	"xml":        ".bpmn",
 	"tree":       ".tree.json",
+	"spec":       ".flowspec.json",
 }
 
 func runCompile(e *env, args []string) int {
 	fs := newFlagSet(e, "compile", compileUsage)
 	out := fs.String("o", "", "write to FILE, or to one file per workflow in DIR")
-	emit := enumVar(fs, "emit", "request", "what to write: request, taskflow, taskconfig, xml or tree", compileEmitForms...)
+	emit := enumVar(fs, "emit", "", "what to write: "+strings.Join(compileEmitForms, ", ")+" (default: the target's first form)", compileEmitForms...)
 	files, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
@@ -77,16 +107,8 @@ func runCompile(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "compile: %v", err)
 	}
-	written := map[string]string{} // output path → the input written there
-	for _, file := range files {
-		path := dest.path(file, *emit)
-		if err := refuseInputAsOutput(path, files); err != nil {
-			return fail(e, exitUsage, "compile: %v (nothing was written)", err)
-		}
-		if prev, dup := written[path]; dup && path != "" {
-			return fail(e, exitUsage, "compile: %s and %s would both be written to %s; compile them separately (nothing was written)", prev, file, path)
-		}
-		written[path] = file
+	if code := checkCompileDestinations(e, dest, files, *emit); code != exitOK {
+		return code
 	}
 	if *out == "" && len(files) > 1 {
 		return compileToArray(e, files, *emit)
@@ -99,12 +121,12 @@ func runCompile(e *env, args []string) int {
 		}
 	}
 	for _, file := range files {
-		_, body, c := compileOne(e, file, *emit)
+		_, form, body, c := compileOne(e, file, *emit)
 		if c != exitOK {
 			worse(c)
 			continue
 		}
-		path := dest.path(file, *emit)
+		path := dest.path(file, form)
 		if path == "" {
 			_, err = e.stdout.Write(body)
 		} else {
@@ -122,29 +144,64 @@ func runCompile(e *env, args []string) int {
 // so a test can count calls: each file is loaded and compiled once).
 var compileWorkflow = driver.Workflow
 
-// compileOne reads and compiles one file and renders its --emit form. Problems are printed;
-// the code is exitOK when body is the output.
-func compileOne(e *env, file, emit string) (name string, body []byte, code int) {
+// checkCompileDestinations refuses, before anything is compiled, an output that would
+// overwrite an input or that two inputs would share. Without --emit the form is each
+// workflow's target's default, known only once it is loaded, so every default's path is
+// checked.
+func checkCompileDestinations(e *env, dest compileDest, files []string, emit string) int {
+	forms := []string{emit}
+	if emit == "" {
+		forms = compileDefaultForms
+	}
+	for _, form := range forms {
+		written := map[string]string{} // output path → the input written there
+		for _, file := range files {
+			path := dest.path(file, form)
+			if err := refuseInputAsOutput(path, files); err != nil {
+				return fail(e, exitUsage, "compile: %v (nothing was written)", err)
+			}
+			if prev, dup := written[path]; dup && path != "" {
+				return fail(e, exitUsage, "compile: %s and %s would both be written to %s; compile them separately (nothing was written)", prev, file, path)
+			}
+			written[path] = file
+		}
+	}
+	return exitOK
+}
+
+// compileOne reads and compiles one file for its target and renders the --emit form, or the
+// target's default form when emit is "". Problems are printed; the code is exitOK when body
+// is the output.
+func compileOne(e *env, file, emit string) (name, form string, body []byte, code int) {
 	name, src, err := readCompileInput(e, file)
 	if err != nil {
-		return name, nil, fail(e, exitUsage, "%v", err)
+		return name, emit, nil, fail(e, exitUsage, "%v", err)
 	}
 	u := compileWorkflow(name, src, driver.Options{})
 	printCompileDiagnostics(e, u.Diags, name, src)
 	if u.Artifact == nil || u.Diags.HasErrors() {
-		return name, nil, exitProblems
+		return name, emit, nil, exitProblems
 	}
-	body, err = u.Artifact.Emit(emit)
+	form = emit
+	if form == "" {
+		form = u.Artifact.Forms()[0]
+	}
+	if !slices.Contains(u.Artifact.Forms(), form) {
+		return name, form, nil, fail(e, exitProblems, "%s: target %s has no form %s; its forms are %s",
+			name, u.Target.Name(), form, strings.Join(u.Artifact.Forms(), ", "))
+	}
+	body, err = u.Artifact.Emit(form)
 	if err != nil {
-		return name, nil, fail(e, exitProblems, "%s: cannot write as %s: %v", name, emit, err)
+		return name, form, nil, fail(e, exitProblems, "%s: cannot write as %s: %v", name, form, err)
 	}
-	return name, body, exitOK
+	return name, form, body, exitOK
 }
 
 // compileEmitIsJSON reports whether an --emit form is one JSON value, so that several can
-// be written to standard output as one JSON array.
+// be written to standard output as one JSON array ("" is a target's default form, which is
+// JSON on every target).
 func compileEmitIsJSON(emit string) bool {
-	return emit == "request" || emit == "taskconfig" || emit == "tree"
+	return emit != "taskflow" && emit != "xml"
 }
 
 // compileToArray compiles every file and writes one JSON array of their outputs, in input
@@ -156,7 +213,7 @@ func compileToArray(e *env, files []string, emit string) int {
 	var buf bytes.Buffer
 	buf.WriteString("[")
 	for i, file := range files {
-		_, body, c := compileOne(e, file, emit)
+		_, _, body, c := compileOne(e, file, emit)
 		if c != exitOK {
 			code = max(code, c)
 			continue

@@ -16,8 +16,9 @@ import (
 
 // Options say how far Workflow takes a workflow file.
 type Options struct {
-	// Target names the target to compile to; "" is the workflow's own (target.Default
-	// until workflows name one), looked up with target.Lookup.
+	// Target names the target to compile to: "" is the workflow's own (its target key,
+	// target.Default without one); a command that serves one platform names it, and a
+	// workflow for another target is then an error at its target key (target.BuildFor).
 	Target string
 	// Lint runs the lint rules, with Settings, on a workflow that compiles.
 	Lint     bool
@@ -40,11 +41,7 @@ type Options struct {
 // internal diagnostic, as in File.
 func Workflow(path string, src []byte, opts Options) (u *target.Unit) {
 	defer recoverInternal(path, func(d diag.List) { u = &target.Unit{Diags: d} })
-	t, err := target.Lookup(opts.Target)
-	if err != nil {
-		return &target.Unit{Diags: diag.List{diag.Errorf(diag.Range{File: path}, diag.RuleCompile, "%v", err)}}
-	}
-	u = target.Build(t, path, src, opts.Compile)
+	u = target.BuildFor(opts.Target, path, src, opts.Compile)
 	if opts.Lint {
 		lintUnit(u, path, src, opts)
 	}

@@ -2,7 +2,18 @@
 // Cloud DataWorks (Data Studio, OpenAPI 2024-05-18). It does not call the API; the client is
 // package github.com/wfc-dev/wfc/dataworks.
 //
-// What is here so far, the building blocks of the compiler:
+// Target (target.go) implements target.Target for `target: dataworks` workflows:
+//   - check.go: what FlowSpec cannot say (kinds DataWorks does not run, loops, on_error naming
+//     a step, workflow outputs, node parameters that are not text), each at its YAML;
+//   - compile.go, nodes.go: the FlowSpec document, a node per run and switch step;
+//   - deps.go: dependencies from the Program's flow graph, CONTROLLER_JOIN nodes where paths
+//     of a switch meet again;
+//   - condition.go: a switch case's when as a CONTROLLER_BRANCH condition;
+//   - artifact.go: the --emit forms (spec, request).
+//
+// docs/language.md ("What a DataWorks workflow compiles to") records every mapping decision.
+//
+// The building blocks:
 //   - flowspec.go, flowspec_json.go: Go types for the FlowSpec document, the Spec string that
 //     ImportWorkflowDefinition takes and GetWorkflowDefinition returns ({version, kind,
 //     spec: {workflows: [{script, trigger, strategy, nodes, dependencies}]}}); Marshal writes
@@ -15,16 +26,8 @@
 //     ones are in nodetypes_inferred.go.
 //   - cron.go: ValidateCron, a validator for the Quartz cron expressions DataWorks schedules
 //     with, whose problems carry byte offsets for positioning inside a YAML scalar.
+//   - script.go: ReadScript, a run step's script file.
 //
 // The tests check FlowSpec documents against the published FlowSpec JSON Schemas
 // (testdata/flowspec-schema, with the fix-ups listed in schema_helper_test.go).
-//
-// What comes next: the compile from workflow.Program (a `target: dataworks` workflow, with
-// `run` steps, `schedule` and `path`) to a Document, following the mapping in the DSL design
-// ("Target dataworks"): a CycleWorkflow with a Scheduler trigger or a ManualWorkflow, one node
-// per run step, dependencies on upstream node outputs for sequence, next and parallel, a
-// CONTROLLER_BRANCH node for switch and, where a step follows the switch whichever arm ran, a
-// CONTROLLER_JOIN node (an arm that was not selected ends "not run", and a node depending on
-// it directly would not run either); and the DataWorks lint rules built on the node-type
-// table and ValidateCron.
 package dataworks

@@ -34,6 +34,18 @@ const (
 	TriggerManual    = "Manual"
 )
 
+// Failure strategies: what the workflow does when a node fails (Java FailureStrategy).
+const (
+	FailureContinue = "Continue"
+	FailureBreak    = "Break"
+)
+
+// Commands of the control nodes the compiler writes.
+const (
+	CommandBranch = "CONTROLLER_BRANCH"
+	CommandJoin   = "CONTROLLER_JOIN"
+)
+
 // DependNormal is the dependency type for "runs after the upstream node's instance of the
 // same cycle" (schema flow.schema.json, Edge.NodeDepend.type).
 const DependNormal = "Normal"
@@ -96,7 +108,10 @@ type Node struct {
 	Outputs         *IO              `json:"outputs,omitempty"`
 	Branch          *Branch          `json:"branch,omitempty"`
 	Join            *Join            `json:"join,omitempty"`
-	Extra           Extra            `json:"-"`
+	// Strategy carries what a node sets of its strategy beside the members above (Java
+	// SpecNode.strategy): wfc writes only failureStrategy there.
+	Strategy *Strategy `json:"strategy,omitempty"`
+	Extra    Extra     `json:"-"`
 }
 
 // Script is what a node or workflow runs: Runtime.Command is the node type (a name from
@@ -259,3 +274,15 @@ func Int(n int) *int { return &n }
 
 // Bool returns a pointer to b.
 func Bool(b bool) *bool { return &b }
+
+// Variables: the artifactType, scopes and types wfc writes (schema artifact.schema.json).
+const (
+	ArtifactVariable   = "Variable"
+	ScopeWorkflow      = "Workflow"
+	ScopeNodeParameter = "NodeParameter"
+	VariableConstant   = "Constant"
+	VariableSystem     = "System" // a scheduling parameter DataWorks fills in: $bizdate, $[yyyymmdd-1]
+)
+
+// JoinStatusRan is the status a join branch asserts: its upstream ran and succeeded (see Join).
+const JoinStatusRan = "1"

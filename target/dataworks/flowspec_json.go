@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
 )
@@ -76,10 +75,21 @@ func jsonKindOf(t reflect.Type) string {
 // Marshal writes doc as compact JSON: the Spec string ImportWorkflowDefinition takes. Unlike
 // json.Marshal it does not escape <, > and & (shell and SQL code is full of them), so the
 // string is the code as written. The output is deterministic.
-func Marshal(doc *Document) ([]byte, error) { return encode(doc, "") }
+func Marshal(doc *Document) ([]byte, error) { return appendValue(nil, reflect.ValueOf(doc)) }
 
 // MarshalIndent is Marshal with each level indented by indent, for people and golden files.
-func MarshalIndent(doc *Document, indent string) ([]byte, error) { return encode(doc, indent) }
+func MarshalIndent(doc *Document, indent string) ([]byte, error) {
+	compact, err := Marshal(doc)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.Grow(2 * len(compact))
+	if err := json.Indent(&out, compact, "", indent); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
 
 func encode(v any, indent string) ([]byte, error) {
 	var buf bytes.Buffer
@@ -92,35 +102,10 @@ func encode(v any, indent string) ([]byte, error) {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
-// encodeObject writes known (a struct without JSON methods, so this does not recurse) and
-// then the members of extra it does not model, in key order.
-func encodeObject(known any, extra Extra) ([]byte, error) {
-	b, err := encode(known, "")
-	if err != nil || len(extra) == 0 {
-		return b, err
-	}
-	modelled := modelledKeys(reflect.TypeOf(known))
-	keys := make([]string, 0, len(extra))
-	for k := range extra {
-		if !modelled[strings.ToLower(k)] {
-			keys = append(keys, k)
-		}
-	}
-	slices.Sort(keys)
-	out := bytes.NewBuffer(b[: len(b)-1 : len(b)-1]) // drop the closing brace; never write into b
-	for _, k := range keys {
-		if out.Bytes()[out.Len()-1] != '{' {
-			out.WriteByte(',')
-		}
-		name, _ := encode(k, "") // a string always encodes
-		out.Write(name)
-		out.WriteByte(':')
-		if err := json.Compact(out, extra[k]); err != nil {
-			return nil, fmt.Errorf("FlowSpec: member %q kept from the original document is not valid JSON: %w", k, err)
-		}
-	}
-	out.WriteByte('}')
-	return out.Bytes(), nil
+// encodeObject writes known, the plain copy of a FlowSpec type (a struct without JSON
+// methods), and then the members of its Extra it does not model, in key order (appendValue).
+func encodeObject(known any) ([]byte, error) {
+	return appendValue(nil, reflect.ValueOf(known))
 }
 
 // decodeObject fills known (a pointer to a struct without JSON methods) from data and puts
@@ -171,14 +156,14 @@ func modelledKeys(t reflect.Type) map[string]bool {
 
 func (x Document) MarshalJSON() ([]byte, error) {
 	type plain Document
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Document) UnmarshalJSON(b []byte) error {
 	type plain Document
 	return decodeObject(b, (*plain)(x), &x.Extra)
 }
 
-func (x Spec) MarshalJSON() ([]byte, error) { type plain Spec; return encodeObject(plain(x), x.Extra) }
+func (x Spec) MarshalJSON() ([]byte, error) { type plain Spec; return encodeObject(plain(x)) }
 func (x *Spec) UnmarshalJSON(b []byte) error {
 	type plain Spec
 	return decodeObject(b, (*plain)(x), &x.Extra)
@@ -186,14 +171,14 @@ func (x *Spec) UnmarshalJSON(b []byte) error {
 
 func (x Workflow) MarshalJSON() ([]byte, error) {
 	type plain Workflow
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Workflow) UnmarshalJSON(b []byte) error {
 	type plain Workflow
 	return decodeObject(b, (*plain)(x), &x.Extra)
 }
 
-func (x Node) MarshalJSON() ([]byte, error) { type plain Node; return encodeObject(plain(x), x.Extra) }
+func (x Node) MarshalJSON() ([]byte, error) { type plain Node; return encodeObject(plain(x)) }
 func (x *Node) UnmarshalJSON(b []byte) error {
 	type plain Node
 	return decodeObject(b, (*plain)(x), &x.Extra)
@@ -201,7 +186,7 @@ func (x *Node) UnmarshalJSON(b []byte) error {
 
 func (x Script) MarshalJSON() ([]byte, error) {
 	type plain Script
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Script) UnmarshalJSON(b []byte) error {
 	type plain Script
@@ -210,7 +195,7 @@ func (x *Script) UnmarshalJSON(b []byte) error {
 
 func (x Runtime) MarshalJSON() ([]byte, error) {
 	type plain Runtime
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Runtime) UnmarshalJSON(b []byte) error {
 	type plain Runtime
@@ -219,7 +204,7 @@ func (x *Runtime) UnmarshalJSON(b []byte) error {
 
 func (x Trigger) MarshalJSON() ([]byte, error) {
 	type plain Trigger
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Trigger) UnmarshalJSON(b []byte) error {
 	type plain Trigger
@@ -228,7 +213,7 @@ func (x *Trigger) UnmarshalJSON(b []byte) error {
 
 func (x Strategy) MarshalJSON() ([]byte, error) {
 	type plain Strategy
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Strategy) UnmarshalJSON(b []byte) error {
 	type plain Strategy
@@ -237,7 +222,7 @@ func (x *Strategy) UnmarshalJSON(b []byte) error {
 
 func (x Datasource) MarshalJSON() ([]byte, error) {
 	type plain Datasource
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Datasource) UnmarshalJSON(b []byte) error {
 	type plain Datasource
@@ -246,14 +231,14 @@ func (x *Datasource) UnmarshalJSON(b []byte) error {
 
 func (x RuntimeResource) MarshalJSON() ([]byte, error) {
 	type plain RuntimeResource
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *RuntimeResource) UnmarshalJSON(b []byte) error {
 	type plain RuntimeResource
 	return decodeObject(b, (*plain)(x), &x.Extra)
 }
 
-func (x IO) MarshalJSON() ([]byte, error) { type plain IO; return encodeObject(plain(x), x.Extra) }
+func (x IO) MarshalJSON() ([]byte, error) { type plain IO; return encodeObject(plain(x)) }
 func (x *IO) UnmarshalJSON(b []byte) error {
 	type plain IO
 	return decodeObject(b, (*plain)(x), &x.Extra)
@@ -261,7 +246,7 @@ func (x *IO) UnmarshalJSON(b []byte) error {
 
 func (x NodeOutput) MarshalJSON() ([]byte, error) {
 	type plain NodeOutput
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *NodeOutput) UnmarshalJSON(b []byte) error {
 	type plain NodeOutput
@@ -270,7 +255,7 @@ func (x *NodeOutput) UnmarshalJSON(b []byte) error {
 
 func (x Variable) MarshalJSON() ([]byte, error) {
 	type plain Variable
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Variable) UnmarshalJSON(b []byte) error {
 	type plain Variable
@@ -279,7 +264,7 @@ func (x *Variable) UnmarshalJSON(b []byte) error {
 
 func (x Dependency) MarshalJSON() ([]byte, error) {
 	type plain Dependency
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Dependency) UnmarshalJSON(b []byte) error {
 	type plain Dependency
@@ -288,7 +273,7 @@ func (x *Dependency) UnmarshalJSON(b []byte) error {
 
 func (x Depend) MarshalJSON() ([]byte, error) {
 	type plain Depend
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Depend) UnmarshalJSON(b []byte) error {
 	type plain Depend
@@ -297,7 +282,7 @@ func (x *Depend) UnmarshalJSON(b []byte) error {
 
 func (x Branch) MarshalJSON() ([]byte, error) {
 	type plain Branch
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Branch) UnmarshalJSON(b []byte) error {
 	type plain Branch
@@ -306,7 +291,7 @@ func (x *Branch) UnmarshalJSON(b []byte) error {
 
 func (x BranchCase) MarshalJSON() ([]byte, error) {
 	type plain BranchCase
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *BranchCase) UnmarshalJSON(b []byte) error {
 	type plain BranchCase
@@ -315,7 +300,7 @@ func (x *BranchCase) UnmarshalJSON(b []byte) error {
 
 func (x Join) MarshalJSON() ([]byte, error) {
 	type plain Join
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *Join) UnmarshalJSON(b []byte) error {
 	type plain Join
@@ -324,7 +309,7 @@ func (x *Join) UnmarshalJSON(b []byte) error {
 
 func (x JoinBranch) MarshalJSON() ([]byte, error) {
 	type plain JoinBranch
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *JoinBranch) UnmarshalJSON(b []byte) error {
 	type plain JoinBranch
@@ -333,7 +318,7 @@ func (x *JoinBranch) UnmarshalJSON(b []byte) error {
 
 func (x JoinAssertion) MarshalJSON() ([]byte, error) {
 	type plain JoinAssertion
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *JoinAssertion) UnmarshalJSON(b []byte) error {
 	type plain JoinAssertion
@@ -342,7 +327,7 @@ func (x *JoinAssertion) UnmarshalJSON(b []byte) error {
 
 func (x JoinLogic) MarshalJSON() ([]byte, error) {
 	type plain JoinLogic
-	return encodeObject(plain(x), x.Extra)
+	return encodeObject(plain(x))
 }
 func (x *JoinLogic) UnmarshalJSON(b []byte) error {
 	type plain JoinLogic

@@ -20,6 +20,7 @@ import (
 func check(w *workflow.Workflow, shape bool) (*workflow.Program, diag.List) {
 	prog, diags := workflow.Resolve(w)
 	diags = append(append(diags, duplicateParams(w)...), callOnErrorPolicies(w)...)
+	diags = append(diags, platformErrors(w)...)
 	if shape {
 		diags = append(diags, shapeErrors(w)...)
 	}

@@ -55,7 +55,7 @@ func documentOrder(g *graph) []*node {
 // its element set.
 func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
 	num := strconv.FormatInt(processNumber, 10)
-	defs := bpmn.NewDefinitions("diagram_Process_"+num, "bpmn2", secmasterNamespaces)
+	defs := bpmn.NewDefinitions("diagram_Process_"+num, "bpmn2", namespaces(g))
 	defs.Element.SetAttr("targetNamespace", targetNamespace)
 	defs.Element.SetAttr("xsi:schemaLocation", schemaLocation)
 	proc, err := defs.AddProcess("Process_"+num, "Service_Process"+num)
@@ -94,6 +94,7 @@ func emitNode(defs *bpmn.Definitions, proc *bpmn.Element, ids *idAllocator, n *n
 	case "BoundaryEvent":
 		attrs = []bpmn.Attr{{Name: "attachedToRef", Value: n.host.el.ID}}
 	}
+	attrs = withPlatformAttrs(append(attrs, stepIDAttrs(n)...), n)
 	el, err := defs.AddNode(proc, n.typ, ids.id(idPrefix(n.typ), n.key), n.name, attrs...)
 	if err != nil {
 		return err

@@ -24,11 +24,12 @@ type Target struct {
 // Name is "secmaster".
 func (Target) Name() string { return Name }
 
-// Check reports what SecMaster cannot run: duplicate input or output names and on_error:
-// continue on a workflow call. The shapes the schema rejects are left to it.
+// Check reports what SecMaster cannot run: duplicate input or output names, on_error:
+// continue on a workflow call and platform blocks it cannot write back. The shapes the
+// schema rejects are left to it.
 func (Target) Check(prog *workflow.Program) diag.List {
 	w := prog.Workflow
-	return append(duplicateParams(w), callOnErrorPolicies(w)...)
+	return append(append(duplicateParams(w), callOnErrorPolicies(w)...), platformErrors(w)...)
 }
 
 // Compile builds the create-version request and the BPMN model of prog (a *Result). A

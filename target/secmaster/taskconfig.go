@@ -56,13 +56,22 @@ func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 		}
 	}
 	for _, n := range nodes {
+		var entry any
 		switch n.typ {
 		case "ServiceTask":
-			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: n.el.ID, Value: pluginNodeInfo(n.step, errorEvents[n])})
+			entry = pluginNodeInfo(n.step, errorEvents[n])
 		case "CallActivity":
-			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: n.el.ID, Value: workflowNodeInfo(n.step, errorEvents[n])})
+			entry = workflowNodeInfo(n.step, errorEvents[n])
 		case "UserTask":
-			tc.UsertaskInfo = append(tc.UsertaskInfo, jsonobj.Member{Key: n.el.ID, Value: approvalNodeInfo(n.step)})
+			entry = approvalNodeInfo(n.step)
+		default:
+			continue
+		}
+		entry = withPlatformConfig(entry, n.step)
+		if n.typ == "UserTask" {
+			tc.UsertaskInfo = append(tc.UsertaskInfo, jsonobj.Member{Key: n.el.ID, Value: entry})
+		} else {
+			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: n.el.ID, Value: entry})
 		}
 	}
 	return tc

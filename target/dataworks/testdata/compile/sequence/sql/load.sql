@@ -1,0 +1,2 @@
+-- load orders
+INSERT OVERWRITE TABLE orders SELECT * FROM src WHERE ds = '${bizdate}' AND a < b && c > d;
