@@ -39,11 +39,9 @@ var duplicateNodeName = &lint.Rule{
 // isNode reports whether a step compiles to a DataWorks node of its own: a run step is one,
 // a switch a CONTROLLER_BRANCH node; a parallel is only dependencies.
 func isNode(s *workflow.Step) bool {
-	switch s.Body.(type) {
-	case *workflow.Run, *workflow.Switch:
-		return true
-	}
-	return false
+	_, run := s.Body.(*workflow.Run)
+	_, sw := s.Body.(*workflow.Switch)
+	return run || sw
 }
 
 // nameRange is where the step's node name is written: its name, else its id.
