@@ -32,13 +32,20 @@ func TestRules(t *testing.T) {
 
 // lintOnly runs lint with r alone enabled, on a workflow compiled for target.
 func lintOnly(r *lint.Rule, file string, src []byte, w *workflow.Workflow, target string) diag.List {
+	s := enabling(func(other *lint.Rule) bool { return other == r })
+	return lint.Run(&lint.Input{File: file, Source: src, Workflow: w, Settings: s, Target: target})
+}
+
+// enabling is settings that turn on the rules keep accepts, at their default severity, and
+// turn off every other.
+func enabling(keep func(*lint.Rule) bool) lint.Settings {
 	s := lint.Settings{Extends: lint.All, Rules: map[string]diag.Severity{}}
-	for _, other := range lint.Rules() {
-		if other != r {
-			s.Rules[other.ID] = lint.Off
+	for _, r := range lint.Rules() {
+		if !keep(r) {
+			s.Rules[r.ID] = lint.Off
 		}
 	}
-	return lint.Run(&lint.Input{File: file, Source: src, Workflow: w, Settings: s, Target: target})
+	return s
 }
 
 // TestRulesAreRegistered: every DataWorks rule is in lint's list, once, for target dataworks
@@ -112,15 +119,31 @@ func TestEveryKindLints(t *testing.T) {
 			if w == nil || diags.HasErrors() {
 				t.Fatalf("the example does not load:\n%v\n%s", diags, src)
 			}
-			s := lint.Settings{Extends: lint.All, Rules: map[string]diag.Severity{}}
-			for _, r := range lint.Rules() {
-				if r.Target != Target {
-					s.Rules[r.ID] = lint.Off
-				}
-			}
+			s := enabling(func(r *lint.Rule) bool { return r.Target == Target })
 			if got := lint.Run(&lint.Input{File: "kinds.yaml", Source: []byte(src), Workflow: w, Settings: s, Target: Target}); len(got) > 0 {
 				t.Errorf("the DataWorks rules report the %s example:\n%v", info.Key, got)
 			}
 		})
+	}
+}
+
+// TestExamplesPass: the DataWorks examples the README walks through report nothing under
+// the DataWorks rules (their SQL files are read from beside them, as wfc lint reads them).
+func TestExamplesPass(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "..", "examples", "*", "*.yaml"))
+	linted := 0
+	for _, file := range files {
+		w, src := wanttest.LoadWorkflow(t, file)
+		if w.TargetOrDefault() != Target {
+			continue
+		}
+		linted++
+		s := enabling(func(r *lint.Rule) bool { return r.Target == Target })
+		if got := lint.Run(&lint.Input{File: file, Source: src, Workflow: w, Settings: s, Target: Target}); len(got) > 0 {
+			t.Errorf("%s:\n%v", file, got)
+		}
+	}
+	if linted == 0 {
+		t.Fatal("no DataWorks example found under examples/")
 	}
 }
