@@ -206,7 +206,7 @@ func run(m *yaml.Node, s *Step) error {
 	if s.Run.File != "" {
 		add(r, "file", str(s.Run.File))
 	} else {
-		add(r, "code", plainString(s.Run.Code))
+		add(r, "code", script(s.Run.Code))
 	}
 	add(m, "run", flowIfShort(r))
 	if s.Run.Datasource != "" {
@@ -224,6 +224,16 @@ func run(m *yaml.Node, s *Step) error {
 		add(m, "on_error", str(s.OnError))
 	}
 	return err
+}
+
+// script is a script's text as a scalar that reads back the same: yaml.v3 writes a text
+// that starts with a line break as a literal block that loses it, so that one is quoted.
+func script(code string) *yaml.Node {
+	n := plainString(code)
+	if strings.HasPrefix(code, "\n") || strings.HasPrefix(code, "\r") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
 }
 
 // schedule is a DataWorks schedule, on one line when it is short.

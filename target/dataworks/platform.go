@@ -1,9 +1,10 @@
 package dataworks
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/internal/jsonobj"
@@ -62,36 +63,63 @@ func withPlatform(n Node, s *workflow.Step) (Node, error) {
 }
 
 // mergePatch applies a JSON merge patch (a value as workflow.Value.JSON gives it) to target.
+// Members keep their places; added ones follow in the patch's order, so a member carried
+// verbatim is written as it was read.
 func mergePatch(target json.RawMessage, patch any) (json.RawMessage, error) {
 	obj, isObject := patch.(jsonobj.Object)
 	if !isObject {
 		return encode(patch, "")
 	}
-	members := map[string]json.RawMessage{}
-	if len(target) > 0 && target[0] == '{' {
-		if err := json.Unmarshal(target, &members); err != nil {
-			return nil, err
-		}
+	members, err := orderedMembers(target)
+	if err != nil {
+		return nil, err
 	}
 	for _, m := range obj {
+		i := slices.IndexFunc(members, func(x jsonobj.Member) bool { return x.Key == m.Key })
 		if m.Value == nil {
-			delete(members, m.Key)
+			if i >= 0 {
+				members = slices.Delete(members, i, i+1)
+			}
 			continue
 		}
-		v, err := mergePatch(members[m.Key], m.Value)
+		var old json.RawMessage
+		if i >= 0 {
+			old = members[i].Value.(json.RawMessage)
+		}
+		v, err := mergePatch(old, m.Value)
 		if err != nil {
 			return nil, err
 		}
-		members[m.Key] = v
+		if i >= 0 {
+			members[i].Value = v
+		} else {
+			members = append(members, jsonobj.Member{Key: m.Key, Value: v})
+		}
 	}
-	keys := make([]string, 0, len(members))
-	for k := range members {
-		keys = append(keys, k)
+	return encode(jsonobj.Object(members), "")
+}
+
+// orderedMembers are the members of a JSON object in document order, each value raw; none
+// when target is not an object.
+func orderedMembers(target json.RawMessage) ([]jsonobj.Member, error) {
+	if len(target) == 0 || target[0] != '{' {
+		return nil, nil
 	}
-	sort.Strings(keys)
-	out := make(jsonobj.Object, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, jsonobj.Member{Key: k, Value: members[k]})
+	dec := json.NewDecoder(bytes.NewReader(target))
+	if _, err := dec.Token(); err != nil {
+		return nil, err
 	}
-	return encode(out, "")
+	var out []jsonobj.Member
+	for dec.More() {
+		k, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, jsonobj.Member{Key: k.(string), Value: v})
+	}
+	return out, nil
 }

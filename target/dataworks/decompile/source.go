@@ -43,7 +43,11 @@ func ReadSource(name string, data []byte) (Source, error) {
 		return Source{}, fmt.Errorf("%s: %v", name, err)
 	}
 	if len(doc.Spec.Workflows) == 0 {
-		return Source{}, fmt.Errorf("%s: the FlowSpec document has no spec.workflows; wfc reads the form DataWorks' 2024-05-18 API returns (GetWorkflowDefinition's Spec)", name)
+		wf, err := specNodes(doc.Spec)
+		if err != nil {
+			return Source{}, fmt.Errorf("%s: %v", name, err)
+		}
+		doc.Spec.Workflows = []dw.Workflow{*wf}
 	}
 	return Source{Name: name, Doc: doc, Raw: text}, nil
 }
@@ -82,4 +86,23 @@ func firstOf(m map[string]json.RawMessage, keys ...string) json.RawMessage {
 		}
 	}
 	return nil
+}
+
+// specNodes reads the older form, whose nodes and flow are spec.nodes and spec.flow rather
+// than a workflow's nodes and dependencies (DataWorks' own exports, aliyun/dataworks-spec's
+// examples), as one workflow.
+func specNodes(spec dw.Spec) (*dw.Workflow, error) {
+	if spec.Extra["nodes"] == nil {
+		return nil, fmt.Errorf("the FlowSpec document has no spec.workflows and no spec.nodes; wfc reads the form DataWorks' 2024-05-18 API returns (GetWorkflowDefinition's Spec)")
+	}
+	wf := &dw.Workflow{Name: spec.Name, ID: spec.ID}
+	if err := json.Unmarshal(spec.Extra["nodes"], &wf.Nodes); err != nil {
+		return nil, fmt.Errorf("spec.nodes are not inline FlowSpec nodes (a script given as a {{reference}} is not read): %v", err)
+	}
+	if raw := spec.Extra["flow"]; raw != nil {
+		if err := json.Unmarshal(raw, &wf.Dependencies); err != nil {
+			return nil, fmt.Errorf("spec.flow is not a list of dependencies: %v", err)
+		}
+	}
+	return wf, nil
 }

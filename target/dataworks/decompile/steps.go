@@ -31,7 +31,7 @@ func (r *reader) readStep(g *gnode) {
 		return
 	}
 	cmd := command(n)
-	if loop, ok := loopCommands[cmd]; ok || n.Extra["doWhile"] != nil || n.Extra["foreach"] != nil {
+	if loop, ok := loopCommands[cmd]; ok || n.Extra["do-while"] != nil || n.Extra["foreach"] != nil || n.Extra["for-each"] != nil {
 		if loop == "" {
 			loop = "loop"
 		}

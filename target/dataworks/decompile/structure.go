@@ -92,8 +92,9 @@ func (w *walker) follow(d dest, c *container, pts []string) {
 // a node (one position each, nested ones further back).
 const nodeSpacing = 64
 
-// order sorts every list by the document position of its steps' nodes (a parallel just
-// before its first branch's first node) and returns the first position in c.
+// order sorts every list but its first step (where the list starts) by the document
+// position of its steps' nodes (a parallel just before its first branch's first node) and
+// returns the first position in c.
 func order(c *container) int {
 	first := -1
 	keys := make([]int, len(c.items))
@@ -107,7 +108,8 @@ func order(c *container) int {
 			first = keys[i]
 		}
 	}
-	sortBy(c.items, keys)
+	// The list's entry, placed first, stays first: a list runs from its first step.
+	sortBy(c.items[1:], keys[1:])
 	return first
 }
 

@@ -1,0 +1,203 @@
+package decompile
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	lang "github.com/wfc-dev/wfc/decompile"
+	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/lint/driver"
+	dw "github.com/wfc-dev/wfc/target/dataworks"
+)
+
+// The real specs are the target's testdata (Apache-2.0, aliyun/dataworks-spec and the
+// Alibaba Cloud Go SDK; origin and licence in ../testdata/README.md): DataWorks' own
+// definitions, drawn in Data Studio, in the form its API returns.
+func realSpecs(t *testing.T) []string {
+	files, _ := filepath.Glob("../testdata/server/*.json")
+	if len(files) < 8 {
+		t.Fatalf("found %d real specs", len(files))
+	}
+	return files
+}
+
+// TestRealSpecsCompileToTheSameGraph: each real spec decompiles without errors to YAML
+// that lints clean and compiles to the same graph: the same nodes with the same members
+// (names, scripts, triggers, carried fields; ids and outputs are wfc's own), the same
+// dependencies between them, and the same schedule.
+func TestRealSpecsCompileToTheSameGraph(t *testing.T) {
+	for _, file := range realSpecs(t) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			data, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			src, err := ReadSource(file, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, diags := Read(src)
+			if diags.HasErrors() {
+				t.Fatalf("decompile: %v", diags)
+			}
+			yaml, err := lang.Format(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if lint := lintErrors(t, yaml); len(lint) > 0 {
+				t.Fatalf("the decompiled YAML does not lint clean:\n%v\n%s", lint, yaml)
+			}
+			doc, err := dw.Decode(compileFile(t, "decompiled.yaml", yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := sameGraph(src.Doc.Spec.Workflows[0], doc.Spec.Workflows[0], stepIDs(w.Steps)); d != "" {
+				t.Errorf("the recompiled graph differs:\n%s\ndecompiled YAML:\n%s", d, yaml)
+			}
+		})
+	}
+}
+
+// lintErrors lints a workflow under the recommended rules and returns every diagnostic
+// but unused-input: single-sql-node-spec.json declares a workflow parameter that no node
+// reads, which the decompiled YAML keeps, so lint rightly warns about it there.
+func lintErrors(t *testing.T, src []byte) diag.List {
+	t.Helper()
+	s, _ := driver.Settings(nil)
+	diags, err := driver.File("decompiled.yaml", src, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out diag.List
+	for _, d := range diags {
+		if d.Rule != "unused-input" || d.Severity == diag.Error {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// stepIDs maps each node id a step was read from to the step's id.
+func stepIDs(steps []*lang.Step) map[string]string {
+	out := map[string]string{}
+	for _, s := range steps {
+		if s.Element != "" {
+			out[s.Element] = s.ID
+		}
+		for _, b := range s.Branches {
+			for k, v := range stepIDs(b) {
+				out[k] = v
+			}
+		}
+	}
+	return out
+}
+
+// sameGraph compares two workflows' nodes and dependencies, the original's node ids mapped
+// to step ids; "" when they agree.
+func sameGraph(orig, got dw.Workflow, ids map[string]string) string {
+	var diffs []string
+	gotNodes := map[string]dw.Node{}
+	for _, n := range got.Nodes {
+		gotNodes[n.ID] = n
+	}
+	if len(orig.Nodes) != len(got.Nodes) {
+		diffs = append(diffs, fmt.Sprintf("%d nodes, want %d", len(got.Nodes), len(orig.Nodes)))
+	}
+	for _, n := range orig.Nodes {
+		g, ok := gotNodes[ids[n.ID]]
+		if !ok {
+			diffs = append(diffs, fmt.Sprintf("node %q (%s) is missing", n.Name, n.ID))
+			continue
+		}
+		if a, b := nodeJSON(n), nodeJSON(g); a != b {
+			diffs = append(diffs, fmt.Sprintf("node %q:\n  want %s\n  got  %s", n.Name, a, b))
+		}
+	}
+	if a, b := edges(orig, ids), edges(got, nil); !slices.Equal(a, b) {
+		diffs = append(diffs, fmt.Sprintf("dependencies:\n  want %v\n  got  %v", a, b))
+	}
+	if a, b := triggerJSON(orig.Trigger), triggerJSON(got.Trigger); a != b && orig.Trigger != nil {
+		diffs = append(diffs, fmt.Sprintf("trigger:\n  want %s\n  got  %s", a, b))
+	}
+	return strings.Join(diffs, "\n")
+}
+
+// nodeJSON is a node without what wfc decides itself: its id and outputs.
+func nodeJSON(n dw.Node) string {
+	n.ID, n.Outputs = "", nil
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+// triggerJSON is a workflow trigger without the id DataWorks gave it.
+func triggerJSON(t *dw.Trigger) string {
+	if t == nil {
+		return "null"
+	}
+	c := *t
+	c.ID = ""
+	b, _ := json.Marshal(c)
+	return string(b)
+}
+
+// edges are the dependencies as "upstream → node" between step ids, sorted; upstreams no
+// node outputs (the project's root) are left out, as decompile says it does.
+func edges(wf dw.Workflow, ids map[string]string) []string {
+	producer := map[string]string{}
+	for _, n := range wf.Nodes {
+		if n.Outputs != nil {
+			for _, o := range n.Outputs.NodeOutputs {
+				producer[o.Data] = n.ID
+			}
+		}
+	}
+	mapID := func(id string) string {
+		if ids == nil {
+			return id
+		}
+		return ids[id]
+	}
+	var out []string
+	for _, d := range wf.Dependencies {
+		for _, up := range d.Depends {
+			if from, ok := producer[up.Output]; ok {
+				out = append(out, mapID(from)+" → "+mapID(d.NodeID))
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestLoopsAreReportedAtTheNode: a do-while cannot be carried; the error names the node and
+// is positioned at its id in the document.
+func TestLoopsAreReportedAtTheNode(t *testing.T) {
+	file := "../testdata/flowspec-examples/dowhile.json"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := ReadSource(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, diags := Read(src)
+	var found bool
+	for _, d := range diags {
+		if d.Severity == diag.Error && strings.Contains(d.Message, "do-while") {
+			found = true
+			if d.Element != "8745734768222459575" || d.Range.Start.Line != 12 {
+				t.Errorf("the do-while error is at %v (element %s), want line 12 of node 8745734768222459575", d.Range.Start, d.Element)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no do-while error: %v", diags)
+	}
+}
