@@ -37,7 +37,7 @@ func (r *reader) carryDifferences(w *lang.Workflow) {
 		}
 		c := compiled[g.step.ID]
 		if g.kind == kindBranch && !sameConditions(g.n, c) {
-			r.fail(g, "%s: its branch conditions are not what wfc writes for the switch read from them (DataWorks takes every branch whose condition holds, wfc the first; a default holds when no case does); wfc cannot carry them", describe(g.n))
+			r.fail(g, "%s: its branch conditions are not what wfc writes for a switch: DataWorks takes every branch whose condition holds, wfc the first, so it writes each condition \"and not\" the earlier ones, and adds a default branch; --force writes the switch, which then compiles that way (the same runs as long as at most one condition holds at a time)", describe(g.n))
 		}
 		orig, _ := marshal(g.n)
 		got, _ := marshal(c)
