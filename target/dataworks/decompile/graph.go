@@ -69,16 +69,38 @@ type graph struct {
 	nodes    []*gnode
 	points   map[string]point
 	byNodeID map[string]*gnode
+	// byArrival are the nodes but joins by the points they depend on, joinOf the join
+	// each path (a group of points) goes into; keys are the points joined by spaces.
+	byArrival map[string][]*gnode
+	joinOf    map[string]*gnode
+}
+
+// index fills byArrival and joinOf, once the arrivals and groups are read.
+func (gr *graph) index() {
+	gr.byArrival, gr.joinOf = map[string][]*gnode{}, map[string]*gnode{}
+	for _, g := range gr.nodes {
+		if g.kind != kindJoin {
+			key := strings.Join(g.arrival, " ")
+			gr.byArrival[key] = append(gr.byArrival[key], g)
+		}
+		for _, grp := range g.groups {
+			if key := strings.Join(grp, " "); gr.joinOf[key] == nil {
+				gr.joinOf[key] = g
+			}
+		}
+	}
 }
 
 // target is where control arriving at the points set goes (see the package comment).
-func (gr *graph) target(set []string) dest {
-	var exact []*gnode
-	for _, g := range gr.nodes {
-		if g.kind != kindJoin && slices.Equal(g.arrival, set) {
-			exact = append(exact, g)
-		}
+func (gr *graph) target(set []string) dest { return gr.targetFrom(set, 0) }
+
+// targetFrom is target after depth join nodes: a join that names its own output goes
+// nowhere rather than round in circles.
+func (gr *graph) targetFrom(set []string, depth int) dest {
+	if depth > len(gr.nodes) {
+		return dest{kind: destEnd}
 	}
+	exact := gr.byArrival[strings.Join(set, " ")]
 	switch {
 	case len(exact) == 1:
 		return dest{kind: destStep, node: exact[0]}
@@ -88,12 +110,8 @@ func (gr *graph) target(set []string) dest {
 	if len(set) == 0 {
 		return dest{kind: destEnd}
 	}
-	for _, g := range gr.nodes {
-		for _, grp := range g.groups {
-			if slices.Equal(grp, set) {
-				return gr.target(g.ways)
-			}
-		}
+	if j := gr.joinOf[strings.Join(set, " ")]; j != nil {
+		return gr.targetFrom(j.ways, depth+1)
 	}
 	for _, g := range gr.nodes {
 		sets := [][]string{g.arrival}

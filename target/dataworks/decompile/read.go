@@ -173,6 +173,7 @@ func (r *reader) buildGraph() {
 			r.readJoin(g)
 		}
 	}
+	gr.index()
 }
 
 // indexOutputs records the points a node gives.

@@ -62,6 +62,10 @@ func (w *walker) place(d dest, c *container) {
 		w.forks[key] = p
 		c.items = append(c.items, item{par: p})
 		for _, f := range d.fork {
+			if f.placed {
+				w.r.fail(f, "%s starts a branch of a parallel but is reached before it; wfc cannot say that", describe(f.n))
+				continue
+			}
 			b := &container{}
 			p.branches = append(p.branches, b)
 			w.place(dest{kind: destStep, node: f}, b)
@@ -96,6 +100,9 @@ const nodeSpacing = 64
 // position of its steps' nodes (a parallel just before its first branch's first node) and
 // returns the first position in c.
 func order(c *container) int {
+	if len(c.items) == 0 {
+		return 0
+	}
 	first := -1
 	keys := make([]int, len(c.items))
 	for i, it := range c.items {
@@ -120,6 +127,9 @@ func orderBranches(p *parallel) int {
 		keys[i] = order(b)
 	}
 	sortBy(p.branches, keys)
+	if len(keys) == 0 {
+		return 0
+	}
 	return slices.Min(keys)
 }
 
@@ -163,7 +173,7 @@ func (r *reader) nameParallels(c *container, w *walker) {
 		want := "parallel"
 		for _, g := range r.gr.nodes {
 			if g.kind == kindJoin && strings.HasSuffix(g.n.ID, ".join") && len(it.par.branches) > 0 {
-				if first := it.par.branches[0].items[0]; first.g != nil && slices.Equal(first.g.arrival, g.ways) {
+				if b := it.par.branches[0]; len(b.items) > 0 && b.items[0].g != nil && slices.Equal(b.items[0].g.arrival, g.ways) {
 					want = strings.TrimSuffix(g.n.ID, ".join")
 				}
 			}
@@ -206,7 +216,7 @@ func (r *reader) emit(c *container, w *walker) []*lang.Step {
 					cs.Next = r.caseTarget(g, g.dests[k], c)
 				}
 			}
-			if g.defaultWay {
+			if g.defaultWay && len(g.dests) > len(s.Cases) {
 				d := g.dests[len(g.dests)-1]
 				if !(last && d.kind == destBranchEnd) && !(last && c.top && d.kind == destEnd) {
 					s.Default = r.caseTarget(g, d, c)
