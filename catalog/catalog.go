@@ -1,6 +1,8 @@
 // Package catalog is the offline plugin catalog: the SecMaster plugins ("components") and their
-// actions with input definitions, as `wfc catalog pull` saves them. The linter checks a
-// workflow's `action: plugin/action` names and required inputs against it.
+// actions with input and output definitions, as `wfc catalog pull` saves them (or a team
+// writes them by hand; docs/ci.md describes the file). The linter checks a workflow's
+// `action: plugin/action` names, required inputs and `${steps.ID.output.FIELD}` references
+// against it.
 package catalog
 
 import (
@@ -36,9 +38,10 @@ type Plugin struct {
 
 // Action is one plugin action ("plugin execution function").
 type Action struct {
-	ID     string   `json:"id"`
-	Name   string   `json:"name"`
-	Inputs []*Input `json:"inputs,omitempty"`
+	ID      string    `json:"id"`
+	Name    string    `json:"name"`
+	Inputs  []*Input  `json:"inputs,omitempty"`
+	Outputs []*Output `json:"outputs,omitempty"` // none: not known, so references are not checked
 }
 
 // Input is one parameter an action takes.
@@ -46,6 +49,59 @@ type Input struct {
 	Name     string `json:"name"`
 	Type     string `json:"type,omitempty"`
 	Required bool   `json:"required,omitempty"`
+}
+
+// Output is one value an action returns, which a workflow reads as steps.ID.output.NAME. An
+// object output may declare its Fields (steps.ID.output.NAME.FIELD), to any depth.
+type Output struct {
+	Name   string    `json:"name"`
+	Type   string    `json:"type,omitempty"`
+	Fields []*Output `json:"fields,omitempty"`
+}
+
+// typeAliases maps the type names plugins write (SecMaster's console writes String, Number,
+// ...) to the five JSON types workflows declare.
+var typeAliases = map[string]string{
+	"string": "string", "str": "string", "text": "string",
+	"number": "number", "int": "number", "integer": "number", "long": "number", "float": "number", "double": "number",
+	"boolean": "boolean", "bool": "boolean",
+	"object": "object", "map": "object", "dict": "object",
+	"array": "array", "list": "array",
+}
+
+// Kind is the output's type as one of string, number, boolean, object or array, whatever
+// the case or alias the catalog uses; an output with fields and no type is an object. ""
+// when the type is absent or not one of these: unknown, so never reported.
+func (o *Output) Kind() string {
+	if k := typeAliases[strings.ToLower(strings.TrimSpace(o.Type))]; k != "" || o.Type != "" {
+		return k
+	}
+	if len(o.Fields) > 0 {
+		return "object"
+	}
+	return ""
+}
+
+// FindOutput is the output or field called name in list (the first of a duplicated name),
+// or nil.
+func FindOutput(list []*Output, name string) *Output {
+	for _, o := range list {
+		if o != nil && o.Name == name {
+			return o
+		}
+	}
+	return nil
+}
+
+// OutputNames lists the names in list, in order, for suggestions and messages.
+func OutputNames(list []*Output) []string {
+	names := make([]string, 0, len(list))
+	for _, o := range list {
+		if o != nil {
+			names = append(names, o.Name)
+		}
+	}
+	return names
 }
 
 // Load reads a catalog file, up to readlimit.Catalog bytes.
@@ -76,10 +132,34 @@ func Parse(name string, data []byte) (*Catalog, error) {
 					return nil, fmt.Errorf("%s: input %d of action %s/%s has no name", name, k, p.Name, a.Name)
 				}
 			}
+			if err := CheckOutputs(a.Outputs, "action "+p.Name+"/"+a.Name); err != nil {
+				return nil, fmt.Errorf("%s: %v", name, err)
+			}
 		}
 	}
 	c.Sort()
 	return &c, nil
+}
+
+// CheckOutputs reports the first output (or field, at any depth) without a name, or with
+// fields and a type that is not object; owner names what holds list, for the message
+// ("action p/a"). Parse applies it to every action.
+func CheckOutputs(list []*Output, owner string) error {
+	for i, o := range list {
+		if o == nil || o.Name == "" {
+			return fmt.Errorf("output %d of %s has no name", i, owner)
+		}
+		if len(o.Fields) == 0 {
+			continue
+		}
+		if k := o.Kind(); k != "object" {
+			return fmt.Errorf("output %s of %s has fields but type %q; only an object output has fields (write type: object)", o.Name, owner, o.Type)
+		}
+		if err := CheckOutputs(o.Fields, "output "+o.Name+" of "+owner); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Sort orders plugins and actions by name so a saved catalog diffs cleanly.

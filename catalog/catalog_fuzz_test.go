@@ -19,6 +19,9 @@ func FuzzParse(f *testing.F) {
 		`{"plugins":[{"name":"p/q","actions":[{"name":"r"}]},{"name":"p","actions":[{"name":"q/r"}]}]}`,
 		`{}`, `{"plugins":null}`, `{"plugins":[null]}`, `{"plugins":[{"name":""}]}`, `{"plugins":[{"name":"p","actions":[{"name":"a","inputs":[null]}]}]}`,
 		`[]`, `{"plugins":`, "\xff",
+		`{"plugins":[{"name":"p","actions":[{"name":"a","outputs":[{"name":"g","type":"Object","fields":[{"name":"x","type":"Integer"}]},{"name":"s","type":"String"}]}]}]}`,
+		`{"plugins":[{"name":"p","actions":[{"name":"a","outputs":[{"name":"s","type":"String","fields":[{"name":"x"}]}]}]}]}`,
+		`{"plugins":[{"name":"p","actions":[{"name":"a","outputs":[{"name":"g","fields":[null]}]}]}]}`,
 	} {
 		f.Add([]byte(s))
 	}
@@ -53,7 +56,19 @@ func checkSortedAndNamed(t *testing.T, c *Catalog) {
 			if a == nil || a.Name == "" || slices.ContainsFunc(a.Inputs, func(in *Input) bool { return in == nil || in.Name == "" }) {
 				t.Fatalf("an unnamed action or input was accepted in %s: %+v", p.Name, a)
 			}
+			checkOutputsNamed(t, a.Outputs)
 		}
+	}
+}
+
+// checkOutputsNamed: every accepted output and field has a name, and only objects have fields.
+func checkOutputsNamed(t *testing.T, list []*Output) {
+	t.Helper()
+	for _, o := range list {
+		if o == nil || o.Name == "" || len(o.Fields) > 0 && o.Kind() != "object" {
+			t.Fatalf("an unnamed output, or fields on a %q output, was accepted: %+v", o.Type, o)
+		}
+		checkOutputsNamed(t, o.Fields)
 	}
 }
 

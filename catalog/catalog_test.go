@@ -1,6 +1,9 @@
 package catalog
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 const sample = `{"plugins":[
  {"id":"2","name":"threatbook","actions":[{"id":"a2","name":"ip_reputation","inputs":[{"name":"ip","required":true}]}]},
@@ -72,5 +75,58 @@ func TestIndexFirstDuplicateWinsAndIsSafeInParallel(t *testing.T) {
 	}
 	if got := c.PluginNames(); len(got) != 2 || got[0] != "o" || got[1] != "p" {
 		t.Errorf("PluginNames = %v, want [o p]", got)
+	}
+}
+
+// Outputs are read at any depth; their types are normalised from what plugins write.
+func TestOutputs(t *testing.T) {
+	c, err := Parse("c.json", []byte(`{"plugins":[{"name":"p","actions":[{"name":"a","outputs":[
+	 {"name":"score","type":"Number"},
+	 {"name":"geo","type":"Object","fields":[{"name":"country","type":"String"},{"name":"asn","type":"Integer"}]},
+	 {"name":"raw","fields":[{"name":"x"}]},
+	 {"name":"odd","type":"Blob"}]}]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, a := c.Lookup("p/a")
+	if got := OutputNames(a.Outputs); len(got) != 4 || got[1] != "geo" {
+		t.Fatalf("OutputNames = %v", got)
+	}
+	geo := FindOutput(a.Outputs, "geo")
+	for _, c := range []struct {
+		o    *Output
+		want string
+	}{
+		{FindOutput(a.Outputs, "score"), "number"},
+		{geo, "object"},
+		{FindOutput(geo.Fields, "asn"), "number"},
+		{FindOutput(a.Outputs, "raw"), "object"}, // fields and no type
+		{FindOutput(a.Outputs, "odd"), ""},       // unknown type: unknown, never a finding
+		{FindOutput(FindOutput(a.Outputs, "raw").Fields, "x"), ""},
+	} {
+		if c.o == nil {
+			t.Fatalf("an output is missing; want kind %q", c.want)
+		}
+		if c.o.Kind() != c.want {
+			t.Errorf("Kind of %+v = %q, want %q", c.o, c.o.Kind(), c.want)
+		}
+	}
+	if FindOutput(a.Outputs, "nope") != nil || FindOutput([]*Output{nil}, "x") != nil {
+		t.Error("FindOutput found a name that is not there")
+	}
+}
+
+func TestOutputErrors(t *testing.T) {
+	for bad, want := range map[string]string{
+		`[null]`:                       "output 0 of action p/a has no name",
+		`[{"type":"string"}]`:          "output 0 of action p/a has no name",
+		`[{"name":"g","fields":[{}]}]`: "output 0 of output g of action p/a has no name",
+		`[{"name":"s","type":"String","fields":[{"name":"x"}]}]`:                                        `output s of action p/a has fields but type "String"; only an object output has fields`,
+		`[{"name":"g","type":"object","fields":[{"name":"h","type":"array","fields":[{"name":"x"}]}]}]`: `output h of output g of action p/a has fields but type "array"`,
+	} {
+		_, err := Parse("c.json", []byte(`{"plugins":[{"name":"p","actions":[{"name":"a","outputs":`+bad+`}]}]}`))
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("outputs %s: error %v, want %q", bad, err, want)
+		}
 	}
 }

@@ -66,13 +66,32 @@ func WriteText(w io.Writer, r Report, color bool) error {
 
 // WriteJSON writes the report as indented JSON: the two sides and the changes, in order.
 func WriteJSON(w io.Writer, r Report) error {
-	if r.Changes == nil {
-		r.Changes = []Change{} // [] for "no changes", never null
+	return writeIndented(w, r.nonNil())
+}
+
+// WriteJSONList writes several reports as one indented JSON array, each as WriteJSON
+// writes it (wfc diff --remote of several files).
+func WriteJSONList(w io.Writer, rs []Report) error {
+	out := make([]Report, len(rs))
+	for i, r := range rs {
+		out[i] = r.nonNil()
 	}
+	return writeIndented(w, out)
+}
+
+// nonNil is r with [] for "no changes", never null.
+func (r Report) nonNil() Report {
+	if r.Changes == nil {
+		r.Changes = []Change{}
+	}
+	return r
+}
+
+func writeIndented(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	return enc.Encode(r)
+	return enc.Encode(v)
 }
 
 // WriteMarkdown writes the report for a pull-request comment: a heading naming the sides and

@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 
@@ -122,23 +121,7 @@ func (m *stepMatch) stepChanges(n *workflow.Step) []Change {
 }
 
 // kindNote is a step's kind and what it runs: "action slack/post_message", "wait 5m".
-func kindNote(s *workflow.Step) string {
-	switch body := s.Body.(type) {
-	case *workflow.Action:
-		return "action " + body.Action.Value
-	case *workflow.Call:
-		return "workflow " + body.Workflow.Value
-	case *workflow.Wait:
-		if body.Duration.IsSet() {
-			return "wait " + body.Duration.Raw
-		}
-	case *workflow.Run:
-		return "run " + body.Command.Value
-	case *workflow.Approval, *workflow.Switch, *workflow.Parallel, nil:
-		// the kind says it all
-	}
-	return s.KindKey()
-}
+func kindNote(s *workflow.Step) string { return s.Summary() }
 
 // cases are a switch step's cases; nil for the other kinds.
 func cases(s *workflow.Step) []*workflow.Case {
@@ -168,61 +151,12 @@ func contentFields(s *workflow.Step) []field {
 	out := []field{same("kind", s.KindKey(), s.KindRange)}
 	out = str(out, "name", s.Name)
 	out = str(out, "description", s.Description)
-	switch body := s.Body.(type) {
-	case *workflow.Action:
-		out = str(out, "action", body.Action)
-		out = str(out, "connection", body.Connection)
-		out = entries(out, "with", body.With)
-		out = duration(out, "timeout", body.Timeout)
-		out = retry(out, body.Retry)
-		out = onErrorPolicy(out, body.OnError)
-	case *workflow.Call:
-		out = str(out, "workflow", body.Workflow)
-		out = entries(out, "with", body.With)
-		out = onErrorPolicy(out, body.OnError)
-	case *workflow.Approval:
-		out = approvalFields(out, body)
-	case *workflow.Wait:
-		out = duration(out, "wait", body.Duration)
-	case *workflow.Parallel:
-		out = append(out, same("branches", strconv.Itoa(len(body.Branches)), s.KindRange))
-	case *workflow.Run:
-		out = str(out, "run.command", body.Command)
-		out = str(out, "run.file", body.File)
-		out = str(out, "run.code", body.Code)
-		out = str(out, "datasource", body.Datasource)
-		out = str(out, "resource_group", body.ResourceGroup)
-		out = entries(out, "with", body.With)
-		out = duration(out, "timeout", body.Timeout)
-		out = retry(out, body.Retry)
-		out = onErrorPolicy(out, body.OnError)
-	case *workflow.Switch, nil:
-		// a switch's cases and default are where control goes: flowFields
-	}
+	sink := &fieldSink{out: out}
+	s.Values(sink)
+	out = sink.out
 	if p := s.Platform; p != nil && p.SecMaster != nil { // written back verbatim: a change
 		out = entries(out, "platform.secmaster.attributes", p.SecMaster.Attributes)
 		out = entries(out, "platform.secmaster.taskconfig", p.SecMaster.Taskconfig)
 	}
 	return out
-}
-
-// onErrorPolicy adds on_error when it is a policy; one that names a step is where control
-// goes (flowFields).
-func onErrorPolicy(out []field, o workflow.OnError) []field {
-	if o.NamesStep() {
-		return out
-	}
-	return append(out, same("on_error", o.OrDefault(), o.Range))
-}
-
-func approvalFields(out []field, a *workflow.Approval) []field {
-	approvers := make([]string, len(a.Approvers))
-	for i, ap := range a.Approvers {
-		approvers[i] = ap.Value
-	}
-	sort.Strings(approvers) // who may approve is a set
-	out = append(out, same("approval.approvers", "["+strings.Join(approvers, ", ")+"]", a.Range))
-	out = duration(out, "approval.timeout", a.Timeout)
-	out = append(out, same("approval.on_timeout", a.OnTimeoutOrDefault(), a.OnTimeout.Range))
-	return entries(out, "approval.form", a.Form)
 }

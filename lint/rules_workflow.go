@@ -23,6 +23,7 @@ var workflowRules = []*Rule{
 	wfUnknownAction,
 	wfMissingActionInput,
 	wfUnknownActionInput,
+	wfUnknownOutputField,
 	wfUnknownWorkflow,
 	wfMissingWorkflowInput,
 	wfUnknownWorkflowInput,

@@ -27,6 +27,12 @@ type Input struct {
 	// Repository, when set, indexes the workflows linted in the same run, which the
 	// workflow-call rules check workflow: steps against (wf_repository.go).
 	Repository *Repository
+	// InputsReadElsewhere are inputs the target's platform reads in text no expression
+	// covers (a DataWorks script's ${NAME}); unused-input counts them as used.
+	InputsReadElsewhere map[string]bool
+	// InputSpelling is how that text reads an input, a format for its name ("${%s} in a
+	// node's script"); "" when the target reads inputs only through expressions.
+	InputSpelling string
 
 	memo memo // facts several rules derive, computed once (memo.go)
 }

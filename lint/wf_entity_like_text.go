@@ -61,22 +61,9 @@ func checkEntityLikeStep(p *Pass, s *workflow.Step) {
 // unnamed case's label) and into text (documentation, a named case's condition). A
 // condition that does not parse is left to expression-syntax.
 func bpmnValues(p *Pass, s *workflow.Step) (attrs, texts []fieldString) {
-	attrs = []fieldString{{"name", s.Name}}
-	var cases []*workflow.Case
-	switch body := s.Body.(type) {
-	case *workflow.Action:
-		attrs = append(attrs, fieldString{"connection", body.Connection}, fieldString{"action", body.Action})
-	case *workflow.Call:
-		attrs = append(attrs, fieldString{"workflow", body.Workflow})
-	case *workflow.Approval:
-		for i, a := range body.Approvers {
-			attrs = append(attrs, fieldString{fmt.Sprintf("approval.approvers[%d]", i), a})
-		}
-	case *workflow.Switch:
-		cases = body.Cases
-	case *workflow.Parallel, *workflow.Wait, *workflow.Run, nil:
-		// nothing written into BPMN attributes beyond the name (a run is never BPMN)
-	}
+	sink := &attributeSink{attrs: []fieldString{{"name", s.Name}}}
+	s.Values(sink)
+	attrs, cases := sink.attrs, sink.cases
 	texts = []fieldString{{"description", s.Description}}
 	for i, c := range cases {
 		attrs = append(attrs, fieldString{fmt.Sprintf("switch[%d].name", i), c.Name})
@@ -150,3 +137,27 @@ func fromCharCode(digits string, base int) string {
 	}
 	return string(rune(code))
 }
+
+// attributeSink collects the strings of a step body that SecMaster's compiler writes into
+// BPMN attributes (Step.Values): every string and set member (the soar: attributes, the
+// handlers, the call's target); a switch's cases, whose label and condition bpmnValues sorts
+// into attributes or text.
+type attributeSink struct {
+	attrs []fieldString
+	cases []*workflow.Case
+}
+
+func (a *attributeSink) String(path string, s workflow.String) {
+	a.attrs = append(a.attrs, fieldString{path, s})
+}
+func (a *attributeSink) Set(path string, items []workflow.String, _ diag.Range) {
+	for i, s := range items {
+		a.attrs = append(a.attrs, fieldString{fmt.Sprintf("%s[%d]", path, i), s})
+	}
+}
+func (a *attributeSink) Case(_ int, c *workflow.Case)      { a.cases = append(a.cases, c) }
+func (*attributeSink) Duration(string, *workflow.Duration) {}
+func (*attributeSink) Retry(*workflow.Retry)               {}
+func (*attributeSink) Entries(string, []*workflow.Entry)   {}
+func (*attributeSink) Policy(string, string, diag.Range)   {}
+func (*attributeSink) Count(string, int, diag.Range)       {}

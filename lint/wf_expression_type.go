@@ -18,7 +18,10 @@ var wfExpressionType = &Rule{
 		"a number, object or array; arithmetic on a string literal that is not a number, a " +
 		"boolean, an object or an array. JUEL throws on each of these whatever value the " +
 		"input holds, and the step fails, so this is an error. A string input in arithmetic " +
-		"is not reported: it converts when it holds digits.",
+		"is not reported: it converts when it holds digits. With a plugin catalog that " +
+		"declares an action's outputs (and an object output's fields), " +
+		"${steps.ID.output.FIELD} on that action's step has the declared type too " +
+		"(${steps.enrich.output.score == 'high'} for a number output is reported).",
 	Check: func(p *Pass) {
 		inputs := make(map[string]expr.Type, len(p.Input.Workflow.Inputs))
 		for _, in := range p.Input.Workflow.Inputs {
@@ -26,6 +29,7 @@ var wfExpressionType = &Rule{
 				inputs[in.Name.Value] = expr.ParseType(in.TypeOrDefault())
 			}
 		}
+		types := expr.Types{Inputs: inputs, Output: outputTypes(p)}
 		sites := p.parsedSites()
 		for i := range sites {
 			ps := &sites[i]
@@ -33,7 +37,7 @@ var wfExpressionType = &Rule{
 				if e.Err != nil {
 					continue // expression-syntax reports it
 				}
-				for _, d := range expr.Check(ps.site.Value, e.Node, inputs) {
+				for _, d := range expr.CheckTypes(ps.site.Value, e.Node, types) {
 					ps.report(p, d)
 				}
 			}

@@ -86,6 +86,7 @@ type Repository struct {
 	byName map[string]*Signature // nil value: ambiguous
 	byFile map[string]*Signature // by the file's base name (block.yaml); nil value: ambiguous
 	names  []string              // distinct names in the order added, for did-you-mean
+	size   int                   // signatures indexed, duplicates included
 
 	mu      sync.Mutex
 	similar map[string]string // memo of nearName, bounded by maxSuggestions
@@ -100,6 +101,7 @@ func NewRepository(sigs []*Signature) *Repository {
 		if s == nil {
 			continue
 		}
+		r.size++
 		base := path.Base(filepath.ToSlash(s.File))
 		if _, dup := r.byFile[base]; dup {
 			r.byFile[base] = nil
@@ -122,6 +124,9 @@ func (r *Repository) Lookup(name string) (sig *Signature, known bool) {
 	sig, known = r.byName[name]
 	return sig, known
 }
+
+// Len is how many named workflows the run read (a name two share counts twice).
+func (r *Repository) Len() int { return r.size }
 
 // byFileName is the workflow of the run a call means when it names a workflow file
 // (block.yaml, flows/block.yaml) rather than a workflow: SecMaster looks calls up by name

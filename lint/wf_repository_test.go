@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -149,5 +150,25 @@ func TestRepositoryByFileName(t *testing.T) {
 		if got := r.byFileName(value); got != want {
 			t.Errorf("byFileName(%q) = %v; want %v", value, got, want)
 		}
+	}
+}
+
+// A caller alone in its run (its directory holds nothing else) gets no unknown-workflow
+// warning: an index of itself says nothing about where its callees live. With one other
+// workflow read, the warning counts both.
+func TestUnknownWorkflowNeedsOtherWorkflows(t *testing.T) {
+	file := filepath.Join(workflowTestdata, "unknown-workflow", "console_only.yaml")
+	w, src := loadTestWorkflow(t, file)
+	run := func(repo *Repository) diag.List {
+		in := &Input{File: file, Source: src, Workflow: w, Settings: Settings{Extends: All}, Repository: repo}
+		return runRules(in, []*Rule{wfUnknownWorkflow})
+	}
+	if got := run(NewRepository([]*Signature{SignatureOf(w)})); len(got) > 0 {
+		t.Errorf("the caller alone in the run got:\n%v", got)
+	}
+	callee, _ := loadTestWorkflow(t, filepath.Join(workflowTestdata, "callees", "block_ip.yaml"))
+	got := run(NewRepository([]*Signature{SignatureOf(w), SignatureOf(callee)}))
+	if len(got) != 4 || !strings.Contains(got[0].Message, "among the 2 workflows of this lint run") {
+		t.Errorf("with one other workflow, got:\n%v\nwant 4 warnings counting 2 workflows", got)
 	}
 }

@@ -192,7 +192,7 @@ func TestWorkflowRuleMetadata(t *testing.T) {
 func TestCatalogRulesNeedCatalog(t *testing.T) {
 	file := filepath.Join(workflowTestdata, "unknown-action", "unknown.yaml")
 	w, src := loadTestWorkflow(t, file)
-	for _, r := range []*Rule{wfUnknownAction, wfMissingActionInput, wfUnknownActionInput} {
+	for _, r := range []*Rule{wfUnknownAction, wfMissingActionInput, wfUnknownActionInput, wfUnknownOutputField} {
 		if got := runOne(r, file, src, w, nil); len(got) > 0 {
 			t.Errorf("%s without a catalog reported:\n%v", r.ID, got)
 		}
@@ -204,8 +204,14 @@ func TestCatalogRulesNeedCatalog(t *testing.T) {
 	holey := &catalog.Catalog{Plugins: []*catalog.Plugin{{Name: "threatbook", Actions: []*catalog.Action{
 		nil, {Name: "ip_reputation", Inputs: []*catalog.Input{nil, {Name: "ip", Required: true}}},
 	}}}}
-	for _, r := range []*Rule{wfUnknownAction, wfMissingActionInput, wfUnknownActionInput} {
+	for _, r := range []*Rule{wfUnknownAction, wfMissingActionInput, wfUnknownActionInput, wfUnknownOutputField} {
 		runOne(r, file, src, w, holey)
+	}
+	// Without a catalog, a reference to a misspelt output is not reported.
+	file = filepath.Join(workflowTestdata, "unknown-output-field", "bad.yaml")
+	w, src = loadTestWorkflow(t, file)
+	if got := runOne(wfUnknownOutputField, file, src, w, nil); len(got) > 0 {
+		t.Errorf("unknown-output-field without a catalog reported:\n%v", got)
 	}
 }
 
@@ -257,6 +263,28 @@ func TestReferenceDiagnosticsPointAtTheReference(t *testing.T) {
 		}
 		if count == 0 {
 			t.Errorf("%s: no diagnostics to check", r.ID)
+		}
+	}
+}
+
+// TestOutputFieldDiagnosticsPointAtTheField: an unknown output field is reported at the
+// field inside the string (its name, or its quoted index), not at the reference's start.
+func TestOutputFieldDiagnosticsPointAtTheField(t *testing.T) {
+	file := filepath.Join(workflowTestdata, "unknown-output-field", "bad.yaml")
+	w, src := loadTestWorkflow(t, file)
+	lines := strings.Split(string(src), "\n")
+	named := regexp.MustCompile(`has no (?:output|field) "([^"]*)"`)
+	got := runOne(wfUnknownOutputField, file, src, w, testCatalog(t))
+	if len(got) == 0 {
+		t.Fatal("no diagnostics to check")
+	}
+	for _, d := range got {
+		field := named.FindStringSubmatch(d.Message)[1]
+		line := []rune(lines[d.Range.Start.Line-1])
+		at := string(line[min(d.Range.Start.Column-1, len(line)):])
+		width := d.Range.End.Column - d.Range.Start.Column
+		if !strings.HasPrefix(at, field) && !strings.HasPrefix(at, "'"+field+"'") || width != len(field) && width != len(field)+2 {
+			t.Errorf("%s: points at %q (%d columns), not at the field %q", d.Error(), at, width, field)
 		}
 	}
 }

@@ -169,28 +169,29 @@ func (c secretChecker) text(s workflow.String, field string) {
 func (c secretChecker) stepText(s *workflow.Step) {
 	c.text(s.Name, "name")
 	c.text(s.Description, "description")
-	switch body := s.Body.(type) {
-	case *workflow.Action:
-		c.text(body.Connection, "connection")
-	case *workflow.Call:
-		c.text(body.Workflow, "workflow")
-	case *workflow.Approval:
-		for i, a := range body.Approvers {
-			c.text(a, fmt.Sprintf("approval.approvers[%d]", i))
-		}
-	case *workflow.Switch:
-		for i, cs := range body.Cases {
-			c.text(cs.Name, fmt.Sprintf("switch[%d].name", i))
-			c.text(cs.When, fmt.Sprintf("switch[%d].when", i))
-		}
-	case *workflow.Run:
-		c.text(body.Code, "run.code")
-		c.text(body.Datasource, "datasource")
-		c.text(body.ResourceGroup, "resource_group")
-	case *workflow.Parallel, *workflow.Wait, nil:
-		// no text of their own: a parallel's steps are checked one by one
+	s.Values(secretTextSink{c})
+}
+
+// secretTextSink checks a step body's strings (Step.Values) as text; with and form values
+// are checked as values under their keys (value), and durations, policies and counts cannot
+// hold a secret.
+type secretTextSink struct{ c secretChecker }
+
+func (k secretTextSink) String(path string, s workflow.String) { k.c.text(s, path) }
+func (k secretTextSink) Set(path string, items []workflow.String, _ diag.Range) {
+	for i, s := range items {
+		k.c.text(s, fmt.Sprintf("%s[%d]", path, i))
 	}
 }
+func (k secretTextSink) Case(i int, cs *workflow.Case) {
+	k.c.text(cs.Name, workflow.CasePath(i, "name"))
+	k.c.text(cs.When, workflow.CasePath(i, "when"))
+}
+func (secretTextSink) Duration(string, *workflow.Duration) {}
+func (secretTextSink) Retry(*workflow.Retry)               {}
+func (secretTextSink) Entries(string, []*workflow.Entry)   {}
+func (secretTextSink) Policy(string, string, diag.Range)   {}
+func (secretTextSink) Count(string, int, diag.Range)       {}
 
 // report records the finding, which the rule's Sensitive marks so that the text format shows
 // no source line (the line holds the secret). The message names the field and the kind, never

@@ -123,7 +123,7 @@ func lookForCreated(ctx context.Context, api API, workflowID string, known map[s
 		if known[v.ID] || v.Name != local.Name {
 			continue
 		}
-		full, err := withContent(ctx, api, v)
+		full, err := WithContent(ctx, api, v)
 		if err != nil {
 			return nil, fmt.Errorf("reading version %s failed: %v", v.ID, err)
 		}

@@ -73,7 +73,7 @@ func (it Item) request(ctx context.Context, api API, workflowID string, versions
 	if deployed != nil && newest != nil && deployed.ID == newest.ID {
 		deployed = newest
 	} else if deployed != nil {
-		full, err := withContent(ctx, api, deployed)
+		full, err := WithContent(ctx, api, deployed)
 		if err != nil {
 			return secmaster.CreateVersionRequest{}, err
 		}

@@ -70,6 +70,10 @@ type Outcome struct {
 	// Resolved is set when the create failed ambiguously and listing versions found it.
 	Resolved bool  `json:"resolved_after_ambiguous_create,omitempty"`
 	Diff     *Diff `json:"changes,omitempty"`
+	// Remote is the version the local one was compared with (with its taskflow), nil when
+	// the workflow had none: a plan's reader decompiles it to show the change in the
+	// language's terms.
+	Remote *secmaster.WorkflowVersion `json:"-"`
 	// Unknown is set on a failure where a create or status change was sent but whether the
 	// server applied it could not be read back (Err is marked with ErrUnknownOutcome).
 	Unknown bool `json:"outcome_unknown,omitempty"`
@@ -114,12 +118,11 @@ func Push(ctx context.Context, api API, it Item, opts Options) Outcome {
 	if err != nil {
 		return failf(err)
 	}
-	remote := Newest(before)
-	if remote != nil {
-		if remote, err = withContent(ctx, api, remote); err != nil {
-			return failf(err)
-		}
+	remote, err := newestWithContent(ctx, api, before)
+	if err != nil {
+		return failf(err)
 	}
+	out.Remote = remote
 	req, err := it.request(ctx, api, wf.ID, before, remote, &out)
 	if err != nil {
 		return failf(err)
@@ -175,18 +178,8 @@ func (o *Outcome) setVersion(v *secmaster.WorkflowVersion) {
 // a workflow that would be created is returned as nil with created set. When no workflow has
 // the name, it records in out.Similar those the file may have gone to before a rename.
 func resolveWorkflow(ctx context.Context, api API, it Item, opts Options, out *Outcome) (*secmaster.Workflow, bool, error) {
-	if it.WorkflowID != "" {
-		wf, err := api.GetWorkflow(ctx, it.WorkflowID)
-		if secmaster.IsNotFound(err) {
-			return nil, false, fmt.Errorf("workflow %s does not exist in this workspace; check the id in wfc.yaml or --workflow-id: %w", it.WorkflowID, err)
-		}
-		return wf, false, err
-	}
-	if it.WorkflowName == "" {
-		return nil, false, errors.New("no workflow id or name to push to; map the file in wfc.yaml (workflows:) or pass --workflow-id")
-	}
-	wf, err := findByName(ctx, api, it.WorkflowName)
-	if err != nil || wf != nil {
+	wf, err := lookupWorkflow(ctx, api, it)
+	if err != nil || wf != nil || it.WorkflowID != "" {
 		return wf, false, err
 	}
 	req := it.NewWorkflow
@@ -212,6 +205,54 @@ func resolveWorkflow(ctx context.Context, api API, it Item, opts Options, out *O
 		return found, true, nil
 	}
 	return wf, err == nil, err
+}
+
+// lookupWorkflow finds the item's workflow by id (an error when there is none) or by exact
+// name (nil when there is none), creating nothing.
+func lookupWorkflow(ctx context.Context, api API, it Item) (*secmaster.Workflow, error) {
+	if it.WorkflowID != "" {
+		wf, err := api.GetWorkflow(ctx, it.WorkflowID)
+		if secmaster.IsNotFound(err) {
+			return nil, fmt.Errorf("workflow %s does not exist in this workspace; check the id in wfc.yaml or --workflow-id: %w", it.WorkflowID, err)
+		}
+		return wf, err
+	}
+	if it.WorkflowName == "" {
+		return nil, errors.New("no workflow id or name to push to; map the file in wfc.yaml (workflows:) or pass --workflow-id")
+	}
+	return findByName(ctx, api, it.WorkflowName)
+}
+
+// Deployed finds the item's workflow as push would, creating and changing nothing, and
+// returns it with its newest version, taskflow included: what 'wfc diff --remote' compares
+// with. The workflow is nil when the item names it by name and no workflow has that name;
+// the version is nil when the workflow has none.
+func Deployed(ctx context.Context, api API, it Item) (*secmaster.Workflow, *secmaster.WorkflowVersion, error) {
+	wf, err := lookupWorkflow(ctx, api, it)
+	if err != nil || wf == nil {
+		return nil, nil, err
+	}
+	v, err := Latest(ctx, api, wf.ID)
+	return wf, v, err
+}
+
+// Latest is the workflow's newest version (Newest) with its taskflow and taskconfig, nil
+// when it has none.
+func Latest(ctx context.Context, api API, workflowID string) (*secmaster.WorkflowVersion, error) {
+	vs, err := api.ListVersions(ctx, workflowID, secmaster.ListVersionsOptions{})
+	if err != nil {
+		return nil, err
+	}
+	return newestWithContent(ctx, api, vs)
+}
+
+// newestWithContent is Newest(vs) with its content fetched when the list left it out.
+func newestWithContent(ctx context.Context, api API, vs []secmaster.WorkflowVersion) (*secmaster.WorkflowVersion, error) {
+	v := Newest(vs)
+	if v == nil {
+		return nil, nil
+	}
+	return WithContent(ctx, api, v)
 }
 
 // findByName returns the workflow whose name is exactly name, nil when none. The server's name
@@ -273,8 +314,8 @@ func versionNumber(label string) (int, bool) {
 	return n, err == nil
 }
 
-// withContent returns v with its taskflow and taskconfig, fetching it when the list left them out.
-func withContent(ctx context.Context, api API, v *secmaster.WorkflowVersion) (*secmaster.WorkflowVersion, error) {
+// WithContent returns v with its taskflow and taskconfig, fetching it when the list left them out.
+func WithContent(ctx context.Context, api API, v *secmaster.WorkflowVersion) (*secmaster.WorkflowVersion, error) {
 	if v.Taskflow != "" && v.Taskconfig != "" {
 		return v, nil
 	}

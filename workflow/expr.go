@@ -25,10 +25,11 @@ type Expression struct {
 // steps.ID.output[.FIELD...] or workflow.NAME, a name also written as a string index
 // (steps.a.output['x']).
 type Ref struct {
-	Root  string     // "inputs", "steps" or "workflow"
-	Path  []string   // the names after Root: [NAME], [ID, "output", FIELD...], ...
-	Text  string     // the reference as written, e.g. "steps.enrich.output.severity"
-	Range diag.Range // where it is written; the scalar's start when it cannot be placed exactly
+	Root  string      // "inputs", "steps" or "workflow"
+	Path  []string    // the names after Root: [NAME], [ID, "output", FIELD...], ...
+	Text  string      // the reference as written, e.g. "steps.enrich.output.severity"
+	Range diag.Range  // where it is written; the scalar's start when it cannot be placed exactly
+	Names []expr.Span // where each name of Path is written, as byte offsets in the value (String.Span places one)
 }
 
 // Input is the input name of an inputs.NAME reference, else "".
@@ -99,7 +100,7 @@ func ExpressionsOf(s String, t *expr.Template, diags []expr.Diagnostic) []Expres
 		e := Expression{Text: v[start:end], Body: v[start+2 : bodyEnd], Range: pos.span(start, end),
 			Unterminated: !p.Closed, Deferred: p.Deferred, Node: p.Expr, Err: errorIn(diags, p)}
 		for _, r := range expr.Refs(v, p.Expr) {
-			e.Refs = append(e.Refs, Ref{Root: r.Root, Path: r.Path, Text: r.Text, Range: pos.span(int(r.Start), int(r.End))})
+			e.Refs = append(e.Refs, Ref{Root: r.Root, Path: r.Path, Text: r.Text, Range: pos.span(int(r.Start), int(r.End)), Names: r.Spans})
 		}
 		out = append(out, e)
 	}

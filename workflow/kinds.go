@@ -81,6 +81,11 @@ type Body interface {
 	edges(f *Flow, n int, s *Step, succ *Successors) int
 	// sites appends the strings of s where expressions are evaluated (sites.go).
 	sites(s *Step, out []Site) []Site
+	// values sends the body's values to a sink (values.go).
+	values(s *Step, v ValueSink)
+	// summary is what the step runs, for Step.Summary ("slack/post_message"); "" when the
+	// kind says it all (values.go).
+	summary() string
 }
 
 // kindByKey is the row of Kinds with the kind key, or nil.

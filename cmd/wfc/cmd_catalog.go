@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/wfc-dev/wfc/catalog"
@@ -12,8 +13,10 @@ import (
 
 const catalogUsage = `usage: wfc catalog pull -o FILE
 
-Downloads the workspace's plugins and their actions with their input definitions, sorted, to
-FILE (written atomically), for offline linting: point wfc.yaml's lint.catalog at it.
+Downloads the workspace's plugins and their actions with their input and output definitions,
+sorted, to FILE (written atomically), for offline linting: point wfc.yaml's lint.catalog at it.
+An action whose output definition wfc cannot read is saved without outputs, with a note on
+standard error: its steps' outputs are then not checked.
 
 `
 
@@ -51,9 +54,12 @@ func catalogCommand(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "catalog pull: %v", err)
 	}
-	cat, err := pullCatalog(ctx, client)
+	cat, notes, err := pullCatalog(ctx, client)
 	if err != nil {
 		return fail(e, exitProblems, "catalog pull: %s; %s was not written", explainRemote(err), *out)
+	}
+	for _, n := range notes {
+		fmt.Fprintf(e.stderr, "wfc: catalog pull: %s\n", n)
 	}
 	data, err := json.MarshalIndent(cat, "", "  ")
 	if err != nil {
@@ -72,30 +78,58 @@ func catalogCommand(ctx context.Context, e *env, args []string) int {
 }
 
 // pullCatalog lists every plugin and its actions. Work is one request per plugin page and one
-// per plugin's action page.
-func pullCatalog(ctx context.Context, client *secmaster.Client) (*catalog.Catalog, error) {
+// per plugin's action page. notes say which actions' outputs could not be read (in catalog
+// order): those actions are saved without outputs rather than failing the pull, since the API
+// documents action_output only as a string.
+func pullCatalog(ctx context.Context, client *secmaster.Client) (cat *catalog.Catalog, notes []string, err error) {
 	comps, err := client.ListComponents(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	cat := &catalog.Catalog{Plugins: []*catalog.Plugin{}}
+	cat = &catalog.Catalog{Plugins: []*catalog.Plugin{}}
 	for _, c := range comps {
 		acts, err := client.ListComponentActions(ctx, c.ID)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		p := &catalog.Plugin{ID: c.ID, Name: c.Name, Actions: []*catalog.Action{}}
 		for _, a := range acts {
 			inputs, err := parseActionInput(a.ActionInput)
 			if err != nil {
-				return nil, fmt.Errorf("plugin %s, action %s: %v", c.Name, a.ActionName, err)
+				return nil, nil, fmt.Errorf("plugin %s, action %s: %v", c.Name, a.ActionName, err)
 			}
-			p.Actions = append(p.Actions, &catalog.Action{ID: a.ID, Name: a.ActionName, Inputs: inputs})
+			outputs, err := parseActionOutput(a.ActionOutput, c.Name+"/"+a.ActionName)
+			if err != nil {
+				notes = append(notes, fmt.Sprintf("action %s/%s: %v; saved without outputs, so references to its outputs are not checked", c.Name, a.ActionName, err))
+			}
+			p.Actions = append(p.Actions, &catalog.Action{ID: a.ID, Name: a.ActionName, Inputs: inputs, Outputs: outputs})
 		}
 		cat.Plugins = append(cat.Plugins, p)
 	}
 	cat.Sort()
-	return cat, nil
+	sort.Strings(notes)
+	return cat, notes, nil
+}
+
+// parseActionOutput reads action_output, which the API documents only as a string holding the
+// action's output parameter list. wfc reads it as action_input is written, a JSON array of
+// {name, type}, where an object parameter may list its own in fields (the catalog's format).
+// Empty or [] is no outputs: unknown, never checked.
+func parseActionOutput(s, action string) ([]*catalog.Output, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var outs []*catalog.Output
+	if err := json.Unmarshal([]byte(s), &outs); err != nil {
+		return nil, fmt.Errorf("action_output is not a JSON array of parameters (%v)", err)
+	}
+	if err := catalog.CheckOutputs(outs, "action "+action); err != nil {
+		return nil, fmt.Errorf("action_output: %v", err)
+	}
+	if len(outs) == 0 {
+		return nil, nil
+	}
+	return outs, nil
 }
 
 // actionParam is one entry of an action_input JSON string. required arrives as a boolean or,

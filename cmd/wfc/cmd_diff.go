@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
@@ -13,6 +14,7 @@ import (
 )
 
 const diffUsage = `usage: wfc diff [--format text|json|markdown] OLD NEW
+       wfc diff --remote [--target T] [--workflow-id ID] [--format ...] FILE|DIR...
 
 Compares two YAML workflows (either may be "-", standard input) in the language's terms:
 workflow settings, inputs and outputs by name, and steps by id, with where control goes
@@ -27,19 +29,41 @@ formatting, key order and the compiled BPMN never show as changes. One line per 
 scope, name, field, old, new, note and its position in NEW); --format markdown prints a
 table for a pull-request comment. Text is coloured on a terminal unless NO_COLOR is set.
 
+--remote compares each FILE (a DIR means every workflow under it) with what is deployed:
+the newest version of the SecMaster workflow 'wfc push' would send it to (wfc.yaml's
+workflows: mapping, --workflow-id for one file, else the workflow named like the file's),
+decompiled and resolved like a local file; the deployed version is the OLD side. What the
+deployed form cannot carry (an output's value) and a label or data class the file leaves
+out are no difference: pushing would not change them. A file whose workflow does not exist
+yet, or has no version, is one change saying so. It sends nothing that writes. With several
+files, text names both sides before each file's changes, and --format json is an array.
+
 Exit status (as git diff --exit-code): 0 when the workflows are the same, 1 when they
 differ, 2 on bad usage or when either file cannot be read or does not compile (its problems
-are printed as file:line:col: message [rule]).
+are printed as file:line:col: message [rule]), or, with --remote, when the deployed version
+cannot be read or decompiled.
+
 `
 
 var diffFormats = []string{"text", "json", "markdown"}
 
 func runDiff(e *env, args []string) int {
-	fs := newFlagSet(e, "diff", diffUsage)
+	return interruptible(e, func(ctx context.Context, e *env) int { return runDiffIn(ctx, e, args) })
+}
+
+func runDiffIn(ctx context.Context, e *env, args []string) int {
+	fs := newFlagSet(e, "diff", diffUsage+remoteFlagsHelp)
 	format := enumVar(fs, "format", "text", "output format: text, json or markdown", diffFormats...)
+	remote := fs.Bool("remote", false, "compare each file with the newest version deployed to SecMaster")
+	var rf diffRemoteFlags
+	rf.remote.register(fs)
+	fs.StringVar(&rf.workflowID, "workflow-id", "", "with --remote: the workflow id to compare a single FILE with")
 	files, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
+	}
+	if *remote {
+		return diffRemote(ctx, e, &rf, *format, files)
 	}
 	if len(files) != 2 {
 		return fail(e, exitUsage, "diff: takes two workflow files, OLD and NEW, got %d; run 'wfc diff -h' for usage", len(files))
@@ -53,29 +77,30 @@ func runDiff(e *env, args []string) int {
 		return exitUsage
 	}
 	r := diff.Report{Old: old.name, New: new.name, Changes: diff.Programs(old.prog, new.prog)}
-	var err error
-	switch *format {
-	case "json":
-		err = diff.WriteJSON(e.stdout, r)
-	case "markdown":
-		err = diff.WriteMarkdown(e.stdout, r)
-	default:
-		err = diff.WriteText(e.stdout, r, stdoutIsColorTerminal(e))
-	}
-	if err != nil {
+	if err := writeDiffReport(e, *format, r); err != nil {
 		return fail(e, exitUsage, "diff: %v", err)
 	}
-	if len(r.Changes) > 0 {
-		return exitProblems
+	return diffExitCode([]diff.Report{r}, false)
+}
+
+// writeDiffReport prints one report in format.
+func writeDiffReport(e *env, format string, r diff.Report) error {
+	switch format {
+	case "json":
+		return diff.WriteJSON(e.stdout, r)
+	case "markdown":
+		return diff.WriteMarkdown(e.stdout, r)
 	}
-	return exitOK
+	return diff.WriteText(e.stdout, r, stdoutIsColorTerminal(e))
 }
 
 // diffSide is one side of a diff: the resolved program, and its compiled BPMN for drawing.
 type diffSide struct {
-	name string
-	prog *workflow.Program
-	defs *bpmn.Definitions
+	name   string
+	prog   *workflow.Program
+	defs   *bpmn.Definitions
+	local  localWorkflow // for diff --remote
+	target string        // the target it compiled for
 }
 
 // loadDiffSide reads, resolves and compiles a workflow through the one driver, as 'wfc compile' does, printing its
@@ -92,7 +117,7 @@ func loadDiffSide(e *env, file string) (side diffSide, ok bool) {
 	if u.Artifact == nil || u.Diags.HasErrors() {
 		return diffSide{}, false
 	}
-	return diffSide{name: name, prog: u.Program, defs: target.ModelOf(u.Artifact)}, true
+	return diffSide{name: name, prog: u.Program, defs: target.ModelOf(u.Artifact), local: localWorkflowOf(u), target: u.Target.Name()}, true
 }
 
 // renderDiff is 'wfc render --diff OLD NEW': NEW drawn with its added and changed steps

@@ -93,8 +93,9 @@ func runPackage(e *env, args []string) int {
 
 // compiledWorkflow is a workflow file that compiled and passed lint.
 type compiledWorkflow struct {
-	wf  *workflow.Workflow
-	res *smtarget.Result // compiled again with another process number by res.WithProcessNumber
+	wf   *workflow.Workflow
+	prog *workflow.Program // what a dry run's plan compares with the deployed version
+	res  *smtarget.Result  // compiled again with another process number by res.WithProcessNumber
 }
 
 // prepareWorkflow reads file, lints it the way `wfc lint` does (schema, compiler checks, the
@@ -120,7 +121,7 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 	if !ok {
 		return nil, fmt.Errorf("%s did not compile to a SecMaster request; this is a bug in wfc, please report it with the file", file)
 	}
-	return &compiledWorkflow{wf: u.Workflow, res: res}, nil
+	return &compiledWorkflow{wf: u.Workflow, prog: u.Program, res: res}, nil
 }
 
 // lintNotWorkflow lints a file that is not a YAML workflow (a .bpmn or .json file) as `wfc

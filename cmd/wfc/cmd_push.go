@@ -86,7 +86,7 @@ func push(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "push: %v", err)
 	}
-	items, outcomes := prepareItems(e, cfg, &f, files)
+	items, locals, outcomes := prepareItems(e, cfg, &f, files)
 	var ready []publish.Item
 	for i, it := range items {
 		if outcomes[i].Status != publish.Failed {
@@ -96,6 +96,7 @@ func push(ctx context.Context, e *env, args []string) int {
 	if err := publish.CheckConflicts(ctx, client, ready); err != nil {
 		return fail(e, exitUsage, "push: %s", explainRemote(err))
 	}
+	plans := make([]pushPlan, len(items))
 	for i, it := range items {
 		if outcomes[i].Status != publish.Failed {
 			outcomes[i] = publish.Push(ctx, client, it, f.opts)
@@ -109,13 +110,14 @@ func push(ctx context.Context, e *env, args []string) int {
 			break
 		}
 		warnSimilar(e, cfg, outcomes[i])
+		plans[i] = planOf(outcomes[i], locals[i])
 		if f.format == "text" {
-			printPushOutcome(e, outcomes[i])
+			printPushOutcome(e, outcomes[i], plans[i])
 		}
 	}
 	interrupted(ctx, fmt.Sprintf("push interrupted after %d of %d workflows; nothing more was sent", len(outcomes), len(items)))
 	if f.format == "json" {
-		if err := writePushJSON(e, outcomes); err != nil {
+		if err := writePushJSON(e, outcomes, plans); err != nil {
 			return fail(e, exitUsage, "push: %v", err)
 		}
 	}
@@ -138,9 +140,11 @@ func pushExitCode(outcomes []publish.Outcome) int {
 }
 
 // prepareItems lints and compiles every file and finds what it maps to, before anything is
-// sent, so conflicts between files are found first. A file that fails has a Failed outcome.
-func prepareItems(e *env, cfg *config.Config, f *pushFlags, files []string) ([]publish.Item, []publish.Outcome) {
+// sent, so conflicts between files are found first. A file that fails has a Failed outcome;
+// the others their local side, for a dry run's plan.
+func prepareItems(e *env, cfg *config.Config, f *pushFlags, files []string) ([]publish.Item, []localWorkflow, []publish.Outcome) {
 	items := make([]publish.Item, len(files))
+	locals := make([]localWorkflow, len(files))
 	outcomes := make([]publish.Outcome, len(files))
 	for i, file := range files {
 		if len(files) > 1 {
@@ -152,24 +156,33 @@ func prepareItems(e *env, cfg *config.Config, f *pushFlags, files []string) ([]p
 			continue
 		}
 		items[i] = pushItem(cfg, f, file, cw)
+		locals[i] = localWorkflow{prog: cw.prog, version: versionOf(cw.res.Request)}
 	}
-	return items, outcomes
+	return items, locals, outcomes
 }
 
-// pushItem says where file goes: --workflow-id, else its wfc.yaml mapping (an id or a name),
-// else the workflow named like the file's workflow.
+// pushItem says where file goes (remoteWorkflow) and how to compile and create it.
 func pushItem(cfg *config.Config, f *pushFlags, file string, cw *compiledWorkflow) publish.Item {
-	it := publish.Item{File: file, Compile: cw.requestFor, WorkflowID: f.workflowID, NewWorkflow: cw.newWorkflow(f.dataclassID)}
+	it := remoteWorkflow(cfg, file, f.workflowID, cw.res.Request.Name)
+	it.Compile, it.NewWorkflow = cw.requestFor, cw.newWorkflow(f.dataclassID)
+	return it
+}
+
+// remoteWorkflow is the SecMaster workflow a file goes to, as push, diff --remote and pull
+// agree: workflowID (--workflow-id) when set, else the file's wfc.yaml mapping (an id or a
+// name), else the workflow named like the file's workflow (name).
+func remoteWorkflow(cfg *config.Config, file, workflowID, name string) publish.Item {
+	it := publish.Item{File: file, WorkflowID: workflowID}
 	if it.WorkflowID != "" {
 		return it
 	}
-	switch id, name, ok := cfg.WorkflowRef(file); {
+	switch id, mapped, ok := cfg.WorkflowRef(file); {
 	case ok && id != "":
 		it.WorkflowID = id
-	case ok && name != "":
-		it.WorkflowName = name
+	case ok && mapped != "":
+		it.WorkflowName = mapped
 	default:
-		it.WorkflowName = cw.res.Request.Name
+		it.WorkflowName = name
 	}
 	return it
 }
@@ -213,7 +226,7 @@ func (c *compiledWorkflow) requestFor(processNumber int64) (secmaster.CreateVers
 }
 
 // printPushOutcome writes the one-line result, and for a plan the changes indented below it.
-func printPushOutcome(e *env, o publish.Outcome) {
+func printPushOutcome(e *env, o publish.Outcome, plan pushPlan) {
 	w := e.stdout
 	switch o.Status {
 	case publish.Failed:
@@ -225,10 +238,8 @@ func printPushOutcome(e *env, o publish.Outcome) {
 		} else {
 			fmt.Fprintf(w, "plan  %s  workflow %s  new version\n", o.File, o.WorkflowID)
 		}
-		if o.Diff != nil {
-			for _, l := range o.Diff.Lines() {
-				fmt.Fprintf(w, "      %s\n", l)
-			}
+		for _, l := range planLines(o, plan) {
+			fmt.Fprintf(w, "      %s\n", l)
 		}
 		return
 	}
@@ -258,16 +269,17 @@ type pushJSON struct {
 
 type pushJSONItem struct {
 	publish.Outcome
+	pushPlan
 	Error string `json:"error,omitempty"`
 }
 
-func writePushJSON(e *env, outcomes []publish.Outcome) error {
+func writePushJSON(e *env, outcomes []publish.Outcome, plans []pushPlan) error {
 	rep := pushJSON{Workflows: []pushJSONItem{}, Summary: map[string]int{}}
 	for _, s := range []publish.Status{publish.Created, publish.Unchanged, publish.Planned, publish.Failed} {
 		rep.Summary[string(s)] = 0
 	}
-	for _, o := range outcomes {
-		item := pushJSONItem{Outcome: o}
+	for i, o := range outcomes {
+		item := pushJSONItem{Outcome: o, pushPlan: plans[i]}
 		if o.Err != nil {
 			item.Error = o.Err.Error()
 		}

@@ -50,6 +50,7 @@ var commands = map[string]command{
 	"dev-server": {"run local SecMaster and DataWorks emulators for trying push without an account", runDevServer},
 	"render":     {"draw a workflow or BPMN diagram as an SVG", runRender},
 	"diff":       {"compare two workflows step by step, in the language's terms", runDiff},
+	"pull":       {"fetch the deployed workflows as YAML files mapped in wfc.yaml", runPull},
 	"decompile":  {"turn SecMaster workflows back into wfc YAML", runDecompile},
 }
 

@@ -33,6 +33,8 @@ import (
 //	    with * for ids, e.g. sm-fault POST /workflows/*/versions 500
 //	sm-workflow NAME VAR       create a workflow (aop_type NORMAL) and set $VAR to its id
 //	sm-versions WF N           WF (id or exact name) has N versions
+//	sm-drawn-version WF FILE   create a version of WF whose taskflow is the BPMN XML in FILE,
+//	    as a diagram drawn in the console (no taskconfig node settings)
 //	sm-version-status WF S     WF's newest version has status S
 //	sm-approve WF              approve WF's newest pending_approval version
 //	sm-process-id WF LABEL ID  the bpmn2:process of WF's version LABEL (v1, v2) has id ID;
@@ -52,6 +54,7 @@ var emulatorCmds = map[string]func(ts *testscript.TestScript, neg bool, args []s
 	"sm-fault":           smFault,
 	"sm-workflow":        smWorkflow,
 	"sm-versions":        smVersions,
+	"sm-drawn-version":   smDrawnVersion,
 	"sm-version-status":  smVersionStatus,
 	"sm-approve":         smApprove,
 	"sm-process-id":      smProcessID,
@@ -270,6 +273,21 @@ func smWorkflow(ts *testscript.TestScript, neg bool, args []string) {
 	w, err := scriptClient(ts).CreateWorkflow(context.Background(), secmaster.CreateWorkflowRequest{Name: args[0], AopType: secmaster.AopTypeNormal, DataclassID: "dc-test"})
 	ts.Check(err)
 	ts.Setenv(args[1], w.ID)
+}
+
+func smDrawnVersion(ts *testscript.TestScript, neg bool, args []string) {
+	noNeg(ts, neg, "sm-drawn-version")
+	if len(args) != 2 {
+		ts.Fatalf("usage: sm-drawn-version WF FILE")
+	}
+	doc, err := bpmn.DecodeXML([]byte(ts.ReadFile(args[1])))
+	ts.Check(err)
+	taskflow, err := bpmn.EncodeTaskflow(doc)
+	ts.Check(err)
+	id := workflowID(ts, args[0])
+	_, err = scriptClient(ts).CreateVersion(context.Background(), id, secmaster.CreateVersionRequest{Name: args[0], Description: "drawn in the console",
+		Taskconfig: "{}", Taskflow: taskflow, TaskflowType: secmaster.TaskflowTypeJSON, AopType: secmaster.AopTypeNormal})
+	ts.Check(err)
 }
 
 // workflowID resolves an id or exact name.

@@ -94,14 +94,16 @@ func TestPathsChecksCallsAcrossFiles(t *testing.T) {
 }
 
 // A file named alone brings the workflows beside it into the index (not those of
-// subdirectories, and without reporting the broken one or counting any).
+// subdirectories, and without reporting the broken one or counting any): Isolate host, in
+// sub/, is then a name the run does not know, a warning.
 func TestPathsNamedFileIndexesItsSiblings(t *testing.T) {
 	root := callTree(t)
 	diags, sum, err := Paths([]string{filepath.Join(root, "respond.yaml")}, lint.Settings{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "respond.yaml:6:15 error missing-workflow-input\nrespond.yaml:8:7 error unknown-workflow-input\n"
+	want := "respond.yaml:6:15 error missing-workflow-input\nrespond.yaml:8:7 error unknown-workflow-input\n" +
+		"respond.yaml:12:15 warning unknown-workflow\n"
 	if got := summarize(diags); got != want {
 		t.Errorf("got:\n%swant:\n%s", got, want)
 	}

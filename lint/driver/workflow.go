@@ -54,9 +54,10 @@ func lintUnit(u *target.Unit, path string, src []byte, opts Options) {
 	if u.Artifact == nil {
 		return
 	}
+	readElsewhere, spelling := target.InputsRead(u.Target, u.Program)
 	u.Diags = append(u.Diags, lint.Run(&lint.Input{File: path, Source: src, Workflow: u.Workflow,
 		Program: u.Program, Defs: target.ModelOf(u.Artifact), Settings: opts.Settings, Target: u.Target.Name(),
-		Repository: opts.Repository})...)
+		Repository: opts.Repository, InputsReadElsewhere: readElsewhere, InputSpelling: spelling})...)
 	u.Diags.Sort()
 }
 

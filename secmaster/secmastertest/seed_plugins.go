@@ -62,6 +62,31 @@ var examplePlugins = []examplePlugin{
 	}},
 }
 
+// exampleOutputs are the action_output strings of the example actions whose outputs the
+// examples read, keyed "plugin/action": a JSON array of {name, type}, where an object may list
+// its fields (the shape wfc's catalog reads; the API documents action_output only as a
+// string). Other actions return [] (no outputs declared).
+var exampleOutputs = map[string]string{
+	"threatbook/ip_reputation": `[{"name":"severity","type":"String"},{"name":"score","type":"Number"},{"name":"tags","type":"Array"},` +
+		`{"name":"location","type":"Object","fields":[{"name":"country","type":"String"},{"name":"city","type":"String"}]}]`,
+	"huawei_iam/get_user":              `[{"name":"id","type":"String"},{"name":"name","type":"String"},{"name":"email","type":"String"},{"name":"enabled","type":"Boolean"}]`,
+	"exchange_online/get_message":      `[{"name":"sender","type":"String"},{"name":"subject","type":"String"},{"name":"urls","type":"Array"},{"name":"attachment_hashes","type":"Array"}]`,
+	"virustotal/scan_url":              `[{"name":"malicious","type":"Number"},{"name":"results","type":"Array"}]`,
+	"secmaster/phishing_score":         `[{"name":"score","type":"Number"},{"name":"verdict","type":"String"}]`,
+	"secmaster/create_incident":        `[{"name":"id","type":"String"}]`,
+	"huawei_hss/list_vulnerable_hosts": `[{"name":"count","type":"Number"},{"name":"hosts","type":"Array"}]`,
+	"huawei_hss/get_host_status":       `[{"name":"status","type":"String"},{"name":"infected","type":"Boolean"},{"name":"check_count","type":"Number"}]`,
+	"servicenow/create_ticket":         `[{"name":"number","type":"String"},{"name":"sys_id","type":"String"}]`,
+}
+
+// exampleOutput is the action_output the service returns for plugin/action.
+func exampleOutput(plugin, action string) string {
+	if out, ok := exampleOutputs[plugin+"/"+action]; ok {
+		return out
+	}
+	return `[]`
+}
+
 // exampleID is the fixed id of the n-th example plugin or action. It lies outside the range
 // newID hands out, so seeding these leaves the ids of everything else (the README's workflow and
 // instance ids) unchanged.
@@ -77,7 +102,7 @@ func (e *Emulator) seedExamplePlugins() {
 		acts := make([]secmaster.ComponentAction, len(p.actions))
 		for i, a := range p.actions {
 			acts[i] = secmaster.ComponentAction{ID: next(), ActionName: a.name, ActionDesc: a.desc,
-				ActionType: "action", ActionEnable: true, ActionInput: actionInputs(a), ActionOutput: `[]`}
+				ActionType: "action", ActionEnable: true, ActionInput: actionInputs(a), ActionOutput: exampleOutput(p.name, a.name)}
 		}
 		if !e.addActions(p.name, acts) {
 			e.SeedComponent(secmaster.Component{ID: next(), Name: p.name, Description: p.desc,

@@ -47,16 +47,30 @@ func (t Type) String() string {
 //
 // A string input in arithmetic is not reported: it converts when it holds digits.
 func Check(src string, n Node, inputs map[string]Type) []Diagnostic {
-	c := &checker{src: src, inputs: inputs}
+	return CheckTypes(src, n, Types{Inputs: inputs})
+}
+
+// Types is what Check knows of the values references stand for.
+type Types struct {
+	Inputs map[string]Type // the workflow's inputs by name, as declared
+	// Output, when set, is the declared type of steps.STEP.output.FIELDS... (at least one
+	// field) and who declares it, for messages ("threatbook/ip_reputation in the plugin
+	// catalog"); TypeUnknown when nothing declares it.
+	Output func(step string, fields []string) (t Type, declaredBy string)
+}
+
+// CheckTypes is Check with everything Types knows: declared inputs and step outputs.
+func CheckTypes(src string, n Node, types Types) []Diagnostic {
+	c := &checker{src: src, types: types}
 	Inspect(n, c.check)
 	sort.SliceStable(c.out, func(i, j int) bool { return c.out[i].Start < c.out[j].Start })
 	return c.out
 }
 
 type checker struct {
-	src    string
-	inputs map[string]Type
-	out    []Diagnostic
+	src   string
+	types Types
+	out   []Diagnostic
 }
 
 // check applies the rules to one node; Inspect brings every node of the tree.
@@ -94,7 +108,11 @@ func (c *checker) typeOf(n Node) Type {
 		return map[LitKind]Type{LitString: TypeString, LitInt: TypeNumber, LitFloat: TypeNumber, LitBool: TypeBoolean}[n.Kind]
 	case *Member, *Index:
 		if name, ok := inputName(n); ok {
-			return c.inputs[name]
+			return c.types.Inputs[name]
+		}
+		if step, fields, ok := outputFields(n); ok && c.types.Output != nil {
+			t, _ := c.types.Output(step, fields)
+			return t
 		}
 	case *Unary:
 		if n.Op == OpNeg {
@@ -126,11 +144,42 @@ func inputName(n Node) (string, bool) {
 	return suffixName(n)
 }
 
+// outputFields is STEP and FIELDS when n is steps.STEP.output.FIELDS..., every name
+// written .name or ['name'], with at least one field.
+func outputFields(n Node) (step string, fields []string, ok bool) {
+	var names []string // innermost last
+	for {
+		name, named := suffixName(n)
+		if !named {
+			break
+		}
+		names = append(names, name)
+		switch m := n.(type) {
+		case *Member:
+			n = m.X
+		case *Index:
+			n = m.X
+		}
+	}
+	if id, isIdent := n.(*Ident); !isIdent || id.Name != "steps" || len(names) < 3 || names[len(names)-2] != "output" {
+		return "", nil, false
+	}
+	step = names[len(names)-1]
+	for i := len(names) - 3; i >= 0; i-- {
+		fields = append(fields, names[i])
+	}
+	return step, fields, true
+}
+
 // what describes an operand of a known type for a message.
 func (c *checker) what(n Node, t Type) string {
 	text := snippet(c.src, n)
 	if _, ok := inputName(n); ok {
 		return fmt.Sprintf("%s is declared %s", text, t)
+	}
+	if step, fields, ok := outputFields(n); ok && c.types.Output != nil {
+		_, by := c.types.Output(step, fields)
+		return fmt.Sprintf("%s is declared %s by %s", text, t, by)
 	}
 	if l, ok := n.(*Lit); ok && l.Kind == LitString {
 		return text + " is not a number"
@@ -173,8 +222,12 @@ func (c *checker) comparable(b *Binary) {
 		}
 		switch t := c.typeOf(other); {
 		case t == TypeString && !isNumericLiteral(other):
-			c.report(b, "%s but %s: JUEL converts both sides to numbers to compare them, and this fails at run time; compare with a number, or declare the input string",
-				c.what(num, TypeNumber), c.what(other, t))
+			fix := "compare with a number"
+			if _, ok := inputName(num); ok {
+				fix += ", or declare the input string"
+			}
+			c.report(b, "%s but %s: JUEL converts both sides to numbers to compare them, and this fails at run time; %s",
+				c.what(num, TypeNumber), c.what(other, t), fix)
 			return
 		case t == TypeBoolean:
 			c.report(b, "%s but %s: JUEL cannot compare a number with a boolean, and this fails at run time", c.what(num, TypeNumber), c.what(other, t))

@@ -71,3 +71,38 @@ func TestTemplateCheckUsesValueOffsets(t *testing.T) {
 		t.Errorf("diagnostics %v, want one at 19-27 (inputs.n in the value)", diags)
 	}
 }
+
+// Declared step outputs are typed like inputs; an output nothing declares is unknown and
+// never reported.
+func TestCheckOutputs(t *testing.T) {
+	declared := map[string]Type{"s.score": TypeNumber, "s.geo.asn": TypeNumber, "s.tags": TypeArray, "s.verdict": TypeString}
+	types := Types{Output: func(step string, fields []string) (Type, string) {
+		return declared[step+"."+strings.Join(fields, ".")], "p/a in the plugin catalog"
+	}}
+	for _, c := range []struct{ src, want string }{
+		{"steps.s.output.score == 'high'", "0-30 steps.s.output.score is declared number by p/a in the plugin catalog but 'high' is not a number: JUEL converts both sides to numbers to compare them, and this fails at run time; compare with a number"},
+		{"steps.s.output['geo'].asn gt true", "0-33 steps.s.output['geo'].asn is declared number by p/a in the plugin catalog but true is a boolean: JUEL cannot compare a number with a boolean, and this fails at run time"},
+		{"!steps.s.output.tags", "1-20 ! needs a boolean, but steps.s.output.tags is declared array by p/a in the plugin catalog, which JUEL cannot convert: this fails at run time; test it with empty instead, e.g. !empty steps.s.output.tags"},
+		// what converts, what nothing declares, and what is not a plain path are not reported
+		{"steps.s.output.score >= 40", ""}, {"steps.s.output.verdict == 'high'", ""},
+		{"steps.s.output.other == 'x'", ""}, {"steps.t.output.score == 'x'", ""},
+		{"steps.s.output.tags[0] == 'x'", ""}, {"steps.s.output == 'x'", ""}, {"x.s.output.score == 'x'", ""},
+	} {
+		n, err := ParseExpr(c.src)
+		if err != nil {
+			t.Fatalf("ParseExpr(%q): %v", c.src, err)
+		}
+		var got []string
+		for _, d := range CheckTypes(c.src, n, types) {
+			got = append(got, fmt.Sprintf("%d-%d %s", d.Start, d.End, d.Message))
+		}
+		if g := strings.Join(got, "\n"); g != c.want {
+			t.Errorf("CheckTypes(%q)\n got %s\nwant %s", c.src, g, c.want)
+		}
+	}
+	// Without an Output function, outputs are unknown.
+	n, _ := ParseExpr("steps.s.output.score == 'high'")
+	if got := Check("steps.s.output.score == 'high'", n, nil); len(got) != 0 {
+		t.Errorf("Check without output types reported %v", got)
+	}
+}

@@ -24,6 +24,11 @@ var knownDifferences = map[string]struct{ old, new, why string }{
 		"JUEL reads - as subtraction (names are Java identifiers); input names cannot contain - either"},
 	"${steps.a.output['risk level']}": {"steps:a.output", "steps:a.output.risk level",
 		"a string index names a field as . does; the old scanner stopped at ["},
+	"${steps.enrich.output.location.country} ${steps.enrich.output['risk level']}": {
+		"steps:enrich.output.location.country steps:enrich.output", "steps:enrich.output.location.country steps:enrich.output.risk level",
+		"the same: a string index names a field (unknown-output-field checks it)"},
+	"${steps.enrich.output['location']['contry']}": {"steps:enrich.output", "steps:enrich.output.location.contry",
+		"the same, for two string indexes in a row"},
 	"${inputs['ip']}": {"", "inputs:ip", "the same: inputs['ip'] is inputs.ip"},
 	"${steps.a.output.list.size() > 0}": {"steps:a.output.list.size", "steps:a.output.list",
 		"size is a method called on the field, not a field of it"},

@@ -12,7 +12,11 @@ type Ref struct {
 	Path       []string // the names after Root: [NAME], [ID, "output", FIELD...], ...
 	Text       string   // the reference as written, e.g. "steps.enrich.output['severity']"
 	Start, End Pos      // where it is written in src
+	Spans      []Span   // where each name of Path is written: after its dot, or the quoted index
 }
+
+// Span is where something is written in src: bytes Start to End.
+type Span struct{ Start, End Pos }
 
 // Refs lists the references in a tree parsed from src, in source order.
 func Refs(src string, n Node) []Ref {
@@ -74,17 +78,18 @@ func walkChain(src string, n Node, out *[]Ref) {
 		}
 	}
 	if id, ok := root.(*Ident); ok && refRoots[id.Name] {
-		var path []string
+		// One allocation each, sized for the longest possible path.
+		path, spans := make([]string, 0, len(suffixes)), make([]Span, 0, len(suffixes))
 		stop := id.End
 		for k := len(suffixes) - 1; k >= 0; k-- {
 			name, ok := suffixName(suffixes[k])
 			if !ok {
 				break
 			}
-			path, stop = append(path, name), end(suffixes[k])
+			path, spans, stop = append(path, name), append(spans, nameSpan(suffixes[k])), end(suffixes[k])
 		}
 		if len(path) > 0 {
-			*out = append(*out, Ref{Root: id.Name, Path: path, Text: src[id.Start:stop], Start: id.Start, End: stop})
+			*out = append(*out, Ref{Root: id.Name, Path: path, Text: src[id.Start:stop], Start: id.Start, End: stop, Spans: spans})
 		}
 	} else if !ok {
 		walkRefs(src, root, out) // a call, a literal, ...: not a reference, but may hold some
@@ -94,6 +99,16 @@ func walkChain(src string, n Node, out *[]Ref) {
 			walkRefs(src, i.Index, out)
 		}
 	}
+}
+
+// nameSpan is where the name of a .name or ['name'] suffix is written: the name after the
+// dot, or the string literal with its quotes.
+func nameSpan(n Node) Span {
+	if m, ok := n.(*Member); ok {
+		return Span{m.NamePos, m.End}
+	}
+	start, end := n.(*Index).Index.Span()
+	return Span{start, end}
 }
 
 // suffixName is the property a .name or ['name'] suffix selects.

@@ -45,3 +45,27 @@ func TestRefs(t *testing.T) {
 		}
 	}
 }
+
+// Each name of a reference's path is placed where it is written, so a diagnostic about one
+// field can point at that field.
+func TestRefSpans(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"${steps.a.output.x}", "a output x"},
+		{"${steps.a.output['risk level'].y}", "a output 'risk level' y"},
+		{"${ steps . a . output . x }", "a output x"},
+		{"${steps.a.output[0].x}", "a output"},
+	} {
+		tp, _ := ParseTemplate(c.src)
+		refs := tp.Refs()
+		if len(refs) != 1 || len(refs[0].Spans) != len(refs[0].Path) {
+			t.Fatalf("%s: refs %+v, want one with a span per name", c.src, refs)
+		}
+		var got []string
+		for _, sp := range refs[0].Spans {
+			got = append(got, c.src[sp.Start:sp.End])
+		}
+		if strings.Join(got, " ") != c.want {
+			t.Errorf("%s: names written %q, want %q", c.src, got, c.want)
+		}
+	}
+}
