@@ -49,6 +49,8 @@ func decompileSpec(t *testing.T, name string, spec []byte) ([]byte, diag.List) {
 func roundTripCases(t *testing.T) []string {
 	cases, _ := filepath.Glob("../testdata/compile/*/workflow.yaml")
 	examples, _ := filepath.Glob("../../../examples/*.yaml")
+	nested, _ := filepath.Glob("../../../examples/*/*.yaml") // examples/dataworks/
+	examples = append(examples, nested...)
 	for _, e := range examples {
 		if src, err := os.ReadFile(e); err == nil && isDataWorks(src) {
 			cases = append(cases, e)
