@@ -221,6 +221,10 @@ func (r *reader) emit(c *container, w *walker) []*lang.Step {
 				if !(last && d.kind == destBranchEnd) && !(last && c.top && d.kind == destEnd) {
 					s.Default = r.caseTarget(g, d, c)
 				}
+			} else if !g.defaultWay {
+				// DataWorks runs nothing after a branch node none of whose conditions holds;
+				// a switch without default would go on to the step below.
+				s.Default = "end"
 			}
 		default:
 			if len(g.dests) > 0 {
