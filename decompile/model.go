@@ -1,7 +1,7 @@
 // Package decompile is the target-neutral half of `wfc decompile`: the language's model of a
 // workflow read back from a platform (a Workflow), which each target's reader builds
-// (target/secmaster/decompile for SecMaster), and Format, which writes it as wfc YAML the
-// way the examples are written. Another target adds a reader, not a writer.
+// (target/secmaster/decompile, target/dataworks/decompile), and Format, which writes it as
+// wfc YAML the way the examples are written. Another target adds a reader, not a writer.
 package decompile
 
 import "encoding/json"
