@@ -23,7 +23,7 @@ func (r *reader) carryDifferences(w *lang.Workflow) {
 	}
 	doc, err := r.compile(w)
 	if err != nil {
-		r.fail(nil, "the decompiled workflow does not compile (a bug in wfc's reader): %v", err)
+		r.fail(nil, "the decompiled workflow does not compile, so what the input holds there cannot be carried: %v", err)
 		return
 	}
 	compiled := map[string]*dw.Node{}

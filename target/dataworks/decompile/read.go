@@ -107,12 +107,21 @@ func (r *reader) workflowFields() *lang.Workflow {
 		w.Retry = retryOf(s.RerunTimes, s.RerunInterval)
 	}
 	if wf.Inputs != nil {
+		seen := map[string]bool{}
 		for _, v := range wf.Inputs.Variables {
+			if !inputName.MatchString(v.Name) || seen[v.Name] {
+				r.fail(nil, "workflow parameter %q is not an input name wfc can declare (letters, digits and _, not starting with a digit, once); it is left out", v.Name)
+				continue
+			}
+			seen[v.Name] = true
 			w.Inputs = append(w.Inputs, &lang.Param{Name: v.Name, Description: v.Description, Default: textDefault(v.Value)})
 		}
 	}
 	return w
 }
+
+// inputName is the schema's pattern for an input's name.
+var inputName = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
 
 // retryOf is a retry from rerunTimes and rerunInterval (milliseconds): nil when there are
 // none or more than the language's 10 (the platform block carries them then); the interval
