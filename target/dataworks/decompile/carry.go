@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 
 	lang "github.com/wfc-dev/wfc/decompile"
@@ -32,6 +33,9 @@ func (r *reader) carryDifferences(w *lang.Workflow) {
 		compiled[wf.Nodes[i].ID] = &wf.Nodes[i]
 	}
 	for _, g := range r.gr.nodes {
+		if g.kind == kindJoin {
+			r.reportJoinDifferences(g, compiled)
+		}
 		if g.step == nil || compiled[g.step.ID] == nil {
 			continue
 		}
@@ -46,6 +50,29 @@ func (r *reader) carryDifferences(w *lang.Workflow) {
 		}
 	}
 	r.reportWorkflowDifferences(wf)
+}
+
+// reportJoinDifferences warns about what a join node holds beyond what wfc writes for it
+// (DataWorks' owner, ids and defaults): a join has no step, so no block carries it.
+func (r *reader) reportJoinDifferences(g *gnode, compiled map[string]*dw.Node) {
+	var c *dw.Node
+	for _, dep := range r.gr.nodes {
+		if dep.step != nil && slices.Equal(dep.arrival, g.ways) {
+			c = compiled[dep.step.ID+".join"]
+		}
+	}
+	if c == nil {
+		return
+	}
+	orig, _ := marshal(g.n)
+	got, _ := marshal(c)
+	var names []string
+	for _, m := range diff(orig, got, structural) {
+		names = append(names, memberPaths(m, "")...)
+	}
+	if len(names) > 0 {
+		r.warn(g, "not carried: join %s's %s, which no step holds (a join is where paths meet; DataWorks fills these in when it deploys)", describe(g.n), strings.Join(names, ", "))
+	}
 }
 
 // structural are the node members the dependencies refer to, which the compiler decides.

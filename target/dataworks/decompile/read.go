@@ -123,9 +123,27 @@ func (r *reader) workflowFields() *lang.Workflow {
 // inputName is the schema's pattern for an input's name.
 var inputName = regexp.MustCompile(`^[a-zA-Z_][a-zA-Z0-9_]*$`)
 
+// What DataWorks reruns a node with when its spec says nothing (it fills these in on
+// import: sdk-import-example.json, and the emulator, dataworks/dataworkstest): 3 times, 180000
+// milliseconds apart.
+const (
+	defaultRerunTimes      = 3
+	defaultRerunIntervalMS = 180000
+)
+
+// nodeRetry is a node's retry: none when rerunTimes and rerunInterval are DataWorks'
+// defaults, which a step without retry gets once deployed, so that it reads back without one
+// (the platform block carries them); else retryOf.
+func nodeRetry(times, intervalMS *int) *lang.Retry {
+	if times != nil && *times == defaultRerunTimes && intervalMS != nil && *intervalMS == defaultRerunIntervalMS {
+		return nil
+	}
+	return retryOf(times, intervalMS)
+}
+
 // retryOf is a retry from rerunTimes and rerunInterval (milliseconds): nil when there are
-// none or more than the language's 10 (the platform block carries them then); the interval
-// is the platform's default (-1) when absent or not whole seconds.
+// none or more than the language's 10 (a node's platform block carries them then); the
+// interval is the platform's default (-1) when absent or not whole seconds.
 func retryOf(times, intervalMS *int) *lang.Retry {
 	if times == nil || *times < 0 || *times > 10 {
 		return nil

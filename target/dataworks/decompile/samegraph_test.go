@@ -3,6 +3,7 @@ package decompile
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -101,6 +102,7 @@ func stepIDs(steps []*lang.Step) map[string]string {
 // sameGraph compares two workflows' nodes and dependencies, the original's node ids mapped
 // to step ids; "" when they agree.
 func sameGraph(orig, got dw.Workflow, ids map[string]string) string {
+	ids = withJoins(orig, ids)
 	var diffs []string
 	gotNodes := map[string]dw.Node{}
 	for _, n := range got.Nodes {
@@ -113,6 +115,12 @@ func sameGraph(orig, got dw.Workflow, ids map[string]string) string {
 		g, ok := gotNodes[ids[n.ID]]
 		if !ok {
 			diffs = append(diffs, fmt.Sprintf("node %q (%s) is missing", n.Name, n.ID))
+			continue
+		}
+		if n.Join != nil { // the step after it carries no join member: its paths are compared below
+			if g.Join == nil || n.Join.Logic == nil || g.Join.Logic == nil || n.Join.Logic.Expression != g.Join.Logic.Expression {
+				diffs = append(diffs, fmt.Sprintf("join %q: logic differs", n.Name))
+			}
 			continue
 		}
 		if a, b := nodeJSON(n), nodeJSON(g); a != b {
@@ -128,6 +136,25 @@ func sameGraph(orig, got dw.Workflow, ids map[string]string) string {
 	return strings.Join(diffs, "\n")
 }
 
+// withJoins adds to ids the id wfc gives each join node of wf: STEP.join, STEP the step
+// of the node that depends on it.
+func withJoins(wf dw.Workflow, ids map[string]string) map[string]string {
+	out := maps.Clone(ids)
+	for _, n := range wf.Nodes {
+		if n.Script == nil || n.Script.Runtime == nil || n.Script.Runtime.Command != dw.CommandJoin {
+			continue
+		}
+		for _, d := range wf.Dependencies {
+			for _, up := range d.Depends {
+				if up.Output == n.ID && ids[d.NodeID] != "" {
+					out[n.ID] = ids[d.NodeID] + ".join"
+				}
+			}
+		}
+	}
+	return out
+}
+
 // nodeJSON is a node without what wfc decides itself: its id and outputs.
 func nodeJSON(n dw.Node) string {
 	n.ID, n.Outputs = "", nil
@@ -135,13 +162,17 @@ func nodeJSON(n dw.Node) string {
 	return string(b)
 }
 
-// triggerJSON is a workflow trigger without the id DataWorks gave it.
+// triggerJSON is a workflow trigger without the id DataWorks gave it; of a manual
+// trigger, only its type (DataWorks fills in a start and end it does not use).
 func triggerJSON(t *dw.Trigger) string {
 	if t == nil {
 		return "null"
 	}
 	c := *t
 	c.ID = ""
+	if c.Type == dw.TriggerManual {
+		c = dw.Trigger{Type: c.Type}
+	}
 	b, _ := json.Marshal(c)
 	return string(b)
 }

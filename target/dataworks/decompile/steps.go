@@ -57,7 +57,7 @@ func (r *reader) readStep(g *gnode) {
 	if n.Timeout != nil && *n.Timeout > 0 {
 		s.Timeout = int64(*n.Timeout)
 	}
-	s.Retry = retryOf(n.RerunTimes, n.RerunInterval)
+	s.Retry = nodeRetry(n.RerunTimes, n.RerunInterval)
 	if n.Strategy != nil {
 		switch n.Strategy.FailureStrategy {
 		case dw.FailureContinue:
@@ -73,6 +73,9 @@ func (r *reader) readStep(g *gnode) {
 func (r *reader) stepID(n *dw.Node) string {
 	want := n.ID
 	if !lang.ValidStepID(want) || r.ids[want] {
+		want = branchStepID(n)
+	}
+	if !lang.ValidStepID(want) || r.ids[want] {
 		want = n.Name
 	}
 	if !lang.ValidStepID(want) {
@@ -85,6 +88,27 @@ func (r *reader) stepID(n *dw.Node) string {
 		want = "node"
 	}
 	return r.ids.Take(want)
+}
+
+// branchStepID is the step id a branch node's outputs are named after (ID.case1 …
+// ID.default, as wfc compile writes them), which DataWorks keeps when it gives the node an
+// id of its own; "" when they are named otherwise.
+func branchStepID(n *dw.Node) string {
+	if n.Branch == nil || len(n.Branch.Branches) == 0 {
+		return ""
+	}
+	var id string
+	for _, b := range n.Branch.Branches {
+		if b.Output == nil {
+			return ""
+		}
+		prefix, suffix, ok := strings.Cut(b.Output.Data, ".")
+		if !ok || (id != "" && prefix != id) || !(suffix == "default" || strings.HasPrefix(suffix, "case")) {
+			return ""
+		}
+		id = prefix
+	}
+	return id
 }
 
 // parameters are a node's script parameters as with: name → value, nil when there are none
