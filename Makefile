@@ -2,15 +2,18 @@
 GO ?= go
 BIN := bin/wfc
 EXAMPLE ?= examples/block-malicious-ip.yaml
+DW_EXAMPLE ?= examples/dataworks/daily-sales.yaml
 
 .PHONY: build run test bench fuzz lint-examples render-check docs clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/wfc
 
-# Compile a bundled example into the SecMaster create-version request body (no cloud account needed).
+# Compile a bundled example of each platform (no cloud account needed): the SecMaster
+# create-version request body, then the DataWorks FlowSpec document.
 run: build
 	./$(BIN) compile $(EXAMPLE)
+	./$(BIN) compile $(DW_EXAMPLE)
 
 test:
 	$(GO) vet ./...

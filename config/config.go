@@ -1,7 +1,8 @@
 // Package config reads wfc.yaml, the project file that sets lint severities, names the
-// SecMaster targets a workflow can be published to, and maps workflow files to the ids of the
-// workflows they update. It never holds credentials: those come from the environment
-// (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK or HUAWEICLOUD_SDK_AUTH_TOKEN).
+// SecMaster and DataWorks targets a workflow can be published to, and maps workflow files to
+// the ids of the workflows they update. It never holds credentials: those come from the
+// environment (HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK or HUAWEICLOUD_SDK_AUTH_TOKEN for
+// SecMaster, ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET for DataWorks).
 package config
 
 import (
@@ -33,8 +34,9 @@ type Config struct {
 	Path          string // the file as given to Load; "" for the default config
 	Dir           string // absolute directory of Path; relative paths in the file resolve here
 	Lint          Lint
-	Targets       map[string]Target // by name; use TargetNames for a stable order
-	DefaultTarget string
+	Targets       map[string]Target   // by name; use TargetNames for a stable order
+	DefaultTarget string              // the SecMaster target default_target names; see DefaultTargetFor
+	defaults      map[string]string   // platform → the target default_target names for it
 	workflows     map[string]Workflow // by File
 }
 
@@ -52,10 +54,12 @@ type RuleSetting struct {
 	Range    diag.Range    // the rule id in wfc.yaml, for later errors about it
 }
 
-// Target is a SecMaster workspace to publish to.
+// Target is a workspace to publish to: a SecMaster workspace, or a DataWorks one (whose
+// workspace is its ProjectID; it has no WorkspaceID).
 type Target struct {
 	Name        string
-	Region      string // e.g. cn-north-4
+	Platform    string // PlatformSecMaster (the default) or PlatformDataWorks
+	Region      string // e.g. cn-north-4 (SecMaster), cn-hangzhou (DataWorks)
 	ProjectID   string
 	WorkspaceID string
 	Endpoint    string // optional override of the regional endpoint, e.g. a dev server

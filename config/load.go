@@ -193,7 +193,7 @@ func (p *parser) entries(n *yaml.Node, what string, fn func(key, val *yaml.Node)
 // unknownKey reports a key that is not in allowed, or a credential, which gets its own error.
 func (p *parser) unknownKey(key *yaml.Node, what string, allowed []string) {
 	if isCredentialKey(key.Value) {
-		p.errorf(key, "credentials do not belong in %s: remove %q from %s and set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or HUAWEICLOUD_SDK_AUTH_TOKEN) in the environment instead", FileName, key.Value, what)
+		p.errorf(key, "credentials do not belong in %s: remove %q from %s and set %s in the environment instead", FileName, key.Value, what, credentialEnvs())
 		return
 	}
 	if s, ok := suggest.Closest(key.Value, allowed); ok {

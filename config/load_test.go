@@ -62,7 +62,7 @@ func TestParseFullConfig(t *testing.T) {
 	}
 	dev := c.Targets["dev"]
 	dev.Range = diag.Range{}
-	if want := (Target{Name: "dev", Region: "cn-south-1", ProjectID: "0042", WorkspaceID: "w1", Endpoint: "http://127.0.0.1:8080"}); dev != want {
+	if want := (Target{Name: "dev", Platform: PlatformSecMaster, Region: "cn-south-1", ProjectID: "0042", WorkspaceID: "w1", Endpoint: "http://127.0.0.1:8080"}); dev != want {
 		t.Errorf("dev = %+v, want %+v", dev, want)
 	}
 	var files []string
@@ -136,7 +136,7 @@ func TestParseErrors(t *testing.T) {
 				`wfc.yaml:2:3: target prod has no workspace_id; add the SecMaster workspace id [config]`,
 			}},
 		{"target empty", "targets:\n  prod:\n",
-			[]string{`wfc.yaml:2:3: target prod is empty; give its region, project_id and workspace_id [config]`}},
+			[]string{`wfc.yaml:2:3: target prod is empty; give its region, project_id and workspace_id (SecMaster) or platform: dataworks, region and project_id [config]`}},
 		{"target a scalar", "targets:\n  prod: cn-north-4\n",
 			[]string{`wfc.yaml:2:9: target prod must be a mapping, not a single value [config]`}},
 		{"target field empty", "targets:\n  prod: {region: '', project_id: p, workspace_id: w}\n",

@@ -18,7 +18,7 @@ import (
 var (
 	topKeys      = []string{"lint", "targets", "workflows", "default_target"}
 	lintKeys     = []string{"extends", "rules", "catalog"}
-	targetKeys   = []string{"region", "project_id", "workspace_id", "endpoint"}
+	targetKeys   = []string{"platform", "region", "project_id", "workspace_id", "endpoint"}
 	workflowKeys = []string{"id", "name"}
 	presets      = []string{PresetRecommended, PresetAll}
 	severities   = []string{"off", "warn", "error", "info"}
@@ -29,7 +29,7 @@ func (p *parser) top(root *yaml.Node) {
 		p.errorf(root, "%s must be a mapping with the keys %s, not %s", FileName, oneOf(topKeys), kindName(root))
 		return
 	}
-	var defaultTarget *yaml.Node
+	var defaultTarget *yaml.Node // a name or a list of names, one per platform
 	p.entries(root, "the top level of "+FileName, func(key, val *yaml.Node) {
 		switch key.Value {
 		case "lint":
@@ -39,20 +39,14 @@ func (p *parser) top(root *yaml.Node) {
 		case "workflows":
 			p.workflows(val)
 		case "default_target":
-			if s, ok := p.str(val, "default_target"); ok {
-				p.cfg.DefaultTarget, defaultTarget = s, val
-			}
+			defaultTarget = val
 		default:
 			p.unknownKey(key, "the top level of "+FileName, topKeys)
 		}
 	})
 	// Checked after the whole file, since targets may come after default_target.
 	if defaultTarget != nil {
-		if _, ok := p.cfg.Targets[p.cfg.DefaultTarget]; !ok {
-			msg := fmt.Sprintf("default_target %q is not defined under targets", p.cfg.DefaultTarget)
-			msg += suggest.Hint(p.cfg.DefaultTarget, p.cfg.TargetNames())
-			p.errorf(defaultTarget, "%s", msg)
-		}
+		p.defaultTargets(defaultTarget)
 	}
 }
 
@@ -139,46 +133,62 @@ func (p *parser) targets(n *yaml.Node) {
 			return
 		}
 		what := "target " + name
-		t := Target{Name: name, Range: p.rangeOf(key)}
+		t := Target{Name: name, Platform: PlatformSecMaster, Range: p.rangeOf(key)}
+		var endpoint, projectID *yaml.Node
 		p.entries(val, what, func(k, v *yaml.Node) {
 			var dst *string
 			switch k.Value {
+			case "platform":
+				dst = &t.Platform
 			case "region":
 				dst = &t.Region
 			case "project_id":
-				dst = &t.ProjectID
+				dst, projectID = &t.ProjectID, v
 			case "workspace_id":
 				dst = &t.WorkspaceID
 			case "endpoint":
-				dst = &t.Endpoint
+				dst, endpoint = &t.Endpoint, v
 			default:
 				p.unknownKey(k, what, targetKeys)
 				return
 			}
 			if s, ok := p.str(v, what+" "+k.Value); ok {
 				*dst = s
-				if k.Value == "endpoint" {
-					p.checkEndpoint(v, what)
+				if k.Value == "platform" && !p.checkPlatform(v, what) {
+					t.Platform = ""
 				}
 			}
 		})
 		if val.Kind != yaml.MappingNode {
 			if val.Tag == "!!null" {
-				p.errorf(key, "%s is empty; give its region, project_id and workspace_id", what)
+				p.errorf(key, "%s is empty; give its region, project_id and workspace_id (SecMaster) or platform: dataworks, region and project_id", what)
 			}
 			return
 		}
-		for _, req := range []struct{ key, value, hint string }{
-			{"region", t.Region, "the region of the SecMaster workspace, e.g. cn-north-4"},
-			{"project_id", t.ProjectID, "the project id of that region"},
-			{"workspace_id", t.WorkspaceID, "the SecMaster workspace id"},
-		} {
-			if req.value == "" && !p.hasKey(val, req.key) {
-				p.errorf(key, "%s has no %s; add %s", what, req.key, req.hint)
-			}
+		if endpoint != nil && t.Endpoint != "" && t.Platform != "" {
+			p.checkEndpoint(endpoint, what, t.Platform)
+		}
+		switch t.Platform {
+		case PlatformSecMaster:
+			p.requireSecMasterKeys(key, val, what, t)
+		case PlatformDataWorks:
+			p.requireDataWorksKeys(key, val, projectID, what, t)
 		}
 		p.cfg.Targets[name] = t
 	})
+}
+
+// requireSecMasterKeys reports what a SecMaster target lacks.
+func (p *parser) requireSecMasterKeys(key, val *yaml.Node, what string, t Target) {
+	for _, req := range []struct{ key, value, hint string }{
+		{"region", t.Region, "the region of the SecMaster workspace, e.g. cn-north-4"},
+		{"project_id", t.ProjectID, "the project id of that region"},
+		{"workspace_id", t.WorkspaceID, "the SecMaster workspace id"},
+	} {
+		if req.value == "" && !p.hasKey(val, req.key) {
+			p.errorf(key, "%s has no %s; add %s", what, req.key, req.hint)
+		}
+	}
 }
 
 // hasKey reports whether mapping n has key (an empty value is reported on its own).
@@ -191,14 +201,14 @@ func (p *parser) hasKey(n *yaml.Node, key string) bool {
 	return false
 }
 
-func (p *parser) checkEndpoint(val *yaml.Node, what string) {
+func (p *parser) checkEndpoint(val *yaml.Node, what, platform string) {
 	u, err := url.Parse(val.Value)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		p.errorf(val, "%s endpoint %q is not an http(s) URL; write it like https://secmaster.cn-north-4.myhuaweicloud.com", what, val.Value)
+		p.errorf(val, "%s endpoint %q is not an http(s) URL; write it like %s", what, val.Value, platforms[platform].endpointExample)
 		return
 	}
 	if u.User != nil {
-		p.errorf(val, "%s endpoint must not carry a user or password; credentials come from HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK or HUAWEICLOUD_SDK_AUTH_TOKEN", what)
+		p.errorf(val, "%s endpoint must not carry a user or password; credentials come from %s", what, platforms[platform].credentialEnv)
 	}
 }
 

@@ -98,6 +98,17 @@ var (
 	projectIDPattern = regexp.MustCompile(`^[1-9][0-9]{0,18}$`)
 )
 
+// OfficialDomain is the DNS domain of Alibaba Cloud's API endpoints, the one the SDK's endpoint
+// map gives DataWorks (https://dataworks.{region}.aliyuncs.com).
+const OfficialDomain = "aliyuncs.com"
+
+// IsTrustedEndpoint reports whether credentials may go to endpoint even though only a file in a
+// repository names it: an https URL on a host under OfficialDomain, or a loopback host (the
+// emulator); see apiclient.IsTrustedEndpoint.
+func IsTrustedEndpoint(endpoint string) bool {
+	return apiclient.IsTrustedEndpoint(endpoint, OfficialDomain)
+}
+
 // baseURL checks the endpoint: https, or http on a loopback host only (the dev server).
 func (cfg *Config) baseURL() (*url.URL, error) {
 	ep := cfg.Endpoint

@@ -76,3 +76,24 @@ func TestConfigFromEnv(t *testing.T) {
 	}
 	assertNoCredential(t, "env error", err.Error())
 }
+
+// TestTrustedEndpoints: the hosts a repository file (wfc.yaml) may name and still get
+// credentials, as for SecMaster (issue 10, client; issue 8, item 4).
+func TestTrustedEndpoints(t *testing.T) {
+	for endpoint, want := range map[string]bool{
+		"https://dataworks.cn-hangzhou.aliyuncs.com":     true,
+		"https://DATAWORKS.ap-southeast-1.AliyunCS.com.": true,
+		"http://127.0.0.1:8787":                          true,
+		"http://[::1]:1":                                 true,
+		"http://dataworks.cn-hangzhou.aliyuncs.com":      false, // plain http off loopback
+		"https://aliyuncs.com.evil.example":              false,
+		"https://evilaliyuncs.com":                       false,
+		"https://secmaster.cn-north-4.myhuaweicloud.com": false, // another platform's host
+		"https://10.0.0.1":                               false,
+		"not a url":                                      false,
+	} {
+		if got := dataworks.IsTrustedEndpoint(endpoint); got != want {
+			t.Errorf("IsTrustedEndpoint(%q) = %v, want %v", endpoint, got, want)
+		}
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
-	"strings"
 	"time"
 
 	"github.com/wfc-dev/wfc/internal/apiclient"
@@ -125,18 +124,9 @@ const OfficialDomain = "myhuaweicloud.com"
 
 // IsTrustedEndpoint reports whether credentials may go to endpoint even though only a file in a
 // repository names it: an https URL on a host under OfficialDomain, or a loopback host (the
-// emulator). Any other endpoint must come from the person running wfc (a flag or the
-// environment), or a pull request that edits the file could send CI's credentials elsewhere.
+// emulator); see apiclient.IsTrustedEndpoint.
 func IsTrustedEndpoint(endpoint string) bool {
-	u, err := url.Parse(endpoint)
-	if err != nil || u.Host == "" {
-		return false
-	}
-	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
-	if IsLoopbackHost(host) {
-		return true
-	}
-	return u.Scheme == "https" && strings.HasSuffix(host, "."+OfficialDomain)
+	return apiclient.IsTrustedEndpoint(endpoint, OfficialDomain)
 }
 
 // IsLoopbackHost reports whether host (no port) is localhost or a loopback IP address.

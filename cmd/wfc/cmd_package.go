@@ -12,6 +12,7 @@ import (
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/secmaster/exportfile"
+	"github.com/wfc-dev/wfc/target"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -98,10 +99,24 @@ type compiledWorkflow struct {
 	res  *smtarget.Result  // compiled again with another process number by res.WithProcessNumber
 }
 
-// prepareWorkflow reads file, lints it the way `wfc lint` does (schema, compiler checks, the
-// rules, with the project's settings) and compiles it, in one pass of the driver, printing the
-// diagnostics. It fails when there is any error, so nothing broken is published.
+// prepareWorkflow lints and compiles file for SecMaster (lintAndCompile).
 func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow, error) {
+	u, err := lintAndCompile(e, cfg, file, smtarget.Name)
+	if err != nil {
+		return nil, err
+	}
+	res, ok := u.Artifact.(*smtarget.Result)
+	if !ok {
+		return nil, fmt.Errorf("%s did not compile to a SecMaster request; this is a bug in wfc, please report it with the file", file)
+	}
+	return &compiledWorkflow{wf: u.Workflow, prog: u.Program, res: res}, nil
+}
+
+// lintAndCompile reads file, lints it the way `wfc lint` does (schema, compiler checks, the
+// rules, with the project's settings) and compiles it for the target named, in one pass of
+// the driver, printing the diagnostics. It fails when there is any error, so nothing broken
+// is published.
+func lintAndCompile(e *env, cfg *config.Config, file, targetName string) (*target.Unit, error) {
 	src, err := readInputFile(file, workflow.MaxFileSize, "workflow files")
 	if err != nil {
 		return nil, err
@@ -113,15 +128,11 @@ func prepareWorkflow(e *env, cfg *config.Config, file string) (*compiledWorkflow
 	if driver.DetectKind(file, src) != driver.KindWorkflow {
 		return nil, lintNotWorkflow(e, file, src, settings)
 	}
-	u := compileWorkflow(file, src, driver.Options{Target: smtarget.Name, Lint: true, Settings: settings})
+	u := compileWorkflow(file, src, driver.Options{Target: targetName, Lint: true, Settings: settings})
 	if err := printProblems(e, u.Diags); err != nil {
 		return nil, err
 	}
-	res, ok := u.Artifact.(*smtarget.Result)
-	if !ok {
-		return nil, fmt.Errorf("%s did not compile to a SecMaster request; this is a bug in wfc, please report it with the file", file)
-	}
-	return &compiledWorkflow{wf: u.Workflow, prog: u.Program, res: res}, nil
+	return u, nil
 }
 
 // lintNotWorkflow lints a file that is not a YAML workflow (a .bpmn or .json file) as `wfc

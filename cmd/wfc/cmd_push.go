@@ -14,7 +14,7 @@ import (
 )
 
 const pushUsage = `usage: wfc push [--target T] [--dry-run] [--validate] [--submit] [--activate] [--create]
-                [--format text|json] [--workflow-id ID] FILE|DIR...
+                [--publish] [--format text|json] [--workflow-id ID] FILE|DIR...
 
 Compiles and lints each workflow (a DIR means every .yaml/.yml file under it), compares it
 with the newest version of its SecMaster workflow, and creates a new version only when
@@ -49,6 +49,7 @@ type pushFlags struct {
 	format      string
 	workflowID  string
 	dataclassID string
+	dw          dataWorksFlags
 }
 
 func runPush(e *env, args []string) int {
@@ -57,8 +58,9 @@ func runPush(e *env, args []string) int {
 
 func push(ctx context.Context, e *env, args []string) int {
 	var f pushFlags
-	fs := newFlagSet(e, "push", pushUsage+remoteFlagsHelp)
+	fs := newFlagSet(e, "push", pushUsage+pushDataWorksUsage+remoteFlagsHelp)
 	f.remote.register(fs)
+	f.dw.register(fs)
 	fs.BoolVar(&f.opts.DryRun, "dry-run", false, "print the plan; create, submit and activate nothing")
 	fs.BoolVar(&f.opts.Validate, "validate", false, "have the server validate each changed workflow (mode BASIC) before creating the version")
 	fs.BoolVar(&f.opts.Submit, "submit", false, "submit the version for approval")
@@ -75,9 +77,20 @@ func push(ctx context.Context, e *env, args []string) int {
 	if len(files) == 0 {
 		return fail(e, exitUsage, "push: no workflow files given; run 'wfc push -h' for usage")
 	}
+	if err := f.dw.pollIntervalFromEnv(e, fs); err != nil {
+		return fail(e, exitUsage, "push: %v", err)
+	}
 	files, err := expandWorkflowArgs(files)
 	if err != nil {
 		return fail(e, exitUsage, "push: %v", err)
+	}
+	dwFiles, files := splitDataWorks(files)
+	if err := f.checkPlatformFlags(len(dwFiles), len(files)); err != nil {
+		return fail(e, exitUsage, "push: %v", err)
+	}
+	if len(files) == 0 {
+		dw, code := pushDataWorks(ctx, e, &f, dwFiles)
+		return finishDataWorksPush(e, &f, dw, code)
 	}
 	if f.workflowID != "" && len(files) != 1 {
 		return fail(e, exitUsage, "push: --workflow-id names the workflow of one file, but there are %d; map each file in %s instead", len(files), config.FileName)
@@ -95,6 +108,15 @@ func push(ctx context.Context, e *env, args []string) int {
 	}
 	if err := publish.CheckConflicts(ctx, client, ready); err != nil {
 		return fail(e, exitUsage, "push: %s", explainRemote(err))
+	}
+	// DataWorks workflows go first, once the SecMaster settings and conflicts have been
+	// checked: a push that is refused sends nothing to either platform.
+	var dw []dwOutcome
+	if len(dwFiles) > 0 {
+		var code int
+		if dw, code = pushDataWorks(ctx, e, &f, dwFiles); dw == nil || interrupted(ctx, "") {
+			return finishDataWorksPush(e, &f, dw, code)
+		}
 	}
 	plans := make([]pushPlan, len(items))
 	for i, it := range items {
@@ -117,11 +139,11 @@ func push(ctx context.Context, e *env, args []string) int {
 	}
 	interrupted(ctx, fmt.Sprintf("push interrupted after %d of %d workflows; nothing more was sent", len(outcomes), len(items)))
 	if f.format == "json" {
-		if err := writePushJSON(e, outcomes, plans); err != nil {
+		if err := writePushJSON(e, outcomes, plans, dw); err != nil {
 			return fail(e, exitUsage, "push: %v", err)
 		}
 	}
-	return pushExitCode(outcomes)
+	return worseExit(pushExitCode(outcomes), dataWorksExitCode(dw))
 }
 
 // pushExitCode is exitUnknown when any outcome is unknown (someone must look before anything
@@ -263,7 +285,7 @@ func printPushOutcome(e *env, o publish.Outcome, plan pushPlan) {
 
 // pushJSON is the --format json report.
 type pushJSON struct {
-	Workflows []pushJSONItem `json:"workflows"`
+	Workflows []any          `json:"workflows"` // pushJSONItem (SecMaster) or dwOutcome
 	Summary   map[string]int `json:"summary"`
 }
 
@@ -273,11 +295,13 @@ type pushJSONItem struct {
 	Error string `json:"error,omitempty"`
 }
 
-func writePushJSON(e *env, outcomes []publish.Outcome, plans []pushPlan) error {
-	rep := pushJSON{Workflows: []pushJSONItem{}, Summary: map[string]int{}}
+// writePushJSON writes the report of SecMaster workflows and DataWorks ones (dw) together.
+func writePushJSON(e *env, outcomes []publish.Outcome, plans []pushPlan, dw []dwOutcome) error {
+	rep := pushJSON{Workflows: []any{}, Summary: map[string]int{}}
 	for _, s := range []publish.Status{publish.Created, publish.Unchanged, publish.Planned, publish.Failed} {
 		rep.Summary[string(s)] = 0
 	}
+	addDataWorksJSON(&rep, dw)
 	for i, o := range outcomes {
 		item := pushJSONItem{Outcome: o, pushPlan: plans[i]}
 		if o.Err != nil {

@@ -36,6 +36,7 @@ func setupScriptEnv(e *testscript.Env) error {
 		e.Setenv(k, "")
 	}
 	setupEmulatorSlot(e)
+	setupDataWorksSlot(e)
 	// Scripts copy the bundled examples from the repository (never from ../shared).
 	root, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {

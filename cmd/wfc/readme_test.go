@@ -7,25 +7,35 @@ import (
 	"testing"
 )
 
-// TestReadmePublishingSteps keeps the README's publishing walk-through and the script that runs
-// it in step: every command and export of the walk-through's code block must appear, in order,
-// in push_readme.txtar (which runs them against a real `wfc dev-server`).
+// TestReadmePublishingSteps keeps the README's publishing walk-throughs and the scripts that
+// run them in step: every command and export of a walk-through's code block must appear, in
+// order, in its script (which runs them against a real `wfc dev-server`).
 func TestReadmePublishingSteps(t *testing.T) {
 	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	const marker = "<!-- publishing-walkthrough:"
-	_, after, ok := strings.Cut(string(readme), marker)
+	for marker, script := range map[string]string{
+		"<!-- publishing-walkthrough:": "push_readme.txtar",
+		"<!-- dataworks-walkthrough:":  "dataworks_readme.txtar",
+	} {
+		checkWalkthrough(t, string(readme), marker, script)
+	}
+}
+
+// checkWalkthrough checks that the ```sh block after marker in readme is run by script.
+func checkWalkthrough(t *testing.T, readme, marker, scriptName string) {
+	t.Helper()
+	_, after, ok := strings.Cut(readme, marker)
 	if !ok {
 		t.Fatalf("README.md has no %s ... --> marker before the walk-through", marker)
 	}
 	_, block, ok := strings.Cut(after, "```sh\n")
 	if !ok {
-		t.Fatal("no ```sh block after the walk-through marker")
+		t.Fatalf("no ```sh block after the walk-through marker %s", marker)
 	}
 	block, _, _ = strings.Cut(block, "```")
-	script, err := os.ReadFile(filepath.Join("testdata", "script", "push_readme.txtar"))
+	script, err := os.ReadFile(filepath.Join("testdata", "script", scriptName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +65,35 @@ func TestReadmePublishingSteps(t *testing.T) {
 			}
 		}
 		if !found {
-			t.Errorf("README step %q is not run (in this order) by push_readme.txtar", line)
+			t.Errorf("README step %q is not run (in this order) by %s", line, scriptName)
 		}
+	}
+}
+
+// TestReadmeDataWorksOutputs: every output line the README's DataWorks walk-through shows is
+// one that dataworks_readme.txtar checks wfc prints, so the README cannot drift from wfc.
+func TestReadmeDataWorksOutputs(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, _ := strings.Cut(string(readme), "## Publishing to DataWorks")
+	section, _, _ = strings.Cut(section, "\n## ")
+	script, err := os.ReadFile(filepath.Join("testdata", "script", "dataworks_readme.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := 0
+	for _, line := range strings.Split(section, "\n") {
+		if !strings.HasPrefix(line, "plan  ") && !strings.HasPrefix(line, "ok  ") && !strings.HasPrefix(line, "      ~ ") {
+			continue
+		}
+		shown++
+		if !strings.Contains(string(script), "\n"+line+"\n") {
+			t.Errorf("the README shows %q, which dataworks_readme.txtar does not check", line)
+		}
+	}
+	if shown < 4 {
+		t.Errorf("found %d output lines in the README's DataWorks section, want the plan, both pushes and the publish", shown)
 	}
 }

@@ -73,36 +73,66 @@ type targetSource struct {
 	fromFile bool
 }
 
-// clientConfig combines flags, the chosen target and the environment into a client Config.
-// Each field comes from the first source that sets it, in this order: the flag, an explicit
-// --target, the environment, default_target. The endpoint and region travel together, so a
-// target's region is not overridden by an endpoint from another source.
+// clientConfig combines flags, the chosen target and the environment into a client Config
+// (resolveTarget).
 func (r *remoteFlags) clientConfig(e *env, cfg *config.Config) (secmaster.Config, error) {
 	creds, err := secmaster.CredentialsFromEnv(e.getenv)
 	if err != nil {
 		return secmaster.Config{}, err
 	}
+	envT := config.Target{Endpoint: e.getenv(secmaster.EnvEndpoint), Region: e.getenv(secmaster.EnvRegion),
+		ProjectID: e.getenv(secmaster.EnvProjectID), WorkspaceID: e.getenv(secmaster.EnvWorkspaceID)}
+	t, err := r.resolveTarget(cfg, secMasterPlatform, envT)
+	if err != nil {
+		return secmaster.Config{}, err
+	}
+	out := secmaster.Config{Endpoint: t.Endpoint, Region: t.Region, ProjectID: t.ProjectID, WorkspaceID: t.WorkspaceID,
+		Credentials: creds, AttemptTimeout: r.requestTimeout, Timeout: r.timeout, UserAgent: "wfc/" + version}
+	if out.Endpoint == "" && out.Region == "" {
+		return secmaster.Config{}, fmt.Errorf("no SecMaster endpoint: pass --target NAME (a target in %s), --region or --endpoint, or set %s", config.FileName, secmaster.EnvEndpoint)
+	}
+	if out.ProjectID == "" || out.WorkspaceID == "" {
+		return secmaster.Config{}, fmt.Errorf("the project id and workspace id are required: set them in the %s target, pass --project-id and --workspace-id, or set %s and %s", config.FileName, secmaster.EnvProjectID, secmaster.EnvWorkspaceID)
+	}
+	return out, nil
+}
+
+// platformTrust is what target resolution needs to know about a platform.
+type platformTrust struct {
+	platform    string            // config.PlatformSecMaster or config.PlatformDataWorks
+	domain      string            // its API hosts' domain, for messages
+	envEndpoint string            // the variable through which a user names an endpoint
+	trusted     func(string) bool // an endpoint a repository file may name
+}
+
+var secMasterPlatform = platformTrust{config.PlatformSecMaster, secmaster.OfficialDomain, secmaster.EnvEndpoint, secmaster.IsTrustedEndpoint}
+
+// resolveTarget says which workspace of platform p to talk to. Each field comes from the first
+// source that sets it, in this order: the flag, an explicit --target, the environment (env),
+// the platform's default_target. The endpoint and region travel together, so a target's region
+// is not overridden by an endpoint from another source. The endpoint must pass
+// checkEndpointTrust.
+func (r *remoteFlags) resolveTarget(cfg *config.Config, p platformTrust, env config.Target) (config.Target, error) {
 	flagT := targetSource{Target: config.Target{Endpoint: r.endpoint, Region: r.region, ProjectID: r.projectID, WorkspaceID: r.workspaceID}}
-	envT := targetSource{Target: config.Target{Endpoint: e.getenv(secmaster.EnvEndpoint), Region: e.getenv(secmaster.EnvRegion),
-		ProjectID: e.getenv(secmaster.EnvProjectID), WorkspaceID: e.getenv(secmaster.EnvWorkspaceID)}}
+	envT := targetSource{Target: env}
 	sources := []targetSource{flagT}
 	if r.target != "" {
-		t, err := cfg.Target(r.target)
+		t, err := cfg.TargetFor(r.target, p.platform)
 		if err != nil {
-			return secmaster.Config{}, err
+			return config.Target{}, err
 		}
 		sources = append(sources, targetSource{t, true}, envT)
 	} else {
 		sources = append(sources, envT)
-		if cfg.DefaultTarget != "" {
-			t, err := cfg.Target("")
+		if cfg.DefaultTargetFor(p.platform) != "" {
+			t, err := cfg.TargetFor("", p.platform)
 			if err != nil {
-				return secmaster.Config{}, err
+				return config.Target{}, err
 			}
 			sources = append(sources, targetSource{t, true})
 		}
 	}
-	out := secmaster.Config{Credentials: creds, AttemptTimeout: r.requestTimeout, Timeout: r.timeout, UserAgent: "wfc/" + version}
+	var out config.Target
 	var endpointSource targetSource
 	for _, s := range sources {
 		if out.Endpoint == "" && out.Region == "" && (s.Endpoint != "" || s.Region != "") {
@@ -116,29 +146,20 @@ func (r *remoteFlags) clientConfig(e *env, cfg *config.Config) (secmaster.Config
 			out.WorkspaceID = s.WorkspaceID
 		}
 	}
-	if out.Endpoint == "" && out.Region == "" {
-		return secmaster.Config{}, fmt.Errorf("no SecMaster endpoint: pass --target NAME (a target in %s), --region or --endpoint, or set %s", config.FileName, secmaster.EnvEndpoint)
-	}
-	if err := checkEndpointTrust(endpointSource, envT.Endpoint); err != nil {
-		return secmaster.Config{}, err
-	}
-	if out.ProjectID == "" || out.WorkspaceID == "" {
-		return secmaster.Config{}, fmt.Errorf("the project id and workspace id are required: set them in the %s target, pass --project-id and --workspace-id, or set %s and %s", config.FileName, secmaster.EnvProjectID, secmaster.EnvWorkspaceID)
-	}
-	return out, nil
+	return out, checkEndpointTrust(p, endpointSource, env.Endpoint)
 }
 
 // checkEndpointTrust refuses an endpoint that only a wfc.yaml target names, unless it is one of
-// SecMaster's own hosts or loopback, or the environment names the same endpoint: the file is
+// the platform's own hosts or loopback, or the environment names the same endpoint: the file is
 // part of the repository, so a pull request could otherwise send CI's credentials anywhere. A
 // region always yields an official host.
-func checkEndpointTrust(s targetSource, envEndpoint string) error {
-	if !s.fromFile || s.Endpoint == "" || secmaster.IsTrustedEndpoint(s.Endpoint) ||
+func checkEndpointTrust(p platformTrust, s targetSource, envEndpoint string) error {
+	if !s.fromFile || s.Endpoint == "" || p.trusted(s.Endpoint) ||
 		strings.TrimRight(s.Endpoint, "/") == strings.TrimRight(envEndpoint, "/") {
 		return nil
 	}
-	return fmt.Errorf("target %q in %s names the endpoint %s, which is not a SecMaster host (*.%s) or loopback; credentials go to such an endpoint only when you name it yourself: pass --endpoint %s or set %s",
-		s.Name, config.FileName, s.Endpoint, secmaster.OfficialDomain, s.Endpoint, secmaster.EnvEndpoint)
+	return fmt.Errorf("target %q in %s names the endpoint %s, which is not a %s host (*.%s) or loopback; credentials go to such an endpoint only when you name it yourself: pass --endpoint %s or set %s",
+		s.Name, config.FileName, s.Endpoint, config.PlatformTitle(p.platform), p.domain, s.Endpoint, p.envEndpoint)
 }
 
 // client loads the config (found from start) and builds a client.

@@ -42,3 +42,20 @@ func IsLoopbackHost(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// IsTrustedEndpoint reports whether credentials may go to endpoint even though only a file in a
+// repository names it: an https URL on a host under officialDomain (the platform's own API
+// hosts), or a loopback host (an emulator). Any other endpoint must come from the person
+// running wfc (a flag or the environment), or a pull request that edits the file could send
+// CI's credentials elsewhere.
+func IsTrustedEndpoint(endpoint, officialDomain string) bool {
+	u, err := url.Parse(endpoint)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	host := strings.ToLower(strings.TrimSuffix(u.Hostname(), "."))
+	if IsLoopbackHost(host) {
+		return true
+	}
+	return u.Scheme == "https" && strings.HasSuffix(host, "."+officialDomain)
+}
