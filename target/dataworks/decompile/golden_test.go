@@ -41,3 +41,20 @@ func TestDecompileGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestExamplesDecompileGolden keeps the YAML every DataWorks example and compiler golden
+// case decompiles to (after compiling) in testdata/golden/compiled, so a change in how
+// decompile writes is reviewed like code.
+func TestExamplesDecompileGolden(t *testing.T) {
+	for _, file := range roundTripCases(t) {
+		name := filepath.Base(filepath.Dir(file)) + "-" + strings.TrimSuffix(filepath.Base(file), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, _ := decompileSpec(t, "spec.json", compileFile(t, file, src))
+			golden.Check(t, filepath.Join("testdata", "golden", "compiled", name+".yaml"), got)
+		})
+	}
+}
