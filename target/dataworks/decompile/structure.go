@@ -19,10 +19,9 @@ type item struct {
 }
 
 type container struct {
-	items  []item
-	top    bool
-	exits  [][]string // the points at which paths leave a branch (to its parallel's join)
-	broken bool       // a path leaves it where the language cannot say it (reported)
+	items []item
+	top   bool
+	exits [][]string // the points at which paths leave a branch (to its parallel's join)
 }
 
 type parallel struct {
@@ -159,13 +158,13 @@ func (r *reader) structure() []*lang.Step {
 		}
 	}
 	order(top)
-	r.nameParallels(top, w)
-	return r.emit(top, w)
+	r.nameParallels(top)
+	return r.emit(top)
 }
 
 // nameParallels gives each parallel an id: the step id a join node before it was named
 // after (a parallel where a switch's paths meet, compiled as ID.join), else "parallel".
-func (r *reader) nameParallels(c *container, w *walker) {
+func (r *reader) nameParallels(c *container) {
 	for _, it := range c.items {
 		if it.par == nil {
 			continue
@@ -183,14 +182,14 @@ func (r *reader) nameParallels(c *container, w *walker) {
 		}
 		it.par.step.ID = r.ids.Take(want)
 		for _, b := range it.par.branches {
-			r.nameParallels(b, w)
+			r.nameParallels(b)
 		}
 	}
 }
 
 // emit writes the steps of c, each with the next it needs: none when control goes to the
 // step below, or off the end of the list.
-func (r *reader) emit(c *container, w *walker) []*lang.Step {
+func (r *reader) emit(c *container) []*lang.Step {
 	var out []*lang.Step
 	for i, it := range c.items {
 		below := ""
@@ -201,7 +200,7 @@ func (r *reader) emit(c *container, w *walker) []*lang.Step {
 		if it.par != nil {
 			s := it.par.step
 			for _, b := range it.par.branches {
-				s.Branches = append(s.Branches, r.emit(b, w))
+				s.Branches = append(s.Branches, r.emit(b))
 			}
 			s.Next = r.next(nil, it.par.cont, below, last, c)
 			out = append(out, s)
@@ -213,13 +212,13 @@ func (r *reader) emit(c *container, w *walker) []*lang.Step {
 		case lang.KindSwitch:
 			for k, cs := range s.Cases {
 				if k < len(g.dests) {
-					cs.Next = r.caseTarget(g, g.dests[k], c)
+					cs.Next = r.caseTarget(g, g.dests[k])
 				}
 			}
 			if g.defaultWay && len(g.dests) > len(s.Cases) {
 				d := g.dests[len(g.dests)-1]
 				if !(last && d.kind == destBranchEnd) && !(last && c.top && d.kind == destEnd) {
-					s.Default = r.caseTarget(g, d, c)
+					s.Default = r.caseTarget(g, d)
 				}
 			} else if !g.defaultWay {
 				// DataWorks runs nothing after a branch node none of whose conditions holds;
@@ -261,7 +260,7 @@ func (r *reader) next(g *gnode, d dest, below string, last bool, c *container) s
 }
 
 // caseTarget is what a case or default names for d.
-func (r *reader) caseTarget(g *gnode, d dest, c *container) string {
+func (r *reader) caseTarget(g *gnode, d dest) string {
 	switch d.kind {
 	case destStep, destFork:
 		return r.destID(d)
