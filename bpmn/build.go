@@ -104,7 +104,7 @@ func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...At
 	}
 	e := &Element{Type: typ, Tag: tagForType(typ), ID: id, Name: name, Parent: parent, kinds: typeSetOf(typ)}
 	if n := len(id) + len(name) + len(attrs); n > 0 {
-		e.Attrs = make([]Attr, 0, 2+len(attrs)) // room for all: they are set one by one
+		e.Attrs = d.attrs.take(2 + len(attrs))[:0] // room for all: they are set one by one
 	}
 	if id != "" {
 		e.Attrs = append(e.Attrs, Attr{Name: "id", Value: id})
@@ -151,7 +151,7 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 			flowID, from.ID, to.ID)
 	}
 	f := &Element{Type: "SequenceFlow", Tag: "sequenceFlow", ID: flowID, Parent: from.Parent, kinds: typeSetOf("SequenceFlow"),
-		Attrs: make([]Attr, 0, 3+len(attrs))}
+		Attrs: d.attrs.take(3 + len(attrs))[:0]}
 	f.Attrs = append(f.Attrs, Attr{Name: "id", Value: flowID})
 	for _, a := range attrs {
 		if a.Name == "name" {
@@ -168,10 +168,21 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 		}
 	}
 	f.SourceRef, f.TargetRef = from, to
-	from.Outgoing = append(from.Outgoing, f)
-	to.Incoming = append(to.Incoming, f)
+	from.Outgoing = d.appendRef(from.Outgoing, f)
+	to.Incoming = d.appendRef(to.Incoming, f)
 	from.Parent.Children = append(from.Parent.Children, f)
 	return f, nil
+}
+
+// appendRef is append(list, e), growing list from the slab.
+func (d *Definitions) appendRef(list []*Element, e *Element) []*Element {
+	if len(list) < cap(list) {
+		return append(list, e)
+	}
+	grown := d.refs.take(max(2*len(list), 2))
+	copy(grown, list)
+	grown[len(list)] = e
+	return grown[:len(list)+1]
 }
 
 // SetCondition gives a sequence flow the condition expr (a Flowable UEL expression such as

@@ -6,7 +6,8 @@ package bpmn
 // Diagram/Plane/Shape/Edge values that point back at the elements they draw.
 //
 // Reading: Read(doc) builds Definitions from a tree (model_read.go).
-// Writing: Write(defs) builds a tree from Definitions (model_write.go).
+// Writing: Write(defs) builds a tree from Definitions (model_write.go); EncodeModelTaskflow(defs)
+// writes the same tree's taskflow JSON without building it (model_json.go).
 // Types:   (*Element).Is("FlowNode") answers moddle's is() with BPMN's type hierarchy (types.go).
 
 // Element is one BPMN semantic element.
@@ -58,7 +59,7 @@ type Element struct {
 	Node   *Node
 	Origin any
 
-	kinds typeSet // Is's answer table, set when the element is made (see typeSet)
+	kinds *typeSet // Is's answer table, set when the element is made (see typeSet)
 }
 
 // Definitions is a whole BPMN document.
@@ -71,6 +72,13 @@ type Definitions struct {
 	// duplicate ids, unparsable content); Read records them and keeps going.
 	Warnings []Warning
 	// Namespaces maps declared prefixes to URIs, in declaration order as Attrs on Element.
+
+	// The builder's attribute lists and incoming/outgoing lists come from slabs (see slab):
+	// a compiled workflow has thousands, each otherwise an allocation of its own. (Elements
+	// do not: copying one into a slab while the GC marks costs a write barrier for each of
+	// its ~20 pointer fields, more than allocating it.) A Definitions is never copied.
+	attrs slab[Attr]
+	refs  slab[*Element]
 }
 
 // Diagram is one bpmndi:BPMNDiagram.

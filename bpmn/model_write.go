@@ -3,6 +3,7 @@ package bpmn
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -33,73 +34,99 @@ import (
 // Comments, processing instructions and DI beyond plane, shapes, edges and labels (label
 // styles) are not part of the model and are not written.
 func Write(defs *Definitions) (*Document, error) {
-	if defs == nil || defs.Element == nil {
-		return nil, fmt.Errorf("no definitions to write")
-	}
-	w := &writer{prefix: defs.Prefix}
-	root, err := w.element(defs.Element, 0)
-	if err != nil {
+	var t treeSink
+	if err := writeModel(defs, &t); err != nil {
 		return nil, err
 	}
+	return &Document{Children: t.done}, nil
+}
+
+// xmlSink receives a model as the nodes of its xml-js tree, in document order: an element's
+// start, its attributes, its children (elements and text), its end. Write builds the tree
+// from these calls (treeSink); the taskflow encoder writes the tree's JSON straight from
+// them (jsonSink, model_json.go), so compiling never holds the whole tree. Both therefore
+// always agree.
+type xmlSink interface {
+	start(name *qname)
+	attr(name, value string)
+	coord(name string, v float64) // an attribute holding a diagram coordinate
+	text(kind NodeType, value string)
+	end()
+}
+
+// qname is an element name, qualified as written, with the start of its xml-js JSON.
+type qname struct {
+	name string
+	json string // {"type":"element","name":NAME
+}
+
+func newQName(name string) *qname {
+	return &qname{name: name, json: string(appendJSString([]byte(`{"type":"element","name":`), name))}
+}
+
+// writeModel walks defs in the house shape (see Write) into out.
+func writeModel(defs *Definitions, out xmlSink) error {
+	if defs == nil || defs.Element == nil {
+		return fmt.Errorf("no definitions to write")
+	}
+	w := &writer{out: out, prefix: defs.Prefix, root: defs.Element}
 	// Declare a DI namespace only when something is written in it, so that a document
 	// without shapes (SecMaster's empty plane) keeps exactly its own declarations.
+	attrs := elementAttrs(defs.Element)
 	usesDC, usesDI := diUsage(defs.Diagrams)
 	if len(defs.Diagrams) > 0 {
-		root.Attrs, w.bpmndi = declarePrefix(root.Attrs, "bpmndi", bpmnDIURI)
+		attrs, w.bpmndi = declarePrefix(attrs, "bpmndi", bpmnDIURI)
 	}
 	if usesDC {
-		root.Attrs, w.dc = declarePrefix(root.Attrs, "dc", ddDCURI)
+		attrs, w.dc = declarePrefix(attrs, "dc", ddDCURI)
 	}
 	if usesDI {
-		root.Attrs, w.di = declarePrefix(root.Attrs, "di", ddDIURI)
+		attrs, w.di = declarePrefix(attrs, "di", ddDIURI)
 	}
-	for _, d := range defs.Diagrams {
-		root.Children = append(root.Children, w.diagram(d))
-	}
-	return &Document{Children: []*Node{root}}, nil
+	w.rootAttrs, w.diagrams = attrs, defs.Diagrams
+	w.incoming, w.outgoing = w.name(w.prefix, "incoming"), w.name(w.prefix, "outgoing")
+	return w.element(defs.Element, 0)
 }
 
 type writer struct {
+	out                    xmlSink
 	prefix, bpmndi, dc, di string
-	names                  map[[2]string]string // qualify's results: a tree repeats a few names thousands of times
-
-	// The tree's parts come from slabs (see slab): tens of thousands of small objects for a
-	// large workflow otherwise.
-	nodes slab[Node]
-	attrs slab[Attr]
-	kids  slab[*Node]
+	root                   *Element // written with rootAttrs, and the diagrams as its last children
+	rootAttrs              []Attr
+	diagrams               []*Diagram
+	names                  map[[2]string]*qname // name's results: a tree repeats a few names thousands of times
+	incoming, outgoing     *qname               // the most written references
+	ranks                  []uint8              // childRank of each child, reused
 }
 
-// node returns a copy of n from the writer's slab.
-func (w *writer) node(n Node) *Node {
-	p := w.nodes.one()
-	*p = n
-	return p
-}
-
-// text returns a list of one text node holding value: the content of an element such as
-// <incoming>Flow_1</incoming>.
-func (w *writer) text(value string) []*Node {
-	kids := w.kids.take(1)
-	kids[0] = w.node(Node{Type: TextNode, Value: value})
-	return kids
-}
-
-// name is qualify(prefix, local), built once per distinct name.
-func (w *writer) name(prefix, local string) string {
-	if prefix == "" {
-		return local
-	}
+// name is qualify(prefix, local), made once per distinct name.
+func (w *writer) name(prefix, local string) *qname {
 	key := [2]string{prefix, local}
 	if q, ok := w.names[key]; ok {
 		return q
 	}
 	if w.names == nil {
-		w.names = make(map[[2]string]string)
+		w.names = make(map[[2]string]*qname)
 	}
-	q := qualify(prefix, local)
+	q := newQName(qualify(prefix, local))
 	w.names[key] = q
 	return q
+}
+
+// tagName is the name e is written under.
+func (w *writer) tagName(e *Element) *qname {
+	tag := e.Tag
+	if tag == "" {
+		tag = tagForType(e.Type)
+	}
+	return w.name(w.prefix, tag)
+}
+
+// textElement writes <name>value</name>: a child reference such as <incoming>Flow_1</incoming>.
+func (w *writer) textElement(name *qname, value string) {
+	w.out.start(name)
+	w.out.text(TextNode, value)
+	w.out.end()
 }
 
 func qualify(prefix, local string) string {
@@ -195,48 +222,84 @@ func childRank(parent, c *Element) int {
 	return rankOther
 }
 
-func (w *writer) element(e *Element, depth int) (*Node, error) {
+func (w *writer) element(e *Element, depth int) error {
 	if depth > maxReadDepth {
-		return nil, fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
+		return fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
 	}
 	if e.Type == "" {
-		return nil, fmt.Errorf("element %q has no type", e.ID)
+		return fmt.Errorf("element %q has no type", e.ID)
 	}
 	if !knownType(e.Type) {
 		return w.verbatim(e, depth)
 	}
-	tag := e.Tag
-	if tag == "" {
-		tag = tagForType(e.Type)
-	}
-	n := w.node(Node{Type: ElementNode, Name: w.name(w.prefix, tag), Attrs: elementAttrs(e)})
+	w.out.start(w.tagName(e))
+	w.attrs(e)
 	if hasBody(e.Type) && e.Body != "" {
-		n.Children = append(n.Children, bodyNode(e))
+		w.out.text(bodyKind(e), e.Body)
 	}
 
-	// Bucket the children by rank in one pass: linear, and stable within a rank.
-	var buckets [rankCount][]*Element
+	// Write the children rank by rank (stable within a rank), from their ranks worked out
+	// once: linear, and no list per rank.
+	mark := len(w.ranks)
+	w.ranks = slices.Grow(w.ranks, len(e.Children))
+	present := 0
 	for _, c := range e.Children {
 		r := childRank(e, c)
-		buckets[r] = append(buckets[r], c)
+		w.ranks = append(w.ranks, uint8(r))
+		present |= 1 << r
 	}
-	for r, group := range buckets {
+	for r := range rankCount {
 		if r == rankOther {
-			n.Children = append(n.Children, w.childRefs(e)...)
+			w.childRefs(e)
 			if tag, ok := bodyPropertyTags[e.Type]; ok && e.Body != "" {
-				n.Children = append(n.Children, w.node(Node{Type: ElementNode, Name: w.name(w.prefix, tag),
-					Children: w.text(e.Body)}))
+				w.textElement(w.name(w.prefix, tag), e.Body)
 			}
 		}
-		for _, c := range group {
-			cn, err := w.element(c, depth+1)
-			if err != nil {
-				return nil, err
+		if present&(1<<r) == 0 {
+			continue
+		}
+		for i, c := range e.Children {
+			if int(w.ranks[mark+i]) != r {
+				continue
 			}
-			n.Children = append(n.Children, cn)
+			if err := w.element(c, depth+1); err != nil {
+				return err
+			}
 		}
 	}
-	return n, nil
+	w.ranks = w.ranks[:mark]
+	if e == w.root {
+		for _, d := range w.diagrams {
+			w.diagram(d)
+		}
+	}
+	w.out.end()
+	return nil
+}
+
+// attrs writes e's attributes (see elementAttrs); the root's come with the namespace
+// declarations Write adds.
+func (w *writer) attrs(e *Element) {
+	if e == w.root {
+		for _, a := range w.rootAttrs {
+			w.out.attr(a.Name, a.Value)
+		}
+		return
+	}
+	hasID, hasName := e.ID == "", e.Name == "" // nothing to add when unset
+	for _, a := range e.Attrs {
+		hasID = hasID || a.Name == "id"
+		hasName = hasName || a.Name == "name"
+	}
+	if !hasID {
+		w.out.attr("id", e.ID)
+	}
+	if !hasName {
+		w.out.attr("name", e.Name)
+	}
+	for _, a := range e.Attrs {
+		w.out.attr(a.Name, a.Value)
+	}
 }
 
 // elementAttrs is e.Attrs, with id and name added in front when set on the struct only.
@@ -259,98 +322,118 @@ func elementAttrs(e *Element) []Attr {
 	return append(out, e.Attrs...)
 }
 
-func bodyNode(e *Element) *Node {
-	kind := TextNode
+// bodyKind is how e's Body is written: as CDATA when it was read from CDATA, else as text.
+func bodyKind(e *Element) NodeType {
 	if e.Node != nil {
 		for _, c := range e.Node.Children {
 			if c.Type == CDataNode {
-				kind = CDataNode
-				break
+				return CDataNode
 			}
 		}
 	}
-	return &Node{Type: kind, Value: e.Body}
+	return TextNode
 }
 
 // childRefs writes the references BPMN keeps as child elements, in childRefTags order,
 // resolved ones first and then the dangling ones. A key that e also carries as an
 // attribute (a flow's sourceRef) was read from the attribute and is not repeated.
-func (w *writer) childRefs(e *Element) []*Node {
-	var out []*Node
-	add := func(tag, id string) {
-		out = append(out, w.node(Node{Type: ElementNode, Name: w.name(w.prefix, tag), Children: w.text(id)}))
+func (w *writer) childRefs(e *Element) {
+	for _, r := range e.Incoming {
+		w.textElement(w.incoming, r.ID)
 	}
-	tags := childRefTags
+	for _, id := range e.Unresolved["incoming"] {
+		w.textElement(w.incoming, id)
+	}
+	for _, r := range e.Outgoing {
+		w.textElement(w.outgoing, r.ID)
+	}
+	for _, id := range e.Unresolved["outgoing"] {
+		w.textElement(w.outgoing, id)
+	}
 	if len(e.Refs) == 0 && len(e.Unresolved) == 0 {
-		tags = tags[:2] // incoming and outgoing: the rest come only from Refs and Unresolved
+		return // the rest come only from Refs and Unresolved
 	}
-	for _, tag := range tags {
-		var resolved []*Element
-		switch tag {
-		case "incoming":
-			resolved = e.Incoming
-		case "outgoing":
-			resolved = e.Outgoing
-		default:
-			if _, isAttr := e.Attr(tag); isAttr {
-				continue
-			}
-			resolved = e.Refs[tag]
+	for _, tag := range childRefTags[2:] {
+		if _, isAttr := e.Attr(tag); isAttr {
+			continue
 		}
+		resolved, dangling := e.Refs[tag], e.Unresolved[tag]
+		if len(resolved)+len(dangling) == 0 {
+			continue
+		}
+		name := w.name(w.prefix, tag)
 		for _, r := range resolved {
-			add(tag, r.ID)
+			w.textElement(name, r.ID)
 		}
-		for _, id := range e.Unresolved[tag] {
-			add(tag, id)
+		for _, id := range dangling {
+			w.textElement(name, id)
 		}
 	}
-	return out
 }
 
-func (w *writer) verbatim(e *Element, depth int) (*Node, error) {
+func (w *writer) verbatim(e *Element, depth int) error {
 	if depth > maxReadDepth {
-		return nil, fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
+		return fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
 	}
-	n := &Node{Type: ElementNode, Name: e.Type, Attrs: elementAttrs(e)}
+	w.out.start(newQName(e.Type))
+	if e == w.root {
+		w.attrs(e)
+	} else {
+		for _, a := range elementAttrs(e) {
+			w.out.attr(a.Name, a.Value)
+		}
+	}
 	if e.Body != "" {
-		n.Children = append(n.Children, bodyNode(e))
+		w.out.text(bodyKind(e), e.Body)
 	}
 	for _, c := range e.Children {
-		cn, err := w.verbatim(c, depth+1)
-		if err != nil {
-			return nil, err
+		if err := w.verbatim(c, depth+1); err != nil {
+			return err
 		}
-		n.Children = append(n.Children, cn)
 	}
-	return n, nil
+	if e == w.root {
+		for _, d := range w.diagrams {
+			w.diagram(d)
+		}
+	}
+	w.out.end()
+	return nil
 }
 
 // formatCoord prints a diagram coordinate in the shortest form that reads back exactly:
 // 150 -> "150", 150.5 -> "150.5".
 func formatCoord(v float64) string {
-	if v == 0 {
-		return "0" // also for -0
-	}
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatInt(int64(v), 10) // the same digits, without the shortest-float search
+	if i, ok := coordInt(v); ok {
+		return strconv.FormatInt(i, 10) // no allocation below 100
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
-// idAttrs returns the id and bpmnElement attributes of a DI element (each when set), with
-// room for extra more.
-func (w *writer) idAttrs(id, bpmnElement string, extra int) []Attr {
-	var attrs []Attr
-	if n := len(id) + len(bpmnElement) + extra; n > 0 {
-		attrs = w.attrs.take(2 + extra)[:0]
+// appendCoord appends formatCoord(v) to buf.
+func appendCoord(buf []byte, v float64) []byte {
+	if i, ok := coordInt(v); ok {
+		return strconv.AppendInt(buf, i, 10)
 	}
+	return strconv.AppendFloat(buf, v, 'f', -1, 64)
+}
+
+// coordInt is v as an integer when it is one that prints with the same digits, which spares
+// the shortest-float search; -0 is 0.
+func coordInt(v float64) (int64, bool) {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return int64(v), true
+	}
+	return 0, false
+}
+
+// diIDs writes the id and bpmnElement attributes of a DI element, each when set.
+func (w *writer) diIDs(id, bpmnElement string) {
 	if id != "" {
-		attrs = append(attrs, Attr{Name: "id", Value: id})
+		w.out.attr("id", id)
 	}
 	if bpmnElement != "" {
-		attrs = append(attrs, Attr{Name: "bpmnElement", Value: bpmnElement})
+		w.out.attr("bpmnElement", bpmnElement)
 	}
-	return attrs
 }
 
 // drawnID is the id a DI element points at: its resolved element's, else the id as written.
@@ -361,81 +444,140 @@ func drawnID(e *Element, written string) string {
 	return written
 }
 
-func (w *writer) diagram(d *Diagram) *Node {
-	n := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNDiagram"), Attrs: w.idAttrs(d.ID, "", 0)})
+func (w *writer) diagram(d *Diagram) {
+	w.out.start(w.name(w.bpmndi, "BPMNDiagram"))
+	w.diIDs(d.ID, "")
 	if p := d.Plane; p != nil {
-		pn := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNPlane"),
-			Attrs: w.idAttrs(p.ID, drawnID(p.Element, p.BPMNElement), 0)})
-		if k := len(p.Shapes) + len(p.Edges); k > 0 {
-			pn.Children = w.kids.take(k)[:0]
-		}
+		w.out.start(w.name(w.bpmndi, "BPMNPlane"))
+		w.diIDs(p.ID, drawnID(p.Element, p.BPMNElement))
+		shape, edge := w.name(w.bpmndi, "BPMNShape"), w.name(w.bpmndi, "BPMNEdge")
 		for _, s := range p.Shapes {
-			pn.Children = append(pn.Children, w.shape(s))
+			w.shape(shape, s)
 		}
 		for _, e := range p.Edges {
-			pn.Children = append(pn.Children, w.edge(e))
+			w.edge(edge, e)
 		}
-		n.Children = append(n.Children, pn)
+		w.out.end()
 	}
-	return n
+	w.out.end()
 }
 
-func (w *writer) shape(s *Shape) *Node {
-	attrs := w.idAttrs(s.ID, drawnID(s.Element, s.BPMNElement), 3+len(s.Attrs))
+func (w *writer) shape(name *qname, s *Shape) {
+	w.out.start(name)
+	w.diIDs(s.ID, drawnID(s.Element, s.BPMNElement))
 	flag := func(name string, v *bool) {
 		if v != nil {
-			attrs = append(attrs, Attr{Name: name, Value: strconv.FormatBool(*v)})
+			w.out.attr(name, strconv.FormatBool(*v))
 		}
 	}
 	flag("isHorizontal", s.IsHorizontal)
 	flag("isExpanded", s.IsExpanded)
 	flag("isMarkerVisible", s.IsMarkerVisible)
-	attrs = append(attrs, s.Attrs...)
-	if len(attrs) == 0 {
-		attrs = nil // no attributes is nil, as everywhere else in the tree
-	}
-	n := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNShape"), Attrs: attrs})
-	if s.Bounds != nil || s.Label != nil {
-		n.Children = w.kids.take(2)[:0]
+	for _, a := range s.Attrs {
+		w.out.attr(a.Name, a.Value)
 	}
 	if s.Bounds != nil {
-		n.Children = append(n.Children, w.bounds(s.Bounds))
+		w.bounds(s.Bounds)
 	}
 	if s.Label != nil {
-		n.Children = append(n.Children, w.label(s.Label))
+		w.label(s.Label)
 	}
-	return n
+	w.out.end()
 }
 
-func (w *writer) edge(e *Edge) *Node {
-	attrs := append(w.idAttrs(e.ID, drawnID(e.Element, e.BPMNElement), len(e.Attrs)), e.Attrs...)
-	n := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNEdge"), Attrs: attrs})
-	if len(e.Waypoints) > 0 || e.Label != nil {
-		n.Children = w.kids.take(len(e.Waypoints) + 1)[:0]
+func (w *writer) edge(name *qname, e *Edge) {
+	w.out.start(name)
+	w.diIDs(e.ID, drawnID(e.Element, e.BPMNElement))
+	for _, a := range e.Attrs {
+		w.out.attr(a.Name, a.Value)
 	}
-	for _, p := range e.Waypoints {
-		xy := w.attrs.take(2)
-		xy[0], xy[1] = Attr{Name: "x", Value: formatCoord(p.X)}, Attr{Name: "y", Value: formatCoord(p.Y)}
-		n.Children = append(n.Children, w.node(Node{Type: ElementNode, Name: w.name(w.di, "waypoint"), Attrs: xy}))
+	if len(e.Waypoints) > 0 {
+		waypoint := w.name(w.di, "waypoint")
+		for _, p := range e.Waypoints {
+			w.out.start(waypoint)
+			w.out.coord("x", p.X)
+			w.out.coord("y", p.Y)
+			w.out.end()
+		}
 	}
 	if e.Label != nil {
-		n.Children = append(n.Children, w.label(e.Label))
+		w.label(e.Label)
 	}
-	return n
+	w.out.end()
 }
 
-func (w *writer) bounds(b *Bounds) *Node {
-	attrs := w.attrs.take(4)
-	attrs[0], attrs[1] = Attr{Name: "x", Value: formatCoord(b.X)}, Attr{Name: "y", Value: formatCoord(b.Y)}
-	attrs[2], attrs[3] = Attr{Name: "width", Value: formatCoord(b.Width)}, Attr{Name: "height", Value: formatCoord(b.Height)}
-	return w.node(Node{Type: ElementNode, Name: w.name(w.dc, "Bounds"), Attrs: attrs})
+func (w *writer) bounds(b *Bounds) {
+	w.out.start(w.name(w.dc, "Bounds"))
+	w.out.coord("x", b.X)
+	w.out.coord("y", b.Y)
+	w.out.coord("width", b.Width)
+	w.out.coord("height", b.Height)
+	w.out.end()
 }
 
-func (w *writer) label(l *Label) *Node {
-	n := w.node(Node{Type: ElementNode, Name: w.name(w.bpmndi, "BPMNLabel")})
+func (w *writer) label(l *Label) {
+	w.out.start(w.name(w.bpmndi, "BPMNLabel"))
 	if l.Bounds != nil {
-		n.Children = w.kids.take(1)
-		n.Children[0] = w.bounds(l.Bounds)
+		w.bounds(l.Bounds)
 	}
-	return n
+	w.out.end()
+}
+
+// treeSink builds the xml-js tree of what it is given. The tree's parts come from slabs
+// (see slab): tens of thousands of small objects for a large workflow otherwise.
+type treeSink struct {
+	nodes slab[Node]
+	attrs slab[Attr]
+	kids  slab[*Node]
+
+	open    []*Node // elements started and not yet ended, innermost last
+	marks   []int   // for each open element, where its children start in done
+	pending []Attr  // attributes of the innermost open element, until its first child
+	done    []*Node // finished nodes whose parent is still open; after the walk, the top level
+}
+
+func (t *treeSink) node(n Node) *Node {
+	p := t.nodes.one()
+	*p = n
+	return p
+}
+
+// settle gives the innermost open element the attributes written since it started.
+func (t *treeSink) settle() {
+	if len(t.pending) == 0 {
+		return
+	}
+	n := t.open[len(t.open)-1]
+	n.Attrs = t.attrs.take(len(t.pending))
+	copy(n.Attrs, t.pending)
+	t.pending = t.pending[:0]
+}
+
+func (t *treeSink) start(name *qname) {
+	t.settle()
+	t.open = append(t.open, t.node(Node{Type: ElementNode, Name: name.name}))
+	t.marks = append(t.marks, len(t.done))
+}
+
+func (t *treeSink) attr(name, value string) {
+	t.pending = append(t.pending, Attr{Name: name, Value: value})
+}
+
+func (t *treeSink) coord(name string, v float64) { t.attr(name, formatCoord(v)) }
+
+func (t *treeSink) text(kind NodeType, value string) {
+	t.settle()
+	t.done = append(t.done, t.node(Node{Type: kind, Value: value}))
+}
+
+func (t *treeSink) end() {
+	t.settle()
+	last := len(t.open) - 1
+	n, mark := t.open[last], t.marks[last]
+	t.open, t.marks = t.open[:last], t.marks[:last]
+	if kids := t.done[mark:]; len(kids) > 0 {
+		n.Children = t.kids.take(len(kids))
+		copy(n.Children, kids)
+	}
+	t.done = append(t.done[:mark], n)
 }

@@ -230,8 +230,14 @@ func CheckBPMN(doc *Document) error {
 	if root == nil {
 		return fmt.Errorf("%w: it has no root element", ErrNotBPMN)
 	}
-	if LocalName(root.Name) != "definitions" {
-		return fmt.Errorf("%w: its root element is <%s>, not <definitions>", ErrNotBPMN, root.Name)
+	return checkRootName(root.Name)
+}
+
+// checkRootName reports, wrapping ErrNotBPMN, a root element that is not a definitions
+// element.
+func checkRootName(name string) error {
+	if LocalName(name) != "definitions" {
+		return fmt.Errorf("%w: its root element is <%s>, not <definitions>", ErrNotBPMN, name)
 	}
 	return nil
 }

@@ -264,14 +264,30 @@ var jsPlain = func() (t [256]bool) {
 	return t
 }()
 
-// plain8 reports whether the 8 bytes of s are all in jsPlain, testing them at once: none has
-// the high bit set (non-ASCII), is below 0x20 (a control), or is '"' or '\\'.
-func plain8(s string) bool {
+// plainWord reports whether the 8 bytes packed in x are all in jsPlain, testing them at
+// once: none has the high bit set (non-ASCII), is below 0x20 (a control), or is '"' or '\\'.
+func plainWord(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	hasZero := func(v uint64) bool { return (v-ones)&^v&highs != 0 }
-	return x&highs == 0 && (x-0x20*ones)&^x&highs == 0 && !hasZero(x^'"'*ones) && !hasZero(x^'\\'*ones)
+	q, b := x^'"'*ones, x^'\\'*ones // a zero byte where x has '"' or '\\'
+	return (x|(x-0x20*ones)&^x|(q-ones)&^q|(b-ones)&^b)&highs == 0
+}
+
+// plainPrefix is the length of the longest prefix of s that appendJSString copies as it is.
+// Most of a tree's text is plain ASCII: it is skipped eight bytes at a time.
+func plainPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		if !plainWord(x) {
+			break
+		}
+	}
+	for i < len(s) && jsPlain[s[i]] {
+		i++
+	}
+	return i
 }
 
 // appendJSString appends s quoted as JSON.stringify quotes it: only '"', '\\' and control
@@ -279,21 +295,26 @@ func plain8(s string) bool {
 // else, non-ASCII included, is written as is. Invalid UTF-8, which a JS string cannot hold,
 // is written as U+FFFD.
 func appendJSString(buf []byte, s string) []byte {
-	const hex = "0123456789abcdef"
+	n := plainPrefix(s)
 	buf = append(buf, '"')
+	buf = append(buf, s[:n]...)
+	if n < len(s) {
+		buf = appendJSEscaped(buf, s[n:])
+	}
+	return append(buf, '"')
+}
+
+// appendJSEscaped is appendJSString's loop for the rest of a string once a byte that may
+// need escaping is found, without the quotes.
+func appendJSEscaped(buf []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
-		for i+8 <= len(s) && plain8(s[i:i+8]) {
-			i += 8 // most of a tree's text is plain ASCII: skip it eight bytes at a time
-		}
+		i += plainPrefix(s[i:])
 		if i == len(s) {
 			break
 		}
 		c := s[i]
-		if jsPlain[c] {
-			i++
-			continue
-		}
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if r != utf8.RuneError || size != 1 {
@@ -326,8 +347,7 @@ func appendJSString(buf []byte, s string) []byte {
 		i++
 		start = i
 	}
-	buf = append(buf, s[start:]...)
-	return append(buf, '"')
+	return append(buf, s[start:]...)
 }
 
 // jsNumberString formats a JSON number literal the way JavaScript's String(Number(lit)) does

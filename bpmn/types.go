@@ -204,16 +204,27 @@ func (e *Element) Is(t string) bool {
 // typeSet is an element type's entry of ancestors, kept on elements made by Read and the
 // builder so that Is does not look the type up again for every question: bpmnlint's rules
 // ask thousands per file. It is used only while Type is still the type it was made for.
+// Elements point at one shared entry per type (typeSets): a compiled workflow has
+// thousands of elements, and a pointer is a fifth of the entry's size.
 type typeSet struct {
 	of  string
 	set typeList
 }
 
-func typeSetOf(typ string) typeSet { return typeSet{of: typ, set: ancestors[typ]} }
+var typeSets = func() map[string]*typeSet {
+	sets := make(map[string]*typeSet, len(ancestors))
+	for t, set := range ancestors {
+		sets[t] = &typeSet{of: t, set: set}
+	}
+	return sets
+}()
+
+// typeSetOf is typ's entry, nil for a type wfc does not model.
+func typeSetOf(typ string) *typeSet { return typeSets[typ] }
 
 // ancestors is the types e is, nil for a type wfc does not model.
 func (e *Element) ancestors() typeList {
-	if e.kinds.set != nil && e.kinds.of == e.Type {
+	if e.kinds != nil && e.kinds.of == e.Type {
 		return e.kinds.set
 	}
 	return ancestors[e.Type]
@@ -376,8 +387,24 @@ func TypeForTag(tag, xsiType string) string {
 }
 
 // tagForType is the inverse used when an element built in code has no Tag: the type with a
-// lower-case first letter.
+// lower-case first letter. The tags of BPMN's types are made once (typeTags): the builder
+// asks for one per element.
 func tagForType(t string) string {
+	if tag, ok := typeTags[t]; ok {
+		return tag
+	}
+	return lowerFirst(t)
+}
+
+var typeTags = func() map[string]string {
+	tags := make(map[string]string, len(superClasses))
+	for t := range superClasses {
+		tags[t] = lowerFirst(t)
+	}
+	return tags
+}()
+
+func lowerFirst(t string) string {
 	if t == "" {
 		return ""
 	}

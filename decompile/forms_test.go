@@ -48,12 +48,16 @@ func TestEveryFormDecompilesAlike(t *testing.T) {
 		t.Fatal(err)
 	}
 	response, _ := json.Marshal(map[string]any{"code": "00000000", "data": fields})
-	envelope, err := bpmn.EncodeTaskflowJSON(res.Doc)
+	doc, err := res.Document()
 	if err != nil {
 		t.Fatal(err)
 	}
-	tree, _ := bpmn.EncodeTreeJSON(res.Doc, "  ")
-	xml, _ := bpmn.EncodeXML(res.Doc, bpmn.XMLOptions{Indent: "  ", DefaultDeclaration: true})
+	envelope, err := bpmn.EncodeTaskflowJSON(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree, _ := bpmn.EncodeTreeJSON(doc, "  ")
+	xml, _ := bpmn.EncodeXML(doc, bpmn.XMLOptions{Indent: "  ", DefaultDeclaration: true})
 
 	full := decompileAs(t, "request", request)
 	if got := decompileAs(t, "response", response); got != full {

@@ -13,7 +13,11 @@ import (
 var _ = golden.Update // go test ./... -update reaches this package
 
 func bpmnXML(res *secmaster.Result) (string, error) {
-	b, err := bpmn.EncodeXML(res.Doc, bpmn.XMLOptions{Indent: "  "})
+	doc, err := res.Document()
+	if err != nil {
+		return "", err
+	}
+	b, err := bpmn.EncodeXML(doc, bpmn.XMLOptions{Indent: "  "})
 	return string(b), err
 }
 

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/wfc-dev/wfc/bpmn"
@@ -22,8 +23,10 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 		if g.nodes[n].el != el {
 			b, k = g.boxes[el], kindBoundary
 		}
+		// Field by field: the shape is zero, and copying a whole struct into the array
+		// while the GC marks costs a write barrier for every pointer field it has.
 		shape := a.shape()
-		*shape = bpmn.Shape{ID: el.ID + "_di", BPMNElement: el.ID, Element: el, Bounds: a.bounds(b)}
+		shape.BPMNElement, shape.Element, shape.Bounds = el.ID, el, a.bounds(b) // ID: setDIIDs
 		if el.Type == "ExclusiveGateway" {
 			shape.IsMarkerVisible = a.flag(true)
 		}
@@ -40,14 +43,47 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 	for i := range g.edges {
 		e, pts := &g.edges[i], routes[i]
 		edge := a.edge()
-		*edge = bpmn.Edge{ID: e.flow.ID + "_di", BPMNElement: e.flow.ID, Element: e.flow, Waypoints: a.waypoints(pts)}
+		edge.BPMNElement, edge.Element, edge.Waypoints = e.flow.ID, e.flow, a.waypoints(pts) // ID: setDIIDs
 		if e.flow.Name != "" {
 			edge.Label = a.label(a.bounds(flowLabel(pts, e.flow.Name)))
 		}
 		e.flow.Edge = edge
 		plane.Edges = append(plane.Edges, edge)
 	}
+	setDIIDs(plane.Shapes, plane.Edges)
 	return plane
+}
+
+// diSuffix makes a DI element's id from the id of the element it draws, as bpmn-js does.
+const diSuffix = "_di"
+
+// setDIIDs gives every shape and edge its id, the drawn element's id and diSuffix. The ids
+// share one string, made once: a large workflow has tens of thousands.
+func setDIIDs(shapes []*bpmn.Shape, edges []*bpmn.Edge) {
+	n := 0
+	for _, s := range shapes {
+		n += len(s.BPMNElement) + len(diSuffix)
+	}
+	for _, e := range edges {
+		n += len(e.BPMNElement) + len(diSuffix)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, s := range shapes {
+		b.WriteString(s.BPMNElement)
+		b.WriteString(diSuffix)
+	}
+	for _, e := range edges {
+		b.WriteString(e.BPMNElement)
+		b.WriteString(diSuffix)
+	}
+	all := b.String()
+	for _, s := range shapes {
+		s.ID, all = all[:len(s.BPMNElement)+len(diSuffix)], all[len(s.BPMNElement)+len(diSuffix):]
+	}
+	for _, e := range edges {
+		e.ID, all = all[:len(e.BPMNElement)+len(diSuffix)], all[len(e.BPMNElement)+len(diSuffix):]
+	}
 }
 
 // diAlloc hands out a plane's DI objects from a few arrays sized up front, instead of one

@@ -83,41 +83,62 @@ func newRouter(g *graph) *router {
 	}
 	r := &router{
 		g:        g,
-		rowCols:  make([][]int, rows),
-		colRows:  make([][]int, cols),
 		deepest:  newSkyline(cols, math.MinInt, maxInt),
 		colDepth: make([]int, cols),
 		corners:  make([][2]portUse, len(g.nodes)),
-	}
-	// Bucket by column, then by row, so every list comes out sorted without a sort.
-	byCol := make([][]int, cols)
-	byRow := make([][]int, rows)
-	for i := range g.nodes {
-		byCol[g.nodes[i].rank] = append(byCol[g.nodes[i].rank], i)
-		byRow[g.nodes[i].row] = append(byRow[g.nodes[i].row], i)
-	}
-	colNodes, rowNodes := make([][]int, cols), make([][]int, rows)
-	for c, ns := range byCol {
-		for _, n := range ns {
-			r.rowCols[g.nodes[n].row] = append(r.rowCols[g.nodes[n].row], c)
-			rowNodes[g.nodes[n].row] = append(rowNodes[g.nodes[n].row], n)
-		}
-	}
-	for row, ns := range byRow {
-		for _, n := range ns {
-			r.colRows[g.nodes[n].rank] = append(r.colRows[g.nodes[n].rank], row)
-			colNodes[g.nodes[n].rank] = append(colNodes[g.nodes[n].rank], n)
-			r.deepest.raise(g.nodes[n].rank, row)
-			r.colDepth[g.nodes[n].rank] = row
-		}
 	}
 	ranks, rowsOf := make([]int, len(g.nodes)), make([]int, len(g.nodes))
 	for i := range g.nodes {
 		ranks[i], rowsOf[i] = g.nodes[i].rank, g.nodes[i].row
 	}
+	// Bucket by column, then by row, so every list comes out sorted without a sort.
+	all := func(i int) int { return i }
+	_, byCol := group(cols, ranks, all) // the nodes column by column
+	_, byRow := group(rows, rowsOf, all)
+	rowOfCol := func(k int) int { return rowsOf[byCol[k]] }
+	r.rowCols, _ = groupBy(rows, len(byCol), rowOfCol, func(k int) int { return ranks[byCol[k]] })
+	rowNodes, _ := groupBy(rows, len(byCol), rowOfCol, func(k int) int { return byCol[k] })
+	colOfRow := func(k int) int { return ranks[byRow[k]] }
+	r.colRows, _ = groupBy(cols, len(byRow), colOfRow, func(k int) int { return rowsOf[byRow[k]] })
+	colNodes, _ := groupBy(cols, len(byRow), colOfRow, func(k int) int { return byRow[k] })
+	for _, n := range byRow {
+		r.deepest.raise(ranks[n], rowsOf[n])
+		r.colDepth[ranks[n]] = rowsOf[n]
+	}
 	r.colRuns = newLineRuns(colNodes, ranks, rowsOf)
 	r.rowRuns = newLineRuns(rowNodes, rowsOf, ranks)
 	return r
+}
+
+// group buckets the items 0..len(keys)-1 by their key (each below n), keeping their order
+// within a bucket, and gives each bucket's values and all values, bucket after bucket.
+func group(n int, keys []int, value func(i int) int) ([][]int, []int) {
+	return groupBy(n, len(keys), func(i int) int { return keys[i] }, value)
+}
+
+// groupBy is group for count items whose keys key gives. The buckets share one array (and
+// one allocation): a large workflow has thousands of rows and columns, and a list each
+// grown by append cost thousands of allocations per routing.
+func groupBy(n, count int, key, value func(i int) int) ([][]int, []int) {
+	start := make([]int, n+1) // start[b] is where bucket b begins in flat
+	for i := range count {
+		start[key(i)+1]++
+	}
+	for b := range n {
+		start[b+1] += start[b]
+	}
+	flat, next := make([]int, count), make([]int, n)
+	copy(next, start)
+	for i := range count {
+		b := key(i)
+		flat[next[b]] = value(i)
+		next[b]++
+	}
+	buckets := make([][]int, n)
+	for b := range n {
+		buckets[b] = flat[start[b]:start[b+1]:start[b+1]]
+	}
+	return buckets, flat
 }
 
 // runs reports whether a flow can run through its column from node cn to row toRow and

@@ -30,13 +30,16 @@ type Result struct {
 	Request Request
 	// Defs is the BPMN model, laid out; each element's Origin is the diag.Range of the YAML
 	// it was compiled from (lint reports there).
-	Defs *bpmn.Definitions
-	// Doc is the xml-js tree of Defs, the tree inside Request.Taskflow.
-	Doc        *bpmn.Document
+	Defs       *bpmn.Definitions
 	Taskconfig *Taskconfig
 	prog       *workflow.Program // what this was built from, for WithProcessNumber
 	opts       Options
 }
+
+// Document is the xml-js tree of Defs, the tree inside Request.Taskflow, built anew on each
+// call: compiling writes the taskflow straight from the model (bpmn.EncodeModelTaskflow),
+// and only the xml and tree forms need the tree.
+func (r *Result) Document() (*bpmn.Document, error) { return bpmn.Write(r.Defs) }
 
 // RequestJSON is the request body as indented JSON, ending in a newline.
 func (r *Result) RequestJSON() ([]byte, error) { return indentedJSON(r.Request) }
@@ -107,11 +110,7 @@ func build(prog *workflow.Program, opts Options) (*Result, error) {
 	if opts.ModelOnly {
 		return &Result{Defs: defs}, nil
 	}
-	doc, err := bpmn.Write(defs)
-	if err != nil {
-		return nil, err
-	}
-	taskflow, err := bpmn.EncodeTaskflow(doc)
+	taskflow, err := bpmn.EncodeModelTaskflow(defs)
 	if err != nil {
 		return nil, err
 	}
@@ -138,5 +137,5 @@ func build(prog *workflow.Program, opts Options) (*Result, error) {
 		TaskflowType: "JSON",
 		AopType:      AopType(w),
 	}
-	return &Result{Request: req, Defs: defs, Doc: doc, Taskconfig: tc}, nil
+	return &Result{Request: req, Defs: defs, Taskconfig: tc}, nil
 }

@@ -288,14 +288,14 @@ func TestModelOnlyGivesTheSameModel(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	if model.Doc != nil || model.Request.Taskflow != "" {
+	if model.Taskconfig != nil || model.Request.Taskflow != "" {
 		t.Fatal("ModelOnly still built the tree or the taskflow")
 	}
 	fromModel, err := bpmn.Write(model.Defs)
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, _ := bpmn.EncodeTreeJSON(full.Doc, "")
+	a, _ := bpmn.EncodeTreeJSON(mustDocument(t, full), "")
 	b, _ := bpmn.EncodeTreeJSON(fromModel, "")
 	if string(a) != string(b) {
 		t.Fatal("the ModelOnly model writes a different tree than a full compile")

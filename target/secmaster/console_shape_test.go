@@ -51,7 +51,7 @@ steps:
     description: Check the blast radius first
     approval: { approvers: [soc-lead], timeout: 30m }
 `
-	got := findInDoc(mustCompile(t, "w.yaml", []byte(src)).Doc, "bpmn2:userTask")
+	got := findInDoc(mustDocument(t, mustCompile(t, "w.yaml", []byte(src))), "bpmn2:userTask")
 	want := findInDoc(ref, "bpmn2:userTask")
 	if len(want) == 0 || len(got) != 2 {
 		t.Fatalf("found %d user tasks in the reference and %d compiled; want some and 2", len(want), len(got))

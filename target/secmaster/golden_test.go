@@ -49,11 +49,12 @@ func outputs(t *testing.T, res *secmaster.Result) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tree, err := bpmn.EncodeTreeJSON(res.Doc, "  ")
+	doc := mustDocument(t, res)
+	tree, err := bpmn.EncodeTreeJSON(doc, "  ")
 	if err != nil {
 		t.Fatal(err)
 	}
-	xml, err := bpmn.EncodeXML(res.Doc, bpmn.XMLOptions{Indent: "  ", DefaultDeclaration: true})
+	xml, err := bpmn.EncodeXML(doc, bpmn.XMLOptions{Indent: "  ", DefaultDeclaration: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,6 +69,16 @@ func outputs(t *testing.T, res *secmaster.Result) map[string][]byte {
 // goldenSections is the order sections are written in a case archive or checked for an
 // example; looked up in outputs by name.
 var goldenSections = []string{"request.json", "taskconfig.json", "bpmn.xml", "tree.json"}
+
+// mustDocument is the xml-js tree of a compiled workflow.
+func mustDocument(t testing.TB, res *secmaster.Result) *bpmn.Document {
+	t.Helper()
+	doc, err := res.Document()
+	if err != nil {
+		t.Fatalf("the compiled model does not write as a tree: %v", err)
+	}
+	return doc
+}
 
 func mustCompile(t testing.TB, file string, src []byte) *secmaster.Result {
 	t.Helper()

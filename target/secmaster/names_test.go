@@ -37,7 +37,8 @@ steps:
 // → tree to be the identity, and the decoded tree to hold the raw characters.
 func TestMarkupNamesRoundTrip(t *testing.T) {
 	res := mustCompile(t, "w.yaml", []byte(markupWorkflow))
-	out, err := bpmn.EncodeXML(res.Doc, bpmn.XMLOptions{Indent: "  "})
+	doc := mustDocument(t, res)
+	out, err := bpmn.EncodeXML(doc, bpmn.XMLOptions{Indent: "  "})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func TestMarkupNamesRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	compiled, first, second := treeJSON(t, res.Doc), treeJSON(t, tree), treeJSON(t, tree2)
+	compiled, first, second := treeJSON(t, doc), treeJSON(t, tree), treeJSON(t, tree2)
 	if !bytes.Equal(first, compiled) || !bytes.Equal(second, first) {
 		t.Errorf("XML → tree → XML → tree is not the identity on the compiled tree")
 	}

@@ -65,7 +65,7 @@ func (r *Result) Forms() []string { return slices.Clone(Forms) }
 // Emit renders one form of the result; the bytes end in a newline. A ModelOnly result has
 // only its model, and no form.
 func (r *Result) Emit(form string) ([]byte, error) {
-	if r.Doc == nil {
+	if r.Taskconfig == nil {
 		return nil, fmt.Errorf("the workflow was compiled for linting only; it has no %s", form)
 	}
 	switch form {
@@ -75,10 +75,15 @@ func (r *Result) Emit(form string) ([]byte, error) {
 		return []byte(r.Request.Taskflow + "\n"), nil
 	case FormTaskconfig:
 		return r.TaskconfigJSON()
-	case FormXML:
-		return bpmn.EncodeXML(r.Doc, bpmn.XMLOptions{Indent: "  ", DefaultDeclaration: true})
-	case FormTree:
-		b, err := bpmn.EncodeTreeJSON(r.Doc, "  ")
+	case FormXML, FormTree:
+		doc, err := r.Document()
+		if err != nil {
+			return nil, err
+		}
+		if form == FormXML {
+			return bpmn.EncodeXML(doc, bpmn.XMLOptions{Indent: "  ", DefaultDeclaration: true})
+		}
+		b, err := bpmn.EncodeTreeJSON(doc, "  ")
 		return append(b, '\n'), err
 	}
 	return nil, fmt.Errorf("SecMaster has no form %q; the forms are %v", form, r.Forms())
