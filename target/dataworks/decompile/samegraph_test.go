@@ -14,6 +14,7 @@ import (
 	"github.com/wfc-dev/wfc/diag"
 	"github.com/wfc-dev/wfc/lint/driver"
 	dw "github.com/wfc-dev/wfc/target/dataworks"
+	_ "github.com/wfc-dev/wfc/target/dataworks/rules" // the DataWorks lint rules, as cmd/wfc registers them
 )
 
 // The real specs are the target's testdata (Apache-2.0, aliyun/dataworks-spec and the
@@ -64,23 +65,106 @@ func TestRealSpecsCompileToTheSameGraph(t *testing.T) {
 	}
 }
 
-// lintErrors lints a workflow under the recommended rules and returns every diagnostic
-// but unused-input: single-sql-node-spec.json declares a workflow parameter that no node
-// reads, which the decompiled YAML keeps, so lint rightly warns about it there.
+// inputFaults are the lint rules that report what a real spec itself lacks, which the
+// decompiled YAML says as faithfully: single-sql-node-spec.json declares a workflow parameter
+// no node reads (unused-input); sdk-import-example.json and the sql-python specs run ODPS_SQL
+// nodes without a data source (dataworks-missing-datasource); real-case-single-python-spec.json
+// has a node without code (dataworks-empty-script). Each is checked against the input in
+// TestInputFaultsAreTheInputs.
+var inputFaults = map[string]bool{"unused-input": true, "dataworks-missing-datasource": true, "dataworks-empty-script": true}
+
+// lintErrors lints a workflow under the recommended rules, the DataWorks rules included, and
+// returns every diagnostic but those of inputFaults.
 func lintErrors(t *testing.T, src []byte) diag.List {
+	t.Helper()
+	var out diag.List
+	for _, d := range lintAll(t, src) {
+		if !inputFaults[d.Rule] {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func lintAll(t *testing.T, src []byte) diag.List {
 	t.Helper()
 	s, _ := driver.Settings(nil)
 	diags, err := driver.File("decompiled.yaml", src, s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out diag.List
-	for _, d := range diags {
-		if d.Rule != "unused-input" || d.Severity == diag.Error {
-			out = append(out, d)
+	return diags
+}
+
+// TestInputFaultsAreTheInputs: each lint finding lintErrors leaves out is true of the real
+// spec itself: the node its step came from has no data source, or no code, or the parameter
+// is in no node's script or parameters.
+func TestInputFaultsAreTheInputs(t *testing.T) {
+	seen := map[string]bool{}
+	for _, file := range realSpecs(t) {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src, err := ReadSource(file, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, _ := Read(src)
+		yaml, err := lang.Format(w)
+		if err != nil {
+			t.Fatal(err)
+		}
+		nodes := map[string]dw.Node{}
+		for _, n := range src.Doc.Spec.Workflows[0].Nodes {
+			nodes[n.ID] = n
+		}
+		steps := map[string]*lang.Step{}
+		for _, s := range allSteps(w.Steps) {
+			steps[s.ID] = s
+		}
+		for _, d := range lintAll(t, yaml) {
+			if !inputFaults[d.Rule] {
+				continue
+			}
+			seen[d.Rule] = true
+			if !inputHasFault(d, nodes, steps, string(data)) {
+				t.Errorf("%s: %s is not true of the input", filepath.Base(file), d.Error())
+			}
 		}
 	}
-	return out
+	for rule := range inputFaults {
+		if !seen[rule] {
+			t.Errorf("no real spec has a %s finding; drop it from inputFaults", rule)
+		}
+	}
+}
+
+// inputHasFault checks one finding against the input: the step it names came from a node
+// without a data source or code, or the input it names is read nowhere in the document.
+func inputHasFault(d diag.Diagnostic, nodes map[string]dw.Node, steps map[string]*lang.Step, raw string) bool {
+	for id, s := range steps {
+		if !strings.Contains(d.Message, `"`+id+`"`) && !strings.Contains(d.Message, "node") {
+			continue
+		}
+		n := nodes[s.Element]
+		switch d.Rule {
+		case "dataworks-missing-datasource":
+			if strings.Contains(d.Message, `"`+id+`"`) {
+				return n.Datasource == nil
+			}
+		case "dataworks-empty-script":
+			if n.Script != nil && n.Script.Content == "" {
+				return true
+			}
+		}
+	}
+	if d.Rule == "unused-input" {
+		name := strings.TrimSuffix(strings.TrimPrefix(d.Message, `input "`), `" is never used`)
+		name, _, _ = strings.Cut(name, `"`)
+		return !strings.Contains(raw, "${"+name+"}")
+	}
+	return false
 }
 
 // stepIDs maps each node id a step was read from to the step's id.
