@@ -33,9 +33,6 @@ func shapeErrors(w *workflow.Workflow) diag.List {
 	errorf := func(r diag.Range, format string, args ...any) {
 		out = append(out, diag.Errorf(r, diag.RuleCompile, format, args...))
 	}
-	if len(w.Steps) == 0 {
-		errorf(w.Range, "the workflow has no steps; add at least one under steps")
-	}
 	for _, s := range w.AllSteps() {
 		switch id := s.ID; {
 		case !id.IsSet() || id.Value == "":
