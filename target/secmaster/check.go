@@ -13,7 +13,7 @@ import (
 // steps that do not exist or that cross a parallel branch's boundary); duplicateParams and
 // callOnErrorPolicies add duplicate input or output names and on_error: continue on a
 // workflow call, whether or not the file loaded cleanly; shape says whether to
-// add what the JSON Schema also reports (no steps, a step without id or kind, the reserved id
+// add what the JSON Schema also reports (a step without id or kind, the reserved id
 // end, an empty parallel, a wait without duration). Target.Check leaves those to the schema
 // (Target.Compile still refuses them), so no problem is said twice. Every problem is
 // reported in one run, each at the place the user wrote it.
