@@ -310,7 +310,9 @@ func addDuration(m *yaml.Node, key string, seconds int64) {
 
 func approval(a *Approval) (*yaml.Node, error) {
 	m := mapping()
-	add(m, "approvers", flowIfShort(strList(a.Approvers)))
+	if len(a.Approvers) > 0 { // none: the step's platform block carries soar:handlers
+		add(m, "approvers", flowIfShort(strList(a.Approvers)))
+	}
 	addDuration(m, "timeout", a.Timeout)
 	if a.OnTimeout != "" && (a.Timeout > 0 || a.OnTimeout != "interrupt") {
 		// Written even when it is the default: lint asks a timeout to say what it does.

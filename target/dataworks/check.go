@@ -12,7 +12,8 @@ import (
 // cleanly: steps of kinds DataWorks does not run, loops, on_error naming a step, workflow
 // outputs, node parameters that are not text, switch conditions with no DataWorks form, and
 // a step's platform.secmaster block.
-// What the schema rejects (no steps, a step without an id or kind) is left to it.
+// What the schema rejects (a step without an id or kind) is left to it; no steps compiles
+// to a workflow without nodes.
 func check(prog *workflow.Program) diag.List {
 	var out diag.List
 	errorf := func(r diag.Range, format string, args ...any) {
