@@ -38,3 +38,16 @@ func TestWhatCannotBeCarriedIsAnError(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptyWorkflowReadsBack: a workflow without nodes (what compiling steps: [] gives) reads
+// back as steps: [] with a warning, and compiles to the same document.
+func TestEmptyWorkflowReadsBack(t *testing.T) {
+	spec := compileFile(t, "empty.yaml", []byte("wfc: 1\ntarget: dataworks\nname: e\ndescription: \"\"\nsteps: []\n"))
+	yaml, diags := decompileSpec(t, "spec.json", spec)
+	if !strings.Contains(string(yaml), "steps: []") || len(diags) != 1 || diags.HasErrors() {
+		t.Fatalf("got %v\n%s", diags, yaml)
+	}
+	if again := compileFile(t, "decompiled.yaml", yaml); string(again) != string(spec) {
+		t.Errorf("compiles to\n%s\nwant\n%s", again, spec)
+	}
+}
