@@ -31,6 +31,7 @@ func check(prog *workflow.Program) diag.List {
 		if s.Platform != nil && s.Platform.SecMaster != nil {
 			errorf(s.Platform.SecMaster.Range, "step %q has a platform.secmaster block, which target dataworks does not read (it is what a SecMaster element carries); remove it", s.ID.Value)
 		}
+		out = append(out, platformErrors(s)...) // platform.go
 		if on := s.OnError(); on.NamesStep() {
 			errorf(on.Range, "on_error: %s names a step, which target dataworks cannot do: DataWorks has no error paths; write on_error: continue (the workflow goes on) or fail (the default)", on.Value)
 		}
