@@ -28,8 +28,17 @@ func Format(w *Workflow) ([]byte, error) {
 	}
 	root.HeadComment = strings.Join(head, "\n")
 	add(root, "wfc", intNode(1))
+	if w.Target != "" && w.Target != "secmaster" {
+		add(root, "target", str(w.Target))
+	}
 	add(root, "name", str(w.Name))
 	add(root, "description", str(w.Description))
+	if w.Path != "" {
+		add(root, "path", str(w.Path))
+	}
+	if w.Schedule != nil {
+		add(root, "schedule", schedule(w.Schedule))
+	}
 	if w.Type != "" && w.Type != "general" {
 		add(root, "type", str(w.Type))
 	}
@@ -171,6 +180,8 @@ func step(s *Step) (*yaml.Node, error) {
 		}
 	case KindWait:
 		add(m, "wait", str(Duration(s.Wait)))
+	case KindRun:
+		err = run(m, s)
 	}
 	if err != nil {
 		return nil, err
@@ -186,6 +197,56 @@ func step(s *Step) (*yaml.Node, error) {
 		add(m, "platform", p)
 	}
 	return m, nil
+}
+
+// run adds a run step's keys, in the order docs/language.md writes them.
+func run(m *yaml.Node, s *Step) error {
+	r := mapping()
+	add(r, "command", str(s.Run.Command))
+	if s.Run.File != "" {
+		add(r, "file", str(s.Run.File))
+	} else {
+		add(r, "code", script(s.Run.Code))
+	}
+	add(m, "run", flowIfShort(r))
+	if s.Run.Datasource != "" {
+		add(m, "datasource", str(s.Run.Datasource))
+	}
+	if s.Run.ResourceGroup != "" {
+		add(m, "resource_group", str(s.Run.ResourceGroup))
+	}
+	err := addObject(m, "with", s.With)
+	addDuration(m, "timeout", s.Timeout)
+	if s.Retry != nil {
+		add(m, "retry", retryNode(s.Retry))
+	}
+	if s.OnError != "" {
+		add(m, "on_error", str(s.OnError))
+	}
+	return err
+}
+
+// script is a script's text as a scalar that reads back the same: yaml.v3 writes a text
+// that starts with a line break as a literal block that loses it, so that one is quoted.
+func script(code string) *yaml.Node {
+	n := plainString(code)
+	if strings.HasPrefix(code, "\n") || strings.HasPrefix(code, "\r") {
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+// schedule is a DataWorks schedule, on one line when it is short.
+func schedule(sc *Schedule) *yaml.Node {
+	m := mapping()
+	add(m, "cron", str(sc.Cron))
+	for _, kv := range [][2]string{{"timezone", sc.Timezone}, {"start", sc.Start}, {"end", sc.End}} {
+		if kv[1] != "" {
+			add(m, kv[0], str(kv[1]))
+		}
+	}
+	addDuration(m, "delay", sc.Delay)
+	return flowIfShort(m)
 }
 
 // addObject adds a with or form mapping, left out when absent or empty.
@@ -229,6 +290,13 @@ func platform(p *Platform) (*yaml.Node, error) {
 		}
 		add(block, "taskconfig", cfg)
 	}
+	for _, mem := range p.Members {
+		v, err := jsonToYAML(mem.Value)
+		if err != nil {
+			return nil, fmt.Errorf("platform %s %s: %v", p.Target, mem.Key, err)
+		}
+		add(block, mem.Key, flowIfShort(v))
+	}
 	out := mapping()
 	add(out, p.Target, block)
 	return out, nil
@@ -242,7 +310,9 @@ func addDuration(m *yaml.Node, key string, seconds int64) {
 
 func approval(a *Approval) (*yaml.Node, error) {
 	m := mapping()
-	add(m, "approvers", flowIfShort(strList(a.Approvers)))
+	if len(a.Approvers) > 0 { // none: the step's platform block carries soar:handlers
+		add(m, "approvers", flowIfShort(strList(a.Approvers)))
+	}
 	addDuration(m, "timeout", a.Timeout)
 	if a.OnTimeout != "" && (a.Timeout > 0 || a.OnTimeout != "interrupt") {
 		// Written even when it is the default: lint asks a timeout to say what it does.

@@ -1,7 +1,7 @@
 // Package decompile is the target-neutral half of `wfc decompile`: the language's model of a
 // workflow read back from a platform (a Workflow), which each target's reader builds
-// (target/secmaster/decompile for SecMaster), and Format, which writes it as wfc YAML the
-// way the examples are written. Another target adds a reader, not a writer.
+// (target/secmaster/decompile, target/dataworks/decompile), and Format, which writes it as
+// wfc YAML the way the examples are written. Another target adds a reader, not a writer.
 package decompile
 
 import "encoding/json"
@@ -12,6 +12,7 @@ const Rule = "decompile"
 // Workflow is one decompiled workflow, in the language's terms.
 type Workflow struct {
 	Source      string // where it was read from, for the head comment ("" for none)
+	Target      string // "" for secmaster (left out), dataworks
 	Name        string
 	Description string
 	Type        string // general (left out), investigation, containment or mitigation
@@ -23,7 +24,10 @@ type Workflow struct {
 	Outputs     []*Param
 	// OutputsNote is a comment above outputs: what the platform does not keep of them.
 	OutputsNote string
-	Steps       []*Step
+	// Path and Schedule are DataWorks': the Data Studio folder and when the workflow runs.
+	Path     string
+	Schedule *Schedule
+	Steps    []*Step
 	// Lost lists what could not be carried and belongs to no step, written as comments at
 	// the top (--force).
 	Lost []string
@@ -33,6 +37,13 @@ type Workflow struct {
 type Retry struct {
 	Times    int64
 	Interval int64
+}
+
+// Schedule is a DataWorks schedule; Start and End are "" when they are DataWorks' defaults,
+// Delay is seconds.
+type Schedule struct {
+	Cron, Timezone, Start, End string
+	Delay                      int64
 }
 
 // Param is one input or output.
@@ -52,6 +63,7 @@ const (
 	KindParallel = "parallel"
 	KindWorkflow = "workflow"
 	KindWait     = "wait"
+	KindRun      = "run"
 )
 
 // Step is one step. Only the fields of its Kind are set.
@@ -79,6 +91,9 @@ type Step struct {
 	Workflow string
 	Wait     int64 // seconds
 
+	// Run is a run step's node: With, Timeout, Retry and OnError are set as for an action.
+	Run *Run
+
 	// Platform is what the step's element carries that the language does not model, kept
 	// verbatim under platform.<target>; nil when nothing.
 	Platform *Platform
@@ -86,6 +101,13 @@ type Step struct {
 	Lost []string
 	// Element is the id of the element the step was read from.
 	Element string
+}
+
+// Run is a DataWorks node: its type, its script as Code or, once written to a file, File,
+// and where it runs.
+type Run struct {
+	Command, Code, File       string
+	Datasource, ResourceGroup string
 }
 
 // Approval is an approval step's body.
@@ -107,9 +129,11 @@ type Case struct {
 // Platform is one target's part of a step's platform block: what the step's element carries
 // that the language does not model, verbatim.
 type Platform struct {
-	Target     string // the block's key: "secmaster"
+	Target     string // the block's key: "secmaster" or "dataworks"
 	Attributes []Attr
 	Taskconfig []Member
+	// Members are a DataWorks node's members, written straight under the block's key.
+	Members []Member
 }
 
 // Attr is one attribute, its name qualified as written.

@@ -285,18 +285,25 @@ func flowDiff(want, got []string) string {
 // TestConsoleWorkflowsKeepTheirGraph holds the guarantee for diagrams wfc did not compile:
 // the decompiled YAML lints clean and compiles to the same graph (nodes, names, flows,
 // conditions, settings and the attributes and taskconfig members carried in platform).
+// The real samples are among them (issue 11): the console's new workflow (start → end), an
+// approval saved without approvers or due date, and an empty process, which compiles to
+// the new workflow's start → end (wantFrom names the diagram whose graph it must have).
 func TestConsoleWorkflowsKeepTheirGraph(t *testing.T) {
-	for _, file := range []string{"testdata/inputs/console-drawn.request.json", "testdata/inputs/drawn-out-of-order.bpmn"} {
+	const seed = "../testdata/reference/seed-create-version.decoded.json"
+	for _, c := range []struct{ file, wantFrom string }{
+		{file: "testdata/inputs/console-drawn.request.json"},
+		{file: "testdata/inputs/drawn-out-of-order.bpmn"},
+		{file: seed},
+		{file: "../testdata/reference/taskFlow2.decoded.json"},
+		{file: "../testdata/reference/taskFlow1.decoded.json", wantFrom: seed},
+	} {
+		file := c.file
 		t.Run(file, func(t *testing.T) {
-			data, err := os.ReadFile(file)
-			if err != nil {
-				t.Fatal(err)
+			src := readSource(t, file)
+			want := src
+			if c.wantFrom != "" {
+				want = readSource(t, c.wantFrom)
 			}
-			srcs, err := smdecompile.ReadSources(file, data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			src := srcs[0]
 			w, diags := smdecompile.Read(src)
 			if diags.HasErrors() {
 				t.Fatalf("decompile reports errors:\n%v", diags)
@@ -314,9 +321,22 @@ func TestConsoleWorkflowsKeepTheirGraph(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if d := sameGraph(graphOfSource(t, src), graphOfSource(t, again[0])); d != "" {
+			if d := sameGraph(graphOfSource(t, want), graphOfSource(t, again[0])); d != "" {
 				t.Errorf("the recompiled graph differs from the original:\n%s\ndecompiled YAML:\n%s", d, yaml)
 			}
 		})
 	}
+}
+
+func readSource(t *testing.T, file string) smdecompile.Source {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcs, err := smdecompile.ReadSources(file, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srcs[0]
 }

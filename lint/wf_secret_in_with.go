@@ -69,6 +69,11 @@ var wfSecretInWith = &Rule{
 					}
 				}
 			}
+			if p := s.Platform; p != nil && p.DataWorks != nil { // merged into the node verbatim
+				for _, e := range p.DataWorks.Members {
+					check.value(e.Value, "platform.dataworks."+e.Key.Value, e.Key.Value, adviceValue)
+				}
+			}
 			check.stepText(s)
 		}
 		for i, in := range w.Inputs {

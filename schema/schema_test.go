@@ -91,7 +91,12 @@ func TestValidateMessages(t *testing.T) {
 			`s.yaml:1:6: wfc: must be 1, got the string "1" [schema]`},
 		{"too many labels", head + "labels: [IP, ACCOUNT, DOMAIN, IP]\nsteps: [{id: a, wait: 1}]\n",
 			`s.yaml:4:9: labels: has 4 items; at most 3 are allowed [schema]`},
-		{"empty steps", head + "steps: []\n", `s.yaml:4:8: steps: must not be empty [schema]`},
+		// A workflow saved in the console before anything was drawn is start → end.
+		{"empty steps", head + "steps: []\n", ``},
+		{"approval without approvers", head + "steps: [{id: a, approval: {timeout: 1h}}]\n",
+			`s.yaml:4:27: step "a".approval: missing required key "approvers" [schema]`},
+		// What the console saved without approvers or due date, carried verbatim (issue 11).
+		{"approval carried", head + "steps: [{id: a, approval: {}, platform: {secmaster: {attributes: {soar:handlers: '[]', flowable:dueDate: ''}}}}]\n", ``},
 		// The cases below pin the rules the schema writes without oneOf (step kinds, with,
 		// durations, the reserved id end) to the messages the oneOf form gave.
 		{"three kinds name all", head + "steps: [{id: a, action: p/a, approval: {approvers: [x], timeout: 1h}, wait: 5s}]\n",

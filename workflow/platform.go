@@ -12,7 +12,17 @@ import (
 // compiles back to what it was even where the inferred mapping is wrong.
 type Platform struct {
 	SecMaster *PlatformBlock // platform.secmaster; nil when absent
+	// DataWorks is platform.dataworks: members of the step's FlowSpec node, merged into the
+	// node the DataWorks compiler writes (objects member by member, a null removing the
+	// member, anything else replacing it); nil when absent.
+	DataWorks *DataWorksBlock
 	Range     diag.Range
+}
+
+// DataWorksBlock is a step's platform.dataworks block, members in file order.
+type DataWorksBlock struct {
+	Members []*Entry
+	Range   diag.Range
 }
 
 // PlatformBlock is one target's part of a platform block, keys in file order.
@@ -41,6 +51,9 @@ func (b *builder) platform(n *yaml.Node) *Platform {
 				}
 			})
 			p.SecMaster = block
+		}
+		if key == "dataworks" && v.Kind == yaml.MappingNode {
+			p.DataWorks = &DataWorksBlock{Members: b.entries(v), Range: b.rng(v)}
 		}
 	})
 	return p

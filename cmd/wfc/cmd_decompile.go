@@ -7,20 +7,27 @@ import (
 
 	"github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/diag"
-	"github.com/wfc-dev/wfc/internal/atomicfile"
-	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
+
+	dwdecompile "github.com/wfc-dev/wfc/target/dataworks/decompile"
 )
 
-const decompileUsage = `usage: wfc decompile [-o FILE|DIR] [--force] INPUT...
+const decompileUsage = `usage: wfc decompile [-o FILE|DIR] [--scripts DIR] [--force] INPUT...
 
-Turns SecMaster workflows back into wfc YAML: each INPUT ("-" is standard input) is any form
-'wfc convert' reads (a create-version request, an API response, a taskflow envelope or bare
-base64 taskflow, an xml-js tree, BPMN XML from any modeler) or an export file, which gives
-one YAML file per workflow and version. The YAML compiles to the same diagram: for a
-workflow wfc compiled, to the same bytes; step ids come back from wfc:step (see
-docs/language.md), and a diagram drawn elsewhere gets ids made from its element names.
-What an element carries that the language does not model is kept under the step's
-platform.secmaster block and written back by 'wfc compile'.
+Turns SecMaster and DataWorks workflows back into wfc YAML: each INPUT ("-" is standard
+input) is any form 'wfc convert' reads (a create-version request, an API response, a
+taskflow envelope or bare base64 taskflow, an xml-js tree, BPMN XML from any modeler) or an
+export file, which gives one YAML file per workflow and version; or a DataWorks FlowSpec
+document (GetWorkflowDefinition's Spec, what 'wfc compile' emits for target dataworks, or
+a request or answer holding it), read when the input is a JSON object with version, kind
+and spec. The YAML compiles to the same diagram: for a workflow wfc compiled, to the same
+bytes; step ids come back from wfc:step or the node id (see docs/language.md), and a
+diagram drawn elsewhere gets ids made from its element names. What an element carries
+that the language does not model is kept under the step's platform.secmaster or
+platform.dataworks block and written back by 'wfc compile'.
+
+--scripts DIR writes each DataWorks node's script to DIR/STEP.EXT (the node type's
+extension: .sql, .sh, .py, ...) and has its run step name it with file; without it the
+scripts are inline code.
 
 Without -o, one workflow is written to standard output. -o FILE writes one workflow there;
 -o DIR (an existing directory or a name ending in /) writes each to DIR/NAME.yaml, NAME
@@ -37,15 +44,19 @@ Exit status: 0 when every workflow was written, 1 when one cannot be carried (wi
 
 // decompiled is one workflow ready to be written.
 type decompiled struct {
-	source smdecompile.Source
-	yaml   []byte
-	path   string // "" for standard output
+	name     string // where it was read from
+	slug     string // names its file in -o DIR when the input gives several
+	workflow *decompile.Workflow
+	yaml     []byte
+	path     string // "" for standard output
+	scripts  []dwdecompile.Script
 }
 
 func runDecompile(e *env, args []string) int {
 	fs := newFlagSet(e, "decompile", decompileUsage)
 	out := fs.String("o", "", "write to FILE, or to one file per workflow in DIR")
 	force := fs.Bool("force", false, "write what can be carried even when something cannot, and list what was lost")
+	scripts := fs.String("scripts", "", "write DataWorks scripts to files in DIR rather than inline")
 	inputs, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
@@ -60,23 +71,13 @@ func runDecompile(e *env, args []string) int {
 		if err != nil {
 			return fail(e, exitUsage, "%v", err)
 		}
-		srcs, err := smdecompile.ReadSources(name, data)
+		ws, ds, err := readDecompileInput(name, data)
 		if err != nil {
 			diags = append(diags, diag.Errorf(diag.Range{File: name}, decompile.Rule, "%s", strings.TrimPrefix(err.Error(), name+": ")))
 			continue
 		}
-		for _, src := range srcs {
-			w, ds := smdecompile.Read(src)
-			diags = append(diags, ds...)
-			if w == nil {
-				continue
-			}
-			body, err := decompile.Format(w)
-			if err != nil {
-				return fail(e, exitProblems, "%s: cannot write the YAML: %v", src.Name, err)
-			}
-			all = append(all, decompiled{source: src, yaml: body})
-		}
+		diags = append(diags, ds...)
+		all = append(all, ws...)
 	}
 	if len(diags) > 0 {
 		fmt.Fprintln(e.stderr, diags.Error())
@@ -87,14 +88,11 @@ func runDecompile(e *env, args []string) int {
 	if code := decompilePaths(all, inputs, *out); code != "" {
 		return fail(e, exitUsage, "decompile: %s (nothing was written)", code)
 	}
+	if err := formatDecompiled(all, *scripts); err != nil {
+		return fail(e, exitProblems, "decompile: %v (nothing was written)", err)
+	}
 	for _, d := range all {
-		var err error
-		if d.path == "" {
-			_, err = e.stdout.Write(d.yaml)
-		} else {
-			err = atomicfile.WriteFile(d.path, d.yaml)
-		}
-		if err != nil {
+		if err := writeDecompiled(e, d); err != nil {
 			return fail(e, exitUsage, "decompile: %v", err)
 		}
 	}
@@ -118,8 +116,8 @@ func decompilePaths(all []decompiled, inputs []string, out string) string {
 		d := &all[i]
 		d.path = dest.file
 		if dest.dir != "" {
-			base := d.source.Slug
-			switch file, _, _ := strings.Cut(d.source.Name, ":"); {
+			base := d.slug
+			switch file, _, _ := strings.Cut(d.name, ":"); {
 			case base != "":
 			case file == "<stdin>":
 				base = "stdin"
@@ -132,9 +130,9 @@ func decompilePaths(all []decompiled, inputs []string, out string) string {
 			return err.Error()
 		}
 		if prev, dup := written[d.path]; dup && d.path != "" {
-			return fmt.Sprintf("%s and %s would both be written to %s; decompile them separately", prev, d.source.Name, d.path)
+			return fmt.Sprintf("%s and %s would both be written to %s; decompile them separately", prev, d.name, d.path)
 		}
-		written[d.path] = d.source.Name
+		written[d.path] = d.name
 	}
 	return ""
 }

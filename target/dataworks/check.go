@@ -12,7 +12,8 @@ import (
 // cleanly: steps of kinds DataWorks does not run, loops, on_error naming a step, workflow
 // outputs, node parameters that are not text, switch conditions with no DataWorks form, and
 // a step's platform.secmaster block.
-// What the schema rejects (no steps, a step without an id or kind) is left to it.
+// What the schema rejects (a step without an id or kind) is left to it; no steps compiles
+// to a workflow without nodes.
 func check(prog *workflow.Program) diag.List {
 	var out diag.List
 	errorf := func(r diag.Range, format string, args ...any) {
@@ -30,6 +31,7 @@ func check(prog *workflow.Program) diag.List {
 		if s.Platform != nil && s.Platform.SecMaster != nil {
 			errorf(s.Platform.SecMaster.Range, "step %q has a platform.secmaster block, which target dataworks does not read (it is what a SecMaster element carries); remove it", s.ID.Value)
 		}
+		out = append(out, platformErrors(s)...) // platform.go
 		if on := s.OnError(); on.NamesStep() {
 			errorf(on.Range, "on_error: %s names a step, which target dataworks cannot do: DataWorks has no error paths; write on_error: continue (the workflow goes on) or fail (the default)", on.Value)
 		}

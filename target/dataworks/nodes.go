@@ -67,6 +67,10 @@ func (c *compiler) build() {
 		case *workflow.Action, *workflow.Approval, *workflow.Call, *workflow.Wait, nil:
 			continue // Check refuses these kinds, the schema a step without one
 		}
+		n, err := withPlatform(n, s) // platform.go
+		if err != nil {
+			c.diags = append(c.diags, diag.Errorf(s.Platform.DataWorks.Range, diag.RuleCompile, "%v", err))
+		}
 		c.add(n, c.plan.stepDeps(s))
 	}
 }

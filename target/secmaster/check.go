@@ -13,7 +13,7 @@ import (
 // steps that do not exist or that cross a parallel branch's boundary); duplicateParams and
 // callOnErrorPolicies add duplicate input or output names and on_error: continue on a
 // workflow call, whether or not the file loaded cleanly; shape says whether to
-// add what the JSON Schema also reports (no steps, a step without id or kind, the reserved id
+// add what the JSON Schema also reports (a step without id or kind, the reserved id
 // end, an empty parallel, a wait without duration). Target.Check leaves those to the schema
 // (Target.Compile still refuses them), so no problem is said twice. Every problem is
 // reported in one run, each at the place the user wrote it.
@@ -32,9 +32,6 @@ func shapeErrors(w *workflow.Workflow) diag.List {
 	var out diag.List
 	errorf := func(r diag.Range, format string, args ...any) {
 		out = append(out, diag.Errorf(r, diag.RuleCompile, format, args...))
-	}
-	if len(w.Steps) == 0 {
-		errorf(w.Range, "the workflow has no steps; add at least one under steps")
 	}
 	for _, s := range w.AllSteps() {
 		switch id := s.ID; {

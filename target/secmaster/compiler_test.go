@@ -254,7 +254,6 @@ func TestConditionAndDefault(t *testing.T) {
 // returns them anyway): the compiler must say what is wrong rather than build or panic.
 func TestCompileRejectsBrokenShapes(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
-		{"wfc: 1\nname: x\ndescription: \"\"\nsteps: []\n", "the workflow has no steps"},
 		{"wfc: 1\nname: x\ndescription: \"\"\nsteps:\n  - id: a\n    name: no kind\n", `step "a" has no kind`},
 		{"wfc: 1\nname: x\ndescription: \"\"\nsteps:\n  - id: p\n    parallel: [{steps: []}]\n", `this branch of parallel step "p" has no steps`},
 		{"wfc: 1\nname: x\ndescription: \"\"\nsteps:\n  - id: p\n    parallel: []\n", `parallel step "p" has no branches`},

@@ -101,6 +101,9 @@ func platformErrors(w *workflow.Workflow) diag.List {
 	}
 	var out diag.List
 	for _, s := range w.AllSteps() {
+		if s.Platform != nil && s.Platform.DataWorks != nil {
+			out = append(out, diag.Errorf(s.Platform.DataWorks.Range, diag.RuleCompile, "step %q has a platform.dataworks block, which target secmaster does not read (it is what a DataWorks node carries); remove it", s.ID.Value))
+		}
 		block := secmasterBlock(s)
 		if block == nil {
 			continue

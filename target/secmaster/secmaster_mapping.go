@@ -33,10 +33,17 @@ const (
 	attrPlugin     = "soar:plugin"     // serviceTask: the plugin (the part of action before '/')
 	attrAction     = "soar:action"     // serviceTask: the plugin's action (after '/')
 	attrConnection = "soar:connection" // serviceTask: the asset connection, when given
-	attrDueDate    = "flowable:dueDate"
+	attrDueDate    = AttrDueDate
 	attrDueHandle  = "soar:due_handle" // userTask: interrupt | pass | reject (seen: interrupt)
-	attrHandlers   = "soar:handlers"   // userTask: JSON array of approvers (seen: "[]")
-	attrCalled     = "calledElement"   // callActivity: the called workflow's id or name
+	attrHandlers   = AttrHandlers
+	attrCalled     = "calledElement" // callActivity: the called workflow's id or name
+)
+
+// The userTask attributes an approval's approvers and timeout are written to; a platform
+// block that carries them stands in for approval.approvers and approval.timeout.
+const (
+	AttrDueDate  = "flowable:dueDate" // ISO 8601 duration; "" without a timeout
+	AttrHandlers = "soar:handlers"    // JSON array of approvers (seen: "[]")
 )
 
 // Node kinds in node_info.

@@ -33,7 +33,7 @@ func (Target) Check(prog *workflow.Program) diag.List {
 }
 
 // Compile builds the create-version request and the BPMN model of prog (a *Result). A
-// program the schema has not vetted gets its shape errors instead (no steps, a step
+// program the schema has not vetted gets its shape errors instead (a step
 // without an id or kind, ...), which the graph builder cannot handle.
 func (t Target) Compile(prog *workflow.Program, opts target.Options) (target.Artifact, diag.List) {
 	if shape := shapeErrors(prog.Workflow); len(shape) > 0 {

@@ -103,9 +103,6 @@ func Read(src Source) (*lang.Workflow, diag.List) {
 	for _, n := range r.steps() {
 		n.step.Platform = r.platformOf(n)
 	}
-	if len(w.Steps) == 0 && !r.diags.HasErrors() {
-		r.diags = append(r.diags, r.errorf(r.start.el, "the workflow has no steps (its start event flows straight to the end); a wfc workflow needs at least one"))
-	}
 	r.diags.Sort()
 	r.markLost(w)
 	return w, r.diags
@@ -256,11 +253,24 @@ func (r *reader) process() *bpmn.Element {
 	}
 	switch len(found) {
 	case 0:
-		r.fail(nil, "the diagram has no drawn process (no start event, no steps); there is nothing to decompile")
+		r.emptyProcess()
 		return nil
 	case 1:
 		return found[0]
 	}
 	r.fail(found[1], "the diagram has %d processes; wfc workflows are one process, and only %s is read", len(found), found[0].ID)
 	return found[0]
+}
+
+// emptyProcess reports a diagram whose process has nothing drawn in it (a workflow saved
+// in the console before anything was drawn): it is written as steps: [], which compiles
+// to start → end, the console's new workflow; a diagram with no process at all is refused.
+func (r *reader) emptyProcess() {
+	for _, c := range r.defs.Element.Children {
+		if c.Type == "Process" {
+			r.warnf(c, "%s is empty (no start event, no steps); it is written as steps: [], which compiles to a start event flowing to the end, as the console draws a new workflow", describe(c))
+			return
+		}
+	}
+	r.fail(nil, "the diagram has no process; there is nothing to decompile")
 }

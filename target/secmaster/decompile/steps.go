@@ -125,16 +125,19 @@ func (r *reader) readApproval(n *rnode) {
 	}
 	n.step.Approval = &lang.Approval{Approvers: a.Approvers, Timeout: a.Timeout, OnTimeout: a.OnTimeout,
 		Form: r.object(n.el, a.Form, "form")}
-	if len(a.Approvers) == 0 {
-		r.fail(n.el, "approval %s has no approvers (soar:handlers is empty); wfc requires at least one: add them in the console, or under approval.approvers", describe(n.el))
-	}
 	switch a.OnTimeout {
 	case "", "interrupt", "pass", "reject":
 	default:
 		r.fail(n.el, "approval %s: soar:due_handle %q is none of interrupt, pass, reject", describe(n.el), a.OnTimeout)
 	}
+	// Saved in the console without approvers or a due date: the language cannot say so, and
+	// lint asks a hand-written approval for both, so the element's attributes are carried
+	// verbatim in the platform block, which the schema accepts in their place.
+	if len(a.Approvers) == 0 {
+		a.Extra.Attrs = append(a.Extra.Attrs, bpmn.Attr{Name: smtarget.AttrHandlers, Value: attrValue(n.el, smtarget.AttrHandlers)})
+	}
 	if a.Timeout == 0 {
-		r.fail(n.el, "approval %s has no timeout (flowable:dueDate is empty); wfc requires one: set it in the console, or approval.timeout", describe(n.el))
+		a.Extra.Attrs = append(a.Extra.Attrs, bpmn.Attr{Name: smtarget.AttrDueDate, Value: attrValue(n.el, smtarget.AttrDueDate)})
 	}
 	r.platform(n, a.Extra)
 }

@@ -1,0 +1,138 @@
+package decompile
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/wfc-dev/wfc/dataworks"
+	"github.com/wfc-dev/wfc/dataworks/dataworkstest"
+	"github.com/wfc-dev/wfc/dataworks/deploy"
+	lang "github.com/wfc-dev/wfc/decompile"
+	dw "github.com/wfc-dev/wfc/target/dataworks"
+)
+
+// deployed pushes a compiled spec to the DataWorks emulator (loopback) and returns the
+// definition GetWorkflowDefinition answers with: DataWorks' ids, defaults and owner in it.
+func deployed(t *testing.T, spec []byte) []byte {
+	t.Helper()
+	srv := dataworkstest.NewTestServer(dataworkstest.Options{})
+	t.Cleanup(srv.Close)
+	cfg := srv.ClientConfig(dataworks.Credentials{AccessKeyID: dataworkstest.DefaultAccessKeyID, AccessKeySecret: dataworkstest.DefaultAccessKeySecret}, nil)
+	cfg.Poll.Interval = time.Millisecond // the emulator's jobs advance per poll, not per time
+	client, err := dataworks.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	plan, err := deploy.Plan(ctx, client, spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := deploy.Apply(ctx, plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := client.GetWorkflowDefinition(ctx, res.WorkflowID, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []byte(def.Spec)
+}
+
+// TestDeployedDefinitionsReadBack: a workflow compiled and deployed comes back, from the
+// definition DataWorks holds (its own 19-digit node ids, rerun defaults, owner, script ids),
+// with the same steps: ids from node names, a switch's from its branch outputs, no retry
+// where DataWorks' default is all it has; and compiles to the same graph.
+func TestDeployedDefinitionsReadBack(t *testing.T) {
+	named := filepath.Join(t.TempDir(), "workflow.yaml")
+	if err := os.WriteFile(named, []byte(namedSwitch), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range []string{named, "../testdata/compile/switch_meet/workflow.yaml",
+		"../testdata/compile/parallel/workflow.yaml", "../testdata/compile/schedule/workflow.yaml"} {
+		c := filepath.Base(filepath.Dir(file))
+		if file == named {
+			c = "named_switch"
+		}
+		t.Run(c, func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			spec := compileFile(t, file, src)
+			stored := deployed(t, spec)
+			source, err := ReadSource("deployed.json", stored)
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, diags := Read(source)
+			if diags.HasErrors() {
+				t.Fatalf("decompile: %v", diags)
+			}
+			orig, _ := ReadSource("compiled.json", spec)
+			want, _ := Read(orig)
+			if got, want := stepIDList(w.Steps), stepIDList(want.Steps); got != want {
+				t.Errorf("step ids %s, want %s", got, want)
+			}
+			for _, s := range allSteps(w.Steps) {
+				if s.Retry != nil && s.Kind == lang.KindRun && c != "schedule" {
+					t.Errorf("step %s has retry %+v from DataWorks' defaults", s.ID, *s.Retry)
+				}
+			}
+			yaml, err := lang.Format(w)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := dw.Decode(compileFile(t, "decompiled.yaml", yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d := sameGraph(source.Doc.Spec.Workflows[0], doc.Spec.Workflows[0], stepIDs(w.Steps)); d != "" {
+				t.Errorf("the recompiled graph differs from the deployed one:\n%s\n%s", d, yaml)
+			}
+		})
+	}
+}
+
+// namedSwitch has a switch whose name is not its id: DataWorks renames its node, but its
+// branch outputs keep the id.
+const namedSwitch = `wfc: 1
+target: dataworks
+name: named
+description: ""
+inputs:
+  - { name: size, type: number }
+steps:
+  - id: route
+    name: Route by size
+    switch:
+      - { when: "${inputs.size > 100}", next: big }
+    default: small
+  - id: big
+    run: { command: DIDE_SHELL, code: echo big }
+    next: end
+  - id: small
+    run: { command: DIDE_SHELL, code: echo small }
+`
+
+func allSteps(steps []*lang.Step) []*lang.Step {
+	var out []*lang.Step
+	for _, s := range steps {
+		out = append(out, s)
+		for _, b := range s.Branches {
+			out = append(out, allSteps(b)...)
+		}
+	}
+	return out
+}
+
+func stepIDList(steps []*lang.Step) string {
+	var out string
+	for _, s := range allSteps(steps) {
+		out += s.ID + " "
+	}
+	return out
+}
