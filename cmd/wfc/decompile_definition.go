@@ -1,9 +1,12 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/decompile"
 	"github.com/wfc-dev/wfc/diag"
+	dwdecompile "github.com/wfc-dev/wfc/target/dataworks/decompile"
 )
 
 // scriptFile is a DataWorks script that decompiling writes to a file of its own.
@@ -20,8 +23,31 @@ type scriptPlace struct{ Dir, YAMLDir string }
 // the script files it names (none when place is zero); yaml is nil when it cannot be carried
 // into the language (the errors in diags say why). It is the one place the DataWorks side of
 // the remote commands (diff --remote, pull) meets the decompiler, as decompileVersion is for
-// SecMaster. This build has no DataWorks decompiler yet (target/dataworks/decompile lands
-// separately), so it says so.
-var decompileDefinition = func(name string, _ *dataworks.WorkflowDefinition, _ scriptPlace) (yaml []byte, scripts []scriptFile, diags diag.List) {
-	return nil, nil, diag.List{diag.Errorf(diag.Range{File: name}, decompile.Rule, "this build of wfc cannot decompile DataWorks definitions")}
+// SecMaster.
+var decompileDefinition = func(name string, def *dataworks.WorkflowDefinition, place scriptPlace) (yaml []byte, scripts []scriptFile, diags diag.List) {
+	bad := func(format string, args ...any) diag.List {
+		return append(diags, diag.Errorf(diag.Range{File: name}, decompile.Rule, format, args...))
+	}
+	src, err := dwdecompile.ReadSource(name, []byte(def.Spec))
+	if err != nil {
+		return nil, nil, bad("its FlowSpec cannot be read: %v", err)
+	}
+	w, diags := dwdecompile.Read(src)
+	if w == nil || diags.HasErrors() {
+		return nil, nil, diags
+	}
+	w.Source = fmt.Sprintf("DataWorks workflow %s %q", def.ID, def.Name)
+	if place.Dir != "" {
+		moved, err := dwdecompile.MoveScripts(w, place.Dir, place.YAMLDir)
+		if err != nil {
+			return nil, nil, bad("%v", err)
+		}
+		for _, s := range moved {
+			scripts = append(scripts, scriptFile{Path: s.Path, Text: s.Text})
+		}
+	}
+	if yaml, err = decompile.Format(w); err != nil {
+		return nil, nil, bad("cannot write its YAML: %v", err)
+	}
+	return yaml, scripts, diags
 }
