@@ -35,7 +35,10 @@ workflows: mapping, --workflow-id for one file, else the workflow named like the
 decompiled and resolved like a local file; the deployed version is the OLD side. What the
 deployed form cannot carry (an output's value) and a label or data class the file leaves
 out are no difference: pushing would not change them. A file whose workflow does not exist
-yet, or has no version, is one change saying so. It sends nothing that writes. With several
+yet, or has no version, is one change saying so. A target: dataworks FILE is compared with
+the DataWorks workflow of its name (as 'wfc push' finds it: exact name, every page, both
+kinds), read with its scripts and decompiled; what the service fills in by default (a
+node's rerun strategy) is no difference. It sends nothing that writes. With several
 files, text names both sides before each file's changes, and --format json is an array.
 
 Exit status (as git diff --exit-code): 0 when the workflows are the same, 1 when they
@@ -54,7 +57,7 @@ func runDiff(e *env, args []string) int {
 func runDiffIn(ctx context.Context, e *env, args []string) int {
 	fs := newFlagSet(e, "diff", diffUsage+remoteFlagsHelp)
 	format := enumVar(fs, "format", "text", "output format: text, json or markdown", diffFormats...)
-	remote := fs.Bool("remote", false, "compare each file with the newest version deployed to SecMaster")
+	remote := fs.Bool("remote", false, "compare each file with what is deployed (SecMaster: the newest version; DataWorks: the definition)")
 	var rf diffRemoteFlags
 	rf.remote.register(fs)
 	fs.StringVar(&rf.workflowID, "workflow-id", "", "with --remote: the workflow id to compare a single FILE with")

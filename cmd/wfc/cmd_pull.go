@@ -19,7 +19,7 @@ import (
 	"github.com/wfc-dev/wfc/workflow"
 )
 
-const pullUsage = `usage: wfc pull [--target T] [-o DIR] [--force]
+const pullUsage = `usage: wfc pull [--target T] [-o DIR] [--scripts DIR] [--force]
 
 Fetches every workflow of the SecMaster workspace (its newest version), decompiles each into
 a YAML file, and maps each file to its workflow in wfc.yaml's workflows:, so a team adopts
@@ -40,6 +40,17 @@ other line kept as it is, or to a new ./wfc.yaml; when the file's workflows: can
 extended by adding lines (flow style), the entries are printed for you to add. Files are
 written atomically. Nothing is sent that writes.
 
+DataWorks: with --target naming a target with platform: dataworks, or without --target when
+only DataWorks has a default target or a workspace in the environment (WFC_DATAWORKS_ENDPOINT
+or ALIBABA_CLOUD_REGION_ID; credentials from ALIBABA_CLOUD_ACCESS_KEY_ID/SECRET), pull reads
+every workflow of that workspace (both kinds, every page), each definition with its scripts'
+contents, decompiled with the scripts inline, or with --scripts DIR in files
+DIR/NAME/STEP.EXT (.sql, .sh, .py, ...) that the steps name. A definition has no versions,
+so the first line of each file pull writes ends with "(pulled: sha256 HASH)", the hash of
+the rest of the file and of its script files: a file that still has it is rewritten when the
+workflow changed; an edited one is left with a note while the workflow has not changed
+since, and is kept (exit 1) unless --force when it has.
+
 Prints one line per workflow: new, updated, unchanged, kept (edited locally), skipped (no
 version) or FAIL. Exit status 1 when a workflow could not be pulled or a local edit was kept,
 2 on bad usage or configuration or when the workspace cannot be read.
@@ -48,9 +59,10 @@ version) or FAIL. Exit status 1 when a workflow could not be pulled or a local e
 
 // pullFlags are pull's options.
 type pullFlags struct {
-	remote remoteFlags
-	outDir string
-	force  bool
+	remote  remoteFlags
+	outDir  string
+	scripts string // DataWorks: where script files go; "" keeps scripts inline
+	force   bool
 }
 
 func runPull(e *env, args []string) int {
@@ -63,6 +75,7 @@ func pull(ctx context.Context, e *env, args []string) int {
 	f.remote.register(fs)
 	fs.StringVar(&f.outDir, "o", ".", "the directory new workflows are written to")
 	fs.BoolVar(&f.force, "force", false, "overwrite files edited locally since they were pulled")
+	fs.StringVar(&f.scripts, "scripts", "", "DataWorks: write each workflow's scripts to files in DIR/NAME/ rather than inline")
 	rest, code, done := parseCommandFlags(e, fs, args)
 	if done {
 		return code
@@ -72,6 +85,16 @@ func pull(ctx context.Context, e *env, args []string) int {
 	}
 	if st, err := os.Stat(f.outDir); err == nil && !st.IsDir() {
 		return fail(e, exitUsage, "pull: -o %s is a file, not a directory", f.outDir)
+	}
+	cfg, err := f.remote.loadConfig(e, ".")
+	if err != nil {
+		return fail(e, exitUsage, "pull: %v", err)
+	}
+	if f.remote.pullsDataWorks(e, cfg) {
+		return pullDataWorks(ctx, e, &f, cfg)
+	}
+	if f.scripts != "" {
+		return fail(e, exitUsage, "pull: --scripts is for DataWorks workflows, whose nodes run scripts; a SecMaster workflow has none")
 	}
 	client, cfg, err := f.remote.client(e, ".")
 	if err != nil {
@@ -86,10 +109,17 @@ func pull(ctx context.Context, e *env, args []string) int {
 		return exitOK
 	}
 	items := placeWorkflows(cfg, all, f.outDir)
+	return pullAll(ctx, e, cfg, items, func(it *pulledWorkflow) { it.fetch(ctx, client, f.force) })
+}
+
+// pullAll fetches each workflow that has no status yet, writes its file, prints its line, and
+// maps the files in wfc.yaml; the exit status is 1 when a workflow failed or a local edit was
+// kept.
+func pullAll(ctx context.Context, e *env, cfg *config.Config, items []pulledWorkflow, fetch func(*pulledWorkflow)) int {
 	for i := range items {
 		it := &items[i]
 		if it.status == "" {
-			it.fetch(ctx, client, f.force)
+			fetch(it)
 		}
 		if interrupted(ctx, fmt.Sprintf("pull interrupted after %d of %d workflows; every file written is whole", i, len(items))) {
 			return exitProblems
@@ -127,10 +157,13 @@ type pulledWorkflow struct {
 	mapped bool   // wfc.yaml already maps path to wf
 	latest *secmaster.WorkflowVersion
 	yaml   []byte // the decompiled newest version
-	status pullStatus
-	was    string // for updated: the version the file was pulled from
-	note   string
-	err    error
+	// scripts are the script files the YAML names (DataWorks, with --scripts), written
+	// before it.
+	scripts []scriptFile
+	status  pullStatus
+	was     string // for updated: the version the file was pulled from
+	note    string
+	err     error
 }
 
 // placeWorkflows orders the workflows by name and id and gives each its file: the one
@@ -220,19 +253,8 @@ func (it *pulledWorkflow) fetch(ctx context.Context, api publish.API, force bool
 // decompiles to (pull wrote it and no one edited it since), leave it when it already says
 // what the newest version says, keep it (unless force) otherwise.
 func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secmaster.WorkflowVersion, force bool) {
-	local, err := readlimit.File(it.path, workflow.MaxFileSize, "workflow files")
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		it.status = pullNew
-		return
-	case err != nil:
-		it.status, it.err = pullFailed, err
-		return
-	case bytes.Equal(local, it.yaml):
-		it.status = pullUnchanged
-		return
-	case sameWorkflow(it.path, local, it.yaml):
-		it.status, it.note = pullUnchanged, "the file says what this version says; its formatting is kept"
+	local, decided := it.compareLocal(func(local []byte) bool { return sameWorkflow(it.path, local, it.yaml) })
+	if decided {
 		return
 	}
 	if label, ok := pulledFrom(ctx, api, &it.wf, vs, it.latest, local); ok {
@@ -240,7 +262,7 @@ func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secm
 		return
 	}
 	if force {
-		it.status, it.note = pullUpdated, "local edits overwritten (--force)"
+		it.status, it.note = pullUpdated, overwrittenNote
 		return
 	}
 	if sameHeader(local, it.yaml) {
@@ -248,6 +270,29 @@ func (it *pulledWorkflow) decide(ctx context.Context, api publish.API, vs []secm
 		return
 	}
 	it.status, it.note = pullKept, "edited locally since it was pulled, or not from wfc pull: it is no version's decompiled form; --force overwrites it, 'wfc diff --remote "+it.path+"' shows the difference"
+}
+
+const overwrittenNote = "local edits overwritten (--force)"
+
+// compareLocal settles what both platforms decide from the file alone: write it when there
+// is none, leave it when it is the decompiled YAML or says what the deployed workflow says
+// (same, as after 'wfc push'), fail when it cannot be read. decided is false otherwise,
+// with the file's bytes.
+func (it *pulledWorkflow) compareLocal(same func(local []byte) bool) (local []byte, decided bool) {
+	local, err := readlimit.File(it.path, workflow.MaxFileSize, "workflow files")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		it.status = pullNew
+	case err != nil:
+		it.status, it.err = pullFailed, err
+	case bytes.Equal(local, it.yaml):
+		it.status = pullUnchanged
+	case same(local):
+		it.status, it.note = pullUnchanged, "the file says what this version says; its formatting is kept"
+	default:
+		return local, false
+	}
+	return nil, true
 }
 
 // sameHeader reports whether local starts with the comment line the decompiled YAML starts
@@ -305,6 +350,12 @@ func removeVersion(vs []secmaster.WorkflowVersion, id string) []secmaster.Workfl
 func (it *pulledWorkflow) write() {
 	if it.status != pullNew && it.status != pullUpdated {
 		return
+	}
+	for _, s := range it.scripts {
+		if err := writeOutputFile(s.Path, []byte(s.Text)); err != nil {
+			it.status, it.err = pullFailed, err
+			return
+		}
 	}
 	if err := writeOutputFile(it.path, it.yaml); err != nil {
 		it.status, it.err = pullFailed, err

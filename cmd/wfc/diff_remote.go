@@ -5,8 +5,12 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/wfc-dev/wfc/config"
+	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/diff"
 	"github.com/wfc-dev/wfc/publish"
+	"github.com/wfc-dev/wfc/secmaster"
+	"github.com/wfc-dev/wfc/workflow"
 )
 
 // diffRemoteFlags are what 'wfc diff --remote' takes beyond diff's own flags.
@@ -33,10 +37,13 @@ func diffRemote(ctx context.Context, e *env, f *diffRemoteFlags, format string, 
 	if f.workflowID != "" && len(files) != 1 {
 		return fail(e, exitUsage, "diff: --workflow-id names the workflow of one file, but there are %d; map each file in wfc.yaml instead", len(files))
 	}
-	client, cfg, err := f.remote.client(e, ".")
+	cfg, err := f.remote.loadConfig(e, ".")
 	if err != nil {
 		return fail(e, exitUsage, "diff: %v", err)
 	}
+	clients := remoteClients{flags: &f.remote, cfg: cfg}
+	ctx, cancel := context.WithTimeout(ctx, f.remote.timeout) // the DataWorks client has no timeout of its own
+	defer cancel()
 	var reports []diff.Report
 	failed := false
 	for _, file := range files {
@@ -45,18 +52,16 @@ func diffRemote(ctx context.Context, e *env, f *diffRemoteFlags, format string, 
 			failed = true
 			continue
 		}
-		if local.local.version == nil {
-			fmt.Fprintf(e.stderr, "wfc: diff: %s: it does not compile for SecMaster (its target is %s); diff --remote compares with SecMaster workflows only\n", file, local.target)
-			failed = true
-			continue
-		}
-		it := remoteWorkflow(cfg, file, f.workflowID, local.prog.Workflow.Name.Value)
-		r, err := remoteReport(ctx, client, it, local)
+		r, err := clients.report(ctx, e, f.workflowID, file, local)
 		if interrupted(ctx, "") {
 			return exitProblems // interruptible prints the one line and sets the code
 		}
-		if err != nil {
-			fmt.Fprintf(e.stderr, "wfc: diff: %s: %s\n", file, explainRemote(err))
+		var bad badSettings
+		switch {
+		case errors.As(err, &bad):
+			return fail(e, exitUsage, "diff: %v", bad.err)
+		case err != nil:
+			fmt.Fprintf(e.stderr, "wfc: diff: %s: %s\n", file, err)
 			failed = true
 			continue
 		}
@@ -66,6 +71,55 @@ func diffRemote(ctx context.Context, e *env, f *diffRemoteFlags, format string, 
 		return fail(e, exitUsage, "diff: %v", err)
 	}
 	return diffExitCode(reports, failed)
+}
+
+// remoteClients are the clients of diff --remote, one per platform, each made when a file of
+// its platform first needs it: a run comparing only DataWorks files needs no SecMaster
+// settings, and the other way round.
+type remoteClients struct {
+	flags     *remoteFlags
+	cfg       *config.Config
+	secMaster *secmaster.Client
+	dataWorks *dataworks.Client
+}
+
+// badSettings is an error in the settings of a platform's workspace: diff stops (exit 2).
+type badSettings struct{ err error }
+
+func (b badSettings) Error() string { return b.err.Error() }
+
+// report compares one local side with what is deployed on its platform.
+func (c *remoteClients) report(ctx context.Context, e *env, workflowID, file string, local diffSide) (diff.Report, error) {
+	var err error
+	if local.target == workflow.TargetDataWorks {
+		if workflowID != "" {
+			return diff.Report{}, badSettings{errors.New("--workflow-id names a SecMaster workflow; DataWorks workflows are found by name")}
+		}
+		if c.dataWorks == nil {
+			if c.dataWorks, err = c.flags.dataWorksClient(e, c.cfg); err != nil {
+				return diff.Report{}, badSettings{err}
+			}
+		}
+		r, err := dwRemoteReport(ctx, c.dataWorks, local)
+		if err != nil {
+			return r, errors.New(explainDataWorks(err))
+		}
+		return r, nil
+	}
+	if local.local.version == nil {
+		return diff.Report{}, fmt.Errorf("it does not compile for SecMaster or DataWorks (its target is %s); diff --remote compares with SecMaster and DataWorks workflows only", local.target)
+	}
+	if c.secMaster == nil {
+		if c.secMaster, _, err = c.flags.client(e, "."); err != nil {
+			return diff.Report{}, badSettings{err}
+		}
+	}
+	it := remoteWorkflow(c.cfg, file, workflowID, local.prog.Workflow.Name.Value)
+	r, err := remoteReport(ctx, c.secMaster, it, local)
+	if err != nil {
+		return r, errors.New(explainRemote(err))
+	}
+	return r, nil
 }
 
 // remoteReport compares one local side with its deployed workflow.

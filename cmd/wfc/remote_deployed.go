@@ -11,6 +11,7 @@ import (
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/secmaster"
 	"github.com/wfc-dev/wfc/target"
+	dwtarget "github.com/wfc-dev/wfc/target/dataworks"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 	smdecompile "github.com/wfc-dev/wfc/target/secmaster/decompile"
 	"github.com/wfc-dev/wfc/workflow"
@@ -98,13 +99,19 @@ type localWorkflow struct {
 	prog *workflow.Program
 	// version is what pushing the file would create, nil when it has no SecMaster form.
 	version *secmaster.WorkflowVersion
+	// flowSpec is the FlowSpec document pushing the file would import, nil when it has no
+	// DataWorks form.
+	flowSpec []byte
 }
 
 // localWorkflowOf is the local side of what the driver built from a file.
 func localWorkflowOf(u *target.Unit) localWorkflow {
 	lw := localWorkflow{prog: u.Program}
-	if res, ok := u.Artifact.(*smtarget.Result); ok {
-		lw.version = versionOf(res.Request)
+	switch a := u.Artifact.(type) {
+	case *smtarget.Result:
+		lw.version = versionOf(a.Request)
+	case *dwtarget.Artifact:
+		lw.flowSpec, _ = a.Spec() // nil when it cannot be written: nothing is filtered then
 	}
 	return lw
 }
@@ -122,7 +129,7 @@ func versionOf(r secmaster.CreateVersionRequest) *secmaster.WorkflowVersion {
 func remoteChanges(wf *secmaster.Workflow, v *secmaster.WorkflowVersion, local localWorkflow) ([]diff.Change, error) {
 	switch {
 	case wf == nil:
-		return []diff.Change{{Op: diff.Added, Scope: diff.ScopeWorkflow, Note: "(not deployed: no workflow has its name)"}}, nil
+		return notDeployed(), nil
 	case v == nil:
 		return []diff.Change{{Op: diff.Added, Scope: diff.ScopeWorkflow, Note: fmt.Sprintf("(workflow %s has no version yet)", wf.ID)}}, nil
 	}
@@ -131,6 +138,11 @@ func remoteChanges(wf *secmaster.Workflow, v *secmaster.WorkflowVersion, local l
 		return nil, err
 	}
 	return localChanges(remote, local), nil
+}
+
+// notDeployed is the one change of a workflow that no deployed workflow has the name of.
+func notDeployed() []diff.Change {
+	return []diff.Change{{Op: diff.Added, Scope: diff.ScopeWorkflow, Note: "(not deployed: no workflow has its name)"}}
 }
 
 // localChanges is diff.Programs from a deployed workflow to a local one, less what pushing
@@ -156,10 +168,16 @@ func localChanges(deployed *workflow.Program, local localWorkflow) []diff.Change
 // uncarried are the changes compiling and decompiling local makes to it, positions left out.
 func uncarried(local localWorkflow) map[diff.Change]bool {
 	lost := map[diff.Change]bool{}
-	if local.version == nil {
+	var own *workflow.Program
+	var err error
+	switch {
+	case local.version != nil:
+		own, err = deployedProgram(&secmaster.Workflow{Name: local.prog.Workflow.Name.Value}, local.version)
+	case local.flowSpec != nil:
+		own, err = dwOwnProgram(local)
+	default:
 		return lost
 	}
-	own, err := deployedProgram(&secmaster.Workflow{Name: local.prog.Workflow.Name.Value}, local.version)
 	if err != nil {
 		return lost // nothing to learn from: every change is shown
 	}
