@@ -177,8 +177,8 @@ func stepMarks(side diffSide, changes []diff.Change) map[string]render.Mark {
 	}
 	out := map[string]render.Mark{}
 	for id, el := range side.defs.ByID {
-		r, ok := el.Origin.(diag.Range)
-		if ok && el.SourceRef == nil && mark[r] != render.Unmarked {
+		r := el.Origin
+		if r.Start.IsValid() && el.SourceRef == nil && mark[r] != render.Unmarked {
 			out[id] = mark[r]
 		}
 	}
