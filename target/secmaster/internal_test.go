@@ -1,6 +1,8 @@
 package secmaster
 
 import (
+	"bytes"
+	"encoding/json"
 	"regexp"
 	"strconv"
 	"testing"
@@ -101,6 +103,14 @@ steps:
   - id: call
     workflow: Other
     with: { x: "${steps.act.output.y}" }
+  - id: timed
+    action: plugin/timed
+    timeout: 90s
+    retry: { times: 3, interval: 5s }
+    on_error: act
+  - id: bare
+    action: plugin/bare
+    on_error: continue
 `
 	w, diags := workflow.Load("escapes.yaml", []byte(src))
 	if w == nil || diags.HasErrors() {
@@ -120,5 +130,32 @@ steps:
 	}
 	if string(got) != string(want) {
 		t.Errorf("Taskconfig.marshal =\n%s\nencoding/json =\n%s", got, want)
+	}
+	// A plugin entry writes itself (pluginNode.EncodeTo), on both sides above: hold it
+	// against encoding/json's reflection on the same fields, a type without the method.
+	type reflected pluginNode
+	plugins := 0
+	for _, m := range res.Taskconfig.NodeInfo {
+		p, ok := m.Value.(pluginNode)
+		if !ok {
+			continue
+		}
+		plugins++
+		var b bytes.Buffer
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := p.EncodeTo(enc, &b); err != nil {
+			t.Fatal(err)
+		}
+		want, err := marshal(reflected(p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != string(want) {
+			t.Errorf("%s: pluginNode.EncodeTo =\n%s\nencoding/json =\n%s", m.Key, b.String(), want)
+		}
+	}
+	if plugins != 3 {
+		t.Errorf("%d plugin entries, want 3", plugins)
 	}
 }
