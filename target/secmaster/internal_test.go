@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/wfc-dev/wfc/internal/jsonobj"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -72,6 +73,25 @@ func TestIDsShareAnArena(t *testing.T) {
 	}
 }
 
+// encodesAsReflection fails t unless e.EncodeTo writes what encoding/json writes for
+// reflected, the same value as a type without the method.
+func encodesAsReflection(t *testing.T, e jsonobj.Encoder, reflected any) {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := e.EncodeTo(enc, &b); err != nil {
+		t.Fatal(err)
+	}
+	want, err := marshal(reflected)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("%T.EncodeTo =\n%s\nencoding/json =\n%s", e, b.String(), want)
+	}
+}
+
 func TestISODuration(t *testing.T) {
 	for _, c := range []struct {
 		seconds int64
@@ -131,31 +151,27 @@ steps:
 	if string(got) != string(want) {
 		t.Errorf("Taskconfig.marshal =\n%s\nencoding/json =\n%s", got, want)
 	}
-	// A plugin entry writes itself (pluginNode.EncodeTo), on both sides above: hold it
-	// against encoding/json's reflection on the same fields, a type without the method.
-	type reflected pluginNode
+	// Plugin and approval entries write themselves (EncodeTo), on both sides above: hold
+	// each against encoding/json's reflection on the same fields, a type without the method.
+	type reflectedPlugin pluginNode
+	type reflectedApproval approvalInfo
 	plugins := 0
 	for _, m := range res.Taskconfig.NodeInfo {
-		p, ok := m.Value.(pluginNode)
-		if !ok {
-			continue
-		}
-		plugins++
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetEscapeHTML(false)
-		if err := p.EncodeTo(enc, &b); err != nil {
-			t.Fatal(err)
-		}
-		want, err := marshal(reflected(p))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if b.String() != string(want) {
-			t.Errorf("%s: pluginNode.EncodeTo =\n%s\nencoding/json =\n%s", m.Key, b.String(), want)
+		if p, ok := m.Value.(pluginNode); ok {
+			plugins++
+			encodesAsReflection(t, p, reflectedPlugin(p))
 		}
 	}
 	if plugins != 3 {
 		t.Errorf("%d plugin entries, want 3", plugins)
 	}
+	if n := len(res.Taskconfig.UsertaskInfo); n != 1 {
+		t.Errorf("%d approval entries, want 1", n)
+	}
+	for _, m := range res.Taskconfig.UsertaskInfo {
+		a := m.Value.(approvalInfo)
+		encodesAsReflection(t, a, reflectedApproval(a))
+	}
+	bare := approvalInfo{Name: "no approvers, no form"} // null approvers, {} form
+	encodesAsReflection(t, bare, reflectedApproval(bare))
 }
