@@ -44,14 +44,16 @@ fuzz:
 lint-examples: build
 	./$(BIN) lint examples/
 
-# Draw every example with wfc render and, when Chromium is installed, screenshot each SVG on a
-# light and a dark page (RENDER_OUT/NAME.light.png, NAME.dark.png) to look at as a reviewer
-# would. The test suite does not need a browser.
+# Draw every example with wfc render (the DataWorks ones under examples/dataworks/ as
+# dataworks-NAME) and, when Chromium is installed, screenshot each SVG on a light and a dark
+# page (RENDER_OUT/NAME.light.png, NAME.dark.png) to look at as a reviewer would. The test
+# suite does not need a browser.
 RENDER_OUT ?= bin/render-check
 CHROMIUM ?= $(shell command -v chromium || command -v chromium-browser || command -v google-chrome)
 render-check: build
 	@mkdir -p $(RENDER_OUT)
 	@for f in examples/*.yaml; do ./$(BIN) render -o $(RENDER_OUT)/$$(basename $$f .yaml).svg $$f || exit 1; done
+	@for f in $(wildcard examples/dataworks/*.yaml); do ./$(BIN) render -o $(RENDER_OUT)/dataworks-$$(basename $$f .yaml).svg $$f || exit 1; done
 	@if [ -z "$(CHROMIUM)" ]; then echo "render-check: Chromium is not installed; the SVGs are in $(RENDER_OUT)"; exit 0; fi; \
 	out=$(abspath $(RENDER_OUT)); \
 	for svg in $$out/*.svg; do \

@@ -159,13 +159,15 @@ func (c *Config) Target(name string) (Target, error) {
 }
 
 // knownRules lists the rule ids lint.rules may name. The linter's registry (lint/driver)
-// registers them, since this package cannot import it; while it is empty, Parse leaves the
-// check to CheckRules.
-var knownRules []string
+// registers it, since this package cannot import it; while it is nil or lists nothing, Parse
+// leaves the check to CheckRules.
+var knownRules func() []string
 
 // RegisterRuleIDs tells Parse which lint rule ids exist, so that an unknown one in lint.rules
 // is reported together with the file's other problems, in one run. Call it from an init func.
-func RegisterRuleIDs(ids []string) { knownRules = append([]string(nil), ids...) }
+// ids is called when a file is parsed, not now: a target's rules register in their own
+// package's init (lint.RegisterTargetRules), which may run after the caller's.
+func RegisterRuleIDs(ids func() []string) { knownRules = ids }
 
 // CheckRules reports rule ids in lint.rules that are not in known (the linter's registry,
 // which this package does not import), with a suggestion for typos.

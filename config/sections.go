@@ -115,10 +115,14 @@ func (p *parser) rules(n *yaml.Node) {
 
 // unknownRuleID reports id when the linter registered its rule ids and id is not one of them.
 func (p *parser) unknownRuleID(id string, r diag.Range) bool {
-	if len(knownRules) == 0 {
+	if knownRules == nil {
 		return false
 	}
-	d, unknown := unknownRule(id, r, knownRules)
+	known := knownRules()
+	if len(known) == 0 {
+		return false
+	}
+	d, unknown := unknownRule(id, r, known)
 	if unknown {
 		p.diags = append(p.diags, d)
 	}

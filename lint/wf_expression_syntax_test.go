@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wfc-dev/wfc/internal/wanttest"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -67,7 +68,7 @@ func TestExpressionDiagnosticsPointAtTheToken(t *testing.T) {
 func TestBrokenExpressionOneDiagnostic(t *testing.T) {
 	file := workflowTestdata + "/expression-syntax/bad.yaml"
 	w, src := loadTestWorkflow(t, file)
-	wants := parseWants(t, src)
+	wants := wanttest.Parse(t, src)
 	got := runRules(&Input{File: file, Source: src, Workflow: w, Settings: Settings{Extends: All}}, workflowRules)
 	for _, d := range got {
 		if d.Rule != wfExpressionSyntax.ID {

@@ -8,48 +8,36 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/wfc-dev/wfc/catalog"
 	"github.com/wfc-dev/wfc/diag"
+	"github.com/wfc-dev/wfc/internal/wanttest"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
 // The workflow rules are tested with YAML files in testdata/workflow/RULE/, analysistest
-// style: a comment `# want "REGEXP" ...` on a line says a diagnostic whose message matches
-// each REGEXP must be reported on that line. Every diagnostic must be wanted and every want
-// met. Files named ok*.yaml must produce nothing. Only the rule named by the directory runs,
-// with testdata/workflow/catalog.json as the plugin catalog and the files of the directory
-// and of testdata/workflow/callees as the Repository (the workflows linted in the same run,
-// which workflow: steps may call).
+// style (internal/wanttest): a comment `# want "REGEXP" ...` on a line says a diagnostic whose
+// message matches each REGEXP must be reported on that line. Every diagnostic must be wanted
+// and every want met. Files named ok*.yaml must produce nothing. Only the rule named by the
+// directory runs, with testdata/workflow/catalog.json as the plugin catalog and the files of
+// the directory and of testdata/workflow/callees as the Repository (the workflows linted in
+// the same run, which workflow: steps may call).
 
 const workflowTestdata = "testdata/workflow"
 
 func TestWorkflowRules(t *testing.T) {
 	cat := testCatalog(t)
 	for _, r := range workflowRules {
-		files, err := filepath.Glob(filepath.Join(workflowTestdata, r.ID, "*.yaml"))
-		if err != nil {
-			t.Fatal(err)
-		}
+		files := wanttest.RuleFiles(t, workflowTestdata, r.ID)
 		callees, err := filepath.Glob(filepath.Join(workflowTestdata, "callees", "*.yaml"))
 		if err != nil {
 			t.Fatal(err)
 		}
 		repo := testRepository(t, append(callees, files...))
-		var ok, bad int
 		for _, file := range files {
-			if strings.HasPrefix(filepath.Base(file), "ok") {
-				ok++
-			} else {
-				bad++
-			}
 			t.Run(r.ID+"/"+filepath.Base(file), func(t *testing.T) {
 				checkWants(t, r, file, cat, repo)
 			})
-		}
-		if ok == 0 || bad == 0 {
-			t.Errorf("rule %s needs a passing (ok*.yaml) and a failing test file in %s/%s; it has %d and %d", r.ID, workflowTestdata, r.ID, ok, bad)
 		}
 	}
 }
@@ -64,29 +52,12 @@ func testCatalog(t *testing.T) *catalog.Catalog {
 }
 
 // loadTestWorkflow reads a test file, which must load without problems.
-func loadTestWorkflow(t *testing.T, file string) (*workflow.Workflow, []byte) {
-	t.Helper()
-	src, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, diags := workflow.Load(file, src)
-	if len(diags) > 0 || w == nil {
-		t.Fatalf("test file does not load cleanly:\n%v", diags)
-	}
-	return w, src
-}
+var loadTestWorkflow = wanttest.LoadWorkflow
 
 // runOne runs a single rule at its default severity.
 func runOne(r *Rule, file string, src []byte, w *workflow.Workflow, cat *catalog.Catalog) diag.List {
 	in := &Input{File: file, Source: src, Workflow: w, Settings: Settings{Extends: All, Catalog: cat}}
 	return runRules(in, []*Rule{r})
-}
-
-type want struct {
-	line int
-	re   *regexp.Regexp
-	met  bool
 }
 
 // testRepository indexes the test files of one rule as the driver indexes a run's files.
@@ -102,65 +73,18 @@ func testRepository(t *testing.T, files []string) *Repository {
 
 func checkWants(t *testing.T, r *Rule, file string, cat *catalog.Catalog, repo *Repository) {
 	w, src := loadTestWorkflow(t, file)
-	wants := parseWants(t, src)
-	if strings.HasPrefix(filepath.Base(file), "ok") && len(wants) > 0 {
-		t.Fatalf("%s is an ok file but has # want comments", file)
-	}
 	in := &Input{File: file, Source: src, Workflow: w, Settings: Settings{Extends: All, Catalog: cat}, Repository: repo}
-	for _, d := range runRules(in, []*Rule{r}) {
+	diags := runRules(in, []*Rule{r})
+	for _, d := range diags {
 		checkDiagnosticShape(t, r, d)
-		matched := false
-		for _, wt := range wants {
-			if !wt.met && wt.line == d.Range.Start.Line && wt.re.MatchString(d.Message) {
-				wt.met, matched = true, true
-				break
-			}
-		}
-		if !matched {
-			t.Errorf("unexpected diagnostic: %s", d.Error())
-		}
 	}
-	for _, wt := range wants {
-		if !wt.met {
-			t.Errorf("%s:%d: no diagnostic matching %q", file, wt.line, wt.re)
-		}
-	}
+	wanttest.Check(t, file, src, diags)
 }
 
 // checkDiagnosticShape holds every diagnostic to the project's message rules.
 func checkDiagnosticShape(t *testing.T, r *Rule, d diag.Diagnostic) {
 	t.Helper()
-	if d.Rule != r.ID || d.Severity != r.Severity || !d.Range.Start.IsValid() || d.Range.File == "" {
-		t.Errorf("diagnostic has rule %q severity %v at %v; want rule %q severity %v at a real position", d.Rule, d.Severity, d.Range, r.ID, r.Severity)
-	}
-	if m := d.Message; m == "" || unicode.IsUpper([]rune(m)[0]) || strings.HasSuffix(m, ".") {
-		t.Errorf("message %q must start lower-case and not end with a period", m)
-	}
-}
-
-var wantComment = regexp.MustCompile(`\s#\s*want\s+(.*)$`)
-
-// parseWants reads the `# want "re" ...` comments; the regexps are Go string literals.
-func parseWants(t *testing.T, src []byte) []*want {
-	t.Helper()
-	var out []*want
-	for i, line := range strings.Split(string(src), "\n") {
-		m := wantComment.FindStringSubmatch(line)
-		if m == nil {
-			continue
-		}
-		rest := strings.TrimSpace(m[1])
-		for rest != "" {
-			lit, err := strconv.QuotedPrefix(rest)
-			if err != nil {
-				t.Fatalf("line %d: bad # want: %v", i+1, err)
-			}
-			text, _ := strconv.Unquote(lit)
-			out = append(out, &want{line: i + 1, re: regexp.MustCompile(text)})
-			rest = strings.TrimSpace(rest[len(lit):])
-		}
-	}
-	return out
+	wanttest.CheckShape(t, r.ID, r.Severity, d)
 }
 
 // TestWorkflowRuleMetadata checks what docs and config rely on: unique kebab-case ids that do

@@ -3,8 +3,9 @@
 // The renderer is target-neutral: it draws a Diagram (boxes, diamonds, circles, containers and
 // routed edges with coordinates already decided), and FromBPMN builds one from a BPMN model's
 // diagram interchange (DI), laying out processes that have none the way `wfc convert --layout`
-// does. Another target (a DataWorks DAG) needs only its own builder. Options.Marks colours
-// elements by id (added, removed, changed) so a diff can be drawn on the same picture.
+// does. FromGraph builds one from a platform's DAG (target.Graph: a DataWorks workflow), laid
+// out by the same engine. Options.Marks colours elements by id (added, removed, changed) so a
+// diff can be drawn on the same picture.
 //
 // The output is deterministic: elements are drawn in document order, maps are only looked up,
 // and every number is written with one decimal at most. It holds no script, no external

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"math"
 	"strings"
 )
@@ -46,7 +47,7 @@ func (w *writer) task(n Node) {
 	textTop := top
 	switch {
 	case n.Tag != "":
-		w.printf(`<text class="tag" x="%s" y="%s">%s</text>`, num(b.X+7), num(b.Y+13), xmlText(n.Tag))
+		w.tag(n.Tag, b)
 		top, textTop = b.Y+iconRow-4, b.Y+iconRow-4
 	case w.taskIcon(n.Task, b.X+6, b.Y+6):
 		textTop = b.Y + iconRow
@@ -59,6 +60,35 @@ func (w *writer) task(n Node) {
 	}
 	bottom = math.Min(bottom, w.boundaryTop(b))
 	w.taskName(n.Name, Rect{b.X + taskPadding, top, b.W - 2*taskPadding, bottom - top}, textTop)
+}
+
+// Tag metrics: the stylesheet's size of a task's tag, the smallest a long tag shrinks to
+// (px), and the estimated advance of one of its characters as a fraction of the font size
+// (tags are node types in capitals and underscores, wider than average text).
+const (
+	tagFont    = 9.0
+	tagMinFont = 7.0
+	tagAdvance = 0.66
+	tagInset   = 7.0 // from the box's left and right sides, px
+)
+
+// tag writes a kind tag in the top-left corner of task box b. A tag too long for the box at
+// tagFont is drawn at the size that fits, down to tagMinFont, and beyond that squeezed to the
+// box's width (textLength), so that a long node type (CONTROLLER_TRAVERSE_START) stays inside
+// its box whole.
+func (w *writer) tag(tag string, b Rect) {
+	x, y := num(b.X+tagInset), num(b.Y+13)
+	room, cols := b.W-2*tagInset, float64(columns(tag))
+	if cols*tagFont*tagAdvance <= room {
+		w.printf(`<text class="tag" x="%s" y="%s">%s</text>`, x, y, xmlText(tag))
+		return
+	}
+	font := math.Max(tagMinFont, math.Floor(room/(cols*tagAdvance)*2)/2) // in half pixels
+	squeeze := ""
+	if cols*font*tagAdvance > room {
+		squeeze = fmt.Sprintf(` textLength="%s" lengthAdjust="spacingAndGlyphs"`, num(room))
+	}
+	w.printf(`<text class="tag" x="%s" y="%s" style="font-size:%spx"%s>%s</text>`, x, y, num(font), squeeze, xmlText(tag))
 }
 
 // boundaryTop is the highest top of the boundary events sitting on the lower half of box b

@@ -94,11 +94,13 @@ func writeDiffReport(e *env, format string, r diff.Report) error {
 	return diff.WriteText(e.stdout, r, stdoutIsColorTerminal(e))
 }
 
-// diffSide is one side of a diff: the resolved program, and its compiled BPMN for drawing.
+// diffSide is one side of a diff: the resolved program, and its compiled BPMN or graph (a
+// DataWorks DAG) for drawing.
 type diffSide struct {
 	name   string
 	prog   *workflow.Program
 	defs   *bpmn.Definitions
+	graph  *target.Graph
 	local  localWorkflow // for diff --remote
 	target string        // the target it compiled for
 }
@@ -117,7 +119,8 @@ func loadDiffSide(e *env, file string) (side diffSide, ok bool) {
 	if u.Artifact == nil || u.Diags.HasErrors() {
 		return diffSide{}, false
 	}
-	return diffSide{name: name, prog: u.Program, defs: target.ModelOf(u.Artifact), local: localWorkflowOf(u), target: u.Target.Name()}, true
+	return diffSide{name: name, prog: u.Program, defs: target.ModelOf(u.Artifact), graph: target.GraphOf(u.Artifact),
+		local: localWorkflowOf(u), target: u.Target.Name()}, true
 }
 
 // renderDiff is 'wfc render --diff OLD NEW': NEW drawn with its added and changed steps
@@ -135,7 +138,7 @@ func renderDiff(e *env, inputs []string, out string) int {
 		return exitProblems
 	}
 	changes := diff.Programs(old.prog, new.prog)
-	diagram, err := render.FromBPMN(new.defs)
+	diagram, err := compiledDiagram(new.defs, new.graph)
 	if err != nil {
 		return fail(e, exitProblems, "%s: %v", new.name, err)
 	}
@@ -157,10 +160,11 @@ func removedSteps(changes []diff.Change) []string {
 	return out
 }
 
-// stepMarks colours the BPMN nodes of NEW's added and changed steps. A node belongs to the
+// stepMarks colours the nodes of NEW's added and changed steps. A BPMN node belongs to the
 // step it was compiled from: the compiler sets its Origin to the step's YAML range (a
 // parallel step has two gateways, a step with on_error its boundary event). Flows are left
 // uncoloured: their origin is the step they leave, which would colour every outgoing flow.
+// A graph's node names its step.
 func stepMarks(side diffSide, changes []diff.Change) map[string]render.Mark {
 	mark := map[diag.Range]render.Mark{}
 	for _, c := range changes {
@@ -176,6 +180,14 @@ func stepMarks(side diffSide, changes []diff.Change) map[string]render.Mark {
 		}
 	}
 	out := map[string]render.Mark{}
+	if side.defs == nil && side.graph != nil {
+		for _, n := range side.graph.Nodes {
+			if s := side.prog.Lookup(n.Step); s != nil && mark[s.Range] != render.Unmarked {
+				out[n.ID] = mark[s.Range]
+			}
+		}
+		return out
+	}
 	for id, el := range side.defs.ByID {
 		r := el.Origin
 		if r.Start.IsValid() && el.SourceRef == nil && mark[r] != render.Unmarked {

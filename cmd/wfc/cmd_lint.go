@@ -214,6 +214,8 @@ type ruleListing struct {
 	Recommended bool   `json:"recommended"`
 	Summary     string `json:"summary"`
 	Doc         string `json:"doc"`
+	// Target names the one target a rule runs for (lint.Rule.Target); absent: every target.
+	Target string `json:"target,omitempty"`
 }
 
 // printRules writes every rule, in registry order, with its default severity, whether
@@ -224,7 +226,7 @@ func printRules(e *env, format report.Format) int {
 	case report.JSON:
 		list := make([]ruleListing, 0, len(rules))
 		for _, r := range rules {
-			list = append(list, ruleListing{ID: r.ID, Severity: r.Severity.String(), Recommended: r.Recommended, Summary: r.Summary, Doc: r.Doc})
+			list = append(list, ruleListing{ID: r.ID, Severity: r.Severity.String(), Recommended: r.Recommended, Summary: r.Summary, Doc: r.Doc, Target: r.Target})
 		}
 		return writeJSONOut(e, list)
 	case report.Text:

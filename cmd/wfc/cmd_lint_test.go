@@ -169,10 +169,13 @@ func TestListRulesJSON(t *testing.T) {
 		t.Fatalf("%d rules listed, want %d", len(got), len(rules))
 	}
 	for i, r := range rules {
-		want := ruleListing{ID: r.ID, Severity: r.Severity.String(), Recommended: r.Recommended, Summary: r.Summary, Doc: r.Doc}
+		want := ruleListing{ID: r.ID, Severity: r.Severity.String(), Recommended: r.Recommended, Summary: r.Summary, Doc: r.Doc, Target: r.Target}
 		if got[i] != want {
 			t.Errorf("rule %d = %+v, want %+v", i, got[i], want)
 		}
+	}
+	if !strings.Contains(stdout, `"target": "dataworks"`) {
+		t.Error("no rule is listed with target dataworks; cmd/wfc links the DataWorks rules")
 	}
 	if code, _, stderr := runLintIn(t, t.TempDir(), "--list-rules", "--format", "sarif"); code != exitUsage || !strings.Contains(stderr, "--list-rules prints text or json") {
 		t.Errorf("--list-rules --format sarif: exit %d, stderr %q", code, stderr)

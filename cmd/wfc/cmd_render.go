@@ -1,22 +1,28 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
+
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/internal/atomicfile"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/render"
 	"github.com/wfc-dev/wfc/target"
+	dwtarget "github.com/wfc-dev/wfc/target/dataworks"
 )
 
 const renderUsage = `usage: wfc render [-o FILE.svg] INPUT
        wfc render [-o FILE.svg] --diff OLD NEW
 
-Draws a workflow as a self-contained SVG: a YAML workflow as ` + "`wfc compile`" + ` lays it out, or a
+Draws a workflow as a self-contained SVG: a YAML workflow as ` + "`wfc compile`" + ` lays it out, a
 BPMN document in any form ` + "`wfc convert`" + ` reads (BPMN XML, xml-js tree JSON, taskflow
-envelope, base64 taskflow, create-version request or API response), INPUT "-" being standard
-input. A diagram drawn in a modeler keeps its layout; a process without one is laid out as
-` + "`wfc convert --layout`" + ` does. The SVG holds no script, link or font, and follows the viewer's light or
-dark theme.
+envelope, base64 taskflow, create-version request or API response), or a DataWorks FlowSpec
+document (either form ` + "`wfc compile`" + ` writes, or the Spec GetWorkflowDefinition returns),
+INPUT "-" being standard input. A diagram drawn in a modeler keeps its layout; a process without one is laid
+out as ` + "`wfc convert --layout`" + ` does, and a DataWorks workflow's nodes and dependencies the same
+way (each task tagged with its node type, a branch node a diamond with its cases on its
+flows). The SVG holds no script, link or font, and follows the viewer's light or dark theme.
 
 --diff draws the YAML workflow NEW with the steps that ` + "`wfc diff OLD NEW`" + ` reports coloured:
 added green, changed amber. Removed steps are not in NEW's drawing: the title lists them.
@@ -48,16 +54,9 @@ func runRender(e *env, args []string) int {
 	if err != nil {
 		return fail(e, exitUsage, "%v", err)
 	}
-	defs, title, code := renderInput(e, inputs[0], name, data)
-	if defs == nil {
+	diagram, code := renderInput(e, inputs[0], name, data)
+	if diagram == nil {
 		return code
-	}
-	diagram, err := render.FromBPMN(defs)
-	if err != nil {
-		return fail(e, exitProblems, "%s: %v", name, err)
-	}
-	if title != "" {
-		diagram.Title = title
 	}
 	return writeSVG(e, *out, render.SVG(diagram, render.Options{}))
 }
@@ -76,28 +75,70 @@ func writeSVG(e *env, out string, svg []byte) int {
 	return exitOK
 }
 
-// renderInput is the BPMN model of the input: a YAML workflow compiled (its problems printed
-// as compile prints them; title is the workflow's name, which the compiled process does not
-// carry), or a BPMN document decoded and read. It is nil, with the exit code, when there is
-// none.
-func renderInput(e *env, path, name string, data []byte) (defs *bpmn.Definitions, title string, code int) {
+// renderInput is the diagram of the input: a YAML workflow compiled (its problems printed as
+// compile prints them; the title is the workflow's name, which the compiled form does not
+// always carry), a FlowSpec document's DAG, or a BPMN document decoded and read. It is nil,
+// with the exit code, when there is none.
+func renderInput(e *env, path, name string, data []byte) (*render.Diagram, int) {
 	if driver.DetectKind(path, data) == driver.KindWorkflow {
 		u := compileWorkflow(name, data, driver.Options{})
 		printCompileDiagnostics(e, u.Diags, name, data)
 		if u.Artifact == nil || u.Diags.HasErrors() {
-			return nil, "", exitProblems
+			return nil, exitProblems
 		}
-		if defs = target.ModelOf(u.Artifact); defs == nil {
-			return nil, "", fail(e, exitProblems, "%s: target %s compiles to no BPMN diagram; render draws BPMN", name, u.Target.Name())
+		d, err := compiledDiagram(target.ModelOf(u.Artifact), target.GraphOf(u.Artifact))
+		if err != nil {
+			return nil, fail(e, exitProblems, "%s: %v", name, err)
 		}
-		return defs, u.Workflow.Name.Value, exitOK
+		d.Title = u.Workflow.Name.Value
+		return d, exitOK
+	}
+	if doc := flowSpecOf(data); doc != nil {
+		d, err := render.FromGraph(dwtarget.DocumentGraph(doc))
+		if err != nil {
+			return nil, fail(e, exitProblems, "%s: %v", name, err)
+		}
+		return d, exitOK
 	}
 	doc, _, err := bpmn.DecodeAny(data, target.BPMNWrappers()...)
 	if err != nil {
-		return nil, "", fail(e, exitProblems, "%s", positioned(name, err))
+		return nil, fail(e, exitProblems, "%s", positioned(name, err))
 	}
-	if defs, err = bpmn.Read(doc); err != nil {
-		return nil, "", fail(e, exitProblems, "%s: %v", name, err)
+	defs, err := bpmn.Read(doc)
+	if err != nil {
+		return nil, fail(e, exitProblems, "%s: %v", name, err)
 	}
-	return defs, "", exitOK
+	d, err := render.FromBPMN(defs)
+	if err != nil {
+		return nil, fail(e, exitProblems, "%s: %v", name, err)
+	}
+	return d, exitOK
+}
+
+// compiledDiagram draws what a workflow compiled to: its BPMN model, or the graph of a target
+// that runs a DAG.
+func compiledDiagram(defs *bpmn.Definitions, g *target.Graph) (*render.Diagram, error) {
+	switch {
+	case defs != nil:
+		return render.FromBPMN(defs)
+	case g != nil:
+		return render.FromGraph(g)
+	}
+	return nil, errors.New("its target compiles to neither a BPMN diagram nor a graph, so render cannot draw it")
+}
+
+// flowSpecOf is data read as a DataWorks FlowSpec document when it is one: a JSON object
+// whose spec holds workflows, or an ImportWorkflowDefinition request ({"Spec": "<document>"},
+// what compile --emit request writes) holding one. No BPMN form has either member; nil for
+// anything else.
+func flowSpecOf(data []byte) *dwtarget.Document {
+	var request struct{ Spec string }
+	if json.Unmarshal(data, &request) == nil && request.Spec != "" {
+		data = []byte(request.Spec)
+	}
+	doc, err := dwtarget.Decode(data)
+	if err != nil || len(doc.Spec.Workflows) == 0 {
+		return nil
+	}
+	return doc
 }

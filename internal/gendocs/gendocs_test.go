@@ -34,7 +34,7 @@ func TestRulesDocIsUpToDate(t *testing.T) {
 func TestRenderListsEveryRule(t *testing.T) {
 	doc := string(render(lint.Rules(), driver.Phases()))
 	for _, r := range lint.Rules() {
-		if !strings.Contains(doc, "\n## "+r.ID+"\n") {
+		if sectionStart(doc, r.ID) < 0 {
 			t.Errorf("no section for %s", r.ID)
 		}
 		if !strings.Contains(doc, "| ["+r.ID+"](#"+r.ID+") | ") {
@@ -59,8 +59,8 @@ func TestRenderListsEveryRule(t *testing.T) {
 func TestRenderNamesSubsumedRules(t *testing.T) {
 	doc := string(render(lint.Rules(), driver.Phases()))
 	section := func(id string) string {
-		s := doc[strings.Index(doc, "\n## "+id+"\n")+1:]
-		if end := strings.Index(s[1:], "\n## "); end >= 0 {
+		s := doc[sectionStart(doc, id):]
+		if end := strings.Index(s[1:], "\n#"); end >= 0 {
 			s = s[:end+1]
 		}
 		return s
@@ -79,5 +79,30 @@ func TestRenderNamesSubsumedRules(t *testing.T) {
 	}
 	if pairs == 0 {
 		t.Error("no rule subsumes another; the one-mistake-one-diagnostic pairs are gone")
+	}
+}
+
+// sectionStart is where rule id's section starts in doc: a heading "## id" (or "### id",
+// under a target's heading), or -1.
+func sectionStart(doc, id string) int {
+	for _, h := range []string{"\n## ", "\n### "} {
+		if i := strings.Index(doc, h+id+"\n"); i >= 0 {
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// TestRenderGroupsTargetRules: a rule about one platform is listed under its target's
+// heading, in that target's table, and not in the table of the rules for every target.
+func TestRenderGroupsTargetRules(t *testing.T) {
+	core := &lint.Rule{ID: "core-rule", Scope: lint.ScopeWorkflow, Summary: "x"}
+	only := &lint.Rule{ID: "only-rule", Scope: lint.ScopeWorkflow, Target: "zz", Summary: "y"}
+	doc := string(render([]*lint.Rule{only, core}, nil))
+	heading := strings.Index(doc, "\n## Target `zz`\n")
+	row := strings.Index(doc, "| [only-rule](#only-rule) |")
+	coreSection := strings.Index(doc, "\n## core-rule\n")
+	if heading < 0 || row < heading || sectionStart(doc, "only-rule") < row || coreSection < 0 || coreSection > heading {
+		t.Errorf("want core-rule's section before the zz heading, then only-rule's row and section under it:\n%s", doc)
 	}
 }
