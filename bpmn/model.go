@@ -1,5 +1,7 @@
 package bpmn
 
+import "github.com/wfc-dev/wfc/diag"
+
 // The typed model is shaped like bpmn-moddle's object graph, because bpmnlint's rules (which
 // wfc ports) are written against it: every semantic element is an *Element with a moddle type
 // name, its semantic children, and its references resolved to pointers. DI lives beside it in
@@ -54,10 +56,11 @@ type Element struct {
 	Edge  *Edge
 
 	// Node is the tree node this element was read from (nil for elements built in code);
-	// Origin is an opaque link to what the element was compiled from (the compiler stores the
-	// YAML range here so lint and error messages can point at the workflow source).
+	// Origin is the YAML range the element was compiled from, so lint and error messages can
+	// point at the workflow source; zero (Start not valid) for elements read from BPMN. A value,
+	// not an interface: boxing a Range cost an allocation per element (issue 8, item 20).
 	Node   *Node
-	Origin any
+	Origin diag.Range
 
 	kinds *typeSet // Is's answer table, set when the element is made (see typeSet)
 }

@@ -100,7 +100,7 @@ func ElementRange(file string, el *bpmn.Element) diag.Range {
 	if el == nil {
 		return diag.Range{File: file}
 	}
-	if r, ok := el.Origin.(diag.Range); ok && r.Start.IsValid() {
+	if r := el.Origin; r.Start.IsValid() {
 		if r.File == "" {
 			r.File = file
 		}

@@ -148,22 +148,25 @@ func (b *builder) steps(n *yaml.Node, parent *Branch) []*Step {
 	if n.Kind != yaml.SequenceNode {
 		return nil
 	}
-	var out []*Step
+	// The list's steps share one backing array: one allocation for the list, not one per step.
+	slab := make([]Step, len(n.Content))
+	out := make([]*Step, 0, len(n.Content))
 	for _, item := range n.Content {
 		if item.Kind != yaml.MappingNode {
 			continue
 		}
-		s := b.step(item)
+		s := &slab[len(out)]
+		b.step(s, item)
 		s.Parent, s.Index = parent, len(out)
 		out = append(out, s)
 	}
 	return out
 }
 
-// step reads a step: its kind key first, which decides the body the other keys go to (a
+// step reads a step into s: its kind key first, which decides the body the other keys go to (a
 // key of another kind is left out: the schema has reported it), then its keys in file order.
-func (b *builder) step(n *yaml.Node) *Step {
-	s := &Step{Range: b.rng(n)}
+func (b *builder) step(s *Step, n *yaml.Node) {
+	s.Range = b.rng(n)
 	kinds := 0
 	var kind *KindInfo
 	var kindKey *yaml.Node
@@ -194,7 +197,6 @@ func (b *builder) step(n *yaml.Node) *Step {
 			}
 		}
 	})
-	return s
 }
 
 // approval fills a from an approval mapping; anything else leaves it empty.

@@ -135,7 +135,7 @@ func Resolve(w *Workflow) (*Program, diag.List) {
 		r.register(s)
 	}
 	for i, s := range steps {
-		p.succ[i] = r.successors(s)
+		r.successors(s, &p.succ[i])
 	}
 	return p, r.diags
 }
@@ -161,15 +161,15 @@ func (r *resolver) register(s *Step) {
 	r.p.IDs = append(r.p.IDs, id.Value)
 }
 
-// successors resolves every way out of s: its next, and what its kind adds
-// (resolve_body.go).
-func (r *resolver) successors(s *Step) Successors {
-	out := Successors{Follow: r.follow(s)}
+// successors resolves every way out of s into out, its zeroed slot in the program: its next,
+// and what its kind adds (resolve_body.go). Filled in place: a Successors local to this
+// function would escape to the heap through the kind's method, an allocation per step.
+func (r *resolver) successors(s *Step, out *Successors) {
+	out.Follow = r.follow(s)
 	out.Next = r.refOr(s, s.Next, "next", out.Follow)
 	if s.Body != nil {
-		s.Body.successors(r, s, &out)
+		s.Body.successors(r, s, out)
 	}
-	return out
 }
 
 // follow is where control goes after s when s says nothing: the next step in its list, else

@@ -192,8 +192,8 @@ func stepMarks(side diffSide, changes []diff.Change) map[string]render.Mark {
 		return out
 	}
 	for id, el := range side.defs.ByID {
-		r, ok := el.Origin.(diag.Range)
-		if ok && el.SourceRef == nil && mark[r] != render.Unmarked {
+		r := el.Origin
+		if r.Start.IsValid() && el.SourceRef == nil && mark[r] != render.Unmarked {
 			out[id] = mark[r]
 		}
 	}

@@ -6,6 +6,7 @@ package jsonobj
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -52,7 +53,7 @@ func (o Object) EncodeTo(enc *json.Encoder, b *bytes.Buffer) error {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		appendString(enc, b, m.Key)
+		AppendString(enc, b, m.Key)
 		b.WriteByte(':')
 		if err := encode(enc, b, m.Value); err != nil {
 			return err
@@ -62,15 +63,27 @@ func (o Object) EncodeTo(enc *json.Encoder, b *bytes.Buffer) error {
 	return nil
 }
 
-// encode appends v to b, the buffer enc writes to, as compact JSON. A nested Object and a
-// plain string are written in place: through the encoder, an Object's MarshalJSON output
-// would be copied and compacted once more for every level it is nested in.
+// Encoder is a value that appends itself to b, the buffer enc writes to, as compact JSON,
+// as Object does. A member's value that is an Encoder is written in place: through
+// encoding/json, a struct holding an Object would be reflected on and the Object's
+// MarshalJSON output copied and compacted once more (issue 8, item 20).
+type Encoder interface {
+	EncodeTo(enc *json.Encoder, b *bytes.Buffer) error
+}
+
+// encode appends v to b, the buffer enc writes to, as compact JSON. An Encoder (a nested
+// Object among them), a plain string and an int64 are written in place: through the
+// encoder, an Object's MarshalJSON output would be copied and compacted once more for
+// every level it is nested in.
 func encode(enc *json.Encoder, b *bytes.Buffer, v any) error {
 	switch v := v.(type) {
-	case Object:
+	case Encoder:
 		return v.EncodeTo(enc, b)
 	case string:
-		appendString(enc, b, v)
+		AppendString(enc, b, v)
+		return nil
+	case int64:
+		b.Write(strconv.AppendInt(b.AvailableBuffer(), v, 10))
 		return nil
 	}
 	if err := enc.Encode(v); err != nil {
@@ -80,10 +93,10 @@ func encode(enc *json.Encoder, b *bytes.Buffer, v any) error {
 	return nil
 }
 
-// appendString appends s as a JSON string: as it is, quoted, when encoding/json would not
+// AppendString appends s as a JSON string: as it is, quoted, when encoding/json would not
 // escape any of it (printable ASCII without '"' or '\\'; <, > and & are not escaped here),
 // and through enc otherwise.
-func appendString(enc *json.Encoder, b *bytes.Buffer, s string) {
+func AppendString(enc *json.Encoder, b *bytes.Buffer, s string) {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
 			_ = enc.Encode(s) // a string always encodes

@@ -36,6 +36,7 @@ type node struct {
 	parallelJoin bool
 
 	in          []*edge // incoming flows, filled by joins.go
+	inCount     int     // how many flows reach the node, counted before in is filled
 	joinsBefore []*node // joining gateways joins.go put in front of this node
 	el          *bpmn.Element
 }

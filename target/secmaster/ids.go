@@ -2,6 +2,7 @@ package secmaster
 
 import (
 	"strconv"
+	"strings"
 )
 
 // idSpace is the number of bpmn-js id suffixes: a leading 0 or 1 then six base-36 digits
@@ -58,10 +59,23 @@ func appendID(buf []byte, prefix, key string) []byte {
 // unless an earlier key took it.
 type idAllocator struct {
 	used map[string]bool
+	// arena holds the ids handed out, back to back: each id is a substring of its String, so
+	// thousands of ids cost one allocation rather than one each. Written bytes never change
+	// (a Builder only appends), so earlier substrings stay valid; when it is full, a new
+	// arena starts and the old one lives on in the ids that point into it.
+	arena strings.Builder
 }
 
+// idArenaBytes is the room an arena gets per id: "Activity_" and a 7-character suffix is
+// 16 bytes, the longest prefix the compiler uses for most elements.
+const idArenaBytes = 16
+
 // newIDAllocator returns an allocator with room for about n ids.
-func newIDAllocator(n int) *idAllocator { return &idAllocator{used: make(map[string]bool, n)} }
+func newIDAllocator(n int) *idAllocator {
+	a := &idAllocator{used: make(map[string]bool, n)}
+	a.arena.Grow(n * idArenaBytes)
+	return a
+}
 
 // id returns prefix + suffix for key ("Activity_", "enrich" → "Activity_0k2x9qa"). On a
 // collision the key is rehashed as "key#1", "key#2", ... until a free id turns up.
@@ -71,7 +85,18 @@ func (a *idAllocator) id(prefix, key string) string {
 	for n := 1; a.used[string(b)]; n++ {
 		b = appendID(b[:0], prefix, key+"#"+strconv.Itoa(n))
 	}
-	id := string(b)
+	id := a.intern(b)
 	a.used[id] = true
 	return id
+}
+
+// intern copies b into the arena and returns it as a string that shares the arena's storage.
+func (a *idAllocator) intern(b []byte) string {
+	if a.arena.Cap()-a.arena.Len() < len(b) {
+		a.arena = strings.Builder{}
+		a.arena.Grow(max(len(b), 64*idArenaBytes))
+	}
+	start := a.arena.Len()
+	a.arena.Write(b)
+	return a.arena.String()[start:]
 }

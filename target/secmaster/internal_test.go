@@ -1,9 +1,13 @@
 package secmaster
 
 import (
+	"bytes"
+	"encoding/json"
 	"regexp"
+	"strconv"
 	"testing"
 
+	"github.com/wfc-dev/wfc/internal/jsonobj"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -40,6 +44,54 @@ func TestIDCollision(t *testing.T) {
 	}
 }
 
+// TestIDsShareAnArena: ids keep their values when the allocator's arena fills and a new one
+// starts, and a presized allocator hands out ids without an allocation each (issue 8,
+// item 20: one string per id was ~2,800 allocations per 1,000 steps).
+func TestIDsShareAnArena(t *testing.T) {
+	keys := make([]string, 500)
+	for i := range keys {
+		keys[i] = "step" + strconv.Itoa(i)
+	}
+	a := newIDAllocator(1) // far too small: the arena restarts many times
+	ids := make([]string, len(keys))
+	for i, k := range keys {
+		ids[i] = a.id("Activity_", k)
+	}
+	for i, k := range keys {
+		if want := "Activity_" + idSuffix(k); ids[i] != want {
+			t.Fatalf("id %d = %q after more ids were handed out, want %q", i, ids[i], want)
+		}
+	}
+	allocs := testing.AllocsPerRun(3, func() {
+		a := newIDAllocator(len(keys))
+		for _, k := range keys {
+			a.id("Activity_", k)
+		}
+	})
+	if allocs > 20 {
+		t.Errorf("%d ids from a presized allocator made %.0f allocations, want at most 20", len(keys), allocs)
+	}
+}
+
+// encodesAsReflection fails t unless e.EncodeTo writes what encoding/json writes for
+// reflected, the same value as a type without the method.
+func encodesAsReflection(t *testing.T, e jsonobj.Encoder, reflected any) {
+	t.Helper()
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := e.EncodeTo(enc, &b); err != nil {
+		t.Fatal(err)
+	}
+	want, err := marshal(reflected)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("%T.EncodeTo =\n%s\nencoding/json =\n%s", e, b.String(), want)
+	}
+}
+
 func TestISODuration(t *testing.T) {
 	for _, c := range []struct {
 		seconds int64
@@ -71,6 +123,14 @@ steps:
   - id: call
     workflow: Other
     with: { x: "${steps.act.output.y}" }
+  - id: timed
+    action: plugin/timed
+    timeout: 90s
+    retry: { times: 3, interval: 5s }
+    on_error: act
+  - id: bare
+    action: plugin/bare
+    on_error: continue
 `
 	w, diags := workflow.Load("escapes.yaml", []byte(src))
 	if w == nil || diags.HasErrors() {
@@ -91,4 +151,27 @@ steps:
 	if string(got) != string(want) {
 		t.Errorf("Taskconfig.marshal =\n%s\nencoding/json =\n%s", got, want)
 	}
+	// Plugin and approval entries write themselves (EncodeTo), on both sides above: hold
+	// each against encoding/json's reflection on the same fields, a type without the method.
+	type reflectedPlugin pluginNode
+	type reflectedApproval approvalInfo
+	plugins := 0
+	for _, m := range res.Taskconfig.NodeInfo {
+		if p, ok := m.Value.(pluginNode); ok {
+			plugins++
+			encodesAsReflection(t, p, reflectedPlugin(p))
+		}
+	}
+	if plugins != 3 {
+		t.Errorf("%d plugin entries, want 3", plugins)
+	}
+	if n := len(res.Taskconfig.UsertaskInfo); n != 1 {
+		t.Errorf("%d approval entries, want 1", n)
+	}
+	for _, m := range res.Taskconfig.UsertaskInfo {
+		a := m.Value.(approvalInfo)
+		encodesAsReflection(t, a, reflectedApproval(a))
+	}
+	bare := approvalInfo{Name: "no approvers, no form"} // null approvers, {} form
+	encodesAsReflection(t, bare, reflectedApproval(bare))
 }

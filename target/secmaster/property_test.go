@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/wfc-dev/wfc/bpmn"
-	"github.com/wfc-dev/wfc/diag"
 )
 
 // corpus is every workflow the tests compile successfully: the examples and the focused
@@ -183,8 +182,8 @@ func TestOriginsPointAtYAML(t *testing.T) {
 	for _, c := range corpus(t) {
 		res := mustCompile(t, c.name, c.src)
 		for _, el := range res.Defs.Element.Children[0].Children {
-			r, ok := el.Origin.(diag.Range)
-			if !ok || !r.Start.IsValid() || r.File != c.name {
+			r := el.Origin
+			if !r.Start.IsValid() || r.File != c.name {
 				t.Errorf("%s: %s %s has Origin %#v, want a range in %s", c.name, el.Type, el.ID, el.Origin, c.name)
 			}
 		}
