@@ -1,7 +1,6 @@
 package dataworks
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -105,21 +104,9 @@ func orderedMembers(target json.RawMessage) ([]jsonobj.Member, error) {
 	if len(target) == 0 || target[0] != '{' {
 		return nil, nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(target))
-	if _, err := dec.Token(); err != nil {
-		return nil, err
-	}
 	var out []jsonobj.Member
-	for dec.More() {
-		k, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, jsonobj.Member{Key: k.(string), Value: v})
-	}
-	return out, nil
+	err := jsonobj.RawMembers(target, func(k string, v json.RawMessage) {
+		out = append(out, jsonobj.Member{Key: k, Value: v})
+	})
+	return out, err
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	lang "github.com/wfc-dev/wfc/decompile"
+	"github.com/wfc-dev/wfc/internal/jsonobj"
 	"github.com/wfc-dev/wfc/target"
 	dw "github.com/wfc-dev/wfc/target/dataworks"
 )
@@ -177,30 +178,12 @@ func diff(orig, got json.RawMessage, skip map[string]bool) []lang.Member {
 
 // members are a JSON object's members in document order.
 func members(raw json.RawMessage) ([]lang.Member, error) {
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return nil, errNotObject
-	}
 	var out []lang.Member
-	for dec.More() {
-		k, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		var v json.RawMessage
-		if err := dec.Decode(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, lang.Member{Key: k.(string), Value: v})
-	}
-	return out, nil
+	err := jsonobj.RawMembers(raw, func(k string, v json.RawMessage) {
+		out = append(out, lang.Member{Key: k, Value: v})
+	})
+	return out, err
 }
-
-type notObject struct{}
-
-func (notObject) Error() string { return "not a JSON object" }
-
-var errNotObject error = notObject{}
 
 func isObject(raw json.RawMessage) bool {
 	t := bytes.TrimSpace(raw)
