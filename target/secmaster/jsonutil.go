@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
-	"unicode/utf8"
 )
 
 // marshal is json.Marshal without HTML escaping: expressions such as ${a > 1 && b} stay
@@ -39,10 +38,8 @@ func newJSONWriter(size int) *jsonWriter {
 // ASCII without '"' and '\\', such as a taskflow's megabytes of base64) is copied without
 // going through the encoder, which builds it in a buffer of its own first.
 func (w *jsonWriter) str(s string) error {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= utf8.RuneSelf {
-			return w.value(s)
-		}
+	if !jsonVerbatim(s) {
+		return w.value(s)
 	}
 	w.buf.WriteByte('"')
 	w.buf.WriteString(s)
