@@ -15,14 +15,7 @@ import (
 func newClient(t *testing.T, srv *dataworkstest.Server, mut func(*dataworks.Config)) (*dataworks.Client, *apitest.Sleeps) {
 	t.Helper()
 	sleeps := &apitest.Sleeps{}
-	cfg := srv.ClientConfig(dataworks.Credentials{AccessKeyID: testAK, AccessKeySecret: testSecret}, sleeps.Record)
-	if mut != nil {
-		mut(&cfg)
-	}
-	c, err := dataworks.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	c, _ := srv.NewClient(t, dataworks.Credentials{AccessKeyID: testAK, AccessKeySecret: testSecret}, sleeps, mut)
 	return c, sleeps
 }
 

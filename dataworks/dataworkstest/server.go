@@ -213,3 +213,18 @@ func (s *Server) ClientConfig(creds dataworks.Credentials, sleep func(ctx contex
 		Retry: dataworks.RetryPolicy{Jitter: func() float64 { return 1 }},
 	}
 }
+
+// NewClient is a client of s signed with creds and configured by ClientConfig, its waits recorded
+// in sleeps; mut (may be nil) changes the configuration first. It returns the configuration too.
+func (s *Server) NewClient(t apitest.TB, creds dataworks.Credentials, sleeps *apitest.Sleeps, mut func(*dataworks.Config)) (*dataworks.Client, dataworks.Config) {
+	t.Helper()
+	cfg := s.ClientConfig(creds, sleeps.Record)
+	if mut != nil {
+		mut(&cfg)
+	}
+	c, err := dataworks.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, cfg
+}
