@@ -66,7 +66,7 @@ func TestImportWaitAndGet(t *testing.T) {
 	if n := len(e.srv.RequestsTo(dataworkstest.ActionGetJobStatus)); n != 4 {
 		t.Errorf("%d polls, want 4 (3 Running, then Success)", n)
 	}
-	if got := fmt.Sprint(e.sleeps.all()); got != "[7s 7s 7s]" {
+	if got := fmt.Sprint(e.sleeps.All()); got != "[7s 7s 7s]" {
 		t.Errorf("sleeps between polls %s", got)
 	}
 	imp := e.srv.RequestsTo(dataworkstest.ActionImportWorkflowDefinition)[0]

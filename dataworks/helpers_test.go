@@ -3,7 +3,6 @@ package dataworks_test
 import (
 	"context"
 	"encoding/json"
-	"strings"
 	"testing"
 	"time"
 
@@ -21,17 +20,11 @@ const (
 
 var serverNow = time.Date(2026, 11, 29, 17, 51, 20, 0, time.UTC)
 
-// sleeps records the client's delays instead of sleeping.
-type sleeps struct{ apitest.Sleeps }
-
-func (s *sleeps) record(ctx context.Context, d time.Duration) error { return s.Record(ctx, d) }
-func (s *sleeps) all() []time.Duration                              { return s.All() }
-
 // env is an emulator and a client on loopback, with recorded sleeps and no jitter.
 type env struct {
 	srv    *dataworkstest.Server
 	client *dataworks.Client
-	sleeps *sleeps
+	sleeps *apitest.Sleeps
 	cfg    dataworks.Config
 }
 
@@ -46,16 +39,8 @@ func newEnv(t testing.TB, mutOpts func(*dataworkstest.Options), mutCfg func(*dat
 	}
 	srv := dataworkstest.NewTestServer(opts)
 	t.Cleanup(srv.Close)
-	e := &env{srv: srv, sleeps: &sleeps{}}
-	e.cfg = srv.ClientConfig(dataworks.Credentials{AccessKeyID: testAK, AccessKeySecret: testSecret}, e.sleeps.record)
-	if mutCfg != nil {
-		mutCfg(&e.cfg)
-	}
-	c, err := dataworks.New(e.cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.client = c
+	e := &env{srv: srv, sleeps: &apitest.Sleeps{}}
+	e.client, e.cfg = srv.NewClient(t, dataworks.Credentials{AccessKeyID: testAK, AccessKeySecret: testSecret}, e.sleeps, mutCfg)
 	return e
 }
 
@@ -91,9 +76,5 @@ func (e *env) importAndWait(t testing.TB, specText string) *dataworks.AsyncJob {
 // assertNoCredential fails when s contains any known credential value (or a long prefix of one).
 func assertNoCredential(t testing.TB, what, s string) {
 	t.Helper()
-	for _, c := range []string{testAK, testSecret, testToken} {
-		if strings.Contains(s, c[:10]) {
-			t.Errorf("%s contains a credential: %s", what, s)
-		}
-	}
+	apitest.AssertNoSecret(t, what, s, testAK, testSecret, testToken)
 }

@@ -32,7 +32,7 @@ func stageCodes(reqs []dataworkstest.LoggedRequest) string {
 func TestWaitPipelineRunStartsEachWaitingStageOnce(t *testing.T) {
 	e := newEnv(t, nil, nil)
 	run := e.startRun(t)
-	sleptBefore := len(e.sleeps.all()) // while the import's job was polled
+	sleptBefore := len(e.sleeps.All()) // while the import's job was polled
 	var seen []string
 	p, err := e.client.WaitPipelineRun(ctx, run, func(p *dataworks.PipelineRun) {
 		s := p.Status + ":"
@@ -47,7 +47,7 @@ func TestWaitPipelineRunStartsEachWaitingStageOnce(t *testing.T) {
 	if got := stageCodes(e.srv.RequestsTo(dataworkstest.ActionExecPipelineRunStage)); got != "PROD_CHECK PROD" {
 		t.Errorf("stages started: %q, want PROD_CHECK then PROD, once each", got)
 	}
-	if slept := len(e.sleeps.all()) - sleptBefore; slept != len(seen)-1 || len(seen) != 4 {
+	if slept := len(e.sleeps.All()) - sleptBefore; slept != len(seen)-1 || len(seen) != 4 {
 		t.Errorf("%d sleeps for %d polls, want 3 for 4", slept, len(seen))
 	}
 }

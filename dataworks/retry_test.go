@@ -24,7 +24,7 @@ func TestReadIsRetriedAfter500AndDrop(t *testing.T) {
 		t.Errorf("%d attempts, want 3", n)
 	}
 	// Jitter 1: full exponential delays, 200 ms then 400 ms.
-	if got := fmt.Sprint(e.sleeps.all()); got != "[200ms 400ms]" {
+	if got := fmt.Sprint(e.sleeps.All()); got != "[200ms 400ms]" {
 		t.Errorf("backoff %s", got)
 	}
 }
@@ -38,7 +38,7 @@ func TestRetryAfterIsHonouredUpToTheCap(t *testing.T) {
 	if !dataworks.IsNotFound(err) {
 		t.Fatalf("after the faults the real answer (not found) should come back: %v", err)
 	}
-	if got := fmt.Sprint(e.sleeps.all()); got != "[3s 10s]" {
+	if got := fmt.Sprint(e.sleeps.All()); got != "[3s 10s]" {
 		t.Errorf("sleeps %s, want Retry-After 3 s, then 3600 s capped at 10 s", got)
 	}
 }
@@ -72,7 +72,7 @@ func TestImportIsNotResentAfter500(t *testing.T) {
 	if n := e.srv.Applied(dataworkstest.ActionImportWorkflowDefinition); n != 1 {
 		t.Errorf("import applied %d times, want 1", n)
 	}
-	if len(e.sleeps.all()) != 0 {
+	if len(e.sleeps.All()) != 0 {
 		t.Error("the client waited to retry an acting call")
 	}
 	// The outcome is resolved by reading back: the workflow is there, once.

@@ -1,7 +1,6 @@
 package secmaster_test
 
 import (
-	"context"
 	"encoding/base64"
 	"encoding/json"
 	"os"
@@ -21,17 +20,11 @@ const (
 	testSK = "SK-TEST-secret-4567"
 )
 
-// sleeps records the client's delays instead of sleeping.
-type sleeps struct{ apitest.Sleeps }
-
-func (s *sleeps) record(ctx context.Context, d time.Duration) error { return s.Record(ctx, d) }
-func (s *sleeps) all() []time.Duration                              { return s.All() }
-
 // env is an emulator and a client signed with AK/SK, on loopback, with recorded sleeps.
 type env struct {
 	srv    *secmastertest.Server
 	client *secmaster.Client
-	sleeps *sleeps
+	sleeps *apitest.Sleeps
 	cfg    secmaster.Config
 }
 
@@ -43,7 +36,7 @@ func newEnv(t testing.TB, mutCfg func(*secmaster.Config)) *env {
 		Now:    func() time.Time { return serverNow },
 	})
 	t.Cleanup(srv.Close)
-	e := &env{srv: srv, sleeps: &sleeps{}}
+	e := &env{srv: srv, sleeps: &apitest.Sleeps{}}
 	e.cfg = secmaster.Config{
 		Endpoint:    srv.URL,
 		ProjectID:   srv.ProjectID(),
@@ -51,7 +44,7 @@ func newEnv(t testing.TB, mutCfg func(*secmaster.Config)) *env {
 		Credentials: secmaster.Credentials{AccessKey: testAK, SecretKey: testSK},
 		Now:         func() time.Time { return serverNow.Add(-time.Minute) },
 		Retry:       secmaster.RetryPolicy{Jitter: func() float64 { return 0.5 }},
-		Sleep:       e.sleeps.record,
+		Sleep:       e.sleeps.Record,
 	}
 	if mutCfg != nil {
 		mutCfg(&e.cfg)

@@ -22,7 +22,7 @@ func TestGETRetriedAfter500WithBackoff(t *testing.T) {
 	}
 	// Base 200 ms doubling, equal jitter at 0.5: d/2 + 0.5·d/2 = 0.75·d.
 	want := []time.Duration{150 * time.Millisecond, 300 * time.Millisecond}
-	if got := e.sleeps.all(); len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+	if got := e.sleeps.All(); len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
 		t.Fatalf("retry delays = %v, want %v", got, want)
 	}
 	if n := len(e.srv.RequestsTo(secmastertest.RouteShowWorkflow)); n != 3 {
@@ -46,7 +46,7 @@ func TestRetriesAreBounded(t *testing.T) {
 	if n := len(e.srv.RequestsTo(secmastertest.RouteListComponents)); n != 3 {
 		t.Fatalf("%d attempts, want 3", n)
 	}
-	if got := e.sleeps.all(); len(got) != 2 || got[1] != 187500*time.Microsecond {
+	if got := e.sleeps.All(); len(got) != 2 || got[1] != 187500*time.Microsecond {
 		t.Fatalf("delays = %v (the second must be capped at 250ms·0.75)", got)
 	}
 }
@@ -66,7 +66,7 @@ func TestPOST500IsNotRetriedAndIsAmbiguous(t *testing.T) {
 	if n := len(e.srv.RequestsTo(secmastertest.RouteCreateVersion)); n != 1 {
 		t.Fatalf("POST sent %d times", n)
 	}
-	if len(e.sleeps.all()) != 0 {
+	if len(e.sleeps.All()) != 0 {
 		t.Fatal("the client slept for a retry it must not make")
 	}
 }
@@ -122,7 +122,7 @@ func TestUnsentPOSTIsRetriedAndNotAmbiguous(t *testing.T) {
 	if err == nil || errors.Is(err, secmaster.ErrAmbiguous) || !strings.HasPrefix(err.Error(), "create version: ") {
 		t.Fatalf("err = %v", err)
 	}
-	if n := len(e.sleeps.all()); n != 3 {
+	if n := len(e.sleeps.All()); n != 3 {
 		t.Fatalf("%d retries of a request that never left, want 3", n)
 	}
 }
@@ -182,8 +182,8 @@ func TestCallerDeadlineStopsRetries(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) || errors.Is(err, secmaster.ErrTimeout) || !strings.Contains(err.Error(), "not retried: waiting 45m0s") {
 		t.Fatalf("err = %v", err)
 	}
-	if n := len(e.srv.RequestsTo(secmastertest.RouteListWorkflows)); n != 1 || len(e.sleeps.all()) != 0 {
-		t.Fatalf("%d attempts and waits %v, want 1 and none", n, e.sleeps.all())
+	if n := len(e.srv.RequestsTo(secmastertest.RouteListWorkflows)); n != 1 || len(e.sleeps.All()) != 0 {
+		t.Fatalf("%d attempts and waits %v, want 1 and none", n, e.sleeps.All())
 	}
 }
 

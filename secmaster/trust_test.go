@@ -101,7 +101,7 @@ func TestActingCallsAreSentOnce(t *testing.T) {
 					t.Errorf("%s: sent %d times, want 1", c.op, n)
 				}
 			}
-			if s := e.sleeps.all(); len(s) != 0 {
+			if s := e.sleeps.All(); len(s) != 0 {
 				t.Errorf("the client waited to retry (%v) a call it must not resend", s)
 			}
 		})
@@ -141,7 +141,7 @@ func TestRetryAfter(t *testing.T) {
 		if _, err := e.client.ListComponents(context.Background()); err != nil {
 			t.Fatalf("Retry-After %q: %v", tc.header, err)
 		}
-		if got := e.sleeps.all(); len(got) != 1 || got[0] != tc.want {
+		if got := e.sleeps.All(); len(got) != 1 || got[0] != tc.want {
 			t.Errorf("Retry-After %q: waited %v, want [%v]", tc.header, got, tc.want)
 		}
 	}
@@ -161,8 +161,8 @@ func TestTimeoutStopsBeforeAWaitItCannotAfford(t *testing.T) {
 	if !errors.As(err, &ae) || ae.HTTPStatus != 503 {
 		t.Fatalf("the 503 is not reachable: %v", err)
 	}
-	if n := len(e.srv.RequestsTo(secmastertest.RouteListComponents)); n != 1 || len(e.sleeps.all()) != 0 {
-		t.Fatalf("%d attempts, sleeps %v; want 1 attempt and no wait", n, e.sleeps.all())
+	if n := len(e.srv.RequestsTo(secmastertest.RouteListComponents)); n != 1 || len(e.sleeps.All()) != 0 {
+		t.Fatalf("%d attempts, sleeps %v; want 1 attempt and no wait", n, e.sleeps.All())
 	}
 }
 

@@ -19,8 +19,8 @@ import (
 //	    lands an accepted import N requests later
 //	dw-fault ACTION KIND [xN] [commit] [code=CODE] [msg=TEXT]
 //	    queue N (default 1) faults for ACTION (e.g. ImportWorkflowDefinition): KIND is an HTTP
-//	    status, drop (close the connection) or hang (a timeout); commit applies the request
-//	    first (the ambiguous case)
+//	    status, drop (close the connection), hang (a timeout) or truncate (half the answer,
+//	    then a closed connection); commit applies the request first (the ambiguous case)
 //	dw-fail-stage CODE MESSAGE...  pipeline runs created from now on fail at stage CODE
 //	dw-workflows N             the emulator holds N workflows
 //	dw-workflow-id NAME VAR    set $VAR to the id of the one workflow named NAME
@@ -128,10 +128,12 @@ func dwFault(ts *testscript.TestScript, neg bool, args []string) {
 		f.Drop = true
 	case "hang":
 		f.Hang = true
+	case "truncate":
+		f.Truncate = true
 	default:
 		status, err := strconv.Atoi(kind)
 		if err != nil || status < 100 || status > 599 {
-			ts.Fatalf("dw-fault: kind %q is not an HTTP status, drop or hang", kind)
+			ts.Fatalf("dw-fault: kind %q is not an HTTP status, drop, hang or truncate", kind)
 		}
 		f.Status = status
 	}

@@ -3,7 +3,6 @@ package dataworkstest
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 
 	"github.com/wfc-dev/wfc/internal/apitest"
 )
@@ -33,45 +32,14 @@ func (e *Emulator) apply(name string, act action, p map[string]string) result {
 	return result{body: body, err: err}
 }
 
-func (e *Emulator) answerWithFault(w http.ResponseWriter, r *http.Request, rid, name string, act action, p map[string]string, f Fault) int {
-	res := result{}
-	if f.Commit {
-		res = e.apply(name, act, p)
-	}
-	switch {
-	case f.Hang:
-		<-r.Context().Done() // the client went away, or the server is closing
-		apitest.HijackClose(w, nil)
-		return 0
-	case f.Drop:
-		apitest.HijackClose(w, nil)
-		return 0
-	case f.Redirect != "":
-		w.Header().Set("Location", f.Redirect)
-		w.WriteHeader(http.StatusFound)
-		return http.StatusFound
-	case f.Status != 0:
-		code := f.Code
-		if code == "" {
-			code = "InternalError"
-		}
-		if f.RetryAfter != "" {
-			w.Header().Set("Retry-After", f.RetryAfter)
-		}
-		msg := f.Message
-		if msg == "" {
-			msg = "The request processing has failed due to some unknown error (injected fault)."
-		}
-		return e.writeError(w, rid, &apiError{Status: f.Status, Code: code, Msg: msg})
-	case !f.Commit:
-		res = e.apply(name, act, p)
-	}
-	return e.answer(w, rid, res)
+func (e *Emulator) answer(w http.ResponseWriter, rid string, res result) int {
+	return e.render(rid, res).Write(w)
 }
 
-func (e *Emulator) answer(w http.ResponseWriter, rid string, res result) int {
+// render turns a handler result into an answer: its body with RequestId added, or its error.
+func (e *Emulator) render(rid string, res result) apitest.Answer {
 	if res.err != nil {
-		return e.writeError(w, rid, res.err)
+		return e.errorAnswer(rid, res.err)
 	}
 	fields := map[string]any{"RequestId": rid}
 	for k, v := range res.body {
@@ -81,19 +49,19 @@ func (e *Emulator) answer(w http.ResponseWriter, rid string, res result) int {
 	if err != nil {
 		panic(err) // handlers only build marshalable values
 	}
-	return writeJSON(w, rid, http.StatusOK, b)
+	return jsonAnswer(rid, http.StatusOK, b)
 }
 
 func (e *Emulator) writeError(w http.ResponseWriter, rid string, err *apiError) int {
-	b, _ := json.Marshal(e.errorBody(rid, err))
-	return writeJSON(w, rid, err.Status, b)
+	return e.errorAnswer(rid, err).Write(w)
 }
 
-func writeJSON(w http.ResponseWriter, rid string, status int, payload []byte) int {
-	w.Header().Set("Content-Type", "application/json;charset=utf-8")
-	w.Header().Set("x-acs-request-id", rid)
-	w.Header().Set("Content-Length", strconv.Itoa(len(payload)))
-	w.WriteHeader(status)
-	w.Write(payload)
-	return status
+func (e *Emulator) errorAnswer(rid string, err *apiError) apitest.Answer {
+	b, _ := json.Marshal(e.errorBody(rid, err))
+	return jsonAnswer(rid, err.Status, b)
+}
+
+func jsonAnswer(rid string, status int, payload []byte) apitest.Answer {
+	return apitest.Answer{Status: status, Body: payload, Header: http.Header{
+		"Content-Type": {"application/json;charset=utf-8"}, "X-Acs-Request-Id": {rid}}}
 }

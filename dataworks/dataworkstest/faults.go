@@ -3,8 +3,8 @@ package dataworkstest
 import (
 	"net/http"
 	"strings"
+	"time"
 
-	"github.com/wfc-dev/wfc/dataworks"
 	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
@@ -19,7 +19,11 @@ type Fault struct {
 	Drop       bool   // close the connection without answering
 	// Hang holds the request unanswered until the client gives up (its attempt timeout or
 	// context), then closes the connection: a timeout, as the client sees it.
-	Hang bool
+	Hang  bool
+	Delay time.Duration // wait before answering; a client that gives up meanwhile gets nothing
+	// Truncate sends the answer's headers with its full Content-Length but only half its body,
+	// then closes the connection: an answer lost on its way.
+	Truncate bool
 	// Commit applies the request's effect (e.g. the import) before the fault, so the client
 	// cannot tell whether it happened: the ambiguous case.
 	Commit bool
@@ -36,13 +40,6 @@ const (
 	ActionExecPipelineRunStage     = "ExecPipelineRunStage"
 )
 
-// Fail queues faults for the next requests of action.
-func (e *Emulator) Fail(action string, faults ...Fault) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.faults.Push(action, faults...)
-}
-
 // FailStage makes the stage code fail, with message, in every pipeline run created afterwards.
 func (e *Emulator) FailStage(code, message string) {
 	e.mu.Lock()
@@ -58,37 +55,33 @@ func (e *Emulator) Applied(action string) int {
 	return e.applied[action]
 }
 
-func (e *Emulator) popFault(action string) (Fault, bool) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.faults.Pop(action)
-}
-
 // LoggedRequest is one request as the emulator saw it. Credential headers are replaced by ***.
 type LoggedRequest struct {
+	apitest.Request
 	Action string // x-acs-action
-	Method string
-	Query  string
-	Header http.Header
-	Body   []byte
-	Status int // status answered; 0 when the connection was dropped
 }
 
-// Requests returns a copy of the request log.
-func (e *Emulator) Requests() []LoggedRequest {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return append([]LoggedRequest(nil), e.log...)
-}
-
-// RequestsTo returns the logged requests of one action.
-func (e *Emulator) RequestsTo(action string) []LoggedRequest {
-	return apitest.Matching(e.Requests(), func(r LoggedRequest) bool { return r.Action == action })
-}
-
-// redactedHeader copies h with credential values replaced.
-func redactedHeader(h http.Header) http.Header {
-	return apitest.RedactHeader(h, dataworks.HeaderAuthorization, dataworks.HeaderSecurityToken, dataworks.HeaderAccessKeyID)
+// play states f the way apitest plays it; rid is the request id of an injected error body.
+func (e *Emulator) play(f Fault, rid string) apitest.Fault {
+	p := apitest.Fault{Commit: f.Commit, Delay: f.Delay, Hang: f.Hang, Drop: f.Drop, Truncate: f.Truncate}
+	switch {
+	case f.Redirect != "":
+		p.Injected = &apitest.Answer{Status: http.StatusFound, Header: http.Header{"Location": {f.Redirect}}}
+	case f.Status != 0:
+		code, msg := f.Code, f.Message
+		if code == "" {
+			code = "InternalError"
+		}
+		if msg == "" {
+			msg = "The request processing has failed due to some unknown error (injected fault)."
+		}
+		a := e.errorAnswer(rid, &apiError{Status: f.Status, Code: code, Msg: msg})
+		if f.RetryAfter != "" {
+			a.Header.Set("Retry-After", f.RetryAfter)
+		}
+		p.Injected = &a
+	}
+	return p
 }
 
 // errorBodyOf is the Alibaba Cloud error answer.

@@ -2,7 +2,6 @@ package dataworkstest
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -12,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/wfc-dev/wfc/dataworks"
+	"github.com/wfc-dev/wfc/internal/apitest"
 )
 
 // maxRequestBytes bounds a request body (a spec with its scripts).
@@ -72,22 +72,12 @@ var actions = map[string]action{
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBytes))
 	name := r.Header.Get(dataworks.HeaderAction)
-	// Log on arrival, so a client that is cut off still finds its request logged.
+	x := e.Arrive(r, body, LoggedRequest{Action: name}, name)
+	rid, finish := x.ID, x.Finish
 	e.mu.Lock()
-	e.reqSeq++
+	e.arrived++
 	e.landDue("")
-	rid := fmt.Sprintf("00000000-0000-4000-9000-%012d", e.reqSeq)
-	idx := len(e.log)
-	e.log = append(e.log, LoggedRequest{Action: name, Method: r.Method, Query: r.URL.RawQuery, Header: redactedHeader(r.Header), Body: body})
 	e.mu.Unlock()
-	finish := func(status int) {
-		e.mu.Lock()
-		e.log[idx].Status = status
-		e.mu.Unlock()
-		if e.opts.Logf != nil {
-			e.opts.Logf("%s %s -> %d", r.Method, name, status)
-		}
-	}
 	if err != nil {
 		finish(e.writeError(w, rid, errf(413, "InvalidParameter", "The request body is larger than %d MiB.", maxRequestBytes>>20)))
 		return
@@ -97,12 +87,12 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		finish(e.writeError(w, rid, aerr))
 		return
 	}
-	fault, faulty := e.popFault(name)
+	fault, faulty := x.Fault(name)
 	if !faulty {
 		finish(e.answer(w, rid, e.apply(name, act, p)))
 		return
 	}
-	finish(e.answerWithFault(w, r, rid, name, act, p, fault))
+	finish(e.play(fault, rid).Play(w, r, func() apitest.Answer { return e.render(rid, e.apply(name, act, p)) }))
 }
 
 // admit authenticates the request and checks action, version, method and parameters.

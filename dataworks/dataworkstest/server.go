@@ -11,8 +11,10 @@
 // so clients compare against a realistic answer.
 // Imports are asynchronous jobs that finish after a configurable number of GetJobStatus polls; pipeline runs
 // advance one stage step per GetPipelineRun and some stages wait for ExecPipelineRunStage.
-// Faults can be queued per action (an error status, a dropped connection or a hang until the
-// client gives up, each optionally after applying, a redirect) and stages made to fail. Every request is logged with credentials replaced by ***.
+// Faults can be queued per action (an error status, a redirect, a delay, a dropped connection, a
+// hang until the client gives up or an answer cut off halfway, each optionally after applying;
+// apitest plays them as for SecMaster) and stages made to fail. Every request is logged with
+// credentials replaced by ***.
 // Ids come from a counter, so runs are reproducible.
 //
 // Error codes: SignatureDoesNotMatch, IncompleteSignature, InvalidAccessKeyId.NotFound,
@@ -99,18 +101,18 @@ type Options struct {
 type Emulator struct {
 	opts Options
 
+	*apitest.Traffic[Fault, LoggedRequest, *LoggedRequest] // Fail, Requests, RequestsTo
+
 	mu         sync.Mutex
 	seq        int64 // id counter
-	reqSeq     int   // request id counter
+	arrived    int   // requests arrived: the clock of ImportLag
 	workflows  []*workflowRec
 	jobs       map[string]*jobRec
 	runs       map[string]*runRec
 	pending    []pendingImport      // accepted imports not landed yet (ImportLag)
 	nonces     map[string]time.Time // nonce → its request's x-acs-date
 	failStages map[string]string    // stage code → failure message, for runs created later
-	faults     apitest.Faults[Fault]
 	applied    map[string]int
-	log        []LoggedRequest
 }
 
 // NewEmulator returns an empty emulator.
@@ -143,12 +145,13 @@ func NewEmulator(opts Options) *Emulator {
 		opts.HostID = "dataworks.emulator"
 	}
 	return &Emulator{
+		Traffic: apitest.NewTraffic[Fault](func(r LoggedRequest) string { return r.Action }, opts.Logf,
+			dataworks.HeaderAuthorization, dataworks.HeaderSecurityToken, dataworks.HeaderAccessKeyID),
 		opts:       opts,
 		jobs:       map[string]*jobRec{},
 		runs:       map[string]*runRec{},
 		nonces:     map[string]time.Time{},
 		failStages: map[string]string{},
-		faults:     apitest.Faults[Fault]{},
 		applied:    map[string]int{},
 	}
 }
@@ -209,4 +212,19 @@ func (s *Server) ClientConfig(creds dataworks.Credentials, sleep func(ctx contex
 		Sleep: sleep,
 		Retry: dataworks.RetryPolicy{Jitter: func() float64 { return 1 }},
 	}
+}
+
+// NewClient is a client of s signed with creds and configured by ClientConfig, its waits recorded
+// in sleeps; mut (may be nil) changes the configuration first. It returns the configuration too.
+func (s *Server) NewClient(t apitest.TB, creds dataworks.Credentials, sleeps *apitest.Sleeps, mut func(*dataworks.Config)) (*dataworks.Client, dataworks.Config) {
+	t.Helper()
+	cfg := s.ClientConfig(creds, sleeps.Record)
+	if mut != nil {
+		mut(&cfg)
+	}
+	c, err := dataworks.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, cfg
 }

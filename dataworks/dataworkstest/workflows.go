@@ -180,7 +180,7 @@ func (e *Emulator) later(job string, creates bool, doc obj, land func()) {
 		land()
 		return
 	}
-	p := pendingImport{due: e.reqSeq + e.opts.ImportLag, job: job, land: land}
+	p := pendingImport{due: e.arrived + e.opts.ImportLag, job: job, land: land}
 	if creates {
 		p.kind, p.name = doc["kind"].(string), workflowOf(doc)["name"].(string)
 	}
@@ -205,7 +205,7 @@ func (e *Emulator) nameTaken(kind, name string) (string, bool) {
 func (e *Emulator) landDue(job string) {
 	keep := e.pending[:0]
 	for _, p := range e.pending {
-		if p.due <= e.reqSeq || (job != "" && p.job == job) {
+		if p.due <= e.arrived || (job != "" && p.job == job) {
 			p.land()
 			continue
 		}

@@ -3,7 +3,6 @@ package deploy_test
 import (
 	"context"
 	"encoding/json"
-	"strings"
 	"testing"
 	"time"
 
@@ -46,15 +45,7 @@ func newEnvWith(t testing.TB, opts dataworkstest.Options, mutCfg func(*dataworks
 	srv := dataworkstest.NewTestServer(opts)
 	t.Cleanup(srv.Close)
 	e := &env{srv: srv, sleeps: &apitest.Sleeps{}}
-	e.cfg = srv.ClientConfig(dataworks.Credentials{AccessKeyID: testAK, AccessKeySecret: testSecret}, e.sleeps.Record)
-	if mutCfg != nil {
-		mutCfg(&e.cfg)
-	}
-	c, err := dataworks.New(e.cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	e.client = c
+	e.client, e.cfg = srv.NewClient(t, dataworks.Credentials{AccessKeyID: testAK, AccessKeySecret: testSecret}, e.sleeps, mutCfg)
 	return e
 }
 
@@ -106,11 +97,7 @@ func nodesOf(wf obj) []any { return wf["nodes"].([]any) }
 // assertNoCredential fails when s contains a known credential value (or a long part of one).
 func assertNoCredential(t testing.TB, what, s string) {
 	t.Helper()
-	for _, c := range []string{testAK, testSecret} {
-		if strings.Contains(s, c[:10]) {
-			t.Errorf("%s contains a credential: %s", what, s)
-		}
-	}
+	apitest.AssertNoSecret(t, what, s, testAK, testSecret)
 }
 
 func imports(e *env) int { return len(e.srv.RequestsTo(dataworkstest.ActionImportWorkflowDefinition)) }

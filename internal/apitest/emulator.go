@@ -3,6 +3,7 @@ package apitest
 import (
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // Error is an error an emulator answers: the HTTP status, the platform's code and a message.
@@ -78,4 +79,24 @@ func Matching[R any](all []R, keep func(R) bool) []R {
 		}
 	}
 	return out
+}
+
+// TB is the part of testing.TB that the test helpers here and in the emulators use: they are
+// linked into wfc dev-server, which must not link package testing.
+type TB interface {
+	Helper()
+	Errorf(format string, args ...any)
+	Fatal(args ...any)
+}
+
+// AssertNoSecret fails t when s, the text of what, holds any of secrets or the first 10
+// characters of one: a credential must not appear in any error, log line or output, not even in
+// part.
+func AssertNoSecret(t TB, what, s string, secrets ...string) {
+	t.Helper()
+	for _, c := range secrets {
+		if c != "" && strings.Contains(s, c[:min(len(c), 10)]) {
+			t.Errorf("%s contains a credential: %s", what, s)
+		}
+	}
 }

@@ -80,3 +80,29 @@ func TestErrorf(t *testing.T) {
 		t.Errorf("got %+v", e)
 	}
 }
+
+// errorsOf records what AssertNoSecret reports.
+type errorsOf struct {
+	testing.TB
+	got []string
+}
+
+func (e *errorsOf) Errorf(format string, args ...any) {
+	e.got = append(e.got, fmt.Sprintf(format, args...))
+}
+
+func TestAssertNoSecretFindsWholeAndPartSecrets(t *testing.T) {
+	for s, want := range map[string]int{
+		"all clear":                          0,
+		"key LTAI5tClientTestKeyId01 leaked": 1,
+		"a prefix LTAI5tClie… leaked":        1,
+		"short s3 leaked":                    1,
+		"LTAI5tClien and s3":                 2,
+	} {
+		rec := &errorsOf{TB: t}
+		AssertNoSecret(rec, "output", s, "LTAI5tClientTestKeyId01", "s3", "")
+		if len(rec.got) != want {
+			t.Errorf("%q: reported %q, want %d reports", s, rec.got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package secmastertest
 
 import (
+	"encoding/json"
 	"net/http"
 	"time"
 
@@ -17,7 +18,10 @@ type Fault struct {
 	Header http.Header
 
 	Delay time.Duration // wait before answering; a client that gives up meanwhile gets nothing
-	Drop  bool          // close the connection after reading the request, answering nothing
+	// Hang holds the request unanswered until the client gives up (its attempt timeout or
+	// context), then closes the connection: a timeout, as the client sees it.
+	Hang bool
+	Drop bool // close the connection after reading the request, answering nothing
 	// Truncate sends the answer's headers with its full Content-Length but only half its body,
 	// then closes the connection.
 	Truncate bool
@@ -51,44 +55,22 @@ const (
 	RouteListComponentActions = "ListComponentActions"
 )
 
-// Fail queues faults for the next requests on route.
-func (e *Emulator) Fail(route string, faults ...Fault) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.faults.Push(route, faults...)
-}
-
-func (e *Emulator) popFault(route string) (Fault, bool) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return e.faults.Pop(route)
-}
-
 // LoggedRequest is one request as the emulator saw it. Credential headers are replaced by ***.
 type LoggedRequest struct {
-	Route  string // one of the Route* names; empty when no route matched
-	Method string
-	Path   string
-	Query  string
-	Header http.Header
-	Body   []byte
-	Auth   string // "token", "aksk" or "" when authentication failed
-	Status int    // status answered; 0 when the connection was dropped
+	apitest.Request
+	Route string // one of the Route* names; empty when no route matched
+	Auth  string // "token", "aksk" or "" when authentication failed
 }
 
-// Requests returns a copy of the request log.
-func (e *Emulator) Requests() []LoggedRequest {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	return append([]LoggedRequest(nil), e.log...)
-}
-
-// RequestsTo returns the logged requests for one route.
-func (e *Emulator) RequestsTo(route string) []LoggedRequest {
-	return apitest.Matching(e.Requests(), func(r LoggedRequest) bool { return r.Route == route })
-}
-
-// redactedHeader copies h with credential values replaced.
-func redactedHeader(h http.Header) http.Header {
-	return apitest.RedactHeader(h, "Authorization", "X-Auth-Token", "X-Security-Token")
+// play states f the way apitest plays it; rid is the request id of an injected error body.
+func (f Fault) play(rid string) apitest.Fault {
+	p := apitest.Fault{Commit: f.Commit, Delay: f.Delay, Hang: f.Hang, Drop: f.Drop, Truncate: f.Truncate, Header: f.Header}
+	if f.Status != 0 {
+		body := []byte(f.Body)
+		if f.Body == "" {
+			body, _ = json.Marshal(map[string]string{"code": "SecMaster.20039999", "message": "injected fault", "request_id": rid})
+		}
+		p.Injected = &apitest.Answer{Status: f.Status, Header: jsonHeader(rid), Body: body}
+	}
+	return p
 }

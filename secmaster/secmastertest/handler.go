@@ -2,17 +2,14 @@ package secmastertest
 
 import (
 	"bytes"
-	"context"
 	"crypto/subtle"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/wfc-dev/wfc/internal/apitest"
 	"github.com/wfc-dev/wfc/secmaster"
@@ -107,24 +104,8 @@ func match(method string, segs []string) (*route, []string, bool) {
 // ServeHTTP authenticates, routes, applies queued faults and answers.
 func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxRequestBytes))
-	// Log on arrival, so a client that gives up (or is cut off) still finds its request logged.
-	e.mu.Lock()
-	e.reqSeq++
-	rid := fmt.Sprintf("00000000-0000-4000-9000-%012d", e.reqSeq)
-	idx := len(e.log)
-	e.log = append(e.log, LoggedRequest{Method: r.Method, Path: r.URL.Path, Query: r.URL.RawQuery, Header: redactedHeader(r.Header), Body: body})
-	e.mu.Unlock()
-	note := func(f func(*LoggedRequest)) {
-		e.mu.Lock()
-		f(&e.log[idx])
-		e.mu.Unlock()
-	}
-	finish := func(status int) {
-		note(func(l *LoggedRequest) { l.Status = status })
-		if e.opts.Logf != nil {
-			e.opts.Logf("%s %s -> %d", r.Method, r.URL.Path, status)
-		}
-	}
+	x := e.Arrive(r, body, LoggedRequest{}, r.URL.Path)
+	rid, finish := x.ID, x.Finish
 	if err != nil {
 		finish(e.writeError(w, rid, errf(413, codeBadRequest, "request body larger than %d MiB", maxRequestBytes>>20)))
 		return
@@ -143,24 +124,25 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		return
 	}
-	note(func(l *LoggedRequest) { l.Route = rt.name })
+	x.Note(func(l *LoggedRequest) { l.Route = rt.name })
 	mode, aerr := e.authenticate(r, body)
 	if aerr != nil {
 		finish(e.writeError(w, rid, aerr))
 		return
 	}
-	note(func(l *LoggedRequest) { l.Auth = mode })
+	x.Note(func(l *LoggedRequest) { l.Auth = mode })
 	if got := r.Header.Get(secmaster.HeaderProjectID); got != e.opts.ProjectID {
 		finish(e.writeError(w, rid, errf(400, codeProjectMismatch, "the X-Project-Id header must equal the project id in the path")))
 		return
 	}
 	rq := &request{method: r.Method, params: params, query: r.URL.Query(), header: r.Header, body: body}
-	fault, faulty := e.popFault(rt.name)
+	fault, faulty := x.Fault(rt.name)
 	if !faulty {
 		finish(e.answer(w, rid, e.handle(rt, rq)))
 		return
 	}
-	finish(e.answerWithFault(w, r, rid, rt, rq, fault))
+	rq.hideNewest = fault.HideNewest
+	finish(fault.play(rid).Play(w, r, func() apitest.Answer { return e.render(rid, e.handle(rt, rq)) }))
 }
 
 // splitPath checks /v1/{project}/workspaces/{workspace}/soc/ and returns the rest.
@@ -191,77 +173,22 @@ type result struct {
 	err *apiError
 }
 
-func (e *Emulator) answerWithFault(w http.ResponseWriter, r *http.Request, rid string, rt *route, rq *request, f Fault) int {
-	var res result
-	rq.hideNewest = f.HideNewest
-	if f.Commit {
-		res = e.handle(rt, rq)
-	}
-	if f.Delay > 0 && !sleepCtx(r.Context(), f.Delay) {
-		return 0 // the client gave up; nothing reaches it
-	}
-	if f.Drop {
-		apitest.HijackClose(w, nil)
-		return 0
-	}
-	var status int
-	var hdr http.Header
-	var payload []byte
-	switch {
-	case f.Status != 0:
-		status, hdr = f.Status, http.Header{"Content-Type": {"application/json;charset=UTF-8"}}
-		payload = []byte(f.Body)
-		if f.Body == "" {
-			payload, _ = json.Marshal(map[string]string{"code": "SecMaster.20039999", "message": "injected fault", "request_id": rid})
-		}
-	case !f.Commit:
-		res = e.handle(rt, rq)
-		fallthrough
-	default:
-		status, hdr, payload = e.render(rid, res)
-	}
-	for k, v := range f.Header {
-		hdr[http.CanonicalHeaderKey(k)] = v
-	}
-	if f.Truncate {
-		hdr.Set("X-Request-Id", rid)
-		hdr.Set("Content-Length", strconv.Itoa(len(payload)))
-		var raw bytes.Buffer
-		fmt.Fprintf(&raw, "HTTP/1.1 %d %s\r\n", status, http.StatusText(status))
-		hdr.Write(&raw)
-		raw.WriteString("\r\n")
-		raw.Write(payload[:len(payload)/2])
-		apitest.HijackClose(w, raw.Bytes())
-		return status
-	}
-	writeRaw(w, rid, status, hdr, payload)
-	return status
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) bool {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return false
-	case <-t.C:
-		return true
-	}
-}
-
 func (e *Emulator) answer(w http.ResponseWriter, rid string, res result) int {
-	status, hdr, payload := e.render(rid, res)
-	writeRaw(w, rid, status, hdr, payload)
-	return status
+	return e.render(rid, res).Write(w)
 }
 
 func (e *Emulator) writeError(w http.ResponseWriter, rid string, err *apiError) int {
 	return e.answer(w, rid, result{err: err})
 }
 
-// render turns a handler result into status, headers and body bytes.
-func (e *Emulator) render(rid string, res result) (int, http.Header, []byte) {
-	hdr := http.Header{"Content-Type": {"application/json;charset=UTF-8"}}
+// jsonHeader is the header of every JSON answer to the request rid.
+func jsonHeader(rid string) http.Header {
+	return http.Header{"Content-Type": {"application/json;charset=UTF-8"}, "X-Request-Id": {rid}}
+}
+
+// render turns a handler result into an answer.
+func (e *Emulator) render(rid string, res result) apitest.Answer {
+	hdr := jsonHeader(rid)
 	if res.err != nil {
 		var body any
 		if strings.HasPrefix(res.err.Code, "APIGW.") {
@@ -270,7 +197,7 @@ func (e *Emulator) render(rid string, res result) (int, http.Header, []byte) {
 			body = map[string]string{"code": res.err.Code, "message": res.err.Msg, "request_id": rid}
 		}
 		b, _ := json.Marshal(body)
-		return res.err.Status, hdr, b
+		return apitest.Answer{Status: res.err.Status, Header: hdr, Body: b}
 	}
 	rep := res.rep
 	status := rep.status
@@ -279,14 +206,14 @@ func (e *Emulator) render(rid string, res result) (int, http.Header, []byte) {
 	}
 	if rep.raw != nil {
 		hdr.Set("Content-Type", rep.contentType)
-		return status, hdr, rep.raw
+		return apitest.Answer{Status: status, Header: hdr, Body: rep.raw}
 	}
 	if !rep.envelope {
 		b, err := json.Marshal(rep.body)
 		if err != nil {
 			panic(err) // handlers only build marshalable values
 		}
-		return status, hdr, b
+		return apitest.Answer{Status: status, Header: hdr, Body: b}
 	}
 	fields := map[string]any{"code": secmaster.SuccessCode, "message": "", "success": true, "request_id": rid}
 	if m, ok := rep.body.(map[string]any); ok {
@@ -298,17 +225,7 @@ func (e *Emulator) render(rid string, res result) (int, http.Header, []byte) {
 	if err != nil {
 		panic(err)
 	}
-	return status, hdr, b
-}
-
-func writeRaw(w http.ResponseWriter, rid string, status int, hdr http.Header, payload []byte) {
-	for k, v := range hdr {
-		w.Header()[k] = v
-	}
-	w.Header().Set("X-Request-Id", rid)
-	w.Header().Set("Content-Length", strconv.Itoa(len(payload)))
-	w.WriteHeader(status)
-	w.Write(payload)
+	return apitest.Answer{Status: status, Header: hdr, Body: b}
 }
 
 // authenticate accepts a known X-Auth-Token or a valid SDK-HMAC-SHA256 signature.

@@ -53,9 +53,10 @@ type Options struct {
 type Emulator struct {
 	opts Options
 
+	*apitest.Traffic[Fault, LoggedRequest, *LoggedRequest] // Fail, Requests, RequestsTo
+
 	mu         sync.Mutex
 	seq        int // id counter
-	reqSeq     int // request id counter
 	workflows  []*secmaster.Workflow
 	wfByID     map[string]*secmaster.Workflow
 	versions   map[string]*secmaster.WorkflowVersion
@@ -63,8 +64,6 @@ type Emulator struct {
 	verCount   map[string]int      // workflow id → versions ever created, for "v<N>"
 	instances  []*instanceRec
 	components []*componentRec
-	faults     apitest.Faults[Fault]
-	log        []LoggedRequest
 }
 
 // NewEmulator returns an empty emulator.
@@ -85,12 +84,13 @@ func NewEmulator(opts Options) *Emulator {
 		opts.MaxSkew = DefaultMaxSkew
 	}
 	return &Emulator{
+		Traffic: apitest.NewTraffic[Fault](func(r LoggedRequest) string { return r.Route }, opts.Logf,
+			"Authorization", secmaster.HeaderAuthToken, secmaster.HeaderSecurityToken),
 		opts:       opts,
 		wfByID:     map[string]*secmaster.Workflow{},
 		versions:   map[string]*secmaster.WorkflowVersion{},
 		versionsOf: map[string][]string{},
 		verCount:   map[string]int{},
-		faults:     apitest.Faults[Fault]{},
 	}
 }
 
