@@ -49,6 +49,7 @@ func FromGraph(g *target.Graph) (*Diagram, error) {
 		out.ID = p.edgeID[e.Element]
 		d.Edges = append(d.Edges, out)
 	}
+	separateParallel(d)
 	return d, nil
 }
 

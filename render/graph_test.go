@@ -33,10 +33,13 @@ func graphCases() []graphCase {
 		path := c[1]
 		cases = append(cases, graphCase{c[0], func(t *testing.T) *target.Graph { return readGraph(t, path) }})
 	}
-	// Compiled workflows: switches inside parallel branches, joins where their arms meet; and
-	// every DataWorks example.
+	// Compiled workflows: switches inside parallel branches, joins where their arms meet; a
+	// switch whose two cases and default all go to one step; and every DataWorks example.
 	cases = append(cases, graphCase{"dataworks-compiled-switch-in-parallel", func(t *testing.T) *target.Graph {
 		return compiledGraph(t, "../target/dataworks/testdata/compile/switch_in_parallel/workflow.yaml")
+	}})
+	cases = append(cases, graphCase{"dataworks-cases-to-one-step", func(t *testing.T) *target.Graph {
+		return compiledGraph(t, "testdata/dataworks-cases-to-one-step.yaml")
 	}})
 	examples, _ := filepath.Glob("../examples/dataworks/*.yaml")
 	for _, path := range examples {
