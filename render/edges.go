@@ -6,10 +6,11 @@ import (
 )
 
 // edge draws one connection with its end markers: sequence flows end in an arrowhead (in the
-// mark's colour), message flows start with a circle and end in an open arrowhead, and
-// associations are dotted.
+// mark's colour), message flows start with a circle and end in an open arrowhead,
+// associations are dotted, and dependencies on an external node dashed with an arrowhead.
 func (w *writer) edge(e Edge) {
-	class := map[EdgeKind]string{EdgeSequence: "edge sequence", EdgeMessage: "edge message", EdgeAssociation: "edge association"}[e.Kind]
+	class := map[EdgeKind]string{EdgeSequence: "edge sequence", EdgeMessage: "edge message", EdgeAssociation: "edge association",
+		EdgeDependency: "edge dependency"}[e.Kind]
 	w.open(class, e.ID, e.Name)
 	var d strings.Builder
 	for i, p := range e.Points {
@@ -21,7 +22,7 @@ func (w *writer) edge(e Edge) {
 	}
 	ends := ""
 	switch e.Kind {
-	case EdgeSequence:
+	case EdgeSequence, EdgeDependency:
 		tip := "wfc-tip"
 		if m := w.marks[e.ID]; m != Unmarked {
 			tip += strings.TrimPrefix(m.class(), " mark")

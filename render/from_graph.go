@@ -40,6 +40,9 @@ func FromGraph(g *target.Graph) (*Diagram, error) {
 			if n.Shape != ShapeTask {
 				n.Tag = ""
 			}
+			if n.External = g.Nodes[i].Kind == target.GraphExternal; n.External {
+				n.Tag = externalTag
+			}
 		} else {
 			n.ID = ""
 		}
@@ -47,11 +50,17 @@ func FromGraph(g *target.Graph) (*Diagram, error) {
 	for _, e := range plane.Edges {
 		out := edgeOf(e)
 		out.ID = p.edgeID[e.Element]
+		if p.fromExternal[e.Element] {
+			out.Kind = EdgeDependency
+		}
 		d.Edges = append(d.Edges, out)
 	}
 	separateParallel(d)
 	return d, nil
 }
+
+// externalTag is the tag of an external node, in place of a node type it does not have.
+const externalTag = "external"
 
 // graphBPMN is the BPMN process a graph is laid out as, with the way back from its elements
 // to the graph's nodes (by index) and edge ids.
@@ -59,6 +68,8 @@ type graphBPMN struct {
 	process *bpmn.Element
 	nodeOf  map[*bpmn.Element]int
 	edgeID  map[*bpmn.Element]string
+	// fromExternal holds the flows out of external nodes.
+	fromExternal map[*bpmn.Element]bool
 }
 
 // graphElementTypes are the BPMN types a graph node is laid out (and drawn) as.
@@ -66,6 +77,7 @@ var graphElementTypes = map[target.GraphNodeKind]string{
 	target.GraphTask:     "Task",
 	target.GraphDecision: "ExclusiveGateway",
 	target.GraphMerge:    "InclusiveGateway",
+	target.GraphExternal: "Task",
 }
 
 // graphProcess writes g as a BPMN process: the start event, the nodes, the end event, then
@@ -78,7 +90,7 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 		return nil, err
 	}
 	b := &graphBuilder{defs: bpmn.NewDefinitions("Graph", "", nil),
-		graphBPMN: graphBPMN{nodeOf: map[*bpmn.Element]int{}, edgeID: map[*bpmn.Element]string{}}}
+		graphBPMN: graphBPMN{nodeOf: map[*bpmn.Element]int{}, edgeID: map[*bpmn.Element]string{}, fromExternal: map[*bpmn.Element]bool{}}}
 	if b.process, err = b.defs.AddProcess("Graph_Process", g.Name); err != nil {
 		return nil, err
 	}
@@ -103,7 +115,8 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 			id += "#" + strconv.Itoa(seen[id])
 		}
 		links = append(links, link{from, to, e.Label, id})
-		hasOut[from], hasIn[to] = true, true
+		hasOut[from] = true
+		hasIn[to] = hasIn[to] || g.Nodes[from].Kind != target.GraphExternal
 	}
 	start := b.add("StartEvent", "start", "")
 	els := make([]*bpmn.Element, len(g.Nodes))
@@ -114,7 +127,7 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 	end := b.add("EndEvent", "end", "")
 	roots := 0
 	for i := range els {
-		if !hasIn[i] {
+		if !hasIn[i] && g.Nodes[i].Kind != target.GraphExternal {
 			roots++
 			b.connect(start, els[i], "", "")
 		}
@@ -123,7 +136,9 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 		b.connect(start, els[0], "", "")
 	}
 	for _, l := range links {
-		b.connect(els[l.from], els[l.to], l.label, l.id)
+		if f := b.connect(els[l.from], els[l.to], l.label, l.id); f != nil && g.Nodes[l.from].Kind == target.GraphExternal {
+			b.fromExternal[f] = true
+		}
 	}
 	for i := range els {
 		if !hasOut[i] {
@@ -166,9 +181,9 @@ func (b *graphBuilder) add(typ, id, name string) *bpmn.Element {
 }
 
 // connect adds a flow named name (none when empty); id is the edge id the diagram shows.
-func (b *graphBuilder) connect(from, to *bpmn.Element, name, id string) {
+func (b *graphBuilder) connect(from, to *bpmn.Element, name, id string) *bpmn.Element {
 	if b.err != nil {
-		return
+		return nil
 	}
 	b.flows++
 	var attrs []bpmn.Attr
@@ -178,7 +193,8 @@ func (b *graphBuilder) connect(from, to *bpmn.Element, name, id string) {
 	f, err := b.defs.Connect("f"+strconv.Itoa(b.flows), from, to, attrs...)
 	if err != nil {
 		b.err = err
-		return
+		return nil
 	}
 	b.edgeID[f] = id
+	return f
 }

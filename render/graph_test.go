@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/wfc-dev/wfc/target"
 	"github.com/wfc-dev/wfc/target/dataworks"
 )
@@ -250,5 +252,55 @@ func TestLongTagFitsItsBox(t *testing.T) {
 		if !bytes.Contains(svg, []byte(`data-id="`+id+`">`)) || !bytes.Contains(svg, []byte(want)) {
 			t.Errorf("%s: the drawing does not hold %s", id, want)
 		}
+	}
+}
+
+// TestFromGraphExternalUpstream: a node outside the workflow (the project's root) is drawn as
+// a dashed, unfilled task tagged "external" with a dashed dependency into the node that waits
+// for it; the start event still leads to that node, not to the external one, which the
+// workflow does not run. Only a drawing with one carries the dashed styles.
+func TestFromGraphExternalUpstream(t *testing.T) {
+	g := &target.Graph{
+		Nodes: []target.GraphNode{{ID: "a", Name: "a", Type: "ODPS_SQL"}, {ID: "b", Name: "b"},
+			{ID: "root", Name: "dw_scheduler_pre_root", Kind: target.GraphExternal}},
+		Edges: []target.GraphEdge{{From: "root", To: "a"}, {From: "a", To: "b"}},
+	}
+	d, err := FromGraph(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boxes := map[string]Rect{}
+	for _, n := range d.Nodes {
+		boxes[n.ID] = n.Box
+		if want := n.ID == "root"; n.External != want || (want && (n.Shape != ShapeTask || n.Tag != externalTag)) {
+			t.Errorf("%q is drawn as %+v; want only root external, a task tagged %q", n.ID, n, externalTag)
+		}
+	}
+	var fromStart []string
+	for _, e := range d.Edges {
+		if want := e.ID == "root->a"; (e.Kind == EdgeDependency) != want {
+			t.Errorf("edge %q has kind %d; want only root->a a dependency", e.ID, e.Kind)
+		}
+		if e.ID == "" && e.Points[0].X < boxes["a"].X { // out of the start event
+			end := e.Points[len(e.Points)-1]
+			for id, b := range boxes {
+				if end.X >= b.X-endTolerance && end.X <= b.X+b.W+endTolerance && end.Y >= b.Y-endTolerance && end.Y <= b.Y+b.H+endTolerance {
+					fromStart = append(fromStart, id)
+				}
+			}
+		}
+	}
+	if !cmp.Equal(fromStart, []string{"a"}) {
+		t.Errorf("the start event leads to %v, want [a]", fromStart)
+	}
+	svg := SVG(d, Options{})
+	for _, want := range []string{`<g class="node task external" data-id="root">`, `<g class="edge dependency" data-id="root-&gt;a">`, externalStyle} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("the drawing does not hold %s", want)
+		}
+	}
+	plain := drawGraph(t, &target.Graph{Nodes: g.Nodes[:2], Edges: g.Edges[1:]}, Options{})
+	if bytes.Contains(plain, []byte(externalStyle)) {
+		t.Error("a drawing without external nodes carries their styles")
 	}
 }
