@@ -14,8 +14,8 @@ import (
 // workflow), laid out by the same engine as a BPMN process: the graph is written as the
 // process it stands for (a task per task node, an exclusive gateway per decision, an
 // inclusive one per merge, a start event before the nodes nothing runs before and an end
-// event after those nothing runs after, which give the layout its left-to-right spine) and
-// that process is laid out. The diagram's nodes and edges carry the graph's ids, so marks
+// event after those nothing runs after, which give the layout its left-to-right spine, and
+// a task per external node, which starts its own flows) and that process is laid out. The diagram's nodes and edges carry the graph's ids, so marks
 // are given by node id; the start and end events have none, and an edge's id is "FROM->TO"
 // (with "#2", "#3" … for a second edge between the same nodes). A task shows its Type as a
 // tag, an edge its Label (a decision's case). Edges naming an unknown node are skipped.
@@ -56,6 +56,7 @@ func FromGraph(g *target.Graph) (*Diagram, error) {
 		d.Edges = append(d.Edges, out)
 	}
 	separateParallel(d)
+	enterApart(d)
 	return d, nil
 }
 
@@ -115,25 +116,21 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 			id += "#" + strconv.Itoa(seen[id])
 		}
 		links = append(links, link{from, to, e.Label, id})
-		hasOut[from] = true
-		hasIn[to] = hasIn[to] || g.Nodes[from].Kind != target.GraphExternal
+		hasOut[from], hasIn[to] = true, true
 	}
-	start := b.add("StartEvent", "start", "")
+	entries := entryNodes(g, hasIn)
+	var start *bpmn.Element
+	if len(entries) > 0 {
+		start = b.add("StartEvent", "start", "")
+	}
 	els := make([]*bpmn.Element, len(g.Nodes))
 	for i, n := range g.Nodes {
 		els[i] = b.add(graphElementTypes[n.Kind], "n"+strconv.Itoa(i+1), n.Name)
 		b.nodeOf[els[i]] = i
 	}
 	end := b.add("EndEvent", "end", "")
-	roots := 0
-	for i := range els {
-		if !hasIn[i] && g.Nodes[i].Kind != target.GraphExternal {
-			roots++
-			b.connect(start, els[i], "", "")
-		}
-	}
-	if roots == 0 { // every node runs after another: a cycle, entered at the first node
-		b.connect(start, els[0], "", "")
+	for _, i := range entries {
+		b.connect(start, els[i], "", "")
 	}
 	for _, l := range links {
 		if f := b.connect(els[l.from], els[l.to], l.label, l.id); f != nil && g.Nodes[l.from].Kind == target.GraphExternal {
@@ -146,6 +143,26 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 		}
 	}
 	return &b.graphBPMN, b.err
+}
+
+// entryNodes are the nodes the start event leads to: those nothing runs before, external
+// nodes aside (the workflow does not run them). A node that waits for an external one only
+// (the project's root) is not among them, the external node being what runs before it, so a
+// workflow whose first nodes all wait for the root has no start event, as DataWorks draws it.
+// When every node runs after another (a cycle), it is the first node.
+func entryNodes(g *target.Graph, hasIn []bool) []int {
+	var entries []int
+	external := false
+	for i, n := range g.Nodes {
+		external = external || n.Kind == target.GraphExternal
+		if !hasIn[i] && n.Kind != target.GraphExternal {
+			entries = append(entries, i)
+		}
+	}
+	if len(entries) == 0 && !external {
+		entries = []int{0}
+	}
+	return entries
 }
 
 // graphIndex maps g's node ids to their indices, and refuses a graph render cannot draw.
