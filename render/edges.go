@@ -56,12 +56,20 @@ func (w *writer) defaultSlash(a, b Point) {
 	w.printf(`<path class="tick" d="M%s,%sL%s,%s"/>`, num(cx-sx), num(cy-sy), num(cx+sx), num(cy+sy))
 }
 
-// edgeLabelRect is the DI label bounds of an edge (narrowed to the text), or a label above the middle of its longest
-// horizontal segment (beside its longest segment when none is horizontal).
+// edgeLabelRect is the DI label bounds of an edge (narrowed to the text), or a label above the
+// middle of its longest horizontal segment (beside its longest segment when none is
+// horizontal).
 func edgeLabelRect(e Edge) Rect {
 	if e.Label != nil {
 		return tighten(fitLabel(*e.Label, e.Name), e.Name)
 	}
+	return routeLabelRect(e, 0)
+}
+
+// routeLabelRect is a label by the middle of e's longest horizontal segment (its longest
+// segment when none is horizontal): on the side of travel side says (1 left, -1 right), or
+// for 0 above a horizontal segment and right of any other.
+func routeLabelRect(e Edge, side float64) Rect {
 	best, bestLen, horizontal := 0, -1.0, false
 	for i := 1; i < len(e.Points); i++ {
 		a, b := e.Points[i-1], e.Points[i]
@@ -73,10 +81,17 @@ func edgeLabelRect(e Edge) Rect {
 	}
 	a, b := e.Points[best-1], e.Points[best]
 	mx, my := (a.X+b.X)/2, (a.Y+b.Y)/2
+	// The side's normal: left of travel is (dy, -dx) with y pointing down.
+	nx, ny := side*(b.Y-a.Y), -side*(b.X-a.X)
 	r := tighten(fitLabel(Rect{mx - labelWidth/2, 0, labelWidth, 0}, e.Name), e.Name)
-	if horizontal {
+	switch {
+	case horizontal && ny > 0:
+		r.Y = my + 4
+	case horizontal:
 		r.Y = my - 4 - r.H
-	} else {
+	case nx < 0:
+		r.X, r.Y = mx-6-r.W, my-r.H/2
+	default:
 		r.X, r.Y = mx+6, my-r.H/2
 	}
 	return r

@@ -17,10 +17,11 @@ var parallelSpacings = []float64{20, 14, 10, 6}
 // every flow and its label are seen, as bpmn-js draws a second flow between the same two
 // shapes apart from the first. The routes fan out symmetrically about the shared one, the
 // first edge of the document leftmost of the direction of travel (on top of a run to the
-// right, as a switch's first case is), and end on the outlines of the shapes they join; their DI labels, placed
-// for the shared route, are dropped so that each label is placed by its own route. A bundle
-// whose routes cannot be separated (a segment shorter than the spread, a shape too small for
-// it) is left as it is.
+// right, as a switch's first case is), and end on the outlines of the shapes they join. Their
+// DI labels, placed for the shared route, give way to labels on the outer side of each route
+// (left of travel for the left half of the bundle, right for the right half), so that two
+// labels never sit between the same two lines. A bundle whose routes cannot be separated (a
+// segment shorter than the spread, a shape too small for it) is left as it is.
 func separateParallel(d *Diagram) {
 	for _, bundle := range parallelBundles(d.Edges) {
 		route := d.Edges[bundle[0]].Points
@@ -39,7 +40,14 @@ func separateParallel(d *Diagram) {
 				continue
 			}
 			for k, i := range bundle {
-				d.Edges[i].Points, d.Edges[i].Label = routes[k], nil
+				e := &d.Edges[i]
+				e.Points, e.Label = routes[k], nil
+				if e.Name != "" {
+					// Outward: left of travel for the left half, right for the right half.
+					side := math.Copysign(1, float64(len(bundle)-1)/2-float64(k))
+					r := routeLabelRect(*e, side)
+					e.Label = &r
+				}
 			}
 			break
 		}

@@ -9,7 +9,8 @@ import (
 // TestSeparateParallelFansOut: edges on one route are spread 20 px apart about it, the first
 // of the document on the left of the direction of travel (on top of a run to the right, on
 // the inside of a turn), each end moved onto its shape's outline (a diamond's sloping sides),
-// and their DI labels, placed for the shared route, dropped.
+// and their DI labels, placed for the shared route, replaced by labels on the outer side of
+// each route: above the top line, below the bottom one, and the middle one's above it.
 func TestSeparateParallelFansOut(t *testing.T) {
 	gateway := Node{ID: "g", Shape: ShapeGateway, Box: Rect{0, 0, 50, 50}}
 	task := Node{ID: "t", Shape: ShapeTask, Box: Rect{150, -15, 100, 80}}
@@ -17,9 +18,9 @@ func TestSeparateParallelFansOut(t *testing.T) {
 	straight := []Point{{50, 25}, {150, 25}}
 	turn := []Point{{25, 50}, {25, 150}, {100, 150}}
 	d := &Diagram{Nodes: []Node{gateway, task, join}, Edges: []Edge{
-		{ID: "a", Points: straight, Label: &Rect{80, 5, 20, 14}},
-		{ID: "b", Points: straight},
-		{ID: "c", Points: straight},
+		{ID: "a", Name: "a", Points: straight, Label: &Rect{80, 5, 20, 14}},
+		{ID: "b", Name: "b", Points: straight, Label: &Rect{80, 5, 20, 14}},
+		{ID: "c", Name: "c", Points: straight, Label: &Rect{80, 5, 20, 14}},
 		{ID: "x", Points: turn},
 		{ID: "y", Points: turn},
 		{ID: "alone", Points: []Point{{75, 0}, {75, -10}}},
@@ -37,9 +38,11 @@ func TestSeparateParallelFansOut(t *testing.T) {
 		if diff := cmp.Diff(want[e.ID], e.Points, cmp.Comparer(near)); diff != "" {
 			t.Errorf("%s: route (-want +got):\n%s", e.ID, diff)
 		}
-		if e.Label != nil {
-			t.Errorf("%s keeps the DI label of the shared route: %+v", e.ID, *e.Label)
-		}
+	}
+	above := func(r *Rect, y float64) bool { return r != nil && r.Y+r.H <= y }
+	below := func(r *Rect, y float64) bool { return r != nil && r.Y >= y }
+	if a, b, c := d.Edges[0].Label, d.Edges[1].Label, d.Edges[2].Label; !above(a, 5) || !above(b, 25) || !below(b, 5) || !below(c, 45) {
+		t.Errorf("labels a %+v, b %+v, c %+v; want a above y 5, b between 5 and 25, c below 45", a, b, c)
 	}
 }
 
