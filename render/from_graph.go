@@ -15,10 +15,12 @@ import (
 // process it stands for (a task per task node, an exclusive gateway per decision, an
 // inclusive one per merge, a start event before the nodes nothing runs before and an end
 // event after those nothing runs after, which give the layout its left-to-right spine, and
-// a task per external node, which starts its own flows) and that process is laid out. The diagram's nodes and edges carry the graph's ids, so marks
-// are given by node id; the start and end events have none, and an edge's id is "FROM->TO"
-// (with "#2", "#3" … for a second edge between the same nodes). A task shows its Type as a
-// tag, an edge its Label (a decision's case). Edges naming an unknown node are skipped.
+// a task per external node, which starts its own flows) and that process is laid out. The
+// diagram's nodes and edges carry the graph's ids, so marks are given by node id; the start
+// and end events have none, and an edge's id is "FROM->TO" (with "#2", "#3" … for a second
+// edge between the same nodes). A task shows its Type as a tag, an edge its Label (a
+// decision's case), an external node the tag "external" on a dashed box and its edges
+// dashed. Edges naming an unknown node are skipped.
 func FromGraph(g *target.Graph) (*Diagram, error) {
 	if g == nil {
 		return nil, errors.New("render: there is no graph to draw")
@@ -81,7 +83,8 @@ var graphElementTypes = map[target.GraphNodeKind]string{
 	target.GraphExternal: "Task",
 }
 
-// graphProcess writes g as a BPMN process: the start event, the nodes, the end event, then
+// graphProcess writes g as a BPMN process: the start event (when a node needs one), the
+// nodes, the end event, then
 // the flows out of the start event, the graph's edges and the flows into the end event, so
 // that declaration order (which breaks the layout's ties) is the graph's. Element ids are
 // generated (n1…, f1…), since a platform's node ids need not be valid BPMN ids.
