@@ -110,6 +110,9 @@ type Node struct {
 	Marker      EventMarker
 	Throwing    bool // a throwing event: its marker is filled
 	NonBlocking bool // a non-interrupting boundary or start event: dashed border
+	// External is a task outside the drawn workflow that one of its nodes waits for (a
+	// DataWorks project's root node): dashed border, no fill.
+	External bool
 }
 
 // EdgeKind is the line style of an edge.
@@ -119,6 +122,7 @@ const (
 	EdgeSequence    EdgeKind = iota // solid, filled arrowhead
 	EdgeMessage                     // dashed, open circle at the start, open arrowhead
 	EdgeAssociation                 // dotted, no arrowhead
+	EdgeDependency                  // dashed, filled arrowhead: from an external node
 )
 
 // Edge is a routed connection.

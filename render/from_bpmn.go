@@ -41,6 +41,7 @@ func FromBPMN(defs *bpmn.Definitions) (*Diagram, error) {
 		}
 		d.Edges = append(d.Edges, edgeOf(e))
 	}
+	separateParallel(d)
 	return d, nil
 }
 

@@ -14,11 +14,13 @@ import (
 // workflow), laid out by the same engine as a BPMN process: the graph is written as the
 // process it stands for (a task per task node, an exclusive gateway per decision, an
 // inclusive one per merge, a start event before the nodes nothing runs before and an end
-// event after those nothing runs after, which give the layout its left-to-right spine) and
-// that process is laid out. The diagram's nodes and edges carry the graph's ids, so marks
-// are given by node id; the start and end events have none, and an edge's id is "FROM->TO"
-// (with "#2", "#3" … for a second edge between the same nodes). A task shows its Type as a
-// tag, an edge its Label (a decision's case). Edges naming an unknown node are skipped.
+// event after those nothing runs after, which give the layout its left-to-right spine, and
+// a task per external node, which starts its own flows) and that process is laid out. The
+// diagram's nodes and edges carry the graph's ids, so marks are given by node id; the start
+// and end events have none, and an edge's id is "FROM->TO" (with "#2", "#3" … for a second
+// edge between the same nodes). A task shows its Type as a tag, an edge its Label (a
+// decision's case), an external node the tag "external" on a dashed box and its edges
+// dashed. Edges naming an unknown node are skipped.
 func FromGraph(g *target.Graph) (*Diagram, error) {
 	if g == nil {
 		return nil, errors.New("render: there is no graph to draw")
@@ -40,6 +42,9 @@ func FromGraph(g *target.Graph) (*Diagram, error) {
 			if n.Shape != ShapeTask {
 				n.Tag = ""
 			}
+			if n.External = g.Nodes[i].Kind == target.GraphExternal; n.External {
+				n.Tag = externalTag
+			}
 		} else {
 			n.ID = ""
 		}
@@ -47,10 +52,18 @@ func FromGraph(g *target.Graph) (*Diagram, error) {
 	for _, e := range plane.Edges {
 		out := edgeOf(e)
 		out.ID = p.edgeID[e.Element]
+		if p.fromExternal[e.Element] {
+			out.Kind = EdgeDependency
+		}
 		d.Edges = append(d.Edges, out)
 	}
+	separateParallel(d)
+	enterApart(d)
 	return d, nil
 }
+
+// externalTag is the tag of an external node, in place of a node type it does not have.
+const externalTag = "external"
 
 // graphBPMN is the BPMN process a graph is laid out as, with the way back from its elements
 // to the graph's nodes (by index) and edge ids.
@@ -58,6 +71,8 @@ type graphBPMN struct {
 	process *bpmn.Element
 	nodeOf  map[*bpmn.Element]int
 	edgeID  map[*bpmn.Element]string
+	// fromExternal holds the flows out of external nodes.
+	fromExternal map[*bpmn.Element]bool
 }
 
 // graphElementTypes are the BPMN types a graph node is laid out (and drawn) as.
@@ -65,9 +80,11 @@ var graphElementTypes = map[target.GraphNodeKind]string{
 	target.GraphTask:     "Task",
 	target.GraphDecision: "ExclusiveGateway",
 	target.GraphMerge:    "InclusiveGateway",
+	target.GraphExternal: "Task",
 }
 
-// graphProcess writes g as a BPMN process: the start event, the nodes, the end event, then
+// graphProcess writes g as a BPMN process: the start event (when a node needs one), the
+// nodes, the end event, then
 // the flows out of the start event, the graph's edges and the flows into the end event, so
 // that declaration order (which breaks the layout's ties) is the graph's. Element ids are
 // generated (n1…, f1…), since a platform's node ids need not be valid BPMN ids.
@@ -77,7 +94,7 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 		return nil, err
 	}
 	b := &graphBuilder{defs: bpmn.NewDefinitions("Graph", "", nil),
-		graphBPMN: graphBPMN{nodeOf: map[*bpmn.Element]int{}, edgeID: map[*bpmn.Element]string{}}}
+		graphBPMN: graphBPMN{nodeOf: map[*bpmn.Element]int{}, edgeID: map[*bpmn.Element]string{}, fromExternal: map[*bpmn.Element]bool{}}}
 	if b.process, err = b.defs.AddProcess("Graph_Process", g.Name); err != nil {
 		return nil, err
 	}
@@ -104,25 +121,24 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 		links = append(links, link{from, to, e.Label, id})
 		hasOut[from], hasIn[to] = true, true
 	}
-	start := b.add("StartEvent", "start", "")
+	entries := entryNodes(g, hasIn)
+	var start *bpmn.Element
+	if len(entries) > 0 {
+		start = b.add("StartEvent", "start", "")
+	}
 	els := make([]*bpmn.Element, len(g.Nodes))
 	for i, n := range g.Nodes {
 		els[i] = b.add(graphElementTypes[n.Kind], "n"+strconv.Itoa(i+1), n.Name)
 		b.nodeOf[els[i]] = i
 	}
 	end := b.add("EndEvent", "end", "")
-	roots := 0
-	for i := range els {
-		if !hasIn[i] {
-			roots++
-			b.connect(start, els[i], "", "")
-		}
-	}
-	if roots == 0 { // every node runs after another: a cycle, entered at the first node
-		b.connect(start, els[0], "", "")
+	for _, i := range entries {
+		b.connect(start, els[i], "", "")
 	}
 	for _, l := range links {
-		b.connect(els[l.from], els[l.to], l.label, l.id)
+		if f := b.connect(els[l.from], els[l.to], l.label, l.id); f != nil && g.Nodes[l.from].Kind == target.GraphExternal {
+			b.fromExternal[f] = true
+		}
 	}
 	for i := range els {
 		if !hasOut[i] {
@@ -130,6 +146,26 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 		}
 	}
 	return &b.graphBPMN, b.err
+}
+
+// entryNodes are the nodes the start event leads to: those nothing runs before, external
+// nodes aside (the workflow does not run them). A node that waits for an external one only
+// (the project's root) is not among them, the external node being what runs before it, so a
+// workflow whose first nodes all wait for the root has no start event, as DataWorks draws it.
+// When every node runs after another (a cycle), it is the first node.
+func entryNodes(g *target.Graph, hasIn []bool) []int {
+	var entries []int
+	external := false
+	for i, n := range g.Nodes {
+		external = external || n.Kind == target.GraphExternal
+		if !hasIn[i] && n.Kind != target.GraphExternal {
+			entries = append(entries, i)
+		}
+	}
+	if len(entries) == 0 && !external {
+		entries = []int{0}
+	}
+	return entries
 }
 
 // graphIndex maps g's node ids to their indices, and refuses a graph render cannot draw.
@@ -165,9 +201,9 @@ func (b *graphBuilder) add(typ, id, name string) *bpmn.Element {
 }
 
 // connect adds a flow named name (none when empty); id is the edge id the diagram shows.
-func (b *graphBuilder) connect(from, to *bpmn.Element, name, id string) {
+func (b *graphBuilder) connect(from, to *bpmn.Element, name, id string) *bpmn.Element {
 	if b.err != nil {
-		return
+		return nil
 	}
 	b.flows++
 	var attrs []bpmn.Attr
@@ -177,7 +213,8 @@ func (b *graphBuilder) connect(from, to *bpmn.Element, name, id string) {
 	f, err := b.defs.Connect("f"+strconv.Itoa(b.flows), from, to, attrs...)
 	if err != nil {
 		b.err = err
-		return
+		return nil
 	}
 	b.edgeID[f] = id
+	return f
 }

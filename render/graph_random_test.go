@@ -9,7 +9,8 @@ import (
 )
 
 // TestFromGraphRandom draws graphs of every shape a platform might send (cycles, self-loops,
-// repeated edges, edges to unknown nodes, nodes without edges, every kind), from fixed seeds:
+// repeated edges, edges to unknown nodes, nodes without edges, every kind, external nodes with
+// in-edges or none out), from fixed seeds:
 // each is laid out without error, every node is drawn once under its id, and every edge
 // between known nodes is drawn under its id.
 func TestFromGraphRandom(t *testing.T) {
@@ -19,7 +20,7 @@ func TestFromGraphRandom(t *testing.T) {
 		n := 1 + r.Intn(25)
 		for i := 0; i < n; i++ {
 			g.Nodes = append(g.Nodes, target.GraphNode{ID: "n" + strconv.Itoa(i), Name: "node " + strconv.Itoa(i),
-				Kind: target.GraphNodeKind(r.Intn(3)), Type: "T"})
+				Kind: target.GraphNodeKind(r.Intn(4)), Type: "T"})
 		}
 		known := 0
 		for e := r.Intn(3 * n); e > 0; e-- {

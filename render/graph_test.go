@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/wfc-dev/wfc/target"
 	"github.com/wfc-dev/wfc/target/dataworks"
 )
@@ -20,23 +22,28 @@ type graphCase struct {
 }
 
 // graphCases are DataWorks FlowSpec documents: a branch and a join with long, Chinese and
-// XML-special names written for these tests, and two real specs from DataWorks (a chain of
+// XML-special names written for these tests, two nodes waiting for the project's root and one
+// for another workflow's node as well as for them, and two real specs from DataWorks (a chain of
 // Chinese names whose first node depends on the project's root node, and a node with pre and
 // post nodes).
 func graphCases() []graphCase {
 	var cases []graphCase
 	for _, c := range [][2]string{
 		{"dataworks-branch-join", "testdata/dataworks-branch-join.json"},
+		{"dataworks-external-upstreams", "testdata/dataworks-external-upstreams.json"},
 		{"dataworks-real-case-chain", "../target/dataworks/testdata/server/real-case-shell-python-sql-spec.json"},
 		{"dataworks-single-sql-nodes", "../target/dataworks/testdata/server/single-sql-node-spec.json"},
 	} {
 		path := c[1]
 		cases = append(cases, graphCase{c[0], func(t *testing.T) *target.Graph { return readGraph(t, path) }})
 	}
-	// Compiled workflows: switches inside parallel branches, joins where their arms meet; and
-	// every DataWorks example.
+	// Compiled workflows: switches inside parallel branches, joins where their arms meet; a
+	// switch whose two cases and default all go to one step; and every DataWorks example.
 	cases = append(cases, graphCase{"dataworks-compiled-switch-in-parallel", func(t *testing.T) *target.Graph {
 		return compiledGraph(t, "../target/dataworks/testdata/compile/switch_in_parallel/workflow.yaml")
+	}})
+	cases = append(cases, graphCase{"dataworks-cases-to-one-step", func(t *testing.T) *target.Graph {
+		return compiledGraph(t, "testdata/dataworks-cases-to-one-step.yaml")
 	}})
 	examples, _ := filepath.Glob("../examples/dataworks/*.yaml")
 	for _, path := range examples {
@@ -140,9 +147,10 @@ func TestGraphDrawing(t *testing.T) {
 }
 
 // TestFromGraphShapes reads the branch-and-join document into shapes: the branch a diamond
-// with the exclusive marker, the join one with the inclusive marker, the others tasks; a start
-// event before the one node nothing runs before (extract: its upstream is outside the
-// document) and an end event after the two nothing runs after.
+// with the exclusive marker, the join one with the inclusive marker, the others tasks; the
+// upstream outside the document (project_root) an external task before extract, in place of
+// a start event (no node runs before nothing), and an end event after the two nothing runs
+// after.
 func TestFromGraphShapes(t *testing.T) {
 	d, err := FromGraph(readGraph(t, "testdata/dataworks-branch-join.json"))
 	if err != nil {
@@ -166,15 +174,18 @@ func TestFromGraphShapes(t *testing.T) {
 	if n := byID["sql"]; n.Shape != ShapeTask || n.Tag != "ODPS_SQL" || n.Task != TaskPlain {
 		t.Errorf("sql is drawn as %+v, want a plain task tagged ODPS_SQL", n)
 	}
-	if len(events) != 2 || events[0].Event != EventStart || events[1].Event != EventEnd {
-		t.Fatalf("the markers are %+v, want a start and an end event", events)
+	if n := byID["project_root"]; n.Shape != ShapeTask || !n.External {
+		t.Errorf("project_root is drawn as %+v, want an external task", n)
+	}
+	if len(events) != 1 || events[0].Event != EventEnd {
+		t.Fatalf("the markers are %+v, want an end event only", events)
 	}
 	into := map[string]int{}
 	for _, e := range d.Edges {
 		into[e.ID]++
 	}
-	if into[""] != 3 {
-		t.Errorf("%d flows start or end at a marker, want 3 (start → extract, report → end, audit → end)", into[""])
+	if into[""] != 2 || into["project_root->extract"] != 1 {
+		t.Errorf("%d flows end at a marker and %d come from project_root, want 2 (report → end, audit → end) and 1", into[""], into["project_root->extract"])
 	}
 }
 
@@ -248,4 +259,121 @@ func TestLongTagFitsItsBox(t *testing.T) {
 			t.Errorf("%s: the drawing does not hold %s", id, want)
 		}
 	}
+}
+
+// TestFromGraphExternalUpstream: a node outside the workflow (the project's root) is drawn as
+// a dashed, unfilled task tagged "external" with a dashed dependency into each node that waits
+// for it, and is what runs before them: the start event leads only to the nodes nothing runs
+// before (c), and there is none when every first node waits for an external one. Only a
+// drawing with an external node carries the dashed styles.
+func TestFromGraphExternalUpstream(t *testing.T) {
+	g := &target.Graph{
+		Nodes: []target.GraphNode{{ID: "a", Name: "a", Type: "ODPS_SQL"}, {ID: "b", Name: "b"}, {ID: "c", Name: "c"},
+			{ID: "root", Name: "dw_scheduler_pre_root", Kind: target.GraphExternal}},
+		Edges: []target.GraphEdge{{From: "root", To: "a"}, {From: "a", To: "b"}, {From: "c", To: "b"}},
+	}
+	d, err := FromGraph(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range d.Nodes {
+		if want := n.ID == "root"; n.External != want || (want && (n.Shape != ShapeTask || n.Tag != externalTag)) {
+			t.Errorf("%q is drawn as %+v; want only root external, a task tagged %q", n.ID, n, externalTag)
+		}
+	}
+	for _, e := range d.Edges {
+		if want := e.ID == "root->a"; (e.Kind == EdgeDependency) != want {
+			t.Errorf("edge %q has kind %d; want only root->a a dependency", e.ID, e.Kind)
+		}
+	}
+	if got := startsAt(d); !cmp.Equal(got, []string{"c"}) {
+		t.Errorf("the start event leads to %v, want [c]", got)
+	}
+	svg := SVG(d, Options{})
+	for _, want := range []string{`<g class="node task external" data-id="root">`, `<g class="edge dependency" data-id="root-&gt;a">`, externalStyle} {
+		if !bytes.Contains(svg, []byte(want)) {
+			t.Errorf("the drawing does not hold %s", want)
+		}
+	}
+	plain := drawGraph(t, &target.Graph{Nodes: g.Nodes[:3], Edges: g.Edges[1:]}, Options{})
+	if bytes.Contains(plain, []byte(externalStyle)) {
+		t.Error("a drawing without external nodes carries their styles")
+	}
+
+	g.Nodes, g.Edges = g.Nodes[1:], []target.GraphEdge{{From: "root", To: "c"}, {From: "c", To: "b"}}
+	if d, err = FromGraph(g); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range d.Nodes {
+		if n.Shape == ShapeEvent && n.Event == EventStart {
+			t.Errorf("a start event is drawn though the only first node waits for the root: %+v", n)
+		}
+	}
+}
+
+// startsAt is the ids of the nodes the start event's flows end on.
+func startsAt(d *Diagram) []string {
+	var start *Node
+	for i := range d.Nodes {
+		if d.Nodes[i].Shape == ShapeEvent && d.Nodes[i].Event == EventStart {
+			start = &d.Nodes[i]
+		}
+	}
+	var ids []string
+	for _, e := range d.Edges {
+		if start != nil && nodeAt(d.Nodes, e.Points[0]) == start {
+			ids = append(ids, nodeAt(d.Nodes, e.Points[len(e.Points)-1]).ID)
+		}
+	}
+	return ids
+}
+
+// TestDependencyEntersApart: a dependency on an external node that the layout would end where
+// another flow into the same node ends (joining it for its last segment) enters the node from
+// below instead, crossing no shape and no other flow; one that ends alone keeps its route.
+func TestDependencyEntersApart(t *testing.T) {
+	g := &target.Graph{
+		Nodes: []target.GraphNode{{ID: "a", Name: "a"}, {ID: "b", Name: "b"}, {ID: "c", Name: "c"},
+			{ID: "root", Name: "root", Kind: target.GraphExternal}, {ID: "x", Name: "x", Kind: target.GraphExternal}},
+		Edges: []target.GraphEdge{{From: "root", To: "a"}, {From: "root", To: "b"}, {From: "a", To: "c"},
+			{From: "b", To: "c"}, {From: "x", To: "c"}},
+	}
+	d, err := FromGraph(g)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boxes := map[string]Rect{}
+	for _, n := range d.Nodes {
+		boxes[n.ID] = n.Box
+	}
+	ends := map[Point][]string{}
+	for _, e := range d.Edges {
+		end := e.Points[len(e.Points)-1]
+		ends[end] = append(ends[end], e.ID)
+	}
+	for _, e := range d.Edges {
+		if e.Kind != EdgeDependency {
+			continue
+		}
+		if end := e.Points[len(e.Points)-1]; len(ends[end]) > 1 {
+			t.Errorf("%s ends at %v with %v", e.ID, end, ends[end])
+		}
+		if !clearRoute(d, slicesIndex(d.Edges, e.ID), e.Points) {
+			t.Errorf("%s crosses a shape or another flow: %v", e.ID, e.Points)
+		}
+	}
+	c := boxes["c"]
+	x := d.Edges[slicesIndex(d.Edges, "x->c")].Points
+	if end := x[len(x)-1]; end != (Point{c.X + c.W/2, c.Y + c.H}) {
+		t.Errorf("x->c ends at %v, want the middle of c's bottom %v", end, Point{c.X + c.W/2, c.Y + c.H})
+	}
+}
+
+func slicesIndex(edges []Edge, id string) int {
+	for i, e := range edges {
+		if e.ID == id {
+			return i
+		}
+	}
+	return -1
 }

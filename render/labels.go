@@ -70,7 +70,7 @@ func newObstacles(d *Diagram) *obstacles {
 	for _, e := range d.Edges {
 		for i := 1; i < len(e.Points); i++ {
 			a, b := e.Points[i-1], e.Points[i]
-			o.index.add(Rect{math.Min(a.X, b.X), math.Min(a.Y, b.Y), math.Abs(b.X - a.X), math.Abs(b.Y - a.Y)})
+			o.index.add(segmentBox(a, b))
 			o.rects, o.segs, o.isSeg = append(o.rects, Rect{}), append(o.segs, [2]Point{a, b}), append(o.isSeg, true)
 		}
 	}

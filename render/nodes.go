@@ -34,14 +34,18 @@ func (w *writer) node(n Node) {
 	w.close()
 }
 
-// task draws a rounded box, its kind icon or tag in the top-left corner and the name inside.
+// task draws a rounded box, its kind icon or tag in the top-left corner and the name inside;
+// an external node's box is dashed and not filled (the stylesheet's .external).
 func (w *writer) task(n Node) {
 	b := n.Box
-	class := "shape"
+	class, group := "shape", "node task"
 	if n.Task == TaskCall {
 		class = "shape call"
 	}
-	w.open("node task", n.ID, n.Name)
+	if n.External {
+		group = "node task external"
+	}
+	w.open(group, n.ID, n.Name)
 	w.printf(`<rect class="%s" x="%s" y="%s" width="%s" height="%s" rx="10"/>`, class, num(b.X), num(b.Y), num(b.W), num(b.H))
 	top, bottom := b.Y+taskPadding, b.Y+b.H-taskPadding
 	textTop := top

@@ -22,10 +22,11 @@ type goldenCase struct {
 	title string
 }
 
-// goldenCases are every example workflow (compiled) and BPMN fixtures: lanes, and a pool with
-// boundary events of every kind, sub-processes and message flows drawn in a modeler (bpmnlint
-// fixtures), Chinese names with every icon and no diagram, and names full of XML specials
-// (the codec conformance edge case).
+// goldenCases are every example workflow (compiled), a switch with two cases to one step, and
+// BPMN fixtures: lanes, and a pool with boundary events of every kind, sub-processes and
+// message flows drawn in a modeler (bpmnlint fixtures), Chinese names with every icon and no
+// diagram, and names full of XML specials (the codec conformance edge case, whose condition
+// and default flows go to the same end event).
 func goldenCases(t *testing.T) []goldenCase {
 	examples, err := filepath.Glob("../examples/*.yaml")
 	if err != nil || len(examples) == 0 {
@@ -37,6 +38,10 @@ func goldenCases(t *testing.T) []goldenCase {
 		cases = append(cases, goldenCase{"example-" + strings.TrimSuffix(filepath.Base(path), ".yaml"),
 			func(t *testing.T) *bpmn.Definitions { return compileFile(t, path).Defs }, res.Request.Name})
 	}
+	// Two cases of a switch going to the same step: two flows the layout routes alike.
+	const sameStep = "testdata/cases-to-one-step.yaml"
+	cases = append(cases, goldenCase{"cases-to-one-step",
+		func(t *testing.T) *bpmn.Definitions { return compileFile(t, sameStep).Defs }, compileFile(t, sameStep).Request.Name})
 	for name, path := range map[string]string{
 		"lanes":          "../testdata/conformance/bpmnlint/fixtures/label-required__valid-participant-lanes.bpmn",
 		"boundary-pools": "../testdata/conformance/bpmnlint/fixtures/no-bpmndi__valid-complex.bpmn",

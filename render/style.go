@@ -1,5 +1,7 @@
 package render
 
+import "strings"
+
 // style is the embedded stylesheet. Light colours are the default; prefers-color-scheme dark
 // swaps them. Free-standing text (labels) gets a halo in the background colour, so it stays
 // readable where a viewer shows the light drawing on a dark page or the other way round.
@@ -64,6 +66,35 @@ text{fill:#e6edf3}
 }
 </style>
 `
+
+// externalStyle draws what only a graph with external upstreams has (dashed dependencies,
+// dashed unfilled boxes); it is added to style only then, so other drawings do not change.
+// It sets no colour, so it holds for both themes.
+const externalStyle = `.dependency .line{stroke-dasharray:5 3}
+.external .shape{fill:none;stroke-dasharray:5 3}
+`
+
+// stylesheet is style, with externalStyle when d has an external node or a dependency on one.
+func stylesheet(d *Diagram) string {
+	if hasExternal(d) {
+		return strings.Replace(style, "@media", externalStyle+"@media", 1)
+	}
+	return style
+}
+
+func hasExternal(d *Diagram) bool {
+	for _, n := range d.Nodes {
+		if n.External {
+			return true
+		}
+	}
+	for _, e := range d.Edges {
+		if e.Kind == EdgeDependency {
+			return true
+		}
+	}
+	return false
+}
 
 // defs holds the edge end markers: a filled arrowhead for each mark colour, an open one and a
 // circle for message flows, and the diamond of a conditional flow. They are referenced by

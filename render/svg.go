@@ -35,7 +35,7 @@ func SVG(d *Diagram, opts Options) []byte {
 	if d.Title != "" {
 		fmt.Fprintf(&w.buf, "<title>%s</title>\n", xmlText(d.Title))
 	}
-	w.buf.WriteString(style)
+	w.buf.WriteString(stylesheet(d))
 	w.buf.WriteString(defs)
 	w.layer("containers", len(d.Containers), func(i int) { w.container(d.Containers[i]) })
 	w.layer("edges", len(d.Edges), func(i int) { w.edge(d.Edges[i]) })

@@ -17,6 +17,10 @@ const (
 	GraphTask     GraphNodeKind = iota // runs something: a box
 	GraphDecision                      // activates one of its out-edges (a switch): a diamond
 	GraphMerge                         // runs once whichever of its in-edges ran (a join): a diamond
+	// GraphExternal is a node outside the graph's workflow that one of its nodes waits for
+	// (a DataWorks project's root node, another workflow's node): not run by this graph, drawn
+	// apart (dashed) with its out-edges, so that the dependency shows. It has no in-edges.
+	GraphExternal
 )
 
 // GraphNode is one node. ID is unique in the graph.

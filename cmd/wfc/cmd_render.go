@@ -22,7 +22,7 @@ document (either form ` + "`wfc compile`" + ` writes, or the Spec GetWorkflowDef
 INPUT "-" being standard input. A diagram drawn in a modeler keeps its layout; a process without one is laid
 out as ` + "`wfc convert --layout`" + ` does, and a DataWorks workflow's nodes and dependencies the same
 way (each task tagged with its node type, a branch node a diamond with its cases on its
-flows). The SVG holds no script, link or font, and follows the viewer's light or dark theme.
+flows, an upstream outside the workflow such as the project's root a dashed box). The SVG holds no script, link or font, and follows the viewer's light or dark theme.
 
 --diff draws the YAML workflow NEW with the steps that ` + "`wfc diff OLD NEW`" + ` reports coloured:
 added green, changed amber. Removed steps are not in NEW's drawing: the title lists them.

@@ -11,82 +11,133 @@ import (
 // node (a CONTROLLER_BRANCH a decision whose out-edges are labelled with its cases, a
 // CONTROLLER_JOIN a merge, the others tasks tagged with their node type) and an edge from the
 // node that produces each output a node depends on, read from the workflow's dependencies and
-// the node's inputs (the server writes both). An upstream outside the document (the project's
-// root node, another workflow's node) has no node to start from and is left out. Every
-// workflow of the document is drawn; nodes without an id take their name as one, and a
-// repeated id gets "#2", "#3" … so that every node is drawn. Steps are not known (a compiled
-// artifact's Graph knows them).
+// the node's inputs (the server writes both). An output no node of the workflow produces is
+// looked for in the document's other workflows, and when none produces it either (the
+// project's root node dw_scheduler_pre_root, another workflow's node) it gets an external
+// node (target.GraphExternal) of its own, named after it (its refTableName, else the output),
+// after the workflows' nodes. Every workflow of the document is drawn; nodes without an id
+// take their name as one, and a repeated id gets "#2", "#3" … so that every node is drawn.
+// Steps are not known (a compiled artifact's Graph knows them).
 func DocumentGraph(doc *Document) *target.Graph {
 	g := &target.Graph{}
 	if doc == nil {
 		return g
 	}
 	g.Name = doc.Spec.Name
-	ids := map[string]int{}
+	b := &docGraph{g: g, ids: map[string]int{}, anywhere: map[string]target.GraphEdge{}, external: map[string]string{}}
+	producers := make([]map[string]target.GraphEdge, len(doc.Spec.Workflows))
+	firsts := make([]int, len(doc.Spec.Workflows))
 	for wi := range doc.Spec.Workflows {
 		w := &doc.Spec.Workflows[wi]
 		if g.Name == "" {
 			g.Name = w.Name
 		}
-		addWorkflowGraph(g, w, ids)
+		firsts[wi] = len(g.Nodes)
+		producers[wi] = b.addNodes(w)
+	}
+	for wi := range doc.Spec.Workflows {
+		b.addEdges(&doc.Spec.Workflows[wi], firsts[wi], producers[wi])
 	}
 	return g
 }
 
-// addWorkflowGraph adds w's nodes and dependencies to g; ids counts the node ids used so far.
-func addWorkflowGraph(g *target.Graph, w *Workflow, ids map[string]int) {
-	first := len(g.Nodes)
-	for i := range w.Nodes {
-		g.Nodes = append(g.Nodes, graphNode(&w.Nodes[i], ids))
-	}
-	// What produces each output: a node's outputs and its id (the older form of depends names
-	// the upstream node itself), then a branch's cases, which label the edges leaving by them.
+// docGraph builds a document's graph: ids counts the node ids used so far, anywhere is what
+// produces each output in any workflow (the first producer), external the id of the external
+// node drawn for an output nothing in the document produces.
+type docGraph struct {
+	g        *target.Graph
+	ids      map[string]int
+	anywhere map[string]target.GraphEdge
+	external map[string]string
+}
+
+// addNodes adds w's nodes to the graph, and returns what produces each output in w: a node's
+// outputs and its id (the older form of depends names the upstream node itself), then a
+// branch's cases, which label the edges leaving by them.
+func (b *docGraph) addNodes(w *Workflow) map[string]target.GraphEdge {
 	producers := map[string]target.GraphEdge{}
 	for i := range w.Nodes {
-		n, id := &w.Nodes[i], g.Nodes[first+i].ID
+		n := &w.Nodes[i]
+		gn := graphNode(n, b.ids)
+		b.g.Nodes = append(b.g.Nodes, gn)
 		if n.ID != "" {
-			producers[n.ID] = target.GraphEdge{From: id}
+			producers[n.ID] = target.GraphEdge{From: gn.ID}
 		}
 		if n.Outputs != nil {
 			for _, o := range n.Outputs.NodeOutputs {
-				producers[o.Data] = target.GraphEdge{From: id}
+				producers[o.Data] = target.GraphEdge{From: gn.ID}
 			}
 		}
 		if n.Branch != nil {
 			for _, c := range n.Branch.Branches {
 				if c.Output != nil {
-					producers[c.Output.Data] = target.GraphEdge{From: id, Label: caseLabel(c)}
+					producers[c.Output.Data] = target.GraphEdge{From: gn.ID, Label: caseLabel(c)}
 				}
 			}
 		}
 	}
+	for output, e := range producers {
+		if _, ok := b.anywhere[output]; !ok {
+			b.anywhere[output] = e
+		}
+	}
+	return producers
+}
+
+// addEdges adds the edges into w's nodes (the first at index first of the graph's nodes):
+// one per upstream output, from its producer in w, else in the document, else from the
+// external node drawn for it.
+func (b *docGraph) addEdges(w *Workflow, first int, producers map[string]target.GraphEdge) {
 	depends := map[string][]Depend{}
 	for _, d := range w.Dependencies {
 		depends[d.NodeID] = append(depends[d.NodeID], d.Depends...)
 	}
 	for i := range w.Nodes {
-		n, to := &w.Nodes[i], g.Nodes[first+i].ID
+		n, to := &w.Nodes[i], b.g.Nodes[first+i].ID
 		seen := map[target.GraphEdge]bool{}
-		add := func(output string) {
+		add := func(output, name string) {
+			if output == "" {
+				return
+			}
 			e, ok := producers[output]
-			if e.To = to; ok && !seen[e] {
+			if !ok {
+				e = b.producer(output, name)
+			}
+			if e.To = to; !seen[e] {
 				seen[e] = true
-				g.Edges = append(g.Edges, e)
+				b.g.Edges = append(b.g.Edges, e)
 			}
 		}
 		for _, d := range depends[n.ID] {
 			if d.Output != "" {
-				add(d.Output)
+				add(d.Output, d.RefTableName)
 			} else {
-				add(d.NodeID)
+				add(d.NodeID, d.RefTableName)
 			}
 		}
 		if n.Inputs != nil {
 			for _, o := range n.Inputs.NodeOutputs {
-				add(o.Data)
+				add(o.Data, o.RefTableName)
 			}
 		}
 	}
+}
+
+// producer is the edge from what produces output outside its workflow: a node of another
+// workflow of the document, else the external node for output (named name, else output),
+// added the first time it is asked for.
+func (b *docGraph) producer(output, name string) target.GraphEdge {
+	if e, ok := b.anywhere[output]; ok {
+		return e
+	}
+	if id, ok := b.external[output]; ok {
+		return target.GraphEdge{From: id}
+	}
+	ext := graphNode(&Node{ID: output, Name: name}, b.ids)
+	ext.Kind = target.GraphExternal
+	b.g.Nodes = append(b.g.Nodes, ext)
+	b.external[output] = ext.ID
+	return target.GraphEdge{From: ext.ID}
 }
 
 // graphNode is n as a graph node with an id not used before.
@@ -125,11 +176,11 @@ func caseLabel(c BranchCase) string {
 
 // Graph is the DAG of the compiled document (target.Grapher), each node naming the step it was
 // compiled from: a run or switch step's node has the step's id, and a join node, the only one
-// with a dot in its id (step ids have none), no step.
+// with a dot in its id (step ids have none), and an external upstream no step.
 func (a *Artifact) Graph() *target.Graph {
 	g := DocumentGraph(a.Doc)
 	for i := range g.Nodes {
-		if id := g.Nodes[i].ID; !strings.Contains(id, ".") {
+		if id := g.Nodes[i].ID; !strings.Contains(id, ".") && g.Nodes[i].Kind != target.GraphExternal {
 			g.Nodes[i].Step = id
 		}
 	}

@@ -9,18 +9,24 @@ import (
 )
 
 // TestDocumentGraphOfServerSpecs reads real specs: each dependency is one edge, even when the
-// node's inputs repeat it (single-sql-node-spec writes both, by nodeId and output), and an
-// upstream outside the document (the project's root node) gives none.
+// node's inputs repeat it (single-sql-node-spec writes both, by nodeId and output, and the
+// real case both for the project's root node), and an upstream outside the document (the
+// project's root node) is an external node after the workflow's, its edge into the node.
 func TestDocumentGraphOfServerSpecs(t *testing.T) {
-	for file, want := range map[string][]target.GraphEdge{
-		"testdata/server/single-sql-node-spec.json": {
+	type want struct {
+		edges    []target.GraphEdge
+		external []string // id:name
+	}
+	for file, want := range map[string]want{
+		"testdata/server/single-sql-node-spec.json": {edges: []target.GraphEdge{
 			{From: "13821670806241-pre-0", To: "13821670806241"},
 			{From: "13821670806241", To: "13821670806241-post-0"},
-		},
-		"testdata/server/real-case-shell-python-sql-spec.json": {
+		}},
+		"testdata/server/real-case-shell-python-sql-spec.json": {edges: []target.GraphEdge{
+			{From: "dw_scheduler_pre_root", To: "8638341898766757086"},
 			{From: "8638341898766757086", To: "8898729950467045040"},
 			{From: "8898729950467045040", To: "8204310273201954362"},
-		},
+		}, external: []string{"dw_scheduler_pre_root:dw_scheduler_pre_root"}},
 	} {
 		data, err := os.ReadFile(file)
 		if err != nil {
@@ -31,11 +37,19 @@ func TestDocumentGraphOfServerSpecs(t *testing.T) {
 			t.Fatal(err)
 		}
 		g := DocumentGraph(doc)
-		if diff := cmp.Diff(want, g.Edges); diff != "" {
+		if diff := cmp.Diff(want.edges, g.Edges); diff != "" {
 			t.Errorf("%s: edges (-want +got):\n%s", file, diff)
 		}
-		if len(g.Nodes) != 3 || g.Nodes[0].Type == "" {
-			t.Errorf("%s: nodes %+v, want 3 with their types", file, g.Nodes)
+		var tasks, external []string
+		for _, n := range g.Nodes {
+			if n.Kind == target.GraphExternal {
+				external = append(external, n.ID+":"+n.Name)
+			} else if n.Type != "" {
+				tasks = append(tasks, n.ID)
+			}
+		}
+		if len(tasks) != 3 || !cmp.Equal(want.external, external) {
+			t.Errorf("%s: nodes %+v, want 3 with their types and the external nodes %v", file, g.Nodes, want.external)
 		}
 	}
 }
@@ -153,5 +167,44 @@ func TestArtifactGraphNamesSteps(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"full:full", "partial:${!inputs.dry}", "finish.join:default"}, labels); diff != "" {
 		t.Errorf("the switch's edges (-want +got):\n%s", diff)
+	}
+}
+
+// TestDocumentGraphExternalUpstreams: an output no node of the workflow produces comes from
+// the node of another workflow of the document that does, else from an external node (no
+// type, no step) named by the dependency's refTableName, else by the output; one external
+// node per output however many nodes or forms (dependency, input, the older nodeId) name it,
+// after the workflows' nodes in the order first named.
+func TestDocumentGraphExternalUpstreams(t *testing.T) {
+	input := func(data string) *IO { return &IO{NodeOutputs: []NodeOutput{{Data: data}}} }
+	doc := &Document{Spec: Spec{Workflows: []Workflow{
+		{Name: "wf", Nodes: []Node{
+			{ID: "a", Name: "a", Inputs: input("dw_scheduler_pre_root")},
+			{ID: "b", Name: "b"},
+		}, Dependencies: []Dependency{
+			{NodeID: "a", Depends: []Depend{{Type: DependNormal, Output: "dw_scheduler_pre_root"}}},
+			{NodeID: "b", Depends: []Depend{{Type: DependNormal, Output: "a"},
+				{Type: DependNormal, Output: "proj.far", RefTableName: "far away"},
+				{Type: DependNormal, Output: "proj.c"}, {Type: DependNormal, NodeID: "gone"}}},
+		}},
+		{Name: "other", Nodes: []Node{{ID: "c", Name: "c", Outputs: input("proj.c"), Inputs: input("proj.far")}}},
+	}}}
+	g := (&Artifact{Doc: doc}).Graph()
+	want := &target.Graph{
+		Name: "wf",
+		Nodes: []target.GraphNode{
+			{ID: "a", Name: "a", Step: "a"}, {ID: "b", Name: "b", Step: "b"}, {ID: "c", Name: "c", Step: "c"},
+			{ID: "dw_scheduler_pre_root", Name: "dw_scheduler_pre_root", Kind: target.GraphExternal},
+			{ID: "proj.far", Name: "far away", Kind: target.GraphExternal},
+			{ID: "gone", Name: "gone", Kind: target.GraphExternal},
+		},
+		Edges: []target.GraphEdge{
+			{From: "dw_scheduler_pre_root", To: "a"},
+			{From: "a", To: "b"}, {From: "proj.far", To: "b"}, {From: "c", To: "b"}, {From: "gone", To: "b"},
+			{From: "proj.far", To: "c"},
+		},
+	}
+	if diff := cmp.Diff(want, g); diff != "" {
+		t.Errorf("graph (-want +got):\n%s", diff)
 	}
 }
