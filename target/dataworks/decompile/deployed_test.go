@@ -44,15 +44,17 @@ func deployed(t *testing.T, spec []byte) []byte {
 
 // TestDeployedDefinitionsReadBack: a workflow compiled and deployed comes back, from the
 // definition DataWorks holds (its own 19-digit node ids, rerun defaults, owner, script ids),
-// with the same steps: ids from node names, a switch's from its branch outputs, no retry
-// where DataWorks' default is all it has; and compiles to the same graph.
+// with the same steps: each step's id from its node's outputs (WORKFLOW.ID), which DataWorks
+// keeps, whatever the step's name (Route by size, Big orders, load_orders); no retry where
+// DataWorks' default is all it has; and compiles to the same graph.
 func TestDeployedDefinitionsReadBack(t *testing.T) {
 	named := filepath.Join(t.TempDir(), "workflow.yaml")
 	if err := os.WriteFile(named, []byte(namedSwitch), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, file := range []string{named, "../testdata/compile/switch_meet/workflow.yaml",
-		"../testdata/compile/parallel/workflow.yaml", "../testdata/compile/schedule/workflow.yaml"} {
+		"../testdata/compile/parallel/workflow.yaml", "../testdata/compile/schedule/workflow.yaml",
+		"../testdata/compile/sequence/workflow.yaml"} {
 		c := filepath.Base(filepath.Dir(file))
 		if file == named {
 			c = "named_switch"
@@ -97,8 +99,8 @@ func TestDeployedDefinitionsReadBack(t *testing.T) {
 	}
 }
 
-// namedSwitch has a switch whose name is not its id: DataWorks renames its node, but its
-// branch outputs keep the id.
+// namedSwitch has a switch and a run step whose names are not their ids: DataWorks gives
+// their nodes ids of its own, but keeps their outputs, which are named after the step ids.
 const namedSwitch = `wfc: 1
 target: dataworks
 name: named
@@ -112,6 +114,7 @@ steps:
       - { when: "${inputs.size > 100}", next: big }
     default: small
   - id: big
+    name: Big orders
     run: { command: DIDE_SHELL, code: echo big }
     next: end
   - id: small
