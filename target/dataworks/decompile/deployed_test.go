@@ -2,8 +2,10 @@ package decompile
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,6 +97,13 @@ func TestDeployedDefinitionsReadBack(t *testing.T) {
 			if d := sameGraph(source.Doc.Spec.Workflows[0], doc.Spec.Workflows[0], stepIDs(w.Steps)); d != "" {
 				t.Errorf("the recompiled graph differs from the deployed one:\n%s\n%s", d, yaml)
 			}
+			first, err := dw.Decode(spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := outputNames(doc), outputNames(first); got != want {
+				t.Errorf("recompiled, the outputs are\n%s\nwant, as first compiled,\n%s", got, want)
+			}
 		})
 	}
 }
@@ -120,6 +129,30 @@ steps:
   - id: small
     run: { command: DIDE_SHELL, code: echo small }
 `
+
+// outputNames lists each node's id and output names, and each dependency's outputs: what
+// pushing a pulled file back would send as the node's identity.
+func outputNames(doc *dw.Document) string {
+	var b strings.Builder
+	wf := doc.Spec.Workflows[0]
+	for _, n := range wf.Nodes {
+		fmt.Fprintf(&b, "%s:", n.ID)
+		if n.Outputs != nil {
+			for _, o := range n.Outputs.NodeOutputs {
+				fmt.Fprintf(&b, " %s", o.Data)
+			}
+		}
+		b.WriteByte('\n')
+	}
+	for _, d := range wf.Dependencies {
+		fmt.Fprintf(&b, "%s <-", d.NodeID)
+		for _, on := range d.Depends {
+			fmt.Fprintf(&b, " %s", on.Output)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
 
 func allSteps(steps []*lang.Step) []*lang.Step {
 	var out []*lang.Step
