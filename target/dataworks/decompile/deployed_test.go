@@ -20,6 +20,13 @@ import (
 // definition GetWorkflowDefinition answers with: DataWorks' ids, defaults and owner in it.
 func deployed(t *testing.T, spec []byte) []byte {
 	t.Helper()
+	stored, _ := deployedWith(t, spec)
+	return stored
+}
+
+// deployedWith is deployed, and the client of the emulator it deployed to.
+func deployedWith(t *testing.T, spec []byte) ([]byte, *dataworks.Client) {
+	t.Helper()
 	srv := dataworkstest.NewTestServer(dataworkstest.Options{})
 	t.Cleanup(srv.Close)
 	cfg := srv.ClientConfig(dataworks.Credentials{AccessKeyID: dataworkstest.DefaultAccessKeyID, AccessKeySecret: dataworkstest.DefaultAccessKeySecret}, nil)
@@ -41,14 +48,15 @@ func deployed(t *testing.T, spec []byte) []byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return []byte(def.Spec)
+	return []byte(def.Spec), client
 }
 
 // TestDeployedDefinitionsReadBack: a workflow compiled and deployed comes back, from the
 // definition DataWorks holds (its own 19-digit node ids, rerun defaults, owner, script ids),
 // with the same steps: each step's id from its node's outputs (WORKFLOW.ID), which DataWorks
 // keeps, whatever the step's name (Route by size, Big orders, load_orders); no retry where
-// DataWorks' default is all it has; and compiles to the same graph.
+// DataWorks' default is all it has; and compiles to the same graph and output names, which
+// a push of it finds unchanged.
 func TestDeployedDefinitionsReadBack(t *testing.T) {
 	named := filepath.Join(t.TempDir(), "workflow.yaml")
 	if err := os.WriteFile(named, []byte(namedSwitch), 0o644); err != nil {
@@ -67,7 +75,7 @@ func TestDeployedDefinitionsReadBack(t *testing.T) {
 				t.Fatal(err)
 			}
 			spec := compileFile(t, file, src)
-			stored := deployed(t, spec)
+			stored, client := deployedWith(t, spec)
 			source, err := ReadSource("deployed.json", stored)
 			if err != nil {
 				t.Fatal(err)
@@ -90,9 +98,17 @@ func TestDeployedDefinitionsReadBack(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := dw.Decode(compileFile(t, "decompiled.yaml", yaml))
+			recompiled := compileFile(t, "decompiled.yaml", yaml)
+			doc, err := dw.Decode(recompiled)
 			if err != nil {
 				t.Fatal(err)
+			}
+			// Pushed back, the decompiled YAML changes nothing: the same nodes (matched by
+			// name), outputs and dependencies as deployed.
+			if p, err := deploy.Plan(context.Background(), client, recompiled); err != nil {
+				t.Errorf("planning a push of the decompiled YAML: %v", err)
+			} else if p.Action != deploy.Unchanged {
+				t.Errorf("pushing the decompiled YAML back would change:\n%s", strings.Join(p.Lines(), "\n"))
 			}
 			if d := sameGraph(source.Doc.Spec.Workflows[0], doc.Spec.Workflows[0], stepIDs(w.Steps)); d != "" {
 				t.Errorf("the recompiled graph differs from the deployed one:\n%s\n%s", d, yaml)
