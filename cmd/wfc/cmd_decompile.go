@@ -20,8 +20,9 @@ export file, which gives one YAML file per workflow and version; or a DataWorks 
 document (GetWorkflowDefinition's Spec, what 'wfc compile' emits for target dataworks, or
 a request or answer holding it), read when the input is a JSON object with version, kind
 and spec. The YAML compiles to the same diagram: for a workflow wfc compiled, to the same
-bytes; step ids come back from wfc:step or the node id (see docs/language.md), and a
-diagram drawn elsewhere gets ids made from its element names. What an element carries
+bytes; step ids come back from wfc:step, the node id, or for a deployed DataWorks node
+from its output WORKFLOW.STEP (see docs/language.md), and a diagram drawn elsewhere gets
+ids made from its element names. What an element carries
 that the language does not model is kept under the step's platform.secmaster or
 platform.dataworks block and written back by 'wfc compile'.
 

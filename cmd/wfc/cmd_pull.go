@@ -49,7 +49,10 @@ DIR/NAME/STEP.EXT (.sql, .sh, .py, ...) that the steps name. A definition has no
 so the first line of each file pull writes ends with "(pulled: sha256 HASH)", the hash of
 the rest of the file and of its script files: a file that still has it is rewritten when the
 workflow changed; an edited one is left with a note while the workflow has not changed
-since, and is kept (exit 1) unless --force when it has.
+since, and is kept (exit 1) unless --force when it has. A script file the rewritten YAML no
+longer names (its step was removed in DataWorks) is removed when pull wrote it and neither
+it nor the YAML was edited since (a "removed" line); otherwise it is left, and listed on
+stderr for you to delete.
 
 Prints one line per workflow: new, updated, unchanged, kept (edited locally), skipped (no
 version) or FAIL. Exit status 1 when a workflow could not be pulled or a local edit was kept,
@@ -126,6 +129,7 @@ func pullAll(ctx context.Context, e *env, cfg *config.Config, items []pulledWork
 		}
 		it.write()
 		printPulled(e, it)
+		reportStale(e, it)
 	}
 	if err := mapPulled(e, cfg, items); err != nil {
 		return fail(e, exitUsage, "pull: %v", err)
@@ -160,10 +164,13 @@ type pulledWorkflow struct {
 	// scripts are the script files the YAML names (DataWorks, with --scripts), written
 	// before it.
 	scripts []scriptFile
-	status  pullStatus
-	was     string // for updated: the version the file was pulled from
-	note    string
-	err     error
+	// stale are the script files the replaced YAML named and the pulled one does not
+	// (cmd_pull_stale.go).
+	stale  []staleScript
+	status pullStatus
+	was    string // for updated: the version the file was pulled from
+	note   string
+	err    error
 }
 
 // placeWorkflows orders the workflows by name and id and gives each its file: the one
@@ -359,7 +366,9 @@ func (it *pulledWorkflow) write() {
 	}
 	if err := writeOutputFile(it.path, it.yaml); err != nil {
 		it.status, it.err = pullFailed, err
+		return
 	}
+	it.removeStale()
 }
 
 // printPulled writes one line: status, file, workflow, version, and why.

@@ -115,6 +115,11 @@ func (it *pulledWorkflow) decideDefinition(def *dataworks.WorkflowDefinition, fo
 		}
 		return
 	}
+	defer func() {
+		if it.status == pullUpdated {
+			it.stale = staleScripts(it.path, local, it.scripts)
+		}
+	}()
 	switch {
 	case unedited(local, it.path):
 		it.status, it.note = pullUpdated, "changed in DataWorks since it was pulled"

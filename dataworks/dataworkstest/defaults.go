@@ -44,9 +44,7 @@ func (e *Emulator) fillServerDefaults(wf obj) {
 func fillObject(o obj, e *Emulator) {
 	setIfAbsent(o, "owner", owner)
 	setIfAbsent(o, "inputs", obj{})
-	setIfAbsent(o, "outputs", obj{"nodeOutputs": []any{
-		obj{"data": o["id"], "artifactType": "NodeOutput", "refTableName": o["name"]},
-	}})
+	addDefaultOutput(o)
 	if trig, ok := o["trigger"].(obj); ok {
 		for k, v := range triggerDefaults {
 			setIfAbsent(trig, k, v)
@@ -55,6 +53,28 @@ func fillObject(o obj, e *Emulator) {
 			trig["id"] = e.newID()
 		}
 	}
+}
+
+// addDefaultOutput gives o the output named by its own id, unless it has it: the service
+// generates one for every node and keeps the outputs a spec declares besides (DataWorks'
+// scheduling docs: it "automatically generates two outputs for each node", and "a node can
+// have multiple output names"; the stored specs name the generated one by the node's id,
+// isDefault true).
+func addDefaultOutput(o obj) {
+	outs, _ := o["outputs"].(obj)
+	if outs == nil {
+		outs = obj{}
+		o["outputs"] = outs
+	}
+	list, _ := outs["nodeOutputs"].([]any)
+	if hasOutput(list, o["id"].(string)) {
+		return
+	}
+	def := obj{"data": o["id"], "artifactType": "NodeOutput", "refTableName": o["name"]}
+	if len(list) > 0 {
+		def["isDefault"] = true // marks it among the declared ones
+	}
+	outs["nodeOutputs"] = append(list, def)
 }
 
 func setIfAbsent(o obj, key string, v any) {

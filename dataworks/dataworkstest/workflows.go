@@ -2,6 +2,7 @@ package dataworkstest
 
 import (
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -154,6 +155,10 @@ func (e *Emulator) importWorkflow(p map[string]string) (map[string]any, *apiErro
 		}
 		rec = &workflowRec{id: e.newID(), nodeIDs: map[string]bool{}, created: e.millis()}
 	}
+	if out, at := e.outputTaken(wf, rec.id); out != "" {
+		job.final, job.err = dataworks.JobFail, fmt.Sprintf("the output name %s is already the output of %s; output names must be unique in the account", out, at)
+		return map[string]any{"AsyncJob": asyncJob}, nil
+	}
 	created, target := job.typ == "Create", rec
 	e.later(job.id, created, doc, func() {
 		if created {
@@ -163,6 +168,50 @@ func (e *Emulator) importWorkflow(p map[string]string) (map[string]any, *apiErro
 	})
 	asyncJob["Type"], asyncJob["Response"] = job.typ, rec.id
 	return map[string]any{"AsyncJob": asyncJob}, nil
+}
+
+// outputTaken is the first output name a node of wf declares that a node of another stored
+// workflow has, with that node and workflow; "" when there is none. DataWorks requires a
+// node's output names to be unique across the account (its dependency FAQ: "the output name
+// of each node must be unique under your Alibaba Cloud account"). An output named by its
+// node's own id is not checked: the import replaces that id with the node's server id.
+func (e *Emulator) outputTaken(wf obj, self string) (out, at string) {
+	taken := map[string]string{}
+	for _, w := range e.workflows {
+		if w.id == self {
+			continue
+		}
+		for _, n := range workflowOf(w.spec)["nodes"].([]any) {
+			node := n.(obj)
+			for _, data := range outputNames(node) {
+				taken[data] = fmt.Sprintf("node %q of workflow %q", node["name"], w.name)
+			}
+		}
+	}
+	for _, n := range wf["nodes"].([]any) {
+		node := n.(obj)
+		for _, data := range outputNames(node) {
+			if at, ok := taken[data]; ok && data != node["id"] {
+				return data, at
+			}
+		}
+	}
+	return "", ""
+}
+
+// outputNames are the data of a node's outputs.nodeOutputs.
+func outputNames(node obj) []string {
+	outs, _ := node["outputs"].(obj)
+	list, _ := outs["nodeOutputs"].([]any)
+	var names []string
+	for _, item := range list {
+		if o, ok := item.(obj); ok {
+			if data, _ := o["data"].(string); data != "" {
+				names = append(names, data)
+			}
+		}
+	}
+	return names
 }
 
 // pendingImport is an accepted import that lands when the request counter reaches due.

@@ -28,7 +28,9 @@
 // Plan reads the deployed spec with its scripts (GetWorkflowDefinition, IncludeScriptContent)
 // and compares it with the compiled one semantically: key order and JSON layout, ids, the
 // envelope's version, references (compared by the name of the node they point to), the order
-// of nodes and of a node's upstream nodes, whether a dependency (on a node, or on the project
+// of nodes and of a node's upstream nodes (each named by its node's name, whether the
+// dependency names the node's id or its own output, WORKFLOW.STEP as wfc names it; the outputs
+// themselves are compared as written, since they carry the step id), whether a dependency (on a node, or on the project
 // root dw_scheduler_pre_root) is stated in the workflow's dependencies or in the node's
 // inputs.nodeOutputs (the service mirrors one into the other), and trailing
 // blanks or CRLF line ends in a script's content do not count. A member only the deployed side has is not a change when it is

@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -69,11 +70,52 @@ func viewOf(d *document) view {
 		v.nodes[name] = canon(without(n, "id"), refs).(obj)
 		dropDefaultOutput(v.nodes[name], refs[idOf(n)])
 	}
-	addDependencies(v, d.wf["dependencies"], refs)
+	labels := upstreamLabels(d, refs)
+	addDependencies(v, d.wf["dependencies"], labels)
 	for _, n := range v.nodes {
-		foldInputDependencies(n)
+		foldInputDependencies(n, labels)
 	}
 	return v
+}
+
+// upstreamLabels are refs and, for each node, its own outputs (all but a branch's), which name
+// the node for its dependents: a dependency on WORKFLOW.extract is shown, and compared, as one
+// on the node named extract. The outputs themselves are compared as written, since they carry
+// the step id.
+func upstreamLabels(d *document, refs map[string]string) map[string]string {
+	labels := maps.Clone(refs)
+	for _, n := range d.nodes {
+		branchOutputs := map[string]bool{}
+		branch, _ := n["branch"].(obj)
+		cases, _ := branch["branches"].([]any)
+		for _, c := range cases {
+			b, _ := c.(obj)
+			out, _ := b["output"].(obj)
+			if data, ok := out["data"].(string); ok {
+				branchOutputs[data] = true
+			}
+		}
+		for _, data := range outputData(n) {
+			if _, taken := labels[data]; !taken && !branchOutputs[data] {
+				labels[data] = n["name"].(string)
+			}
+		}
+	}
+	return labels
+}
+
+// outputData are the data of an object's outputs.nodeOutputs.
+func outputData(o obj) []string {
+	outs, _ := o["outputs"].(obj)
+	list, _ := outs["nodeOutputs"].([]any)
+	var out []string
+	for _, item := range list {
+		entry, _ := item.(obj)
+		if data, ok := entry["data"].(string); ok && data != "" {
+			out = append(out, data)
+		}
+	}
+	return out
 }
 
 // foldInputDependencies moves a node's inputs.nodeOutputs (the outputs it consumes) onto its
@@ -81,8 +123,8 @@ func viewOf(d *document) view {
 // (the stored specs in testdata/server, the project root dw_scheduler_pre_root included), and
 // an older form of FlowSpec states dependencies there alone, so either way they compare as the
 // same dependency. An upstream already listed (with any type) is not listed again; entries
-// without a data string stay in inputs.
-func foldInputDependencies(node obj) {
+// without a data string stay in inputs. labels name an upstream output's node.
+func foldInputDependencies(node obj, labels map[string]string) {
 	inputs, _ := node["inputs"].(obj)
 	list, _ := inputs["nodeOutputs"].([]any)
 	if list == nil {
@@ -100,6 +142,8 @@ func foldInputDependencies(node obj) {
 		up := data
 		if strings.HasPrefix(up, "{") && strings.HasSuffix(up, "}") {
 			up = up[1 : len(up)-1] // a reference, by the name it stands for
+		} else if name, ok := labels[up]; ok {
+			up = name
 		}
 		if !slices.ContainsFunc(deps, func(d any) bool { return d == up || strings.HasPrefix(d.(string), up+" (") }) {
 			deps = append(deps, up)

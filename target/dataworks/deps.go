@@ -121,9 +121,10 @@ func (p *depPlan) outputs(a arrival) []upstreamOutput {
 	s := from.Step
 	switch body := s.Body.(type) {
 	case *workflow.Run:
-		return []upstreamOutput{{s.ID.Value, s.LabelOrID()}}
+		out := p.c.output(s.ID.Value, s.LabelOrID())
+		return []upstreamOutput{{out.Data, out.RefTableName}}
 	case *workflow.Switch:
-		out := branchOutput(s, min(a.way, len(body.Cases)), len(body.Cases))
+		out := p.c.branchOutput(s, min(a.way, len(body.Cases)), len(body.Cases))
 		return []upstreamOutput{{out.Data, out.RefTableName}}
 	case *workflow.Parallel:
 		return p.deps(a.from) // its fork is no node
@@ -159,5 +160,6 @@ func (c *compiler) joinNode(id string, paths [][]upstreamOutput) upstreamOutput 
 	}
 	n.Join.Logic = &JoinLogic{Expression: strings.Join(anyOf, " or ")}
 	c.add(n, all)
-	return upstreamOutput{id, id}
+	out := n.Outputs.NodeOutputs[0]
+	return upstreamOutput{out.Data, out.RefTableName}
 }

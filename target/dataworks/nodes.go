@@ -94,7 +94,7 @@ func (c *compiler) add(n Node, upstream []upstreamOutput) {
 }
 
 // baseNode is what every node has: its id and name, its script's path and command, and its
-// own output, which its downstream depends on (data: the node's id, as in DataWorks' own).
+// own output, which its downstream depends on (data: WORKFLOW.ID, outputs.go).
 func (c *compiler) baseNode(id, name, description, command string) Node {
 	rt := &Runtime{Command: command}
 	lang := ""
@@ -107,12 +107,14 @@ func (c *compiler) baseNode(id, name, description, command string) Node {
 		Script:      &Script{Language: lang, Path: joinPath(c.wfPath, name), Runtime: rt},
 		Name:        name,
 		Description: description,
-		Outputs:     &IO{NodeOutputs: []NodeOutput{selfOutput(id, name)}},
+		Outputs:     &IO{NodeOutputs: []NodeOutput{c.output(id, name)}},
 	}
 }
 
-func selfOutput(id, name string) NodeOutput {
-	return NodeOutput{Data: id, ArtifactType: ArtifactNodeOutput, RefTableName: name}
+// output is the output named after local (a node id, or a branch's ID.case1) of the node
+// named name.
+func (c *compiler) output(local, name string) NodeOutput {
+	return NodeOutput{Data: OutputName(c.prog.Workflow.Name.Value, local), ArtifactType: ArtifactNodeOutput, RefTableName: name}
 }
 
 // runNode is the node of a run step.
@@ -196,7 +198,7 @@ func (c *compiler) branchNode(s *workflow.Step, sw *workflow.Switch) Node {
 	conds = append(conds, strings.Join(notEarlier, " and "))
 	n.Branch = &Branch{}
 	for i, cond := range conds {
-		out := branchOutput(s, i, len(sw.Cases))
+		out := c.branchOutput(s, i, len(sw.Cases))
 		desc := "default"
 		if i < len(sw.Cases) {
 			desc = sw.Cases[i].LabelOrWhen()
@@ -208,11 +210,11 @@ func (c *compiler) branchNode(s *workflow.Step, sw *workflow.Switch) Node {
 }
 
 // branchOutput is the output of branch i of switch s (the default is branch len(cases)):
-// ID.case1, ID.case2, …, ID.default.
-func branchOutput(s *workflow.Step, i, cases int) NodeOutput {
+// ID.case1, ID.case2, …, ID.default (each after the workflow's name, outputs.go).
+func (c *compiler) branchOutput(s *workflow.Step, i, cases int) NodeOutput {
 	suffix := ".default"
 	if i < cases {
 		suffix = ".case" + strconv.Itoa(i+1)
 	}
-	return selfOutput(s.ID.Value+suffix, s.LabelOrID())
+	return c.output(s.ID.Value+suffix, s.LabelOrID())
 }

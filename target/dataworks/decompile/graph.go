@@ -75,6 +75,16 @@ type graph struct {
 	joinOf    map[string]*gnode
 }
 
+// canonical is the point p stands for: a run or join node's first output whatever output of
+// it p names (DataWorks adds a default output, named by the node's id, beside wfc's
+// WORKFLOW.STEP, and a dependency may name either), a branch's own point otherwise.
+func (gr *graph) canonical(p string) string {
+	if pt, ok := gr.points[p]; ok && pt.g.kind != kindBranch && len(pt.g.ways) > 0 {
+		return pt.g.ways[0]
+	}
+	return p
+}
+
 // index fills byArrival and joinOf, once the arrivals and groups are read.
 func (gr *graph) index() {
 	gr.byArrival, gr.joinOf = map[string][]*gnode{}, map[string]*gnode{}

@@ -191,7 +191,7 @@ func (r *reader) buildGraph() {
 				r.fail(g, "%s depends on branch node %s itself, not on one of its branches; wfc cannot say that", describe(g.n), gr.points[p].g.n.Name)
 				continue
 			}
-			g.arrival = append(g.arrival, p)
+			g.arrival = append(g.arrival, gr.canonical(p))
 		}
 		g.arrival = union(g.arrival)
 	}
@@ -258,7 +258,7 @@ func (r *reader) readJoin(g *gnode) {
 			r.fail(g, "%s: join branch %s does not wait for its upstream to have run (status in [\"1\"]); wfc cannot say that", describe(g.n), b.Name)
 			return
 		}
-		watched[b.Name] = b.Output.Data
+		watched[b.Name] = r.gr.canonical(b.Output.Data)
 	}
 	for _, term := range strings.Split(j.Logic.Expression, " or ") {
 		m := joinTerm.FindStringSubmatch(strings.TrimSpace(term))

@@ -228,9 +228,15 @@ func withJoins(wf dw.Workflow, ids map[string]string) map[string]string {
 		if n.Script == nil || n.Script.Runtime == nil || n.Script.Runtime.Command != dw.CommandJoin {
 			continue
 		}
+		outputs := map[string]bool{n.ID: true} // the older form names the join itself
+		if n.Outputs != nil {
+			for _, o := range n.Outputs.NodeOutputs {
+				outputs[o.Data] = true
+			}
+		}
 		for _, d := range wf.Dependencies {
 			for _, up := range d.Depends {
-				if up.Output == n.ID && ids[d.NodeID] != "" {
+				if outputs[up.Output] && ids[d.NodeID] != "" {
 					out[n.ID] = ids[d.NodeID] + ".join"
 				}
 			}

@@ -69,11 +69,15 @@ func (r *reader) readStep(g *gnode) {
 }
 
 // stepID is the step id of a node: its own id when it is one (a node wfc compiled keeps
-// its step's id), else one made from its name, else from its node type.
+// its step's id); else the id its outputs are named after (WORKFLOW.ID, which DataWorks keeps
+// when it gives the node an id of its own); else one made from its name, else from its node
+// type.
 func (r *reader) stepID(n *dw.Node) string {
 	want := n.ID
-	if !lang.ValidStepID(want) || r.ids[want] {
-		want = branchStepID(n)
+	for _, candidate := range []func(*dw.Node) string{r.outputStepID, r.branchStepID} {
+		if !lang.ValidStepID(want) || r.ids[want] {
+			want = candidate(n)
+		}
 	}
 	if !lang.ValidStepID(want) || r.ids[want] {
 		want = n.Name
@@ -90,10 +94,34 @@ func (r *reader) stepID(n *dw.Node) string {
 	return r.ids.Take(want)
 }
 
+// localOutput is the local part of an output wfc named in this workflow (WORKFLOW.LOCAL),
+// else the output as it is: an older wfc named outputs LOCAL alone.
+func (r *reader) localOutput(data string) string {
+	if local, ok := dw.LocalOutput(r.wf.Name, data); ok {
+		return local
+	}
+	return data
+}
+
+// outputStepID is the step id a node's own output is named after (WORKFLOW.ID, as wfc
+// compile writes it), "" when no output of the node is named so. A branch's outputs
+// (WORKFLOW.ID.case1) are not its own: their local part has a dot.
+func (r *reader) outputStepID(n *dw.Node) string {
+	if n.Outputs == nil {
+		return ""
+	}
+	for _, o := range n.Outputs.NodeOutputs {
+		if local, ok := dw.LocalOutput(r.wf.Name, o.Data); ok && lang.ValidStepID(local) {
+			return local
+		}
+	}
+	return ""
+}
+
 // branchStepID is the step id a branch node's outputs are named after (ID.case1 …
-// ID.default, as wfc compile writes them), which DataWorks keeps when it gives the node an
-// id of its own; "" when they are named otherwise.
-func branchStepID(n *dw.Node) string {
+// ID.default, after the workflow's name, as wfc compile writes them), which DataWorks keeps
+// when it gives the node an id of its own; "" when they are named otherwise.
+func (r *reader) branchStepID(n *dw.Node) string {
 	if n.Branch == nil || len(n.Branch.Branches) == 0 {
 		return ""
 	}
@@ -102,7 +130,7 @@ func branchStepID(n *dw.Node) string {
 		if b.Output == nil {
 			return ""
 		}
-		prefix, suffix, ok := strings.Cut(b.Output.Data, ".")
+		prefix, suffix, ok := strings.Cut(r.localOutput(b.Output.Data), ".")
 		if !ok || (id != "" && prefix != id) || !(suffix == "default" || strings.HasPrefix(suffix, "case")) {
 			return ""
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	lang "github.com/wfc-dev/wfc/decompile"
+	dw "github.com/wfc-dev/wfc/target/dataworks"
 )
 
 // A step list, top level or a parallel's branch, is built from the walk over the graph; its
@@ -171,9 +172,9 @@ func (r *reader) nameParallels(c *container) {
 		}
 		want := "parallel"
 		for _, g := range r.gr.nodes {
-			if g.kind == kindJoin && strings.HasSuffix(g.n.ID, ".join") && len(it.par.branches) > 0 {
+			if step := r.joinStep(g.n); g.kind == kindJoin && step != "" && len(it.par.branches) > 0 {
 				if b := it.par.branches[0]; len(b.items) > 0 && b.items[0].g != nil && slices.Equal(b.items[0].g.arrival, g.ways) {
-					want = strings.TrimSuffix(g.n.ID, ".join")
+					want = step
 				}
 			}
 		}
@@ -185,6 +186,23 @@ func (r *reader) nameParallels(c *container) {
 			r.nameParallels(b)
 		}
 	}
+}
+
+// joinStep is the step a join node was compiled before: STEP of its id STEP.join, or of its
+// output WORKFLOW.STEP.join once DataWorks gave it an id of its own; "" when neither says.
+func (r *reader) joinStep(n *dw.Node) string {
+	names := []string{n.ID}
+	if n.Outputs != nil {
+		for _, o := range n.Outputs.NodeOutputs {
+			names = append(names, r.localOutput(o.Data))
+		}
+	}
+	for _, name := range names {
+		if step, ok := strings.CutSuffix(name, ".join"); ok {
+			return step
+		}
+	}
+	return ""
 }
 
 // emit writes the steps of c, each with the next it needs: none when control goes to the
