@@ -92,7 +92,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		finish(e.answer(w, rid, e.apply(name, act, p)))
 		return
 	}
-	finish(e.play(fault, rid).Play(w, r, func() apitest.Answer { return e.render(rid, e.apply(name, act, p)) }))
+	e.play(fault, rid).Play(w, r, func() apitest.Answer { return e.render(rid, e.apply(name, act, p)) }, finish)
 }
 
 // admit authenticates the request and checks action, version, method and parameters.

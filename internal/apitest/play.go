@@ -29,7 +29,7 @@ func (a Answer) Write(w http.ResponseWriter) int {
 
 // writeCut sends a's status line and headers, with the full Content-Length, and only the first
 // half of its body, then closes the connection: an answer cut off on its way.
-func (a Answer) writeCut(w http.ResponseWriter) int {
+func (a Answer) writeCut(w http.ResponseWriter) {
 	var raw bytes.Buffer
 	fmt.Fprintf(&raw, "HTTP/1.1 %d %s\r\n", a.Status, http.StatusText(a.Status))
 	h := a.Header.Clone()
@@ -41,7 +41,6 @@ func (a Answer) writeCut(w http.ResponseWriter) int {
 	raw.WriteString("\r\n")
 	raw.Write(a.Body[:len(a.Body)/2])
 	HijackClose(w, raw.Bytes())
-	return a.Status
 }
 
 // Fault is how both emulators play a fault. Each emulator's own Fault type states a fault in its
@@ -65,16 +64,20 @@ type Fault struct {
 	Header   http.Header // set on the answer, injected or real, replacing values of the same name
 }
 
-// Play answers r under f and returns the status sent, 0 when nothing reached the client. apply
-// applies the request's effect and renders the real answer; it runs at most once.
-func (f Fault) Play(w http.ResponseWriter, r *http.Request, apply func() Answer) int {
+// Play answers r under f. apply applies the request's effect and renders the real answer; it
+// runs at most once. sending is called with the status about to be sent, 0 when nothing will
+// reach the client, before any byte of the answer leaves: a cut answer reaches the client at
+// once, and a test that reads the request log as soon as its client returns must find the
+// status there already.
+func (f Fault) Play(w http.ResponseWriter, r *http.Request, apply func() Answer, sending func(status int)) {
 	var real Answer
 	if f.Commit {
 		real = apply()
 	}
 	if !f.wait(r.Context()) || f.Drop {
+		sending(0)
 		HijackClose(w, nil)
-		return 0
+		return
 	}
 	a := real
 	switch {
@@ -90,10 +93,12 @@ func (f Fault) Play(w http.ResponseWriter, r *http.Request, apply func() Answer)
 	for k, v := range f.Header {
 		a.Header[http.CanonicalHeaderKey(k)] = v
 	}
+	sending(a.Status)
 	if f.Truncate {
-		return a.writeCut(w)
+		a.writeCut(w)
+		return
 	}
-	return a.Write(w)
+	a.Write(w)
 }
 
 // wait holds the answer for Delay, or until the client gives up when Hang; false when the client

@@ -11,7 +11,7 @@ import (
 )
 
 // playServer plays the fault f on every request; applied counts the effects applied and
-// played receives what Play returned.
+// played receives the status Play said it was sending.
 type playServer struct {
 	*httptest.Server
 	applied chan struct{}
@@ -22,10 +22,10 @@ func newPlayServer(t *testing.T, f Fault) *playServer {
 	t.Helper()
 	s := &playServer{applied: make(chan struct{}, 10), played: make(chan int, 10)}
 	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.played <- f.Play(w, r, func() Answer {
+		f.Play(w, r, func() Answer {
 			s.applied <- struct{}{}
 			return Answer{Status: 200, Header: http.Header{"X-Real": {"yes"}}, Body: []byte("the real answer")}
-		})
+		}, func(status int) { s.played <- status })
 	}))
 	t.Cleanup(s.Close)
 	return s

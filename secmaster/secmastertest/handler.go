@@ -142,7 +142,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rq.hideNewest = fault.HideNewest
-	finish(fault.play(rid).Play(w, r, func() apitest.Answer { return e.render(rid, e.handle(rt, rq)) }))
+	fault.play(rid).Play(w, r, func() apitest.Answer { return e.render(rid, e.handle(rt, rq)) }, finish)
 }
 
 // splitPath checks /v1/{project}/workspaces/{workspace}/soc/ and returns the rest.
