@@ -25,8 +25,8 @@ func (g *graph) assignRows(topo []int) {
 	for i := range g.nodes {
 		columns = max(columns, g.nodes[i].rank+1)
 	}
-	below := newSkyline(columns, math.MinInt, maxInt)
-	above := newSkyline(columns, math.MaxInt, minInt)
+	below := newSkyline(columns, skyBelow)
+	above := newSkyline(columns, skyAbove)
 	queue := make([]int, 0, len(g.nodes))
 	next := 0 // topo index below which every node is placed
 
@@ -177,56 +177,72 @@ func (g *graph) preferred(u int) int {
 }
 
 // skyline keeps, per column, the extreme row used so far (the lowest for "below", the highest
-// for "above") in a segment tree: raise and query are O(log columns).
+// for "above") in a segment tree: raise and query are O(log columns). Both kinds are max trees:
+// "above" stores rows negated. Rows are int32, half the bytes of int (a layout has far fewer
+// than 2^31 rows), and raise stops climbing at the first ancestor that already holds the row
+// or beyond, which is usually the leaf's parent.
 type skyline struct {
 	size  int
-	empty int
-	pick  func(a, b int) int
-	tree  []int
+	sign  int32 // +1 keeps the largest row per column (below), -1 the smallest (above)
+	empty int   // what query returns when no column in range holds a shape
+	tree  []int32
 }
 
-func newSkyline(columns, empty int, pick func(a, b int) int) *skyline {
+// noRow marks a segment of the tree with no shape in it; it is below every stored row.
+const noRow = math.MinInt32
+
+// Skyline kinds: skyBelow keeps the largest row per column, skyAbove the smallest.
+const (
+	skyBelow int32 = 1
+	skyAbove int32 = -1
+)
+
+func newSkyline(columns int, sign int32) *skyline {
 	size := 1
 	for size < columns {
 		size *= 2
 	}
-	s := &skyline{size: size, empty: empty, pick: pick, tree: make([]int, 2*size)}
+	empty := math.MinInt
+	if sign < 0 {
+		empty = math.MaxInt
+	}
+	s := &skyline{size: size, sign: sign, empty: empty, tree: make([]int32, 2*size)}
 	for i := range s.tree {
-		s.tree[i] = empty
+		s.tree[i] = noRow
 	}
 	return s
 }
 
-// raise records a shape in row at column col.
+// raise records a shape in row at column col. Values only grow, so an ancestor already at
+// least v has every ancestor above it at least v too.
 func (s *skyline) raise(col, row int) {
-	i := col + s.size
-	s.tree[i] = s.pick(s.tree[i], row)
-	for i /= 2; i >= 1; i /= 2 {
-		s.tree[i] = s.pick(s.tree[2*i], s.tree[2*i+1])
+	v := s.sign * int32(row)
+	for i := col + s.size; i >= 1 && s.tree[i] < v; i /= 2 {
+		s.tree[i] = v
 	}
 }
 
 // query is the extreme row over columns lo..hi inclusive, or empty when none holds a shape.
 func (s *skyline) query(lo, hi int) int {
-	res := s.empty
 	if lo > hi {
-		return res
+		return s.empty
 	}
+	res := int32(noRow)
 	l, r := lo+s.size, hi+s.size+1
 	for l < r {
 		if l&1 == 1 {
-			res = s.pick(res, s.tree[l])
+			res = max(res, s.tree[l])
 			l++
 		}
 		if r&1 == 1 {
 			r--
-			res = s.pick(res, s.tree[r])
+			res = max(res, s.tree[r])
 		}
 		l /= 2
 		r /= 2
 	}
-	return res
+	if res == noRow {
+		return s.empty
+	}
+	return int(s.sign * res)
 }
-
-func maxInt(a, b int) int { return max(a, b) }
-func minInt(a, b int) int { return min(a, b) }

@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"math"
-
 	"github.com/wfc-dev/wfc/bpmn"
 )
 
@@ -83,7 +81,7 @@ func newRouter(g *graph) *router {
 	}
 	r := &router{
 		g:        g,
-		deepest:  newSkyline(cols, math.MinInt, maxInt),
+		deepest:  newSkyline(cols, skyBelow),
 		colDepth: make([]int, cols),
 		corners:  make([][2]portUse, len(g.nodes)),
 	}
