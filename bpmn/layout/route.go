@@ -12,15 +12,15 @@ import (
 // span. All occupancy questions are binary searches, so routing is O(m log n).
 type router struct {
 	g        *graph
-	rowCols  [][]int // per row, the columns holding a shape, ascending
-	colRows  [][]int // per column, the rows holding a shape, ascending
 	deepest  *skyline
 	colDepth []int // per column, the lowest row holding a shape
 	// corners says, per node, whether flows leave (portOut) or enter (portIn) by its top
 	// (index 0) and bottom (1) corners: flows out of and into one corner would run on one line.
 	corners [][2]portUse
-	colRuns *lineRuns // runs through the empty cells of columns
-	rowRuns *lineRuns // runs through the empty cells of rows
+	colRuns *lineRuns // per column, its shapes and the runs through its empty cells
+	rowRuns *lineRuns // per row, its shapes and the runs through its empty cells
+	scratch []pt      // the route being drawn (path, join), maxRoutePoints long
+	arena   []pt      // the finished routes (keep)
 	// ownCorner says that the flow being routed is its source's default flow: a corner it
 	// leaves by is its alone, so the default slash near the source marks no other flow.
 	ownCorner bool
@@ -84,59 +84,26 @@ func newRouter(g *graph) *router {
 		deepest:  newSkyline(cols, skyBelow),
 		colDepth: make([]int, cols),
 		corners:  make([][2]portUse, len(g.nodes)),
+		scratch:  make([]pt, 0, maxRoutePoints),
 	}
-	ranks, rowsOf := make([]int, len(g.nodes)), make([]int, len(g.nodes))
+	ranks, rowsOf := make([]int32, len(g.nodes)), make([]int32, len(g.nodes))
 	for i := range g.nodes {
-		ranks[i], rowsOf[i] = g.nodes[i].rank, g.nodes[i].row
+		ranks[i], rowsOf[i] = int32(g.nodes[i].rank), int32(g.nodes[i].row)
 	}
-	// Bucket by column, then by row, so every list comes out sorted without a sort.
-	all := func(i int) int { return i }
-	_, byCol := group(cols, ranks, all) // the nodes column by column
-	_, byRow := group(rows, rowsOf, all)
-	rowOfCol := func(k int) int { return rowsOf[byCol[k]] }
-	r.rowCols, _ = groupBy(rows, len(byCol), rowOfCol, func(k int) int { return ranks[byCol[k]] })
-	rowNodes, _ := groupBy(rows, len(byCol), rowOfCol, func(k int) int { return byCol[k] })
-	colOfRow := func(k int) int { return ranks[byRow[k]] }
-	r.colRows, _ = groupBy(cols, len(byRow), colOfRow, func(k int) int { return rowsOf[byRow[k]] })
-	colNodes, _ := groupBy(cols, len(byRow), colOfRow, func(k int) int { return byRow[k] })
-	for _, n := range byRow {
-		r.deepest.raise(ranks[n], rowsOf[n])
-		r.colDepth[ranks[n]] = rowsOf[n]
+	// Bucket by column, then by row, then by column again, so every line comes out sorted
+	// without a sort.
+	_, byCol := bucket(cols, ranks, nil)
+	rowLines := newGridLines(rows, rowsOf, ranks, byCol)
+	colLines := newGridLines(cols, ranks, rowsOf, rowLines.at)
+	for c := range cols {
+		if ns := colLines.nodes(c); len(ns) > 0 {
+			r.colDepth[c] = int(rowsOf[ns[len(ns)-1]])
+			r.deepest.raise(c, r.colDepth[c])
+		}
 	}
-	r.colRuns = newLineRuns(colNodes, ranks, rowsOf)
-	r.rowRuns = newLineRuns(rowNodes, rowsOf, ranks)
+	r.colRuns = newLineRuns(colLines, ranks)
+	r.rowRuns = newLineRuns(rowLines, rowsOf)
 	return r
-}
-
-// group buckets the items 0..len(keys)-1 by their key (each below n), keeping their order
-// within a bucket, and gives each bucket's values and all values, bucket after bucket.
-func group(n int, keys []int, value func(i int) int) ([][]int, []int) {
-	return groupBy(n, len(keys), func(i int) int { return keys[i] }, value)
-}
-
-// groupBy is group for count items whose keys key gives. The buckets share one array (and
-// one allocation): a large workflow has thousands of rows and columns, and a list each
-// grown by append cost thousands of allocations per routing.
-func groupBy(n, count int, key, value func(i int) int) ([][]int, []int) {
-	start := make([]int, n+1) // start[b] is where bucket b begins in flat
-	for i := range count {
-		start[key(i)+1]++
-	}
-	for b := range n {
-		start[b+1] += start[b]
-	}
-	flat, next := make([]int, count), make([]int, n)
-	copy(next, start)
-	for i := range count {
-		b := key(i)
-		flat[next[b]] = value(i)
-		next[b]++
-	}
-	buckets := make([][]int, n)
-	for b := range n {
-		buckets[b] = flat[start[b]:start[b+1]:start[b+1]]
-	}
-	return buckets, flat
 }
 
 // runs reports whether a flow can run through its column from node cn to row toRow and
@@ -152,26 +119,10 @@ func (r *router) runs(cn *node, toRow int, rn *node, toCol int) bool {
 	return true
 }
 
-// noneIn reports whether sorted holds no value in lo..hi (in either order).
-func noneIn(sorted []int, lo, hi int) bool {
-	if lo > hi {
-		lo, hi = hi, lo
-	}
-	// First index with value >= lo.
-	i, j := 0, len(sorted)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if sorted[h] < lo {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	return i == len(sorted) || sorted[i] > hi
-}
-
-func (r *router) rowFree(row, c1, c2 int) bool { return c1 > c2 || noneIn(r.rowCols[row], c1, c2) }
-func (r *router) colFree(col, r1, r2 int) bool { return noneIn(r.colRows[col], r1, r2) }
+// rowFree reports whether row holds no shape in columns c1..c2 (none when c1 > c2), colFree
+// whether col holds none in rows r1..r2 (in either order).
+func (r *router) rowFree(row, c1, c2 int) bool { return c1 > c2 || r.rowRuns.noneIn(row, c1, c2) }
+func (r *router) colFree(col, r1, r2 int) bool { return r.colRuns.noneIn(col, r1, r2) }
 
 // cornerFacing is the corner of a node in row from that faces row to.
 func cornerFacing(from, to int) int {
@@ -189,23 +140,28 @@ func toward(a, b int) int {
 	return a - 1
 }
 
-// route returns the waypoints of edge e, first on the source's border, last on the target's.
-func (r *router) route(e *edge) []pt {
+// route returns the waypoints of edge e, first on the source's border, last on the target's,
+// in the router's point arena.
+func (r *router) route(e *edge) []pt { return r.keep(normalize(r.draw(e))) }
+
+// draw returns the waypoints of edge e, with repeated and collinear points, in the router's
+// scratch buffer or in slices of their own.
+func (r *router) draw(e *edge) []pt {
 	g := r.g
 	s, t := &g.nodes[e.from], &g.nodes[e.to]
 	switch {
 	case e.boundary:
-		return normalize(r.fromBoundary(e, s, t))
+		return r.fromBoundary(e, s, t)
 	case e.back || e.intoVia != nil:
-		return normalize(r.loop(e, s, t))
+		return r.loop(e, s, t)
 	}
 	if e.enterVertically && s.row != t.row {
 		if pts, ok := r.fromAbove(s, t); ok {
-			return normalize(pts)
+			return pts
 		}
 	}
 	if pts := r.template(s, t); pts != nil {
-		return normalize(pts)
+		return pts
 	}
 	// Channel fallback: out to the gap right of the source, along the lane next to the
 	// target's row on the source's side, into the gap left of the target.
@@ -224,7 +180,7 @@ func (r *router) route(e *edge) []pt {
 	if p, ok := r.cornerToLane(t, lane, false); ok {
 		entry, entryOnLane = []pt{{p.x, lane}, p}, true
 	}
-	return normalize(join(exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1)))
+	return join(r.scratch, exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1))
 }
 
 // fromAbove routes a forward flow out of s's right into t's top (or bottom) from the lane
@@ -238,7 +194,7 @@ func (r *router) fromAbove(s, t *node) ([]pt, bool) {
 		return nil, false
 	}
 	exit := r.exitRight(s)
-	return join(exit, false, []pt{{entry.x, lane}, entry}, true, lane, r.g.cellLeft(s.rank+1)), true
+	return join(r.scratch, exit, false, []pt{{entry.x, lane}, entry}, true, lane, r.g.cellLeft(s.rank+1)), true
 }
 
 // cornerToLane is the top or bottom corner of gateway n when lane runs along the top or bottom
@@ -264,7 +220,7 @@ func (r *router) template(s, t *node) []pt {
 	sc, sr, tc, tr := s.rank, s.row, t.rank, t.row
 	if sr == tr {
 		if r.rowFree(sr, sc+1, tc-1) {
-			return []pt{sb.rightMid(), tb.leftMid()}
+			return r.path(sb.rightMid(), tb.leftMid())
 		}
 		return nil
 	}
@@ -276,7 +232,7 @@ func (r *router) template(s, t *node) []pt {
 		if tr < sr {
 			exit = sb.topMid()
 		}
-		return []pt{exit, {sb.midX(), tb.midY()}, tb.leftMid()}
+		return r.path(exit, pt{sb.midX(), tb.midY()}, tb.leftMid())
 	}
 	if t.kind == kindGateway && r.rowFree(sr, sc+1, tc) && r.colFree(tc, toward(tr, sr), sr) &&
 		r.canClaim(t, cornerFacing(tr, sr), false) && r.runs(t, sr, s, tc) {
@@ -286,14 +242,14 @@ func (r *router) template(s, t *node) []pt {
 		if sr < tr {
 			entry = tb.topMid()
 		}
-		return []pt{sb.rightMid(), {tb.midX(), sb.midY()}, entry}
+		return r.path(sb.rightMid(), pt{tb.midX(), sb.midY()}, entry)
 	}
 	if tc == sc+1 {
 		// A Z through the gap between the two columns. Further apart, a Z would run along a
 		// row's mid-line past empty cells, where another flow's Z may run too; the channel
 		// fallback keeps such runs on lanes, which give every flow a track of its own.
 		x := r.g.cellLeft(tc)
-		return []pt{sb.rightMid(), {x, sb.midY()}, {x, tb.midY()}, tb.leftMid()}
+		return r.path(sb.rightMid(), pt{x, sb.midY()}, pt{x, tb.midY()}, tb.leftMid())
 	}
 	return nil
 }
@@ -305,14 +261,14 @@ func (r *router) fromBoundary(e *edge, host, t *node) []pt {
 	tb := t.box
 	if e.intoVia == nil && !e.back && t.row > host.row && r.colFree(host.rank, host.row+1, t.row) &&
 		r.rowFree(t.row, host.rank+1, t.rank-1) && r.runs(host, t.row, t, host.rank) {
-		return []pt{b.bottomMid(), {b.midX(), tb.midY()}, tb.leftMid()}
+		return r.path(b.bottomMid(), pt{b.midX(), tb.midY()}, tb.leftMid())
 	}
 	lane := rowTop(host.row + 1)
 	exit := []pt{b.bottomMid(), {b.midX(), lane}}
 	if e.intoVia != nil {
-		return join(exit, true, r.enterBoundary(e.intoVia, t), true, lane, r.g.cellLeft(host.rank+1))
+		return join(r.scratch, exit, true, r.enterBoundary(e.intoVia, t), true, lane, r.g.cellLeft(host.rank+1))
 	}
-	return join(exit, true, r.enterLeft(t), false, lane, r.g.cellLeft(host.rank+1))
+	return join(r.scratch, exit, true, r.enterLeft(t), false, lane, r.g.cellLeft(host.rank+1))
 }
 
 // loop routes a flow back to an earlier (or the same) column: along the lane under the lowest
@@ -336,7 +292,7 @@ func (r *router) loop(e *edge, s, t *node) []pt {
 	default:
 		entry = r.enterLeft(t)
 	}
-	return join(exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1))
+	return join(r.scratch, exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1))
 }
 
 // exitRight leaves s at its right mid-point into the gap right of its column.
@@ -357,11 +313,11 @@ func (r *router) enterBoundary(b *bpmn.Element, host *node) []pt {
 }
 
 // join connects an exit (ending on a channel point, in a gap or on a lane) to an entry
-// (starting on one) through the channels: lane is the lane to use between two gaps, gap the
-// gap to use between two different lanes.
-func join(exit []pt, exitOnLane bool, entry []pt, entryOnLane bool, lane, gap int) []pt {
+// (starting on one) through the channels, in dst's array: lane is the lane to use between two
+// gaps, gap the gap to use between two different lanes.
+func join(dst, exit []pt, exitOnLane bool, entry []pt, entryOnLane bool, lane, gap int) []pt {
 	p, q := exit[len(exit)-1], entry[0]
-	pts := append([]pt(nil), exit...)
+	pts := append(dst[:0], exit...)
 	switch {
 	case !exitOnLane && !entryOnLane:
 		if p.x != q.x {
@@ -379,9 +335,10 @@ func join(exit []pt, exitOnLane bool, entry []pt, entryOnLane bool, lane, gap in
 	return append(pts, entry...)
 }
 
-// normalize drops repeated points and points in the middle of a straight run.
+// normalize drops repeated points and points in the middle of a straight run, in place: it
+// writes each point at or before where it read it.
 func normalize(pts []pt) []pt {
-	out := make([]pt, 0, len(pts))
+	out := pts[:0]
 	for _, p := range pts {
 		if n := len(out); n > 0 && out[n-1] == p {
 			continue
@@ -397,3 +354,27 @@ func normalize(pts []pt) []pt {
 	}
 	return out
 }
+
+// maxRoutePoints is the most points draw gives a route (an exit and an entry of two points
+// each, joined through two more), with room to spare: the scratch buffer never grows.
+const maxRoutePoints = 16
+
+// path puts the points of a route in the router's scratch buffer, where the route stays until
+// keep copies it: a route of its own per flow was half of the layout's allocations.
+func (r *router) path(pts ...pt) []pt { return append(r.scratch[:0], pts...) }
+
+// keep copies a finished route into the router's point arena and returns it there, with no
+// room to grow into its neighbour. The arena comes in chunks of about the points all routes
+// need; a full chunk is left to the routes in it, never copied.
+func (r *router) keep(pts []pt) []pt {
+	if cap(r.arena)-len(r.arena) < len(pts) {
+		r.arena = make([]pt, 0, max(len(pts), routePointsEstimate*len(r.g.edges)))
+	}
+	start := len(r.arena)
+	r.arena = append(r.arena, pts...)
+	return r.arena[start:len(r.arena):len(r.arena)]
+}
+
+// routePointsEstimate is about the mean number of points per route, with margin: most flows
+// are straight (2 points) or one Z (4).
+const routePointsEstimate = 3
