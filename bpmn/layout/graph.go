@@ -9,6 +9,7 @@ import (
 // node is one shape on the grid: a flow node of the scope other than an attached boundary
 // event (those ride on their host's node).
 type node struct {
+	id         int // its index in graph.nodes, for the router's per-node arrays
 	el         *bpmn.Element
 	kind       kind
 	w, h       int   // shape size, px
@@ -40,7 +41,8 @@ type graph struct {
 	scope    *bpmn.Element
 	nodes    []node
 	edges    []edge
-	index    map[*bpmn.Element]int // flow node (boundary events included) -> node
+	index    map[*bpmn.Element]int // flow node (boundary events included) -> node; buildGraph only
+	nodeOf   []int32               // per child of scope, the node drawing it (a boundary event's host's), or -1
 	boxes    map[*bpmn.Element]box // boundary event -> its shape, filled by placement
 	children []*bpmn.Element       // container activities whose content gets its own diagram
 	colX     []int                 // x of each column's left boundary (and one past the last), px
@@ -58,8 +60,10 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 		index: make(map[*bpmn.Element]int, nodes),
 		boxes: make(map[*bpmn.Element]box),
 	}
-	var boundaries []*bpmn.Element
-	for _, ch := range scope.Children {
+	g.nodeOf = make([]int32, len(scope.Children))
+	var boundaries []int // children of scope that are attached boundary events
+	for i, ch := range scope.Children {
+		g.nodeOf[i] = -1
 		k := classify(ch)
 		if k == kindNone {
 			continue
@@ -68,20 +72,22 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 			return nil, idError(ch, scope)
 		}
 		if ch.Type == "BoundaryEvent" && ch.AttachedToRef != nil && ch.AttachedToRef.Parent == scope {
-			boundaries = append(boundaries, ch)
+			boundaries = append(boundaries, i)
 			continue
 		}
-		g.addNode(ch, k)
+		g.nodeOf[i] = int32(g.addNode(ch, k))
 	}
-	for _, b := range boundaries {
+	for _, i := range boundaries {
+		b := scope.Children[i]
 		host, ok := g.index[b.AttachedToRef]
 		if !ok {
 			// The host is a flow node of another kind we do not draw; draw the event alone.
-			g.addNode(b, kindEvent)
+			g.nodeOf[i] = int32(g.addNode(b, kindEvent))
 			continue
 		}
 		g.nodes[host].boundary = append(g.nodes[host].boundary, b)
 		g.index[b] = host
+		g.nodeOf[i] = int32(host)
 	}
 	for _, ch := range scope.Children {
 		if ch.Type != "SequenceFlow" || ch.SourceRef == nil || ch.TargetRef == nil {
@@ -104,6 +110,7 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 		}
 		g.edges = append(g.edges, e)
 	}
+	g.index = nil // nothing after buildGraph asks it: let it go
 	g.carveEdgeLists()
 	// Out lists: a node's own flows first, then its boundary events' flows, so the spine and
 	// the first branches follow the normal path and exception paths come last.
@@ -152,13 +159,16 @@ func (g *graph) carveEdgeLists() {
 	}
 }
 
-func (g *graph) addNode(el *bpmn.Element, k kind) {
+// addNode adds el as a node of kind k and returns its index.
+func (g *graph) addNode(el *bpmn.Element, k kind) int {
 	w, h := size(k)
-	g.index[el] = len(g.nodes)
-	g.nodes = append(g.nodes, node{el: el, kind: k, w: w, h: h})
+	id := len(g.nodes)
+	g.index[el] = id
+	g.nodes = append(g.nodes, node{id: id, el: el, kind: k, w: w, h: h})
 	if containerTypes[el.Type] && hasFlowNodes(el) {
 		g.children = append(g.children, el)
 	}
+	return id
 }
 
 func hasFlowNodes(el *bpmn.Element) bool {

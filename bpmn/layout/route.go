@@ -54,13 +54,13 @@ func (r *router) claim(n *node, corner int, out bool) bool {
 	case out:
 		use = portOut
 	}
-	r.corners[r.g.index[n.el]][corner] = use
+	r.corners[n.id][corner] = use
 	return true
 }
 
 // canClaim reports whether claim would succeed, without claiming.
 func (r *router) canClaim(n *node, corner int, out bool) bool {
-	use := r.corners[r.g.index[n.el]][corner]
+	use := r.corners[n.id][corner]
 	switch {
 	case use == portFree:
 		return true
@@ -110,7 +110,7 @@ func newRouter(g *graph) *router {
 // through its row from node rn to column toCol without passing another run, and if so
 // records both runs.
 func (r *router) runs(cn *node, toRow int, rn *node, toCol int) bool {
-	c, w := r.g.index[cn.el], r.g.index[rn.el]
+	c, w := cn.id, rn.id
 	if !r.colRuns.free(c, toRow) || !r.rowRuns.free(w, toCol) {
 		return false
 	}
