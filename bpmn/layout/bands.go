@@ -59,7 +59,9 @@ func (g *graph) assignRows(topo []int) {
 	if root < 0 {
 		return
 	}
-	place(g.chain(root), 0)
+	var chain []int // the chain being placed; place copies it, so one array serves them all
+	chain = g.chain(root, chain)
+	place(chain, 0)
 
 	branchesFrom := make([]int, len(g.nodes)) // chains started from each row-0 node so far
 	for head := 0; ; head++ {
@@ -73,7 +75,7 @@ func (g *graph) assignRows(topo []int) {
 			if next == len(topo) {
 				return
 			}
-			chain := g.chain(topo[next])
+			chain = g.chain(topo[next], chain)
 			lo, hi := span(-1, chain)
 			row := 0
 			if deepest := below.query(lo, hi); deepest != math.MinInt {
@@ -93,7 +95,7 @@ func (g *graph) assignRows(topo []int) {
 				goBelow = branchesFrom[u]%2 == 0
 				branchesFrom[u]++
 			}
-			chain := g.chain(e.to)
+			chain = g.chain(e.to, chain)
 			lo, hi := span(u, chain)
 			var row int
 			if goBelow {
@@ -136,9 +138,9 @@ func (g *graph) hasForwardIn(n int) bool {
 }
 
 // chain marks first and its preferred unplaced successors, one after another, as placed and
-// returns them. Ranks strictly increase along it, so it fits in one row.
-func (g *graph) chain(first int) []int {
-	chain := []int{first}
+// returns them, in buf's array. Ranks strictly increase along it, so it fits in one row.
+func (g *graph) chain(first int, buf []int) []int {
+	chain := append(buf[:0], first)
 	g.nodes[first].placed = true
 	for u := first; ; {
 		next := g.preferred(u)

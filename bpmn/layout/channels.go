@@ -1,6 +1,9 @@
 package layout
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Channel tracks. The router draws every flow through the gap on a column boundary and the
 // lane on a row boundary, so flows that use one channel would run on the same line and a
@@ -119,7 +122,6 @@ func (g *graph) stubOnActivity(ri int, pts []pt, i, j int) bool {
 // channelPlan is the tracks of every gap and lane, ready to be applied.
 type channelPlan struct {
 	gaps, lanes *channels
-	gapAt       map[int]int     // gap x -> gap index
 	laneAt      func(y int) int // lane y -> lane index, or -1
 }
 
@@ -146,23 +148,24 @@ func (g *graph) planChannels(routes [][]pt) *channelPlan {
 	for i := range g.nodes {
 		rows = max(rows, g.nodes[i].row+1)
 	}
-	gapAt := make(map[int]int, len(g.colX))
-	for c, x := range g.colX {
-		gapAt[x] = c
-	}
 	laneAt := func(y int) int {
 		if y < outerMargin || (y-outerMargin)%cellHeight != 0 || (y-outerMargin)/cellHeight > rows {
 			return -1
 		}
 		return (y - outerMargin) / cellHeight
 	}
-	gaps, lanes := g.collectSegments(routes, gapAt, laneAt, rows)
+	gaps, lanes := g.collectSegments(routes, laneAt, rows)
 	linkTurns(gaps, lanes)
-	return &channelPlan{gaps: gaps, lanes: lanes, gapAt: gapAt, laneAt: laneAt}
+	return &channelPlan{gaps: gaps, lanes: lanes, laneAt: laneAt}
 }
 
+// gapAt finds x in g.colX (ascending): the index of the gap at x and true, or, for an x
+// between gaps, the index of the first gap after it and false. A binary search: a map of
+// the gaps cost an allocation the size of the grid per plan.
+func (g *graph) gapAt(x int) (int, bool) { return slices.BinarySearch(g.colX, x) }
+
 // collectSegments sorts the segments of the routes into the gaps and lanes they run along.
-func (g *graph) collectSegments(routes [][]pt, gapAt map[int]int, laneAt func(int) int, rows int) (gaps, lanes *channels) {
+func (g *graph) collectSegments(routes [][]pt, laneAt func(int) int, rows int) (gaps, lanes *channels) {
 	gaps, lanes = newChannels(len(g.colX)), newChannels(rows+1)
 	getX := func(p pt) int { return p.x }
 	getY := func(p pt) int { return p.y }
@@ -172,7 +175,7 @@ func (g *graph) collectSegments(routes [][]pt, gapAt map[int]int, laneAt func(in
 			lo, hi := i-1, i // the indexes of the low and high ends
 			switch {
 			case p.x == q.x:
-				c, ok := gapAt[p.x]
+				c, ok := g.gapAt(p.x)
 				if !ok {
 					continue
 				}
@@ -258,20 +261,18 @@ func (s channelSeg) slideStubs(pts []pt, along func(*pt) *int) {
 // moveAll shifts shapes and route points by the growth of the channels before them, then puts
 // every channel segment on its track.
 func (g *graph) moveAll(routes [][]pt, plan *channelPlan) {
-	gaps, lanes, gapAt, laneAt := plan.gaps, plan.lanes, plan.gapAt, plan.laneAt
+	gaps, lanes, laneAt := plan.gaps, plan.lanes, plan.laneAt
 	gapShift, colShift := gaps.shifts()
 	laneShift, rowShift := lanes.shifts()
-	// colOf is the column whose cell holds x (strictly between two gaps). g.colX stays as
-	// routing saw it: it names the gaps of the routes' coordinates.
-	colOf := func(x int) int {
-		return max(0, sort.SearchInts(g.colX, x)-1)
-	}
+	// g.colX stays as routing saw it: it names the gaps of the routes' coordinates.
 	rowOf := func(y int) int { return max(0, (y-outerMargin)/cellHeight) }
 	moveX := func(x int) int {
-		if c, ok := gapAt[x]; ok {
+		c, onGap := g.gapAt(x)
+		if onGap {
 			return x + gapShift[c]
 		}
-		return x + colShift[min(colOf(x), len(colShift)-1)]
+		// x is in the cell of column c-1, strictly between two gaps.
+		return x + colShift[min(max(0, c-1), len(colShift)-1)]
 	}
 	moveY := func(y int) int {
 		if l := laneAt(y); l >= 0 {

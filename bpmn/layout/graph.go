@@ -203,18 +203,21 @@ func (g *graph) breakCycles() {
 		black // finished
 	)
 	state := make([]uint8, len(g.nodes))
-	type frame struct{ n, next int }
-	var stack []frame
+	// A frame is a node on the search stack and the index of its next out flow. The stack
+	// holds grey nodes only, so it never outgrows the nodes; a workflow is mostly one long
+	// chain, which it grows to, so it is that big from the start.
+	type frame struct{ n, next int32 }
+	stack := make([]frame, 0, len(g.nodes))
 	visit := func(root int) {
 		if state[root] != white {
 			return
 		}
 		state[root] = grey
-		stack = append(stack[:0], frame{root, 0})
+		stack = append(stack[:0], frame{int32(root), 0})
 		for len(stack) > 0 {
 			top := &stack[len(stack)-1]
 			out := g.nodes[top.n].out
-			if top.next == len(out) {
+			if int(top.next) == len(out) {
 				state[top.n] = black
 				stack = stack[:len(stack)-1]
 				continue
@@ -226,7 +229,7 @@ func (g *graph) breakCycles() {
 				g.edges[ei].back = true
 			case white:
 				state[g.edges[ei].to] = grey
-				stack = append(stack, frame{g.edges[ei].to, 0})
+				stack = append(stack, frame{int32(g.edges[ei].to), 0})
 			}
 		}
 	}
