@@ -1,9 +1,6 @@
 package layout
 
-import (
-	"slices"
-	"sort"
-)
+import "sort"
 
 // Channel tracks. The router draws every flow through the gap on a column boundary and the
 // lane on a row boundary, so flows that use one channel would run on the same line and a
@@ -160,9 +157,38 @@ func (g *graph) planChannels(routes [][]pt) *channelPlan {
 }
 
 // gapAt finds x in g.colX (ascending): the index of the gap at x and true, or, for an x
-// between gaps, the index of the first gap after it and false. A binary search: a map of
-// the gaps cost an allocation the size of the grid per plan.
-func (g *graph) gapAt(x int) (int, bool) { return slices.BinarySearch(g.colX, x) }
+// between gaps, the index of the first gap after it and false. It is asked for every point
+// of every route, so it looks up x's cellWidth-wide stretch in g.gapBefore, which leaves at
+// most one gap to step over (columns are at least cellWidth wide), instead of a search.
+func (g *graph) gapAt(x int) (int, bool) {
+	if x < g.colX[0] {
+		return 0, false
+	}
+	k := (x - g.colX[0]) / cellWidth
+	c := int(g.gapBefore[min(k, len(g.gapBefore)-1)])
+	for c+1 < len(g.colX) && g.colX[c+1] <= x {
+		c++
+	}
+	if g.colX[c] == x {
+		return c, true
+	}
+	return c + 1, false
+}
+
+// indexGaps fills g.gapBefore: per cellWidth-wide stretch from the first gap, the last gap at
+// or before the stretch's start. O(columns + width / cellWidth), and the width is O(nodes).
+func (g *graph) indexGaps() {
+	last := g.colX[len(g.colX)-1]
+	g.gapBefore = make([]int32, (last-g.colX[0])/cellWidth+1)
+	c := 0
+	for k := range g.gapBefore {
+		x := g.colX[0] + k*cellWidth
+		for c+1 < len(g.colX) && g.colX[c+1] <= x {
+			c++
+		}
+		g.gapBefore[k] = int32(c)
+	}
+}
 
 // collectSegments sorts the segments of the routes into the gaps and lanes they run along.
 func (g *graph) collectSegments(routes [][]pt, laneAt func(int) int, rows int) (gaps, lanes *channels) {

@@ -86,6 +86,7 @@ func (g *graph) placeShapes() {
 	for c, w := range width {
 		g.colX[c+1] = g.colX[c] + w
 	}
+	g.indexGaps()
 	for i := range g.nodes {
 		n := &g.nodes[i]
 		n.row -= top

@@ -38,14 +38,15 @@ type edge struct {
 // graph is the scope reduced to what the layout needs, with every slice in declaration order
 // so each tie below is broken the same way on every run.
 type graph struct {
-	scope    *bpmn.Element
-	nodes    []node
-	edges    []edge
-	index    map[*bpmn.Element]int // flow node (boundary events included) -> node; buildGraph only
-	nodeOf   []int32               // per child of scope, the node drawing it (a boundary event's host's), or -1
-	boxes    map[*bpmn.Element]box // boundary event -> its shape, filled by placement
-	children []*bpmn.Element       // container activities whose content gets its own diagram
-	colX     []int                 // x of each column's left boundary (and one past the last), px
+	scope     *bpmn.Element
+	nodes     []node
+	edges     []edge
+	index     map[*bpmn.Element]int // flow node (boundary events included) -> node; buildGraph only
+	nodeOf    []int32               // per child of scope, the node drawing it (a boundary event's host's), or -1
+	boxes     map[*bpmn.Element]box // boundary event -> its shape, filled by placement
+	children  []*bpmn.Element       // container activities whose content gets its own diagram
+	colX      []int                 // x of each column's left boundary (and one past the last), px
+	gapBefore []int32               // see indexGaps
 }
 
 // buildGraph collects the flow nodes and sequence flows directly inside scope (a process or a
