@@ -40,29 +40,43 @@ type channelSeg struct {
 const slideBy = trackSpacing
 
 // channels collects the segments of each channel of one direction (every gap or every lane).
+// All channels share one array of segments and one of tracks, instead of two slices each: a
+// large workflow has thousands of gaps, most with no segment at all.
 type channels struct {
-	segs   [][]channelSeg
-	tracks [][]int // per channel, per segment (in segs order), its track
-	extra  []int   // per channel, the px it grows by
+	segs   []channelSeg // channel after channel, each in the order the routes gave them
+	start  []int32      // the segments of channel ch are segs[start[ch]:start[ch+1]]
+	tracks []int        // per segment, its track
+	extra  []int        // per channel, the px it grows by
 }
 
-func newChannels(n int) *channels {
-	return &channels{segs: make([][]channelSeg, n), tracks: make([][]int, n), extra: make([]int, n)}
+// newChannels makes n channels, each with room for the number of segments count gives it.
+func newChannels(count []int32) *channels {
+	c := &channels{start: make([]int32, len(count)+1), extra: make([]int, len(count))}
+	for ch, k := range count {
+		c.start[ch+1] = c.start[ch] + k
+	}
+	total := c.start[len(count)]
+	c.segs, c.tracks = make([]channelSeg, total), make([]int, total)
+	return c
 }
+
+// of is channel ch's segments.
+func (c *channels) of(ch int) []channelSeg { return c.segs[c.start[ch]:c.start[ch+1]] }
 
 // assign numbers the tracks of every channel (see tracks.go) and sizes the channel.
 func (c *channels) assign() {
-	for ch, segs := range c.segs {
+	var order []int // one array for every channel's sort
+	for ch := range c.extra {
+		segs := c.of(ch)
 		if len(segs) <= 1 {
-			c.tracks[ch] = make([]int, len(segs)) // most channels: nothing to order
-			continue
+			continue // most channels: nothing to order, and track 0
 		}
-		order := make([]int, len(segs))
-		for i := range order {
-			order[i] = i
+		order = order[:0]
+		for i := range segs {
+			order = append(order, i)
 		}
 		sort.Slice(order, func(a, b int) bool { return segs[order[a]].before(segs[order[b]]) })
-		c.tracks[ch] = trackOrder(segs, order)
+		trackOrder(segs, order, c.tracks[c.start[ch]:c.start[ch+1]])
 		c.extra[ch] = max(0, len(segs)-1) * trackSpacing
 	}
 }
@@ -127,12 +141,10 @@ type channelPlan struct {
 func (p *channelPlan) stuckRoutes() []int {
 	var out []int
 	seen := map[int]bool{}
-	for _, segs := range p.gaps.segs {
-		for _, s := range segs {
-			if s.stuck && !seen[s.route] {
-				seen[s.route] = true
-				out = append(out, s.route)
-			}
+	for _, s := range p.gaps.segs {
+		if s.stuck && !seen[s.route] {
+			seen[s.route] = true
+			out = append(out, s.route)
 		}
 	}
 	sort.Ints(out)
@@ -151,8 +163,8 @@ func (g *graph) planChannels(routes [][]pt) *channelPlan {
 		}
 		return (y - outerMargin) / cellHeight
 	}
-	gaps, lanes := g.collectSegments(routes, laneAt, rows)
-	linkTurns(gaps, lanes)
+	gaps, lanes, at := g.collectSegments(routes, laneAt, rows)
+	linkTurns(gaps, lanes, at)
 	return &channelPlan{gaps: gaps, lanes: lanes, laneAt: laneAt}
 }
 
@@ -190,83 +202,139 @@ func (g *graph) indexGaps() {
 	}
 }
 
-// collectSegments sorts the segments of the routes into the gaps and lanes they run along.
-func (g *graph) collectSegments(routes [][]pt, laneAt func(int) int, rows int) (gaps, lanes *channels) {
-	gaps, lanes = newChannels(len(g.colX)), newChannels(rows+1)
+// collectSegments sorts the segments of the routes into the gaps and lanes they run along, and
+// indexes them by route and point (segmentIndex).
+func (g *graph) collectSegments(routes [][]pt, laneAt func(int) int, rows int) (gaps, lanes *channels, at segmentIndex) {
+	at = newSegmentIndex(routes)
+	gapCount, laneCount := make([]int32, len(g.colX)), make([]int32, rows+1)
+	g.eachChannelSeg(routes, laneAt, func(_, _ int, gap bool, ch int) {
+		if gap {
+			gapCount[ch]++
+		} else {
+			laneCount[ch]++
+		}
+	})
+	gaps, lanes = newChannels(gapCount), newChannels(laneCount)
+	// The counts become each channel's next free slot.
+	copy(gapCount, gaps.start)
+	copy(laneCount, lanes.start)
 	getX := func(p pt) int { return p.x }
 	getY := func(p pt) int { return p.y }
+	g.eachChannelSeg(routes, laneAt, func(ri, i int, gap bool, ch int) {
+		pts := routes[ri]
+		p, q := pts[i-1], pts[i]
+		lo, hi := i-1, i // the indexes of the low and high ends
+		if gap {
+			if q.y < p.y {
+				lo, hi = i, i-1
+			}
+			k := gapCount[ch]
+			gaps.segs[k] = g.newSeg(ri, i, pts, lo, hi, getY, getX)
+			at.set(ri, i, 1+k)
+			gapCount[ch]++
+			return
+		}
+		if q.x < p.x {
+			lo, hi = i, i-1
+		}
+		k := laneCount[ch]
+		lanes.segs[k] = g.newSeg(ri, i, pts, lo, hi, getX, getY)
+		at.set(ri, i, -1-k)
+		laneCount[ch]++
+	})
+	return gaps, lanes, at
+}
+
+// eachChannelSeg calls f, route by route and point by point, for every segment (the one ending
+// at point i of route ri) that runs along a gap or a lane, with its channel.
+func (g *graph) eachChannelSeg(routes [][]pt, laneAt func(int) int, f func(ri, i int, gap bool, ch int)) {
 	for ri, pts := range routes {
 		for i := 1; i < len(pts); i++ {
 			p, q := pts[i-1], pts[i]
-			lo, hi := i-1, i // the indexes of the low and high ends
 			switch {
 			case p.x == q.x:
-				c, ok := g.gapAt(p.x)
-				if !ok {
-					continue
+				if c, ok := g.gapAt(p.x); ok {
+					f(ri, i, true, c)
 				}
-				if q.y < p.y {
-					lo, hi = i, i-1
-				}
-				gaps.segs[c] = append(gaps.segs[c], g.newSeg(ri, i, pts, lo, hi, getY, getX))
 			case p.y == q.y:
-				l := laneAt(p.y)
-				if l < 0 {
-					continue
+				if l := laneAt(p.y); l >= 0 {
+					f(ri, i, false, l)
 				}
-				if q.x < p.x {
-					lo, hi = i, i-1
-				}
-				lanes.segs[l] = append(lanes.segs[l], g.newSeg(ri, i, pts, lo, hi, getX, getY))
 			}
 		}
 	}
-	return gaps, lanes
+}
+
+// segmentIndex finds a channel segment by its route and the index of its second point: per
+// route point, 1 + the segment's index in the gaps' array, or -1 - its index in the lanes',
+// or 0. Arrays of every point's entry, instead of maps of the channel segments only: a map
+// entry costs several times a point's 4 bytes.
+type segmentIndex struct {
+	first []int32 // per route, the index in seg of its point 0
+	seg   []int32
+}
+
+func newSegmentIndex(routes [][]pt) segmentIndex {
+	at := segmentIndex{first: make([]int32, len(routes)+1)}
+	for ri, pts := range routes {
+		at.first[ri+1] = at.first[ri] + int32(len(pts))
+	}
+	at.seg = make([]int32, at.first[len(routes)])
+	return at
+}
+
+func (at segmentIndex) set(route, end int, v int32) { at.seg[int(at.first[route])+end] = v }
+
+// gap is the gap segment ending at point end of route (end may be past the route's last
+// point), as 1 + its index in the gaps' array, or 0.
+func (at segmentIndex) gap(route, end int) int {
+	if i := int(at.first[route]) + end; i < int(at.first[route+1]) && at.seg[i] > 0 {
+		return int(at.seg[i])
+	}
+	return 0
+}
+
+// lane is the index in the lanes' array of the lane segment ending at point end of route, or -1.
+func (at segmentIndex) lane(route, end int) int {
+	if i := int(at.first[route]) + end; i < int(at.first[route+1]) && at.seg[i] < 0 {
+		return int(-1 - at.seg[i])
+	}
+	return -1
 }
 
 // linkTurns assigns the tracks of lanes, then of gaps, telling each segment which track the
 // route turns onto at its ends (see channelSeg.loTrack).
-func linkTurns(gaps, lanes *channels) {
+func linkTurns(gaps, lanes *channels, at segmentIndex) {
 	// A lane segment's turn onto a gap segment continues on that segment's own gap track,
-	// which no other turn uses: give it a junction of its own (a negative track) so it
-	// constrains nothing.
-	gapSeg := map[[2]int]int{} // route and segment end -> 1 + a number unique to the gap segment
-	for _, segs := range gaps.segs {
-		for _, s := range segs {
-			gapSeg[[2]int{s.route, s.end}] = 1 + len(gapSeg)
-		}
-	}
-	for _, segs := range lanes.segs {
-		for k := range segs {
-			s := &segs[k]
-			s.loTrack, s.hiTrack = -gapSeg[s.turnOnto(true)], -gapSeg[s.turnOnto(false)]
-		}
+	// which no other turn uses: give it a junction of its own (a negative track, minus 1 +
+	// the gap segment's index) so it constrains nothing.
+	for k := range lanes.segs {
+		s := &lanes.segs[k]
+		s.loTrack, s.hiTrack = -at.gap(s.turnOnto(true)), -at.gap(s.turnOnto(false))
 	}
 	lanes.assign()
 	// Gap segments turn onto lanes: tell them the lane tracks before ordering the gaps.
-	laneTrack := map[[2]int]int{} // route and segment end -> lane track
-	for l, segs := range lanes.segs {
-		for k, s := range segs {
-			laneTrack[[2]int{s.route, s.end}] = lanes.tracks[l][k]
+	laneTrack := func(route, end int) int {
+		if k := at.lane(route, end); k >= 0 {
+			return lanes.tracks[k]
 		}
+		return 0
 	}
-	for _, segs := range gaps.segs {
-		for k := range segs {
-			s := &segs[k]
-			s.loTrack, s.hiTrack = laneTrack[s.turnOnto(true)], laneTrack[s.turnOnto(false)]
-		}
+	for k := range gaps.segs {
+		s := &gaps.segs[k]
+		s.loTrack, s.hiTrack = laneTrack(s.turnOnto(true)), laneTrack(s.turnOnto(false))
 	}
 	gaps.assign()
 }
 
 // turnOnto names the segment the route turns onto at s's lo (or hi) end: route and the index
 // of that segment's second point.
-func (s channelSeg) turnOnto(atLo bool) [2]int {
+func (s channelSeg) turnOnto(atLo bool) (route, end int) {
 	at, away := s.hiAt, s.loAt
 	if atLo {
 		at, away = s.loAt, s.hiAt
 	}
-	return [2]int{s.route, max(at, 2*at-away)}
+	return s.route, max(at, 2*at-away)
 }
 
 // slideStubs moves the stubs marked to slide slideBy px along the channel, toward the
@@ -323,20 +391,16 @@ func (g *graph) moveAll(routes [][]pt, plan *channelPlan) {
 			pts[i] = pt{moveX(pts[i].x), moveY(pts[i].y)}
 		}
 	}
-	for c, segs := range gaps.segs {
-		for k, s := range segs {
-			d := gaps.tracks[c][k] * trackSpacing
-			routes[s.route][s.end-1].x += d
-			routes[s.route][s.end].x += d
-			s.slideStubs(routes[s.route], func(p *pt) *int { return &p.y })
-		}
+	for k, s := range gaps.segs {
+		d := gaps.tracks[k] * trackSpacing
+		routes[s.route][s.end-1].x += d
+		routes[s.route][s.end].x += d
+		s.slideStubs(routes[s.route], func(p *pt) *int { return &p.y })
 	}
-	for l, segs := range lanes.segs {
-		for k, s := range segs {
-			d := lanes.tracks[l][k] * trackSpacing
-			routes[s.route][s.end-1].y += d
-			routes[s.route][s.end].y += d
-			s.slideStubs(routes[s.route], func(p *pt) *int { return &p.x })
-		}
+	for k, s := range lanes.segs {
+		d := lanes.tracks[k] * trackSpacing
+		routes[s.route][s.end-1].y += d
+		routes[s.route][s.end].y += d
+		s.slideStubs(routes[s.route], func(p *pt) *int { return &p.x })
 	}
 }

@@ -93,8 +93,8 @@ type trackSorter struct {
 	forced  int      // the first rank that may still be unplaced
 }
 
-// trackOrder returns the track of every segment; order is the segments in sorted order.
-func trackOrder(segs []channelSeg, order []int) []int {
+// trackOrder sets the track of every segment in tracks; order is the segments in sorted order.
+func trackOrder(segs []channelSeg, order []int, tracks []int) {
 	ts := &trackSorter{
 		segs: segs, order: order, rank: make([]int, len(segs)), js: newJunctions(segs),
 		indeg: make([]int, len(segs)), placed: make([]bool, len(segs)),
@@ -116,7 +116,6 @@ func trackOrder(segs []channelSeg, order []int) []int {
 			heap.Push(&ts.ready, ts.rank[i])
 		}
 	}
-	tracks := make([]int, len(segs))
 	for next := 0; next < len(segs); {
 		if ts.ready.Len() == 0 {
 			ts.breakCycle()
@@ -129,7 +128,6 @@ func trackOrder(segs []channelSeg, order []int) []int {
 		next++
 		ts.place(i)
 	}
-	return tracks
 }
 
 // place marks segment i placed and releases the high turns that waited only for it.
