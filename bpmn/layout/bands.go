@@ -184,7 +184,7 @@ func (g *graph) preferred(u int) int {
 // than 2^31 rows), and raise stops climbing at the first ancestor that already holds the row
 // or beyond, which is usually the leaf's parent.
 type skyline struct {
-	size  int
+	size  int   // the number of columns; leaf c is tree[size+c]
 	sign  int32 // +1 keeps the largest row per column (below), -1 the smallest (above)
 	empty int   // what query returns when no column in range holds a shape
 	tree  []int32
@@ -199,11 +199,11 @@ const (
 	skyAbove int32 = -1
 )
 
+// newSkyline makes a skyline of columns columns. The tree is bottom-up, with no rounding to a
+// power of two: raise and query only ever combine a node with its parent or sibling, and
+// max does not care in which order.
 func newSkyline(columns int, sign int32) *skyline {
-	size := 1
-	for size < columns {
-		size *= 2
-	}
+	size := max(columns, 1)
 	empty := math.MinInt
 	if sign < 0 {
 		empty = math.MaxInt

@@ -76,9 +76,9 @@ func (g *graph) placeShapes() {
 		n := &g.nodes[i]
 		if k := len(n.boundary); k > 0 {
 			// Widen the host so every event's centre stays on its bottom edge.
-			n.w = max(n.w, (k-1)*boundaryPitch)
+			n.box.w = max(n.box.w, (k-1)*boundaryPitch)
 		}
-		span := max(n.w, len(n.boundary)*boundaryPitch-(boundaryPitch-eventSize))
+		span := max(n.box.w, len(n.boundary)*boundaryPitch-(boundaryPitch-eventSize))
 		width[n.rank] = max(width[n.rank], cellWidth, span+2*gapClearance)
 	}
 	g.colX = make([]int, columns+1)
@@ -90,11 +90,8 @@ func (g *graph) placeShapes() {
 	for i := range g.nodes {
 		n := &g.nodes[i]
 		n.row -= top
-		n.box = box{
-			x: g.colX[n.rank] + (width[n.rank]-n.w)/2,
-			y: rowTop(n.row) + (cellHeight-n.h)/2,
-			w: n.w, h: n.h,
-		}
+		n.box.x = g.colX[n.rank] + (width[n.rank]-n.box.w)/2
+		n.box.y = rowTop(n.row) + (cellHeight-n.box.h)/2
 		// Boundary events sit centred on the host's bottom edge, boundaryPitch apart and
 		// centred as a group (bpmn-auto-layout v1 lib/Layouter.js spreads them the same way,
 		// at host.w/(n+1), which lets two events on a 100 px task overlap).

@@ -8,17 +8,18 @@ import (
 
 // node is one shape on the grid: a flow node of the scope other than an attached boundary
 // event (those ride on their host's node).
+// Fields are ordered largest first, so the small ones share a word: a large workflow has
+// tens of thousands of nodes.
 type node struct {
-	id         int // its index in graph.nodes, for the router's per-node arrays
 	el         *bpmn.Element
-	kind       kind
-	w, h       int   // shape size, px
 	out, in    []int // edge indices in declaration order; a host's list ends with its boundary events' flows
 	boundary   []*bpmn.Element
-	rank, row  int // grid column and row; row is relative to the spine (0) until placement shifts it
+	box        box   // w and h are the shape size from the start; x and y come with placement
+	rank, row  int   // grid column and row; row is relative to the spine (0) until placement shifts it
+	id         int32 // its index in graph.nodes, for the router's per-node arrays
+	kind       kind
 	placed     bool
 	reachesEnd bool // an end event is reachable over forward edges
-	box        box
 }
 
 // edge is one sequence flow between two nodes of the scope. A flow leaving (or, in an invalid
@@ -165,7 +166,7 @@ func (g *graph) addNode(el *bpmn.Element, k kind) int {
 	w, h := size(k)
 	id := len(g.nodes)
 	g.index[el] = id
-	g.nodes = append(g.nodes, node{id: id, el: el, kind: k, w: w, h: h})
+	g.nodes = append(g.nodes, node{id: int32(id), el: el, kind: k, box: box{w: w, h: h}})
 	if containerTypes[el.Type] && hasFlowNodes(el) {
 		g.children = append(g.children, el)
 	}

@@ -110,7 +110,7 @@ func newRouter(g *graph) *router {
 // through its row from node rn to column toCol without passing another run, and if so
 // records both runs.
 func (r *router) runs(cn *node, toRow int, rn *node, toCol int) bool {
-	c, w := cn.id, rn.id
+	c, w := int(cn.id), int(rn.id)
 	if !r.colRuns.free(c, toRow) || !r.rowRuns.free(w, toCol) {
 		return false
 	}
