@@ -47,7 +47,7 @@ func (g *graph) assignRows(topo []int) {
 		}
 		last := chain[len(chain)-1]
 		hi = g.nodes[last].rank
-		for _, ei := range g.nodes[last].out {
+		for _, ei := range g.out.of(last) {
 			if e := g.edges[ei]; !e.back {
 				hi = max(hi, g.nodes[e.to].rank-1)
 			}
@@ -85,7 +85,7 @@ func (g *graph) assignRows(topo []int) {
 		}
 		u := queue[head]
 		p := g.nodes[u].row
-		for _, ei := range g.nodes[u].out {
+		for _, ei := range g.out.of(u) {
 			e := g.edges[ei]
 			if e.back || g.nodes[e.to].placed {
 				continue
@@ -129,7 +129,7 @@ func (g *graph) spineStart(topo []int) int {
 }
 
 func (g *graph) hasForwardIn(n int) bool {
-	for _, ei := range g.nodes[n].in {
+	for _, ei := range g.in.of(n) {
 		if !g.edges[ei].back {
 			return true
 		}
@@ -159,7 +159,7 @@ func (g *graph) chain(first int, buf []int) []int {
 func (g *graph) preferred(u int) int {
 	best, bestScore := -1, -1
 	def := g.nodes[u].el.Default
-	for _, ei := range g.nodes[u].out {
+	for _, ei := range g.out.of(u) {
 		e := g.edges[ei]
 		if e.back || e.boundary || g.nodes[e.to].placed {
 			continue

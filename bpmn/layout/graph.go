@@ -12,7 +12,6 @@ import (
 // tens of thousands of nodes.
 type node struct {
 	el         *bpmn.Element
-	out, in    []int // edge indices in declaration order; a host's list ends with its boundary events' flows
 	boundary   []*bpmn.Element
 	box        box   // w and h are the shape size from the start; x and y come with placement
 	rank, row  int   // grid column and row; row is relative to the spine (0) until placement shifts it
@@ -42,6 +41,7 @@ type graph struct {
 	scope     *bpmn.Element
 	nodes     []node
 	edges     []edge
+	out, in   edgeLists             // per node, its edges (see fileEdges)
 	index     map[*bpmn.Element]int // flow node (boundary events included) -> node; buildGraph only
 	nodeOf    []int32               // per child of scope, the node drawing it (a boundary event's host's), or -1
 	boxes     map[*bpmn.Element]box // boundary event -> its shape, filled by placement
@@ -113,20 +113,7 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 		g.edges = append(g.edges, e)
 	}
 	g.index = nil // nothing after buildGraph asks it: let it go
-	g.carveEdgeLists()
-	// Out lists: a node's own flows first, then its boundary events' flows, so the spine and
-	// the first branches follow the normal path and exception paths come last.
-	for i := range g.edges {
-		if !g.edges[i].boundary {
-			g.nodes[g.edges[i].from].out = append(g.nodes[g.edges[i].from].out, i)
-		}
-		g.nodes[g.edges[i].to].in = append(g.nodes[g.edges[i].to].in, i)
-	}
-	for i := range g.edges {
-		if g.edges[i].boundary {
-			g.nodes[g.edges[i].from].out = append(g.nodes[g.edges[i].from].out, i)
-		}
-	}
+	g.fileEdges()
 	return g, nil
 }
 
@@ -144,21 +131,34 @@ func countScope(scope *bpmn.Element) (nodes, flows int) {
 	return nodes, flows
 }
 
-// carveEdgeLists gives every node's out and in lists their capacity in one shared backing
-// array (each edge is in one out list and one in list), instead of two small slices per
-// node grown by append. Appends then fill them in place, in the same order.
-func (g *graph) carveEdgeLists() {
-	outs := make([]int, len(g.nodes))
-	ins := make([]int, len(g.nodes))
-	for _, e := range g.edges {
-		outs[e.from]++
-		ins[e.to]++
+// edgeLists holds, per node, the indexes of its out (or in) edges, all nodes' lists in one
+// array: a slice per node and direction cost 48 bytes of headers a node, which the GC scans.
+type edgeLists struct {
+	start []int32 // node n's edges are at[start[n]:start[n+1]]
+	at    []int32
+}
+
+func (l *edgeLists) of(n int) []int32 { return l.at[l.start[n]:l.start[n+1]] }
+
+// fileEdges fills g.out and g.in in declaration order, except that out lists have a node's
+// own flows first, then its boundary events' flows, so the spine and the first branches
+// follow the normal path and exception paths come last.
+func (g *graph) fileEdges() {
+	from, to := make([]int32, len(g.edges)), make([]int32, len(g.edges))
+	order := make([]int32, 0, len(g.edges))
+	for i, e := range g.edges {
+		from[i], to[i] = int32(e.from), int32(e.to)
+		if !e.boundary {
+			order = append(order, int32(i))
+		}
 	}
-	backing := make([]int, 2*len(g.edges))
-	for i := range g.nodes {
-		g.nodes[i].out, backing = backing[:0:outs[i]], backing[outs[i]:]
-		g.nodes[i].in, backing = backing[:0:ins[i]], backing[ins[i]:]
+	for i, e := range g.edges {
+		if e.boundary {
+			order = append(order, int32(i))
+		}
 	}
+	g.out.start, g.out.at = bucket(len(g.nodes), from, order)
+	g.in.start, g.in.at = bucket(len(g.nodes), to, nil)
 }
 
 // addNode adds el as a node of kind k and returns its index.
@@ -218,7 +218,7 @@ func (g *graph) breakCycles() {
 		stack = append(stack[:0], frame{int32(root), 0})
 		for len(stack) > 0 {
 			top := &stack[len(stack)-1]
-			out := g.nodes[top.n].out
+			out := g.out.of(int(top.n))
 			if int(top.next) == len(out) {
 				state[top.n] = black
 				stack = stack[:len(stack)-1]
@@ -262,7 +262,7 @@ func (g *graph) rankNodes() []int {
 	}
 	for head := 0; head < len(order); head++ {
 		u := order[head]
-		for _, ei := range g.nodes[u].out {
+		for _, ei := range g.out.of(u) {
 			e := g.edges[ei]
 			if e.back {
 				continue
@@ -279,7 +279,7 @@ func (g *graph) rankNodes() []int {
 	for k := len(order) - 1; k >= 0; k-- {
 		n := &g.nodes[order[k]]
 		n.reachesEnd = n.el.Type == "EndEvent"
-		for _, ei := range n.out {
+		for _, ei := range g.out.of(order[k]) {
 			if e := g.edges[ei]; !e.back && g.nodes[e.to].reachesEnd {
 				n.reachesEnd = true
 				break
