@@ -27,7 +27,7 @@ func (g *graph) assignRows(topo []int) {
 	}
 	below := newSkyline(columns, skyBelow)
 	above := newSkyline(columns, skyAbove)
-	queue := make([]int, 0, len(g.nodes))
+	queue := make([]int32, 0, len(g.nodes))
 	next := 0 // topo index below which every node is placed
 
 	place := func(chain []int, row int) {
@@ -35,7 +35,7 @@ func (g *graph) assignRows(topo []int) {
 			g.nodes[n].row = row
 			below.raise(g.nodes[n].rank, row)
 			above.raise(g.nodes[n].rank, row)
-			queue = append(queue, n)
+			queue = append(queue, int32(n))
 		}
 	}
 	// span is the column range a chain must find clear: from just after its parent (or its
@@ -59,11 +59,12 @@ func (g *graph) assignRows(topo []int) {
 	if root < 0 {
 		return
 	}
-	var chain []int // the chain being placed; place copies it, so one array serves them all
-	chain = g.chain(root, chain)
+	// The chain being placed: place copies it, so one array, as long as the longest chain can
+	// be, serves them all.
+	chain := g.chain(root, make([]int, 0, len(g.nodes)))
 	place(chain, 0)
 
-	branchesFrom := make([]int, len(g.nodes)) // chains started from each row-0 node so far
+	branchesFrom := make([]int32, len(g.nodes)) // chains started from each row-0 node so far
 	for head := 0; ; head++ {
 		if head == len(queue) {
 			// Everything reachable is placed; start again from the first unplaced node in
@@ -83,7 +84,7 @@ func (g *graph) assignRows(topo []int) {
 			}
 			place(chain, row)
 		}
-		u := queue[head]
+		u := int(queue[head])
 		p := g.nodes[u].row
 		for _, ei := range g.out.of(u) {
 			e := g.edges[ei]
@@ -95,7 +96,7 @@ func (g *graph) assignRows(topo []int) {
 				goBelow = branchesFrom[u]%2 == 0
 				branchesFrom[u]++
 			}
-			chain = g.chain(e.to, chain)
+			chain = g.chain(int(e.to), chain)
 			lo, hi := span(u, chain)
 			var row int
 			if goBelow {
@@ -172,7 +173,7 @@ func (g *graph) preferred(u int) int {
 			score++
 		}
 		if score > bestScore {
-			best, bestScore = e.to, score
+			best, bestScore = int(e.to), score
 		}
 	}
 	return best

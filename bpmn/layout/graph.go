@@ -25,7 +25,7 @@ type node struct {
 // model, entering) a boundary event is an edge of the host; via/intoVia keep the event itself.
 type edge struct {
 	flow     *bpmn.Element
-	from, to int
+	from, to int32         // node indexes
 	via      *bpmn.Element // boundary event the flow leaves from, or nil
 	intoVia  *bpmn.Element // boundary event the flow enters, or nil
 	back     bool          // closes a cycle: excluded from ranking, routed as a loop
@@ -103,7 +103,7 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 		if ch.ID == "" {
 			return nil, idError(ch, scope)
 		}
-		e := edge{flow: ch, from: from, to: to}
+		e := edge{flow: ch, from: int32(from), to: int32(to)}
 		if g.nodes[from].el != ch.SourceRef {
 			e.via, e.boundary = ch.SourceRef, true
 		}
@@ -147,7 +147,7 @@ func (g *graph) fileEdges() {
 	from, to := make([]int32, len(g.edges)), make([]int32, len(g.edges))
 	order := make([]int32, 0, len(g.edges))
 	for i, e := range g.edges {
-		from[i], to[i] = int32(e.from), int32(e.to)
+		from[i], to[i] = e.from, e.to
 		if !e.boundary {
 			order = append(order, int32(i))
 		}
@@ -231,7 +231,7 @@ func (g *graph) breakCycles() {
 				g.edges[ei].back = true
 			case white:
 				state[g.edges[ei].to] = grey
-				stack = append(stack, frame{int32(g.edges[ei].to), 0})
+				stack = append(stack, frame{g.edges[ei].to, 0})
 			}
 		}
 	}
@@ -248,7 +248,7 @@ func (g *graph) breakCycles() {
 // rankNodes gives every node its longest-path rank over forward edges (Kahn's algorithm,
 // O(n+m)) and returns the nodes in that topological order.
 func (g *graph) rankNodes() []int {
-	indeg := make([]int, len(g.nodes))
+	indeg := make([]int32, len(g.nodes))
 	for _, e := range g.edges {
 		if !e.back {
 			indeg[e.to]++
@@ -271,7 +271,7 @@ func (g *graph) rankNodes() []int {
 				g.nodes[e.to].rank = r
 			}
 			if indeg[e.to]--; indeg[e.to] == 0 {
-				order = append(order, e.to)
+				order = append(order, int(e.to))
 			}
 		}
 	}
