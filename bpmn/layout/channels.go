@@ -152,7 +152,7 @@ func (p *channelPlan) stuckRoutes() []int {
 }
 
 // planChannels gives every segment that runs along a gap or a lane a track of its own.
-func (g *graph) planChannels(routes [][]pt) *channelPlan {
+func (g *graph) planChannels(routes *routeSet) *channelPlan {
 	rows := 0
 	for i := range g.nodes {
 		rows = max(rows, g.nodes[i].row+1)
@@ -204,8 +204,8 @@ func (g *graph) indexGaps() {
 
 // collectSegments sorts the segments of the routes into the gaps and lanes they run along, and
 // indexes them by route and point (segmentIndex).
-func (g *graph) collectSegments(routes [][]pt, laneAt func(int) int, rows int) (gaps, lanes *channels, at segmentIndex) {
-	at = newSegmentIndex(routes)
+func (g *graph) collectSegments(routes *routeSet, laneAt func(int) int, rows int) (gaps, lanes *channels, at segmentIndex) {
+	at = segmentIndex{routes: routes, seg: make([]int32, len(routes.pts))}
 	gapCount, laneCount := make([]int32, len(g.colX)), make([]int32, rows+1)
 	g.eachChannelSeg(routes, laneAt, func(_, _ int, gap bool, ch int) {
 		if gap {
@@ -221,7 +221,7 @@ func (g *graph) collectSegments(routes [][]pt, laneAt func(int) int, rows int) (
 	getX := func(p pt) int { return p.x }
 	getY := func(p pt) int { return p.y }
 	g.eachChannelSeg(routes, laneAt, func(ri, i int, gap bool, ch int) {
-		pts := routes[ri]
+		pts := routes.of(ri)
 		p, q := pts[i-1], pts[i]
 		lo, hi := i-1, i // the indexes of the low and high ends
 		if gap {
@@ -247,8 +247,9 @@ func (g *graph) collectSegments(routes [][]pt, laneAt func(int) int, rows int) (
 
 // eachChannelSeg calls f, route by route and point by point, for every segment (the one ending
 // at point i of route ri) that runs along a gap or a lane, with its channel.
-func (g *graph) eachChannelSeg(routes [][]pt, laneAt func(int) int, f func(ri, i int, gap bool, ch int)) {
-	for ri, pts := range routes {
+func (g *graph) eachChannelSeg(routes *routeSet, laneAt func(int) int, f func(ri, i int, gap bool, ch int)) {
+	for ri := range routes.span {
+		pts := routes.of(ri)
 		for i := 1; i < len(pts); i++ {
 			p, q := pts[i-1], pts[i]
 			switch {
@@ -270,34 +271,34 @@ func (g *graph) eachChannelSeg(routes [][]pt, laneAt func(int) int, f func(ri, i
 // or 0. Arrays of every point's entry, instead of maps of the channel segments only: a map
 // entry costs several times a point's 4 bytes.
 type segmentIndex struct {
-	first []int32 // per route, the index in seg of its point 0
-	seg   []int32
+	routes *routeSet
+	seg    []int32 // per point of routes.pts
 }
 
-func newSegmentIndex(routes [][]pt) segmentIndex {
-	at := segmentIndex{first: make([]int32, len(routes)+1)}
-	for ri, pts := range routes {
-		at.first[ri+1] = at.first[ri] + int32(len(pts))
+func (at segmentIndex) set(route, end int, v int32) { at.seg[int(at.routes.span[route][0])+end] = v }
+
+// find is the entry of the segment ending at point end of route, or 0 when end is past the
+// route's last point.
+func (at segmentIndex) find(route, end int) int32 {
+	if s := at.routes.span[route]; int(s[0])+end < int(s[1]) {
+		return at.seg[int(s[0])+end]
 	}
-	at.seg = make([]int32, at.first[len(routes)])
-	return at
+	return 0
 }
-
-func (at segmentIndex) set(route, end int, v int32) { at.seg[int(at.first[route])+end] = v }
 
 // gap is the gap segment ending at point end of route (end may be past the route's last
 // point), as 1 + its index in the gaps' array, or 0.
 func (at segmentIndex) gap(route, end int) int {
-	if i := int(at.first[route]) + end; i < int(at.first[route+1]) && at.seg[i] > 0 {
-		return int(at.seg[i])
+	if v := at.find(route, end); v > 0 {
+		return int(v)
 	}
 	return 0
 }
 
 // lane is the index in the lanes' array of the lane segment ending at point end of route, or -1.
 func (at segmentIndex) lane(route, end int) int {
-	if i := int(at.first[route]) + end; i < int(at.first[route+1]) && at.seg[i] < 0 {
-		return int(-1 - at.seg[i])
+	if v := at.find(route, end); v < 0 {
+		return int(-1 - v)
 	}
 	return -1
 }
@@ -354,7 +355,7 @@ func (s channelSeg) slideStubs(pts []pt, along func(*pt) *int) {
 
 // moveAll shifts shapes and route points by the growth of the channels before them, then puts
 // every channel segment on its track.
-func (g *graph) moveAll(routes [][]pt, plan *channelPlan) {
+func (g *graph) moveAll(routes *routeSet, plan *channelPlan) {
 	gaps, lanes, laneAt := plan.gaps, plan.lanes, plan.laneAt
 	gapShift, colShift := gaps.shifts()
 	laneShift, rowShift := lanes.shifts()
@@ -386,21 +387,21 @@ func (g *graph) moveAll(routes [][]pt, plan *channelPlan) {
 			g.boxes[b] = bb
 		}
 	}
-	for _, pts := range routes {
-		for i := range pts {
-			pts[i] = pt{moveX(pts[i].x), moveY(pts[i].y)}
-		}
+	for i, p := range routes.pts {
+		routes.pts[i] = pt{moveX(p.x), moveY(p.y)}
 	}
 	for k, s := range gaps.segs {
 		d := gaps.tracks[k] * trackSpacing
-		routes[s.route][s.end-1].x += d
-		routes[s.route][s.end].x += d
-		s.slideStubs(routes[s.route], func(p *pt) *int { return &p.y })
+		pts := routes.of(s.route)
+		pts[s.end-1].x += d
+		pts[s.end].x += d
+		s.slideStubs(pts, func(p *pt) *int { return &p.y })
 	}
 	for k, s := range lanes.segs {
 		d := lanes.tracks[k] * trackSpacing
-		routes[s.route][s.end-1].y += d
-		routes[s.route][s.end].y += d
-		s.slideStubs(routes[s.route], func(p *pt) *int { return &p.x })
+		pts := routes.of(s.route)
+		pts[s.end-1].y += d
+		pts[s.end].y += d
+		s.slideStubs(pts, func(p *pt) *int { return &p.x })
 	}
 }

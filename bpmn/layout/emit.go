@@ -41,7 +41,7 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 		plane.Shapes = append(plane.Shapes, shape)
 	}
 	for i := range g.edges {
-		e, pts := &g.edges[i], routes[i]
+		e, pts := &g.edges[i], routes.of(i)
 		edge := a.edge()
 		edge.BPMNElement, edge.Element, edge.Waypoints = e.flow.ID, e.flow, a.waypoints(pts) // ID: setDIIDs
 		if e.flow.Name != "" {
@@ -109,8 +109,8 @@ func (g *graph) drawnKind(el *bpmn.Element, n int32) kind {
 
 // newDIAlloc sizes the arrays exactly for the plane emit builds from the scope's nodes and
 // the edges routed as routes: it counts what emit will take, case by case.
-func (g *graph) newDIAlloc(routes [][]pt) *diAlloc {
-	var shapes, labels, bounds, flags, points int
+func (g *graph) newDIAlloc(routes *routeSet) *diAlloc {
+	var shapes, labels, bounds, flags int
 	for i, el := range g.scope.Children {
 		n := g.nodeOf[i]
 		if n < 0 {
@@ -128,8 +128,7 @@ func (g *graph) newDIAlloc(routes [][]pt) *diAlloc {
 			bounds++
 		}
 	}
-	for i, r := range routes {
-		points += len(r)
+	for i := range g.edges {
 		if g.edges[i].flow.Name != "" {
 			labels++
 			bounds++
@@ -137,10 +136,10 @@ func (g *graph) newDIAlloc(routes [][]pt) *diAlloc {
 	}
 	return &diAlloc{
 		shapes: make([]bpmn.Shape, 0, shapes),
-		edges:  make([]bpmn.Edge, 0, len(routes)),
+		edges:  make([]bpmn.Edge, 0, len(g.edges)),
 		bnds:   make([]bpmn.Bounds, 0, shapes+bounds),
 		labels: make([]bpmn.Label, 0, labels),
-		points: make([]bpmn.Point, 0, points),
+		points: make([]bpmn.Point, 0, len(routes.pts)),
 		flags:  make([]bool, 0, flags),
 	}
 }
@@ -190,16 +189,16 @@ func (a *diAlloc) waypoints(pts []pt) []bpmn.Point {
 // of its own, widening the channels and moving the shapes to match. Flows that cross in a gap
 // where no track order keeps their stubs apart enter their targets from above or below
 // instead, and everything is routed once more.
-func (g *graph) routeAll() [][]pt {
-	route := func() [][]pt {
+func (g *graph) routeAll() *routeSet {
+	route := func() *routeSet {
 		r := newRouter(g)
-		routes := make([][]pt, len(g.edges))
+		routes := newRouteSet(len(g.edges))
 		// Default flows first, so each can take a corner of its own (router.ownCorner).
 		for _, defaults := range []bool{true, false} {
 			for i := range g.edges {
 				if e := &g.edges[i]; g.isDefault(e) == defaults {
 					r.ownCorner = defaults
-					routes[i] = r.route(e)
+					routes.set(i, r.route(e))
 				}
 			}
 		}

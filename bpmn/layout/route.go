@@ -20,7 +20,6 @@ type router struct {
 	colRuns *lineRuns // per column, its shapes and the runs through its empty cells
 	rowRuns *lineRuns // per row, its shapes and the runs through its empty cells
 	scratch []pt      // the route being drawn (path, join), maxRoutePoints long
-	arena   []pt      // the finished routes (keep)
 	// ownCorner says that the flow being routed is its source's default flow: a corner it
 	// leaves by is its alone, so the default slash near the source marks no other flow.
 	ownCorner bool
@@ -141,8 +140,8 @@ func toward(a, b int) int {
 }
 
 // route returns the waypoints of edge e, first on the source's border, last on the target's,
-// in the router's point arena.
-func (r *router) route(e *edge) []pt { return r.keep(normalize(r.draw(e))) }
+// in the router's scratch buffer (see routeSet.set).
+func (r *router) route(e *edge) []pt { return normalize(r.draw(e)) }
 
 // draw returns the waypoints of edge e, with repeated and collinear points, in the router's
 // scratch buffer or in slices of their own.
@@ -360,21 +359,32 @@ func normalize(pts []pt) []pt {
 const maxRoutePoints = 16
 
 // path puts the points of a route in the router's scratch buffer, where the route stays until
-// keep copies it: a route of its own per flow was half of the layout's allocations.
+// routeSet.set copies it: a route of its own per flow was half of the layout's allocations.
 func (r *router) path(pts ...pt) []pt { return append(r.scratch[:0], pts...) }
 
-// keep copies a finished route into the router's point arena and returns it there, with no
-// room to grow into its neighbour. The arena comes in chunks of about the points all routes
-// need; a full chunk is left to the routes in it, never copied.
-func (r *router) keep(pts []pt) []pt {
-	if cap(r.arena)-len(r.arena) < len(pts) {
-		r.arena = make([]pt, 0, max(len(pts), routePointsEstimate*len(r.g.edges)))
-	}
-	start := len(r.arena)
-	r.arena = append(r.arena, pts...)
-	return r.arena[start:len(r.arena):len(r.arena)]
+// routeSet holds the routes of every flow in one array, each found by its start and end
+// offsets: a slice per flow cost 24 bytes of header each, and chunks of points half empty.
+type routeSet struct {
+	pts  []pt       // the routes, in the order they were set
+	span [][2]int32 // per flow, where its route starts and ends in pts
 }
 
 // routePointsEstimate is about the mean number of points per route, with margin: most flows
-// are straight (2 points) or one Z (4).
+// are straight (2 points) or one Z (4). pts grows past it, by copying, when it is short.
 const routePointsEstimate = 3
+
+func newRouteSet(flows int) *routeSet {
+	return &routeSet{pts: make([]pt, 0, routePointsEstimate*flows), span: make([][2]int32, flows)}
+}
+
+// set copies pts in as flow i's route; flows may come in any order.
+func (rs *routeSet) set(i int, pts []pt) {
+	rs.span[i] = [2]int32{int32(len(rs.pts)), int32(len(rs.pts) + len(pts))}
+	rs.pts = append(rs.pts, pts...)
+}
+
+// of is flow i's route, with no room to grow into its neighbour.
+func (rs *routeSet) of(i int) []pt {
+	s := rs.span[i]
+	return rs.pts[s[0]:s[1]:s[1]]
+}
