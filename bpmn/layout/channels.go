@@ -83,15 +83,13 @@ func (c *channels) assign() {
 
 // shifts returns, per channel, how far its first track moves and, per cell after it, how far
 // the cell moves: the growth of every channel before.
+// Both are views of one array of running sums: a cell moves as far as the next channel.
 func (c *channels) shifts() (channel, cell []int) {
-	channel, cell = make([]int, len(c.extra)), make([]int, len(c.extra))
-	sum := 0
+	sums := make([]int, len(c.extra)+1)
 	for i, e := range c.extra {
-		channel[i] = sum
-		sum += e
-		cell[i] = sum
+		sums[i+1] = sums[i] + e
 	}
-	return channel, cell
+	return sums[:len(c.extra)], sums[1:]
 }
 
 // turn is where the route goes from point i, away from the segment that has its other end at
@@ -125,7 +123,7 @@ func (g *graph) stubOnActivity(ri int, pts []pt, i, j int) bool {
 	case 0:
 		return !e.boundary && g.nodes[e.from].kind == kindActivity
 	case len(pts) - 1:
-		return e.intoVia == nil && g.nodes[e.to].kind == kindActivity
+		return !e.intoBoundary && g.nodes[e.to].kind == kindActivity
 	}
 	return false
 }

@@ -151,7 +151,7 @@ func (r *router) draw(e *edge) []pt {
 	switch {
 	case e.boundary:
 		return r.fromBoundary(e, s, t)
-	case e.back || e.intoVia != nil:
+	case e.back || e.intoBoundary:
 		return r.loop(e, s, t)
 	}
 	if e.enterVertically && s.row != t.row {
@@ -256,16 +256,16 @@ func (r *router) template(s, t *node) []pt {
 // fromBoundary routes a flow leaving a boundary event: down out of the event, then right into
 // the target (the exception path hangs below its host).
 func (r *router) fromBoundary(e *edge, host, t *node) []pt {
-	b := r.g.boxes[e.via]
+	b := r.g.boxes[e.via()]
 	tb := t.box
-	if e.intoVia == nil && !e.back && t.row > host.row && r.colFree(host.rank, host.row+1, t.row) &&
+	if !e.intoBoundary && !e.back && t.row > host.row && r.colFree(host.rank, host.row+1, t.row) &&
 		r.rowFree(t.row, host.rank+1, t.rank-1) && r.runs(host, t.row, t, host.rank) {
 		return r.path(b.bottomMid(), pt{b.midX(), tb.midY()}, tb.leftMid())
 	}
 	lane := rowTop(host.row + 1)
 	exit := []pt{b.bottomMid(), {b.midX(), lane}}
-	if e.intoVia != nil {
-		return join(r.scratch, exit, true, r.enterBoundary(e.intoVia, t), true, lane, r.g.cellLeft(host.rank+1))
+	if e.intoBoundary {
+		return join(r.scratch, exit, true, r.enterBoundary(e.intoVia(), t), true, lane, r.g.cellLeft(host.rank+1))
 	}
 	return join(r.scratch, exit, true, r.enterLeft(t), false, lane, r.g.cellLeft(host.rank+1))
 }
@@ -284,8 +284,8 @@ func (r *router) loop(e *edge, s, t *node) []pt {
 		exit = r.exitRight(s)
 	}
 	switch {
-	case e.intoVia != nil:
-		entry, entryOnLane = r.enterBoundary(e.intoVia, t), true
+	case e.intoBoundary:
+		entry, entryOnLane = r.enterBoundary(e.intoVia(), t), true
 	case len(t.boundary) == 0 && r.colDepth[t.rank] == t.row && r.claim(t, cornerBottom, false):
 		entry, entryOnLane = []pt{{t.box.midX(), lane}, t.box.bottomMid()}, true
 	default:
