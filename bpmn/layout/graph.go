@@ -57,7 +57,7 @@ type graph struct {
 	scope     *bpmn.Element
 	nodes     []node
 	edges     []edge
-	out, in   edgeLists             // per node, its edges (see fileEdges)
+	out, in   lists                 // per node, its edges (see fileEdges)
 	index     map[*bpmn.Element]int // flow node (boundary events included) -> node; buildGraph only
 	nodeOf    []int32               // per child of scope, the node drawing it (a boundary event's host's), or -1
 	boxes     map[*bpmn.Element]box // boundary event -> its shape, filled by placement
@@ -147,34 +147,32 @@ func countScope(scope *bpmn.Element) (nodes, flows int) {
 	return nodes, flows
 }
 
-// edgeLists holds, per node, the indexes of its out (or in) edges, all nodes' lists in one
-// array: a slice per node and direction cost 48 bytes of headers a node, which the GC scans.
-type edgeLists struct {
-	start []int32 // node n's edges are at[start[n]:start[n+1]]
-	at    []int32
-}
-
-func (l *edgeLists) of(n int) []int32 { return l.at[l.start[n]:l.start[n+1]] }
-
-// fileEdges fills g.out and g.in in declaration order, except that out lists have a node's
-// own flows first, then its boundary events' flows, so the spine and the first branches
-// follow the normal path and exception paths come last.
+// fileEdges fills g.out and g.in, per node the indexes of its edges, in declaration order,
+// except that out lists have a node's own flows first, then its boundary events' flows, so
+// the spine and the first branches follow the normal path and exception paths come last.
+// All nodes' lists share two arrays: a slice per node and direction cost 48 bytes of headers
+// a node, which the GC scans.
 func (g *graph) fileEdges() {
-	from, to := make([]int32, len(g.edges)), make([]int32, len(g.edges))
-	order := make([]int32, 0, len(g.edges))
+	g.out, g.in = newLists(len(g.nodes), len(g.edges)), newLists(len(g.nodes), len(g.edges))
+	for _, e := range g.edges {
+		g.out.count(e.from)
+		g.in.count(e.to)
+	}
+	g.out.open()
+	g.in.open()
 	for i, e := range g.edges {
-		from[i], to[i] = e.from, e.to
 		if !e.boundary {
-			order = append(order, int32(i))
+			g.out.put(e.from, int32(i))
 		}
+		g.in.put(e.to, int32(i))
 	}
 	for i, e := range g.edges {
 		if e.boundary {
-			order = append(order, int32(i))
+			g.out.put(e.from, int32(i))
 		}
 	}
-	g.out.start, g.out.at = bucket(len(g.nodes), from, order)
-	g.in.start, g.in.at = bucket(len(g.nodes), to, nil)
+	g.out.close()
+	g.in.close()
 }
 
 // addNode adds el as a node of kind k and returns its index.

@@ -11,9 +11,8 @@ import (
 // never crosses a shape. Flows that close a loop run below every shape of the columns they
 // span. All occupancy questions are binary searches, so routing is O(m log n).
 type router struct {
-	g        *graph
-	deepest  *skyline
-	colDepth []int // per column, the lowest row holding a shape
+	g       *graph
+	deepest *skyline // the lowest row per column, made by the first loop (see lowest)
 	// corners says, per node, whether flows leave (portOut) or enter (portIn) by its top
 	// (index 0) and bottom (1) corners: flows out of and into one corner would run on one line.
 	corners [][2]portUse
@@ -79,11 +78,9 @@ func newRouter(g *graph) *router {
 		cols = max(cols, g.nodes[i].rank+1)
 	}
 	r := &router{
-		g:        g,
-		deepest:  newSkyline(cols, skyBelow),
-		colDepth: make([]int, cols),
-		corners:  make([][2]portUse, len(g.nodes)),
-		scratch:  make([]pt, 0, maxRoutePoints),
+		g:       g,
+		corners: make([][2]portUse, len(g.nodes)),
+		scratch: make([]pt, 0, maxRoutePoints),
 	}
 	ranks, rowsOf := make([]int32, len(g.nodes)), make([]int32, len(g.nodes))
 	for i := range g.nodes {
@@ -94,12 +91,6 @@ func newRouter(g *graph) *router {
 	_, byCol := bucket(cols, ranks, nil)
 	rowLines := newGridLines(rows, rowsOf, ranks, byCol)
 	colLines := newGridLines(cols, ranks, rowsOf, rowLines.at)
-	for c := range cols {
-		if ns := colLines.nodes(c); len(ns) > 0 {
-			r.colDepth[c] = int(rowsOf[ns[len(ns)-1]])
-			r.deepest.raise(c, r.colDepth[c])
-		}
-	}
 	r.colRuns = newLineRuns(colLines, ranks)
 	r.rowRuns = newLineRuns(rowLines, rowsOf)
 	return r
@@ -275,10 +266,10 @@ func (r *router) fromBoundary(e *edge, host, t *node) []pt {
 // target's bottom when nothing is below them in their columns.
 func (r *router) loop(e *edge, s, t *node) []pt {
 	lo, hi := min(s.rank, t.rank), max(s.rank, t.rank)
-	lane := rowTop(r.deepest.query(lo, hi) + 1)
+	lane := rowTop(r.lowest(lo, hi) + 1)
 	var exit, entry []pt
 	exitOnLane, entryOnLane := false, false
-	if e.from != e.to && len(s.boundary) == 0 && r.colDepth[s.rank] == s.row && r.claim(s, cornerBottom, true) {
+	if e.from != e.to && len(s.boundary) == 0 && r.colDepth(s.rank) == s.row && r.claim(s, cornerBottom, true) {
 		exit, exitOnLane = []pt{s.box.bottomMid(), {s.box.midX(), lane}}, true
 	} else {
 		exit = r.exitRight(s)
@@ -286,12 +277,37 @@ func (r *router) loop(e *edge, s, t *node) []pt {
 	switch {
 	case e.intoBoundary:
 		entry, entryOnLane = r.enterBoundary(e.intoVia(), t), true
-	case len(t.boundary) == 0 && r.colDepth[t.rank] == t.row && r.claim(t, cornerBottom, false):
+	case len(t.boundary) == 0 && r.colDepth(t.rank) == t.row && r.claim(t, cornerBottom, false):
 		entry, entryOnLane = []pt{{t.box.midX(), lane}, t.box.bottomMid()}, true
 	default:
 		entry = r.enterLeft(t)
 	}
 	return join(r.scratch, exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1))
+}
+
+// colDepth is the lowest row holding a shape in column c, or 0 when none does (ranks are
+// longest paths, so every column holds one).
+func (r *router) colDepth(c int) int {
+	ns := r.colRuns.nodes(c)
+	if len(ns) == 0 {
+		return 0
+	}
+	return int(r.colRuns.pos[ns[len(ns)-1]])
+}
+
+// lowest is the lowest row holding a shape in columns lo..hi. Only loops ask, and many
+// workflows have none, so the skyline is made on the first question.
+func (r *router) lowest(lo, hi int) int {
+	if r.deepest == nil {
+		cols := len(r.colRuns.start) - 1
+		r.deepest = newSkyline(cols, skyBelow)
+		for c := range cols {
+			if len(r.colRuns.nodes(c)) > 0 {
+				r.deepest.raise(c, r.colDepth(c))
+			}
+		}
+	}
+	return r.deepest.query(lo, hi)
 }
 
 // exitRight leaves s at its right mid-point into the gap right of its column.

@@ -19,34 +19,59 @@ type gridLines struct {
 	pos   []int32 // per node, its position along its line (row in a column, column in a row)
 }
 
+// lists holds items (int32 indexes) filed under lines, every line's items in one array. It is
+// filled by a counting sort, O(items + lines), which keeps the order items are put in: count
+// every item's line, open, put every item, close.
+type lists struct {
+	start []int32 // line l's items are at[start[l]:start[l+1]]
+	at    []int32
+}
+
+func newLists(lines, items int) lists {
+	return lists{start: make([]int32, lines+1), at: make([]int32, items)}
+}
+
+func (ls lists) count(l int32) { ls.start[l+1]++ }
+
+func (ls lists) open() {
+	for l := 1; l < len(ls.start); l++ {
+		ls.start[l] += ls.start[l-1]
+	}
+}
+
+// put files item under line l, after the items put there before. start[l] serves as the
+// line's cursor, so it ends at the next line's start; close shifts it back.
+func (ls lists) put(l, item int32) {
+	ls.at[ls.start[l]] = item
+	ls.start[l]++
+}
+
+func (ls lists) close() {
+	copy(ls.start[1:], ls.start[:len(ls.start)-1])
+	ls.start[0] = 0
+}
+
+func (ls lists) of(l int) []int32 { return ls.at[ls.start[l]:ls.start[l+1]] }
+
 // bucket lists the nodes of order (all nodes 0..len(lineOf)-1 when order is nil) line by
-// line, keeping their order within a line: a counting sort, O(nodes + lines).
+// line, keeping their order within a line.
 func bucket(lines int, lineOf, order []int32) (start, at []int32) {
-	start = make([]int32, lines+1)
+	ls := newLists(lines, len(lineOf))
 	for _, l := range lineOf {
-		start[l+1]++
+		ls.count(l)
 	}
-	for l := range lines {
-		start[l+1] += start[l]
-	}
-	at = make([]int32, len(lineOf))
-	put := func(n int32) {
-		l := lineOf[n]
-		at[start[l]] = n
-		start[l]++ // start[l] becomes the original start[l+1]; shifted back below
-	}
+	ls.open()
 	if order == nil {
-		for n := range lineOf {
-			put(int32(n))
+		for n, l := range lineOf {
+			ls.put(l, int32(n))
 		}
 	} else {
 		for _, n := range order {
-			put(n)
+			ls.put(lineOf[n], n)
 		}
 	}
-	copy(start[1:], start[:lines])
-	start[0] = 0
-	return start, at
+	ls.close()
+	return ls.start, ls.at
 }
 
 // newGridLines lists the nodes of order, which must be sorted by pos, on their lines.
