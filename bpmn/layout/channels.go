@@ -378,7 +378,11 @@ func (g *graph) moveAll(routes *routeSet, plan *channelPlan) {
 		dx, dy := colShift[n.rank], rowShift[n.row]
 		n.box.x += dx
 		n.box.y += dy
-		for _, b := range n.boundary {
+		if n.boundaries == 0 {
+			continue
+		}
+		for _, ci := range g.attached.of(i) {
+			b := g.scope.Children[ci]
 			bb := g.boxes[b]
 			bb.x += dx
 			bb.y += dy

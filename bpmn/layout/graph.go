@@ -12,10 +12,10 @@ import (
 // tens of thousands of nodes.
 type node struct {
 	el         *bpmn.Element
-	boundary   []*bpmn.Element
 	box        box   // w and h are the shape size from the start; x and y come with placement
 	rank, row  int   // grid column and row; row is relative to the spine (0) until placement shifts it
 	id         int32 // its index in graph.nodes, for the router's per-node arrays
+	boundaries int32 // how many boundary events ride on it (graph.attached lists them)
 	kind       kind
 	placed     bool
 	reachesEnd bool // an end event is reachable over forward edges
@@ -58,6 +58,7 @@ type graph struct {
 	nodes     []node
 	edges     []edge
 	out, in   lists                 // per node, its edges (see fileEdges)
+	attached  lists                 // per node with boundaries, its boundary events as indexes in scope.Children
 	index     map[*bpmn.Element]int // flow node (boundary events included) -> node; buildGraph only
 	nodeOf    []int32               // per child of scope, the node drawing it (a boundary event's host's), or -1
 	boxes     map[*bpmn.Element]box // boundary event -> its shape, filled by placement
@@ -103,10 +104,11 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 			g.nodeOf[i] = int32(g.addNode(b, kindEvent))
 			continue
 		}
-		g.nodes[host].boundary = append(g.nodes[host].boundary, b)
 		g.index[b] = host
 		g.nodeOf[i] = int32(host)
+		g.nodes[host].boundaries++
 	}
+	g.fileAttached(boundaries)
 	for _, ch := range scope.Children {
 		if ch.Type != "SequenceFlow" || ch.SourceRef == nil || ch.TargetRef == nil {
 			continue
@@ -173,6 +175,29 @@ func (g *graph) fileEdges() {
 	}
 	g.out.close()
 	g.in.close()
+}
+
+// fileAttached fills g.attached from the children of the scope that are boundary events, in
+// declaration order, leaving out those drawn as nodes of their own.
+func (g *graph) fileAttached(boundaries []int) {
+	var attached []int // the children of boundaries riding on a host
+	for _, i := range boundaries {
+		if n := g.nodeOf[i]; g.nodes[n].el != g.scope.Children[i] {
+			attached = append(attached, i)
+		}
+	}
+	if len(attached) == 0 {
+		return
+	}
+	g.attached = newLists(len(g.nodes), len(attached))
+	for _, i := range attached {
+		g.attached.count(g.nodeOf[i])
+	}
+	g.attached.open()
+	for _, i := range attached {
+		g.attached.put(g.nodeOf[i], int32(i))
+	}
+	g.attached.close()
 }
 
 // addNode adds el as a node of kind k and returns its index.

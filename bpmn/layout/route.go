@@ -180,7 +180,7 @@ func (r *router) fromAbove(s, t *node) ([]pt, bool) {
 	if s.row > t.row {
 		lane, entry, corner = rowTop(t.row+1), t.box.bottomMid(), cornerBottom
 	}
-	if len(t.boundary) > 0 && corner == cornerBottom || !r.claim(t, corner, false) {
+	if t.boundaries > 0 && corner == cornerBottom || !r.claim(t, corner, false) {
 		return nil, false
 	}
 	exit := r.exitRight(s)
@@ -192,7 +192,7 @@ func (r *router) fromAbove(s, t *node) ([]pt, bool) {
 // gateway flows) through the empty part of its own cell, instead of sharing its left or right
 // corner with the flows of its row.
 func (r *router) cornerToLane(n *node, lane int, out bool) (pt, bool) {
-	if n.kind != kindGateway || len(n.boundary) > 0 {
+	if n.kind != kindGateway || n.boundaries > 0 {
 		return pt{}, false
 	}
 	switch {
@@ -269,7 +269,7 @@ func (r *router) loop(e *edge, s, t *node) []pt {
 	lane := rowTop(r.lowest(lo, hi) + 1)
 	var exit, entry []pt
 	exitOnLane, entryOnLane := false, false
-	if e.from != e.to && len(s.boundary) == 0 && r.colDepth(s.rank) == s.row && r.claim(s, cornerBottom, true) {
+	if e.from != e.to && s.boundaries == 0 && r.colDepth(s.rank) == s.row && r.claim(s, cornerBottom, true) {
 		exit, exitOnLane = []pt{s.box.bottomMid(), {s.box.midX(), lane}}, true
 	} else {
 		exit = r.exitRight(s)
@@ -277,7 +277,7 @@ func (r *router) loop(e *edge, s, t *node) []pt {
 	switch {
 	case e.intoBoundary:
 		entry, entryOnLane = r.enterBoundary(e.intoVia(), t), true
-	case len(t.boundary) == 0 && r.colDepth(t.rank) == t.row && r.claim(t, cornerBottom, false):
+	case t.boundaries == 0 && r.colDepth(t.rank) == t.row && r.claim(t, cornerBottom, false):
 		entry, entryOnLane = []pt{{t.box.midX(), lane}, t.box.bottomMid()}, true
 	default:
 		entry = r.enterLeft(t)
