@@ -131,7 +131,16 @@ func (g *graph) stubOnActivity(ri int, pts []pt, i, j int) bool {
 // channelPlan is the tracks of every gap and lane, ready to be applied.
 type channelPlan struct {
 	gaps, lanes *channels
-	laneAt      func(y int) int // lane y -> lane index, or -1
+	rows        int // rows of the grid: its lanes are 0..rows
+}
+
+// laneAt is the index of the lane at y, or -1 when y is on none (the grid has rows rows). A
+// function, not a closure, so the question asked of every route point is a direct call.
+func laneAt(y, rows int) int {
+	if y < outerMargin || (y-outerMargin)%cellHeight != 0 || (y-outerMargin)/cellHeight > rows {
+		return -1
+	}
+	return (y - outerMargin) / cellHeight
 }
 
 // stuckRoutes lists, in order, the routes with a gap segment whose turn still runs along
@@ -155,15 +164,9 @@ func (g *graph) planChannels(routes *routeSet) *channelPlan {
 	for i := range g.nodes {
 		rows = max(rows, g.nodes[i].row+1)
 	}
-	laneAt := func(y int) int {
-		if y < outerMargin || (y-outerMargin)%cellHeight != 0 || (y-outerMargin)/cellHeight > rows {
-			return -1
-		}
-		return (y - outerMargin) / cellHeight
-	}
-	gaps, lanes, at := g.collectSegments(routes, laneAt, rows)
+	gaps, lanes, at := g.collectSegments(routes, rows)
 	linkTurns(gaps, lanes, at)
-	return &channelPlan{gaps: gaps, lanes: lanes, laneAt: laneAt}
+	return &channelPlan{gaps: gaps, lanes: lanes, rows: rows}
 }
 
 // gapAt finds x in g.colX (ascending): the index of the gap at x and true, or, for an x
@@ -202,10 +205,10 @@ func (g *graph) indexGaps() {
 
 // collectSegments sorts the segments of the routes into the gaps and lanes they run along, and
 // indexes them by route and point (segmentIndex).
-func (g *graph) collectSegments(routes *routeSet, laneAt func(int) int, rows int) (gaps, lanes *channels, at segmentIndex) {
+func (g *graph) collectSegments(routes *routeSet, rows int) (gaps, lanes *channels, at segmentIndex) {
 	at = segmentIndex{routes: routes, seg: make([]int32, len(routes.pts))}
 	gapCount, laneCount := make([]int32, len(g.colX)), make([]int32, rows+1)
-	g.eachChannelSeg(routes, laneAt, func(_, _ int, gap bool, ch int) {
+	g.eachChannelSeg(routes, rows, func(_, _ int, gap bool, ch int) {
 		if gap {
 			gapCount[ch]++
 		} else {
@@ -218,7 +221,7 @@ func (g *graph) collectSegments(routes *routeSet, laneAt func(int) int, rows int
 	copy(laneCount, lanes.start)
 	getX := func(p pt) int { return p.x }
 	getY := func(p pt) int { return p.y }
-	g.eachChannelSeg(routes, laneAt, func(ri, i int, gap bool, ch int) {
+	g.eachChannelSeg(routes, rows, func(ri, i int, gap bool, ch int) {
 		pts := routes.of(ri)
 		p, q := pts[i-1], pts[i]
 		lo, hi := i-1, i // the indexes of the low and high ends
@@ -245,7 +248,7 @@ func (g *graph) collectSegments(routes *routeSet, laneAt func(int) int, rows int
 
 // eachChannelSeg calls f, route by route and point by point, for every segment (the one ending
 // at point i of route ri) that runs along a gap or a lane, with its channel.
-func (g *graph) eachChannelSeg(routes *routeSet, laneAt func(int) int, f func(ri, i int, gap bool, ch int)) {
+func (g *graph) eachChannelSeg(routes *routeSet, rows int, f func(ri, i int, gap bool, ch int)) {
 	for ri := range routes.span {
 		pts := routes.of(ri)
 		for i := 1; i < len(pts); i++ {
@@ -256,7 +259,7 @@ func (g *graph) eachChannelSeg(routes *routeSet, laneAt func(int) int, f func(ri
 					f(ri, i, true, c)
 				}
 			case p.y == q.y:
-				if l := laneAt(p.y); l >= 0 {
+				if l := laneAt(p.y, rows); l >= 0 {
 					f(ri, i, false, l)
 				}
 			}
@@ -354,7 +357,7 @@ func (s channelSeg) slideStubs(pts []pt, along func(*pt) *int) {
 // moveAll shifts shapes and route points by the growth of the channels before them, then puts
 // every channel segment on its track.
 func (g *graph) moveAll(routes *routeSet, plan *channelPlan) {
-	gaps, lanes, laneAt := plan.gaps, plan.lanes, plan.laneAt
+	gaps, lanes := plan.gaps, plan.lanes
 	gapShift, colShift := gaps.shifts()
 	laneShift, rowShift := lanes.shifts()
 	// g.colX stays as routing saw it: it names the gaps of the routes' coordinates.
@@ -368,7 +371,7 @@ func (g *graph) moveAll(routes *routeSet, plan *channelPlan) {
 		return x + colShift[min(max(0, c-1), len(colShift)-1)]
 	}
 	moveY := func(y int) int {
-		if l := laneAt(y); l >= 0 {
+		if l := laneAt(y, plan.rows); l >= 0 {
 			return y + laneShift[l]
 		}
 		return y + rowShift[min(rowOf(y), len(rowShift)-1)]
