@@ -71,7 +71,7 @@ type graph struct {
 // sub-process). Flows with an end outside the scope, or no end at all, are left out: they
 // cannot be drawn in this plane, and the linter reports them.
 func buildGraph(scope *bpmn.Element) (*graph, error) {
-	nodes, flows := countScope(scope)
+	kinds, nodes, flows := countScope(scope)
 	g := &graph{
 		scope: scope,
 		nodes: make([]node, 0, nodes),
@@ -83,7 +83,7 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 	var boundaries []int // children of scope that are attached boundary events
 	for i, ch := range scope.Children {
 		g.nodeOf[i] = -1
-		k := classify(ch)
+		k := kinds[i]
 		if k == kindNone {
 			continue
 		}
@@ -135,18 +135,20 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 	return g, nil
 }
 
-// countScope counts scope's flow nodes (boundary events included) and sequence flows, the
-// sizes of the graph's slices and index: a process of a large workflow has tens of thousands
-// of each, and growing them by doubling was a tenth of the layout's allocations.
-func countScope(scope *bpmn.Element) (nodes, flows int) {
-	for _, ch := range scope.Children {
+// countScope classifies scope's children, once (classify compares type names), and counts
+// its flow nodes (boundary events included) and sequence flows, the sizes of the graph's
+// slices and index: a process of a large workflow has tens of thousands of each, and growing
+// them by doubling was a tenth of the layout's allocations.
+func countScope(scope *bpmn.Element) (kinds []kind, nodes, flows int) {
+	kinds = make([]kind, len(scope.Children))
+	for i, ch := range scope.Children {
 		if ch.Type == "SequenceFlow" {
 			flows++
-		} else if classify(ch) != kindNone {
+		} else if kinds[i] = classify(ch); kinds[i] != kindNone {
 			nodes++
 		}
 	}
-	return nodes, flows
+	return kinds, nodes, flows
 }
 
 // fileEdges fills g.out and g.in, per node the indexes of its edges, in declaration order,
