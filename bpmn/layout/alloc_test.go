@@ -9,13 +9,12 @@ import (
 
 // Apply's budgets per flow node of the benchmark model (benchModel, 1,000 nodes), issue 8,
 // item 20: the layout was a sixth of `wfc compile` and a large allocator. Before the cut it
-// made 2.4 allocations and 1,375 bytes per node; the cut brought that to 0.125 and 884
-// (DI shapes, edges, bounds and waypoints are about a third of the bytes, and cannot
-// shrink). Lower a budget when a change saves more, never raise it without saying why in
-// the commit.
+// made 2.4 allocations and 1,375 bytes per node; the cut brought that to 0.109 and 757 (the
+// DI shapes, edges, bounds and waypoints are 0.3 KB of it, and cannot shrink). Lower a
+// budget when a change saves more, never raise it without saying why in the commit.
 const (
-	applyAllocsPerNode = 0.14
-	applyBytesPerNode  = 960
+	applyAllocsPerNode = 0.12
+	applyBytesPerNode  = 820
 )
 
 // applyCost lays out a benchModel of n nodes (after one warm-up layout) and returns the
