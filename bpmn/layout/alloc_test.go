@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/internal/race"
 )
 
@@ -53,5 +54,54 @@ func TestApplyAllocationBudget(t *testing.T) {
 	}
 	if _, bytes4k := applyCost(t, 4_000); bytes4k > 1.1*bytes {
 		t.Errorf("Apply allocated %.0f bytes per node at 4,000 nodes, %.0f at 1,000: growth is not linear", bytes4k, bytes)
+	}
+}
+
+// TestDIAllocCountsWhatEmitTakes: newDIAlloc sizes every DI array to exactly what emit takes
+// from it (take falls back to an allocation per element when a count is short, which the
+// budget above sees only for unnamed elements), on models with names, labels, gateways,
+// boundary events and sub-processes.
+func TestDIAllocCountsWhatEmitTakes(t *testing.T) {
+	models := []*model{incidentModel(), benchModel(200)}
+	for seed := int64(1); seed <= 40; seed++ {
+		models = append(models, randomModel(seed, true))
+	}
+	for i, m := range models {
+		if err := Apply(m.defs); err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range m.defs.Diagrams {
+			plane := d.Plane
+			g, err := layoutScope(plane.Element)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a := g.newDIAlloc(g.routeAll())
+			var labels, bounds, flags, points int
+			count := func(l *bpmn.Label) {
+				if l != nil {
+					labels++
+					if l.Bounds != nil {
+						bounds++
+					}
+				}
+			}
+			for _, s := range plane.Shapes {
+				bounds++
+				count(s.Label)
+				if s.IsMarkerVisible != nil {
+					flags++
+				}
+			}
+			for _, e := range plane.Edges {
+				count(e.Label)
+				points += len(e.Waypoints)
+			}
+			got := [6]int{cap(a.shapes), cap(a.edges), cap(a.labels), cap(a.bnds), cap(a.flags), cap(a.points)}
+			want := [6]int{len(plane.Shapes), len(plane.Edges), labels, bounds, flags, points}
+			if got != want {
+				t.Errorf("model %d, %s: newDIAlloc sizes shapes, edges, labels, bounds, flags, points as %v; emit takes %v", i, plane.ID, got, want)
+			}
+		}
 	}
 }
