@@ -1,6 +1,9 @@
 package layout
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Channel tracks. The router draws every flow through the gap on a column boundary and the
 // lane on a row boundary, so flows that use one channel would run on the same line and a
@@ -75,7 +78,17 @@ func (c *channels) assign() {
 		for i := range segs {
 			order = append(order, i)
 		}
-		sort.Slice(order, func(a, b int) bool { return segs[order[a]].before(segs[order[b]]) })
+		// No two segments tie (before), so any sort gives this order; SortFunc does not
+		// allocate a swapper per channel as sort.Slice does.
+		slices.SortFunc(order, func(a, b int) int {
+			switch {
+			case a == b:
+				return 0
+			case segs[a].before(segs[b]):
+				return -1
+			}
+			return 1
+		})
 		trackOrder(segs, order, c.tracks[c.start[ch]:c.start[ch+1]])
 		c.extra[ch] = max(0, len(segs)-1) * trackSpacing
 	}
