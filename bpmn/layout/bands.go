@@ -25,9 +25,9 @@ func (g *graph) assignRows(topo []int) {
 	for i := range g.nodes {
 		columns = max(columns, g.nodes[i].rank+1)
 	}
-	below := newSkyline(columns, math.MinInt, maxInt)
-	above := newSkyline(columns, math.MaxInt, minInt)
-	queue := make([]int, 0, len(g.nodes))
+	below := newSkyline(columns, skyBelow)
+	above := newSkyline(columns, skyAbove)
+	queue := make([]int32, 0, len(g.nodes))
 	next := 0 // topo index below which every node is placed
 
 	place := func(chain []int, row int) {
@@ -35,7 +35,7 @@ func (g *graph) assignRows(topo []int) {
 			g.nodes[n].row = row
 			below.raise(g.nodes[n].rank, row)
 			above.raise(g.nodes[n].rank, row)
-			queue = append(queue, n)
+			queue = append(queue, int32(n))
 		}
 	}
 	// span is the column range a chain must find clear: from just after its parent (or its
@@ -47,7 +47,7 @@ func (g *graph) assignRows(topo []int) {
 		}
 		last := chain[len(chain)-1]
 		hi = g.nodes[last].rank
-		for _, ei := range g.nodes[last].out {
+		for _, ei := range g.out.of(last) {
 			if e := g.edges[ei]; !e.back {
 				hi = max(hi, g.nodes[e.to].rank-1)
 			}
@@ -59,9 +59,12 @@ func (g *graph) assignRows(topo []int) {
 	if root < 0 {
 		return
 	}
-	place(g.chain(root), 0)
+	// The chain being placed: place copies it, so one array, as long as the longest chain can
+	// be, serves them all.
+	chain := g.chain(root, make([]int, 0, len(g.nodes)))
+	place(chain, 0)
 
-	branchesFrom := make([]int, len(g.nodes)) // chains started from each row-0 node so far
+	branchesFrom := make([]int32, len(g.nodes)) // chains started from each row-0 node so far
 	for head := 0; ; head++ {
 		if head == len(queue) {
 			// Everything reachable is placed; start again from the first unplaced node in
@@ -73,7 +76,7 @@ func (g *graph) assignRows(topo []int) {
 			if next == len(topo) {
 				return
 			}
-			chain := g.chain(topo[next])
+			chain = g.chain(topo[next], chain)
 			lo, hi := span(-1, chain)
 			row := 0
 			if deepest := below.query(lo, hi); deepest != math.MinInt {
@@ -81,9 +84,9 @@ func (g *graph) assignRows(topo []int) {
 			}
 			place(chain, row)
 		}
-		u := queue[head]
+		u := int(queue[head])
 		p := g.nodes[u].row
-		for _, ei := range g.nodes[u].out {
+		for _, ei := range g.out.of(u) {
 			e := g.edges[ei]
 			if e.back || g.nodes[e.to].placed {
 				continue
@@ -93,7 +96,7 @@ func (g *graph) assignRows(topo []int) {
 				goBelow = branchesFrom[u]%2 == 0
 				branchesFrom[u]++
 			}
-			chain := g.chain(e.to)
+			chain = g.chain(int(e.to), chain)
 			lo, hi := span(u, chain)
 			var row int
 			if goBelow {
@@ -127,7 +130,7 @@ func (g *graph) spineStart(topo []int) int {
 }
 
 func (g *graph) hasForwardIn(n int) bool {
-	for _, ei := range g.nodes[n].in {
+	for _, ei := range g.in.of(n) {
 		if !g.edges[ei].back {
 			return true
 		}
@@ -136,9 +139,9 @@ func (g *graph) hasForwardIn(n int) bool {
 }
 
 // chain marks first and its preferred unplaced successors, one after another, as placed and
-// returns them. Ranks strictly increase along it, so it fits in one row.
-func (g *graph) chain(first int) []int {
-	chain := []int{first}
+// returns them, in buf's array. Ranks strictly increase along it, so it fits in one row.
+func (g *graph) chain(first int, buf []int) []int {
+	chain := append(buf[:0], first)
 	g.nodes[first].placed = true
 	for u := first; ; {
 		next := g.preferred(u)
@@ -157,7 +160,7 @@ func (g *graph) chain(first int) []int {
 func (g *graph) preferred(u int) int {
 	best, bestScore := -1, -1
 	def := g.nodes[u].el.Default
-	for _, ei := range g.nodes[u].out {
+	for _, ei := range g.out.of(u) {
 		e := g.edges[ei]
 		if e.back || e.boundary || g.nodes[e.to].placed {
 			continue
@@ -170,63 +173,79 @@ func (g *graph) preferred(u int) int {
 			score++
 		}
 		if score > bestScore {
-			best, bestScore = e.to, score
+			best, bestScore = int(e.to), score
 		}
 	}
 	return best
 }
 
 // skyline keeps, per column, the extreme row used so far (the lowest for "below", the highest
-// for "above") in a segment tree: raise and query are O(log columns).
+// for "above") in a segment tree: raise and query are O(log columns). Both kinds are max trees:
+// "above" stores rows negated. Rows are int32, half the bytes of int (a layout has far fewer
+// than 2^31 rows), and raise stops climbing at the first ancestor that already holds the row
+// or beyond, which is usually the leaf's parent.
 type skyline struct {
-	size  int
-	empty int
-	pick  func(a, b int) int
-	tree  []int
+	size  int   // the number of columns; leaf c is tree[size+c]
+	sign  int32 // +1 keeps the largest row per column (below), -1 the smallest (above)
+	empty int   // what query returns when no column in range holds a shape
+	tree  []int32
 }
 
-func newSkyline(columns, empty int, pick func(a, b int) int) *skyline {
-	size := 1
-	for size < columns {
-		size *= 2
+// noRow marks a segment of the tree with no shape in it; it is below every stored row.
+const noRow = math.MinInt32
+
+// Skyline kinds: skyBelow keeps the largest row per column, skyAbove the smallest.
+const (
+	skyBelow int32 = 1
+	skyAbove int32 = -1
+)
+
+// newSkyline makes a skyline of columns columns. The tree is bottom-up, with no rounding to a
+// power of two: raise and query only ever combine a node with its parent or sibling, and
+// max does not care in which order.
+func newSkyline(columns int, sign int32) *skyline {
+	size := max(columns, 1)
+	empty := math.MinInt
+	if sign < 0 {
+		empty = math.MaxInt
 	}
-	s := &skyline{size: size, empty: empty, pick: pick, tree: make([]int, 2*size)}
+	s := &skyline{size: size, sign: sign, empty: empty, tree: make([]int32, 2*size)}
 	for i := range s.tree {
-		s.tree[i] = empty
+		s.tree[i] = noRow
 	}
 	return s
 }
 
-// raise records a shape in row at column col.
+// raise records a shape in row at column col. Values only grow, so an ancestor already at
+// least v has every ancestor above it at least v too.
 func (s *skyline) raise(col, row int) {
-	i := col + s.size
-	s.tree[i] = s.pick(s.tree[i], row)
-	for i /= 2; i >= 1; i /= 2 {
-		s.tree[i] = s.pick(s.tree[2*i], s.tree[2*i+1])
+	v := s.sign * int32(row)
+	for i := col + s.size; i >= 1 && s.tree[i] < v; i /= 2 {
+		s.tree[i] = v
 	}
 }
 
 // query is the extreme row over columns lo..hi inclusive, or empty when none holds a shape.
 func (s *skyline) query(lo, hi int) int {
-	res := s.empty
 	if lo > hi {
-		return res
+		return s.empty
 	}
+	res := int32(noRow)
 	l, r := lo+s.size, hi+s.size+1
 	for l < r {
 		if l&1 == 1 {
-			res = s.pick(res, s.tree[l])
+			res = max(res, s.tree[l])
 			l++
 		}
 		if r&1 == 1 {
 			r--
-			res = s.pick(res, s.tree[r])
+			res = max(res, s.tree[r])
 		}
 		l /= 2
 		r /= 2
 	}
-	return res
+	if res == noRow {
+		return s.empty
+	}
+	return int(s.sign * res)
 }
-
-func maxInt(a, b int) int { return max(a, b) }
-func minInt(a, b int) int { return min(a, b) }

@@ -1,6 +1,9 @@
 package layout
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Channel tracks. The router draws every flow through the gap on a column boundary and the
 // lane on a row boundary, so flows that use one channel would run on the same line and a
@@ -40,44 +43,66 @@ type channelSeg struct {
 const slideBy = trackSpacing
 
 // channels collects the segments of each channel of one direction (every gap or every lane).
+// All channels share one array of segments and one of tracks, instead of two slices each: a
+// large workflow has thousands of gaps, most with no segment at all.
 type channels struct {
-	segs   [][]channelSeg
-	tracks [][]int // per channel, per segment (in segs order), its track
-	extra  []int   // per channel, the px it grows by
+	segs   []channelSeg // channel after channel, each in the order the routes gave them
+	start  []int32      // the segments of channel ch are segs[start[ch]:start[ch+1]]
+	tracks []int        // per segment, its track
+	extra  []int        // per channel, the px it grows by
 }
 
-func newChannels(n int) *channels {
-	return &channels{segs: make([][]channelSeg, n), tracks: make([][]int, n), extra: make([]int, n)}
+// newChannels makes n channels, each with room for the number of segments count gives it.
+func newChannels(count []int32) *channels {
+	c := &channels{start: make([]int32, len(count)+1), extra: make([]int, len(count))}
+	for ch, k := range count {
+		c.start[ch+1] = c.start[ch] + k
+	}
+	total := c.start[len(count)]
+	c.segs, c.tracks = make([]channelSeg, total), make([]int, total)
+	return c
 }
+
+// of is channel ch's segments.
+func (c *channels) of(ch int) []channelSeg { return c.segs[c.start[ch]:c.start[ch+1]] }
 
 // assign numbers the tracks of every channel (see tracks.go) and sizes the channel.
 func (c *channels) assign() {
-	for ch, segs := range c.segs {
+	var order []int // one array for every channel's sort
+	for ch := range c.extra {
+		segs := c.of(ch)
 		if len(segs) <= 1 {
-			c.tracks[ch] = make([]int, len(segs)) // most channels: nothing to order
-			continue
+			continue // most channels: nothing to order, and track 0
 		}
-		order := make([]int, len(segs))
-		for i := range order {
-			order[i] = i
+		order = order[:0]
+		for i := range segs {
+			order = append(order, i)
 		}
-		sort.Slice(order, func(a, b int) bool { return segs[order[a]].before(segs[order[b]]) })
-		c.tracks[ch] = trackOrder(segs, order)
+		// No two segments tie (before), so any sort gives this order; SortFunc does not
+		// allocate a swapper per channel as sort.Slice does.
+		slices.SortFunc(order, func(a, b int) int {
+			switch {
+			case a == b:
+				return 0
+			case segs[a].before(segs[b]):
+				return -1
+			}
+			return 1
+		})
+		trackOrder(segs, order, c.tracks[c.start[ch]:c.start[ch+1]])
 		c.extra[ch] = max(0, len(segs)-1) * trackSpacing
 	}
 }
 
 // shifts returns, per channel, how far its first track moves and, per cell after it, how far
 // the cell moves: the growth of every channel before.
+// Both are views of one array of running sums: a cell moves as far as the next channel.
 func (c *channels) shifts() (channel, cell []int) {
-	channel, cell = make([]int, len(c.extra)), make([]int, len(c.extra))
-	sum := 0
+	sums := make([]int, len(c.extra)+1)
 	for i, e := range c.extra {
-		channel[i] = sum
-		sum += e
-		cell[i] = sum
+		sums[i+1] = sums[i] + e
 	}
-	return channel, cell
+	return sums[:len(c.extra)], sums[1:]
 }
 
 // turn is where the route goes from point i, away from the segment that has its other end at
@@ -111,7 +136,7 @@ func (g *graph) stubOnActivity(ri int, pts []pt, i, j int) bool {
 	case 0:
 		return !e.boundary && g.nodes[e.from].kind == kindActivity
 	case len(pts) - 1:
-		return e.intoVia == nil && g.nodes[e.to].kind == kindActivity
+		return !e.intoBoundary && g.nodes[e.to].kind == kindActivity
 	}
 	return false
 }
@@ -119,8 +144,16 @@ func (g *graph) stubOnActivity(ri int, pts []pt, i, j int) bool {
 // channelPlan is the tracks of every gap and lane, ready to be applied.
 type channelPlan struct {
 	gaps, lanes *channels
-	gapAt       map[int]int     // gap x -> gap index
-	laneAt      func(y int) int // lane y -> lane index, or -1
+	rows        int // rows of the grid: its lanes are 0..rows
+}
+
+// laneAt is the index of the lane at y, or -1 when y is on none (the grid has rows rows). A
+// function, not a closure, so the question asked of every route point is a direct call.
+func laneAt(y, rows int) int {
+	if y < outerMargin || (y-outerMargin)%cellHeight != 0 || (y-outerMargin)/cellHeight > rows {
+		return -1
+	}
+	return (y - outerMargin) / cellHeight
 }
 
 // stuckRoutes lists, in order, the routes with a gap segment whose turn still runs along
@@ -128,12 +161,10 @@ type channelPlan struct {
 func (p *channelPlan) stuckRoutes() []int {
 	var out []int
 	seen := map[int]bool{}
-	for _, segs := range p.gaps.segs {
-		for _, s := range segs {
-			if s.stuck && !seen[s.route] {
-				seen[s.route] = true
-				out = append(out, s.route)
-			}
+	for _, s := range p.gaps.segs {
+		if s.stuck && !seen[s.route] {
+			seen[s.route] = true
+			out = append(out, s.route)
 		}
 	}
 	sort.Ints(out)
@@ -141,103 +172,184 @@ func (p *channelPlan) stuckRoutes() []int {
 }
 
 // planChannels gives every segment that runs along a gap or a lane a track of its own.
-func (g *graph) planChannels(routes [][]pt) *channelPlan {
+func (g *graph) planChannels(routes *routeSet) *channelPlan {
 	rows := 0
 	for i := range g.nodes {
 		rows = max(rows, g.nodes[i].row+1)
 	}
-	gapAt := make(map[int]int, len(g.colX))
-	for c, x := range g.colX {
-		gapAt[x] = c
-	}
-	laneAt := func(y int) int {
-		if y < outerMargin || (y-outerMargin)%cellHeight != 0 || (y-outerMargin)/cellHeight > rows {
-			return -1
-		}
-		return (y - outerMargin) / cellHeight
-	}
-	gaps, lanes := g.collectSegments(routes, gapAt, laneAt, rows)
-	linkTurns(gaps, lanes)
-	return &channelPlan{gaps: gaps, lanes: lanes, gapAt: gapAt, laneAt: laneAt}
+	gaps, lanes, at := g.collectSegments(routes, rows)
+	linkTurns(gaps, lanes, at)
+	return &channelPlan{gaps: gaps, lanes: lanes, rows: rows}
 }
 
-// collectSegments sorts the segments of the routes into the gaps and lanes they run along.
-func (g *graph) collectSegments(routes [][]pt, gapAt map[int]int, laneAt func(int) int, rows int) (gaps, lanes *channels) {
-	gaps, lanes = newChannels(len(g.colX)), newChannels(rows+1)
+// gapAt finds x in g.colX (ascending): the index of the gap at x and true, or, for an x
+// between gaps, the index of the first gap after it and false. It is asked for every point
+// of every route, so it looks up x's cellWidth-wide stretch in g.gapBefore, which leaves at
+// most one gap to step over (columns are at least cellWidth wide), instead of a search.
+func (g *graph) gapAt(x int) (int, bool) {
+	if x < g.colX[0] {
+		return 0, false
+	}
+	k := (x - g.colX[0]) / cellWidth
+	c := int(g.gapBefore[min(k, len(g.gapBefore)-1)])
+	for c+1 < len(g.colX) && g.colX[c+1] <= x {
+		c++
+	}
+	if g.colX[c] == x {
+		return c, true
+	}
+	return c + 1, false
+}
+
+// indexGaps fills g.gapBefore: per cellWidth-wide stretch from the first gap, the last gap at
+// or before the stretch's start. O(columns + width / cellWidth), and the width is O(nodes).
+func (g *graph) indexGaps() {
+	last := g.colX[len(g.colX)-1]
+	g.gapBefore = make([]int32, (last-g.colX[0])/cellWidth+1)
+	c := 0
+	for k := range g.gapBefore {
+		x := g.colX[0] + k*cellWidth
+		for c+1 < len(g.colX) && g.colX[c+1] <= x {
+			c++
+		}
+		g.gapBefore[k] = int32(c)
+	}
+}
+
+// collectSegments sorts the segments of the routes into the gaps and lanes they run along, and
+// indexes them by route and point (segmentIndex).
+func (g *graph) collectSegments(routes *routeSet, rows int) (gaps, lanes *channels, at segmentIndex) {
+	at = segmentIndex{routes: routes, seg: make([]int32, len(routes.pts))}
+	gapCount, laneCount := make([]int32, len(g.colX)), make([]int32, rows+1)
+	g.eachChannelSeg(routes, rows, func(_, _ int, gap bool, ch int) {
+		if gap {
+			gapCount[ch]++
+		} else {
+			laneCount[ch]++
+		}
+	})
+	gaps, lanes = newChannels(gapCount), newChannels(laneCount)
+	// The counts become each channel's next free slot.
+	copy(gapCount, gaps.start)
+	copy(laneCount, lanes.start)
 	getX := func(p pt) int { return p.x }
 	getY := func(p pt) int { return p.y }
-	for ri, pts := range routes {
+	g.eachChannelSeg(routes, rows, func(ri, i int, gap bool, ch int) {
+		pts := routes.of(ri)
+		p, q := pts[i-1], pts[i]
+		lo, hi := i-1, i // the indexes of the low and high ends
+		if gap {
+			if q.y < p.y {
+				lo, hi = i, i-1
+			}
+			k := gapCount[ch]
+			gaps.segs[k] = g.newSeg(ri, i, pts, lo, hi, getY, getX)
+			at.set(ri, i, 1+k)
+			gapCount[ch]++
+			return
+		}
+		if q.x < p.x {
+			lo, hi = i, i-1
+		}
+		k := laneCount[ch]
+		lanes.segs[k] = g.newSeg(ri, i, pts, lo, hi, getX, getY)
+		at.set(ri, i, -1-k)
+		laneCount[ch]++
+	})
+	return gaps, lanes, at
+}
+
+// eachChannelSeg calls f, route by route and point by point, for every segment (the one ending
+// at point i of route ri) that runs along a gap or a lane, with its channel.
+func (g *graph) eachChannelSeg(routes *routeSet, rows int, f func(ri, i int, gap bool, ch int)) {
+	for ri := range routes.span {
+		pts := routes.of(ri)
 		for i := 1; i < len(pts); i++ {
 			p, q := pts[i-1], pts[i]
-			lo, hi := i-1, i // the indexes of the low and high ends
 			switch {
 			case p.x == q.x:
-				c, ok := gapAt[p.x]
-				if !ok {
-					continue
+				if c, ok := g.gapAt(p.x); ok {
+					f(ri, i, true, c)
 				}
-				if q.y < p.y {
-					lo, hi = i, i-1
-				}
-				gaps.segs[c] = append(gaps.segs[c], g.newSeg(ri, i, pts, lo, hi, getY, getX))
 			case p.y == q.y:
-				l := laneAt(p.y)
-				if l < 0 {
-					continue
+				if l := laneAt(p.y, rows); l >= 0 {
+					f(ri, i, false, l)
 				}
-				if q.x < p.x {
-					lo, hi = i, i-1
-				}
-				lanes.segs[l] = append(lanes.segs[l], g.newSeg(ri, i, pts, lo, hi, getX, getY))
 			}
 		}
 	}
-	return gaps, lanes
+}
+
+// segmentIndex finds a channel segment by its route and the index of its second point: per
+// route point, 1 + the segment's index in the gaps' array, or -1 - its index in the lanes',
+// or 0. Arrays of every point's entry, instead of maps of the channel segments only: a map
+// entry costs several times a point's 4 bytes.
+type segmentIndex struct {
+	routes *routeSet
+	seg    []int32 // per point of routes.pts
+}
+
+func (at segmentIndex) set(route, end int, v int32) { at.seg[int(at.routes.span[route][0])+end] = v }
+
+// find is the entry of the segment ending at point end of route, or 0 when end is past the
+// route's last point.
+func (at segmentIndex) find(route, end int) int32 {
+	if s := at.routes.span[route]; int(s[0])+end < int(s[1]) {
+		return at.seg[int(s[0])+end]
+	}
+	return 0
+}
+
+// gap is the gap segment ending at point end of route (end may be past the route's last
+// point), as 1 + its index in the gaps' array, or 0.
+func (at segmentIndex) gap(route, end int) int {
+	if v := at.find(route, end); v > 0 {
+		return int(v)
+	}
+	return 0
+}
+
+// lane is the index in the lanes' array of the lane segment ending at point end of route, or -1.
+func (at segmentIndex) lane(route, end int) int {
+	if v := at.find(route, end); v < 0 {
+		return int(-1 - v)
+	}
+	return -1
 }
 
 // linkTurns assigns the tracks of lanes, then of gaps, telling each segment which track the
 // route turns onto at its ends (see channelSeg.loTrack).
-func linkTurns(gaps, lanes *channels) {
+func linkTurns(gaps, lanes *channels, at segmentIndex) {
 	// A lane segment's turn onto a gap segment continues on that segment's own gap track,
-	// which no other turn uses: give it a junction of its own (a negative track) so it
-	// constrains nothing.
-	gapSeg := map[[2]int]int{} // route and segment end -> 1 + a number unique to the gap segment
-	for _, segs := range gaps.segs {
-		for _, s := range segs {
-			gapSeg[[2]int{s.route, s.end}] = 1 + len(gapSeg)
-		}
-	}
-	for _, segs := range lanes.segs {
-		for k := range segs {
-			s := &segs[k]
-			s.loTrack, s.hiTrack = -gapSeg[s.turnOnto(true)], -gapSeg[s.turnOnto(false)]
-		}
+	// which no other turn uses: give it a junction of its own (a negative track, minus 1 +
+	// the gap segment's index) so it constrains nothing.
+	for k := range lanes.segs {
+		s := &lanes.segs[k]
+		s.loTrack, s.hiTrack = -at.gap(s.turnOnto(true)), -at.gap(s.turnOnto(false))
 	}
 	lanes.assign()
 	// Gap segments turn onto lanes: tell them the lane tracks before ordering the gaps.
-	laneTrack := map[[2]int]int{} // route and segment end -> lane track
-	for l, segs := range lanes.segs {
-		for k, s := range segs {
-			laneTrack[[2]int{s.route, s.end}] = lanes.tracks[l][k]
+	laneTrack := func(route, end int) int {
+		if k := at.lane(route, end); k >= 0 {
+			return lanes.tracks[k]
 		}
+		return 0
 	}
-	for _, segs := range gaps.segs {
-		for k := range segs {
-			s := &segs[k]
-			s.loTrack, s.hiTrack = laneTrack[s.turnOnto(true)], laneTrack[s.turnOnto(false)]
-		}
+	for k := range gaps.segs {
+		s := &gaps.segs[k]
+		s.loTrack, s.hiTrack = laneTrack(s.turnOnto(true)), laneTrack(s.turnOnto(false))
 	}
 	gaps.assign()
 }
 
 // turnOnto names the segment the route turns onto at s's lo (or hi) end: route and the index
 // of that segment's second point.
-func (s channelSeg) turnOnto(atLo bool) [2]int {
+func (s channelSeg) turnOnto(atLo bool) (route, end int) {
 	at, away := s.hiAt, s.loAt
 	if atLo {
 		at, away = s.loAt, s.hiAt
 	}
-	return [2]int{s.route, max(at, 2*at-away)}
+	return s.route, max(at, 2*at-away)
 }
 
 // slideStubs moves the stubs marked to slide slideBy px along the channel, toward the
@@ -257,24 +369,22 @@ func (s channelSeg) slideStubs(pts []pt, along func(*pt) *int) {
 
 // moveAll shifts shapes and route points by the growth of the channels before them, then puts
 // every channel segment on its track.
-func (g *graph) moveAll(routes [][]pt, plan *channelPlan) {
-	gaps, lanes, gapAt, laneAt := plan.gaps, plan.lanes, plan.gapAt, plan.laneAt
+func (g *graph) moveAll(routes *routeSet, plan *channelPlan) {
+	gaps, lanes := plan.gaps, plan.lanes
 	gapShift, colShift := gaps.shifts()
 	laneShift, rowShift := lanes.shifts()
-	// colOf is the column whose cell holds x (strictly between two gaps). g.colX stays as
-	// routing saw it: it names the gaps of the routes' coordinates.
-	colOf := func(x int) int {
-		return max(0, sort.SearchInts(g.colX, x)-1)
-	}
+	// g.colX stays as routing saw it: it names the gaps of the routes' coordinates.
 	rowOf := func(y int) int { return max(0, (y-outerMargin)/cellHeight) }
 	moveX := func(x int) int {
-		if c, ok := gapAt[x]; ok {
+		c, onGap := g.gapAt(x)
+		if onGap {
 			return x + gapShift[c]
 		}
-		return x + colShift[min(colOf(x), len(colShift)-1)]
+		// x is in the cell of column c-1, strictly between two gaps.
+		return x + colShift[min(max(0, c-1), len(colShift)-1)]
 	}
 	moveY := func(y int) int {
-		if l := laneAt(y); l >= 0 {
+		if l := laneAt(y, plan.rows); l >= 0 {
 			return y + laneShift[l]
 		}
 		return y + rowShift[min(rowOf(y), len(rowShift)-1)]
@@ -284,32 +394,32 @@ func (g *graph) moveAll(routes [][]pt, plan *channelPlan) {
 		dx, dy := colShift[n.rank], rowShift[n.row]
 		n.box.x += dx
 		n.box.y += dy
-		for _, b := range n.boundary {
+		if n.boundaries == 0 {
+			continue
+		}
+		for _, ci := range g.attached.of(i) {
+			b := g.scope.Children[ci]
 			bb := g.boxes[b]
 			bb.x += dx
 			bb.y += dy
 			g.boxes[b] = bb
 		}
 	}
-	for _, pts := range routes {
-		for i := range pts {
-			pts[i] = pt{moveX(pts[i].x), moveY(pts[i].y)}
-		}
+	for i, p := range routes.pts {
+		routes.pts[i] = pt{moveX(p.x), moveY(p.y)}
 	}
-	for c, segs := range gaps.segs {
-		for k, s := range segs {
-			d := gaps.tracks[c][k] * trackSpacing
-			routes[s.route][s.end-1].x += d
-			routes[s.route][s.end].x += d
-			s.slideStubs(routes[s.route], func(p *pt) *int { return &p.y })
-		}
+	for k, s := range gaps.segs {
+		d := gaps.tracks[k] * trackSpacing
+		pts := routes.of(s.route)
+		pts[s.end-1].x += d
+		pts[s.end].x += d
+		s.slideStubs(pts, func(p *pt) *int { return &p.y })
 	}
-	for l, segs := range lanes.segs {
-		for k, s := range segs {
-			d := lanes.tracks[l][k] * trackSpacing
-			routes[s.route][s.end-1].y += d
-			routes[s.route][s.end].y += d
-			s.slideStubs(routes[s.route], func(p *pt) *int { return &p.x })
-		}
+	for k, s := range lanes.segs {
+		d := lanes.tracks[k] * trackSpacing
+		pts := routes.of(s.route)
+		pts[s.end-1].y += d
+		pts[s.end].y += d
+		s.slideStubs(pts, func(p *pt) *int { return &p.x })
 	}
 }

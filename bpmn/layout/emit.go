@@ -11,17 +11,17 @@ import (
 // declared), then edges in declaration order of the flows, as the SecMaster samples have them.
 func (g *graph) emit(planeID string) *bpmn.Plane {
 	routes := g.routeAll() // first: spreading the flows over their channels moves the shapes
+	a := g.newDIAlloc(routes)
 	plane := &bpmn.Plane{ID: planeID, BPMNElement: g.scope.ID, Element: g.scope,
-		Shapes: make([]*bpmn.Shape, 0, len(g.index)), Edges: make([]*bpmn.Edge, 0, len(g.edges))}
-	a := newDIAlloc(len(g.index), routes)
-	for _, el := range g.scope.Children {
-		n, ok := g.index[el]
-		if !ok {
+		Shapes: make([]*bpmn.Shape, 0, cap(a.shapes)), Edges: make([]*bpmn.Edge, 0, len(g.edges))}
+	for i, el := range g.scope.Children {
+		n := g.nodeOf[i]
+		if n < 0 {
 			continue
 		}
-		b, k := g.nodes[n].box, g.nodes[n].kind
-		if g.nodes[n].el != el {
-			b, k = g.boxes[el], kindBoundary
+		b, k := g.nodes[n].box, g.drawnKind(el, n)
+		if k == kindBoundary {
+			b = g.boxes[el]
 		}
 		// Field by field: the shape is zero, and copying a whole struct into the array
 		// while the GC marks costs a write barrier for every pointer field it has.
@@ -41,7 +41,7 @@ func (g *graph) emit(planeID string) *bpmn.Plane {
 		plane.Shapes = append(plane.Shapes, shape)
 	}
 	for i := range g.edges {
-		e, pts := &g.edges[i], routes[i]
+		e, pts := &g.edges[i], routes.of(i)
 		edge := a.edge()
 		edge.BPMNElement, edge.Element, edge.Waypoints = e.flow.ID, e.flow, a.waypoints(pts) // ID: setDIIDs
 		if e.flow.Name != "" {
@@ -98,25 +98,54 @@ type diAlloc struct {
 	flags  []bool
 }
 
-// newDIAlloc sizes the arrays for shapes shapes and the edges routed as routes: each shape
-// and edge has at most one label, and bounds for itself and its label.
-func newDIAlloc(shapes int, routes [][]pt) *diAlloc {
-	points := 0
-	for _, r := range routes {
-		points += len(r)
+// drawnKind is the kind of shape drawn for el, a child of the scope that node n draws: n's
+// kind, or kindBoundary when el is a boundary event riding on n.
+func (g *graph) drawnKind(el *bpmn.Element, n int32) kind {
+	if g.nodes[n].el != el {
+		return kindBoundary
+	}
+	return g.nodes[n].kind
+}
+
+// newDIAlloc sizes the arrays exactly for the plane emit builds from the scope's nodes and
+// the edges routed as routes: it counts what emit will take, case by case.
+func (g *graph) newDIAlloc(routes *routeSet) *diAlloc {
+	var shapes, labels, bounds, flags int
+	for i, el := range g.scope.Children {
+		n := g.nodeOf[i]
+		if n < 0 {
+			continue
+		}
+		shapes++
+		if el.Type == "ExclusiveGateway" {
+			flags++
+		}
+		switch {
+		case g.drawnKind(el, n) == kindActivity:
+			labels++ // empty
+		case el.Name != "":
+			labels++
+			bounds++
+		}
+	}
+	for i := range g.edges {
+		if g.edges[i].flow.Name != "" {
+			labels++
+			bounds++
+		}
 	}
 	return &diAlloc{
 		shapes: make([]bpmn.Shape, 0, shapes),
-		edges:  make([]bpmn.Edge, 0, len(routes)),
-		bnds:   make([]bpmn.Bounds, 0, 2*shapes+len(routes)),
-		labels: make([]bpmn.Label, 0, shapes+len(routes)),
-		points: make([]bpmn.Point, 0, points),
-		flags:  make([]bool, 0, shapes),
+		edges:  make([]bpmn.Edge, 0, len(g.edges)),
+		bnds:   make([]bpmn.Bounds, 0, shapes+bounds),
+		labels: make([]bpmn.Label, 0, labels),
+		points: make([]bpmn.Point, 0, len(routes.pts)),
+		flags:  make([]bool, 0, flags),
 	}
 }
 
-// take returns a pointer to the next zero element of *s, growing it (rarely: only when an
-// estimate is short) by allocating the element alone.
+// take returns a pointer to the next zero element of *s, or (never, when newDIAlloc counted
+// right) a new element of its own.
 func take[T any](s *[]T) *T {
 	if len(*s) == cap(*s) {
 		return new(T)
@@ -160,16 +189,16 @@ func (a *diAlloc) waypoints(pts []pt) []bpmn.Point {
 // of its own, widening the channels and moving the shapes to match. Flows that cross in a gap
 // where no track order keeps their stubs apart enter their targets from above or below
 // instead, and everything is routed once more.
-func (g *graph) routeAll() [][]pt {
-	route := func() [][]pt {
+func (g *graph) routeAll() *routeSet {
+	route := func() *routeSet {
 		r := newRouter(g)
-		routes := make([][]pt, len(g.edges))
+		routes := newRouteSet(len(g.edges))
 		// Default flows first, so each can take a corner of its own (router.ownCorner).
 		for _, defaults := range []bool{true, false} {
 			for i := range g.edges {
 				if e := &g.edges[i]; g.isDefault(e) == defaults {
 					r.ownCorner = defaults
-					routes[i] = r.route(e)
+					routes.set(i, r.route(e))
 				}
 			}
 		}

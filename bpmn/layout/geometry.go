@@ -74,11 +74,11 @@ func (g *graph) placeShapes() {
 	width := make([]int, columns)
 	for i := range g.nodes {
 		n := &g.nodes[i]
-		if k := len(n.boundary); k > 0 {
+		if k := int(n.boundaries); k > 0 {
 			// Widen the host so every event's centre stays on its bottom edge.
-			n.w = max(n.w, (k-1)*boundaryPitch)
+			n.box.w = max(n.box.w, (k-1)*boundaryPitch)
 		}
-		span := max(n.w, len(n.boundary)*boundaryPitch-(boundaryPitch-eventSize))
+		span := max(n.box.w, int(n.boundaries)*boundaryPitch-(boundaryPitch-eventSize))
 		width[n.rank] = max(width[n.rank], cellWidth, span+2*gapClearance)
 	}
 	g.colX = make([]int, columns+1)
@@ -86,20 +86,21 @@ func (g *graph) placeShapes() {
 	for c, w := range width {
 		g.colX[c+1] = g.colX[c] + w
 	}
+	g.indexGaps()
 	for i := range g.nodes {
 		n := &g.nodes[i]
 		n.row -= top
-		n.box = box{
-			x: g.colX[n.rank] + (width[n.rank]-n.w)/2,
-			y: rowTop(n.row) + (cellHeight-n.h)/2,
-			w: n.w, h: n.h,
-		}
+		n.box.x = g.colX[n.rank] + (width[n.rank]-n.box.w)/2
+		n.box.y = rowTop(n.row) + (cellHeight-n.box.h)/2
 		// Boundary events sit centred on the host's bottom edge, boundaryPitch apart and
 		// centred as a group (bpmn-auto-layout v1 lib/Layouter.js spreads them the same way,
 		// at host.w/(n+1), which lets two events on a 100 px task overlap).
-		for j, b := range n.boundary {
-			centre := n.box.midX() + (2*j-(len(n.boundary)-1))*boundaryPitch/2
-			g.boxes[b] = box{x: centre - eventSize/2, y: n.box.bottom() - eventSize/2, w: eventSize, h: eventSize}
+		if n.boundaries == 0 {
+			continue
+		}
+		for j, ci := range g.attached.of(i) {
+			centre := n.box.midX() + (2*j-(int(n.boundaries)-1))*boundaryPitch/2
+			g.boxes[g.scope.Children[ci]] = box{x: centre - eventSize/2, y: n.box.bottom() - eventSize/2, w: eventSize, h: eventSize}
 		}
 	}
 }

@@ -8,49 +8,70 @@ import (
 
 // node is one shape on the grid: a flow node of the scope other than an attached boundary
 // event (those ride on their host's node).
+// Fields are ordered largest first, so the small ones share a word: a large workflow has
+// tens of thousands of nodes.
 type node struct {
 	el         *bpmn.Element
+	box        box   // w and h are the shape size from the start; x and y come with placement
+	rank, row  int   // grid column and row; row is relative to the spine (0) until placement shifts it
+	id         int32 // its index in graph.nodes, for the router's per-node arrays
+	boundaries int32 // how many boundary events ride on it (graph.attached lists them)
 	kind       kind
-	w, h       int   // shape size, px
-	out, in    []int // edge indices in declaration order; a host's list ends with its boundary events' flows
-	boundary   []*bpmn.Element
-	rank, row  int // grid column and row; row is relative to the spine (0) until placement shifts it
 	placed     bool
 	reachesEnd bool // an end event is reachable over forward edges
-	box        box
 }
 
 // edge is one sequence flow between two nodes of the scope. A flow leaving (or, in an invalid
-// model, entering) a boundary event is an edge of the host; via/intoVia keep the event itself.
+// model, entering) a boundary event is an edge of the host; via and intoVia give the event
+// itself, from the flow (no pointers of its own: 24 bytes an edge).
 type edge struct {
-	flow     *bpmn.Element
-	from, to int
-	via      *bpmn.Element // boundary event the flow leaves from, or nil
-	intoVia  *bpmn.Element // boundary event the flow enters, or nil
-	back     bool          // closes a cycle: excluded from ranking, routed as a loop
-	boundary bool          // leaves a boundary event
+	flow         *bpmn.Element
+	from, to     int32 // node indexes
+	back         bool  // closes a cycle: excluded from ranking, routed as a loop
+	boundary     bool  // leaves a boundary event
+	intoBoundary bool  // enters a boundary event
 	// enterVertically routes a forward flow into its target's top or bottom from the lane
 	// beside it, for flows that cross another in a gap where their stubs would overlap.
 	enterVertically bool
 }
 
+// via is the boundary event e leaves from, or nil.
+func (e *edge) via() *bpmn.Element {
+	if e.boundary {
+		return e.flow.SourceRef
+	}
+	return nil
+}
+
+// intoVia is the boundary event e enters, or nil.
+func (e *edge) intoVia() *bpmn.Element {
+	if e.intoBoundary {
+		return e.flow.TargetRef
+	}
+	return nil
+}
+
 // graph is the scope reduced to what the layout needs, with every slice in declaration order
 // so each tie below is broken the same way on every run.
 type graph struct {
-	scope    *bpmn.Element
-	nodes    []node
-	edges    []edge
-	index    map[*bpmn.Element]int // flow node (boundary events included) -> node
-	boxes    map[*bpmn.Element]box // boundary event -> its shape, filled by placement
-	children []*bpmn.Element       // container activities whose content gets its own diagram
-	colX     []int                 // x of each column's left boundary (and one past the last), px
+	scope     *bpmn.Element
+	nodes     []node
+	edges     []edge
+	out, in   lists                 // per node, its edges (see fileEdges)
+	attached  lists                 // per node with boundaries, its boundary events as indexes in scope.Children
+	index     map[*bpmn.Element]int // flow node (boundary events included) -> node; buildGraph only
+	nodeOf    []int32               // per child of scope, the node drawing it (a boundary event's host's), or -1
+	boxes     map[*bpmn.Element]box // boundary event -> its shape, filled by placement
+	children  []*bpmn.Element       // container activities whose content gets its own diagram
+	colX      []int                 // x of each column's left boundary (and one past the last), px
+	gapBefore []int32               // see indexGaps
 }
 
 // buildGraph collects the flow nodes and sequence flows directly inside scope (a process or a
 // sub-process). Flows with an end outside the scope, or no end at all, are left out: they
 // cannot be drawn in this plane, and the linter reports them.
 func buildGraph(scope *bpmn.Element) (*graph, error) {
-	nodes, flows := countScope(scope)
+	kinds, nodes, flows := countScope(scope)
 	g := &graph{
 		scope: scope,
 		nodes: make([]node, 0, nodes),
@@ -58,9 +79,11 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 		index: make(map[*bpmn.Element]int, nodes),
 		boxes: make(map[*bpmn.Element]box),
 	}
-	var boundaries []*bpmn.Element
-	for _, ch := range scope.Children {
-		k := classify(ch)
+	g.nodeOf = make([]int32, len(scope.Children))
+	var boundaries []int // children of scope that are attached boundary events
+	for i, ch := range scope.Children {
+		g.nodeOf[i] = -1
+		k := kinds[i]
 		if k == kindNone {
 			continue
 		}
@@ -68,21 +91,24 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 			return nil, idError(ch, scope)
 		}
 		if ch.Type == "BoundaryEvent" && ch.AttachedToRef != nil && ch.AttachedToRef.Parent == scope {
-			boundaries = append(boundaries, ch)
+			boundaries = append(boundaries, i)
 			continue
 		}
-		g.addNode(ch, k)
+		g.nodeOf[i] = int32(g.addNode(ch, k))
 	}
-	for _, b := range boundaries {
+	for _, i := range boundaries {
+		b := scope.Children[i]
 		host, ok := g.index[b.AttachedToRef]
 		if !ok {
 			// The host is a flow node of another kind we do not draw; draw the event alone.
-			g.addNode(b, kindEvent)
+			g.nodeOf[i] = int32(g.addNode(b, kindEvent))
 			continue
 		}
-		g.nodes[host].boundary = append(g.nodes[host].boundary, b)
 		g.index[b] = host
+		g.nodeOf[i] = int32(host)
+		g.nodes[host].boundaries++
 	}
+	g.fileAttached(boundaries)
 	for _, ch := range scope.Children {
 		if ch.Type != "SequenceFlow" || ch.SourceRef == nil || ch.TargetRef == nil {
 			continue
@@ -95,70 +121,97 @@ func buildGraph(scope *bpmn.Element) (*graph, error) {
 		if ch.ID == "" {
 			return nil, idError(ch, scope)
 		}
-		e := edge{flow: ch, from: from, to: to}
+		e := edge{flow: ch, from: int32(from), to: int32(to)}
 		if g.nodes[from].el != ch.SourceRef {
-			e.via, e.boundary = ch.SourceRef, true
+			e.boundary = true
 		}
 		if g.nodes[to].el != ch.TargetRef {
-			e.intoVia = ch.TargetRef
+			e.intoBoundary = true
 		}
 		g.edges = append(g.edges, e)
 	}
-	g.carveEdgeLists()
-	// Out lists: a node's own flows first, then its boundary events' flows, so the spine and
-	// the first branches follow the normal path and exception paths come last.
-	for i := range g.edges {
-		if !g.edges[i].boundary {
-			g.nodes[g.edges[i].from].out = append(g.nodes[g.edges[i].from].out, i)
-		}
-		g.nodes[g.edges[i].to].in = append(g.nodes[g.edges[i].to].in, i)
-	}
-	for i := range g.edges {
-		if g.edges[i].boundary {
-			g.nodes[g.edges[i].from].out = append(g.nodes[g.edges[i].from].out, i)
-		}
-	}
+	g.index = nil // nothing after buildGraph asks it: let it go
+	g.fileEdges()
 	return g, nil
 }
 
-// countScope counts scope's flow nodes (boundary events included) and sequence flows, the
-// sizes of the graph's slices and index: a process of a large workflow has tens of thousands
-// of each, and growing them by doubling was a tenth of the layout's allocations.
-func countScope(scope *bpmn.Element) (nodes, flows int) {
-	for _, ch := range scope.Children {
+// countScope classifies scope's children, once (classify compares type names), and counts
+// its flow nodes (boundary events included) and sequence flows, the sizes of the graph's
+// slices and index: a process of a large workflow has tens of thousands of each, and growing
+// them by doubling was a tenth of the layout's allocations.
+func countScope(scope *bpmn.Element) (kinds []kind, nodes, flows int) {
+	kinds = make([]kind, len(scope.Children))
+	for i, ch := range scope.Children {
 		if ch.Type == "SequenceFlow" {
 			flows++
-		} else if classify(ch) != kindNone {
+		} else if kinds[i] = classify(ch); kinds[i] != kindNone {
 			nodes++
 		}
 	}
-	return nodes, flows
+	return kinds, nodes, flows
 }
 
-// carveEdgeLists gives every node's out and in lists their capacity in one shared backing
-// array (each edge is in one out list and one in list), instead of two small slices per
-// node grown by append. Appends then fill them in place, in the same order.
-func (g *graph) carveEdgeLists() {
-	outs := make([]int, len(g.nodes))
-	ins := make([]int, len(g.nodes))
+// fileEdges fills g.out and g.in, per node the indexes of its edges, in declaration order,
+// except that out lists have a node's own flows first, then its boundary events' flows, so
+// the spine and the first branches follow the normal path and exception paths come last.
+// All nodes' lists share two arrays: a slice per node and direction cost 48 bytes of headers
+// a node, which the GC scans.
+func (g *graph) fileEdges() {
+	g.out, g.in = newLists(len(g.nodes), len(g.edges)), newLists(len(g.nodes), len(g.edges))
 	for _, e := range g.edges {
-		outs[e.from]++
-		ins[e.to]++
+		g.out.count(e.from)
+		g.in.count(e.to)
 	}
-	backing := make([]int, 2*len(g.edges))
-	for i := range g.nodes {
-		g.nodes[i].out, backing = backing[:0:outs[i]], backing[outs[i]:]
-		g.nodes[i].in, backing = backing[:0:ins[i]], backing[ins[i]:]
+	g.out.open()
+	g.in.open()
+	for i, e := range g.edges {
+		if !e.boundary {
+			g.out.put(e.from, int32(i))
+		}
+		g.in.put(e.to, int32(i))
 	}
+	for i, e := range g.edges {
+		if e.boundary {
+			g.out.put(e.from, int32(i))
+		}
+	}
+	g.out.close()
+	g.in.close()
 }
 
-func (g *graph) addNode(el *bpmn.Element, k kind) {
+// fileAttached fills g.attached from the children of the scope that are boundary events, in
+// declaration order, leaving out those drawn as nodes of their own.
+func (g *graph) fileAttached(boundaries []int) {
+	var attached []int // the children of boundaries riding on a host
+	for _, i := range boundaries {
+		if n := g.nodeOf[i]; g.nodes[n].el != g.scope.Children[i] {
+			attached = append(attached, i)
+		}
+	}
+	if len(attached) == 0 {
+		return
+	}
+	g.attached = newLists(len(g.nodes), len(attached))
+	for _, i := range attached {
+		g.attached.count(g.nodeOf[i])
+	}
+	g.attached.open()
+	for _, i := range attached {
+		g.attached.put(g.nodeOf[i], int32(i))
+	}
+	g.attached.close()
+}
+
+// addNode adds el as a node of kind k and returns its index.
+func (g *graph) addNode(el *bpmn.Element, k kind) int {
 	w, h := size(k)
-	g.index[el] = len(g.nodes)
-	g.nodes = append(g.nodes, node{el: el, kind: k, w: w, h: h})
+	id := len(g.nodes)
+	g.index[el] = id
+	g.nodes = append(g.nodes, node{id: int32(id), el: el, kind: k, box: box{w: w, h: h}})
 	if containerTypes[el.Type] && hasFlowNodes(el) {
 		g.children = append(g.children, el)
 	}
+	return id
 }
 
 func hasFlowNodes(el *bpmn.Element) bool {
@@ -193,18 +246,21 @@ func (g *graph) breakCycles() {
 		black // finished
 	)
 	state := make([]uint8, len(g.nodes))
-	type frame struct{ n, next int }
-	var stack []frame
+	// A frame is a node on the search stack and the index of its next out flow. The stack
+	// holds grey nodes only, so it never outgrows the nodes; a workflow is mostly one long
+	// chain, which it grows to, so it is that big from the start.
+	type frame struct{ n, next int32 }
+	stack := make([]frame, 0, len(g.nodes))
 	visit := func(root int) {
 		if state[root] != white {
 			return
 		}
 		state[root] = grey
-		stack = append(stack[:0], frame{root, 0})
+		stack = append(stack[:0], frame{int32(root), 0})
 		for len(stack) > 0 {
 			top := &stack[len(stack)-1]
-			out := g.nodes[top.n].out
-			if top.next == len(out) {
+			out := g.out.of(int(top.n))
+			if int(top.next) == len(out) {
 				state[top.n] = black
 				stack = stack[:len(stack)-1]
 				continue
@@ -233,7 +289,7 @@ func (g *graph) breakCycles() {
 // rankNodes gives every node its longest-path rank over forward edges (Kahn's algorithm,
 // O(n+m)) and returns the nodes in that topological order.
 func (g *graph) rankNodes() []int {
-	indeg := make([]int, len(g.nodes))
+	indeg := make([]int32, len(g.nodes))
 	for _, e := range g.edges {
 		if !e.back {
 			indeg[e.to]++
@@ -247,7 +303,7 @@ func (g *graph) rankNodes() []int {
 	}
 	for head := 0; head < len(order); head++ {
 		u := order[head]
-		for _, ei := range g.nodes[u].out {
+		for _, ei := range g.out.of(u) {
 			e := g.edges[ei]
 			if e.back {
 				continue
@@ -256,7 +312,7 @@ func (g *graph) rankNodes() []int {
 				g.nodes[e.to].rank = r
 			}
 			if indeg[e.to]--; indeg[e.to] == 0 {
-				order = append(order, e.to)
+				order = append(order, int(e.to))
 			}
 		}
 	}
@@ -264,7 +320,7 @@ func (g *graph) rankNodes() []int {
 	for k := len(order) - 1; k >= 0; k-- {
 		n := &g.nodes[order[k]]
 		n.reachesEnd = n.el.Type == "EndEvent"
-		for _, ei := range n.out {
+		for _, ei := range g.out.of(order[k]) {
 			if e := g.edges[ei]; !e.back && g.nodes[e.to].reachesEnd {
 				n.reachesEnd = true
 				break

@@ -8,7 +8,7 @@ import (
 
 // kind is the layout's own coarse classification of a flow node. It is decided from the
 // moddle type name alone so this package does not depend on bpmn's type hierarchy.
-type kind int
+type kind uint8
 
 const (
 	kindNone kind = iota // not a flow node: flows, data objects, annotations, lanes, ...

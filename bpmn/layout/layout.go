@@ -107,16 +107,26 @@ func drawnByPlane(defs *bpmn.Definitions, el *bpmn.Element) bool {
 	return false
 }
 
-// hasDI reports whether el or anything inside it already has a shape or an edge.
+// hasDI reports whether el or anything inside it already has a shape or an edge. It looks at
+// each child where it finds it and stacks only those with children of their own: most
+// elements of a process (flows, tasks) are leaves, and stacking them all cost an array as
+// long as the process.
 func hasDI(el *bpmn.Element) bool {
+	if el.Shape != nil || el.Edge != nil {
+		return true
+	}
 	stack := []*bpmn.Element{el}
 	for len(stack) > 0 {
 		e := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
-		if e.Shape != nil || e.Edge != nil {
-			return true
+		for _, ch := range e.Children {
+			if ch.Shape != nil || ch.Edge != nil {
+				return true
+			}
+			if len(ch.Children) > 0 {
+				stack = append(stack, ch)
+			}
 		}
-		stack = append(stack, e.Children...)
 	}
 	return false
 }

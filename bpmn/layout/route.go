@@ -1,8 +1,6 @@
 package layout
 
 import (
-	"math"
-
 	"github.com/wfc-dev/wfc/bpmn"
 )
 
@@ -13,16 +11,14 @@ import (
 // never crosses a shape. Flows that close a loop run below every shape of the columns they
 // span. All occupancy questions are binary searches, so routing is O(m log n).
 type router struct {
-	g        *graph
-	rowCols  [][]int // per row, the columns holding a shape, ascending
-	colRows  [][]int // per column, the rows holding a shape, ascending
-	deepest  *skyline
-	colDepth []int // per column, the lowest row holding a shape
+	g       *graph
+	deepest *skyline // the lowest row per column, made by the first loop (see lowest)
 	// corners says, per node, whether flows leave (portOut) or enter (portIn) by its top
 	// (index 0) and bottom (1) corners: flows out of and into one corner would run on one line.
 	corners [][2]portUse
-	colRuns *lineRuns // runs through the empty cells of columns
-	rowRuns *lineRuns // runs through the empty cells of rows
+	colRuns *lineRuns // per column, its shapes and the runs through its empty cells
+	rowRuns *lineRuns // per row, its shapes and the runs through its empty cells
+	scratch []pt      // the route being drawn (path, join), maxRoutePoints long
 	// ownCorner says that the flow being routed is its source's default flow: a corner it
 	// leaves by is its alone, so the default slash near the source marks no other flow.
 	ownCorner bool
@@ -56,13 +52,13 @@ func (r *router) claim(n *node, corner int, out bool) bool {
 	case out:
 		use = portOut
 	}
-	r.corners[r.g.index[n.el]][corner] = use
+	r.corners[n.id][corner] = use
 	return true
 }
 
 // canClaim reports whether claim would succeed, without claiming.
 func (r *router) canClaim(n *node, corner int, out bool) bool {
-	use := r.corners[r.g.index[n.el]][corner]
+	use := r.corners[n.id][corner]
 	switch {
 	case use == portFree:
 		return true
@@ -82,70 +78,29 @@ func newRouter(g *graph) *router {
 		cols = max(cols, g.nodes[i].rank+1)
 	}
 	r := &router{
-		g:        g,
-		deepest:  newSkyline(cols, math.MinInt, maxInt),
-		colDepth: make([]int, cols),
-		corners:  make([][2]portUse, len(g.nodes)),
+		g:       g,
+		corners: make([][2]portUse, len(g.nodes)),
+		scratch: make([]pt, 0, maxRoutePoints),
 	}
-	ranks, rowsOf := make([]int, len(g.nodes)), make([]int, len(g.nodes))
+	ranks, rowsOf := make([]int32, len(g.nodes)), make([]int32, len(g.nodes))
 	for i := range g.nodes {
-		ranks[i], rowsOf[i] = g.nodes[i].rank, g.nodes[i].row
+		ranks[i], rowsOf[i] = int32(g.nodes[i].rank), int32(g.nodes[i].row)
 	}
-	// Bucket by column, then by row, so every list comes out sorted without a sort.
-	all := func(i int) int { return i }
-	_, byCol := group(cols, ranks, all) // the nodes column by column
-	_, byRow := group(rows, rowsOf, all)
-	rowOfCol := func(k int) int { return rowsOf[byCol[k]] }
-	r.rowCols, _ = groupBy(rows, len(byCol), rowOfCol, func(k int) int { return ranks[byCol[k]] })
-	rowNodes, _ := groupBy(rows, len(byCol), rowOfCol, func(k int) int { return byCol[k] })
-	colOfRow := func(k int) int { return ranks[byRow[k]] }
-	r.colRows, _ = groupBy(cols, len(byRow), colOfRow, func(k int) int { return rowsOf[byRow[k]] })
-	colNodes, _ := groupBy(cols, len(byRow), colOfRow, func(k int) int { return byRow[k] })
-	for _, n := range byRow {
-		r.deepest.raise(ranks[n], rowsOf[n])
-		r.colDepth[ranks[n]] = rowsOf[n]
-	}
-	r.colRuns = newLineRuns(colNodes, ranks, rowsOf)
-	r.rowRuns = newLineRuns(rowNodes, rowsOf, ranks)
+	// Bucket by column, then by row, then by column again, so every line comes out sorted
+	// without a sort.
+	_, byCol := bucket(cols, ranks, nil)
+	rowLines := newGridLines(rows, rowsOf, ranks, byCol)
+	colLines := newGridLines(cols, ranks, rowsOf, rowLines.at)
+	r.colRuns = newLineRuns(colLines, ranks)
+	r.rowRuns = newLineRuns(rowLines, rowsOf)
 	return r
-}
-
-// group buckets the items 0..len(keys)-1 by their key (each below n), keeping their order
-// within a bucket, and gives each bucket's values and all values, bucket after bucket.
-func group(n int, keys []int, value func(i int) int) ([][]int, []int) {
-	return groupBy(n, len(keys), func(i int) int { return keys[i] }, value)
-}
-
-// groupBy is group for count items whose keys key gives. The buckets share one array (and
-// one allocation): a large workflow has thousands of rows and columns, and a list each
-// grown by append cost thousands of allocations per routing.
-func groupBy(n, count int, key, value func(i int) int) ([][]int, []int) {
-	start := make([]int, n+1) // start[b] is where bucket b begins in flat
-	for i := range count {
-		start[key(i)+1]++
-	}
-	for b := range n {
-		start[b+1] += start[b]
-	}
-	flat, next := make([]int, count), make([]int, n)
-	copy(next, start)
-	for i := range count {
-		b := key(i)
-		flat[next[b]] = value(i)
-		next[b]++
-	}
-	buckets := make([][]int, n)
-	for b := range n {
-		buckets[b] = flat[start[b]:start[b+1]:start[b+1]]
-	}
-	return buckets, flat
 }
 
 // runs reports whether a flow can run through its column from node cn to row toRow and
 // through its row from node rn to column toCol without passing another run, and if so
 // records both runs.
 func (r *router) runs(cn *node, toRow int, rn *node, toCol int) bool {
-	c, w := r.g.index[cn.el], r.g.index[rn.el]
+	c, w := int(cn.id), int(rn.id)
 	if !r.colRuns.free(c, toRow) || !r.rowRuns.free(w, toCol) {
 		return false
 	}
@@ -154,26 +109,10 @@ func (r *router) runs(cn *node, toRow int, rn *node, toCol int) bool {
 	return true
 }
 
-// noneIn reports whether sorted holds no value in lo..hi (in either order).
-func noneIn(sorted []int, lo, hi int) bool {
-	if lo > hi {
-		lo, hi = hi, lo
-	}
-	// First index with value >= lo.
-	i, j := 0, len(sorted)
-	for i < j {
-		h := int(uint(i+j) >> 1)
-		if sorted[h] < lo {
-			i = h + 1
-		} else {
-			j = h
-		}
-	}
-	return i == len(sorted) || sorted[i] > hi
-}
-
-func (r *router) rowFree(row, c1, c2 int) bool { return c1 > c2 || noneIn(r.rowCols[row], c1, c2) }
-func (r *router) colFree(col, r1, r2 int) bool { return noneIn(r.colRows[col], r1, r2) }
+// rowFree reports whether row holds no shape in columns c1..c2 (none when c1 > c2), colFree
+// whether col holds none in rows r1..r2 (in either order).
+func (r *router) rowFree(row, c1, c2 int) bool { return c1 > c2 || r.rowRuns.noneIn(row, c1, c2) }
+func (r *router) colFree(col, r1, r2 int) bool { return r.colRuns.noneIn(col, r1, r2) }
 
 // cornerFacing is the corner of a node in row from that faces row to.
 func cornerFacing(from, to int) int {
@@ -191,23 +130,28 @@ func toward(a, b int) int {
 	return a - 1
 }
 
-// route returns the waypoints of edge e, first on the source's border, last on the target's.
-func (r *router) route(e *edge) []pt {
+// route returns the waypoints of edge e, first on the source's border, last on the target's,
+// in the router's scratch buffer (see routeSet.set).
+func (r *router) route(e *edge) []pt { return normalize(r.draw(e)) }
+
+// draw returns the waypoints of edge e, with repeated and collinear points, in the router's
+// scratch buffer or in slices of their own.
+func (r *router) draw(e *edge) []pt {
 	g := r.g
 	s, t := &g.nodes[e.from], &g.nodes[e.to]
 	switch {
 	case e.boundary:
-		return normalize(r.fromBoundary(e, s, t))
-	case e.back || e.intoVia != nil:
-		return normalize(r.loop(e, s, t))
+		return r.fromBoundary(e, s, t)
+	case e.back || e.intoBoundary:
+		return r.loop(e, s, t)
 	}
 	if e.enterVertically && s.row != t.row {
 		if pts, ok := r.fromAbove(s, t); ok {
-			return normalize(pts)
+			return pts
 		}
 	}
 	if pts := r.template(s, t); pts != nil {
-		return normalize(pts)
+		return pts
 	}
 	// Channel fallback: out to the gap right of the source, along the lane next to the
 	// target's row on the source's side, into the gap left of the target.
@@ -226,7 +170,7 @@ func (r *router) route(e *edge) []pt {
 	if p, ok := r.cornerToLane(t, lane, false); ok {
 		entry, entryOnLane = []pt{{p.x, lane}, p}, true
 	}
-	return normalize(join(exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1)))
+	return join(r.scratch, exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1))
 }
 
 // fromAbove routes a forward flow out of s's right into t's top (or bottom) from the lane
@@ -236,11 +180,11 @@ func (r *router) fromAbove(s, t *node) ([]pt, bool) {
 	if s.row > t.row {
 		lane, entry, corner = rowTop(t.row+1), t.box.bottomMid(), cornerBottom
 	}
-	if len(t.boundary) > 0 && corner == cornerBottom || !r.claim(t, corner, false) {
+	if t.boundaries > 0 && corner == cornerBottom || !r.claim(t, corner, false) {
 		return nil, false
 	}
 	exit := r.exitRight(s)
-	return join(exit, false, []pt{{entry.x, lane}, entry}, true, lane, r.g.cellLeft(s.rank+1)), true
+	return join(r.scratch, exit, false, []pt{{entry.x, lane}, entry}, true, lane, r.g.cellLeft(s.rank+1)), true
 }
 
 // cornerToLane is the top or bottom corner of gateway n when lane runs along the top or bottom
@@ -248,7 +192,7 @@ func (r *router) fromAbove(s, t *node) ([]pt, bool) {
 // gateway flows) through the empty part of its own cell, instead of sharing its left or right
 // corner with the flows of its row.
 func (r *router) cornerToLane(n *node, lane int, out bool) (pt, bool) {
-	if n.kind != kindGateway || len(n.boundary) > 0 {
+	if n.kind != kindGateway || n.boundaries > 0 {
 		return pt{}, false
 	}
 	switch {
@@ -266,7 +210,7 @@ func (r *router) template(s, t *node) []pt {
 	sc, sr, tc, tr := s.rank, s.row, t.rank, t.row
 	if sr == tr {
 		if r.rowFree(sr, sc+1, tc-1) {
-			return []pt{sb.rightMid(), tb.leftMid()}
+			return r.path(sb.rightMid(), tb.leftMid())
 		}
 		return nil
 	}
@@ -278,7 +222,7 @@ func (r *router) template(s, t *node) []pt {
 		if tr < sr {
 			exit = sb.topMid()
 		}
-		return []pt{exit, {sb.midX(), tb.midY()}, tb.leftMid()}
+		return r.path(exit, pt{sb.midX(), tb.midY()}, tb.leftMid())
 	}
 	if t.kind == kindGateway && r.rowFree(sr, sc+1, tc) && r.colFree(tc, toward(tr, sr), sr) &&
 		r.canClaim(t, cornerFacing(tr, sr), false) && r.runs(t, sr, s, tc) {
@@ -288,14 +232,14 @@ func (r *router) template(s, t *node) []pt {
 		if sr < tr {
 			entry = tb.topMid()
 		}
-		return []pt{sb.rightMid(), {tb.midX(), sb.midY()}, entry}
+		return r.path(sb.rightMid(), pt{tb.midX(), sb.midY()}, entry)
 	}
 	if tc == sc+1 {
 		// A Z through the gap between the two columns. Further apart, a Z would run along a
 		// row's mid-line past empty cells, where another flow's Z may run too; the channel
 		// fallback keeps such runs on lanes, which give every flow a track of its own.
 		x := r.g.cellLeft(tc)
-		return []pt{sb.rightMid(), {x, sb.midY()}, {x, tb.midY()}, tb.leftMid()}
+		return r.path(sb.rightMid(), pt{x, sb.midY()}, pt{x, tb.midY()}, tb.leftMid())
 	}
 	return nil
 }
@@ -303,18 +247,18 @@ func (r *router) template(s, t *node) []pt {
 // fromBoundary routes a flow leaving a boundary event: down out of the event, then right into
 // the target (the exception path hangs below its host).
 func (r *router) fromBoundary(e *edge, host, t *node) []pt {
-	b := r.g.boxes[e.via]
+	b := r.g.boxes[e.via()]
 	tb := t.box
-	if e.intoVia == nil && !e.back && t.row > host.row && r.colFree(host.rank, host.row+1, t.row) &&
+	if !e.intoBoundary && !e.back && t.row > host.row && r.colFree(host.rank, host.row+1, t.row) &&
 		r.rowFree(t.row, host.rank+1, t.rank-1) && r.runs(host, t.row, t, host.rank) {
-		return []pt{b.bottomMid(), {b.midX(), tb.midY()}, tb.leftMid()}
+		return r.path(b.bottomMid(), pt{b.midX(), tb.midY()}, tb.leftMid())
 	}
 	lane := rowTop(host.row + 1)
 	exit := []pt{b.bottomMid(), {b.midX(), lane}}
-	if e.intoVia != nil {
-		return join(exit, true, r.enterBoundary(e.intoVia, t), true, lane, r.g.cellLeft(host.rank+1))
+	if e.intoBoundary {
+		return join(r.scratch, exit, true, r.enterBoundary(e.intoVia(), t), true, lane, r.g.cellLeft(host.rank+1))
 	}
-	return join(exit, true, r.enterLeft(t), false, lane, r.g.cellLeft(host.rank+1))
+	return join(r.scratch, exit, true, r.enterLeft(t), false, lane, r.g.cellLeft(host.rank+1))
 }
 
 // loop routes a flow back to an earlier (or the same) column: along the lane under the lowest
@@ -322,23 +266,48 @@ func (r *router) fromBoundary(e *edge, host, t *node) []pt {
 // target's bottom when nothing is below them in their columns.
 func (r *router) loop(e *edge, s, t *node) []pt {
 	lo, hi := min(s.rank, t.rank), max(s.rank, t.rank)
-	lane := rowTop(r.deepest.query(lo, hi) + 1)
+	lane := rowTop(r.lowest(lo, hi) + 1)
 	var exit, entry []pt
 	exitOnLane, entryOnLane := false, false
-	if e.from != e.to && len(s.boundary) == 0 && r.colDepth[s.rank] == s.row && r.claim(s, cornerBottom, true) {
+	if e.from != e.to && s.boundaries == 0 && r.colDepth(s.rank) == s.row && r.claim(s, cornerBottom, true) {
 		exit, exitOnLane = []pt{s.box.bottomMid(), {s.box.midX(), lane}}, true
 	} else {
 		exit = r.exitRight(s)
 	}
 	switch {
-	case e.intoVia != nil:
-		entry, entryOnLane = r.enterBoundary(e.intoVia, t), true
-	case len(t.boundary) == 0 && r.colDepth[t.rank] == t.row && r.claim(t, cornerBottom, false):
+	case e.intoBoundary:
+		entry, entryOnLane = r.enterBoundary(e.intoVia(), t), true
+	case t.boundaries == 0 && r.colDepth(t.rank) == t.row && r.claim(t, cornerBottom, false):
 		entry, entryOnLane = []pt{{t.box.midX(), lane}, t.box.bottomMid()}, true
 	default:
 		entry = r.enterLeft(t)
 	}
-	return join(exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1))
+	return join(r.scratch, exit, exitOnLane, entry, entryOnLane, lane, r.g.cellLeft(s.rank+1))
+}
+
+// colDepth is the lowest row holding a shape in column c, or 0 when none does (ranks are
+// longest paths, so every column holds one).
+func (r *router) colDepth(c int) int {
+	ns := r.colRuns.nodes(c)
+	if len(ns) == 0 {
+		return 0
+	}
+	return int(r.colRuns.pos[ns[len(ns)-1]])
+}
+
+// lowest is the lowest row holding a shape in columns lo..hi. Only loops ask, and many
+// workflows have none, so the skyline is made on the first question.
+func (r *router) lowest(lo, hi int) int {
+	if r.deepest == nil {
+		cols := len(r.colRuns.start) - 1
+		r.deepest = newSkyline(cols, skyBelow)
+		for c := range cols {
+			if len(r.colRuns.nodes(c)) > 0 {
+				r.deepest.raise(c, r.colDepth(c))
+			}
+		}
+	}
+	return r.deepest.query(lo, hi)
 }
 
 // exitRight leaves s at its right mid-point into the gap right of its column.
@@ -359,11 +328,11 @@ func (r *router) enterBoundary(b *bpmn.Element, host *node) []pt {
 }
 
 // join connects an exit (ending on a channel point, in a gap or on a lane) to an entry
-// (starting on one) through the channels: lane is the lane to use between two gaps, gap the
-// gap to use between two different lanes.
-func join(exit []pt, exitOnLane bool, entry []pt, entryOnLane bool, lane, gap int) []pt {
+// (starting on one) through the channels, in dst's array: lane is the lane to use between two
+// gaps, gap the gap to use between two different lanes.
+func join(dst, exit []pt, exitOnLane bool, entry []pt, entryOnLane bool, lane, gap int) []pt {
 	p, q := exit[len(exit)-1], entry[0]
-	pts := append([]pt(nil), exit...)
+	pts := append(dst[:0], exit...)
 	switch {
 	case !exitOnLane && !entryOnLane:
 		if p.x != q.x {
@@ -381,9 +350,10 @@ func join(exit []pt, exitOnLane bool, entry []pt, entryOnLane bool, lane, gap in
 	return append(pts, entry...)
 }
 
-// normalize drops repeated points and points in the middle of a straight run.
+// normalize drops repeated points and points in the middle of a straight run, in place: it
+// writes each point at or before where it read it.
 func normalize(pts []pt) []pt {
-	out := make([]pt, 0, len(pts))
+	out := pts[:0]
 	for _, p := range pts {
 		if n := len(out); n > 0 && out[n-1] == p {
 			continue
@@ -398,4 +368,39 @@ func normalize(pts []pt) []pt {
 		out = append(out, p)
 	}
 	return out
+}
+
+// maxRoutePoints is the most points draw gives a route (an exit and an entry of two points
+// each, joined through two more), with room to spare: the scratch buffer never grows.
+const maxRoutePoints = 16
+
+// path puts the points of a route in the router's scratch buffer, where the route stays until
+// routeSet.set copies it: a route of its own per flow was half of the layout's allocations.
+func (r *router) path(pts ...pt) []pt { return append(r.scratch[:0], pts...) }
+
+// routeSet holds the routes of every flow in one array, each found by its start and end
+// offsets: a slice per flow cost 24 bytes of header each, and chunks of points half empty.
+type routeSet struct {
+	pts  []pt       // the routes, in the order they were set
+	span [][2]int32 // per flow, where its route starts and ends in pts
+}
+
+// routePointsEstimate is about the mean number of points per route, with margin: most flows
+// are straight (2 points) or one Z (4). pts grows past it, by copying, when it is short.
+const routePointsEstimate = 3
+
+func newRouteSet(flows int) *routeSet {
+	return &routeSet{pts: make([]pt, 0, routePointsEstimate*flows), span: make([][2]int32, flows)}
+}
+
+// set copies pts in as flow i's route; flows may come in any order.
+func (rs *routeSet) set(i int, pts []pt) {
+	rs.span[i] = [2]int32{int32(len(rs.pts)), int32(len(rs.pts) + len(pts))}
+	rs.pts = append(rs.pts, pts...)
+}
+
+// of is flow i's route, with no room to grow into its neighbour.
+func (rs *routeSet) of(i int) []pt {
+	s := rs.span[i]
+	return rs.pts[s[0]:s[1]:s[1]]
 }

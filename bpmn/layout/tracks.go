@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"cmp"
 	"container/heap"
+	"slices"
 	"sort"
 )
 
@@ -46,10 +48,14 @@ func (s channelSeg) before(o channelSeg) bool {
 }
 
 // junctions are the turn coordinates of one channel, with the segments turning low and high
-// at each.
+// at each. They come from sorting the channel's turns by coordinate and track, low turns
+// before high ones, each by segment: a junction is a run of that array. A map of the coordinates and a slice per junction cost a few allocations
+// per junction.
 type junctions struct {
-	index       map[[2]int]int // turn coordinate and the track turned onto -> junction
-	lows, highs [][]int        // per junction, the segments turning low and high there
+	turns []int32    // the segments turning, junction after junction
+	start []int32    // junction j's turns are turns[start[j]:start[j+1]] ...
+	mid   []int32    // ... its high turns from mid[j] on
+	of    [][2]int32 // per segment, the junctions at its lo and hi ends
 }
 
 // ends lists a segment's two turns: coordinate, track turned onto, direction.
@@ -57,28 +63,54 @@ func ends(s channelSeg) [2][3]int {
 	return [2][3]int{{s.lo, s.loTrack, s.loTurn}, {s.hi, s.hiTrack, s.hiTurn}}
 }
 
+// turnKey is a turn as newJunctions sorts them.
+type turnKey struct {
+	coord, track int
+	high         bool  // turns high (lows first)
+	t            int32 // end t%2 of segment t/2
+}
+
 func newJunctions(segs []channelSeg) *junctions {
-	js := &junctions{index: map[[2]int]int{}}
+	keys := make([]turnKey, 0, 2*len(segs))
 	for i, s := range segs {
-		for _, t := range ends(s) {
-			key := [2]int{t[0], t[1]}
-			j, ok := js.index[key]
-			if !ok {
-				j = len(js.lows)
-				js.index[key] = j
-				js.lows, js.highs = append(js.lows, nil), append(js.highs, nil)
-			}
-			if t[2] < 0 {
-				js.lows[j] = append(js.lows[j], i)
-			} else {
-				js.highs[j] = append(js.highs[j], i)
-			}
+		for e, t := range ends(s) {
+			keys = append(keys, turnKey{coord: t[0], track: t[1], high: t[2] >= 0, t: int32(2*i + e)})
 		}
 	}
+	slices.SortFunc(keys, func(a, b turnKey) int {
+		switch {
+		case a.coord != b.coord:
+			return cmp.Compare(a.coord, b.coord)
+		case a.track != b.track:
+			return cmp.Compare(a.track, b.track)
+		case a.high != b.high:
+			if b.high {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(a.t, b.t)
+	})
+	js := &junctions{turns: make([]int32, len(keys)), of: make([][2]int32, len(segs))}
+	for k, key := range keys {
+		if k == 0 || key.coord != keys[k-1].coord || key.track != keys[k-1].track {
+			js.start = append(js.start, int32(k))
+			js.mid = append(js.mid, int32(k))
+		}
+		j := len(js.start) - 1
+		if !key.high {
+			js.mid[j] = int32(k) + 1
+		}
+		js.of[key.t/2][key.t%2] = int32(j)
+		js.turns[k] = key.t / 2
+	}
+	js.start = append(js.start, int32(len(keys)))
 	return js
 }
 
-func (js *junctions) at(t [3]int) int { return js.index[[2]int{t[0], t[1]}] }
+func (js *junctions) count() int          { return len(js.mid) }
+func (js *junctions) lows(j int) []int32  { return js.turns[js.start[j]:js.mid[j]] }
+func (js *junctions) highs(j int) []int32 { return js.turns[js.mid[j]:js.start[j+1]] }
 
 // trackSorter is the state of the topological sort of one channel.
 type trackSorter struct {
@@ -93,8 +125,8 @@ type trackSorter struct {
 	forced  int      // the first rank that may still be unplaced
 }
 
-// trackOrder returns the track of every segment; order is the segments in sorted order.
-func trackOrder(segs []channelSeg, order []int) []int {
+// trackOrder sets the track of every segment in tracks; order is the segments in sorted order.
+func trackOrder(segs []channelSeg, order []int, tracks []int) {
 	ts := &trackSorter{
 		segs: segs, order: order, rank: make([]int, len(segs)), js: newJunctions(segs),
 		indeg: make([]int, len(segs)), placed: make([]bool, len(segs)),
@@ -102,11 +134,11 @@ func trackOrder(segs []channelSeg, order []int) []int {
 	for r, i := range order {
 		ts.rank[i] = r
 	}
-	ts.waiting = make([]int, len(ts.js.lows))
-	for j, lows := range ts.js.lows {
-		ts.waiting[j] = len(lows)
-		if len(lows) > 0 {
-			for _, u := range ts.js.highs[j] {
+	ts.waiting = make([]int, ts.js.count())
+	for j := range ts.waiting {
+		ts.waiting[j] = len(ts.js.lows(j))
+		if ts.waiting[j] > 0 {
+			for _, u := range ts.js.highs(j) {
 				ts.indeg[u]++
 			}
 		}
@@ -116,7 +148,6 @@ func trackOrder(segs []channelSeg, order []int) []int {
 			heap.Push(&ts.ready, ts.rank[i])
 		}
 	}
-	tracks := make([]int, len(segs))
 	for next := 0; next < len(segs); {
 		if ts.ready.Len() == 0 {
 			ts.breakCycle()
@@ -129,21 +160,20 @@ func trackOrder(segs []channelSeg, order []int) []int {
 		next++
 		ts.place(i)
 	}
-	return tracks
 }
 
 // place marks segment i placed and releases the high turns that waited only for it.
 func (ts *trackSorter) place(i int) {
 	ts.placed[i] = true
-	for _, t := range ends(ts.segs[i]) {
+	for e, t := range ends(ts.segs[i]) {
 		if t[2] >= 0 {
 			continue
 		}
-		j := ts.js.at(t)
+		j := ts.js.of[i][e]
 		if ts.waiting[j]--; ts.waiting[j] > 0 {
 			continue
 		}
-		for _, u := range ts.js.highs[j] {
+		for _, u := range ts.js.highs(int(j)) {
 			if ts.indeg[u]--; ts.indeg[u] == 0 && !ts.placed[u] {
 				heap.Push(&ts.ready, ts.rank[u])
 			}
@@ -181,8 +211,8 @@ func (ts *trackSorter) breakCycle() {
 // (only reports when dry), and reports whether that clears them all.
 func (ts *trackSorter) clear(i int, dry bool) bool {
 	for e, t := range ends(ts.segs[i]) {
-		if j := ts.js.at(t); t[2] >= 0 && ts.waiting[j] > 0 &&
-			!clearTurn(ts.segs, i, e == 0, ts.js.lows[j], ts.placed, dry) {
+		if j := ts.js.of[i][e]; t[2] >= 0 && ts.waiting[j] > 0 &&
+			!clearTurn(ts.segs, i, e == 0, ts.js.lows(int(j)), ts.placed, dry) {
 			return false
 		}
 	}
@@ -193,7 +223,7 @@ func (ts *trackSorter) clear(i int, dry bool) bool {
 // unplaced segments lows turning at the same coordinate, which will sit on higher tracks: it
 // slides i's stub if it can, else theirs, and reports whether that cleared every overlap.
 // When dry it only reports.
-func clearTurn(segs []channelSeg, i int, atLo bool, lows []int, placed []bool, dry bool) bool {
+func clearTurn(segs []channelSeg, i int, atLo bool, lows []int32, placed []bool, dry bool) bool {
 	if slide(&segs[i], atLo, dry) {
 		return true
 	}
