@@ -57,14 +57,25 @@ func NewDefinitions(id, prefix string, namespaces []Attr) *Definitions {
 	return defs
 }
 
-// Grow makes room in the id registry for n more elements, so that building a model of tens
-// of thousands of elements does not rehash the registry over and over as it fills.
+// Grow makes room for n more elements, in the id registry and in the array elements are
+// cut from, so that building a model of tens of thousands of elements neither rehashes the
+// registry over and over as it fills nor allocates its elements in many pieces.
 func (d *Definitions) Grow(n int) {
 	byID := make(map[string]*Element, len(d.ByID)+n)
 	for id, e := range d.ByID {
 		byID[id] = e
 	}
 	d.ByID = byID
+	d.elems.reserve(n)
+}
+
+// newElement returns a zeroed element from the slab with its type, tag and parent set. The
+// fields are set one by one, not copied in as a struct: copying a whole Element into the
+// slab while the GC marks runs a write barrier over each of its ~20 pointer fields.
+func (d *Definitions) newElement(typ string, kinds *typeSet, parent *Element) *Element {
+	e := d.elems.one()
+	e.Type, e.Tag, e.Parent, e.kinds = typ, kinds.tag, parent, kinds
+	return e
 }
 
 // Register adds e to the id registry. An empty id is not registered; a malformed or
@@ -96,13 +107,15 @@ func (d *Definitions) AddProcess(id, name string) (*Element, error) {
 // elements (an Error, the host of a boundary event) first.
 func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...Attr) (*Element, error) {
 	typ = strings.TrimPrefix(typ, "bpmn:")
-	if !knownType(typ) {
+	kinds := typeSetOf(typ)
+	if kinds == nil {
 		return nil, fmt.Errorf("cannot add %q: not a BPMN element type (use the moddle type name, such as \"UserTask\")", typ)
 	}
 	if parent == nil {
 		return nil, fmt.Errorf("cannot add %s %q: no parent element", typ, id)
 	}
-	e := &Element{Type: typ, Tag: tagForType(typ), ID: id, Name: name, Parent: parent, kinds: typeSetOf(typ)}
+	e := d.newElement(typ, kinds, parent)
+	e.ID, e.Name = id, name
 	if n := len(id) + len(name) + len(attrs); n > 0 {
 		e.Attrs = d.attrs.take(2 + len(attrs))[:0] // room for all: they are set one by one
 	}
@@ -150,8 +163,8 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 		return nil, fmt.Errorf("cannot connect flow %q from %q to %q: they are in different processes or sub-processes; a sequence flow stays inside one",
 			flowID, from.ID, to.ID)
 	}
-	f := &Element{Type: "SequenceFlow", Tag: "sequenceFlow", ID: flowID, Parent: from.Parent, kinds: typeSetOf("SequenceFlow"),
-		Attrs: d.attrs.take(3 + len(attrs))[:0]}
+	f := d.newElement("SequenceFlow", sequenceFlowTypes, from.Parent)
+	f.ID, f.Attrs = flowID, d.attrs.take(3 + len(attrs))[:0]
 	f.Attrs = append(f.Attrs, Attr{Name: "id", Value: flowID})
 	for _, a := range attrs {
 		if a.Name == "name" {
@@ -172,6 +185,24 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 	to.Incoming = d.appendRef(to.Incoming, f)
 	from.Parent.Children = append(from.Parent.Children, f)
 	return f, nil
+}
+
+// Type sets of the elements the builder makes without being told their type.
+var (
+	sequenceFlowTypes     = typeSetOf("SequenceFlow")
+	formalExpressionTypes = typeSetOf("FormalExpression")
+)
+
+// qualifiedName is one qualified name, made again only when its prefix or local name
+// changes: SetExpression writes the same two names on every expression, each otherwise a
+// string concatenation of its own.
+type qualifiedName struct{ prefix, local, name string }
+
+func (q *qualifiedName) of(prefix, local string) string {
+	if q.name == "" || q.prefix != prefix || q.local != local {
+		q.prefix, q.local, q.name = prefix, local, qualify(prefix, local)
+	}
+	return q.name
 }
 
 // appendRef is append(list, e), growing list from the slab.
@@ -202,8 +233,10 @@ func (d *Definitions) SetCondition(flow *Element, expr string) (*Element, error)
 func (d *Definitions) SetExpression(parent *Element, tag, body string) *Element {
 	var xsi string
 	d.Element.Attrs, xsi = declarePrefix(d.Element.Attrs, "xsi", xsiURI)
-	expr := &Element{Type: "FormalExpression", Tag: tag, Parent: parent, Body: body,
-		Attrs: []Attr{{Name: xsi + ":type", Value: qualify(d.Prefix, "tFormalExpression")}}}
+	expr := d.newElement("FormalExpression", formalExpressionTypes, parent)
+	expr.Tag, expr.Body = tag, body
+	expr.Attrs = d.attrs.take(1)
+	expr.Attrs[0] = Attr{Name: d.xsiType.of(xsi, "type"), Value: d.formalExpression.of(d.Prefix, "tFormalExpression")}
 	kept := parent.Children[:0]
 	for _, c := range parent.Children {
 		if c.Tag != tag {
