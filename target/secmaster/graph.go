@@ -2,6 +2,7 @@ package secmaster
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/wfc-dev/wfc/bpmn"
@@ -67,11 +68,23 @@ type graph struct {
 	edgeStore []edge
 }
 
-// newNode returns a zeroed node from the graph's arrays. A full array is left to the nodes
-// that point into it and a new one of the same size started.
+// reserve makes room for n more nodes and m more edges in the graph's arrays.
+func (g *graph) reserve(n, m int) {
+	if cap(g.nodeStore)-len(g.nodeStore) < n {
+		g.nodeStore = make([]node, 0, n)
+	}
+	if cap(g.edgeStore)-len(g.edgeStore) < m {
+		g.edgeStore = make([]edge, 0, m)
+	}
+	g.edges = slices.Grow(g.edges, m)
+}
+
+// newNode returns a zeroed node from the graph's arrays. A full array, which a count made
+// beforehand keeps from happening, is left to the nodes that point into it and a new one
+// started.
 func (g *graph) newNode() *node {
 	if len(g.nodeStore) == cap(g.nodeStore) {
-		g.nodeStore = make([]node, 0, max(cap(g.nodeStore), 16))
+		g.reserve(16, 0)
 	}
 	g.nodeStore = g.nodeStore[:len(g.nodeStore)+1]
 	return &g.nodeStore[len(g.nodeStore)-1]
@@ -80,12 +93,45 @@ func (g *graph) newNode() *node {
 // newEdge is newNode for edges; it also appends the edge to g.edges.
 func (g *graph) newEdge() *edge {
 	if len(g.edgeStore) == cap(g.edgeStore) {
-		g.edgeStore = make([]edge, 0, max(cap(g.edgeStore), 16))
+		g.reserve(0, 16)
 	}
 	g.edgeStore = g.edgeStore[:len(g.edgeStore)+1]
 	e := &g.edgeStore[len(g.edgeStore)-1]
 	g.edges = append(g.edges, e)
 	return e
+}
+
+// graphSize is how many nodes and edges buildGraph makes for p, joins left out: the count
+// nodes and connect make, taken first so that the graph is cut from arrays of the right
+// size. A wrong count costs only another array.
+func graphSize(p *workflow.Program) (nodes, edges int) {
+	nodes, edges = 2, 1 // the start and end events, and the start's flow
+	for _, s := range p.Steps {
+		succ := p.Of(s)
+		switch body := s.Body.(type) {
+		case *workflow.Action, *workflow.Call:
+			nodes, edges = nodes+1, edges+1
+			if succ.OnError.Resolved() { // withErrorBoundary
+				nodes, edges = nodes+1, edges+1
+			}
+		case *workflow.Approval:
+			nodes, edges = nodes+1, edges+1
+			if succ.OnReject.Resolved() { // withOutcomeGateway
+				nodes, edges = nodes+1, edges+2
+			}
+		case *workflow.Wait:
+			nodes, edges = nodes+1, edges+1
+		case *workflow.Switch:
+			nodes, edges = nodes+1, edges+len(body.Cases)+1
+		case *workflow.Parallel:
+			if len(body.Branches) > 1 { // the fork and the join
+				nodes, edges = nodes+2, edges+len(body.Branches)+1
+			}
+		case *workflow.Run, nil:
+			// no node: nodes fails the build (check reports a run step first)
+		}
+	}
+	return nodes, edges
 }
 
 // stepNodes are the nodes compiled for one step.
@@ -112,20 +158,14 @@ type graphBuilder struct {
 
 func buildGraph(p *workflow.Program) (*graph, error) {
 	w := p.Workflow
-	steps := len(p.Steps)
+	nodes, edges := graphSize(p)
 	b := &graphBuilder{
-		// A step is one node and a flow or two, more with joins, boundary events and
-		// gateways: sized so that most workflows need one array of each.
-		g: &graph{
-			steps:     make([]*node, 0, steps+steps/2),
-			edges:     make([]*edge, 0, 2*steps+1),
-			nodeStore: make([]node, 0, steps+steps/2+2),
-			edgeStore: make([]edge, 0, 2*steps+1),
-		},
+		g:     &graph{steps: make([]*node, 0, nodes-2)},
 		prog:  p,
-		of:    make(map[*workflow.Step]*stepNodes, steps),
-		store: make([]stepNodes, steps),
+		of:    make(map[*workflow.Step]*stepNodes, len(p.Steps)),
+		store: make([]stepNodes, len(p.Steps)),
 	}
+	b.g.reserve(nodes, edges)
 	b.g.start = b.newNode(keyOf("@start"), "StartEvent", startName, nil, &w.Range)
 	b.g.end = b.newNode(keyOf("@end"), "EndEvent", endName, nil, &w.Range)
 	b.nodes(w.Steps)

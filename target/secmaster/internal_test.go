@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/wfc-dev/wfc/bpmn"
@@ -63,6 +64,19 @@ func TestIDCollision(t *testing.T) {
 	// Prefixes are separate spaces: the same key under another prefix is no collision.
 	if got := claim("Flow_", "enrich"); got != "Flow_"+idSuffix("enrich") {
 		t.Errorf("Flow_ id for enrich = %q", got)
+	}
+}
+
+// TestIDSuffixIsPaddedBase36: a suffix is the key's hash modulo idSpace as strconv writes
+// it in base 36, zero-padded to seven digits.
+func TestIDSuffixIsPaddedBase36(t *testing.T) {
+	for i := range 2000 {
+		key := "k" + strconv.Itoa(i)
+		want := strconv.FormatUint(fnv64(key)%idSpace, 36)
+		want = strings.Repeat("0", idSuffixLen-len(want)) + want
+		if got := idSuffix(key); got != want {
+			t.Fatalf("idSuffix(%q) = %q, want %q", key, got, want)
+		}
 	}
 }
 

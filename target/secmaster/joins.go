@@ -12,10 +12,30 @@ package secmaster
 // flow order. Runs in O(nodes + edges).
 func insertJoins(g *graph) {
 	linkIncoming(g.edges)
+	g.reserve(joinsNeeded(g))
 	joinAt(g, g.end)
 	for _, n := range g.steps {
 		joinAt(g, n)
 	}
+}
+
+// joinsNeeded is, at most, how many joining gateways and flows insertJoins adds: one for
+// each node reached by several flows, and at most one for every two flows into a parallel
+// join.
+func joinsNeeded(g *graph) (nodes, edges int) {
+	count := func(n *node) {
+		switch {
+		case n.parallelJoin:
+			nodes += n.inCount / 2
+		case n.inCount > 1:
+			nodes++
+		}
+	}
+	count(g.end)
+	for _, n := range g.steps {
+		count(n)
+	}
+	return nodes, nodes
 }
 
 // joinAt inserts the joining gateways in front of node n.
