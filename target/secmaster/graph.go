@@ -30,6 +30,8 @@ type node struct {
 	step   *workflow.Step // the step it was compiled from; nil for the start and end events
 	origin *diag.Range    // into the workflow or its program, which outlive the graph
 	host   *node          // a boundary event's task
+	// errorEvent is, on a task, its error boundary event (on_error.go); nil when it has none.
+	errorEvent *node
 
 	// main marks the node a step is drawn as (not its join, boundary event or converging
 	// gateway), the one that carries the step's description.

@@ -204,9 +204,9 @@ steps:
 	type reflectedApproval approvalInfo
 	plugins := 0
 	for _, m := range res.Taskconfig.NodeInfo {
-		if p, ok := m.Value.(pluginNode); ok {
+		if p, ok := m.Value.(*pluginNode); ok {
 			plugins++
-			encodesAsReflection(t, p, reflectedPlugin(p))
+			encodesAsReflection(t, p, reflectedPlugin(*p))
 		}
 	}
 	if plugins != 3 {
@@ -216,8 +216,8 @@ steps:
 		t.Errorf("%d approval entries, want 1", n)
 	}
 	for _, m := range res.Taskconfig.UsertaskInfo {
-		a := m.Value.(approvalInfo)
-		encodesAsReflection(t, a, reflectedApproval(a))
+		a := m.Value.(*approvalInfo)
+		encodesAsReflection(t, a, reflectedApproval(*a))
 	}
 	bare := approvalInfo{Name: "no approvers, no form"} // null approvers, {} form
 	encodesAsReflection(t, bare, reflectedApproval(bare))

@@ -11,7 +11,7 @@ import (
 func (b *graphBuilder) withErrorBoundary(s *workflow.Step, r *stepNodes, task *node) *node {
 	if onErr := &b.prog.Of(s).OnError; onErr.Resolved() {
 		r.err = b.add(keyOf(s.ID.Value).with("/error"), "BoundaryEvent", errorEventName, s, &onErr.Range)
-		r.err.host = task
+		r.err.host, task.errorEvent = task, r.err
 	}
 	return task
 }
