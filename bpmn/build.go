@@ -23,15 +23,37 @@ import (
 // ^[A-Za-z_][A-Za-z0-9_.\-]*$, checked by hand: a compiled workflow registers an id for every
 // element, and the regular expression was most of the cost of registering it).
 func validID(id string) bool {
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		letter := c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
-		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '.' || c == '-')) {
+	if id == "" || idByte[id[0]] != idStart {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if idByte[id[i]] == 0 {
 			return false
 		}
 	}
-	return id != ""
+	return true
 }
+
+// idByte classes the bytes of an id for validID: idStart for a letter or '_', which may
+// begin one; idRest for a digit, '.' or '-', which may only follow; 0 for the rest. One
+// table load per byte where the comparisons cost a dozen instructions: every element id
+// is checked.
+var idByte = func() (class [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_':
+			class[c] = idStart
+		case c >= '0' && c <= '9' || c == '.' || c == '-':
+			class[c] = idRest
+		}
+	}
+	return class
+}()
+
+const (
+	idStart = 1 + iota
+	idRest
+)
 
 // NewDefinitions starts a document. prefix is the BPMN namespace prefix ("bpmn2" for
 // SecMaster; "" for a default namespace); namespaces are the root's leading attributes,
@@ -138,7 +160,7 @@ func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...At
 // setAttr sets one attribute on a built element and links it when it is a reference.
 func (d *Definitions) setAttr(e *Element, a Attr) {
 	e.SetAttr(a.Name, a.Value)
-	if !refAttrs[a.Name] || a.Value == "" {
+	if !isRefAttr(a.Name) || a.Value == "" {
 		return
 	}
 	if target := d.ByID[a.Value]; target != nil {

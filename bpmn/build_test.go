@@ -309,6 +309,20 @@ func TestValidIDIsModdlesPattern(t *testing.T) {
 	}
 }
 
+// TestIsRefAttrIsTheTable: the suffix check in isRefAttr misses no reference attribute.
+func TestIsRefAttrIsTheTable(t *testing.T) {
+	for name := range refAttrs {
+		if !isRefAttr(name) {
+			t.Errorf("isRefAttr(%q) = false; it is a reference attribute", name)
+		}
+	}
+	for _, name := range []string{"id", "name", "soar:plugin", "flowable:dueDate", "myRef", "Ref", "defaults"} {
+		if isRefAttr(name) {
+			t.Errorf("isRefAttr(%q) = true; it is no reference attribute", name)
+		}
+	}
+}
+
 // Grow only makes room: ids registered before it still resolve and are still refused again.
 func TestGrowKeepsRegistry(t *testing.T) {
 	defs := NewDefinitions("Defs_1", "bpmn2", nil)

@@ -359,6 +359,15 @@ var refAttrs = map[string]bool{
 	"parameterRef": true, "inputDataRef": true, "outputDataRef": true,
 }
 
+// isRefAttr is refAttrs[name], without hashing the names of the attributes most elements
+// carry: every reference attribute's name ends in "Ref" but default's and calledElement's.
+func isRefAttr(name string) bool {
+	if !strings.HasSuffix(name, "Ref") {
+		return name == "default" || name == "calledElement"
+	}
+	return refAttrs[name]
+}
+
 // softRefAttrs name things that may legitimately live outside the document, so a value
 // that names no element is not recorded in Unresolved: moddle types calledElement as a
 // plain String, and Flowable resolves it as a process key among all deployed processes.

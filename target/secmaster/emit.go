@@ -76,7 +76,9 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
 	}
 	nodes := documentOrder(g)
 	defs.Grow(len(nodes) + len(g.edges))
-	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(defs, len(nodes)+len(g.edges)), // and a few event definitions
+	proc.Children = make([]*bpmn.Element, 0, len(nodes)+len(g.edges)) // its nodes and flows
+	// The id allocator makes room for the nodes' and flows' ids, and a few more.
+	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(defs, len(nodes)+len(g.edges)),
 		attrs: make([]bpmn.Attr, 0, 8), json: newJSONWriter(64)}
 	for _, n := range nodes {
 		if err := em.node(n); err != nil {
