@@ -23,15 +23,37 @@ import (
 // ^[A-Za-z_][A-Za-z0-9_.\-]*$, checked by hand: a compiled workflow registers an id for every
 // element, and the regular expression was most of the cost of registering it).
 func validID(id string) bool {
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		letter := c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_'
-		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '.' || c == '-')) {
+	if id == "" || idByte[id[0]] != idStart {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if idByte[id[i]] == 0 {
 			return false
 		}
 	}
-	return id != ""
+	return true
 }
+
+// idByte classes the bytes of an id for validID: idStart for a letter or '_', which may
+// begin one; idRest for a digit, '.' or '-', which may only follow; 0 for the rest. One
+// table load per byte where the comparisons cost a dozen instructions: every element id
+// is checked.
+var idByte = func() (class [256]byte) {
+	for c := range 256 {
+		switch {
+		case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_':
+			class[c] = idStart
+		case c >= '0' && c <= '9' || c == '.' || c == '-':
+			class[c] = idRest
+		}
+	}
+	return class
+}()
+
+const (
+	idStart = 1 + iota
+	idRest
+)
 
 // NewDefinitions starts a document. prefix is the BPMN namespace prefix ("bpmn2" for
 // SecMaster; "" for a default namespace); namespaces are the root's leading attributes,
@@ -57,14 +79,25 @@ func NewDefinitions(id, prefix string, namespaces []Attr) *Definitions {
 	return defs
 }
 
-// Grow makes room in the id registry for n more elements, so that building a model of tens
-// of thousands of elements does not rehash the registry over and over as it fills.
+// Grow makes room for n more elements, in the id registry and in the array elements are
+// cut from, so that building a model of tens of thousands of elements neither rehashes the
+// registry over and over as it fills nor allocates its elements in many pieces.
 func (d *Definitions) Grow(n int) {
 	byID := make(map[string]*Element, len(d.ByID)+n)
 	for id, e := range d.ByID {
 		byID[id] = e
 	}
 	d.ByID = byID
+	d.elems.reserve(n)
+}
+
+// newElement returns a zeroed element from the slab with its type, tag and parent set. The
+// fields are set one by one, not copied in as a struct: copying a whole Element into the
+// slab while the GC marks runs a write barrier over each of its ~20 pointer fields.
+func (d *Definitions) newElement(typ string, kinds *typeSet, parent *Element) *Element {
+	e := d.elems.one()
+	e.Type, e.Tag, e.Parent, e.kinds = typ, kinds.tag, parent, kinds
+	return e
 }
 
 // Register adds e to the id registry. An empty id is not registered; a malformed or
@@ -96,13 +129,15 @@ func (d *Definitions) AddProcess(id, name string) (*Element, error) {
 // elements (an Error, the host of a boundary event) first.
 func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...Attr) (*Element, error) {
 	typ = strings.TrimPrefix(typ, "bpmn:")
-	if !knownType(typ) {
+	kinds := typeSetOf(typ)
+	if kinds == nil {
 		return nil, fmt.Errorf("cannot add %q: not a BPMN element type (use the moddle type name, such as \"UserTask\")", typ)
 	}
 	if parent == nil {
 		return nil, fmt.Errorf("cannot add %s %q: no parent element", typ, id)
 	}
-	e := &Element{Type: typ, Tag: tagForType(typ), ID: id, Name: name, Parent: parent, kinds: typeSetOf(typ)}
+	e := d.newElement(typ, kinds, parent)
+	e.ID, e.Name = id, name
 	if n := len(id) + len(name) + len(attrs); n > 0 {
 		e.Attrs = d.attrs.take(2 + len(attrs))[:0] // room for all: they are set one by one
 	}
@@ -125,7 +160,7 @@ func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...At
 // setAttr sets one attribute on a built element and links it when it is a reference.
 func (d *Definitions) setAttr(e *Element, a Attr) {
 	e.SetAttr(a.Name, a.Value)
-	if !refAttrs[a.Name] || a.Value == "" {
+	if !isRefAttr(a.Name) || a.Value == "" {
 		return
 	}
 	if target := d.ByID[a.Value]; target != nil {
@@ -150,8 +185,8 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 		return nil, fmt.Errorf("cannot connect flow %q from %q to %q: they are in different processes or sub-processes; a sequence flow stays inside one",
 			flowID, from.ID, to.ID)
 	}
-	f := &Element{Type: "SequenceFlow", Tag: "sequenceFlow", ID: flowID, Parent: from.Parent, kinds: typeSetOf("SequenceFlow"),
-		Attrs: d.attrs.take(3 + len(attrs))[:0]}
+	f := d.newElement("SequenceFlow", sequenceFlowTypes, from.Parent)
+	f.ID, f.Attrs = flowID, d.attrs.take(3 + len(attrs))[:0]
 	f.Attrs = append(f.Attrs, Attr{Name: "id", Value: flowID})
 	for _, a := range attrs {
 		if a.Name == "name" {
@@ -172,6 +207,24 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 	to.Incoming = d.appendRef(to.Incoming, f)
 	from.Parent.Children = append(from.Parent.Children, f)
 	return f, nil
+}
+
+// Type sets of the elements the builder makes without being told their type.
+var (
+	sequenceFlowTypes     = typeSetOf("SequenceFlow")
+	formalExpressionTypes = typeSetOf("FormalExpression")
+)
+
+// qualifiedName is one qualified name, made again only when its prefix or local name
+// changes: SetExpression writes the same two names on every expression, each otherwise a
+// string concatenation of its own.
+type qualifiedName struct{ prefix, local, name string }
+
+func (q *qualifiedName) of(prefix, local string) string {
+	if q.name == "" || q.prefix != prefix || q.local != local {
+		q.prefix, q.local, q.name = prefix, local, qualify(prefix, local)
+	}
+	return q.name
 }
 
 // appendRef is append(list, e), growing list from the slab.
@@ -202,8 +255,10 @@ func (d *Definitions) SetCondition(flow *Element, expr string) (*Element, error)
 func (d *Definitions) SetExpression(parent *Element, tag, body string) *Element {
 	var xsi string
 	d.Element.Attrs, xsi = declarePrefix(d.Element.Attrs, "xsi", xsiURI)
-	expr := &Element{Type: "FormalExpression", Tag: tag, Parent: parent, Body: body,
-		Attrs: []Attr{{Name: xsi + ":type", Value: qualify(d.Prefix, "tFormalExpression")}}}
+	expr := d.newElement("FormalExpression", formalExpressionTypes, parent)
+	expr.Tag, expr.Body = tag, body
+	expr.Attrs = d.attrs.take(1)
+	expr.Attrs[0] = Attr{Name: d.xsiType.of(xsi, "type"), Value: d.formalExpression.of(d.Prefix, "tFormalExpression")}
 	kept := parent.Children[:0]
 	for _, c := range parent.Children {
 		if c.Tag != tag {

@@ -76,12 +76,14 @@ type Definitions struct {
 	Warnings []Warning
 	// Namespaces maps declared prefixes to URIs, in declaration order as Attrs on Element.
 
-	// The builder's attribute lists and incoming/outgoing lists come from slabs (see slab):
-	// a compiled workflow has thousands, each otherwise an allocation of its own. (Elements
-	// do not: copying one into a slab while the GC marks costs a write barrier for each of
-	// its ~20 pointer fields, more than allocating it.) A Definitions is never copied.
+	// The builder's elements, attribute lists and incoming/outgoing lists come from slabs
+	// (see slab): a compiled workflow has thousands, each otherwise an allocation of its own.
+	// Elements are filled field by field (newElement). A Definitions is never copied.
+	elems slab[Element]
 	attrs slab[Attr]
 	refs  slab[*Element]
+	// xsiType and formalExpression are the names SetExpression writes on every expression.
+	xsiType, formalExpression qualifiedName
 }
 
 // Diagram is one bpmndi:BPMNDiagram.

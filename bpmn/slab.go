@@ -26,3 +26,10 @@ func (s *slab[T]) take(n int) []T {
 
 // one returns one zeroed item.
 func (s *slab[T]) one() *T { return &s.take(1)[0] }
+
+// reserve makes sure the next n items come from one backing array (the builder's Grow).
+func (s *slab[T]) reserve(n int) {
+	if n > len(s.free) {
+		s.free = make([]T, n)
+	}
+}

@@ -206,20 +206,22 @@ func (e *Element) Is(t string) bool {
 // ask thousands per file. It is used only while Type is still the type it was made for.
 // Elements point at one shared entry per type (typeSets): a compiled workflow has
 // thousands of elements, and a pointer is a fifth of the entry's size.
+// It also holds the type's tag, so that the builder finds both in one look-up.
 type typeSet struct {
 	of  string
 	set typeList
+	tag string // tagForType(of)
 }
 
 var typeSets = func() map[string]*typeSet {
 	sets := make(map[string]*typeSet, len(ancestors))
 	for t, set := range ancestors {
-		sets[t] = &typeSet{of: t, set: set}
+		sets[t] = &typeSet{of: t, set: set, tag: tagForType(t)}
 	}
 	return sets
 }()
 
-// typeSetOf is typ's entry, nil for a type wfc does not model.
+// typeSetOf is typ's entry, nil for a type wfc does not model (see knownType).
 func typeSetOf(typ string) *typeSet { return typeSets[typ] }
 
 // ancestors is the types e is, nil for a type wfc does not model.
@@ -355,6 +357,15 @@ var refAttrs = map[string]bool{
 	"innerParticipantRef": true, "outerParticipantRef": true, "innerMessageFlowRef": true,
 	"outerMessageFlowRef": true, "innerConversationNodeRef": true, "outerConversationNodeRef": true,
 	"parameterRef": true, "inputDataRef": true, "outputDataRef": true,
+}
+
+// isRefAttr is refAttrs[name], without hashing the names of the attributes most elements
+// carry: every reference attribute's name ends in "Ref" but default's and calledElement's.
+func isRefAttr(name string) bool {
+	if !strings.HasSuffix(name, "Ref") {
+		return name == "default" || name == "calledElement"
+	}
+	return refAttrs[name]
 }
 
 // softRefAttrs name things that may legitimately live outside the document, so a value

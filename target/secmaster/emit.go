@@ -51,6 +51,18 @@ func documentOrder(g *graph) []*node {
 	return out
 }
 
+// emitter builds the BPMN model of a graph.
+type emitter struct {
+	defs *bpmn.Definitions
+	proc *bpmn.Element
+	ids  *idAllocator
+	// attrs and json are scratch space, reused from element to element: AddNode and Connect
+	// copy the attributes they are given, and an approval's handlers are written through
+	// json, so an element's attributes cost no allocation of their own.
+	attrs []bpmn.Attr
+	json  *jsonWriter
+}
+
 // emit builds the BPMN model of g. It returns the flow nodes in document order, each with
 // its element set.
 func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
@@ -63,100 +75,114 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
 		return nil, nil, err
 	}
 	nodes := documentOrder(g)
-	ids := newIDAllocator(len(nodes) + len(g.edges)) // and a few event definitions
 	defs.Grow(len(nodes) + len(g.edges))
+	proc.Children = make([]*bpmn.Element, 0, len(nodes)+len(g.edges)) // its nodes and flows
+	// The id allocator makes room for the nodes' and flows' ids, and a few more.
+	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(defs, len(nodes)+len(g.edges)),
+		attrs: make([]bpmn.Attr, 0, 8), json: newJSONWriter(64)}
 	for _, n := range nodes {
-		if err := emitNode(defs, proc, ids, n); err != nil {
+		if err := em.node(n); err != nil {
 			return nil, nil, err
 		}
 	}
 	for _, e := range g.edges {
-		if err := emitEdge(defs, ids, e); err != nil {
+		if err := em.edge(e); err != nil {
 			return nil, nil, err
 		}
 	}
 	return defs, nodes, nil
 }
 
-func emitNode(defs *bpmn.Definitions, proc *bpmn.Element, ids *idAllocator, n *node) error {
-	var attrs []bpmn.Attr
+// node adds the element of n, its documentation and its event definition.
+func (em *emitter) node(n *node) error {
+	attrs := em.attrs[:0]
 	switch n.typ {
 	case "ServiceTask":
-		attrs = serviceTaskAttrs(n.step)
+		attrs = appendServiceTaskAttrs(attrs, n.step)
 	case "UserTask":
-		a, err := userTaskAttrs(n.step)
+		a, err := appendUserTaskAttrs(attrs, n.step, em.json)
 		if err != nil {
 			return err
 		}
 		attrs = a
 	case "CallActivity":
-		attrs = callActivityAttrs(n.step)
+		attrs = appendCallActivityAttrs(attrs, n.step)
 	case "BoundaryEvent":
-		attrs = []bpmn.Attr{{Name: "attachedToRef", Value: n.host.el.ID}}
+		attrs = append(attrs, bpmn.Attr{Name: "attachedToRef", Value: n.host.el.ID})
 	}
-	attrs = withPlatformAttrs(append(attrs, stepIDAttrs(n)...), n)
-	el, err := defs.AddNode(proc, n.typ, ids.id(idPrefix(n.typ), n.key), n.name, attrs...)
+	attrs = withPlatformAttrs(appendStepIDAttr(attrs, n), n)
+	em.attrs = attrs[:0] // keep what it grew to
+	el, err := em.defs.AddNode(em.proc, n.typ, em.ids.id(idPrefix(n.typ), n.key), n.name, attrs...)
 	if err != nil {
 		return err
 	}
-	el.Origin = n.origin
+	el.Origin = *n.origin
 	n.el = el
 	// SecMaster's console writes every userTask with a documentation element first, empty
 	// when the task has no description (reference/taskFlow2.decoded.json).
 	if isMainNode(n) && (n.step.Description.Value != "" || n.typ == "UserTask") {
-		doc, err := defs.AddNode(el, "Documentation", "", "")
+		doc, err := em.defs.AddNode(el, "Documentation", "", "")
 		if err != nil {
 			return err
 		}
 		doc.Body = n.step.Description.Value
 	}
-	return emitEventDefinition(defs, ids, n)
+	return em.eventDefinition(n)
 }
 
-// emitEventDefinition gives a boundary event its error definition and a wait its timer.
+// Event definition types and their id prefixes (bpmn-js's: the type and '_').
+const (
+	errorDefinition       = "ErrorEventDefinition"
+	timerDefinition       = "TimerEventDefinition"
+	errorDefinitionPrefix = errorDefinition + "_"
+	timerDefinitionPrefix = timerDefinition + "_"
+)
+
+// eventDefinition gives a boundary event its error definition and a wait its timer.
 // The definition's id is bpmn-js's (its type, '_', seven characters), hashed from the
 // event's key and the role "definition" like every other compiled id.
-func emitEventDefinition(defs *bpmn.Definitions, ids *idAllocator, n *node) error {
-	var typ string
+func (em *emitter) eventDefinition(n *node) error {
+	var typ, prefix string
 	switch n.typ {
 	case "BoundaryEvent":
-		typ = "ErrorEventDefinition"
+		typ, prefix = errorDefinition, errorDefinitionPrefix
 	case "IntermediateCatchEvent":
-		typ = "TimerEventDefinition"
+		typ, prefix = timerDefinition, timerDefinitionPrefix
 	default:
 		return nil
 	}
-	def, err := defs.AddEventDefinition(n.el, typ, ids.id(typ+"_", n.key+"/definition"))
-	if err != nil || typ != "TimerEventDefinition" {
+	def, err := em.defs.AddEventDefinition(n.el, typ, em.ids.id(prefix, n.key.with("/definition")))
+	if err != nil || typ != timerDefinition {
 		return err
 	}
-	defs.SetExpression(def, "timeDuration", timerDuration(n.step))
+	em.defs.SetExpression(def, "timeDuration", timerDuration(n.step))
 	return nil
 }
 
 // isMainNode reports whether n is the node a step is drawn as (not its join, boundary
 // event or converging gateway), the one that carries the step's description.
 func isMainNode(n *node) bool {
-	return n.step != nil && n.key == n.step.ID.Value
+	return n.main
 }
 
-func emitEdge(defs *bpmn.Definitions, ids *idAllocator, e *edge) error {
-	var attrs []bpmn.Attr
+// edge adds the sequence flow of e, its condition, and its place as its gateway's default.
+func (em *emitter) edge(e *edge) error {
+	attrs := em.attrs[:0]
 	if e.name != "" {
 		attrs = append(attrs, bpmn.Attr{Name: "name", Value: e.name})
 	}
-	f, err := defs.Connect(ids.id("Flow_", e.key), e.from.el, e.to.el, attrs...)
+	f, err := em.defs.Connect(em.ids.id("Flow_", e.key), e.from.el, e.to.el, attrs...)
 	if err != nil {
 		return err
 	}
-	f.Origin = e.origin
+	f.Origin = *e.origin
 	if e.cond != "" {
-		if _, err := defs.SetCondition(f, e.cond); err != nil {
+		if _, err := em.defs.SetCondition(f, e.cond); err != nil {
 			return err
 		}
 	}
 	if e.isDefault {
-		if err := defs.SetDefault(e.from.el, f); err != nil {
+		if err := em.defs.SetDefault(e.from.el, f); err != nil {
 			return fmt.Errorf("default flow of %s: %w", e.from.el.ID, err)
 		}
 	}

@@ -3,6 +3,8 @@ package secmaster
 import (
 	"strconv"
 	"strings"
+
+	"github.com/wfc-dev/wfc/bpmn"
 )
 
 // idSpace is the number of bpmn-js id suffixes: a leading 0 or 1 then six base-36 digits
@@ -19,18 +21,39 @@ const (
 	processNumberRange = 100_000_000_000
 )
 
-// fnv64 is 64-bit FNV-1a (hash/fnv's New64a) over s, computed in place: the compiler hashes
-// a key for every element id, and hash/fnv's interface and the []byte copy of s cost two
-// allocations each time.
-func fnv64(s string) uint64 {
-	const offset64, prime64 = 14695981039346656037, 1099511628211
-	h := uint64(offset64)
+// roleKey is a role key (see idAllocator) as the state of its 64-bit FNV-1a hash (hash/fnv's
+// New64a). FNV-1a reads its input a byte at a time, so the key of "enrich/next" is the key of
+// "enrich" extended by "/next": the compiler hashes a key for every element id, and extending
+// a state costs nothing where building "enrich" + "/next" cost a string allocation per
+// element (issue 8, item 20).
+type roleKey uint64
+
+// FNV-1a's 64-bit offset basis and prime.
+const fnvOffset64, fnvPrime64 = 14695981039346656037, 1099511628211
+
+// keyOf is the key of the text s.
+func keyOf(s string) roleKey { return roleKey(fnvOffset64).with(s) }
+
+// with is the key of k's text followed by s.
+func (k roleKey) with(s string) roleKey { return roleKey(fnvOn(uint64(k), s)) }
+
+// withInt is the key of k's text followed by i in decimal ("decide/case/" and 2).
+func (k roleKey) withInt(i int) roleKey {
+	var digits [20]byte
+	return roleKey(fnvOn(uint64(k), strconv.AppendInt(digits[:0], int64(i), 10)))
+}
+
+// fnvOn continues the FNV-1a hash h over s.
+func fnvOn[S string | []byte](h uint64, s S) uint64 {
 	for i := 0; i < len(s); i++ {
 		h ^= uint64(s[i])
-		h *= prime64
+		h *= fnvPrime64
 	}
 	return h
 }
+
+// fnv64 is the 64-bit FNV-1a hash of s.
+func fnv64(s string) uint64 { return uint64(keyOf(s)) }
 
 // ProcessNumber is the N of Process_N for a workflow name: deterministic, 13 digits.
 func ProcessNumber(workflowName string) int64 {
@@ -39,26 +62,35 @@ func ProcessNumber(workflowName string) int64 {
 
 // idSuffix hashes key into a bpmn-js id suffix, [01][0-9a-z]{6}.
 func idSuffix(key string) string {
-	return string(appendID(nil, "", key))
+	return string(appendID(nil, "", keyOf(key)))
 }
 
-// appendID appends prefix and key's id suffix to buf.
-func appendID(buf []byte, prefix, key string) []byte {
-	var digits [16]byte // 2·36⁶ has 7 base-36 digits
-	s := strconv.AppendUint(digits[:0], fnv64(key)%idSpace, 36)
-	buf = append(buf, prefix...)
-	for i := len(s); i < idSuffixLen; i++ {
-		buf = append(buf, '0')
+// base36Digits are the digits of a suffix, as strconv writes base 36.
+const base36Digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+// appendID appends prefix and key's id suffix to buf: the key's hash modulo idSpace in base
+// 36, zero-padded to idSuffixLen digits. Written digit by digit from the right, dividing by
+// the constant 36, where strconv.AppendUint divides by a variable base (~4× the
+// instructions, for every element id).
+func appendID(buf []byte, prefix string, key roleKey) []byte {
+	var digits [idSuffixLen]byte
+	v := uint64(key) % idSpace
+	for i := idSuffixLen - 1; i >= 0; i-- {
+		digits[i] = base36Digits[v%36]
+		v /= 36
 	}
-	return append(buf, s...)
+	buf = append(buf, prefix...)
+	return append(buf, digits[:]...)
 }
 
 // idAllocator hands out element ids derived from role keys. A key is the step id and the
 // element's role ("enrich", "approve/join", "decide/case/2"); keys of the whole workflow
 // start with '@' ("@start"), which no step id can. The same key always gets the same id
-// unless an earlier key took it.
+// unless an earlier key took it. An id is taken when the model's registry (ByID) has it:
+// each id handed out is registered (AddNode, Connect) before the next is asked for, so the
+// registry is the set of ids used, and a set of the allocator's own would copy it.
 type idAllocator struct {
-	used map[string]bool
+	defs *bpmn.Definitions
 	// arena holds the ids handed out, back to back: each id is a substring of its String, so
 	// thousands of ids cost one allocation rather than one each. Written bytes never change
 	// (a Builder only appends), so earlier substrings stay valid; when it is full, a new
@@ -70,24 +102,22 @@ type idAllocator struct {
 // 16 bytes, the longest prefix the compiler uses for most elements.
 const idArenaBytes = 16
 
-// newIDAllocator returns an allocator with room for about n ids.
-func newIDAllocator(n int) *idAllocator {
-	a := &idAllocator{used: make(map[string]bool, n)}
+// newIDAllocator returns an allocator for the elements of defs, with room for about n ids.
+func newIDAllocator(defs *bpmn.Definitions, n int) *idAllocator {
+	a := &idAllocator{defs: defs}
 	a.arena.Grow(n * idArenaBytes)
 	return a
 }
 
 // id returns prefix + suffix for key ("Activity_", "enrich" → "Activity_0k2x9qa"). On a
 // collision the key is rehashed as "key#1", "key#2", ... until a free id turns up.
-func (a *idAllocator) id(prefix, key string) string {
+func (a *idAllocator) id(prefix string, key roleKey) string {
 	var buf [48]byte // holds every prefix the compiler uses and a suffix
 	b := appendID(buf[:0], prefix, key)
-	for n := 1; a.used[string(b)]; n++ {
-		b = appendID(b[:0], prefix, key+"#"+strconv.Itoa(n))
+	for n := 1; a.defs.ByID[string(b)] != nil; n++ {
+		b = appendID(b[:0], prefix, key.with("#").withInt(n))
 	}
-	id := a.intern(b)
-	a.used[id] = true
-	return id
+	return a.intern(b)
 }
 
 // intern copies b into the arena and returns it as a string that shares the arena's storage.

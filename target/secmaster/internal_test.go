@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/internal/jsonobj"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -24,23 +26,68 @@ func TestIDSuffixShape(t *testing.T) {
 	}
 }
 
+// newTestAllocator returns an id allocator and a function that hands out an id and
+// registers it, as emit does, so that the next id sees it taken.
+func newTestAllocator(t testing.TB, n int) (*idAllocator, func(prefix, key string) string) {
+	defs := bpmn.NewDefinitions("Defs_1", "bpmn2", nil)
+	proc, err := defs.AddProcess("Process_1", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := newIDAllocator(defs, n)
+	return a, func(prefix, key string) string {
+		id := a.id(prefix, keyOf(key))
+		if _, err := defs.AddNode(proc, "Task", id, ""); err != nil {
+			t.Fatal(err)
+		}
+		return id
+	}
+}
+
 // TestIDCollision forces a collision by pre-claiming an id and wants a deterministic,
 // different, well-formed id for the later key.
 func TestIDCollision(t *testing.T) {
-	a := newIDAllocator(0)
-	taken := a.id("Activity_", "enrich")
-	again := a.id("Activity_", "enrich")
+	_, claim := newTestAllocator(t, 0)
+	taken := claim("Activity_", "enrich")
+	again := claim("Activity_", "enrich")
 	if again == taken || !suffixPattern.MatchString(again[len("Activity_"):]) {
 		t.Errorf("colliding key got %q after %q", again, taken)
 	}
-	b := newIDAllocator(0)
-	b.id("Activity_", "enrich")
-	if got := b.id("Activity_", "enrich"); got != again {
+	if want := "Activity_" + idSuffix("enrich#1"); again != want {
+		t.Errorf("colliding key got %q, want the id of its rehash enrich#1, %q", again, want)
+	}
+	_, claimB := newTestAllocator(t, 0)
+	claimB("Activity_", "enrich")
+	if got := claimB("Activity_", "enrich"); got != again {
 		t.Errorf("collision handling is not deterministic: %q then %q", again, got)
 	}
 	// Prefixes are separate spaces: the same key under another prefix is no collision.
-	if got := a.id("Flow_", "enrich"); got != "Flow_"+idSuffix("enrich") {
+	if got := claim("Flow_", "enrich"); got != "Flow_"+idSuffix("enrich") {
 		t.Errorf("Flow_ id for enrich = %q", got)
+	}
+}
+
+// TestIDSuffixIsPaddedBase36: a suffix is the key's hash modulo idSpace as strconv writes
+// it in base 36, zero-padded to seven digits.
+func TestIDSuffixIsPaddedBase36(t *testing.T) {
+	for i := range 2000 {
+		key := "k" + strconv.Itoa(i)
+		want := strconv.FormatUint(fnv64(key)%idSpace, 36)
+		want = strings.Repeat("0", idSuffixLen-len(want)) + want
+		if got := idSuffix(key); got != want {
+			t.Fatalf("idSuffix(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+// TestRoleKeyExtendsText: extending a key hashes as the text it stands for, so ids keep the
+// values they had when keys were strings.
+func TestRoleKeyExtendsText(t *testing.T) {
+	if got, want := keyOf("decide").with("/case/").withInt(12).with("/next"), keyOf("decide/case/12/next"); got != want {
+		t.Errorf("extended key = %x, the key of the whole text = %x", got, want)
+	}
+	if got, want := fnv64("a"), uint64(0xaf63dc4c8601ec8c); got != want { // FNV-1a's published test vector
+		t.Errorf("fnv64(\"a\") = %x, want %x", got, want)
 	}
 }
 
@@ -48,22 +95,22 @@ func TestIDCollision(t *testing.T) {
 // starts, and a presized allocator hands out ids without an allocation each (issue 8,
 // item 20: one string per id was ~2,800 allocations per 1,000 steps).
 func TestIDsShareAnArena(t *testing.T) {
-	keys := make([]string, 500)
+	keys := make([]roleKey, 500)
 	for i := range keys {
-		keys[i] = "step" + strconv.Itoa(i)
+		keys[i] = keyOf("step").withInt(i)
 	}
-	a := newIDAllocator(1) // far too small: the arena restarts many times
+	a, _ := newTestAllocator(t, 1) // far too small: the arena restarts many times
 	ids := make([]string, len(keys))
 	for i, k := range keys {
 		ids[i] = a.id("Activity_", k)
 	}
-	for i, k := range keys {
-		if want := "Activity_" + idSuffix(k); ids[i] != want {
+	for i := range keys {
+		if want := "Activity_" + idSuffix("step"+strconv.Itoa(i)); ids[i] != want {
 			t.Fatalf("id %d = %q after more ids were handed out, want %q", i, ids[i], want)
 		}
 	}
 	allocs := testing.AllocsPerRun(3, func() {
-		a := newIDAllocator(len(keys))
+		a, _ := newTestAllocator(t, len(keys))
 		for _, k := range keys {
 			a.id("Activity_", k)
 		}
@@ -157,9 +204,9 @@ steps:
 	type reflectedApproval approvalInfo
 	plugins := 0
 	for _, m := range res.Taskconfig.NodeInfo {
-		if p, ok := m.Value.(pluginNode); ok {
+		if p, ok := m.Value.(*pluginNode); ok {
 			plugins++
-			encodesAsReflection(t, p, reflectedPlugin(p))
+			encodesAsReflection(t, p, reflectedPlugin(*p))
 		}
 	}
 	if plugins != 3 {
@@ -169,8 +216,8 @@ steps:
 		t.Errorf("%d approval entries, want 1", n)
 	}
 	for _, m := range res.Taskconfig.UsertaskInfo {
-		a := m.Value.(approvalInfo)
-		encodesAsReflection(t, a, reflectedApproval(a))
+		a := m.Value.(*approvalInfo)
+		encodesAsReflection(t, a, reflectedApproval(*a))
 	}
 	bare := approvalInfo{Name: "no approvers, no form"} // null approvers, {} form
 	encodesAsReflection(t, bare, reflectedApproval(bare))

@@ -1,7 +1,5 @@
 package secmaster
 
-import "strconv"
-
 // insertJoins makes every place where flows meet explicit, as bpmnlint's fake-join and
 // no-gateway-join-fork rules want and as the engine needs:
 //   - a task, event or forking gateway reached by several flows is entered through a new
@@ -14,14 +12,40 @@ import "strconv"
 // flow order. Runs in O(nodes + edges).
 func insertJoins(g *graph) {
 	linkIncoming(g.edges)
-	for _, n := range append([]*node{g.end}, g.steps...) {
-		if n.parallelJoin {
-			joinBranches(g, n)
-			continue
+	g.reserve(joinsNeeded(g))
+	joinAt(g, g.end)
+	for _, n := range g.steps {
+		joinAt(g, n)
+	}
+}
+
+// joinsNeeded is, at most, how many joining gateways and flows insertJoins adds: one for
+// each node reached by several flows, and at most one for every two flows into a parallel
+// join.
+func joinsNeeded(g *graph) (nodes, edges int) {
+	count := func(n *node) {
+		switch {
+		case n.parallelJoin:
+			nodes += n.inCount / 2
+		case n.inCount > 1:
+			nodes++
 		}
-		if len(n.in) > 1 {
-			merge(g, n.in, n, n.key+"/join", -1)
-		}
+	}
+	count(g.end)
+	for _, n := range g.steps {
+		count(n)
+	}
+	return nodes, nodes
+}
+
+// joinAt inserts the joining gateways in front of node n.
+func joinAt(g *graph, n *node) {
+	if n.parallelJoin {
+		joinBranches(g, n)
+		return
+	}
+	if len(n.in) > 1 {
+		merge(g, n.in, n, n.key.with("/join"), -1)
 	}
 }
 
@@ -44,19 +68,34 @@ func linkIncoming(edges []*edge) {
 }
 
 // joinBranches gives each branch of a parallel join that arrives by several flows its own
-// joining gateway, keeping the join's flows in branch order.
+// joining gateway, keeping the join's flows in branch order. The flows are grouped by a
+// counting sort on their branch index: linear, and two arrays where a map of lists cost an
+// allocation per branch.
 func joinBranches(g *graph, join *node) {
-	byBranch := map[int][]*edge{} // looked up by index, never iterated
-	var order []int
+	slots := 0 // flows of branch bi go to slot bi+1; slot 0 holds any outside a branch
 	for _, e := range join.in {
-		if _, seen := byBranch[e.branch]; !seen {
-			order = append(order, e.branch)
-		}
-		byBranch[e.branch] = append(byBranch[e.branch], e)
+		slots = max(slots, e.branch+2)
 	}
-	for _, bi := range order {
-		if in := byBranch[bi]; len(in) > 1 {
-			merge(g, in, join, join.step.ID.Value+"/branch/"+strconv.Itoa(bi)+"/join", bi)
+	bounds := make([]int, 2*slots+1) // the flows of slot i are grouped[bounds[i]:bounds[i+1]]
+	next := bounds[slots+1:]         // where the next flow of slot i goes
+	for _, e := range join.in {
+		bounds[e.branch+2]++
+	}
+	for i := range slots {
+		bounds[i+1] += bounds[i]
+	}
+	copy(next, bounds[:slots])
+	grouped := make([]*edge, len(join.in))
+	for _, e := range join.in {
+		grouped[next[e.branch+1]] = e
+		next[e.branch+1]++
+	}
+	// Merge in the order the branches first reach the join, the order of their flows.
+	stepKey := keyOf(join.step.ID.Value)
+	for _, e := range join.in {
+		slot := e.branch + 1
+		if in := grouped[bounds[slot]:bounds[slot+1]:bounds[slot+1]]; e == in[0] && len(in) > 1 {
+			merge(g, in, join, stepKey.with("/branch/").withInt(e.branch).with("/join"), e.branch)
 		}
 	}
 	// Rebuild the join's incoming list from the edges that still end at it.
@@ -70,16 +109,18 @@ func joinBranches(g *graph, join *node) {
 }
 
 // merge redirects the flows in into a new joining gateway and adds one flow from it to
-// target; branch is the index recorded on that flow (for a parallel join).
-func merge(g *graph, in []*edge, target *node, key string, branch int) {
-	gw := &node{key: key, typ: "ExclusiveGateway", step: target.step, origin: target.origin}
+// target; branch is the index recorded on that flow (for a parallel join). The gateway
+// keeps in as its incoming list.
+func merge(g *graph, in []*edge, target *node, key roleKey, branch int) {
+	gw := g.newNode()
+	gw.key, gw.typ, gw.step, gw.origin = key, "ExclusiveGateway", target.step, target.origin
 	target.joinsBefore = append(target.joinsBefore, gw)
 	for _, e := range in {
 		e.to = gw
-		gw.in = append(gw.in, e)
 	}
-	out := &edge{key: key + "/next", from: gw, to: target, origin: target.origin, branch: branch}
-	g.edges = append(g.edges, out)
+	gw.in = in
+	out := g.newEdge()
+	out.key, out.from, out.to, out.origin, out.branch = key.with("/next"), gw, target, target.origin, branch
 	if target.parallelJoin {
 		target.in = append(target.in, out)
 	} else {

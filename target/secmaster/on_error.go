@@ -6,12 +6,12 @@ import (
 )
 
 // withErrorBoundary adds, when step s's on_error names a step, an interrupting error boundary
-// event on its task (a service task or a call activity), whose flow goes to that step; it
-// returns the task.
-func (b *graphBuilder) withErrorBoundary(s *workflow.Step, task *node) *node {
-	if onErr := b.prog.Of(s).OnError; onErr.Resolved() {
-		b.errOf[s] = b.add(&node{key: s.ID.Value + "/error", typ: "BoundaryEvent", name: errorEventName,
-			step: s, origin: onErr.Range, host: task})
+// event on its task (a service task or a call activity), whose flow goes to that step, and
+// records it as r.err; it returns the task.
+func (b *graphBuilder) withErrorBoundary(s *workflow.Step, r *stepNodes, task *node) *node {
+	if onErr := &b.prog.Of(s).OnError; onErr.Resolved() {
+		r.err = b.add(keyOf(s.ID.Value).with("/error"), "BoundaryEvent", errorEventName, s, &onErr.Range)
+		r.err.host, task.errorEvent = task, r.err
 	}
 	return task
 }

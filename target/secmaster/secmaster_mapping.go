@@ -58,39 +58,47 @@ func splitAction(action string) (plugin, name string) {
 	return plugin, name
 }
 
-// serviceTaskAttrs are the serviceTask attributes after id and name.
-func serviceTaskAttrs(s *workflow.Step) []bpmn.Attr {
+// appendServiceTaskAttrs appends the serviceTask attributes after id and name.
+func appendServiceTaskAttrs(attrs []bpmn.Attr, s *workflow.Step) []bpmn.Attr {
 	act := s.Body.(*workflow.Action) // graph.go makes a ServiceTask of an action step only
 	plugin, action := splitAction(act.Action.Value)
-	attrs := []bpmn.Attr{{Name: attrPlugin, Value: plugin}, {Name: attrAction, Value: action}}
+	attrs = append(attrs, bpmn.Attr{Name: attrPlugin, Value: plugin}, bpmn.Attr{Name: attrAction, Value: action})
 	if act.Connection.IsSet() {
 		attrs = append(attrs, bpmn.Attr{Name: attrConnection, Value: act.Connection.Value})
 	}
 	return attrs
 }
 
-// userTaskAttrs follow the real samples: dueDate is the timeout as an ISO 8601 duration
-// ("" without one), due_handle the on_timeout policy, handlers the approvers as a JSON array.
-func userTaskAttrs(s *workflow.Step) ([]bpmn.Attr, error) {
+// appendUserTaskAttrs appends the userTask attributes, which follow the real samples: dueDate
+// is the timeout as an ISO 8601 duration ("" without one), due_handle the on_timeout policy,
+// handlers the approvers as a JSON array (written through w, whose buffer it reuses).
+func appendUserTaskAttrs(attrs []bpmn.Attr, s *workflow.Step, w *jsonWriter) ([]bpmn.Attr, error) {
 	a, ok := s.Body.(*workflow.Approval)
 	due, handle := "", "interrupt"
-	var approvers []string
-	if ok {
+	w.buf.Reset()
+	if !ok {
+		w.buf.WriteString("null") // as marshal writes no approvers
+	} else {
 		if a.Timeout.IsSet() {
 			due = isoDuration(a.Timeout.Seconds)
 		}
 		handle = a.OnTimeoutOrDefault()
-		approvers = stringValues(a.Approvers)
+		w.buf.WriteByte('[')
+		for i, ap := range a.Approvers {
+			if i > 0 {
+				w.buf.WriteByte(',')
+			}
+			if err := w.str(ap.Value); err != nil {
+				return nil, err
+			}
+		}
+		w.buf.WriteByte(']')
 	}
-	handlers, err := marshal(approvers)
-	if err != nil {
-		return nil, err
-	}
-	return []bpmn.Attr{
-		{Name: attrDueDate, Value: due},
-		{Name: attrDueHandle, Value: handle},
-		{Name: attrHandlers, Value: string(handlers)},
-	}, nil
+	return append(attrs,
+		bpmn.Attr{Name: attrDueDate, Value: due},
+		bpmn.Attr{Name: attrDueHandle, Value: handle},
+		bpmn.Attr{Name: attrHandlers, Value: w.buf.String()},
+	), nil
 }
 
 // How an approval's outcome is read. INFERRED: no real sample has an approval with two ways
@@ -113,9 +121,9 @@ func rejectedCondition(stepID string) string {
 	return "${steps." + stepID + ".output." + approvalResultField + " == '" + approvalRejected + "'}"
 }
 
-// callActivityAttrs name the called workflow.
-func callActivityAttrs(s *workflow.Step) []bpmn.Attr {
-	return []bpmn.Attr{{Name: attrCalled, Value: s.Body.(*workflow.Call).Workflow.Value}} // graph.go: a call step only
+// appendCallActivityAttrs appends the attribute naming the called workflow.
+func appendCallActivityAttrs(attrs []bpmn.Attr, s *workflow.Step) []bpmn.Attr {
+	return append(attrs, bpmn.Attr{Name: attrCalled, Value: s.Body.(*workflow.Call).Workflow.Value}) // graph.go: a call step only
 }
 
 // timerDuration is a wait step's duration, ISO 8601 (graph.go makes a timer of a wait step only).

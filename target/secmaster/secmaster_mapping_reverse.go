@@ -361,5 +361,5 @@ func ReadTaskconfig(s string) (*TaskconfigView, error) {
 // ("ServiceTask"), before any collision rehash (ids.go): decompile tells a diagram wfc wrote,
 // whose document order is the steps' declaration order, from one drawn elsewhere by it.
 func CompiledID(typ, stepID string) string {
-	return string(appendID(nil, idPrefix(typ), stepID))
+	return string(appendID(nil, idPrefix(typ), keyOf(stepID)))
 }

@@ -22,7 +22,7 @@ const (
 // step needs the step id carrier.
 func namespaces(g *graph) []bpmn.Attr {
 	for _, n := range g.steps {
-		if stepIDAttrs(n) != nil {
+		if carriesStepID(n) {
 			return append(secmasterNamespaces[:len(secmasterNamespaces):len(secmasterNamespaces)],
 				bpmn.Attr{Name: "xmlns:wfc", Value: NamespaceURI})
 		}
@@ -30,11 +30,16 @@ func namespaces(g *graph) []bpmn.Attr {
 	return secmasterNamespaces
 }
 
-// stepIDAttrs is the step id carrier of node n: wfc:step when n is a step's main element
-// and its label is not its id; nil otherwise.
-func stepIDAttrs(n *node) []bpmn.Attr {
-	if !isMainNode(n) || n.name == n.step.ID.Value {
-		return nil
+// carriesStepID reports whether node n needs the step id carrier: it is a step's main
+// element and its label is not its id.
+func carriesStepID(n *node) bool {
+	return isMainNode(n) && n.name != n.step.ID.Value
+}
+
+// appendStepIDAttr appends node n's step id carrier, wfc:step, when it needs one.
+func appendStepIDAttr(attrs []bpmn.Attr, n *node) []bpmn.Attr {
+	if !carriesStepID(n) {
+		return attrs
 	}
-	return []bpmn.Attr{{Name: StepIDAttr, Value: n.step.ID.Value}}
+	return append(attrs, bpmn.Attr{Name: StepIDAttr, Value: n.step.ID.Value})
 }

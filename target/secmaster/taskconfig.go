@@ -36,9 +36,7 @@ type Advanced struct {
 // document order.
 func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 	tc := &Taskconfig{
-		Trigger:      Trigger{Advanced: Advanced{RetryInterval: defaultRetryInterval, LogLevel: LogLevel(w)}},
-		NodeInfo:     jsonobj.Object{},
-		UsertaskInfo: jsonobj.Object{},
+		Trigger: Trigger{Advanced: Advanced{RetryInterval: defaultRetryInterval, LogLevel: LogLevel(w)}},
 	}
 	if r := w.Retry; r != nil {
 		tc.Trigger.Advanced.RetryTimes = r.Times.Value
@@ -49,21 +47,21 @@ func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 	if tc.Trigger.Advanced.LogLevel == "" {
 		tc.Trigger.Advanced.LogLevel = "Info"
 	}
-	errorEvents := map[*node]string{} // host task → its boundary event's id; looked up only
-	for _, n := range nodes {
-		if n.host != nil {
-			errorEvents[n.host] = n.el.ID
-		}
-	}
+	plugins, calls, approvals := entryArrays(nodes)
+	tc.NodeInfo = make(jsonobj.Object, 0, len(plugins)+len(calls))
+	tc.UsertaskInfo = make(jsonobj.Object, 0, len(approvals))
 	for _, n := range nodes {
 		var entry any
 		switch n.typ {
 		case "ServiceTask":
-			entry = pluginNodeInfo(n.step, errorEvents[n])
+			plugins[0] = pluginNodeInfo(n.step, errorEventID(n))
+			entry, plugins = &plugins[0], plugins[1:]
 		case "CallActivity":
-			entry = workflowNodeInfo(n.step, errorEvents[n])
+			calls[0] = workflowNodeInfo(n.step, errorEventID(n))
+			entry, calls = &calls[0], calls[1:]
 		case "UserTask":
-			entry = approvalNodeInfo(n.step)
+			approvals[0] = approvalNodeInfo(n.step)
+			entry, approvals = &approvals[0], approvals[1:]
 		default:
 			continue
 		}
@@ -75,6 +73,32 @@ func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 		}
 	}
 	return tc
+}
+
+// entryArrays returns arrays with room for the entries of nodes, one per kind: an entry is
+// a pointer into them, where boxing each entry in an interface cost an allocation per
+// configurable node (issue 8, item 20).
+func entryArrays(nodes []*node) ([]pluginNode, []workflowNode, []approvalInfo) {
+	var plugins, calls, approvals int
+	for _, n := range nodes {
+		switch n.typ {
+		case "ServiceTask":
+			plugins++
+		case "CallActivity":
+			calls++
+		case "UserTask":
+			approvals++
+		}
+	}
+	return make([]pluginNode, plugins), make([]workflowNode, calls), make([]approvalInfo, approvals)
+}
+
+// errorEventID is the id of task n's error boundary event, "" when it has none.
+func errorEventID(n *node) string {
+	if n.errorEvent == nil {
+		return ""
+	}
+	return n.errorEvent.el.ID
 }
 
 // Sizes for presizing the taskconfig's buffer, in bytes: an entry of the generated benchmark

@@ -1,0 +1,41 @@
+package secmaster
+
+import (
+	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/workflow"
+)
+
+// The hooks below let the external benchmarks (emit_bench_test.go) time the compiler's
+// stages on their own: the BPMN model's construction (graph, joins, emit) and the
+// taskconfig and request strings.
+
+// CheckForBench resolves and checks w as Compile does.
+func CheckForBench(w *workflow.Workflow) *workflow.Program {
+	prog, _ := check(w, true)
+	return prog
+}
+
+// EmitForBench builds prog's BPMN model, not laid out, and returns its flow nodes.
+func EmitForBench(prog *workflow.Program) (*bpmn.Definitions, any, error) {
+	g, err := buildGraph(prog)
+	if err != nil {
+		return nil, nil, err
+	}
+	insertJoins(g)
+	defs, nodes, err := emit(g, 1)
+	return defs, nodes, err
+}
+
+// TaskconfigForBench encodes the taskconfig and the input and output strings of w, for
+// the nodes EmitForBench returned.
+func TaskconfigForBench(w *workflow.Workflow, nodes any) error {
+	tc := buildTaskconfig(w, nodes.([]*node))
+	if _, err := tc.marshal(); err != nil {
+		return err
+	}
+	if _, err := paramsJSON(w.Inputs); err != nil {
+		return err
+	}
+	_, err := paramsJSON(w.Outputs)
+	return err
+}
