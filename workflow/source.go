@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -14,7 +15,7 @@ import (
 type source struct {
 	src    []byte
 	starts []int         // byte offset of each line's first byte; starts[0] is line 1
-	ascii  []int8        // per line: 0 unknown, 1 ASCII, -1 not ASCII
+	ascii  []int8        // per line: 0 unknown, 1 ASCII, -1 not ASCII; nil when the whole file is ASCII
 	runes  map[int][]int // line → byte offset of each rune, for non-ASCII lines
 }
 
@@ -31,8 +32,27 @@ func newSource(src []byte) *source {
 		starts = append(starts, i)
 	}
 	s := &source{src: src, starts: starts}
-	s.ascii = make([]int8, len(s.starts))
+	if !isASCII(src) {
+		s.ascii = make([]int8, len(s.starts))
+	}
 	return s
+}
+
+// isASCII reports whether src is all ASCII, eight bytes at a time: most workflows are, and
+// then no line needs looking at for a column's byte offset.
+func isASCII(src []byte) bool {
+	const high = 0x8080808080808080 // the top bit of each of eight bytes
+	for ; len(src) >= 8; src = src[8:] {
+		if binary.LittleEndian.Uint64(src)&high != 0 {
+			return false
+		}
+	}
+	for _, c := range src {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // line returns line n (1-based) without its line ending, or "" when out of range.
@@ -63,6 +83,9 @@ func (s *source) offset(n, col int) (int, bool) {
 		return 0, false
 	}
 	line := s.lineBytes(n)
+	if s.ascii == nil {
+		return col - 1, col-1 <= len(line)
+	}
 	if s.ascii[n-1] == 0 {
 		s.ascii[n-1] = 1
 		for _, c := range line {
