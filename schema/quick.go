@@ -95,7 +95,18 @@ func compileRules(doc any) (*rule, error) {
 	return c.rule(root)
 }
 
+// rule compiles the schema v. A schema that is only a $ref (with annotations, as most
+// properties are) compiles to its target, since its verdict is the target's: one check less.
 func (c *ruleCompiler) rule(v any) (*rule, error) {
+	r, err := c.compile(v)
+	if err == nil && r.onlyRef() {
+		return r.ref, nil
+	}
+	return r, err
+}
+
+// compile compiles the schema v into a rule of its own.
+func (c *ruleCompiler) compile(v any) (*rule, error) {
 	switch v := v.(type) {
 	case bool:
 		return &rule{never: !v, always: v, maxItems: -1}, nil
@@ -108,10 +119,6 @@ func (c *ruleCompiler) rule(v any) (*rule, error) {
 			if err := c.keyword(r, k, arg); err != nil {
 				return nil, fmt.Errorf("%s: %w", k, err)
 			}
-		}
-		if r.onlyRef() {
-			// {$ref, title, description}: the verdict is the target's, one call less.
-			return r.ref, nil
 		}
 		r.anyKey = !r.closed && r.patterns == nil && allAlways(r.properties)
 		return r, nil
@@ -205,9 +212,9 @@ func (c *ruleCompiler) ruleMap(arg any) (map[string]*rule, error) {
 	return out, nil
 }
 
-// onlyRef reports whether r has no keyword but $ref.
+// onlyRef reports whether r has no keyword but $ref (anyKey is derived, not a keyword).
 func (r *rule) onlyRef() bool {
-	only := rule{maxItems: -1, ref: r.ref}
+	only := rule{maxItems: -1, ref: r.ref, anyKey: r.anyKey}
 	return r.ref != nil && reflect.DeepEqual(*r, only)
 }
 
@@ -264,7 +271,9 @@ func (c *ruleCompiler) reference(arg any) (*rule, error) {
 	}
 	r := &rule{maxItems: -1}
 	c.refs[ref] = r // before compiling, so that a recursive reference finds it
-	compiled, err := c.rule(target)
+	// compile, not rule: a target that is only a $ref must not be replaced by a rule still
+	// being compiled further up (a cycle of references), whose copy would be empty.
+	compiled, err := c.compile(target)
 	if err != nil {
 		return nil, err
 	}
