@@ -2,7 +2,6 @@ package workflow
 
 import (
 	"strconv"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -348,7 +347,7 @@ func stringOf(file string, src *source, n *yaml.Node) String {
 	s := String{Value: n.Value, Range: diag.Range{File: file, Start: diag.Pos{Line: n.Line, Column: n.Column}}}
 	if raw := src.rawScalar(n); raw != "" {
 		s.raw = raw
-		s.Range.End = diag.Pos{Line: n.Line, Column: n.Column + utf8.RuneCountInString(raw)}
+		s.Range.End = diag.Pos{Line: n.Line, Column: n.Column + src.width(raw)}
 	}
 	return s
 }

@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestSourceOffset: a column is a byte offset on an ASCII line and a rune's offset on any
-// other, whether the whole file is ASCII (no line is looked at) or not (each line is).
+// TestSourceOffset: the text from a column starts at the column's byte offset on an ASCII
+// line and at its rune's on any other, whether the whole file is ASCII (no line is looked
+// at) or not (each line is).
 func TestSourceOffset(t *testing.T) {
 	ascii := "id: a\nname: b\n"
 	mixed := ascii + "é: ü\n"
@@ -26,10 +27,22 @@ func TestSourceOffset(t *testing.T) {
 		{mixed, 3, 5, 6, true},
 		{mixed, 3, 6, 0, false},
 	} {
-		got, ok := newSource([]byte(c.src)).offset(c.line, c.col)
-		if ok != c.ok || (ok && got != c.want) {
-			t.Errorf("%q line %d column %d: offset %d, %v; want %d, %v", c.src, c.line, c.col, got, ok, c.want, c.ok)
+		text := newSource([]byte(c.src))
+		rest, ok := text.from(c.line, c.col)
+		line := text.line(c.line)
+		if ok != c.ok || (ok && string(rest) != line[c.want:]) {
+			t.Errorf("%q line %d column %d: rest %q, %v; want %q (byte %d on), %v", c.src, c.line, c.col, rest, ok, line[min(c.want, len(line)):], c.want, c.ok)
 		}
+	}
+}
+
+// TestSourceWidth: text takes a column per rune, counted as bytes only in an ASCII file.
+func TestSourceWidth(t *testing.T) {
+	if w := newSource([]byte("a: b\n")).width("abc"); w != 3 {
+		t.Errorf("width of abc in an ASCII file = %d, want 3", w)
+	}
+	if w := newSource([]byte("a: é\n")).width("éü"); w != 2 {
+		t.Errorf("width of éü = %d, want 2 (runes, not bytes)", w)
 	}
 }
 
