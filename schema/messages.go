@@ -359,9 +359,6 @@ func (r *rewriter) diagnostic(ptr, key, format string, args ...any) diag.Diagnos
 
 var identifier = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
-// stepID matches a usable step id (the schema's pattern; "end" aside, which is reported).
-var stepID = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-
 // path renders a JSON pointer the way a person reads YAML: step "enrich".with.ip. A step
 // with a valid id is named by it, wherever it is nested (ids are unique in the workflow);
 // one without is named by its place, steps[2].
@@ -400,7 +397,8 @@ func (r *rewriter) stepIDAt(list, index string) string {
 		return ""
 	}
 	id := r.nodes[list+"/"+index+"/id"].value
-	if id == nil || id.Kind != yaml.ScalarNode || id.Tag != "!!str" || id.Value == "end" || !stepID.MatchString(id.Value) {
+	// A usable step id: the schema's pattern, "end" aside (which is reported).
+	if id == nil || id.Kind != yaml.ScalarNode || id.Tag != "!!str" || id.Value == "end" || !isLowerIdent(id.Value) {
 		return ""
 	}
 	return id.Value

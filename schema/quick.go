@@ -3,7 +3,7 @@ package schema
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
+	"reflect"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -43,10 +43,11 @@ func both(a, b verdict) verdict {
 
 // rule is one schema object compiled for the quick check.
 type rule struct {
-	never      bool // the false schema
-	always     bool // the true schema: no value is checked, none converted
-	unknown    bool // has a keyword the quick check does not model
-	types      []string
+	never      bool     // the false schema
+	always     bool     // the true schema: no value is checked, none converted
+	unknown    bool     // has a keyword the quick check does not model
+	typed      bool     // has the type keyword
+	types      kindSet  // the types it allows, when typed
 	constant   *int64   // const, when it is an integer
 	enum       []string // nil when there is no enum
 	minLength  int      // in characters; 0: no minimum
@@ -54,19 +55,22 @@ type rule struct {
 	maxItems   int // -1: no maximum
 	minimum    *int64
 	maximum    *int64
-	pattern    *regexp.Regexp
+	pattern    func(string) bool // nil: no pattern (patterns.go)
 	properties map[string]*rule
 	patterns   []patternRule // patternProperties
 	closed     bool          // additionalProperties: false
-	required   []string
-	items      *rule
-	ref        *rule
-	ifRule     *rule
-	thenRule   *rule
-	elseRule   *rule
-	not        *rule
-	allOf      []*rule
-	anyOf      []*rule
+	// anyKey: no key is checked, only required keys looked for (every property is the true
+	// schema, no patternProperties, not closed), as in the step kinds' if: {required: [...]}.
+	anyKey   bool
+	required []string
+	items    *rule
+	ref      *rule
+	ifRule   *rule
+	thenRule *rule
+	elseRule *rule
+	not      *rule
+	allOf    []*rule
+	anyOf    []*rule
 }
 
 // annotationKeywords are keywords that never change whether a value is valid.
@@ -91,7 +95,18 @@ func compileRules(doc any) (*rule, error) {
 	return c.rule(root)
 }
 
+// rule compiles the schema v. A schema that is only a $ref (with annotations, as most
+// properties are) compiles to its target, since its verdict is the target's: one check less.
 func (c *ruleCompiler) rule(v any) (*rule, error) {
+	r, err := c.compile(v)
+	if err == nil && r.onlyRef() {
+		return r.ref, nil
+	}
+	return r, err
+}
+
+// compile compiles the schema v into a rule of its own.
+func (c *ruleCompiler) compile(v any) (*rule, error) {
 	switch v := v.(type) {
 	case bool:
 		return &rule{never: !v, always: v, maxItems: -1}, nil
@@ -105,6 +120,7 @@ func (c *ruleCompiler) rule(v any) (*rule, error) {
 				return nil, fmt.Errorf("%s: %w", k, err)
 			}
 		}
+		r.anyKey = !r.closed && r.patterns == nil && allAlways(r.properties)
 		return r, nil
 	}
 	return nil, fmt.Errorf("a schema must be an object or a boolean, got %T", v)
@@ -115,7 +131,7 @@ func (c *ruleCompiler) keyword(r *rule, k string, arg any) error {
 	var err error
 	switch k {
 	case "type":
-		r.types = stringList(arg)
+		r.typed, r.types = true, kindsNamed(stringList(arg))
 	case "const":
 		r.constant, r.unknown = integer(arg, r.unknown)
 	case "enum":
@@ -136,7 +152,7 @@ func (c *ruleCompiler) keyword(r *rule, k string, arg any) error {
 		r.maximum, r.unknown = integer(arg, r.unknown)
 	case "pattern":
 		s, _ := arg.(string)
-		r.pattern, err = regexp.Compile(s)
+		r.pattern, err = compilePattern(s)
 	case "required":
 		r.required = stringList(arg)
 	case "additionalProperties":
@@ -196,9 +212,25 @@ func (c *ruleCompiler) ruleMap(arg any) (map[string]*rule, error) {
 	return out, nil
 }
 
+// onlyRef reports whether r has no keyword but $ref (anyKey is derived, not a keyword).
+func (r *rule) onlyRef() bool {
+	only := rule{maxItems: -1, ref: r.ref, anyKey: r.anyKey}
+	return r.ref != nil && reflect.DeepEqual(*r, only)
+}
+
+// allAlways reports whether every rule of props is the true schema.
+func allAlways(props map[string]*rule) bool {
+	for _, sub := range props {
+		if !sub.always {
+			return false
+		}
+	}
+	return true
+}
+
 // patternRule is one entry of patternProperties: the rule for keys the pattern matches.
 type patternRule struct {
-	pattern *regexp.Regexp
+	pattern func(string) bool
 	rule    *rule
 }
 
@@ -212,7 +244,7 @@ func (c *ruleCompiler) patternRules(arg any) ([]patternRule, error) {
 	sort.Strings(names)
 	out := make([]patternRule, 0, len(names))
 	for _, name := range names {
-		re, err := regexp.Compile(name)
+		match, err := compilePattern(name)
 		if err != nil {
 			return nil, err
 		}
@@ -220,7 +252,7 @@ func (c *ruleCompiler) patternRules(arg any) ([]patternRule, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, patternRule{re, sub})
+		out = append(out, patternRule{match, sub})
 	}
 	return out, nil
 }
@@ -239,7 +271,9 @@ func (c *ruleCompiler) reference(arg any) (*rule, error) {
 	}
 	r := &rule{maxItems: -1}
 	c.refs[ref] = r // before compiling, so that a recursive reference finds it
-	compiled, err := c.rule(target)
+	// compile, not rule: a target that is only a $ref must not be replaced by a rule still
+	// being compiled further up (a cycle of references), whose copy would be empty.
+	compiled, err := c.compile(target)
 	if err != nil {
 		return nil, err
 	}
@@ -257,10 +291,47 @@ func integer(arg any, unknown bool) (*int64, bool) {
 	return nil, true
 }
 
+// kindSet is a set of the JSON types the quick check tells apart, one bit each: a value has
+// one, a type keyword allows some (bits rather than names, since own runs for every value
+// against every rule that applies to it).
+type kindSet uint8
+
+const (
+	kindObject kindSet = 1 << iota
+	kindArray
+	kindString
+	kindInteger
+	kindBoolean
+	kindNull
+)
+
+// kindsNamed is the set of the JSON Schema type names; number allows integers, the only
+// numbers the quick check classifies (floats are left to the validator).
+func kindsNamed(names []string) kindSet {
+	var set kindSet
+	for _, name := range names {
+		switch name {
+		case "object":
+			set |= kindObject
+		case "array":
+			set |= kindArray
+		case "string":
+			set |= kindString
+		case "integer", "number":
+			set |= kindInteger
+		case "boolean":
+			set |= kindBoolean
+		case "null":
+			set |= kindNull
+		}
+	}
+	return set
+}
+
 // value is a YAML node seen as the JSON value the converter would make of it.
 type value struct {
 	node *yaml.Node
-	kind string // a JSON Schema type name: object, array, string, integer, boolean, null
+	kind kindSet // exactly one kind
 	str  string
 	num  int64
 }
@@ -269,22 +340,22 @@ type value struct {
 func valueOf(n *yaml.Node) (value, bool) {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return value{node: n, kind: "object"}, true
+		return value{node: n, kind: kindObject}, true
 	case yaml.SequenceNode:
-		return value{node: n, kind: "array"}, true
+		return value{node: n, kind: kindArray}, true
 	case yaml.ScalarNode:
 		if n.Tag == "!!str" {
-			return value{node: n, kind: "string", str: n.Value}, true // without boxing it in Scalar
+			return value{node: n, kind: kindString, str: n.Value}, true // without boxing it in Scalar
 		}
 		switch s := Scalar(n).(type) {
 		case nil:
-			return value{node: n, kind: "null"}, true
+			return value{node: n, kind: kindNull}, true
 		case bool:
-			return value{node: n, kind: "boolean"}, true
+			return value{node: n, kind: kindBoolean}, true
 		case int64:
-			return value{node: n, kind: "integer", num: s}, true
+			return value{node: n, kind: kindInteger, num: s}, true
 		case string:
-			return value{node: n, kind: "string", str: s}, true
+			return value{node: n, kind: kindString, str: s}, true
 		}
 	}
 	return value{}, false
@@ -308,9 +379,9 @@ func (r *rule) check(n *yaml.Node) verdict {
 		return invalid
 	}
 	out := valid
-	if v.kind == "object" {
+	if v.kind == kindObject {
 		out = r.object(n)
-	} else if v.kind == "array" && r.items != nil {
+	} else if v.kind == kindArray && r.items != nil {
 		for _, item := range n.Content {
 			if out = both(out, r.items.check(item)); out == invalid {
 				return invalid
@@ -322,23 +393,23 @@ func (r *rule) check(n *yaml.Node) verdict {
 
 // own checks the keywords about the value itself: type, const, enum, length, count, range.
 func (r *rule) own(v value) bool {
-	if r.types != nil && !hasType(r.types, v.kind) {
+	if r.typed && r.types&v.kind == 0 {
 		return false
 	}
-	if r.constant != nil && (v.kind != "integer" || v.num != *r.constant) {
+	if r.constant != nil && (v.kind != kindInteger || v.num != *r.constant) {
 		return false
 	}
-	if r.enum != nil && (v.kind != "string" || !contains(r.enum, v.str)) {
+	if r.enum != nil && (v.kind != kindString || !contains(r.enum, v.str)) {
 		return false
 	}
 	switch v.kind {
-	case "string":
+	case kindString:
 		return (r.minLength == 0 || utf8.RuneCountInString(v.str) >= r.minLength) &&
-			(r.pattern == nil || r.pattern.MatchString(v.str))
-	case "array":
+			(r.pattern == nil || r.pattern(v.str))
+	case kindArray:
 		count := len(v.node.Content)
 		return count >= r.minItems && (r.maxItems < 0 || count <= r.maxItems)
-	case "integer":
+	case kindInteger:
 		return (r.minimum == nil || v.num >= *r.minimum) && (r.maximum == nil || v.num <= *r.maximum)
 	}
 	return true
@@ -351,6 +422,9 @@ func (r *rule) object(m *yaml.Node) verdict {
 			return invalid
 		}
 	}
+	if r.anyKey {
+		return valid
+	}
 	out := valid
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		name := KeyString(m.Content[i])
@@ -359,7 +433,7 @@ func (r *rule) object(m *yaml.Node) verdict {
 			out = both(out, sub.check(m.Content[i+1]))
 		}
 		for _, p := range r.patterns {
-			if p.pattern.MatchString(name) {
+			if p.pattern(name) {
 				declared = true
 				out = both(out, p.rule.check(m.Content[i+1]))
 			}
@@ -432,17 +506,6 @@ func member(m *yaml.Node, name string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-// hasType reports whether a value of JSON type kind matches one of types; an integer is a
-// number too.
-func hasType(types []string, kind string) bool {
-	for _, t := range types {
-		if t == kind || (t == "number" && kind == "integer") {
-			return true
-		}
-	}
-	return false
 }
 
 func contains(list []string, s string) bool {

@@ -294,3 +294,25 @@ func TestQuickCheckExtensionKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickRulesThroughReferences: a schema that is only a $ref checks as its target, also
+// in a cycle of references where the target is still being compiled (c → a → b → c).
+func TestQuickRulesThroughReferences(t *testing.T) {
+	doc := map[string]any{
+		"$ref": "#/$defs/a",
+		"$defs": map[string]any{
+			"a": map[string]any{"$ref": "#/$defs/b", "title": "A"},
+			"b": map[string]any{"type": "object", "properties": map[string]any{"x": map[string]any{"$ref": "#/$defs/c"}}},
+			"c": map[string]any{"$ref": "#/$defs/a"},
+		},
+	}
+	rules, err := compileRules(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]verdict{"{x: {x: {}}}": valid, "{x: {x: 5}}": invalid, "{x: 5}": invalid, "7": invalid} {
+		if got := rules.check(parseValue(t, text)); got != want {
+			t.Errorf("%s: verdict %d, want %d", text, got, want)
+		}
+	}
+}

@@ -116,7 +116,7 @@ func (w *Workflow) LogLevelName() string {
 // AllSteps returns every step depth-first in declaration order: a parallel step comes
 // before the steps of its branches, branch by branch.
 func (w *Workflow) AllSteps() []*Step {
-	var out []*Step
+	out := make([]*Step, 0, countSteps(w.Steps)) // at its size: a large workflow's list grew a dozen times
 	var visit func([]*Step)
 	visit = func(steps []*Step) {
 		for _, s := range steps {
@@ -130,6 +130,19 @@ func (w *Workflow) AllSteps() []*Step {
 	}
 	visit(w.Steps)
 	return out
+}
+
+// countSteps is how many steps AllSteps lists for steps.
+func countSteps(steps []*Step) int {
+	n := len(steps)
+	for _, s := range steps {
+		if p, ok := s.Body.(*Parallel); ok {
+			for _, b := range p.Branches {
+				n += countSteps(b.Steps)
+			}
+		}
+	}
+	return n
 }
 
 // Default target names: a workflow without a target key is for SecMaster.
@@ -201,6 +214,10 @@ type Step struct {
 	Parent *Branch // the parallel branch the step is in; nil for a top-level step
 	Index  int     // position in its list (the top-level steps or Parent.Steps)
 	Range  diag.Range
+
+	// order is the step's 1-based position in AllSteps, set by Load (0 in a step built
+	// by hand), so that a Program finds a step's slot without a map (Program.position).
+	order int
 }
 
 // LabelOrID is the step's name, or its id when it has none.

@@ -2,7 +2,6 @@ package workflow
 
 import (
 	"strconv"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -17,6 +16,7 @@ type builder struct {
 	file  string
 	src   *source
 	diags diag.List
+	built int // steps built so far; a step's order is its number in depth-first order
 }
 
 func (b *builder) rng(n *yaml.Node) diag.Range {
@@ -166,6 +166,8 @@ func (b *builder) steps(n *yaml.Node, parent *Branch) []*Step {
 // step reads a step into s: its kind key first, which decides the body the other keys go to (a
 // key of another kind is left out: the schema has reported it), then its keys in file order.
 func (b *builder) step(s *Step, n *yaml.Node) {
+	b.built++
+	s.order = b.built // before its branches' steps: AllSteps lists a parallel step first
 	s.Range = b.rng(n)
 	kinds := 0
 	var kind *KindInfo
@@ -231,12 +233,14 @@ func (b *builder) cases(n *yaml.Node) []*Case {
 	if n.Kind != yaml.SequenceNode {
 		return nil
 	}
-	var out []*Case
-	for _, item := range n.Content {
+	// Two allocations for the switch's cases, not two or more per case.
+	slab, out := make([]Case, len(n.Content)), make([]*Case, 0, len(n.Content))
+	for i, item := range n.Content {
 		if item.Kind != yaml.MappingNode {
 			continue
 		}
-		c := &Case{Range: b.rng(item)}
+		c := &slab[i]
+		c.Range = b.rng(item)
 		pairs(item, func(key string, k, v *yaml.Node) {
 			switch key {
 			case "name":
@@ -249,19 +253,21 @@ func (b *builder) cases(n *yaml.Node) []*Case {
 		})
 		out = append(out, c)
 	}
-	return out
+	return nilIfEmpty(out)
 }
 
 func (b *builder) branches(n *yaml.Node, owner *Step) []*Branch {
 	if n.Kind != yaml.SequenceNode {
 		return nil
 	}
-	var out []*Branch
-	for _, item := range n.Content {
+	// Two allocations for the parallel's branches, not two or more per branch.
+	slab, out := make([]Branch, len(n.Content)), make([]*Branch, 0, len(n.Content))
+	for i, item := range n.Content {
 		if item.Kind != yaml.MappingNode {
 			continue
 		}
-		br := &Branch{Owner: owner, Index: len(out), Range: b.rng(item)}
+		br := &slab[i]
+		*br = Branch{Owner: owner, Index: len(out), Range: b.rng(item)}
 		pairs(item, func(key string, k, v *yaml.Node) {
 			if key == "steps" {
 				br.Steps = b.steps(v, br)
@@ -269,7 +275,16 @@ func (b *builder) branches(n *yaml.Node, owner *Step) []*Branch {
 		})
 		out = append(out, br)
 	}
-	return out
+	return nilIfEmpty(out)
+}
+
+// nilIfEmpty keeps a list with no items nil, as it was before its backing array was
+// allocated up front.
+func nilIfEmpty[T any](list []T) []T {
+	if len(list) == 0 {
+		return nil
+	}
+	return list
 }
 
 func (b *builder) retry(n *yaml.Node) *Retry {
@@ -288,16 +303,35 @@ func (b *builder) retry(n *yaml.Node) *Retry {
 	return r
 }
 
+// entryCell holds an entry and its value, so that a mapping's entries take one allocation.
+type entryCell struct {
+	entry Entry
+	value Value
+}
+
 func (b *builder) entries(n *yaml.Node) []*Entry {
-	var out []*Entry
-	pairs(n, func(key string, k, v *yaml.Node) {
-		out = append(out, &Entry{Key: stringOf(b.file, b.src, k), Value: b.value(v)})
-	})
+	if n == nil || n.Kind != yaml.MappingNode || len(n.Content) < 2 {
+		return nil
+	}
+	cells := make([]entryCell, len(n.Content)/2)
+	out := make([]*Entry, len(cells))
+	for i := range cells {
+		k, v := n.Content[2*i], n.Content[2*i+1]
+		c := &cells[i]
+		c.value = b.valueOf(v)
+		c.entry = Entry{Key: stringOf(b.file, b.src, k), Value: &c.value}
+		out[i] = &c.entry
+	}
 	return out
 }
 
 func (b *builder) value(n *yaml.Node) *Value {
-	return &Value{Node: n, Range: b.rng(n), src: b.src}
+	v := b.valueOf(n)
+	return &v
+}
+
+func (b *builder) valueOf(n *yaml.Node) Value {
+	return Value{Node: n, Range: b.rng(n), src: b.src}
 }
 
 // str reads a scalar as text; null and non-scalars are left unset (the schema said why).
@@ -313,7 +347,7 @@ func stringOf(file string, src *source, n *yaml.Node) String {
 	s := String{Value: n.Value, Range: diag.Range{File: file, Start: diag.Pos{Line: n.Line, Column: n.Column}}}
 	if raw := src.rawScalar(n); raw != "" {
 		s.raw = raw
-		s.Range.End = diag.Pos{Line: n.Line, Column: n.Column + utf8.RuneCountInString(raw)}
+		s.Range.End = diag.Pos{Line: n.Line, Column: n.Column + src.width(raw)}
 	}
 	return s
 }

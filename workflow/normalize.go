@@ -67,27 +67,41 @@ func (z *normalizer) node(n *yaml.Node) *yaml.Node {
 // children normalizes the children of n in groups of size (1 for list items, 2 for a
 // mapping's key and value) and drops a group when any of its members comes back nil. It
 // returns n itself when no child changed, so a file without aliases or merge keys is
-// walked but not copied; n gets a copy only from the first changed child on.
+// walked but not copied: the loop below only compares, and the copy starts at the first
+// child that changed.
 func (z *normalizer) children(n *yaml.Node, size int) *yaml.Node {
-	var out []*yaml.Node // nil while every child so far is unchanged
-	var group [2]*yaml.Node
-	for i := 0; i+size <= len(n.Content); i += size {
-		changed, drop := false, false
-		for j, c := range n.Content[i : i+size] {
-			group[j] = z.node(c)
-			changed = changed || group[j] != c
-			drop = drop || group[j] == nil
-		}
-		if changed && out == nil {
-			out = make([]*yaml.Node, i, len(n.Content))
-			copy(out, n.Content[:i])
-		}
-		if out != nil && !drop {
-			out = append(out, group[:size]...)
+	whole := len(n.Content) - len(n.Content)%size // a last key without a value is no pair
+	for i, c := range n.Content[:whole] {
+		if r := z.node(c); r != c {
+			return z.copyFrom(n, size, i, r)
 		}
 	}
-	if out == nil {
-		return n
+	return n
+}
+
+// copyFrom finishes children for n from its child first, which normalized to changed: the
+// copy keeps the groups before first's, and normalizes the rest of them group by group.
+func (z *normalizer) copyFrom(n *yaml.Node, size, first int, changed *yaml.Node) *yaml.Node {
+	start := first - first%size
+	out := make([]*yaml.Node, start, len(n.Content))
+	copy(out, n.Content[:start])
+	var group [2]*yaml.Node
+	for i := start; i+size <= len(n.Content); i += size {
+		drop := false
+		for j, c := range n.Content[i : i+size] {
+			switch {
+			case i+j < first:
+				group[j] = c // normalized already, to itself
+			case i+j == first:
+				group[j] = changed
+			default:
+				group[j] = z.node(c)
+			}
+			drop = drop || group[j] == nil
+		}
+		if !drop {
+			out = append(out, group[:size]...)
+		}
 	}
 	c := *n
 	c.Content = out

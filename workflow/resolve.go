@@ -21,9 +21,11 @@ type Program struct {
 	// none (the schema reports that).
 	Start Target
 
-	byID  map[string]*Step
-	index map[*Step]int // position in Steps
-	succ  []Successors  // by position in Steps
+	byID map[string]*Step
+	// index is each step's position in Steps, for steps built by hand; nil when every step
+	// knows its place (Step.order, set by Load), which saves a map entry per step.
+	index map[*Step]int
+	succ  []Successors // by position in Steps
 
 	flowOnce sync.Once
 	flow     *Flow
@@ -98,10 +100,41 @@ func (p *Program) Lookup(id string) *Step { return p.byID[id] }
 
 // Of is where control can go from step s; nil when s is not a step of the workflow.
 func (p *Program) Of(s *Step) *Successors {
-	if i, ok := p.index[s]; ok {
+	if i := p.position(s); i >= 0 {
 		return &p.succ[i]
 	}
 	return nil
+}
+
+// position is the index of s in Steps, or -1 when s is not a step of the program.
+func (p *Program) position(s *Step) int {
+	if p.index != nil {
+		if i, ok := p.index[s]; ok {
+			return i
+		}
+		return -1
+	}
+	if s != nil && s.order > 0 && s.order <= len(p.Steps) && p.Steps[s.order-1] == s {
+		return s.order - 1
+	}
+	return -1
+}
+
+// indexUnlessOrdered is nil when every step's order is its position in steps, else a map
+// from step to position.
+func indexUnlessOrdered(steps []*Step) map[*Step]int {
+	ordered := true
+	for i, s := range steps {
+		ordered = ordered && s.order == i+1
+	}
+	if ordered {
+		return nil
+	}
+	index := make(map[*Step]int, len(steps))
+	for i, s := range steps {
+		index[s] = i
+	}
+	return index
 }
 
 // Flow is the program's flow graph (reachability, loops, dominance), built on first use.
@@ -121,17 +154,18 @@ func Resolve(w *Workflow) (*Program, diag.List) {
 	r := &resolver{p: &Program{
 		Workflow: w,
 		Steps:    steps,
+		IDs:      make([]string, 0, len(steps)),
 		byID:     make(map[string]*Step, len(steps)),
-		index:    make(map[*Step]int, len(steps)),
+		index:    indexUnlessOrdered(steps),
 		succ:     make([]Successors, len(steps)),
 	}}
+	r.targets = make([]Target, 0, branchingTargets(steps))
 	p := r.p
 	p.Start = Target{Kind: TargetEnd, Range: w.Range, Implicit: true}
 	if len(w.Steps) > 0 {
 		p.Start = Target{Kind: TargetStep, Step: w.Steps[0], Range: w.Steps[0].Range, Implicit: true}
 	}
-	for i, s := range steps {
-		p.index[s] = i
+	for _, s := range steps {
 		r.register(s)
 	}
 	for i, s := range steps {
@@ -143,6 +177,20 @@ func Resolve(w *Workflow) (*Program, diag.List) {
 type resolver struct {
 	p     *Program
 	diags diag.List
+	// targets backs every step's Cases and Branches, carved by take: one allocation in all,
+	// not one per switch and parallel.
+	targets []Target
+}
+
+// take returns n zeroed targets from r.targets (a fresh slice when it is used up), capped
+// so that appending to one step's slice cannot overwrite the next's.
+func (r *resolver) take(n int) []Target {
+	if len(r.targets)+n > cap(r.targets) {
+		return make([]Target, n)
+	}
+	start := len(r.targets)
+	r.targets = r.targets[:start+n]
+	return r.targets[start : start+n : start+n]
 }
 
 // register adds s to the id table; the first step with an id wins.

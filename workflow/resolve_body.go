@@ -18,15 +18,15 @@ func (a *Approval) successors(r *resolver, s *Step, out *Successors) {
 }
 
 func (sw *Switch) successors(r *resolver, s *Step, out *Successors) {
-	out.Cases = make([]Target, len(sw.Cases))
+	out.Cases = r.take(len(sw.Cases))
 	for i, c := range sw.Cases {
 		out.Cases[i] = r.refOr(s, c.Next, "next", out.Follow)
 	}
 	out.Default = r.refOr(s, sw.Default, "default", out.Follow)
 }
 
-func (p *Parallel) successors(_ *resolver, s *Step, out *Successors) {
-	out.Branches = make([]Target, len(p.Branches))
+func (p *Parallel) successors(r *resolver, s *Step, out *Successors) {
+	out.Branches = r.take(len(p.Branches))
 	for i, b := range p.Branches {
 		out.Branches[i] = Target{Kind: TargetJoin, Step: s, Range: b.Range, Implicit: true}
 		if len(b.Steps) > 0 {
@@ -36,6 +36,21 @@ func (p *Parallel) successors(_ *resolver, s *Step, out *Successors) {
 }
 
 func (*Wait) successors(*resolver, *Step, *Successors) {}
+
+// branchingTargets is how many targets the steps' Cases and Branches take in all: the kinds
+// that branch say how many they take.
+func branchingTargets(steps []*Step) int {
+	n := 0
+	for _, s := range steps {
+		if b, ok := s.Body.(interface{ targets() int }); ok {
+			n += b.targets()
+		}
+	}
+	return n
+}
+
+func (sw *Switch) targets() int  { return len(sw.Cases) }
+func (p *Parallel) targets() int { return len(p.Branches) }
 
 // onError resolves an on_error that names a step or end; a policy (fail, continue) has no
 // target.

@@ -185,7 +185,7 @@ func groupEdges(edges []Edge, nodes int, by func(Edge) int) [][]Edge {
 
 // NodeOf is the node of a step, or -1 when the step is not in the workflow.
 func (f *Flow) NodeOf(s *Step) int {
-	if i, ok := f.Program.index[s]; ok {
+	if i := f.Program.position(s); i >= 0 {
 		return firstStepNode + i
 	}
 	return -1

@@ -296,3 +296,33 @@ func TestUnknownStepListsShortIDs(t *testing.T) {
 		t.Errorf("message is %d bytes: %.200s", len(msg), msg)
 	}
 }
+
+// TestStepPositions: a step finds its slot in the program (Of, NodeOf) through the order
+// Load gives it, and through a map when steps were built by hand or reordered; a step of
+// another workflow finds none, even one with the same order.
+func TestStepPositions(t *testing.T) {
+	load := func() *Workflow {
+		w, diags := Load("chain.yaml", mixedChain(10))
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		return w
+	}
+	w, other := load(), load()
+	hand := &Workflow{Steps: []*Step{{ID: String{Value: "x"}}, {ID: String{Value: "y"}}}}
+	hand.Steps[1].Index = 1
+	for name, w := range map[string]*Workflow{"loaded": w, "by hand": hand} {
+		p, _ := Resolve(w)
+		if (p.index == nil) != (name == "loaded") {
+			t.Errorf("%s: position map built %v; want one only for steps built by hand", name, p.index != nil)
+		}
+		for i, s := range p.Steps {
+			if p.Of(s) != &p.succ[i] || p.Flow().NodeOf(s) != firstStepNode+i {
+				t.Errorf("%s: step %d (%s) is not found at its position", name, i, s.ID.Value)
+			}
+		}
+		if p.Of(other.Steps[0]) != nil || p.Flow().NodeOf(other.Steps[0]) != -1 {
+			t.Errorf("%s: a step of another workflow is found in this one", name)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -14,7 +15,7 @@ import (
 type source struct {
 	src    []byte
 	starts []int         // byte offset of each line's first byte; starts[0] is line 1
-	ascii  []int8        // per line: 0 unknown, 1 ASCII, -1 not ASCII
+	ascii  []int8        // per line: 0 unknown, 1 ASCII, -1 not ASCII; nil when the whole file is ASCII
 	runes  map[int][]int // line → byte offset of each rune, for non-ASCII lines
 }
 
@@ -31,8 +32,36 @@ func newSource(src []byte) *source {
 		starts = append(starts, i)
 	}
 	s := &source{src: src, starts: starts}
-	s.ascii = make([]int8, len(s.starts))
+	if !isASCII(src) {
+		s.ascii = make([]int8, len(s.starts))
+	}
 	return s
+}
+
+// width is how many columns text from the source takes: its runes, which in an ASCII file
+// are its bytes.
+func (s *source) width(text string) int {
+	if s.ascii == nil {
+		return len(text)
+	}
+	return utf8.RuneCountInString(text)
+}
+
+// isASCII reports whether src is all ASCII, eight bytes at a time: most workflows are, and
+// then no line needs looking at for a column's byte offset.
+func isASCII(src []byte) bool {
+	const high = 0x8080808080808080 // the top bit of each of eight bytes
+	for ; len(src) >= 8; src = src[8:] {
+		if binary.LittleEndian.Uint64(src)&high != 0 {
+			return false
+		}
+	}
+	for _, c := range src {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // line returns line n (1-based) without its line ending, or "" when out of range.
@@ -56,13 +85,26 @@ func (s *source) lineBytes(n int) []byte {
 	return bytes.TrimSuffix(s.src[start:end], []byte{'\r'})
 }
 
-// offset converts a 1-based rune column on line n to a byte offset within the line;
-// ok is false when the column is past the end of the line.
-func (s *source) offset(n, col int) (int, bool) {
+// from returns line n from the 1-based rune column col to its end, without copying; ok is
+// false when the column is past the end of the line.
+func (s *source) from(n, col int) (rest []byte, ok bool) {
 	if s == nil || n < 1 || n > len(s.starts) || col < 1 {
-		return 0, false
+		return nil, false
 	}
 	line := s.lineBytes(n)
+	off, ok := s.offset(n, line, col)
+	if !ok {
+		return nil, false
+	}
+	return line[off:], true
+}
+
+// offset converts a 1-based rune column on line n (whose text is line) to a byte offset
+// within the line; ok is false when the column is past the end of the line.
+func (s *source) offset(n int, line []byte, col int) (int, bool) {
+	if s.ascii == nil {
+		return col - 1, col-1 <= len(line)
+	}
 	if s.ascii[n-1] == 0 {
 		s.ascii[n-1] = 1
 		for _, c := range line {
@@ -100,11 +142,10 @@ func (s *source) rawScalar(n *yaml.Node) string {
 	if s == nil || n == nil || n.Kind != yaml.ScalarNode {
 		return ""
 	}
-	off, ok := s.offset(n.Line, n.Column)
+	rest, ok := s.from(n.Line, n.Column) // not copied: this runs for every scalar the AST keeps
 	if !ok {
 		return ""
 	}
-	rest := s.lineBytes(n.Line)[off:] // not copied: this runs for every scalar the AST keeps
 	switch n.Style {
 	case 0, yaml.TaggedStyle, yaml.FlowStyle:
 		if n.Value != "" && len(rest) >= len(n.Value) && string(rest[:len(n.Value)]) == n.Value {
