@@ -151,11 +151,29 @@ func (s *jsonSink) attr(name, value string) {
 	s.state = inAttributes
 }
 
-func (s *jsonSink) coord(name string, v float64) {
-	b := append(key(s.tail(), s.state, name), '"')
-	b = appendCoord(b, v)
-	s.keep(append(b, '"'))
-	s.state = inAttributes
+// ref, bounds and waypoint write a whole element each, its fixed text in a few appends.
+
+func (s *jsonSink) ref(name *qname, id string) {
+	b := append(child(s.tail(), s.state), name.json...)
+	b = append(b, `,"elements":[{"type":"text","text":`...)
+	b = appendJSString(b, id)
+	s.ended(append(b, "}]}"...))
+}
+
+func (s *jsonSink) bounds(name *qname, r *Bounds) {
+	b := append(child(s.tail(), s.state), name.json...)
+	b = appendCoord(append(b, `,"attributes":{"x":"`...), r.X)
+	b = appendCoord(append(b, `","y":"`...), r.Y)
+	b = appendCoord(append(b, `","width":"`...), r.Width)
+	b = appendCoord(append(b, `","height":"`...), r.Height)
+	s.ended(append(b, `"}}`...))
+}
+
+func (s *jsonSink) waypoint(name *qname, p Point) {
+	b := append(child(s.tail(), s.state), name.json...)
+	b = appendCoord(append(b, `,"attributes":{"x":"`...), p.X)
+	b = appendCoord(append(b, `","y":"`...), p.Y)
+	s.ended(append(b, `"}}`...))
 }
 
 func (s *jsonSink) text(kind NodeType, value string) {
@@ -180,6 +198,11 @@ func (s *jsonSink) end() {
 	default:
 		b = append(b, "]}"...)
 	}
+	s.ended(b)
+}
+
+// ended keeps b, which ends an element, and flushes a full chunk.
+func (s *jsonSink) ended(b []byte) {
 	s.keep(b)
 	s.state = inChildren
 	if s.n >= flushThreshold {

@@ -46,12 +46,18 @@ func Write(defs *Definitions) (*Document, error) {
 // from these calls (treeSink); the taskflow encoder writes the tree's JSON straight from
 // them (jsonSink, model_json.go), so compiling never holds the whole tree. Both therefore
 // always agree.
+//
+// The diagram's small elements (bounds, waypoints) and child references are each one call:
+// a compiled workflow writes tens of thousands of them, and the JSON sink writes each in a
+// few appends of fixed text rather than one call per attribute.
 type xmlSink interface {
 	start(name *qname)
 	attr(name, value string)
-	coord(name string, v float64) // an attribute holding a diagram coordinate
 	text(kind NodeType, value string)
 	end()
+	ref(name *qname, id string)    // <name>id</name>: a child reference
+	bounds(name *qname, b *Bounds) // <dc:Bounds x y width height/>
+	waypoint(name *qname, p Point) // <di:waypoint x y/>
 }
 
 // qname is an element name, qualified as written, with the start of its xml-js JSON.
@@ -84,7 +90,7 @@ func writeModel(defs *Definitions, out xmlSink) error {
 		attrs, w.di = declarePrefix(attrs, "di", ddDIURI)
 	}
 	w.rootAttrs, w.diagrams = attrs, defs.Diagrams
-	w.incoming, w.outgoing = w.name(w.prefix, "incoming"), w.name(w.prefix, "outgoing")
+	w.incoming, w.outgoing = w.tag("incoming"), w.tag("outgoing")
 	return w.element(defs.Element, 0)
 }
 
@@ -94,9 +100,71 @@ type writer struct {
 	root                   *Element // written with rootAttrs, and the diagrams as its last children
 	rootAttrs              []Attr
 	diagrams               []*Diagram
-	names                  map[[2]string]*qname // name's results: a tree repeats a few names thousands of times
-	incoming, outgoing     *qname               // the most written references
-	ranks                  []uint8              // childRank of each child, reused
+	// A tree repeats a few names thousands of times: each is made once. BPMN tags are kept
+	// by local name alone (a one-string key hashes several times faster than a pair).
+	tags               map[string]*qname    // tag's results
+	names              map[[2]string]*qname // name's results
+	incoming, outgoing *qname               // the most written references
+	diTags             *diNames             // made by the first diagram
+	kinds              map[*typeSet]*elementKind
+	ranks              []uint8 // childRank of each child, reused
+}
+
+// elementKind is what writing an element of a BPMN type takes, worked out once per writer
+// and type: a compiled workflow writes thousands of elements of a dozen types, and each
+// answer looked up by the type's name cost a string-keyed map lookup (a fifth of the
+// writer's own work).
+type elementKind struct {
+	tag       string   // the local name it is written under when its Tag is not another
+	name      *qname   // tag, qualified
+	hasBody   bool     // its Body is written as its text
+	bodyTag   *qname   // else the child element its Body is written in (<text>, <script>), if any
+	container bool     // a FlowElementsContainer: its children are grouped (see childRank)
+	rank      [2]uint8 // its childRank under a parent that is not / is a container
+}
+
+// kind is e's elementKind, nil when e's type is not BPMN (written verbatim).
+func (w *writer) kind(e *Element) *elementKind {
+	set := e.kinds
+	if set == nil || set.of != e.Type { // an element made without the builder or retyped
+		if set = typeSetOf(e.Type); set == nil {
+			return nil
+		}
+	}
+	if k, ok := w.kinds[set]; ok {
+		return k
+	}
+	if w.kinds == nil {
+		w.kinds = make(map[*typeSet]*elementKind)
+	}
+	typed := &Element{Type: set.of, kinds: set}
+	k := &elementKind{tag: tagForType(set.of), hasBody: hasBody(set.of), container: typed.Is("FlowElementsContainer")}
+	k.name = w.tag(k.tag)
+	if tag, ok := bodyPropertyTags[set.of]; ok {
+		k.bodyTag = w.tag(tag)
+	}
+	for i, container := range []bool{false, true} {
+		k.rank[i] = uint8(childRank(container, typed))
+	}
+	w.kinds[set] = k
+	return k
+}
+
+// rankIn is c's childRank in a parent that is a container or not.
+func (w *writer) rankIn(container bool, c *Element) int {
+	k := w.kind(c)
+	if k == nil {
+		return rankOther
+	}
+	if container {
+		return int(k.rank[1])
+	}
+	return int(k.rank[0])
+}
+
+// diNames are the names of the DI elements, qualified with the document's DI prefixes.
+type diNames struct {
+	diagram, plane, shape, edge, label, bounds, waypoint *qname
 }
 
 // name is qualify(prefix, local), made once per distinct name.
@@ -113,20 +181,38 @@ func (w *writer) name(prefix, local string) *qname {
 	return q
 }
 
-// tagName is the name e is written under.
-func (w *writer) tagName(e *Element) *qname {
-	tag := e.Tag
-	if tag == "" {
-		tag = tagForType(e.Type)
+// tag is the name of a BPMN element written as <prefix:local>, made once per local name.
+func (w *writer) tag(local string) *qname {
+	if q, ok := w.tags[local]; ok {
+		return q
 	}
-	return w.name(w.prefix, tag)
+	if w.tags == nil {
+		w.tags = make(map[string]*qname)
+	}
+	q := newQName(qualify(w.prefix, local))
+	w.tags[local] = q
+	return q
 }
 
-// textElement writes <name>value</name>: a child reference such as <incoming>Flow_1</incoming>.
-func (w *writer) textElement(name *qname, value string) {
-	w.out.start(name)
-	w.out.text(TextNode, value)
-	w.out.end()
+// tagName is the name e, of kind k, is written under.
+func (w *writer) tagName(e *Element, k *elementKind) *qname {
+	if e.Tag == "" || e.Tag == k.tag {
+		return k.name
+	}
+	return w.tag(e.Tag)
+}
+
+// diNames are the DI element names, made on first use.
+func (w *writer) diNames() *diNames {
+	if w.diTags == nil {
+		w.diTags = &diNames{
+			diagram: w.name(w.bpmndi, "BPMNDiagram"), plane: w.name(w.bpmndi, "BPMNPlane"),
+			shape: w.name(w.bpmndi, "BPMNShape"), edge: w.name(w.bpmndi, "BPMNEdge"),
+			label: w.name(w.bpmndi, "BPMNLabel"), bounds: w.name(w.dc, "Bounds"),
+			waypoint: w.name(w.di, "waypoint"),
+		}
+	}
+	return w.diTags
 }
 
 func qualify(prefix, local string) string {
@@ -202,13 +288,15 @@ const (
 	rankCount
 )
 
-func childRank(parent, c *Element) int {
+// childRank is the group a child c of a BPMN type is written in, in a parent that is a
+// FlowElementsContainer or not.
+func childRank(inContainer bool, c *Element) int {
 	switch {
 	case c.Type == "Documentation":
 		return rankDocumentation
 	case c.Type == "ExtensionElements":
 		return rankExtensions
-	case !parent.Is("FlowElementsContainer"):
+	case !inContainer:
 		return rankOther
 	case c.Type == "LaneSet":
 		return rankLaneSets
@@ -229,12 +317,13 @@ func (w *writer) element(e *Element, depth int) error {
 	if e.Type == "" {
 		return fmt.Errorf("element %q has no type", e.ID)
 	}
-	if !knownType(e.Type) {
+	k := w.kind(e)
+	if k == nil {
 		return w.verbatim(e, depth)
 	}
-	w.out.start(w.tagName(e))
+	w.out.start(w.tagName(e, k))
 	w.attrs(e)
-	if hasBody(e.Type) && e.Body != "" {
+	if k.hasBody && e.Body != "" {
 		w.out.text(bodyKind(e), e.Body)
 	}
 
@@ -244,15 +333,15 @@ func (w *writer) element(e *Element, depth int) error {
 	w.ranks = slices.Grow(w.ranks, len(e.Children))
 	present := 0
 	for _, c := range e.Children {
-		r := childRank(e, c)
+		r := w.rankIn(k.container, c)
 		w.ranks = append(w.ranks, uint8(r))
 		present |= 1 << r
 	}
 	for r := range rankCount {
 		if r == rankOther {
 			w.childRefs(e)
-			if tag, ok := bodyPropertyTags[e.Type]; ok && e.Body != "" {
-				w.textElement(w.name(w.prefix, tag), e.Body)
+			if k.bodyTag != nil && e.Body != "" {
+				w.out.ref(k.bodyTag, e.Body)
 			}
 		}
 		if present&(1<<r) == 0 {
@@ -339,16 +428,16 @@ func bodyKind(e *Element) NodeType {
 // attribute (a flow's sourceRef) was read from the attribute and is not repeated.
 func (w *writer) childRefs(e *Element) {
 	for _, r := range e.Incoming {
-		w.textElement(w.incoming, r.ID)
+		w.out.ref(w.incoming, r.ID)
 	}
 	for _, id := range e.Unresolved["incoming"] {
-		w.textElement(w.incoming, id)
+		w.out.ref(w.incoming, id)
 	}
 	for _, r := range e.Outgoing {
-		w.textElement(w.outgoing, r.ID)
+		w.out.ref(w.outgoing, r.ID)
 	}
 	for _, id := range e.Unresolved["outgoing"] {
-		w.textElement(w.outgoing, id)
+		w.out.ref(w.outgoing, id)
 	}
 	if len(e.Refs) == 0 && len(e.Unresolved) == 0 {
 		return // the rest come only from Refs and Unresolved
@@ -361,12 +450,12 @@ func (w *writer) childRefs(e *Element) {
 		if len(resolved)+len(dangling) == 0 {
 			continue
 		}
-		name := w.name(w.prefix, tag)
+		name := w.tag(tag)
 		for _, r := range resolved {
-			w.textElement(name, r.ID)
+			w.out.ref(name, r.ID)
 		}
 		for _, id := range dangling {
-			w.textElement(name, id)
+			w.out.ref(name, id)
 		}
 	}
 }
@@ -375,7 +464,7 @@ func (w *writer) verbatim(e *Element, depth int) error {
 	if depth > maxReadDepth {
 		return fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
 	}
-	w.out.start(newQName(e.Type))
+	w.out.start(w.name("", e.Type))
 	if e == w.root {
 		w.attrs(e)
 	} else {
@@ -411,10 +500,39 @@ func formatCoord(v float64) string {
 
 // appendCoord appends formatCoord(v) to buf.
 func appendCoord(buf []byte, v float64) []byte {
+	// Most coordinates are whole, non-negative and below 2^32: digits written in place cost a
+	// third of strconv's. -0 is 0; a negative or too large v converts to a u that differs.
+	if u := uint32(v); float64(u) == v {
+		return appendDecimal(buf, u)
+	}
 	if i, ok := coordInt(v); ok {
 		return strconv.AppendInt(buf, i, 10)
 	}
 	return strconv.AppendFloat(buf, v, 'f', -1, 64)
+}
+
+// appendDecimal appends u in decimal, two digits per step as strconv does, without
+// strconv's calls through its general integer formatting.
+func appendDecimal(buf []byte, u uint32) []byte {
+	const pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+		"8081828384858687888990919293949596979899"
+	var d [10]byte
+	i := len(d)
+	for u >= 100 {
+		p := u % 100 * 2
+		u /= 100
+		i -= 2
+		d[i], d[i+1] = pairs[p], pairs[p+1]
+	}
+	if u >= 10 {
+		i -= 2
+		d[i], d[i+1] = pairs[u*2], pairs[u*2+1]
+	} else {
+		i--
+		d[i] = byte('0' + u)
+	}
+	return append(buf, d[i:]...)
 }
 
 // coordInt is v as an integer when it is one that prints with the same digits, which spares
@@ -445,25 +563,25 @@ func drawnID(e *Element, written string) string {
 }
 
 func (w *writer) diagram(d *Diagram) {
-	w.out.start(w.name(w.bpmndi, "BPMNDiagram"))
+	names := w.diNames()
+	w.out.start(names.diagram)
 	w.diIDs(d.ID, "")
 	if p := d.Plane; p != nil {
-		w.out.start(w.name(w.bpmndi, "BPMNPlane"))
+		w.out.start(names.plane)
 		w.diIDs(p.ID, drawnID(p.Element, p.BPMNElement))
-		shape, edge := w.name(w.bpmndi, "BPMNShape"), w.name(w.bpmndi, "BPMNEdge")
 		for _, s := range p.Shapes {
-			w.shape(shape, s)
+			w.shape(names, s)
 		}
 		for _, e := range p.Edges {
-			w.edge(edge, e)
+			w.edge(names, e)
 		}
 		w.out.end()
 	}
 	w.out.end()
 }
 
-func (w *writer) shape(name *qname, s *Shape) {
-	w.out.start(name)
+func (w *writer) shape(names *diNames, s *Shape) {
+	w.out.start(names.shape)
 	w.diIDs(s.ID, drawnID(s.Element, s.BPMNElement))
 	flag := func(name string, v *bool) {
 		if v != nil {
@@ -477,48 +595,33 @@ func (w *writer) shape(name *qname, s *Shape) {
 		w.out.attr(a.Name, a.Value)
 	}
 	if s.Bounds != nil {
-		w.bounds(s.Bounds)
+		w.out.bounds(names.bounds, s.Bounds)
 	}
 	if s.Label != nil {
-		w.label(s.Label)
+		w.label(names, s.Label)
 	}
 	w.out.end()
 }
 
-func (w *writer) edge(name *qname, e *Edge) {
-	w.out.start(name)
+func (w *writer) edge(names *diNames, e *Edge) {
+	w.out.start(names.edge)
 	w.diIDs(e.ID, drawnID(e.Element, e.BPMNElement))
 	for _, a := range e.Attrs {
 		w.out.attr(a.Name, a.Value)
 	}
-	if len(e.Waypoints) > 0 {
-		waypoint := w.name(w.di, "waypoint")
-		for _, p := range e.Waypoints {
-			w.out.start(waypoint)
-			w.out.coord("x", p.X)
-			w.out.coord("y", p.Y)
-			w.out.end()
-		}
+	for _, p := range e.Waypoints {
+		w.out.waypoint(names.waypoint, p)
 	}
 	if e.Label != nil {
-		w.label(e.Label)
+		w.label(names, e.Label)
 	}
 	w.out.end()
 }
 
-func (w *writer) bounds(b *Bounds) {
-	w.out.start(w.name(w.dc, "Bounds"))
-	w.out.coord("x", b.X)
-	w.out.coord("y", b.Y)
-	w.out.coord("width", b.Width)
-	w.out.coord("height", b.Height)
-	w.out.end()
-}
-
-func (w *writer) label(l *Label) {
-	w.out.start(w.name(w.bpmndi, "BPMNLabel"))
+func (w *writer) label(names *diNames, l *Label) {
+	w.out.start(names.label)
 	if l.Bounds != nil {
-		w.bounds(l.Bounds)
+		w.out.bounds(names.bounds, l.Bounds)
 	}
 	w.out.end()
 }
@@ -563,7 +666,27 @@ func (t *treeSink) attr(name, value string) {
 	t.pending = append(t.pending, Attr{Name: name, Value: value})
 }
 
-func (t *treeSink) coord(name string, v float64) { t.attr(name, formatCoord(v)) }
+func (t *treeSink) ref(name *qname, id string) {
+	t.start(name)
+	t.text(TextNode, id)
+	t.end()
+}
+
+func (t *treeSink) bounds(name *qname, b *Bounds) {
+	t.start(name)
+	t.attr("x", formatCoord(b.X))
+	t.attr("y", formatCoord(b.Y))
+	t.attr("width", formatCoord(b.Width))
+	t.attr("height", formatCoord(b.Height))
+	t.end()
+}
+
+func (t *treeSink) waypoint(name *qname, p Point) {
+	t.start(name)
+	t.attr("x", formatCoord(p.X))
+	t.attr("y", formatCoord(p.Y))
+	t.end()
+}
 
 func (t *treeSink) text(kind NodeType, value string) {
 	t.settle()
