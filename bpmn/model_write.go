@@ -91,7 +91,7 @@ func writeModel(defs *Definitions, out xmlSink) error {
 	}
 	w.rootAttrs, w.diagrams = attrs, defs.Diagrams
 	w.incoming, w.outgoing = w.tag("incoming"), w.tag("outgoing")
-	return w.element(defs.Element, 0)
+	return w.element(defs.Element, w.kind(defs.Element), 0)
 }
 
 type writer struct {
@@ -107,7 +107,16 @@ type writer struct {
 	incoming, outgoing *qname               // the most written references
 	diTags             *diNames             // made by the first diagram
 	kinds              map[*typeSet]*elementKind
-	ranks              []uint8 // childRank of each child, reused
+	kindList           []*elementKind // kinds by their number
+	placed             []placedChild  // of the elements being written, innermost last; reused
+}
+
+// placedChild is a child's kind (its number, 0 for none) and childRank, worked out once
+// before its parent writes its children rank by rank. Four bytes, not a pointer's
+// sixteen: a process has thousands of children.
+type placedChild struct {
+	kind uint16
+	rank uint8
 }
 
 // elementKind is what writing an element of a BPMN type takes, worked out once per writer
@@ -115,6 +124,7 @@ type writer struct {
 // answer looked up by the type's name cost a string-keyed map lookup (a fifth of the
 // writer's own work).
 type elementKind struct {
+	number    uint16   // its place in kindList, from 1
 	tag       string   // the local name it is written under when its Tag is not another
 	name      *qname   // tag, qualified
 	hasBody   bool     // its Body is written as its text
@@ -146,20 +156,22 @@ func (w *writer) kind(e *Element) *elementKind {
 	for i, container := range []bool{false, true} {
 		k.rank[i] = uint8(childRank(container, typed))
 	}
+	w.kindList = append(w.kindList, k)
+	k.number = uint16(len(w.kindList)) // BPMN has about 130 types
 	w.kinds[set] = k
 	return k
 }
 
-// rankIn is c's childRank in a parent that is a container or not.
-func (w *writer) rankIn(container bool, c *Element) int {
+// place is c's kind and childRank in a parent that is a container or not.
+func (w *writer) place(container bool, c *Element) placedChild {
 	k := w.kind(c)
-	if k == nil {
-		return rankOther
+	switch {
+	case k == nil:
+		return placedChild{rank: rankOther}
+	case container:
+		return placedChild{k.number, k.rank[1]}
 	}
-	if container {
-		return int(k.rank[1])
-	}
-	return int(k.rank[0])
+	return placedChild{k.number, k.rank[0]}
 }
 
 // diNames are the names of the DI elements, qualified with the document's DI prefixes.
@@ -310,14 +322,14 @@ func childRank(inContainer bool, c *Element) int {
 	return rankOther
 }
 
-func (w *writer) element(e *Element, depth int) error {
+// element writes e, of kind k (nil when its type is not BPMN).
+func (w *writer) element(e *Element, k *elementKind, depth int) error {
 	if depth > maxReadDepth {
 		return fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
 	}
 	if e.Type == "" {
 		return fmt.Errorf("element %q has no type", e.ID)
 	}
-	k := w.kind(e)
 	if k == nil {
 		return w.verbatim(e, depth)
 	}
@@ -326,43 +338,60 @@ func (w *writer) element(e *Element, depth int) error {
 	if k.hasBody && e.Body != "" {
 		w.out.text(bodyKind(e), e.Body)
 	}
-
-	// Write the children rank by rank (stable within a rank), from their ranks worked out
-	// once: linear, and no list per rank.
-	mark := len(w.ranks)
-	w.ranks = slices.Grow(w.ranks, len(e.Children))
-	present := 0
-	for _, c := range e.Children {
-		r := w.rankIn(k.container, c)
-		w.ranks = append(w.ranks, uint8(r))
-		present |= 1 << r
+	if len(e.Children) == 0 { // most elements: only what comes with rankOther
+		w.properties(e, k)
+	} else if err := w.children(e, k, depth); err != nil {
+		return err
 	}
-	for r := range rankCount {
-		if r == rankOther {
-			w.childRefs(e)
-			if k.bodyTag != nil && e.Body != "" {
-				w.out.ref(k.bodyTag, e.Body)
-			}
-		}
-		if present&(1<<r) == 0 {
-			continue
-		}
-		for i, c := range e.Children {
-			if int(w.ranks[mark+i]) != r {
-				continue
-			}
-			if err := w.element(c, depth+1); err != nil {
-				return err
-			}
-		}
-	}
-	w.ranks = w.ranks[:mark]
 	if e == w.root {
 		for _, d := range w.diagrams {
 			w.diagram(d)
 		}
 	}
 	w.out.end()
+	return nil
+}
+
+// properties writes what the house shape puts before e's other children: the child
+// references and the string property.
+func (w *writer) properties(e *Element, k *elementKind) {
+	w.childRefs(e)
+	if k.bodyTag != nil && e.Body != "" {
+		w.out.ref(k.bodyTag, e.Body)
+	}
+}
+
+// children writes e's children rank by rank (stable within a rank), from their ranks worked
+// out once: linear, and no list per rank.
+func (w *writer) children(e *Element, k *elementKind, depth int) error {
+	mark := len(w.placed)
+	w.placed = slices.Grow(w.placed, len(e.Children))
+	present := 0
+	for _, c := range e.Children {
+		p := w.place(k.container, c)
+		w.placed = append(w.placed, p)
+		present |= 1 << p.rank
+	}
+	for r := range uint8(rankCount) {
+		if r == rankOther {
+			w.properties(e, k)
+		}
+		if present&(1<<r) == 0 {
+			continue
+		}
+		for i, c := range e.Children {
+			if p := w.placed[mark+i]; p.rank == r {
+				var k *elementKind
+				if p.kind > 0 {
+					k = w.kindList[p.kind-1]
+				}
+				if err := w.element(c, k, depth+1); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	w.placed = w.placed[:mark]
 	return nil
 }
 
@@ -430,16 +459,21 @@ func (w *writer) childRefs(e *Element) {
 	for _, r := range e.Incoming {
 		w.out.ref(w.incoming, r.ID)
 	}
-	for _, id := range e.Unresolved["incoming"] {
-		w.out.ref(w.incoming, id)
+	dangling := len(e.Unresolved) > 0 // skips two lookups in the usual nil map
+	if dangling {
+		for _, id := range e.Unresolved["incoming"] {
+			w.out.ref(w.incoming, id)
+		}
 	}
 	for _, r := range e.Outgoing {
 		w.out.ref(w.outgoing, r.ID)
 	}
-	for _, id := range e.Unresolved["outgoing"] {
-		w.out.ref(w.outgoing, id)
+	if dangling {
+		for _, id := range e.Unresolved["outgoing"] {
+			w.out.ref(w.outgoing, id)
+		}
 	}
-	if len(e.Refs) == 0 && len(e.Unresolved) == 0 {
+	if len(e.Refs) == 0 && !dangling {
 		return // the rest come only from Refs and Unresolved
 	}
 	for _, tag := range childRefTags[2:] {
