@@ -142,8 +142,21 @@ func key(b []byte, state int, name string) []byte {
 	} else {
 		b = append(b, ',')
 	}
-	b = appendJSString(b, name)
-	return append(b, ':')
+	// The names the compiler writes on every element and shape, quoted in advance: a
+	// switch on constants costs a tenth of quoting them.
+	switch name {
+	case "id":
+		return append(b, `"id":`...)
+	case "name":
+		return append(b, `"name":`...)
+	case "bpmnElement":
+		return append(b, `"bpmnElement":`...)
+	case "sourceRef":
+		return append(b, `"sourceRef":`...)
+	case "targetRef":
+		return append(b, `"targetRef":`...)
+	}
+	return append(appendJSString(b, name), ':')
 }
 
 func (s *jsonSink) attr(name, value string) {

@@ -343,13 +343,18 @@ func (w *writer) element(e *Element, k *elementKind, depth int) error {
 	} else if err := w.children(e, k, depth); err != nil {
 		return err
 	}
+	w.end(e)
+	return nil
+}
+
+// end ends e, after the diagrams when e is the root: they are its last children.
+func (w *writer) end(e *Element) {
 	if e == w.root {
 		for _, d := range w.diagrams {
 			w.diagram(d)
 		}
 	}
 	w.out.end()
-	return nil
 }
 
 // properties writes what the house shape puts before e's other children: the child
@@ -514,12 +519,7 @@ func (w *writer) verbatim(e *Element, depth int) error {
 			return err
 		}
 	}
-	if e == w.root {
-		for _, d := range w.diagrams {
-			w.diagram(d)
-		}
-	}
-	w.out.end()
+	w.end(e)
 	return nil
 }
 
