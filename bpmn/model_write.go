@@ -72,10 +72,19 @@ func newQName(name string) *qname {
 
 // writeModel walks defs in the house shape (see Write) into out.
 func writeModel(defs *Definitions, out xmlSink) error {
-	if defs == nil || defs.Element == nil {
-		return fmt.Errorf("no definitions to write")
+	w, err := newWriter(defs)
+	if err != nil {
+		return err
 	}
-	w := &writer{out: out, prefix: defs.Prefix, root: defs.Element}
+	return w.write(out)
+}
+
+// newWriter prepares the walk of defs: the namespace declarations and names it writes.
+func newWriter(defs *Definitions) (*writer, error) {
+	if defs == nil || defs.Element == nil {
+		return nil, fmt.Errorf("no definitions to write")
+	}
+	w := &writer{prefix: defs.Prefix, root: defs.Element}
 	// Declare a DI namespace only when something is written in it, so that a document
 	// without shapes (SecMaster's empty plane) keeps exactly its own declarations.
 	attrs := elementAttrs(defs.Element)
@@ -91,7 +100,13 @@ func writeModel(defs *Definitions, out xmlSink) error {
 	}
 	w.rootAttrs, w.diagrams = attrs, defs.Diagrams
 	w.incoming, w.outgoing = w.tag("incoming"), w.tag("outgoing")
-	return w.element(defs.Element, w.kind(defs.Element), 0)
+	return w, nil
+}
+
+// write walks the model into out.
+func (w *writer) write(out xmlSink) error {
+	w.out = out
+	return w.element(w.root, w.kind(w.root), 0)
 }
 
 type writer struct {
@@ -106,9 +121,8 @@ type writer struct {
 	names              map[[2]string]*qname // name's results
 	incoming, outgoing *qname               // the most written references
 	diTags             *diNames             // made by the first diagram
-	kinds              map[*typeSet]*elementKind
-	kindList           []*elementKind // kinds by their number
-	placed             []placedChild  // of the elements being written, innermost last; reused
+	kindList           []*elementKind       // the kinds made, by their number
+	placed             []placedChild        // of the elements being written, innermost last; reused
 }
 
 // placedChild is a child's kind (its number, 0 for none) and childRank, worked out once
@@ -124,6 +138,7 @@ type placedChild struct {
 // answer looked up by the type's name cost a string-keyed map lookup (a fifth of the
 // writer's own work).
 type elementKind struct {
+	set       *typeSet // the type's
 	number    uint16   // its place in kindList, from 1
 	tag       string   // the local name it is written under when its Tag is not another
 	name      *qname   // tag, qualified
@@ -141,14 +156,15 @@ func (w *writer) kind(e *Element) *elementKind {
 			return nil
 		}
 	}
-	if k, ok := w.kinds[set]; ok {
-		return k
-	}
-	if w.kinds == nil {
-		w.kinds = make(map[*typeSet]*elementKind)
+	// A scan of the few kinds seen so far (a dozen in a compiled workflow; at most one per
+	// BPMN type, about 130) costs a quarter of a map lookup.
+	for _, k := range w.kindList {
+		if k.set == set {
+			return k
+		}
 	}
 	typed := &Element{Type: set.of, kinds: set}
-	k := &elementKind{tag: tagForType(set.of), hasBody: hasBody(set.of), container: typed.Is("FlowElementsContainer")}
+	k := &elementKind{set: set, tag: tagForType(set.of), hasBody: hasBody(set.of), container: typed.Is("FlowElementsContainer")}
 	k.name = w.tag(k.tag)
 	if tag, ok := bodyPropertyTags[set.of]; ok {
 		k.bodyTag = w.tag(tag)
@@ -158,7 +174,6 @@ func (w *writer) kind(e *Element) *elementKind {
 	}
 	w.kindList = append(w.kindList, k)
 	k.number = uint16(len(w.kindList)) // BPMN has about 130 types
-	w.kinds[set] = k
 	return k
 }
 
@@ -409,20 +424,27 @@ func (w *writer) attrs(e *Element) {
 		}
 		return
 	}
-	hasID, hasName := e.ID == "", e.Name == "" // nothing to add when unset
-	for _, a := range e.Attrs {
-		hasID = hasID || a.Name == "id"
-		hasName = hasName || a.Name == "name"
-	}
-	if !hasID {
+	addID, addName := addedAttrs(e)
+	if addID {
 		w.out.attr("id", e.ID)
 	}
-	if !hasName {
+	if addName {
 		w.out.attr("name", e.Name)
 	}
 	for _, a := range e.Attrs {
 		w.out.attr(a.Name, a.Value)
 	}
+}
+
+// addedAttrs reports whether e is written with an id and a name attribute it has only as
+// ID and Name, not in Attrs (an element built in code).
+func addedAttrs(e *Element) (id, name bool) {
+	hasID, hasName := e.ID == "", e.Name == "" // nothing to add when unset
+	for _, a := range e.Attrs {
+		hasID = hasID || a.Name == "id"
+		hasName = hasName || a.Name == "name"
+	}
+	return !hasID, !hasName
 }
 
 // elementAttrs is e.Attrs, with id and name added in front when set on the struct only.
@@ -461,21 +483,26 @@ func bodyKind(e *Element) NodeType {
 // resolved ones first and then the dangling ones. A key that e also carries as an
 // attribute (a flow's sourceRef) was read from the attribute and is not repeated.
 func (w *writer) childRefs(e *Element) {
+	w.eachRef(e, func(name *qname, id string) { w.out.ref(name, id) })
+}
+
+// eachRef calls ref with each child reference of e, in the order childRefs writes them.
+func (w *writer) eachRef(e *Element, ref func(name *qname, id string)) {
 	for _, r := range e.Incoming {
-		w.out.ref(w.incoming, r.ID)
+		ref(w.incoming, r.ID)
 	}
 	dangling := len(e.Unresolved) > 0 // skips two lookups in the usual nil map
 	if dangling {
 		for _, id := range e.Unresolved["incoming"] {
-			w.out.ref(w.incoming, id)
+			ref(w.incoming, id)
 		}
 	}
 	for _, r := range e.Outgoing {
-		w.out.ref(w.outgoing, r.ID)
+		ref(w.outgoing, r.ID)
 	}
 	if dangling {
 		for _, id := range e.Unresolved["outgoing"] {
-			w.out.ref(w.outgoing, id)
+			ref(w.outgoing, id)
 		}
 	}
 	if len(e.Refs) == 0 && !dangling {
@@ -491,10 +518,10 @@ func (w *writer) childRefs(e *Element) {
 		}
 		name := w.tag(tag)
 		for _, r := range resolved {
-			w.out.ref(name, r.ID)
+			ref(name, r.ID)
 		}
 		for _, id := range dangling {
-			w.out.ref(name, id)
+			ref(name, id)
 		}
 	}
 }
@@ -504,13 +531,7 @@ func (w *writer) verbatim(e *Element, depth int) error {
 		return fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
 	}
 	w.out.start(w.name("", e.Type))
-	if e == w.root {
-		w.attrs(e)
-	} else {
-		for _, a := range elementAttrs(e) {
-			w.out.attr(a.Name, a.Value)
-		}
-	}
+	w.attrs(e) // the same as elementAttrs(e), but for the root's namespace declarations
 	if e.Body != "" {
 		w.out.text(bodyKind(e), e.Body)
 	}
@@ -567,6 +588,29 @@ func appendDecimal(buf []byte, u uint32) []byte {
 		d[i] = byte('0' + u)
 	}
 	return append(buf, d[i:]...)
+}
+
+// decimalSize is the number of digits of u in decimal; coordinates have 1 to 6.
+func decimalSize(u uint32) int {
+	switch {
+	case u < 10:
+		return 1
+	case u < 100:
+		return 2
+	case u < 1000:
+		return 3
+	case u < 10000:
+		return 4
+	case u < 100000:
+		return 5
+	case u < 1000000:
+		return 6
+	}
+	n := 7
+	for u /= 10000000; u > 0; u /= 10 {
+		n++
+	}
+	return n
 }
 
 // coordInt is v as an integer when it is one that prints with the same digits, which spares

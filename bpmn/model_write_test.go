@@ -3,6 +3,7 @@ package bpmn
 import (
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -211,4 +212,12 @@ func attrString(n *Node) string {
 		s = append(s, a.Name+"="+a.Value)
 	}
 	return strings.Join(s, " ")
+}
+
+func TestDecimalSize(t *testing.T) {
+	for _, u := range []uint32{0, 1, 9, 10, 99, 100, 999999, 1000000, 9999999, 10000000, 99999999, 100000000, 999999999, 1000000000, 4294967295} {
+		if got, want := decimalSize(u), len(strconv.FormatUint(uint64(u), 10)); got != want {
+			t.Errorf("decimalSize(%d) = %d, want %d", u, got, want)
+		}
+	}
 }
