@@ -384,10 +384,7 @@ func (w *writer) diagramSize(d *Diagram) int {
 
 func (w *writer) shapeSize(names *diNames, s *Shape) int {
 	attrs, nattrs := diIDsSize(s.ID, drawnID(s.Element, s.BPMNElement))
-	for _, f := range []struct {
-		name string
-		v    *bool
-	}{{"isHorizontal", s.IsHorizontal}, {"isExpanded", s.IsExpanded}, {"isMarkerVisible", s.IsMarkerVisible}} {
+	for _, f := range shapeFlags(s) {
 		if f.v != nil {
 			attrs, nattrs = attrs+attrSize(f.name, strconv.FormatBool(*f.v)), nattrs+1
 		}

@@ -566,28 +566,27 @@ func appendCoord(buf []byte, v float64) []byte {
 	return strconv.AppendFloat(buf, v, 'f', -1, 64)
 }
 
-// appendDecimal appends u in decimal, two digits per step as strconv does, without
-// strconv's calls through its general integer formatting.
+// appendDecimal appends u in decimal, two digits per step as strconv does, written in
+// place: no call through strconv's general integer formatting, and no copy.
 func appendDecimal(buf []byte, u uint32) []byte {
 	const pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
 		"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
 		"8081828384858687888990919293949596979899"
-	var d [10]byte
-	i := len(d)
-	for u >= 100 {
+	n, at := decimalSize(u), len(buf)
+	buf = slices.Grow(buf, n)[:at+n]
+	d := buf[at:]
+	for i := n; u >= 100; {
 		p := u % 100 * 2
 		u /= 100
 		i -= 2
 		d[i], d[i+1] = pairs[p], pairs[p+1]
 	}
 	if u >= 10 {
-		i -= 2
-		d[i], d[i+1] = pairs[u*2], pairs[u*2+1]
+		d[0], d[1] = pairs[u*2], pairs[u*2+1]
 	} else {
-		i--
-		d[i] = byte('0' + u)
+		d[0] = byte('0' + u)
 	}
-	return append(buf, d[i:]...)
+	return buf
 }
 
 // decimalSize is the number of digits of u in decimal; coordinates have 1 to 6.
@@ -661,14 +660,11 @@ func (w *writer) diagram(d *Diagram) {
 func (w *writer) shape(names *diNames, s *Shape) {
 	w.out.start(names.shape)
 	w.diIDs(s.ID, drawnID(s.Element, s.BPMNElement))
-	flag := func(name string, v *bool) {
-		if v != nil {
-			w.out.attr(name, strconv.FormatBool(*v))
+	for _, f := range shapeFlags(s) {
+		if f.v != nil {
+			w.out.attr(f.name, strconv.FormatBool(*f.v))
 		}
 	}
-	flag("isHorizontal", s.IsHorizontal)
-	flag("isExpanded", s.IsExpanded)
-	flag("isMarkerVisible", s.IsMarkerVisible)
 	for _, a := range s.Attrs {
 		w.out.attr(a.Name, a.Value)
 	}
@@ -679,6 +675,17 @@ func (w *writer) shape(names *diNames, s *Shape) {
 		w.label(names, s.Label)
 	}
 	w.out.end()
+}
+
+// shapeFlag is one of a shape's optional flags; nil when absent.
+type shapeFlag struct {
+	name string
+	v    *bool
+}
+
+// shapeFlags are s's flags, in the order they are written.
+func shapeFlags(s *Shape) [3]shapeFlag {
+	return [3]shapeFlag{{"isHorizontal", s.IsHorizontal}, {"isExpanded", s.IsExpanded}, {"isMarkerVisible", s.IsMarkerVisible}}
 }
 
 func (w *writer) edge(names *diNames, e *Edge) {
