@@ -192,3 +192,23 @@ func BenchmarkModelTaskflow(b *testing.B) {
 		}
 	})
 }
+
+// plainPrefix tests words, and the last word of a string overlapping the one before: it
+// must stop at the first byte appendJSString escapes wherever that byte is.
+func TestPlainPrefixFindsEveryEscape(t *testing.T) {
+	for n := 0; n <= 40; n++ {
+		plain := strings.Repeat("a", n)
+		if got := plainPrefix(plain); got != n {
+			t.Fatalf("plainPrefix(%q) = %d, want %d", plain, got, n)
+		}
+		for at := 0; at < n; at++ {
+			for _, c := range []byte{'"', '\\', '\n', 0x7f - 0x60, 0xc3} {
+				s := []byte(plain)
+				s[at] = c
+				if got := plainPrefix(string(s)); got != at {
+					t.Fatalf("plainPrefix(%q) = %d, want %d", s, got, at)
+				}
+			}
+		}
+	}
+}
