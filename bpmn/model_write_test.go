@@ -186,7 +186,7 @@ func TestFormatCoord(t *testing.T) {
 // at its edges (digit counts, 2^32, negatives, -0) and beyond them.
 func TestAppendCoordMatchesFormatCoord(t *testing.T) {
 	values := []float64{0, math.Copysign(0, -1), 1, 9, 10, 99, 100, 101, 999, 1000, 12345, 171587,
-		1e9, 4294967295, 4294967296, 4294967297, -1, -4294967295, 0.5, 150.5, 1e15, 1e21,
+		1e9, 4294967295, 4294967296, 4294967297, -1, -4294967295, 0.5, 150.5, 1e15, 1e21, 1005, 100050, 999999,
 		math.NaN(), math.Inf(1), math.Inf(-1)}
 	for d := uint32(1); d < 1e9; d *= 10 {
 		values = append(values, float64(d-1), float64(d), float64(d+1))
