@@ -188,16 +188,22 @@ func (s *jsonSink) attr(name, value string) {
 
 // ref, bounds and waypoint write a whole element each, its fixed text in a few appends.
 
+// The text after an element's name in a reference, and in a dc:Bounds or di:waypoint (see
+// qname).
+const (
+	refHead   = `,"elements":[{"type":"text","text":`
+	coordHead = `,"attributes":{"x":"`
+)
+
 func (s *jsonSink) ref(name *qname, id string) {
-	b := append(child(s.tail(), s.state), name.json...)
-	b = append(b, `,"elements":[{"type":"text","text":`...)
+	b := append(child(s.tail(), s.state), name.refStart...)
 	b = appendJSString(b, id)
 	s.ended(append(b, "}]}"...))
 }
 
 func (s *jsonSink) bounds(name *qname, r *Bounds) {
-	b := append(child(s.tail(), s.state), name.json...)
-	b = appendCoord(append(b, `,"attributes":{"x":"`...), r.X)
+	b := append(child(s.tail(), s.state), name.coordStart...)
+	b = appendCoord(b, r.X)
 	b = appendCoord(append(b, `","y":"`...), r.Y)
 	b = appendCoord(append(b, `","width":"`...), r.Width)
 	b = appendCoord(append(b, `","height":"`...), r.Height)
@@ -205,8 +211,8 @@ func (s *jsonSink) bounds(name *qname, r *Bounds) {
 }
 
 func (s *jsonSink) waypoint(name *qname, p Point) {
-	b := append(child(s.tail(), s.state), name.json...)
-	b = appendCoord(append(b, `,"attributes":{"x":"`...), p.X)
+	b := append(child(s.tail(), s.state), name.coordStart...)
+	b = appendCoord(b, p.X)
 	b = appendCoord(append(b, `","y":"`...), p.Y)
 	s.ended(append(b, `"}}`...))
 }

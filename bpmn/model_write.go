@@ -64,10 +64,18 @@ type xmlSink interface {
 type qname struct {
 	name string
 	json string // {"type":"element","name":NAME
+	// json followed by what follows it in a reference (<incoming>Flow_1</incoming>) and in a
+	// dc:Bounds or di:waypoint, which the JSON sink writes tens of thousands of: one append
+	// each instead of two.
+	refStart   string // ,"elements":[{"type":"text","text":
+	coordStart string // ,"attributes":{"x":"
 }
 
 func newQName(name string) *qname {
-	return &qname{name: name, json: string(appendJSString([]byte(`{"type":"element","name":`), name))}
+	json := appendJSString([]byte(`{"type":"element","name":`), name)
+	return &qname{name: name, json: string(json),
+		refStart:   string(append(json, refHead...)),
+		coordStart: string(append(json, coordHead...))}
 }
 
 // writeModel walks defs in the house shape (see Write) into out.
