@@ -186,6 +186,19 @@ func (s *jsonSink) attr(name, value string) {
 	s.state = inAttributes
 }
 
+func (s *jsonSink) attrList(attrs []Attr) {
+	if len(attrs) == 0 {
+		return
+	}
+	b, state := s.tail(), s.state
+	for _, a := range attrs {
+		b = appendJSString(key(b, state, a.Name), a.Value)
+		state = inAttributes
+	}
+	s.keep(b)
+	s.state = inAttributes
+}
+
 // ref, bounds and waypoint write a whole element each, its fixed text in a few appends.
 
 // The text after an element's name in a reference, and in a dc:Bounds or di:waypoint (see

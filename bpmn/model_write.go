@@ -53,6 +53,7 @@ func Write(defs *Definitions) (*Document, error) {
 type xmlSink interface {
 	start(name *qname)
 	attr(name, value string)
+	attrList(attrs []Attr) // attr for each, in one call: elements have several
 	text(kind NodeType, value string)
 	end()
 	ref(name *qname, id string)    // <name>id</name>: a child reference
@@ -427,9 +428,7 @@ func (w *writer) children(e *Element, k *elementKind, depth int) error {
 // declarations Write adds.
 func (w *writer) attrs(e *Element) {
 	if e == w.root {
-		for _, a := range w.rootAttrs {
-			w.out.attr(a.Name, a.Value)
-		}
+		w.out.attrList(w.rootAttrs)
 		return
 	}
 	addID, addName := addedAttrs(e)
@@ -439,9 +438,7 @@ func (w *writer) attrs(e *Element) {
 	if addName {
 		w.out.attr("name", e.Name)
 	}
-	for _, a := range e.Attrs {
-		w.out.attr(a.Name, a.Value)
-	}
+	w.out.attrList(e.Attrs)
 }
 
 // addedAttrs reports whether e is written with an id and a name attribute it has only as
@@ -684,9 +681,7 @@ func (w *writer) shape(names *diNames, s *Shape) {
 			w.out.attr(f.name, strconv.FormatBool(*f.v))
 		}
 	}
-	for _, a := range s.Attrs {
-		w.out.attr(a.Name, a.Value)
-	}
+	w.out.attrList(s.Attrs)
 	if s.Bounds != nil {
 		w.out.bounds(names.bounds, s.Bounds)
 	}
@@ -710,9 +705,7 @@ func shapeFlags(s *Shape) [3]shapeFlag {
 func (w *writer) edge(names *diNames, e *Edge) {
 	w.out.start(names.edge)
 	w.diIDs(e.ID, drawnID(e.Element, e.BPMNElement))
-	for _, a := range e.Attrs {
-		w.out.attr(a.Name, a.Value)
-	}
+	w.out.attrList(e.Attrs)
 	for _, p := range e.Waypoints {
 		w.out.waypoint(names.waypoint, p)
 	}
@@ -769,6 +762,8 @@ func (t *treeSink) start(name *qname) {
 func (t *treeSink) attr(name, value string) {
 	t.pending = append(t.pending, Attr{Name: name, Value: value})
 }
+
+func (t *treeSink) attrList(attrs []Attr) { t.pending = append(t.pending, attrs...) }
 
 func (t *treeSink) ref(name *qname, id string) {
 	t.start(name)
