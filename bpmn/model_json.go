@@ -72,7 +72,7 @@ func writeModelJSON(defs *Definitions, w io.Writer, envelope bool) error {
 
 // writeJSON is writeModelJSON for the model w walks.
 func (wr *writer) writeJSON(w io.Writer, envelope bool) error {
-	s := &jsonSink{w: w, buf: make([]byte, 2*flushThreshold), checkRoot: envelope}
+	s := &jsonSink{w: w, buf: make([]byte, 2*sinkFlushAt), checkRoot: envelope}
 	b := s.tail()
 	if envelope {
 		b = append(b, envelopeStart...)
@@ -90,6 +90,12 @@ func (wr *writer) writeJSON(w io.Writer, envelope bool) error {
 	s.flush()
 	return s.err
 }
+
+// sinkFlushAt is how full a jsonSink's chunk gets before it is written out, in bytes: half
+// the chunk, so that an element almost always fits in the rest. Small, because the chunk is
+// allocated per taskflow on top of the taskflow itself (8 KiB costs no more per byte written
+// than 32 KiB: the base64 writer encodes 3 KiB at a time anyway).
+const sinkFlushAt = 8 << 10
 
 // Where a jsonSink is in the element it writes.
 const (
@@ -259,7 +265,7 @@ func (s *jsonSink) end() {
 func (s *jsonSink) ended(b []byte) {
 	s.keep(b)
 	s.state = inChildren
-	if s.n >= flushThreshold {
+	if s.n >= sinkFlushAt {
 		s.flush()
 	}
 }

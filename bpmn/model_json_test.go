@@ -99,7 +99,7 @@ func TestModelJSONMatchesTreeOnBuiltModels(t *testing.T) {
 	task.Children = append([]*Element{doc}, task.Children...)
 	assertStreamMatchesTree(t, "escapes", defs)
 
-	// A value longer than the sink's chunk (64 KiB) outgrows it.
+	// A value longer than the sink's chunk (16 KiB) outgrows it.
 	defs = buildChain(t, 3)
 	defs.Element.Children[0].Children[1].SetAttr("name", strings.Repeat("long \"name\" ", 20000))
 	assertStreamMatchesTree(t, "long value", defs)
