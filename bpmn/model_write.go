@@ -131,6 +131,7 @@ type writer struct {
 	incoming, outgoing *qname               // the most written references
 	diTags             *diNames             // made by the first diagram
 	kindList           []*elementKind       // the kinds made, by their number
+	kindScan           []*elementKind       // the same, in the order kind scans them
 	placed             []placedChild        // of the elements being written, innermost last; reused
 }
 
@@ -167,8 +168,11 @@ func (w *writer) kind(e *Element) *elementKind {
 	}
 	// A scan of the few kinds seen so far (a dozen in a compiled workflow; at most one per
 	// BPMN type, about 130) costs a quarter of a map lookup.
-	for _, k := range w.kindList {
+	for i, k := range w.kindScan {
 		if k.set == set {
+			if i > 0 { // move it up one place, so that the commonest kinds come first
+				w.kindScan[i-1], w.kindScan[i] = k, w.kindScan[i-1]
+			}
 			return k
 		}
 	}
@@ -182,6 +186,7 @@ func (w *writer) kind(e *Element) *elementKind {
 		k.rank[i] = uint8(childRank(container, typed))
 	}
 	w.kindList = append(w.kindList, k)
+	w.kindScan = append(w.kindScan, k)
 	k.number = uint16(len(w.kindList)) // BPMN has about 130 types
 	return k
 }
