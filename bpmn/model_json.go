@@ -205,8 +205,6 @@ func (s *jsonSink) attrList(attrs []Attr) {
 	s.state = inAttributes
 }
 
-// ref, bounds and waypoint write a whole element each, its fixed text in a few appends.
-
 // The text after an element's name in a reference, and in a dc:Bounds or di:waypoint (see
 // qname).
 const (
@@ -214,6 +212,7 @@ const (
 	coordHead = `,"attributes":{"x":"`
 )
 
+// ref, bounds and waypoint write a whole element each, its fixed text in a few appends.
 func (s *jsonSink) ref(name *qname, id string) {
 	b := append(child(s.tail(), s.state), name.refStart...)
 	b = appendJSString(b, id)
@@ -272,13 +271,13 @@ func (s *jsonSink) ended(b []byte) {
 
 // Sizes of the JSON around the parts of a node, in bytes (see jsonSink).
 const (
-	attrsSize    = len(`,"attributes":{}`)                                      // around an element's attributes
-	elementsSize = len(`,"elements":[]`)                                        // around an element's children
-	textSize     = len(`{"type":"text","text":}`)                               // around a text node's value
-	cdataSize    = len(`{"type":"cdata","cdata":}`)                             // around a CDATA node's value
-	refSize      = len(`,"elements":[{"type":"text","text":}]}`)                // after a reference's name
-	boundsSize   = len(`,"attributes":{"x":"","y":"","width":"","height":""}}`) // after its name
-	waypointSize = len(`,"attributes":{"x":"","y":""}}`)                        // after its name
+	attrsSize    = len(`,"attributes":{}`)                              // around an element's attributes
+	elementsSize = len(`,"elements":[]`)                                // around an element's children
+	textSize     = len(`{"type":"text","text":}`)                       // around a text node's value
+	cdataSize    = len(`{"type":"cdata","cdata":}`)                     // around a CDATA node's value
+	refSize      = len(refHead + `}]}`)                                 // after a reference's name
+	boundsSize   = len(coordHead + `","y":"","width":"","height":""}}`) // after its name
+	waypointSize = len(coordHead + `","y":""}}`)                        // after its name
 )
 
 // jsonSize is the length of the compact xml-js JSON w writes (see writeModelJSON, without
