@@ -22,38 +22,61 @@ type base64Writer struct {
 func newBase64Writer(w io.Writer) *base64Writer { return &base64Writer{w: w} }
 
 // base64Pairs maps 12 bits of input to the two standard-alphabet characters they encode to,
-// the first in the high byte.
+// the first in the low byte: the order they are stored in a little-endian word.
 var base64Pairs = func() (t [1 << 12]uint16) {
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 	for v := range t {
-		t[v] = uint16(alphabet[v>>6])<<8 | uint16(alphabet[v&63])
+		t[v] = uint16(alphabet[v>>6]) | uint16(alphabet[v&63])<<8
 	}
 	return t
 }()
 
 // encodeGroups encodes src, a whole number of 3-byte groups, into dst (4/3 of its length).
+//
+// The eight words of a round are written out rather than looped over or encoded by a helper:
+// a helper's inlined call leaves a marker instruction behind, and a shorter round pays the
+// loop's slicing more often. This loop runs for every 48 bytes of a taskflow (megabytes for
+// a large workflow); written out it costs a tenth less than four words a round.
 func encodeGroups(dst, src []byte) {
-	// Four words a round: 32 bytes read at offsets 0, 6, 12 and 18, the first 24 encoded.
-	for len(src) >= 32 && len(dst) >= 32 {
-		binary.BigEndian.PutUint64(dst[0:8], encodeWord(binary.BigEndian.Uint64(src[0:8])))
-		binary.BigEndian.PutUint64(dst[8:16], encodeWord(binary.BigEndian.Uint64(src[6:14])))
-		binary.BigEndian.PutUint64(dst[16:24], encodeWord(binary.BigEndian.Uint64(src[12:20])))
-		binary.BigEndian.PutUint64(dst[24:32], encodeWord(binary.BigEndian.Uint64(src[18:26])))
-		src, dst = src[24:], dst[32:]
+	// Eight words a round: 50 bytes read at offsets 0, 6, ..., 42, the first 6 of each
+	// encoded into 8 characters, the first in the low byte (see base64Pairs).
+	for len(src) >= 50 && len(dst) >= 64 {
+		s, d := src[:50:50], dst[:64:64]
+		var x uint64
+		x = binary.BigEndian.Uint64(s[0:])
+		binary.LittleEndian.PutUint64(d[0:], uint64(base64Pairs[x>>52])|uint64(base64Pairs[x>>40&0xfff])<<16|
+			uint64(base64Pairs[x>>28&0xfff])<<32|uint64(base64Pairs[x>>16&0xfff])<<48)
+		x = binary.BigEndian.Uint64(s[6:])
+		binary.LittleEndian.PutUint64(d[8:], uint64(base64Pairs[x>>52])|uint64(base64Pairs[x>>40&0xfff])<<16|
+			uint64(base64Pairs[x>>28&0xfff])<<32|uint64(base64Pairs[x>>16&0xfff])<<48)
+		x = binary.BigEndian.Uint64(s[12:])
+		binary.LittleEndian.PutUint64(d[16:], uint64(base64Pairs[x>>52])|uint64(base64Pairs[x>>40&0xfff])<<16|
+			uint64(base64Pairs[x>>28&0xfff])<<32|uint64(base64Pairs[x>>16&0xfff])<<48)
+		x = binary.BigEndian.Uint64(s[18:])
+		binary.LittleEndian.PutUint64(d[24:], uint64(base64Pairs[x>>52])|uint64(base64Pairs[x>>40&0xfff])<<16|
+			uint64(base64Pairs[x>>28&0xfff])<<32|uint64(base64Pairs[x>>16&0xfff])<<48)
+		x = binary.BigEndian.Uint64(s[24:])
+		binary.LittleEndian.PutUint64(d[32:], uint64(base64Pairs[x>>52])|uint64(base64Pairs[x>>40&0xfff])<<16|
+			uint64(base64Pairs[x>>28&0xfff])<<32|uint64(base64Pairs[x>>16&0xfff])<<48)
+		x = binary.BigEndian.Uint64(s[30:])
+		binary.LittleEndian.PutUint64(d[40:], uint64(base64Pairs[x>>52])|uint64(base64Pairs[x>>40&0xfff])<<16|
+			uint64(base64Pairs[x>>28&0xfff])<<32|uint64(base64Pairs[x>>16&0xfff])<<48)
+		x = binary.BigEndian.Uint64(s[36:])
+		binary.LittleEndian.PutUint64(d[48:], uint64(base64Pairs[x>>52])|uint64(base64Pairs[x>>40&0xfff])<<16|
+			uint64(base64Pairs[x>>28&0xfff])<<32|uint64(base64Pairs[x>>16&0xfff])<<48)
+		x = binary.BigEndian.Uint64(s[42:])
+		binary.LittleEndian.PutUint64(d[56:], uint64(base64Pairs[x>>52])|uint64(base64Pairs[x>>40&0xfff])<<16|
+			uint64(base64Pairs[x>>28&0xfff])<<32|uint64(base64Pairs[x>>16&0xfff])<<48)
+		src, dst = src[48:], dst[64:]
 	}
-	for len(src) >= 8 && len(dst) >= 8 { // 8 bytes read, the first 6 encoded
-		binary.BigEndian.PutUint64(dst, encodeWord(binary.BigEndian.Uint64(src)))
+	for len(src) >= 8 && len(dst) >= 8 { // the rest but the last 2 groups, a word at a time
+		x := binary.BigEndian.Uint64(src)
+		x = uint64(base64Pairs[x>>52]) | uint64(base64Pairs[x>>40&0xfff])<<16 |
+			uint64(base64Pairs[x>>28&0xfff])<<32 | uint64(base64Pairs[x>>16&0xfff])<<48
+		binary.LittleEndian.PutUint64(dst, x)
 		src, dst = src[6:], dst[8:]
 	}
 	base64.StdEncoding.Encode(dst, src)
-}
-
-// encodeWord encodes the top 6 bytes of x (big-endian) to 8 characters, big-endian.
-func encodeWord(x uint64) uint64 {
-	return uint64(base64Pairs[x>>52])<<48 |
-		uint64(base64Pairs[x>>40&0xfff])<<32 |
-		uint64(base64Pairs[x>>28&0xfff])<<16 |
-		uint64(base64Pairs[x>>16&0xfff])
 }
 
 func (b *base64Writer) Write(p []byte) (int, error) {

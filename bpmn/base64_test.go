@@ -41,7 +41,7 @@ func TestBase64PairsTable(t *testing.T) {
 	for v := 0; v < 1<<12; v++ {
 		src := []byte{byte(v >> 4), byte(v << 4), 0}
 		want := base64.StdEncoding.EncodeToString(src)[:2]
-		if got := string([]byte{byte(base64Pairs[v] >> 8), byte(base64Pairs[v])}); got != want {
+		if got := string([]byte{byte(base64Pairs[v]), byte(base64Pairs[v] >> 8)}); got != want {
 			t.Fatalf("pair %#x = %q, want %q", v, got, want)
 		}
 	}

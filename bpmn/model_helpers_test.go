@@ -216,7 +216,7 @@ func canonicalChildren(e *Element, grouped bool) []*Element {
 	}
 	var buckets [rankCount][]*Element
 	for _, c := range e.Children {
-		r := childRank(e, c)
+		r := childRank(e.Is("FlowElementsContainer"), c)
 		buckets[r] = append(buckets[r], c)
 	}
 	var out []*Element

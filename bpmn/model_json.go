@@ -3,6 +3,7 @@ package bpmn
 import (
 	"encoding/base64"
 	"io"
+	"strconv"
 	"strings"
 )
 
@@ -15,12 +16,16 @@ import (
 // EncodeModelTaskflow is EncodeTaskflow(Write(defs)) without the tree: the base64
 // taskflow SecMaster stores for defs.
 func EncodeModelTaskflow(defs *Definitions) (string, error) {
+	w, err := newWriter(defs)
+	if err != nil {
+		return "", err
+	}
 	// The JSON streams through the base64 encoder in chunks straight into the string's
-	// storage, sized once from an estimate (see modelJSONSize).
+	// storage, sized once: exactly, unless strings need escapes (see jsonSize).
 	var sb strings.Builder
-	sb.Grow(base64.StdEncoding.EncodedLen(len(envelopeStart) + modelJSONSize(defs) + 1))
+	sb.Grow(base64.StdEncoding.EncodedLen(taskflowJSONSize(w.jsonSize())))
 	b64 := newBase64Writer(&sb)
-	if err := writeModelJSON(defs, b64, true); err != nil {
+	if err := w.writeJSON(b64, true); err != nil {
 		return "", err
 	}
 	b64.Close() // writes to a strings.Builder cannot fail
@@ -47,17 +52,34 @@ func EncodeModelTreeJSON(defs *Definitions) ([]byte, error) {
 	return []byte(b.String()), nil
 }
 
+// taskflowJSONSize is the length of the envelope around JSON of the given length, and room
+// for escapes: 1 byte in 256, and 64. A taskflow's strings are ids, names and expressions,
+// which seldom need escapes; more than that only makes the output grow once.
+func taskflowJSONSize(jsonSize int) int {
+	n := len(envelopeStart) + jsonSize + len("}")
+	return n + n/256 + 64
+}
+
 // writeModelJSON writes the compact xml-js JSON of defs to w, inside the taskflow envelope
 // when envelope is set, in which case defs must be a BPMN document (see CheckBPMN).
 func writeModelJSON(defs *Definitions, w io.Writer, envelope bool) error {
-	s := &jsonSink{w: w, buf: make([]byte, 2*flushThreshold), checkRoot: envelope}
+	wr, err := newWriter(defs)
+	if err != nil {
+		return err
+	}
+	return wr.writeJSON(w, envelope)
+}
+
+// writeJSON is writeModelJSON for the model w walks.
+func (wr *writer) writeJSON(w io.Writer, envelope bool) error {
+	s := &jsonSink{w: w, buf: make([]byte, 2*sinkFlushAt), checkRoot: envelope}
 	b := s.tail()
 	if envelope {
 		b = append(b, envelopeStart...)
 	}
 	s.keep(append(b, `{"elements":[`...))
 	s.state = inFirstChild
-	if err := writeModel(defs, s); err != nil {
+	if err := wr.write(s); err != nil {
 		return err
 	}
 	b = append(s.tail(), "]}"...)
@@ -68,6 +90,12 @@ func writeModelJSON(defs *Definitions, w io.Writer, envelope bool) error {
 	s.flush()
 	return s.err
 }
+
+// sinkFlushAt is how full a jsonSink's chunk gets before it is written out, in bytes: half
+// the chunk, so that an element almost always fits in the rest. Small, because the chunk is
+// allocated per taskflow on top of the taskflow itself (8 KiB costs no more per byte written
+// than 32 KiB: the base64 writer encodes 3 KiB at a time anyway).
+const sinkFlushAt = 8 << 10
 
 // Where a jsonSink is in the element it writes.
 const (
@@ -142,8 +170,21 @@ func key(b []byte, state int, name string) []byte {
 	} else {
 		b = append(b, ',')
 	}
-	b = appendJSString(b, name)
-	return append(b, ':')
+	// The names the compiler writes on every element and shape, quoted in advance: a
+	// switch on constants costs a tenth of quoting them.
+	switch name {
+	case "id":
+		return append(b, `"id":`...)
+	case "name":
+		return append(b, `"name":`...)
+	case "bpmnElement":
+		return append(b, `"bpmnElement":`...)
+	case "sourceRef":
+		return append(b, `"sourceRef":`...)
+	case "targetRef":
+		return append(b, `"targetRef":`...)
+	}
+	return append(appendJSString(b, name), ':')
 }
 
 func (s *jsonSink) attr(name, value string) {
@@ -151,11 +192,47 @@ func (s *jsonSink) attr(name, value string) {
 	s.state = inAttributes
 }
 
-func (s *jsonSink) coord(name string, v float64) {
-	b := append(key(s.tail(), s.state, name), '"')
-	b = appendCoord(b, v)
-	s.keep(append(b, '"'))
+func (s *jsonSink) attrList(attrs []Attr) {
+	if len(attrs) == 0 {
+		return
+	}
+	b, state := s.tail(), s.state
+	for _, a := range attrs {
+		b = appendJSString(key(b, state, a.Name), a.Value)
+		state = inAttributes
+	}
+	s.keep(b)
 	s.state = inAttributes
+}
+
+// The text after an element's name in a reference, and in a dc:Bounds or di:waypoint (see
+// qname).
+const (
+	refHead   = `,"elements":[{"type":"text","text":`
+	coordHead = `,"attributes":{"x":"`
+)
+
+// ref, bounds and waypoint write a whole element each, its fixed text in a few appends.
+func (s *jsonSink) ref(name *qname, id string) {
+	b := append(child(s.tail(), s.state), name.refStart...)
+	b = appendJSString(b, id)
+	s.ended(append(b, "}]}"...))
+}
+
+func (s *jsonSink) bounds(name *qname, r *Bounds) {
+	b := append(child(s.tail(), s.state), name.coordStart...)
+	b = appendCoord(b, r.X)
+	b = appendCoord(append(b, `","y":"`...), r.Y)
+	b = appendCoord(append(b, `","width":"`...), r.Width)
+	b = appendCoord(append(b, `","height":"`...), r.Height)
+	s.ended(append(b, `"}}`...))
+}
+
+func (s *jsonSink) waypoint(name *qname, p Point) {
+	b := append(child(s.tail(), s.state), name.coordStart...)
+	b = appendCoord(b, p.X)
+	b = appendCoord(append(b, `","y":"`...), p.Y)
+	s.ended(append(b, `"}}`...))
 }
 
 func (s *jsonSink) text(kind NodeType, value string) {
@@ -180,87 +257,209 @@ func (s *jsonSink) end() {
 	default:
 		b = append(b, "]}"...)
 	}
+	s.ended(b)
+}
+
+// ended keeps b, which ends an element, and flushes a full chunk.
+func (s *jsonSink) ended(b []byte) {
 	s.keep(b)
 	s.state = inChildren
-	if s.n >= flushThreshold {
+	if s.n >= sinkFlushAt {
 		s.flush()
 	}
 }
 
-// modelJSONSize is about the length of the compact xml-js JSON of defs, in bytes: a little
-// more than it for the house shape, unless strings need escapes. It lets an encoder
-// allocate its output once. The constants are the JSON around each kind of node.
-func modelJSONSize(defs *Definitions) int {
-	if defs == nil || defs.Element == nil {
-		return 0
-	}
-	const (
-		element = len(`{"type":"element","name":"bpmn2:","attributes":{},"elements":[]},`) + 16 // and a tag
-		ref     = len(`{"type":"element","name":"bpmn2:outgoing","elements":[{"type":"text","text":""}]},`)
-		shape   = len(`{"type":"element","name":"bpmndi:BPMNShape","attributes":{"id":"","bpmnElement":""},"elements":[]},`)
-		bounds  = len(`{"type":"element","name":"dc:Bounds","attributes":{"x":"","y":"","width":"","height":""}},`) + 16 // and digits
-		label   = len(`{"type":"element","name":"bpmndi:BPMNLabel","elements":[]},`)
-		edge    = len(`{"type":"element","name":"bpmndi:BPMNEdge","attributes":{"id":"","bpmnElement":""},"elements":[]},`)
-		point   = len(`{"type":"element","name":"di:waypoint","attributes":{"x":"","y":""}},`) + 8
-		misc    = 512 // the document, the diagram and its plane, namespace declarations
-	)
-	size := misc
-	var walk func(e *Element, depth int)
-	walk = func(e *Element, depth int) {
-		if depth > maxReadDepth {
-			return
-		}
-		size += element + len(e.Body) + len(e.ID) + len(e.Name)
-		size += attrsSize(e.Attrs)
-		for _, r := range e.Incoming {
-			size += ref + len(r.ID)
-		}
-		for _, r := range e.Outgoing {
-			size += ref + len(r.ID)
-		}
-		for _, refs := range e.Refs {
-			for _, r := range refs {
-				size += ref + 16 + len(r.ID)
-			}
-		}
-		for _, ids := range e.Unresolved {
-			for _, id := range ids {
-				size += ref + 16 + len(id)
-			}
-		}
-		for _, c := range e.Children {
-			walk(c, depth+1)
-		}
-	}
-	walk(defs.Element, 0)
-	for _, d := range defs.Diagrams {
-		if d.Plane == nil {
-			continue
-		}
-		for _, s := range d.Plane.Shapes {
-			size += shape + len(s.ID) + len(drawnID(s.Element, s.BPMNElement)) + attrsSize(s.Attrs)
-			if s.Bounds != nil {
-				size += bounds
-			}
-			if s.Label != nil {
-				size += label + bounds
-			}
-		}
-		for _, e := range d.Plane.Edges {
-			size += edge + len(e.ID) + len(drawnID(e.Element, e.BPMNElement)) + attrsSize(e.Attrs) + point*len(e.Waypoints)
-			if e.Label != nil {
-				size += label + bounds
-			}
-		}
-	}
-	return size
+// Sizes of the JSON around the parts of a node, in bytes (see jsonSink).
+const (
+	attrsSize    = len(`,"attributes":{}`)                              // around an element's attributes
+	elementsSize = len(`,"elements":[]`)                                // around an element's children
+	textSize     = len(`{"type":"text","text":}`)                       // around a text node's value
+	cdataSize    = len(`{"type":"cdata","cdata":}`)                     // around a CDATA node's value
+	refSize      = len(refHead + `}]}`)                                 // after a reference's name
+	boundsSize   = len(coordHead + `","y":"","width":"","height":""}}`) // after its name
+	waypointSize = len(coordHead + `","y":""}}`)                        // after its name
+)
+
+// jsonSize is the length of the compact xml-js JSON w writes (see writeModelJSON, without
+// the envelope), in bytes, when none of its strings needs an escape: each escape adds 1 to
+// 5 bytes. It walks the model like write does, summing lengths instead of writing, so that
+// an encoder can allocate its output once and exactly: an estimate that is short makes the
+// output grow and copy, and one that is long costs memory for nothing (a 1,000-step
+// workflow's taskflow is 2.2 MB).
+func (w *writer) jsonSize() int {
+	return len(`{"elements":[]}`) + w.elementSize(w.root, w.kind(w.root), 0)
 }
 
-// attrsSize is about the length of attrs in xml-js JSON, in bytes.
-func attrsSize(attrs []Attr) int {
-	size := 0
-	for _, a := range attrs {
-		size += len(`"":"",`) + len(a.Name) + len(a.Value)
+// quotedSize is the length of s as a JSON string without escapes.
+func quotedSize(s string) int { return len(s) + 2 }
+
+// attrSize is the length of one attribute, its comma not included.
+func attrSize(name, value string) int { return quotedSize(name) + 1 + quotedSize(value) }
+
+// nodeSize is the length of an element named by name with attributes and children of the
+// given total lengths and counts, commas between them included.
+func nodeSize(name *qname, attrs, nattrs, kids, nkids int) int {
+	n := len(name.json) + 1
+	if nattrs > 0 {
+		n += attrsSize + attrs + nattrs - 1
 	}
-	return size
+	if nkids > 0 {
+		n += elementsSize + kids + nkids - 1
+	}
+	return n
+}
+
+// elementSize is the length of e, of kind k, as element and verbatim write it.
+func (w *writer) elementSize(e *Element, k *elementKind, depth int) int {
+	if depth > maxReadDepth {
+		return 0 // write fails
+	}
+	var name *qname
+	if k != nil {
+		name = w.tagName(e, k)
+	} else {
+		name = w.name("", e.Type)
+	}
+	attrs, nattrs := w.attrsSize(e)
+	kids, nkids := 0, 0
+	if e.Body != "" && (k == nil || k.hasBody) {
+		kids, nkids = textSize+quotedSize(e.Body), 1
+		if bodyKind(e) == CDataNode {
+			kids += cdataSize - textSize
+		}
+	}
+	if k != nil {
+		w.eachRef(e, func(name *qname, id string) {
+			kids += len(name.json) + refSize + quotedSize(id)
+			nkids++
+		})
+		if k.bodyTag != nil && e.Body != "" {
+			kids += len(k.bodyTag.json) + refSize + quotedSize(e.Body)
+			nkids++
+		}
+	}
+	for _, c := range e.Children {
+		var ck *elementKind
+		if k != nil {
+			ck = w.kind(c)
+		}
+		kids += w.elementSize(c, ck, depth+1)
+	}
+	nkids += len(e.Children)
+	if e == w.root {
+		for _, d := range w.diagrams {
+			kids += w.diagramSize(d)
+		}
+		nkids += len(w.diagrams)
+	}
+	return nodeSize(name, attrs, nattrs, kids, nkids)
+}
+
+// attrsSize is the total length and number of e's attributes as attrs writes them.
+func (w *writer) attrsSize(e *Element) (size, n int) {
+	if e == w.root {
+		for _, a := range w.rootAttrs {
+			size += attrSize(a.Name, a.Value)
+		}
+		return size, len(w.rootAttrs)
+	}
+	addID, addName := addedAttrs(e)
+	if addID {
+		size, n = size+attrSize("id", e.ID), n+1
+	}
+	if addName {
+		size, n = size+attrSize("name", e.Name), n+1
+	}
+	for _, a := range e.Attrs {
+		size += attrSize(a.Name, a.Value)
+	}
+	return size, n + len(e.Attrs)
+}
+
+// diIDsSize is the total length and number of the attributes diIDs writes.
+func diIDsSize(id, bpmnElement string) (size, n int) {
+	if id != "" {
+		size, n = attrSize("id", id), 1
+	}
+	if bpmnElement != "" {
+		size, n = size+attrSize("bpmnElement", bpmnElement), n+1
+	}
+	return size, n
+}
+
+func (w *writer) diagramSize(d *Diagram) int {
+	names := w.diNames()
+	attrs, nattrs := diIDsSize(d.ID, "")
+	if d.Plane == nil {
+		return nodeSize(names.diagram, attrs, nattrs, 0, 0)
+	}
+	p := d.Plane
+	pattrs, npattrs := diIDsSize(p.ID, drawnID(p.Element, p.BPMNElement))
+	kids := 0
+	for _, s := range p.Shapes {
+		kids += w.shapeSize(names, s)
+	}
+	for _, e := range p.Edges {
+		kids += w.edgeSize(names, e)
+	}
+	plane := nodeSize(names.plane, pattrs, npattrs, kids, len(p.Shapes)+len(p.Edges))
+	return nodeSize(names.diagram, attrs, nattrs, plane, 1)
+}
+
+func (w *writer) shapeSize(names *diNames, s *Shape) int {
+	attrs, nattrs := diIDsSize(s.ID, drawnID(s.Element, s.BPMNElement))
+	for _, f := range shapeFlags(s) {
+		if f.v != nil {
+			attrs, nattrs = attrs+attrSize(f.name, strconv.FormatBool(*f.v)), nattrs+1
+		}
+	}
+	for _, a := range s.Attrs {
+		attrs += attrSize(a.Name, a.Value)
+	}
+	nattrs += len(s.Attrs)
+	kids, nkids := 0, 0
+	if s.Bounds != nil {
+		kids, nkids = boundsJSONSize(names.bounds, s.Bounds), 1
+	}
+	if s.Label != nil {
+		kids, nkids = kids+labelSize(names, s.Label), nkids+1
+	}
+	return nodeSize(names.shape, attrs, nattrs, kids, nkids)
+}
+
+func (w *writer) edgeSize(names *diNames, e *Edge) int {
+	attrs, nattrs := diIDsSize(e.ID, drawnID(e.Element, e.BPMNElement))
+	for _, a := range e.Attrs {
+		attrs += attrSize(a.Name, a.Value)
+	}
+	nattrs += len(e.Attrs)
+	kids := 0
+	for _, p := range e.Waypoints {
+		kids += len(names.waypoint.json) + waypointSize + coordSize(p.X) + coordSize(p.Y)
+	}
+	nkids := len(e.Waypoints)
+	if e.Label != nil {
+		kids, nkids = kids+labelSize(names, e.Label), nkids+1
+	}
+	return nodeSize(names.edge, attrs, nattrs, kids, nkids)
+}
+
+func labelSize(names *diNames, l *Label) int {
+	if l.Bounds == nil {
+		return nodeSize(names.label, 0, 0, 0, 0)
+	}
+	return nodeSize(names.label, 0, 0, boundsJSONSize(names.bounds, l.Bounds), 1)
+}
+
+func boundsJSONSize(name *qname, b *Bounds) int {
+	return len(name.json) + boundsSize + coordSize(b.X) + coordSize(b.Y) + coordSize(b.Width) + coordSize(b.Height)
+}
+
+// coordSize is the length of appendCoord's output for v. Inlined: a diagram has four
+// coordinates a shape and two a waypoint.
+func coordSize(v float64) int {
+	if u := uint32(v); float64(u) == v {
+		return decimalSize(u)
+	}
+	return len(appendCoord(nil, v))
 }

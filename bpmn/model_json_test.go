@@ -28,9 +28,12 @@ func assertStreamMatchesTree(t *testing.T, name string, defs *Definitions) {
 	if !bytes.Equal(got, want) {
 		t.Fatalf("%s: streamed JSON differs from the tree's:\n%s", name, lineDiff(string(want), string(got)))
 	}
-	// The output is allocated once from the estimate: short, and it grows and copies.
-	if est := modelJSONSize(defs); est < len(want) {
-		t.Errorf("%s: JSON size estimated at %d bytes, but it is %d", name, est, len(want))
+	// The output is allocated once from jsonSize, which is exact but for escapes: short,
+	// and it grows and copies; long, and memory is wasted.
+	if w, err := newWriter(defs); err == nil {
+		if size, escapes := w.jsonSize(), escapedBytes(want); size > len(want) || size+escapes < len(want) {
+			t.Errorf("%s: JSON size counted as %d bytes, but it is %d, %d of them for escapes", name, size, len(want), escapes)
+		}
 	}
 	wantTF, wantErr := EncodeTaskflow(doc)
 	gotTF, gotErr := EncodeModelTaskflow(defs)
@@ -48,6 +51,25 @@ func assertStreamMatchesTree(t *testing.T, name string, defs *Definitions) {
 	if err != nil || !bytes.Equal(gotEnv, wantEnv) {
 		t.Fatalf("%s: streamed envelope differs from the tree's (err %v)", name, err)
 	}
+}
+
+// escapedBytes is an upper bound of the bytes escapes add to a JSON text: 1 for each
+// two-character escape, 5 for each \u00xx, and 2 for each U+FFFD (which may stand for an
+// invalid byte).
+func escapedBytes(js []byte) int {
+	n := 2 * bytes.Count(js, []byte("\ufffd"))
+	for i := 0; i < len(js); i++ {
+		if js[i] != '\\' {
+			continue
+		}
+		i++
+		if i < len(js) && js[i] == 'u' {
+			n += 5
+		} else {
+			n++
+		}
+	}
+	return n
 }
 
 // Every conformance fixture (bpmnlint's and xml-js's, 400+ documents of every BPMN shape,
@@ -77,7 +99,7 @@ func TestModelJSONMatchesTreeOnBuiltModels(t *testing.T) {
 	task.Children = append([]*Element{doc}, task.Children...)
 	assertStreamMatchesTree(t, "escapes", defs)
 
-	// A value longer than the sink's chunk (64 KiB) outgrows it.
+	// A value longer than the sink's chunk (16 KiB) outgrows it.
 	defs = buildChain(t, 3)
 	defs.Element.Children[0].Children[1].SetAttr("name", strings.Repeat("long \"name\" ", 20000))
 	assertStreamMatchesTree(t, "long value", defs)
@@ -169,4 +191,24 @@ func BenchmarkModelTaskflow(b *testing.B) {
 			}
 		}
 	})
+}
+
+// plainPrefix tests words, and the last word of a string overlapping the one before: it
+// must stop at the first byte appendJSString escapes wherever that byte is.
+func TestPlainPrefixFindsEveryEscape(t *testing.T) {
+	for n := 0; n <= 40; n++ {
+		plain := strings.Repeat("a", n)
+		if got := plainPrefix(plain); got != n {
+			t.Fatalf("plainPrefix(%q) = %d, want %d", plain, got, n)
+		}
+		for at := 0; at < n; at++ {
+			for _, c := range []byte{'"', '\\', '\n', 0x7f - 0x60, 0xc3} {
+				s := []byte(plain)
+				s[at] = c
+				if got := plainPrefix(string(s)); got != at {
+					t.Fatalf("plainPrefix(%q) = %d, want %d", s, got, at)
+				}
+			}
+		}
+	}
 }

@@ -46,30 +46,54 @@ func Write(defs *Definitions) (*Document, error) {
 // from these calls (treeSink); the taskflow encoder writes the tree's JSON straight from
 // them (jsonSink, model_json.go), so compiling never holds the whole tree. Both therefore
 // always agree.
+//
+// The diagram's small elements (bounds, waypoints) and child references are each one call:
+// a compiled workflow writes tens of thousands of them, and the JSON sink writes each in a
+// few appends of fixed text rather than one call per attribute.
 type xmlSink interface {
 	start(name *qname)
 	attr(name, value string)
-	coord(name string, v float64) // an attribute holding a diagram coordinate
+	attrList(attrs []Attr) // attr for each, in one call: elements have several
 	text(kind NodeType, value string)
 	end()
+	ref(name *qname, id string)    // <name>id</name>: a child reference
+	bounds(name *qname, b *Bounds) // <dc:Bounds x y width height/>
+	waypoint(name *qname, p Point) // <di:waypoint x y/>
 }
 
 // qname is an element name, qualified as written, with the start of its xml-js JSON.
 type qname struct {
 	name string
 	json string // {"type":"element","name":NAME
+	// json followed by what follows it in a reference (<incoming>Flow_1</incoming>) and in a
+	// dc:Bounds or di:waypoint, which the JSON sink writes tens of thousands of: one append
+	// each instead of two.
+	refStart   string // ,"elements":[{"type":"text","text":
+	coordStart string // ,"attributes":{"x":"
 }
 
 func newQName(name string) *qname {
-	return &qname{name: name, json: string(appendJSString([]byte(`{"type":"element","name":`), name))}
+	json := appendJSString([]byte(`{"type":"element","name":`), name)
+	return &qname{name: name, json: string(json),
+		refStart:   string(append(json, refHead...)),
+		coordStart: string(append(json, coordHead...))}
 }
 
 // writeModel walks defs in the house shape (see Write) into out.
 func writeModel(defs *Definitions, out xmlSink) error {
-	if defs == nil || defs.Element == nil {
-		return fmt.Errorf("no definitions to write")
+	w, err := newWriter(defs)
+	if err != nil {
+		return err
 	}
-	w := &writer{out: out, prefix: defs.Prefix, root: defs.Element}
+	return w.write(out)
+}
+
+// newWriter prepares the walk of defs: the namespace declarations and names it writes.
+func newWriter(defs *Definitions) (*writer, error) {
+	if defs == nil || defs.Element == nil {
+		return nil, fmt.Errorf("no definitions to write")
+	}
+	w := &writer{prefix: defs.Prefix, root: defs.Element}
 	// Declare a DI namespace only when something is written in it, so that a document
 	// without shapes (SecMaster's empty plane) keeps exactly its own declarations.
 	attrs := elementAttrs(defs.Element)
@@ -84,8 +108,14 @@ func writeModel(defs *Definitions, out xmlSink) error {
 		attrs, w.di = declarePrefix(attrs, "di", ddDIURI)
 	}
 	w.rootAttrs, w.diagrams = attrs, defs.Diagrams
-	w.incoming, w.outgoing = w.name(w.prefix, "incoming"), w.name(w.prefix, "outgoing")
-	return w.element(defs.Element, 0)
+	w.incoming, w.outgoing = w.tag("incoming"), w.tag("outgoing")
+	return w, nil
+}
+
+// write walks the model into out.
+func (w *writer) write(out xmlSink) error {
+	w.out = out
+	return w.element(w.root, w.kind(w.root), 0)
 }
 
 type writer struct {
@@ -94,9 +124,88 @@ type writer struct {
 	root                   *Element // written with rootAttrs, and the diagrams as its last children
 	rootAttrs              []Attr
 	diagrams               []*Diagram
-	names                  map[[2]string]*qname // name's results: a tree repeats a few names thousands of times
-	incoming, outgoing     *qname               // the most written references
-	ranks                  []uint8              // childRank of each child, reused
+	// A tree repeats a few names thousands of times: each is made once. BPMN tags are kept
+	// by local name alone (a one-string key hashes several times faster than a pair).
+	tags               map[string]*qname    // tag's results
+	names              map[[2]string]*qname // name's results
+	incoming, outgoing *qname               // the most written references
+	diTags             *diNames             // made by the first diagram
+	kindList           []*elementKind       // the kinds made, by their number
+	kindScan           []*elementKind       // the same, in the order kind scans them
+	placed             []placedChild        // of the elements being written, innermost last; reused
+}
+
+// placedChild is a child's kind (its number, 0 for none) and childRank, worked out once
+// before its parent writes its children rank by rank. Four bytes, not a pointer's
+// sixteen: a process has thousands of children.
+type placedChild struct {
+	kind uint16
+	rank uint8
+}
+
+// elementKind is what writing an element of a BPMN type takes, worked out once per writer
+// and type: a compiled workflow writes thousands of elements of a dozen types, and each
+// answer looked up by the type's name cost a string-keyed map lookup (a fifth of the
+// writer's own work).
+type elementKind struct {
+	set       *typeSet // the type's
+	number    uint16   // its place in kindList, from 1
+	tag       string   // the local name it is written under when its Tag is not another
+	name      *qname   // tag, qualified
+	hasBody   bool     // its Body is written as its text
+	bodyTag   *qname   // else the child element its Body is written in (<text>, <script>), if any
+	container bool     // a FlowElementsContainer: its children are grouped (see childRank)
+	rank      [2]uint8 // its childRank under a parent that is not / is a container
+}
+
+// kind is e's elementKind, nil when e's type is not BPMN (written verbatim).
+func (w *writer) kind(e *Element) *elementKind {
+	set := e.kinds
+	if set == nil || set.of != e.Type { // an element made without the builder or retyped
+		if set = typeSetOf(e.Type); set == nil {
+			return nil
+		}
+	}
+	// A scan of the few kinds seen so far (a dozen in a compiled workflow; at most one per
+	// BPMN type, about 130) costs a quarter of a map lookup.
+	for i, k := range w.kindScan {
+		if k.set == set {
+			if i > 0 { // move it up one place, so that the commonest kinds come first
+				w.kindScan[i-1], w.kindScan[i] = k, w.kindScan[i-1]
+			}
+			return k
+		}
+	}
+	typed := &Element{Type: set.of, kinds: set}
+	k := &elementKind{set: set, tag: tagForType(set.of), hasBody: hasBody(set.of), container: typed.Is("FlowElementsContainer")}
+	k.name = w.tag(k.tag)
+	if tag, ok := bodyPropertyTags[set.of]; ok {
+		k.bodyTag = w.tag(tag)
+	}
+	for i, container := range []bool{false, true} {
+		k.rank[i] = uint8(childRank(container, typed))
+	}
+	w.kindList = append(w.kindList, k)
+	w.kindScan = append(w.kindScan, k)
+	k.number = uint16(len(w.kindList)) // BPMN has about 130 types
+	return k
+}
+
+// place is c's kind and childRank in a parent that is a container or not.
+func (w *writer) place(container bool, c *Element) placedChild {
+	k := w.kind(c)
+	switch {
+	case k == nil:
+		return placedChild{rank: rankOther}
+	case container:
+		return placedChild{k.number, k.rank[1]}
+	}
+	return placedChild{k.number, k.rank[0]}
+}
+
+// diNames are the names of the DI elements, qualified with the document's DI prefixes.
+type diNames struct {
+	diagram, plane, shape, edge, label, bounds, waypoint *qname
 }
 
 // name is qualify(prefix, local), made once per distinct name.
@@ -113,20 +222,38 @@ func (w *writer) name(prefix, local string) *qname {
 	return q
 }
 
-// tagName is the name e is written under.
-func (w *writer) tagName(e *Element) *qname {
-	tag := e.Tag
-	if tag == "" {
-		tag = tagForType(e.Type)
+// tag is the name of a BPMN element written as <prefix:local>, made once per local name.
+func (w *writer) tag(local string) *qname {
+	if q, ok := w.tags[local]; ok {
+		return q
 	}
-	return w.name(w.prefix, tag)
+	if w.tags == nil {
+		w.tags = make(map[string]*qname)
+	}
+	q := newQName(qualify(w.prefix, local))
+	w.tags[local] = q
+	return q
 }
 
-// textElement writes <name>value</name>: a child reference such as <incoming>Flow_1</incoming>.
-func (w *writer) textElement(name *qname, value string) {
-	w.out.start(name)
-	w.out.text(TextNode, value)
-	w.out.end()
+// tagName is the name e, of kind k, is written under.
+func (w *writer) tagName(e *Element, k *elementKind) *qname {
+	if e.Tag == "" || e.Tag == k.tag {
+		return k.name
+	}
+	return w.tag(e.Tag)
+}
+
+// diNames are the DI element names, made on first use.
+func (w *writer) diNames() *diNames {
+	if w.diTags == nil {
+		w.diTags = &diNames{
+			diagram: w.name(w.bpmndi, "BPMNDiagram"), plane: w.name(w.bpmndi, "BPMNPlane"),
+			shape: w.name(w.bpmndi, "BPMNShape"), edge: w.name(w.bpmndi, "BPMNEdge"),
+			label: w.name(w.bpmndi, "BPMNLabel"), bounds: w.name(w.dc, "Bounds"),
+			waypoint: w.name(w.di, "waypoint"),
+		}
+	}
+	return w.diTags
 }
 
 func qualify(prefix, local string) string {
@@ -202,13 +329,15 @@ const (
 	rankCount
 )
 
-func childRank(parent, c *Element) int {
+// childRank is the group a child c of a BPMN type is written in, in a parent that is a
+// FlowElementsContainer or not.
+func childRank(inContainer bool, c *Element) int {
 	switch {
 	case c.Type == "Documentation":
 		return rankDocumentation
 	case c.Type == "ExtensionElements":
 		return rankExtensions
-	case !parent.Is("FlowElementsContainer"):
+	case !inContainer:
 		return rankOther
 	case c.Type == "LaneSet":
 		return rankLaneSets
@@ -222,58 +351,81 @@ func childRank(parent, c *Element) int {
 	return rankOther
 }
 
-func (w *writer) element(e *Element, depth int) error {
+// element writes e, of kind k (nil when its type is not BPMN).
+func (w *writer) element(e *Element, k *elementKind, depth int) error {
 	if depth > maxReadDepth {
 		return fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
 	}
 	if e.Type == "" {
 		return fmt.Errorf("element %q has no type", e.ID)
 	}
-	if !knownType(e.Type) {
+	if k == nil {
 		return w.verbatim(e, depth)
 	}
-	w.out.start(w.tagName(e))
+	w.out.start(w.tagName(e, k))
 	w.attrs(e)
-	if hasBody(e.Type) && e.Body != "" {
+	if k.hasBody && e.Body != "" {
 		w.out.text(bodyKind(e), e.Body)
 	}
+	if len(e.Children) == 0 { // most elements: only what comes with rankOther
+		w.properties(e, k)
+	} else if err := w.children(e, k, depth); err != nil {
+		return err
+	}
+	w.end(e)
+	return nil
+}
 
-	// Write the children rank by rank (stable within a rank), from their ranks worked out
-	// once: linear, and no list per rank.
-	mark := len(w.ranks)
-	w.ranks = slices.Grow(w.ranks, len(e.Children))
-	present := 0
-	for _, c := range e.Children {
-		r := childRank(e, c)
-		w.ranks = append(w.ranks, uint8(r))
-		present |= 1 << r
-	}
-	for r := range rankCount {
-		if r == rankOther {
-			w.childRefs(e)
-			if tag, ok := bodyPropertyTags[e.Type]; ok && e.Body != "" {
-				w.textElement(w.name(w.prefix, tag), e.Body)
-			}
-		}
-		if present&(1<<r) == 0 {
-			continue
-		}
-		for i, c := range e.Children {
-			if int(w.ranks[mark+i]) != r {
-				continue
-			}
-			if err := w.element(c, depth+1); err != nil {
-				return err
-			}
-		}
-	}
-	w.ranks = w.ranks[:mark]
+// end ends e, after the diagrams when e is the root: they are its last children.
+func (w *writer) end(e *Element) {
 	if e == w.root {
 		for _, d := range w.diagrams {
 			w.diagram(d)
 		}
 	}
 	w.out.end()
+}
+
+// properties writes what the house shape puts before e's other children: the child
+// references and the string property.
+func (w *writer) properties(e *Element, k *elementKind) {
+	w.childRefs(e)
+	if k.bodyTag != nil && e.Body != "" {
+		w.out.ref(k.bodyTag, e.Body)
+	}
+}
+
+// children writes e's children rank by rank (stable within a rank), from their ranks worked
+// out once: linear, and no list per rank.
+func (w *writer) children(e *Element, k *elementKind, depth int) error {
+	mark := len(w.placed)
+	w.placed = slices.Grow(w.placed, len(e.Children))
+	present := 0
+	for _, c := range e.Children {
+		p := w.place(k.container, c)
+		w.placed = append(w.placed, p)
+		present |= 1 << p.rank
+	}
+	for r := range uint8(rankCount) {
+		if r == rankOther {
+			w.properties(e, k)
+		}
+		if present&(1<<r) == 0 {
+			continue
+		}
+		for i, c := range e.Children {
+			if p := w.placed[mark+i]; p.rank == r {
+				var k *elementKind
+				if p.kind > 0 {
+					k = w.kindList[p.kind-1]
+				}
+				if err := w.element(c, k, depth+1); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	w.placed = w.placed[:mark]
 	return nil
 }
 
@@ -281,25 +433,28 @@ func (w *writer) element(e *Element, depth int) error {
 // declarations Write adds.
 func (w *writer) attrs(e *Element) {
 	if e == w.root {
-		for _, a := range w.rootAttrs {
-			w.out.attr(a.Name, a.Value)
-		}
+		w.out.attrList(w.rootAttrs)
 		return
 	}
+	addID, addName := addedAttrs(e)
+	if addID {
+		w.out.attr("id", e.ID)
+	}
+	if addName {
+		w.out.attr("name", e.Name)
+	}
+	w.out.attrList(e.Attrs)
+}
+
+// addedAttrs reports whether e is written with an id and a name attribute it has only as
+// ID and Name, not in Attrs (an element built in code).
+func addedAttrs(e *Element) (id, name bool) {
 	hasID, hasName := e.ID == "", e.Name == "" // nothing to add when unset
 	for _, a := range e.Attrs {
 		hasID = hasID || a.Name == "id"
 		hasName = hasName || a.Name == "name"
 	}
-	if !hasID {
-		w.out.attr("id", e.ID)
-	}
-	if !hasName {
-		w.out.attr("name", e.Name)
-	}
-	for _, a := range e.Attrs {
-		w.out.attr(a.Name, a.Value)
-	}
+	return !hasID, !hasName
 }
 
 // elementAttrs is e.Attrs, with id and name added in front when set on the struct only.
@@ -338,19 +493,29 @@ func bodyKind(e *Element) NodeType {
 // resolved ones first and then the dangling ones. A key that e also carries as an
 // attribute (a flow's sourceRef) was read from the attribute and is not repeated.
 func (w *writer) childRefs(e *Element) {
+	w.eachRef(e, func(name *qname, id string) { w.out.ref(name, id) })
+}
+
+// eachRef calls ref with each child reference of e, in the order childRefs writes them.
+func (w *writer) eachRef(e *Element, ref func(name *qname, id string)) {
 	for _, r := range e.Incoming {
-		w.textElement(w.incoming, r.ID)
+		ref(w.incoming, r.ID)
 	}
-	for _, id := range e.Unresolved["incoming"] {
-		w.textElement(w.incoming, id)
+	dangling := len(e.Unresolved) > 0 // skips two lookups in the usual nil map
+	if dangling {
+		for _, id := range e.Unresolved["incoming"] {
+			ref(w.incoming, id)
+		}
 	}
 	for _, r := range e.Outgoing {
-		w.textElement(w.outgoing, r.ID)
+		ref(w.outgoing, r.ID)
 	}
-	for _, id := range e.Unresolved["outgoing"] {
-		w.textElement(w.outgoing, id)
+	if dangling {
+		for _, id := range e.Unresolved["outgoing"] {
+			ref(w.outgoing, id)
+		}
 	}
-	if len(e.Refs) == 0 && len(e.Unresolved) == 0 {
+	if len(e.Refs) == 0 && !dangling {
 		return // the rest come only from Refs and Unresolved
 	}
 	for _, tag := range childRefTags[2:] {
@@ -361,12 +526,12 @@ func (w *writer) childRefs(e *Element) {
 		if len(resolved)+len(dangling) == 0 {
 			continue
 		}
-		name := w.name(w.prefix, tag)
+		name := w.tag(tag)
 		for _, r := range resolved {
-			w.textElement(name, r.ID)
+			ref(name, r.ID)
 		}
 		for _, id := range dangling {
-			w.textElement(name, id)
+			ref(name, id)
 		}
 	}
 }
@@ -375,14 +540,8 @@ func (w *writer) verbatim(e *Element, depth int) error {
 	if depth > maxReadDepth {
 		return fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
 	}
-	w.out.start(newQName(e.Type))
-	if e == w.root {
-		w.attrs(e)
-	} else {
-		for _, a := range elementAttrs(e) {
-			w.out.attr(a.Name, a.Value)
-		}
-	}
+	w.out.start(w.name("", e.Type))
+	w.attrs(e) // the same as elementAttrs(e), but for the root's namespace declarations
 	if e.Body != "" {
 		w.out.text(bodyKind(e), e.Body)
 	}
@@ -391,12 +550,7 @@ func (w *writer) verbatim(e *Element, depth int) error {
 			return err
 		}
 	}
-	if e == w.root {
-		for _, d := range w.diagrams {
-			w.diagram(d)
-		}
-	}
-	w.out.end()
+	w.end(e)
 	return nil
 }
 
@@ -411,10 +565,72 @@ func formatCoord(v float64) string {
 
 // appendCoord appends formatCoord(v) to buf.
 func appendCoord(buf []byte, v float64) []byte {
+	// Most coordinates are whole, non-negative and below 2^32: digits written in place cost a
+	// third of strconv's. -0 is 0; a negative or too large v converts to a u that differs.
+	if u := uint32(v); float64(u) == v {
+		return appendDecimal(buf, u)
+	}
 	if i, ok := coordInt(v); ok {
 		return strconv.AppendInt(buf, i, 10)
 	}
 	return strconv.AppendFloat(buf, v, 'f', -1, 64)
+}
+
+// appendDecimal appends u in decimal. Coordinates below a million, nearly all of them, are
+// written from a table of three-digit groups, a few stores each: a compiled workflow has
+// tens of thousands, and strconv's general formatting cost five times as much.
+func appendDecimal(buf []byte, u uint32) []byte {
+	switch {
+	case u < 1000:
+		return appendDigits(buf, u)
+	case u < 1000000:
+		d := &decimalGroups[u%1000]
+		return append(appendDigits(buf, u/1000), d[0], d[1], d[2])
+	}
+	return strconv.AppendUint(buf, uint64(u), 10)
+}
+
+// appendDigits appends u, below 1000, in decimal.
+func appendDigits(buf []byte, u uint32) []byte {
+	d := &decimalGroups[u]
+	switch {
+	case u < 10:
+		return append(buf, d[2])
+	case u < 100:
+		return append(buf, d[1], d[2])
+	}
+	return append(buf, d[0], d[1], d[2])
+}
+
+// decimalGroups holds 0 to 999 in three zero-padded digits: decimalGroups[7] is "007".
+var decimalGroups = func() (t [1000][3]byte) {
+	for u := range t {
+		t[u] = [3]byte{byte('0' + u/100), byte('0' + u/10%10), byte('0' + u%10)}
+	}
+	return t
+}()
+
+// decimalSize is the number of digits of u in decimal; coordinates have 1 to 6.
+func decimalSize(u uint32) int {
+	switch {
+	case u < 10:
+		return 1
+	case u < 100:
+		return 2
+	case u < 1000:
+		return 3
+	case u < 10000:
+		return 4
+	case u < 100000:
+		return 5
+	case u < 1000000:
+		return 6
+	}
+	n := 7
+	for u /= 10000000; u > 0; u /= 10 {
+		n++
+	}
+	return n
 }
 
 // coordInt is v as an integer when it is one that prints with the same digits, which spares
@@ -445,80 +661,69 @@ func drawnID(e *Element, written string) string {
 }
 
 func (w *writer) diagram(d *Diagram) {
-	w.out.start(w.name(w.bpmndi, "BPMNDiagram"))
+	names := w.diNames()
+	w.out.start(names.diagram)
 	w.diIDs(d.ID, "")
 	if p := d.Plane; p != nil {
-		w.out.start(w.name(w.bpmndi, "BPMNPlane"))
+		w.out.start(names.plane)
 		w.diIDs(p.ID, drawnID(p.Element, p.BPMNElement))
-		shape, edge := w.name(w.bpmndi, "BPMNShape"), w.name(w.bpmndi, "BPMNEdge")
 		for _, s := range p.Shapes {
-			w.shape(shape, s)
+			w.shape(names, s)
 		}
 		for _, e := range p.Edges {
-			w.edge(edge, e)
+			w.edge(names, e)
 		}
 		w.out.end()
 	}
 	w.out.end()
 }
 
-func (w *writer) shape(name *qname, s *Shape) {
-	w.out.start(name)
+func (w *writer) shape(names *diNames, s *Shape) {
+	w.out.start(names.shape)
 	w.diIDs(s.ID, drawnID(s.Element, s.BPMNElement))
-	flag := func(name string, v *bool) {
-		if v != nil {
-			w.out.attr(name, strconv.FormatBool(*v))
+	for _, f := range shapeFlags(s) {
+		if f.v != nil {
+			w.out.attr(f.name, strconv.FormatBool(*f.v))
 		}
 	}
-	flag("isHorizontal", s.IsHorizontal)
-	flag("isExpanded", s.IsExpanded)
-	flag("isMarkerVisible", s.IsMarkerVisible)
-	for _, a := range s.Attrs {
-		w.out.attr(a.Name, a.Value)
-	}
+	w.out.attrList(s.Attrs)
 	if s.Bounds != nil {
-		w.bounds(s.Bounds)
+		w.out.bounds(names.bounds, s.Bounds)
 	}
 	if s.Label != nil {
-		w.label(s.Label)
+		w.label(names, s.Label)
 	}
 	w.out.end()
 }
 
-func (w *writer) edge(name *qname, e *Edge) {
-	w.out.start(name)
+// shapeFlag is one of a shape's optional flags; nil when absent.
+type shapeFlag struct {
+	name string
+	v    *bool
+}
+
+// shapeFlags are s's flags, in the order they are written.
+func shapeFlags(s *Shape) [3]shapeFlag {
+	return [3]shapeFlag{{"isHorizontal", s.IsHorizontal}, {"isExpanded", s.IsExpanded}, {"isMarkerVisible", s.IsMarkerVisible}}
+}
+
+func (w *writer) edge(names *diNames, e *Edge) {
+	w.out.start(names.edge)
 	w.diIDs(e.ID, drawnID(e.Element, e.BPMNElement))
-	for _, a := range e.Attrs {
-		w.out.attr(a.Name, a.Value)
-	}
-	if len(e.Waypoints) > 0 {
-		waypoint := w.name(w.di, "waypoint")
-		for _, p := range e.Waypoints {
-			w.out.start(waypoint)
-			w.out.coord("x", p.X)
-			w.out.coord("y", p.Y)
-			w.out.end()
-		}
+	w.out.attrList(e.Attrs)
+	for _, p := range e.Waypoints {
+		w.out.waypoint(names.waypoint, p)
 	}
 	if e.Label != nil {
-		w.label(e.Label)
+		w.label(names, e.Label)
 	}
 	w.out.end()
 }
 
-func (w *writer) bounds(b *Bounds) {
-	w.out.start(w.name(w.dc, "Bounds"))
-	w.out.coord("x", b.X)
-	w.out.coord("y", b.Y)
-	w.out.coord("width", b.Width)
-	w.out.coord("height", b.Height)
-	w.out.end()
-}
-
-func (w *writer) label(l *Label) {
-	w.out.start(w.name(w.bpmndi, "BPMNLabel"))
+func (w *writer) label(names *diNames, l *Label) {
+	w.out.start(names.label)
 	if l.Bounds != nil {
-		w.bounds(l.Bounds)
+		w.out.bounds(names.bounds, l.Bounds)
 	}
 	w.out.end()
 }
@@ -563,7 +768,29 @@ func (t *treeSink) attr(name, value string) {
 	t.pending = append(t.pending, Attr{Name: name, Value: value})
 }
 
-func (t *treeSink) coord(name string, v float64) { t.attr(name, formatCoord(v)) }
+func (t *treeSink) attrList(attrs []Attr) { t.pending = append(t.pending, attrs...) }
+
+func (t *treeSink) ref(name *qname, id string) {
+	t.start(name)
+	t.text(TextNode, id)
+	t.end()
+}
+
+func (t *treeSink) bounds(name *qname, b *Bounds) {
+	t.start(name)
+	t.attr("x", formatCoord(b.X))
+	t.attr("y", formatCoord(b.Y))
+	t.attr("width", formatCoord(b.Width))
+	t.attr("height", formatCoord(b.Height))
+	t.end()
+}
+
+func (t *treeSink) waypoint(name *qname, p Point) {
+	t.start(name)
+	t.attr("x", formatCoord(p.X))
+	t.attr("y", formatCoord(p.Y))
+	t.end()
+}
 
 func (t *treeSink) text(kind NodeType, value string) {
 	t.settle()

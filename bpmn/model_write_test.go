@@ -3,6 +3,7 @@ package bpmn
 import (
 	"math"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -181,6 +182,22 @@ func TestFormatCoord(t *testing.T) {
 	}
 }
 
+// appendCoord's fast path for whole coordinates below 2^32 prints what formatCoord prints,
+// at its edges (digit counts, 2^32, negatives, -0) and beyond them.
+func TestAppendCoordMatchesFormatCoord(t *testing.T) {
+	values := []float64{0, math.Copysign(0, -1), 1, 9, 10, 99, 100, 101, 999, 1000, 12345, 171587,
+		1e9, 4294967295, 4294967296, 4294967297, -1, -4294967295, 0.5, 150.5, 1e15, 1e21, 1005, 100050, 999999,
+		math.NaN(), math.Inf(1), math.Inf(-1)}
+	for d := uint32(1); d < 1e9; d *= 10 {
+		values = append(values, float64(d-1), float64(d), float64(d+1))
+	}
+	for _, v := range values {
+		if got, want := string(appendCoord([]byte("x"), v)), "x"+formatCoord(v); got != want {
+			t.Errorf("appendCoord(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
+
 func childNames(n *Node) string {
 	var s []string
 	for _, c := range n.Elements() {
@@ -195,4 +212,12 @@ func attrString(n *Node) string {
 		s = append(s, a.Name+"="+a.Value)
 	}
 	return strings.Join(s, " ")
+}
+
+func TestDecimalSize(t *testing.T) {
+	for _, u := range []uint32{0, 1, 9, 10, 99, 100, 999999, 1000000, 9999999, 10000000, 99999999, 100000000, 999999999, 1000000000, 4294967295} {
+		if got, want := decimalSize(u), len(strconv.FormatUint(uint64(u), 10)); got != want {
+			t.Errorf("decimalSize(%d) = %d, want %d", u, got, want)
+		}
+	}
 }

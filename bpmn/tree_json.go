@@ -277,17 +277,25 @@ func plainWord(x uint64) bool {
 func plainPrefix(s string) int {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
-		w := s[i : i+8]
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		if !plainWord(x) {
+		if !plainWord(loadWord(s[i : i+8])) {
 			break
 		}
+	}
+	// The rest of a string of a word or more (an id: "Activity_0nf3zw4") is tested as its
+	// last word, overlapping the one before, rather than byte by byte.
+	if i >= 8 && i < len(s) && i+8 > len(s) && plainWord(loadWord(s[len(s)-8:])) {
+		return len(s)
 	}
 	for i < len(s) && jsPlain[s[i]] {
 		i++
 	}
 	return i
+}
+
+// loadWord packs 8 bytes of a string into a word, the first in the low byte.
+func loadWord(w string) uint64 {
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // appendJSString appends s quoted as JSON.stringify quotes it: only '"', '\\' and control

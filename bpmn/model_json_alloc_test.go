@@ -1,0 +1,54 @@
+package bpmn
+
+import (
+	"encoding/base64"
+	"runtime"
+	"testing"
+
+	"github.com/wfc-dev/wfc/internal/race"
+)
+
+// TestModelTaskflowAllocationBudget: the taskflow's storage is reserved once from jsonSize
+// (exact for a model whose strings need no escapes, plus room for 1 escape byte in 256), so
+// encoding a large model allocates little more than the taskflow itself: the 16 KiB JSON
+// chunk, the 4 KiB base64 chunk and the writer's tables. The estimate jsonSize replaced reserved
+// 12% more than a compiled workflow's taskflow (issue 8, item 20).
+func TestModelTaskflowAllocationBudget(t *testing.T) {
+	if race.Enabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	defs := buildChain(t, 3000)
+	w, err := newWriter(defs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tf, err := EncodeModelTaskflow(defs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	js, err := base64.StdEncoding.DecodeString(tf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The chain's strings need no escapes: the count is exact.
+	if got, want := len(envelopeStart)+w.jsonSize()+1, len(js); got != want {
+		t.Fatalf("taskflow JSON counted as %d bytes, but it is %d", got, want)
+	}
+
+	const runs = 5
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for range runs {
+		if _, err := EncodeModelTaskflow(defs); err != nil {
+			t.Fatal(err)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	perRun := int((after.TotalAlloc - before.TotalAlloc) / runs)
+	const overhead = 64 << 10 // the chunks and the writer's tables (placed children), in bytes
+	limit := len(tf) + len(tf)/128 + overhead
+	if perRun > limit {
+		t.Errorf("a %d-byte taskflow allocates %d bytes; want at most %d", len(tf), perRun, limit)
+	}
+}
