@@ -22,11 +22,14 @@ test:
 	$(GO) test -count=1 -run 'AllocationBudget|AllocationsPerStep' ./workflow/... ./schema/... ./bpmn/... ./target/...
 
 # Every benchmark, with allocations; BENCH narrows it (make bench BENCH=DecodeXMLGrowth). Growth
-# checks live here, not in tests: compare MB/s and B/op of a benchmark's sizes.
+# checks live here, not in tests: compare MB/s and B/op of a benchmark's sizes. BENCHTIME is
+# go test's -benchtime: a second gives the 10,000-step compile 5 iterations, too few for a
+# steady median; BENCHTIME=30x gives 30.
 BENCH ?= .
 BENCHPKGS ?= ./...
+BENCHTIME ?= 1s
 bench:
-	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem $(BENCHPKGS)
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchtime $(BENCHTIME) -benchmem $(BENCHPKGS)
 
 # A short fuzzing pass over every fuzz target, one at a time: FUZZTIME each (10s; make fuzz
 # FUZZTIME=5m for a long run, FUZZPKGS=./bpmn/... to narrow it). Minimising each new input
