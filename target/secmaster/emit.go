@@ -63,9 +63,11 @@ type emitter struct {
 	json  *jsonWriter
 }
 
-// emit builds the BPMN model of g. It returns the flow nodes in document order, each with
-// its element set.
-func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
+// emit builds the BPMN model of g. It returns the configurable tasks in document order,
+// which is all the taskconfig needs of the graph: the graph (~340 bytes a step, dense with
+// pointers) is garbage once emit returns, and the collections during layout and the
+// taskflow writer do not mark it (issue 8, item 20).
+func emit(g *graph, processNumber int64) (*bpmn.Definitions, []taskNode, error) {
 	num := strconv.FormatInt(processNumber, 10)
 	defs := bpmn.NewDefinitions("diagram_Process_"+num, "bpmn2", namespaces(g))
 	defs.Element.SetAttr("targetNamespace", targetNamespace)
@@ -75,7 +77,7 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
 		return nil, nil, err
 	}
 	nodes := documentOrder(g)
-	defs.Grow(len(nodes) + len(g.edges))
+	defs.Grow(modelSize(nodes, g.edges))
 	proc.Children = make([]*bpmn.Element, 0, len(nodes)+len(g.edges)) // its nodes and flows
 	// The id allocator makes room for the nodes' and flows' ids, and a few more.
 	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(defs, len(nodes)+len(g.edges)),
@@ -90,7 +92,41 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
 			return nil, nil, err
 		}
 	}
-	return defs, nodes, nil
+	return defs, configurableTasks(nodes), nil
+}
+
+// modelSize is how many elements emit adds for nodes and edges, and how many of them have
+// an id: each node and flow, a boundary event's error definition and a wait's timer
+// definition have one; a main node's documentation, the timer's duration and a flow's
+// condition have none. Counted first so that the model's element array and id registry are
+// made once at their size (issue 8, item 20).
+func modelSize(nodes []*node, edges []*edge) (elements, ids int) {
+	ids = len(nodes) + len(edges)
+	elements = ids
+	for _, n := range nodes {
+		if hasDocumentation(n) {
+			elements++
+		}
+		switch n.typ {
+		case "BoundaryEvent":
+			elements, ids = elements+1, ids+1
+		case "IntermediateCatchEvent":
+			elements, ids = elements+2, ids+1
+		}
+	}
+	for _, e := range edges {
+		if e.cond != "" {
+			elements++
+		}
+	}
+	return elements, ids
+}
+
+// hasDocumentation reports whether n's element gets a documentation child. SecMaster's
+// console writes every userTask with one, empty when the task has no description
+// (reference/taskFlow2.decoded.json).
+func hasDocumentation(n *node) bool {
+	return isMainNode(n) && (n.step.Description.Value != "" || n.typ == "UserTask")
 }
 
 // node adds the element of n, its documentation and its event definition.
@@ -118,9 +154,7 @@ func (em *emitter) node(n *node) error {
 	}
 	el.Origin = *n.origin
 	n.el = el
-	// SecMaster's console writes every userTask with a documentation element first, empty
-	// when the task has no description (reference/taskFlow2.decoded.json).
-	if isMainNode(n) && (n.step.Description.Value != "" || n.typ == "UserTask") {
+	if hasDocumentation(n) {
 		doc, err := em.defs.AddNode(el, "Documentation", "", "")
 		if err != nil {
 			return err
