@@ -25,6 +25,9 @@ const (
 	schemaLocation  = "http://www.omg.org/spec/BPMN/20100524/MODEL BPMN20.xsd"
 )
 
+// flowPrefix is bpmn-js's id prefix for a sequence flow.
+const flowPrefix = "Flow_"
+
 // idPrefix is bpmn-js's id prefix for an element type (BpmnFactory._ensureId).
 func idPrefix(typ string) string {
 	switch {
@@ -77,10 +80,10 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []taskNode, error) 
 		return nil, nil, err
 	}
 	nodes := documentOrder(g)
-	defs.Grow(modelSize(nodes, g.edges))
+	size := modelSize(nodes, g.edges)
+	defs.Grow(size.elements, size.ids)
 	proc.Children = make([]*bpmn.Element, 0, len(nodes)+len(g.edges)) // its nodes and flows
-	// The id allocator makes room for the nodes' and flows' ids, and a few more.
-	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(defs, len(nodes)+len(g.edges)),
+	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(defs, size.idBytes),
 		attrs: make([]bpmn.Attr, 0, 8), json: newJSONWriter(64)}
 	for _, n := range nodes {
 		if err := em.node(n); err != nil {
@@ -95,31 +98,43 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []taskNode, error) 
 	return defs, configurableTasks(nodes), nil
 }
 
-// modelSize is how many elements emit adds for nodes and edges, and how many of them have
-// an id: each node and flow, a boundary event's error definition and a wait's timer
-// definition have one; a main node's documentation, the timer's duration and a flow's
-// condition have none. Counted first so that the model's element array and id registry are
-// made once at their size (issue 8, item 20).
-func modelSize(nodes []*node, edges []*edge) (elements, ids int) {
-	ids = len(nodes) + len(edges)
-	elements = ids
+// modelCounts are the sizes of what emit adds to a model.
+type modelCounts struct {
+	elements int // elements
+	ids      int // elements with an id
+	idBytes  int // the length of their ids together
+}
+
+// modelSize counts what emit adds for nodes and edges: each node and flow, a boundary
+// event's error definition and a wait's timer definition have an id; a main node's
+// documentation, the timer's duration and a flow's condition have none. Counted first so
+// that the model's element array, its id registry and the ids' arena are made once at
+// their size (issue 8, item 20). An id is its prefix and idSuffixLen characters, however
+// often the allocator rehashes it.
+func modelSize(nodes []*node, edges []*edge) modelCounts {
+	c := modelCounts{elements: len(nodes) + len(edges), ids: len(nodes) + len(edges)}
+	addID := func(prefix string) { c.idBytes += len(prefix) + idSuffixLen }
 	for _, n := range nodes {
+		addID(idPrefix(n.typ))
 		if hasDocumentation(n) {
-			elements++
+			c.elements++
 		}
 		switch n.typ {
 		case "BoundaryEvent":
-			elements, ids = elements+1, ids+1
+			c.elements, c.ids = c.elements+1, c.ids+1
+			addID(errorDefinitionPrefix)
 		case "IntermediateCatchEvent":
-			elements, ids = elements+2, ids+1
+			c.elements, c.ids = c.elements+2, c.ids+1
+			addID(timerDefinitionPrefix)
 		}
 	}
 	for _, e := range edges {
+		addID(flowPrefix)
 		if e.cond != "" {
-			elements++
+			c.elements++
 		}
 	}
-	return elements, ids
+	return c
 }
 
 // hasDocumentation reports whether n's element gets a documentation child. SecMaster's
@@ -205,7 +220,7 @@ func (em *emitter) edge(e *edge) error {
 	if e.name != "" {
 		attrs = append(attrs, bpmn.Attr{Name: "name", Value: e.name})
 	}
-	f, err := em.defs.Connect(em.ids.id("Flow_", e.key), e.from.el, e.to.el, attrs...)
+	f, err := em.defs.Connect(em.ids.id(flowPrefix, e.key), e.from.el, e.to.el, attrs...)
 	if err != nil {
 		return err
 	}

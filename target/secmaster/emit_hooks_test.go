@@ -39,3 +39,15 @@ func TaskconfigForBench(w *workflow.Workflow, nodes any) error {
 	_, err := paramsJSON(w.Outputs)
 	return err
 }
+
+// ModelSizeForTest is what emit counts for prog's model before building it: its elements,
+// how many have an id, and the length of those ids together.
+func ModelSizeForTest(prog *workflow.Program) (elements, ids, idBytes int, err error) {
+	g, err := buildGraph(prog)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	insertJoins(g)
+	c := modelSize(documentOrder(g), g.edges)
+	return c.elements, c.ids, c.idBytes, nil
+}
