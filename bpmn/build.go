@@ -79,7 +79,7 @@ func NewDefinitions(id, prefix string, namespaces []Attr) *Definitions {
 	return defs
 }
 
-// Grow makes room for n more elements, ids of which have an id, in the array elements are
+// Grow makes room for n more elements, ids of them with an id, in the array elements are
 // cut from and in the id registry, so that building a model of tens of thousands of
 // elements neither allocates its elements in many pieces nor rehashes the registry as it
 // fills. Give ids exactly: the registry's room is rounded up to a power of two, so an

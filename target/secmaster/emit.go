@@ -67,7 +67,7 @@ type emitter struct {
 }
 
 // emit builds the BPMN model of g. It returns the configurable tasks in document order,
-// which is all the taskconfig needs of the graph: the graph (~340 bytes a step, dense with
+// which is all the taskconfig needs of the graph: the graph (~420 bytes a step, dense with
 // pointers) is garbage once emit returns, and the collections during layout and the
 // taskflow writer do not mark it (issue 8, item 20).
 func emit(g *graph, processNumber int64) (*bpmn.Definitions, []taskNode, error) {

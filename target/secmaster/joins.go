@@ -57,7 +57,9 @@ func branchJoins(n *node, perSlot []int) (int, []int) {
 	clear(perSlot)
 	joins := 0
 	for _, e := range n.in {
-		if perSlot[e.branch+1]++; perSlot[e.branch+1] == 2 {
+		slot := e.branch + 1
+		perSlot[slot]++
+		if perSlot[slot] == 2 {
 			joins++
 		}
 	}
