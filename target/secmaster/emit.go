@@ -113,23 +113,22 @@ type modelCounts struct {
 // often the allocator rehashes it.
 func modelSize(nodes []*node, edges []*edge) modelCounts {
 	c := modelCounts{elements: len(nodes) + len(edges), ids: len(nodes) + len(edges)}
-	addID := func(prefix string) { c.idBytes += len(prefix) + idSuffixLen }
+	c.idBytes = len(edges) * (len(flowPrefix) + idSuffixLen)
 	for _, n := range nodes {
-		addID(idPrefix(n.typ))
+		c.idBytes += len(idPrefix(n.typ)) + idSuffixLen
 		if hasDocumentation(n) {
 			c.elements++
 		}
 		switch n.typ {
 		case "BoundaryEvent":
 			c.elements, c.ids = c.elements+1, c.ids+1
-			addID(errorDefinitionPrefix)
+			c.idBytes += len(errorDefinitionPrefix) + idSuffixLen
 		case "IntermediateCatchEvent":
 			c.elements, c.ids = c.elements+2, c.ids+1
-			addID(timerDefinitionPrefix)
+			c.idBytes += len(timerDefinitionPrefix) + idSuffixLen
 		}
 	}
 	for _, e := range edges {
-		addID(flowPrefix)
 		if e.cond != "" {
 			c.elements++
 		}
