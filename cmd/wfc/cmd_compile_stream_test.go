@@ -1,0 +1,53 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// shortWriter takes limit bytes, then fails every write as a full disk or a closed pipe does.
+type shortWriter struct {
+	got   bytes.Buffer
+	limit int
+}
+
+func (w *shortWriter) Write(p []byte) (int, error) {
+	n := min(len(p), w.limit-w.got.Len())
+	w.got.Write(p[:n])
+	if n < len(p) {
+		return n, errors.New("no space left on device")
+	}
+	return n, nil
+}
+
+// TestCompileStdoutFailsMidway: standard output that fails after 100 bytes of a request larger
+// than the stream buffer is an I/O error (exit 2) that names standard output, for the streamed
+// forms and one rendered whole; only the bytes the writer took went out.
+func TestCompileStdoutFailsMidway(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("wfc: 1\nname: Big\ndescription: \"\"\nsteps:\n")
+	for i := range 60 {
+		fmt.Fprintf(&src, "  - id: s%d\n    action: plugin/act\n", i)
+	}
+	file := filepath.Join(t.TempDir(), "big.yaml")
+	if err := os.WriteFile(file, []byte(src.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, form := range []string{"request", "taskflow", "taskconfig"} {
+		out := &shortWriter{limit: 100}
+		var stderr bytes.Buffer
+		code := run(&env{stdin: strings.NewReader(""), stdout: out, stderr: &stderr, getenv: os.Getenv},
+			[]string{"compile", "--emit", form, file})
+		if code != exitUsage || !strings.Contains(stderr.String(), "compile: cannot write to standard output: no space left on device") {
+			t.Errorf("--emit %s: exit %d, stderr %q; want 2 and the write error", form, code, stderr.String())
+		}
+		if out.got.Len() != 100 {
+			t.Errorf("--emit %s: %d bytes went out; want the 100 the writer took", form, out.got.Len())
+		}
+	}
+}
