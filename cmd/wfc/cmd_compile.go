@@ -92,14 +92,49 @@ var compileEmitSuffix = map[string]string{
 	"spec":       ".flowspec.json",
 }
 
-// compileFirstHeapGoal is where a compile's first garbage collection happens, in bytes (see
-// internal/startheap): above the 17 MB that compiling and writing a 1,000-step workflow
-// allocates. Only compile raises it: lint reads many small files and keeps its peak memory
-// (30 MiB for bpmnlint's 202 fixtures, issue 8, item 19) with Go's default.
-const compileFirstHeapGoal = 24 << 20
+// The first garbage collection of a compile (see internal/startheap), in bytes: a compile's
+// heap grows with its workflow until the output is written, so the first goal is what it
+// will allocate. Compiling and writing a generated workflow allocates 144 bytes per byte of
+// YAML at 1,000 steps and 134 at 10,000 (96 MB, 69 MB still live at the end), so at 160 a
+// whole compile fits under the goal and never collects, and its peak memory is what it
+// allocated (106 MB at 10,000 steps, 101 MB collecting four times from 24 MiB). The floor
+// keeps small and unknown inputs (a pipe) where they were; past the ceiling (1.6 MB of YAML,
+// 24,000 steps) a first collection finds most of the heap live, so it costs little, and
+// memory goes back to the collector's bound sooner. Only compile raises it: lint reads many
+// small files and keeps its peak memory (30 MiB for bpmnlint's 202 fixtures, issue 8, item
+// 19) with Go's default.
+const (
+	compileHeapPerInputByte = 160
+	compileMinFirstHeapGoal = 24 << 20
+	compileMaxFirstHeapGoal = 256 << 20
+)
+
+// compileFirstHeapGoal is the first collection's goal for compiling files: in proportion to
+// the largest, since each workflow's garbage dies once it is written. Standard input counts
+// when it is a file (wfc compile - < big.yaml); a file that cannot be read counts as empty and
+// is reported when it is read.
+func compileFirstHeapGoal(e *env, files []string) uint64 {
+	var largest int64
+	for _, file := range files {
+		var info os.FileInfo
+		var err error
+		if file == "-" {
+			stat, ok := e.stdin.(interface{ Stat() (os.FileInfo, error) })
+			if !ok {
+				continue
+			}
+			info, err = stat.Stat()
+		} else {
+			info, err = os.Stat(file)
+		}
+		if err == nil && info.Mode().IsRegular() {
+			largest = max(largest, info.Size())
+		}
+	}
+	return startheap.Proportional(uint64(largest), compileHeapPerInputByte, compileMinFirstHeapGoal, compileMaxFirstHeapGoal)
+}
 
 func runCompile(e *env, args []string) int {
-	startheap.Raise(compileFirstHeapGoal, e.getenv)
 	fs := newFlagSet(e, "compile", compileUsage)
 	out := fs.String("o", "", "write to FILE, or to one file per workflow in DIR")
 	emit := enumVar(fs, "emit", "", "what to write: "+strings.Join(compileEmitForms, ", ")+" (default: the target's first form)", compileEmitForms...)
@@ -120,6 +155,7 @@ func runCompile(e *env, args []string) int {
 	if code := checkCompileDestinations(e, dest, files, *emit); code != exitOK {
 		return code
 	}
+	startheap.Raise(compileFirstHeapGoal(e, files), e.getenv)
 	if *out == "" && len(files) > 1 {
 		return compileToArray(e, files, *emit)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -48,6 +49,47 @@ func TestCompileStdoutFailsMidway(t *testing.T) {
 		}
 		if out.got.Len() != 100 {
 			t.Errorf("--emit %s: %d bytes went out; want the 100 the writer took", form, out.got.Len())
+		}
+	}
+}
+
+// TestCompileFirstHeapGoalFollowsTheLargestInput: the first collection's goal is 160 bytes per
+// byte of the largest input, standard input included when it is a file, within 24 and 256 MiB.
+func TestCompileFirstHeapGoalFollowsTheLargestInput(t *testing.T) {
+	dir := t.TempDir()
+	sized := func(name string, size int64) string {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err == nil {
+			err = f.Truncate(size)
+			f.Close()
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	small, large, huge := sized("small.yaml", 100), sized("large.yaml", 700_000), sized("huge.yaml", 8<<20)
+	file, err := os.Open(large)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer file.Close()
+	pipe := strings.NewReader("wfc: 1\n")
+	for _, c := range []struct {
+		stdin io.Reader
+		files []string
+		want  uint64
+	}{
+		{pipe, []string{small}, 24 << 20},
+		{pipe, []string{small, large, filepath.Join(dir, "missing.yaml")}, 700_000 * 160},
+		{pipe, []string{"-"}, 24 << 20},      // a pipe's size is unknown
+		{file, []string{"-"}, 700_000 * 160}, // wfc compile - < large.yaml
+		{pipe, []string{huge}, 256 << 20},
+	} {
+		e := &env{stdin: c.stdin}
+		if got := compileFirstHeapGoal(e, c.files); got != c.want {
+			t.Errorf("stdin %T, files %v: goal %d; want %d", c.stdin, c.files, got, c.want)
 		}
 	}
 }
