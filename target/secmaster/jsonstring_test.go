@@ -108,3 +108,32 @@ func TestRequestJSONAllocationBudget(t *testing.T) {
 		t.Errorf("writing a %d-byte request allocates %d bytes; want one buffer of its size (at most %d)", len(body), n, limit)
 	}
 }
+
+// TestVerbatimPrefixIsByteByByte: the first byte that is not verbatim is found wherever it is
+// in strings of 0 to 72 bytes (in each lane of the 32-byte blocks, the 8-byte words and the
+// tail), whatever follows it, for every byte value.
+func TestVerbatimPrefixIsByteByByte(t *testing.T) {
+	plain := func(s string) int {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < 0x20 || c == '"' || c == '\\' || c >= 0x80 {
+				return i
+			}
+		}
+		return len(s)
+	}
+	for n := 0; n <= 72; n++ {
+		b := []byte(strings.Repeat("~", n))
+		for i := 0; i < n; i++ {
+			for c := 0; c < 256; c++ {
+				b[i] = byte(c)
+				if i+1 < n {
+					b[n-1] = '"' // a later byte that also flags
+				}
+				if got, want := verbatimPrefix(string(b)), plain(string(b)); got != want {
+					t.Fatalf("verbatimPrefix(%q) = %d, want %d", b, got, want)
+				}
+			}
+			b[i], b[n-1] = '~', '~'
+		}
+	}
+}

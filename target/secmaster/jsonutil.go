@@ -125,56 +125,59 @@ func (n *jsonLength) WriteByte(byte) error {
 // off (see marshal): '"', '\\' and control characters escaped (\b \f \n \r \t short), each
 // invalid UTF-8 byte as \ufffd, U+2028 and U+2029 as \u2028 and \u2029, everything else,
 // CJK included, as it is. Unlike encoding/json it writes straight to w, with no buffer of
-// its own, and a verbatim string (a taskflow's megabytes of base64) in one write.
+// its own, and each run that needs no escape (a taskflow's megabytes of base64) in one write.
 func writeJSONString(w jsonSink, s string) {
 	w.WriteByte('"')
-	if jsonVerbatim(s) {
-		w.WriteString(s)
-		w.WriteByte('"')
-		return
-	}
-	start := 0
-	for i := 0; i < len(s); {
+	start := 0 // s[start:i] is still to be written as it is
+	for i := 0; ; {
+		i += verbatimPrefix(s[i:])
+		if i == len(s) {
+			break
+		}
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
+		switch {
+		case c == '"' || c == '\\':
 			w.WriteString(s[start:i])
-			writeASCIIEscape(w, c)
+			w.WriteByte('\\')
+			start = i // c itself begins the next run
+			i++
+		case c < utf8.RuneSelf:
+			w.WriteString(s[start:i])
+			writeControlEscape(w, c)
 			i++
 			start = i
-			continue
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if escape := runeEscape(r, size); escape != "" {
+				w.WriteString(s[start:i])
+				w.WriteString(escape)
+				start = i + size
+			}
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		escape := ""
-		switch {
-		case r == utf8.RuneError && size == 1:
-			escape = `\ufffd`
-		case r == '\u2028':
-			escape = `\u2028`
-		case r == '\u2029':
-			escape = `\u2029`
-		}
-		if escape != "" {
-			w.WriteString(s[start:i])
-			w.WriteString(escape)
-			start = i + size
-		}
-		i += size
 	}
 	w.WriteString(s[start:])
 	w.WriteByte('"')
 }
 
-// writeASCIIEscape writes the escape of '"', '\\' or a control character c.
-func writeASCIIEscape(w jsonSink, c byte) {
+// runeEscape is what encoding/json writes for the rune r of size bytes in place of its
+// bytes, or "" when they are written as they are.
+func runeEscape(r rune, size int) string {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return `\ufffd` // an invalid byte
+	case r == '\u2028':
+		return `\u2028`
+	case r == '\u2029':
+		return `\u2029`
+	}
+	return ""
+}
+
+// writeControlEscape writes the escape of a control character c (below 0x20).
+func writeControlEscape(w jsonSink, c byte) {
 	const hexDigits = "0123456789abcdef"
 	switch c {
-	case '"', '\\':
-		w.WriteByte('\\')
-		w.WriteByte(c)
 	case '\b':
 		w.WriteString(`\b`)
 	case '\f':
