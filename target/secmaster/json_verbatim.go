@@ -15,9 +15,15 @@ func jsonVerbatim(s string) bool { return verbatimPrefix(s) == len(s) }
 // takes a third more instructions than 32.
 func verbatimPrefix(s string) int {
 	i := 0
+	if len(s) >= 8 { // first a word alone: in JSON text, such as a taskconfig, runs are short
+		if f := verbatimFlags(word(s[:8])); f != 0 {
+			return bits.TrailingZeros64(f) / 8
+		}
+		i = 8
+	}
 	for ; len(s)-i >= 32; i += 32 {
 		b := s[i : i+32]
-		if verbatimFlags(word(b[:8]))|verbatimFlags(word(b[8:16]))|verbatimFlags(word(b[16:24]))|verbatimFlags(word(b[24:32])) != 0 {
+		if (verbatimBits(word(b[:8]))|verbatimBits(word(b[8:16]))|verbatimBits(word(b[16:24]))|verbatimBits(word(b[24:32])))&highs != 0 {
 			break // the word loop finds which byte
 		}
 	}
@@ -41,17 +47,20 @@ func word(w string) uint64 {
 		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
-// verbatimFlags sets the high bit of each byte of the word x that is not verbatim, and the
-// lowest set bit is always such a byte's: a byte's high bit is set in the sum when the byte
-// is non-ASCII, below 0x20 (x-0x20 borrows), or equal to '"' or '\\' (its xor is 0, and 0-1
-// borrows). Borrows only carry upwards from a byte that already flags, so bytes above the
-// first flagged one may flag wrongly, bytes below it never do.
-func verbatimFlags(x uint64) uint64 {
-	const (
-		ones  = 0x0101010101010101
-		highs = 0x8080808080808080
-	)
-	quote := x ^ '"'*ones
-	backslash := x ^ '\\'*ones
-	return (x | (x - 0x20*ones) | (quote-ones)&^quote | (backslash-ones)&^backslash) & highs
+// highs is the high bit of each byte of a word: where verbatimBits flags.
+const highs = 0x8080808080808080
+
+// verbatimFlags is verbatimBits(x) & highs: it sets the high bit of each byte of the word x
+// that is not verbatim, and maybe of some after it; the lowest set bit is always a flagged
+// byte's.
+func verbatimFlags(x uint64) uint64 { return verbatimBits(x) & highs }
+
+// verbatimBits sets, among other bits, the high bit of each byte of the word x that is not
+// verbatim: x's own for a non-ASCII byte; x-0x20's for one below 0x20, which borrows; and for
+// '"' or '\\', that of its xor with the character less one, 0-1 borrowing. A borrow carries
+// upwards only from a byte that flags, so bytes below the first flagged one never flag, and
+// for a byte that is verbatim none of the three differences reaches 0x80.
+func verbatimBits(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return x | (x - 0x20*ones) | (x ^ '"'*ones - ones) | (x ^ '\\'*ones - ones)
 }
