@@ -115,7 +115,7 @@ func (m *stepMatch) place(side *workflow.Program, s *workflow.Step) string {
 // only its side has, so that adding or removing a step shows once, as that step, and not
 // again as a changed next on the step before it.
 func (m *stepMatch) target(side *workflow.Program, path string, t workflow.Target, s *workflow.Step) field {
-	written := t.Range()
+	written := t.Range
 	if t.Implicit {
 		written = s.Range
 		for t.Kind == workflow.TargetStep && m.unmatched(side, t.Step) {

@@ -22,7 +22,7 @@ var wfRejectSameAsApprove = &Rule{
 			if !succ.OnReject.Resolved() || !sameTarget(succ.OnReject, succ.Next) {
 				continue
 			}
-			p.Report(succ.OnReject.Range(), "on_reject: %s is where approval %s goes when approved too, so a rejection runs the same steps; name the step that should handle a rejection, or end",
+			p.Report(succ.OnReject.Range, "on_reject: %s is where approval %s goes when approved too, so a rejection runs the same steps; name the step that should handle a rejection, or end",
 				succ.OnReject.Name(), stepName(s))
 		}
 	},

@@ -70,7 +70,7 @@ func (r *Run) read(b *builder, _ *Step, key string, v *yaml.Node) bool {
 func (*Run) sites(_ *Step, out []Site) []Site { return out }
 
 func (r *Run) successors(res *resolver, s *Step, out *Successors) {
-	out.OnError = res.onError(s, &r.OnError)
+	out.OnError = res.onError(s, r.OnError)
 }
 
 func (*Run) edges(f *Flow, n int, s *Step, succ *Successors) int {

@@ -35,7 +35,7 @@ type Program struct {
 const EndRef = "end"
 
 // TargetKind says what a Target is. A byte, so that it and Implicit share one word of a
-// Target: a program keeps five targets a step (Successors), for the whole compile.
+// Target: a program keeps five targets a step (Successors).
 type TargetKind uint8
 
 const (
@@ -51,27 +51,14 @@ const (
 type Target struct {
 	Kind TargetKind
 	// Implicit is true when no value names the target: the next step in the list, the join
-	// of the branch, the end, or a branch's first step.
+	// of the branch, the end, or a branch's first step. (Next to Kind: 64 bytes a target,
+	// not 72.)
 	Implicit bool
 	Step     *Step // TargetStep: the step; TargetJoin: the parallel step whose branches join
-	// at is the range Range gives, where the workflow keeps it: a pointer, not a copy,
-	// makes a target 24 bytes rather than 64 (a program keeps five a step).
-	at *diag.Range
+	// Range is the YAML that names the target (the next, case next, default, on_error or
+	// on_reject value, or the parallel's branch); for an implicit target, the step it follows.
+	Range diag.Range
 }
-
-// Range is the YAML that names the target (the next, case next, default, on_error or
-// on_reject value, or the parallel's branch); for an implicit target, the step it follows
-// (the workflow for the start of an empty one). Zero for no target.
-func (t Target) Range() diag.Range {
-	if t.at == nil {
-		return diag.Range{}
-	}
-	return *t.at
-}
-
-// RangeAt is Range where the workflow keeps it, for a caller that keeps a pointer rather than
-// a copy; nil for no target. The caller may not modify it.
-func (t Target) RangeAt() *diag.Range { return t.at }
 
 // Resolved reports whether the target leads somewhere.
 func (t Target) Resolved() bool { return t.Kind != TargetNone }
@@ -176,9 +163,9 @@ func Resolve(w *Workflow) (*Program, diag.List) {
 	}}
 	r.targets = make([]Target, 0, branchingTargets(steps))
 	p := r.p
-	p.Start = Target{Kind: TargetEnd, at: &w.Range, Implicit: true}
+	p.Start = Target{Kind: TargetEnd, Range: w.Range, Implicit: true}
 	if len(w.Steps) > 0 {
-		p.Start = Target{Kind: TargetStep, Step: w.Steps[0], at: &w.Steps[0].Range, Implicit: true}
+		p.Start = Target{Kind: TargetStep, Step: w.Steps[0], Range: w.Steps[0].Range, Implicit: true}
 	}
 	for _, s := range steps {
 		r.register(s)
@@ -229,7 +216,7 @@ func (r *resolver) register(s *Step) {
 // function would escape to the heap through the kind's method, an allocation per step.
 func (r *resolver) successors(s *Step, out *Successors) {
 	out.Follow = r.follow(s)
-	out.Next = r.refOr(s, &s.Next, "next", out.Follow)
+	out.Next = r.refOr(s, s.Next, "next", out.Follow)
 	if s.Body != nil {
 		s.Body.successors(r, s, out)
 	}
@@ -243,16 +230,16 @@ func (r *resolver) follow(s *Step) Target {
 		list = s.Parent.Steps
 	}
 	if s.Index+1 < len(list) && list[s.Index] == s {
-		return Target{Kind: TargetStep, Step: list[s.Index+1], at: &s.Range, Implicit: true}
+		return Target{Kind: TargetStep, Step: list[s.Index+1], Range: s.Range, Implicit: true}
 	}
 	if s.Parent != nil && s.Parent.Owner != nil {
-		return Target{Kind: TargetJoin, Step: s.Parent.Owner, at: &s.Range, Implicit: true}
+		return Target{Kind: TargetJoin, Step: s.Parent.Owner, Range: s.Range, Implicit: true}
 	}
-	return Target{Kind: TargetEnd, at: &s.Range, Implicit: true}
+	return Target{Kind: TargetEnd, Range: s.Range, Implicit: true}
 }
 
 // refOr resolves ref when it is written, else gives otherwise.
-func (r *resolver) refOr(s *Step, ref *String, field string, otherwise Target) Target {
+func (r *resolver) refOr(s *Step, ref String, field string, otherwise Target) Target {
 	if !ref.IsSet() {
 		return otherwise
 	}

@@ -4,33 +4,33 @@ package workflow
 // the flow graph (edges). A new kind writes both here.
 
 func (a *Action) successors(r *resolver, s *Step, out *Successors) {
-	out.OnError = r.onError(s, &a.OnError)
+	out.OnError = r.onError(s, a.OnError)
 }
 
 func (c *Call) successors(r *resolver, s *Step, out *Successors) {
-	out.OnError = r.onError(s, &c.OnError)
+	out.OnError = r.onError(s, c.OnError)
 }
 
 func (a *Approval) successors(r *resolver, s *Step, out *Successors) {
 	if a.OnReject.IsSet() {
-		out.OnReject = r.ref(s, &a.OnReject, "on_reject")
+		out.OnReject = r.ref(s, a.OnReject, "on_reject")
 	}
 }
 
 func (sw *Switch) successors(r *resolver, s *Step, out *Successors) {
 	out.Cases = r.take(len(sw.Cases))
 	for i, c := range sw.Cases {
-		out.Cases[i] = r.refOr(s, &c.Next, "next", out.Follow)
+		out.Cases[i] = r.refOr(s, c.Next, "next", out.Follow)
 	}
-	out.Default = r.refOr(s, &sw.Default, "default", out.Follow)
+	out.Default = r.refOr(s, sw.Default, "default", out.Follow)
 }
 
 func (p *Parallel) successors(r *resolver, s *Step, out *Successors) {
 	out.Branches = r.take(len(p.Branches))
 	for i, b := range p.Branches {
-		out.Branches[i] = Target{Kind: TargetJoin, Step: s, at: &b.Range, Implicit: true}
+		out.Branches[i] = Target{Kind: TargetJoin, Step: s, Range: b.Range, Implicit: true}
 		if len(b.Steps) > 0 {
-			out.Branches[i] = Target{Kind: TargetStep, Step: b.Steps[0], at: &b.Range, Implicit: true}
+			out.Branches[i] = Target{Kind: TargetStep, Step: b.Steps[0], Range: b.Range, Implicit: true}
 		}
 	}
 }
@@ -54,11 +54,11 @@ func (p *Parallel) targets() int { return len(p.Branches) }
 
 // onError resolves an on_error that names a step or end; a policy (fail, continue) has no
 // target.
-func (r *resolver) onError(s *Step, o *OnError) Target {
+func (r *resolver) onError(s *Step, o OnError) Target {
 	if !o.NamesStep() {
 		return Target{}
 	}
-	return r.ref(s, &o.String, "on_error")
+	return r.ref(s, o.String, "on_error")
 }
 
 func (*Action) edges(f *Flow, n int, s *Step, succ *Successors) int {

@@ -139,7 +139,7 @@ func (f *Flow) addTarget(n int, s *Step, t Target, kind EdgeKind, index int) {
 			kind, index = EdgeBranchEnd, s.Parent.Index
 		}
 	}
-	f.addEdge(n, to, kind, index, t.Range())
+	f.addEdge(n, to, kind, index, t.Range)
 }
 
 func (f *Flow) addEdge(from, to int, kind EdgeKind, index int, r diag.Range) {

@@ -17,20 +17,20 @@ func (r *resolver) errorf(at diag.Range, format string, args ...any) {
 // step or end. It must name a step in the same list as s (a parallel branch's steps form
 // their own list), or end outside any branch; otherwise it is reported, and resolves to the
 // target it names anyway (TargetNone when it names no step).
-func (r *resolver) ref(s *Step, ref *String, field string) Target {
+func (r *resolver) ref(s *Step, ref String, field string) Target {
 	if ref.Value == EndRef {
 		if s.Parent != nil {
 			r.errorf(ref.Range, "%s: end leaves the branch of parallel step %q; a branch ends with its last step, and the workflow goes on after the parallel",
 				field, s.Parent.Owner.ID.Value)
 		}
-		return Target{Kind: TargetEnd, at: &ref.Range}
+		return Target{Kind: TargetEnd, Range: ref.Range}
 	}
 	target := r.p.byID[ref.Value]
 	if target == nil {
 		r.errorf(ref.Range, "%s", unknownStep(field, ref.Value, r.p.IDs))
-		return Target{at: &ref.Range}
+		return Target{Range: ref.Range}
 	}
-	resolved := Target{Kind: TargetStep, Step: target, at: &ref.Range}
+	resolved := Target{Kind: TargetStep, Step: target, Range: ref.Range}
 	if target.Parent == s.Parent {
 		return resolved
 	}

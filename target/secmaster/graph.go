@@ -174,7 +174,7 @@ func buildGraph(p *workflow.Program) (*graph, error) {
 	if b.err != nil {
 		return nil, b.err
 	}
-	b.addEdge(keyOf("@start/next"), b.g.start, b.node(p.Start), p.Start.RangeAt(), -1)
+	b.addEdge(keyOf("@start/next"), b.g.start, b.node(p.Start), &p.Start.Range, -1)
 	b.connect(w.Steps, -1)
 	if b.err != nil {
 		return nil, b.err
@@ -284,7 +284,7 @@ func (b *graphBuilder) node(t workflow.Target) *node {
 	case workflow.TargetEnd:
 		return b.g.end
 	}
-	b.fail(fmt.Errorf("a target at line %d names no step", t.Range().Start.Line))
+	b.fail(fmt.Errorf("a target at line %d names no step", t.Range.Start.Line))
 	return b.g.end
 }
 
@@ -306,16 +306,16 @@ func (b *graphBuilder) connect(steps []*workflow.Step, branch int) {
 		case *workflow.Approval:
 			b.connectApproval(s, r, branch)
 		case *workflow.Action, *workflow.Call, *workflow.Wait:
-			b.addEdge(id.with("/next"), n, b.node(succ.Next), succ.Next.RangeAt(), branch)
+			b.addEdge(id.with("/next"), n, b.node(succ.Next), &succ.Next.Range, branch)
 			if ev := r.err; ev != nil {
-				b.addEdge(id.with("/error/next"), ev, b.node(succ.OnError), succ.OnError.RangeAt(), branch)
+				b.addEdge(id.with("/error/next"), ev, b.node(succ.OnError), &succ.OnError.Range, branch)
 			}
 		case *workflow.Switch:
 			for ci, c := range body.Cases {
 				e := b.addEdge(id.with("/case/").withInt(ci), n, b.node(succ.Cases[ci]), &c.Range, branch)
 				e.name, e.cond = caseLabel(c), strings.TrimSpace(c.When.Value)
 			}
-			e := b.addEdge(id.with("/default"), n, b.node(succ.Default), succ.Default.RangeAt(), branch)
+			e := b.addEdge(id.with("/default"), n, b.node(succ.Default), &succ.Default.Range, branch)
 			e.name, e.isDefault = defaultFlowName, true
 		case *workflow.Parallel:
 			if len(body.Branches) == 1 {
@@ -332,7 +332,7 @@ func (b *graphBuilder) connect(steps []*workflow.Step, branch int) {
 				b.addEdge(key, n, b.node(succ.Branches[bi]), &br.Range, branch)
 				b.connect(br.Steps, bi)
 			}
-			b.addEdge(id.with("/parallel-join/next"), join, b.node(succ.Next), succ.Next.RangeAt(), branch)
+			b.addEdge(id.with("/parallel-join/next"), join, b.node(succ.Next), &succ.Next.Range, branch)
 		case *workflow.Run, nil:
 			// no node: nodes has failed the build (check reports a run step first)
 		}

@@ -10,7 +10,7 @@ import (
 // records it as r.err; it returns the task.
 func (b *graphBuilder) withErrorBoundary(s *workflow.Step, r *stepNodes, task *node) *node {
 	if onErr := &b.prog.Of(s).OnError; onErr.Resolved() {
-		r.err = b.add(keyOf(s.ID.Value).with("/error"), "BoundaryEvent", errorEventName, s, onErr.RangeAt())
+		r.err = b.add(keyOf(s.ID.Value).with("/error"), "BoundaryEvent", errorEventName, s, &onErr.Range)
 		r.err.host, task.errorEvent = task, r.err
 	}
 	return task

@@ -15,7 +15,7 @@ const (
 // (rejectedCondition, inferred).
 func (b *graphBuilder) withOutcomeGateway(s *workflow.Step, r *stepNodes, task *node) *node {
 	if onReject := &b.prog.Of(s).OnReject; onReject.Resolved() {
-		r.outcome = b.add(keyOf(s.ID.Value).with("/outcome"), "ExclusiveGateway", outcomeGatewayName, s, onReject.RangeAt())
+		r.outcome = b.add(keyOf(s.ID.Value).with("/outcome"), "ExclusiveGateway", outcomeGatewayName, s, &onReject.Range)
 	}
 	return task
 }
@@ -29,12 +29,12 @@ func (b *graphBuilder) connectApproval(s *workflow.Step, r *stepNodes, branch in
 	id, succ := keyOf(s.ID.Value), b.prog.Of(s)
 	n, gw := r.main, r.outcome
 	if gw == nil {
-		b.addEdge(id.with("/next"), n, b.node(succ.Next), succ.Next.RangeAt(), branch)
+		b.addEdge(id.with("/next"), n, b.node(succ.Next), &succ.Next.Range, branch)
 		return
 	}
-	b.addEdge(id.with("/outcome/in"), n, gw, succ.OnReject.RangeAt(), branch)
-	rejected := b.addEdge(id.with("/reject"), gw, b.node(succ.OnReject), succ.OnReject.RangeAt(), branch)
+	b.addEdge(id.with("/outcome/in"), n, gw, &succ.OnReject.Range, branch)
+	rejected := b.addEdge(id.with("/reject"), gw, b.node(succ.OnReject), &succ.OnReject.Range, branch)
 	rejected.name, rejected.cond = rejectedFlowName, rejectedCondition(s.ID.Value)
-	approved := b.addEdge(id.with("/next"), gw, b.node(succ.Next), succ.Next.RangeAt(), branch)
+	approved := b.addEdge(id.with("/next"), gw, b.node(succ.Next), &succ.Next.Range, branch)
 	approved.name, approved.isDefault = approvedFlowName, true
 }
