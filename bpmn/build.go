@@ -79,11 +79,13 @@ func NewDefinitions(id, prefix string, namespaces []Attr) *Definitions {
 	return defs
 }
 
-// Grow makes room for n more elements, in the id registry and in the array elements are
-// cut from, so that building a model of tens of thousands of elements neither rehashes the
-// registry over and over as it fills nor allocates its elements in many pieces.
-func (d *Definitions) Grow(n int) {
-	byID := make(map[string]*Element, len(d.ByID)+n)
+// Grow makes room for n more elements, ids of them with an id, in the array elements are
+// cut from and in the id registry, so that building a model of tens of thousands of
+// elements neither allocates its elements in many pieces nor rehashes the registry as it
+// fills. Give ids exactly: the registry's room is rounded up to a power of two, so an
+// overestimate can double it.
+func (d *Definitions) Grow(n, ids int) {
+	byID := make(map[string]*Element, len(d.ByID)+ids)
 	for id, e := range d.ByID {
 		byID[id] = e
 	}
@@ -138,8 +140,8 @@ func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...At
 	}
 	e := d.newElement(typ, kinds, parent)
 	e.ID, e.Name = id, name
-	if n := len(id) + len(name) + len(attrs); n > 0 {
-		e.Attrs = d.attrs.take(2 + len(attrs))[:0] // room for all: they are set one by one
+	if n := attrRoom(kinds, id, name, attrs); n > 0 {
+		e.Attrs = d.attrs.take(n)[:0] // room for all: they are set one by one
 	}
 	if id != "" {
 		e.Attrs = append(e.Attrs, Attr{Name: "id", Value: id})
@@ -155,6 +157,24 @@ func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...At
 	}
 	parent.Children = append(parent.Children, e)
 	return e, nil
+}
+
+// attrRoom is how many attributes AddNode makes room for: id and name when given, attrs,
+// and default on a gateway that can have one, which SetDefault adds once its flow exists.
+// Room for exactly these, where a fixed two for id and name left one unused on every
+// unnamed element and SetDefault's append copied a switch's list (issue 8, item 20).
+func attrRoom(kinds *typeSet, id, name string, attrs []Attr) int {
+	n := len(attrs)
+	if id != "" {
+		n++
+	}
+	if name != "" {
+		n++
+	}
+	if n > 0 && kinds.defaultable {
+		n++
+	}
+	return n
 }
 
 // setAttr sets one attribute on a built element and links it when it is a reference.
@@ -227,12 +247,14 @@ func (q *qualifiedName) of(prefix, local string) string {
 	return q.name
 }
 
-// appendRef is append(list, e), growing list from the slab.
+// appendRef is append(list, e), growing list from the slab. A list starts with room for
+// one: most flow nodes have one incoming and one outgoing flow, and room for two left half
+// of every such list unused (issue 8, item 20).
 func (d *Definitions) appendRef(list []*Element, e *Element) []*Element {
 	if len(list) < cap(list) {
 		return append(list, e)
 	}
-	grown := d.refs.take(max(2*len(list), 2))
+	grown := d.refs.take(max(2*len(list), 1))
 	copy(grown, list)
 	grown[len(list)] = e
 	return grown[:len(list)+1]

@@ -327,7 +327,7 @@ func TestIsRefAttrIsTheTable(t *testing.T) {
 func TestGrowKeepsRegistry(t *testing.T) {
 	defs := NewDefinitions("Defs_1", "bpmn2", nil)
 	proc := mustAdd(t)(defs.AddProcess("Process_1", ""))
-	defs.Grow(1000)
+	defs.Grow(1000, 1000)
 	if defs.ByID["Defs_1"] != defs.Element || defs.ByID["Process_1"] != proc {
 		t.Fatalf("Grow lost registered ids: %v", defs.ByID)
 	}
@@ -354,7 +354,7 @@ func TestBuilderAllocationBudget(t *testing.T) {
 	}
 	allocs := testing.AllocsPerRun(3, func() {
 		defs := NewDefinitions("Defs", "bpmn2", nil)
-		defs.Grow(2 * n)
+		defs.Grow(2*n, 2*n)
 		proc, err := defs.AddProcess("Process_1", "p")
 		if err != nil {
 			t.Fatal(err)

@@ -211,12 +211,15 @@ type typeSet struct {
 	of  string
 	set typeList
 	tag string // tagForType(of)
+	// defaultable marks the gateways that can have a default flow (SetDefault).
+	defaultable bool
 }
 
 var typeSets = func() map[string]*typeSet {
 	sets := make(map[string]*typeSet, len(ancestors))
 	for t, set := range ancestors {
-		sets[t] = &typeSet{of: t, set: set, tag: tagForType(t)}
+		defaultable := t == "ExclusiveGateway" || t == "InclusiveGateway" || t == "ComplexGateway"
+		sets[t] = &typeSet{of: t, set: set, tag: tagForType(t), defaultable: defaultable}
 	}
 	return sets
 }()

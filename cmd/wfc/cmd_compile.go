@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"github.com/wfc-dev/wfc/internal/startheap"
 	"github.com/wfc-dev/wfc/lint/driver"
 	"github.com/wfc-dev/wfc/report"
+	"github.com/wfc-dev/wfc/target"
 	dwtarget "github.com/wfc-dev/wfc/target/dataworks"
 	smtarget "github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
@@ -90,14 +92,49 @@ var compileEmitSuffix = map[string]string{
 	"spec":       ".flowspec.json",
 }
 
-// compileFirstHeapGoal is where a compile's first garbage collection happens, in bytes (see
-// internal/startheap): above the 17 MB that compiling and writing a 1,000-step workflow
-// allocates. Only compile raises it: lint reads many small files and keeps its peak memory
-// (30 MiB for bpmnlint's 202 fixtures, issue 8, item 19) with Go's default.
-const compileFirstHeapGoal = 24 << 20
+// The first garbage collection of a compile (see internal/startheap), in bytes: a compile's
+// heap grows with its workflow until the output is written, so the first goal is what it
+// will allocate. Compiling and writing a generated workflow allocates 144 bytes per byte of
+// YAML at 1,000 steps and 134 at 10,000 (96 MB, 69 MB still live at the end), so at 160 a
+// whole compile fits under the goal and never collects, and its peak memory is what it
+// allocated (106 MB at 10,000 steps, 101 MB collecting four times from 24 MiB). The floor
+// keeps small and unknown inputs (a pipe) where they were; past the ceiling (1.6 MB of YAML,
+// 24,000 steps) a first collection finds most of the heap live, so it costs little, and
+// memory goes back to the collector's bound sooner. Only compile raises it: lint reads many
+// small files and keeps its peak memory (30 MiB for bpmnlint's 202 fixtures, issue 8, item
+// 19) with Go's default.
+const (
+	compileHeapPerInputByte = 160
+	compileMinFirstHeapGoal = 24 << 20
+	compileMaxFirstHeapGoal = 256 << 20
+)
+
+// compileFirstHeapGoal is the first collection's goal for compiling files: in proportion to
+// the largest, since each workflow's garbage dies once it is written. Standard input counts
+// when it is a file (wfc compile - < big.yaml); a file that cannot be read counts as empty and
+// is reported when it is read.
+func compileFirstHeapGoal(e *env, files []string) uint64 {
+	var largest int64
+	for _, file := range files {
+		var info os.FileInfo
+		var err error
+		if file == "-" {
+			stat, ok := e.stdin.(interface{ Stat() (os.FileInfo, error) })
+			if !ok {
+				continue
+			}
+			info, err = stat.Stat()
+		} else {
+			info, err = os.Stat(file)
+		}
+		if err == nil && info.Mode().IsRegular() {
+			largest = max(largest, info.Size())
+		}
+	}
+	return startheap.Proportional(uint64(largest), compileHeapPerInputByte, compileMinFirstHeapGoal, compileMaxFirstHeapGoal)
+}
 
 func runCompile(e *env, args []string) int {
-	startheap.Raise(compileFirstHeapGoal, e.getenv)
 	fs := newFlagSet(e, "compile", compileUsage)
 	out := fs.String("o", "", "write to FILE, or to one file per workflow in DIR")
 	emit := enumVar(fs, "emit", "", "what to write: "+strings.Join(compileEmitForms, ", ")+" (default: the target's first form)", compileEmitForms...)
@@ -118,6 +155,7 @@ func runCompile(e *env, args []string) int {
 	if code := checkCompileDestinations(e, dest, files, *emit); code != exitOK {
 		return code
 	}
+	startheap.Raise(compileFirstHeapGoal(e, files), e.getenv)
 	if *out == "" && len(files) > 1 {
 		return compileToArray(e, files, *emit)
 	}
@@ -129,21 +167,11 @@ func runCompile(e *env, args []string) int {
 		}
 	}
 	for _, file := range files {
-		_, form, body, c := compileOne(e, file, *emit)
-		if c != exitOK {
-			worse(c)
-			continue
+		name, art, form, c := compileOne(e, file, *emit)
+		if c == exitOK {
+			c = writeCompiled(e, name, art, form, dest.path(file, form))
 		}
-		path := dest.path(file, form)
-		if path == "" {
-			_, err = e.stdout.Write(body)
-		} else {
-			err = atomicfile.WriteFile(path, body)
-		}
-		if err != nil {
-			fail(e, exitUsage, "compile: %v", err)
-			worse(exitUsage)
-		}
+		worse(c)
 	}
 	return code
 }
@@ -177,32 +205,85 @@ func checkCompileDestinations(e *env, dest compileDest, files []string, emit str
 	return exitOK
 }
 
-// compileOne reads and compiles one file for its target and renders the --emit form, or the
-// target's default form when emit is "". Problems are printed; the code is exitOK when body
-// is the output.
-func compileOne(e *env, file, emit string) (name, form string, body []byte, code int) {
+// compileOne reads and compiles one file for its target and chooses the form to write: the
+// --emit form, or the target's default when emit is "". Problems are printed; the code is
+// exitOK when art is the compiled workflow and has that form.
+func compileOne(e *env, file, emit string) (name string, art target.Artifact, form string, code int) {
 	name, src, err := readCompileInput(e, file)
 	if err != nil {
-		return name, emit, nil, fail(e, exitUsage, "%v", err)
+		return name, nil, emit, fail(e, exitUsage, "%v", err)
 	}
 	u := compileWorkflow(name, src, driver.Options{})
 	printCompileDiagnostics(e, u.Diags, name, src)
 	if u.Artifact == nil || u.Diags.HasErrors() {
-		return name, emit, nil, exitProblems
+		return name, nil, emit, exitProblems
 	}
 	form = emit
 	if form == "" {
 		form = u.Artifact.Forms()[0]
 	}
 	if !slices.Contains(u.Artifact.Forms(), form) {
-		return name, form, nil, fail(e, exitProblems, "%s: target %s has no form %s; its forms are %s",
+		return name, nil, form, fail(e, exitProblems, "%s: target %s has no form %s; its forms are %s",
 			name, u.Target.Name(), form, strings.Join(u.Artifact.Forms(), ", "))
 	}
-	body, err = u.Artifact.Emit(form)
-	if err != nil {
-		return name, form, nil, fail(e, exitProblems, "%s: cannot write as %s: %v", name, form, err)
+	return name, u.Artifact, form, exitOK
+}
+
+// writeCompiled writes form of the compiled workflow name to path, or to standard output
+// when path is "", as it is rendered (target.EmitTo): a 10,000-step request is 24 MB that
+// need not be in memory at once. A file is written atomically, so a failure leaves none
+// half-written; on standard output a failed write is reported, and what went out stays.
+func writeCompiled(e *env, name string, art target.Artifact, form, path string) int {
+	var rendering error // the artifact's own error, not the destination's
+	emit := func(w io.Writer) error {
+		dw := &destWriter{w: w}
+		err := target.EmitTo(art, dw, form)
+		if err != nil && dw.err == nil {
+			rendering = err
+		}
+		return err
 	}
-	return name, form, body, exitOK
+	var err error
+	if path == "" {
+		err = emit(e.stdout)
+	} else {
+		err = atomicfile.WriteWith(path, emit)
+	}
+	switch {
+	case rendering != nil:
+		return fail(e, exitProblems, "%s: cannot write as %s: %v", name, form, rendering)
+	case err != nil && path == "":
+		return fail(e, exitUsage, "compile: cannot write to standard output: %v", err)
+	case err != nil:
+		return fail(e, exitUsage, "compile: %v", err)
+	}
+	return exitOK
+}
+
+// destWriter passes writes on to w and keeps w's first error, so that a failed write is told
+// apart from an artifact that cannot be rendered. It passes strings on too, so that a
+// taskflow's megabytes reach a file without a copy.
+type destWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (d *destWriter) Write(p []byte) (int, error) {
+	n, err := d.w.Write(p)
+	d.keep(err)
+	return n, err
+}
+
+func (d *destWriter) WriteString(s string) (int, error) {
+	n, err := io.WriteString(d.w, s)
+	d.keep(err)
+	return n, err
+}
+
+func (d *destWriter) keep(err error) {
+	if d.err == nil {
+		d.err = err
+	}
 }
 
 // compileEmitIsJSON reports whether an --emit form is one JSON value, so that several can
@@ -221,7 +302,14 @@ func compileToArray(e *env, files []string, emit string) int {
 	var buf bytes.Buffer
 	buf.WriteString("[")
 	for i, file := range files {
-		_, _, body, c := compileOne(e, file, emit)
+		name, art, form, c := compileOne(e, file, emit)
+		var body []byte
+		if c == exitOK {
+			var err error
+			if body, err = art.Emit(form); err != nil {
+				c = fail(e, exitProblems, "%s: cannot write as %s: %v", name, form, err)
+			}
+		}
 		if c != exitOK {
 			code = max(code, c)
 			continue

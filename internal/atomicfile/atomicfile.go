@@ -6,6 +6,7 @@ package atomicfile
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -29,8 +30,19 @@ const TempInfix = ".tmp-"
 //     during the write are held until the temporary is gone (the file is then either old or
 //     new); the process then ends by that signal, as it would have without wfc holding it.
 func WriteFile(path string, data []byte) error {
+	return WriteWith(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteWith is WriteFile with the content written by fill, as it is produced, instead of
+// built whole in memory first (a compiled request of a large workflow is tens of megabytes).
+// fill writes to the temporary; when it returns an error, or a write to it fails, path is
+// left as it was and the error is returned as "cannot write PATH: ERROR".
+func WriteWith(path string, fill func(w io.Writer) error) error {
 	in := holdInterrupts()
-	err := write(path, data, in)
+	err := write(path, fill, in)
 	in.release()
 	return err
 }
@@ -39,8 +51,8 @@ func WriteFile(path string, data []byte) error {
 // tests inject failures and signals through it.
 var testHook func(step string, in *interrupts) error
 
-// write does WriteFile's work; in tells whether an interrupt arrived during it.
-func write(path string, data []byte, in *interrupts) error {
+// write does WriteWith's work; in tells whether an interrupt arrived during it.
+func write(path string, fill func(io.Writer) error, in *interrupts) error {
 	target, existing, err := destination(path)
 	if err != nil {
 		return err
@@ -60,7 +72,7 @@ func write(path string, data []byte, in *interrupts) error {
 		name string
 		do   func() error
 	}{
-		{"write", func() error { _, err := f.Write(data); return err }},
+		{"write", func() error { return fill(f) }},
 		{"chmod", func() error {
 			if existing == nil {
 				return nil // new: the umask applied at create time

@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,7 +89,7 @@ func TestWriteInterruptedBeforeRename(t *testing.T) {
 	}
 	in := &interrupts{ch: make(chan os.Signal, 1)}
 	in.ch <- syscall.SIGTERM
-	err := write(path, []byte("new"), in)
+	err := write(path, func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err }, in)
 	if err == nil || !strings.HasSuffix(err.Error(), ": interrupted") {
 		t.Fatalf("err = %v, want interrupted", err)
 	}

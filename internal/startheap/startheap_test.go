@@ -1,6 +1,7 @@
 package startheap
 
 import (
+	"math"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -53,5 +54,21 @@ func TestRaiseLeavesAUserSettingAlone(t *testing.T) {
 	Raise(2<<20, func(string) string { return "" }) // below the runtime's own first goal
 	if got := gcPercent(); got != 250 {
 		t.Fatalf("Raise(2 MiB) changed GOGC to %d; a goal below 4 MiB must change nothing", got)
+	}
+}
+
+func TestProportionalClampsTheGoal(t *testing.T) {
+	const floor, ceiling = 24 << 20, 256 << 20
+	for _, c := range []struct{ input, want uint64 }{
+		{0, floor},                      // standard input of unknown size
+		{68_579, floor},                 // 1,000 steps: 11 MB < 24 MiB
+		{703_779, 703_779 * 160},        // 10,000 steps: 113 MB, above the 96 MB allocated
+		{8 << 20, ceiling},              // the largest workflow file wfc reads
+		{math.MaxUint64 / 100, ceiling}, // would overflow
+		{ceiling/160 + 1, ceiling},      // just past the ceiling
+	} {
+		if got := Proportional(c.input, 160, floor, ceiling); got != c.want {
+			t.Errorf("Proportional(%d bytes × 160) = %d; want %d", c.input, got, c.want)
+		}
 	}
 }

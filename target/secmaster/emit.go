@@ -25,6 +25,9 @@ const (
 	schemaLocation  = "http://www.omg.org/spec/BPMN/20100524/MODEL BPMN20.xsd"
 )
 
+// flowPrefix is bpmn-js's id prefix for a sequence flow.
+const flowPrefix = "Flow_"
+
 // idPrefix is bpmn-js's id prefix for an element type (BpmnFactory._ensureId).
 func idPrefix(typ string) string {
 	switch {
@@ -63,9 +66,11 @@ type emitter struct {
 	json  *jsonWriter
 }
 
-// emit builds the BPMN model of g. It returns the flow nodes in document order, each with
-// its element set.
-func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
+// emit builds the BPMN model of g. It returns the configurable tasks in document order,
+// which is all the taskconfig needs of the graph: the graph (~420 bytes a step, dense with
+// pointers) is garbage once emit returns, and the collections during layout and the
+// taskflow writer do not mark it (issue 8, item 20).
+func emit(g *graph, processNumber int64) (*bpmn.Definitions, []taskNode, error) {
 	num := strconv.FormatInt(processNumber, 10)
 	defs := bpmn.NewDefinitions("diagram_Process_"+num, "bpmn2", namespaces(g))
 	defs.Element.SetAttr("targetNamespace", targetNamespace)
@@ -75,10 +80,10 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
 		return nil, nil, err
 	}
 	nodes := documentOrder(g)
-	defs.Grow(len(nodes) + len(g.edges))
+	size := modelSize(nodes, g.edges)
+	defs.Grow(size.elements, size.ids)
 	proc.Children = make([]*bpmn.Element, 0, len(nodes)+len(g.edges)) // its nodes and flows
-	// The id allocator makes room for the nodes' and flows' ids, and a few more.
-	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(defs, len(nodes)+len(g.edges)),
+	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(defs, size.idBytes),
 		attrs: make([]bpmn.Attr, 0, 8), json: newJSONWriter(64)}
 	for _, n := range nodes {
 		if err := em.node(n); err != nil {
@@ -90,7 +95,52 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []*node, error) {
 			return nil, nil, err
 		}
 	}
-	return defs, nodes, nil
+	return defs, configurableTasks(nodes), nil
+}
+
+// modelCounts are the sizes of what emit adds to a model.
+type modelCounts struct {
+	elements int // elements
+	ids      int // elements with an id
+	idBytes  int // the length of their ids together
+}
+
+// modelSize counts what emit adds for nodes and edges: each node and flow, a boundary
+// event's error definition and a wait's timer definition have an id; a main node's
+// documentation, the timer's duration and a flow's condition have none. Counted first so
+// that the model's element array, its id registry and the ids' arena are made once at
+// their size (issue 8, item 20). An id is its prefix and idSuffixLen characters, however
+// often the allocator rehashes it.
+func modelSize(nodes []*node, edges []*edge) modelCounts {
+	c := modelCounts{elements: len(nodes) + len(edges), ids: len(nodes) + len(edges)}
+	c.idBytes = len(edges) * (len(flowPrefix) + idSuffixLen)
+	for _, n := range nodes {
+		c.idBytes += len(idPrefix(n.typ)) + idSuffixLen
+		if hasDocumentation(n) {
+			c.elements++
+		}
+		switch n.typ {
+		case "BoundaryEvent":
+			c.elements, c.ids = c.elements+1, c.ids+1
+			c.idBytes += len(errorDefinitionPrefix) + idSuffixLen
+		case "IntermediateCatchEvent":
+			c.elements, c.ids = c.elements+2, c.ids+1
+			c.idBytes += len(timerDefinitionPrefix) + idSuffixLen
+		}
+	}
+	for _, e := range edges {
+		if e.cond != "" {
+			c.elements++
+		}
+	}
+	return c
+}
+
+// hasDocumentation reports whether n's element gets a documentation child. SecMaster's
+// console writes every userTask with one, empty when the task has no description
+// (reference/taskFlow2.decoded.json).
+func hasDocumentation(n *node) bool {
+	return isMainNode(n) && (n.step.Description.Value != "" || n.typ == "UserTask")
 }
 
 // node adds the element of n, its documentation and its event definition.
@@ -118,9 +168,7 @@ func (em *emitter) node(n *node) error {
 	}
 	el.Origin = *n.origin
 	n.el = el
-	// SecMaster's console writes every userTask with a documentation element first, empty
-	// when the task has no description (reference/taskFlow2.decoded.json).
-	if isMainNode(n) && (n.step.Description.Value != "" || n.typ == "UserTask") {
+	if hasDocumentation(n) {
 		doc, err := em.defs.AddNode(el, "Documentation", "", "")
 		if err != nil {
 			return err
@@ -171,7 +219,7 @@ func (em *emitter) edge(e *edge) error {
 	if e.name != "" {
 		attrs = append(attrs, bpmn.Attr{Name: "name", Value: e.name})
 	}
-	f, err := em.defs.Connect(em.ids.id("Flow_", e.key), e.from.el, e.to.el, attrs...)
+	f, err := em.defs.Connect(em.ids.id(flowPrefix, e.key), e.from.el, e.to.el, attrs...)
 	if err != nil {
 		return err
 	}

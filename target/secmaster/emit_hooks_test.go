@@ -15,7 +15,7 @@ func CheckForBench(w *workflow.Workflow) *workflow.Program {
 	return prog
 }
 
-// EmitForBench builds prog's BPMN model, not laid out, and returns its flow nodes.
+// EmitForBench builds prog's BPMN model, not laid out, and returns its configurable tasks.
 func EmitForBench(prog *workflow.Program) (*bpmn.Definitions, any, error) {
 	g, err := buildGraph(prog)
 	if err != nil {
@@ -29,7 +29,7 @@ func EmitForBench(prog *workflow.Program) (*bpmn.Definitions, any, error) {
 // TaskconfigForBench encodes the taskconfig and the input and output strings of w, for
 // the nodes EmitForBench returned.
 func TaskconfigForBench(w *workflow.Workflow, nodes any) error {
-	tc := buildTaskconfig(w, nodes.([]*node))
+	tc := buildTaskconfig(w, nodes.([]taskNode))
 	if _, err := tc.marshal(); err != nil {
 		return err
 	}
@@ -38,4 +38,16 @@ func TaskconfigForBench(w *workflow.Workflow, nodes any) error {
 	}
 	_, err := paramsJSON(w.Outputs)
 	return err
+}
+
+// ModelSizeForTest is what emit counts for prog's model before building it: its elements,
+// how many have an id, and the length of those ids together.
+func ModelSizeForTest(prog *workflow.Program) (elements, ids, idBytes int, err error) {
+	g, err := buildGraph(prog)
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	insertJoins(g)
+	c := modelSize(documentOrder(g), g.edges)
+	return c.elements, c.ids, c.idBytes, nil
 }

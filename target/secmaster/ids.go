@@ -98,14 +98,16 @@ type idAllocator struct {
 	arena strings.Builder
 }
 
-// idArenaBytes is the room an arena gets per id: "Activity_" and a 7-character suffix is
-// 16 bytes, the longest prefix the compiler uses for most elements.
+// idArenaBytes is the room per id of an arena started when the first is full: "Activity_"
+// and a 7-character suffix is 16 bytes, the longest prefix the compiler uses for most
+// elements.
 const idArenaBytes = 16
 
-// newIDAllocator returns an allocator for the elements of defs, with room for about n ids.
-func newIDAllocator(defs *bpmn.Definitions, n int) *idAllocator {
+// newIDAllocator returns an allocator for the elements of defs, with an arena of size bytes
+// for their ids (see modelSize).
+func newIDAllocator(defs *bpmn.Definitions, size int) *idAllocator {
 	a := &idAllocator{defs: defs}
-	a.arena.Grow(n * idArenaBytes)
+	a.arena.Grow(size)
 	return a
 }
 

@@ -26,15 +26,16 @@ func TestIDSuffixShape(t *testing.T) {
 	}
 }
 
-// newTestAllocator returns an id allocator and a function that hands out an id and
-// registers it, as emit does, so that the next id sees it taken.
+// newTestAllocator returns an id allocator with room for n ids of idArenaBytes and a
+// function that hands out an id and registers it, as emit does, so that the next id sees
+// it taken.
 func newTestAllocator(t testing.TB, n int) (*idAllocator, func(prefix, key string) string) {
 	defs := bpmn.NewDefinitions("Defs_1", "bpmn2", nil)
 	proc, err := defs.AddProcess("Process_1", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := newIDAllocator(defs, n)
+	a := newIDAllocator(defs, n*idArenaBytes)
 	return a, func(prefix, key string) string {
 		id := a.id(prefix, keyOf(key))
 		if _, err := defs.AddNode(proc, "Task", id, ""); err != nil {

@@ -1,5 +1,7 @@
 package secmaster
 
+import "slices"
+
 // insertJoins makes every place where flows meet explicit, as bpmnlint's fake-join and
 // no-gateway-join-fork rules want and as the engine needs:
 //   - a task, event or forking gateway reached by several flows is entered through a new
@@ -19,14 +21,19 @@ func insertJoins(g *graph) {
 	}
 }
 
-// joinsNeeded is, at most, how many joining gateways and flows insertJoins adds: one for
-// each node reached by several flows, and at most one for every two flows into a parallel
-// join.
+// joinsNeeded is how many joining gateways and flows insertJoins adds: one for each node
+// reached by several flows, and one for each branch that reaches a parallel join by several
+// (see joinBranches). Exact, so that the graph's arrays have no unused room: an estimate of
+// one for every two flows into a parallel join made twice the room a generated workflow
+// uses (issue 8, item 20).
 func joinsNeeded(g *graph) (nodes, edges int) {
+	var perSlot []int // scratch for branchJoins, reused from join to join
 	count := func(n *node) {
 		switch {
 		case n.parallelJoin:
-			nodes += n.inCount / 2
+			var joins int
+			joins, perSlot = branchJoins(n, perSlot)
+			nodes += joins
 		case n.inCount > 1:
 			nodes++
 		}
@@ -36,6 +43,27 @@ func joinsNeeded(g *graph) (nodes, edges int) {
 		count(n)
 	}
 	return nodes, nodes
+}
+
+// branchJoins is how many joining gateways joinBranches puts in front of parallel join n:
+// one for each slot (a branch, or the flows from outside any branch) whose flows reach n
+// several at a time. perSlot is scratch space, returned grown for the next call.
+func branchJoins(n *node, perSlot []int) (int, []int) {
+	slots := 0 // flows of branch bi count in slot bi+1, as in joinBranches
+	for _, e := range n.in {
+		slots = max(slots, e.branch+2)
+	}
+	perSlot = slices.Grow(perSlot[:0], slots)[:slots]
+	clear(perSlot)
+	joins := 0
+	for _, e := range n.in {
+		slot := e.branch + 1
+		perSlot[slot]++
+		if perSlot[slot] == 2 {
+			joins++
+		}
+	}
+	return joins, perSlot
 }
 
 // joinAt inserts the joining gateways in front of node n.

@@ -3,8 +3,10 @@ package secmaster
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"reflect"
 	"strings"
+	"unicode/utf8"
 )
 
 // marshal is json.Marshal without HTML escaping: expressions such as ${a > 1 && b} stay
@@ -34,16 +36,10 @@ func newJSONWriter(size int) *jsonWriter {
 	return w
 }
 
-// str appends s as a JSON string. Text that encoding/json would copy as it is (printable
-// ASCII without '"' and '\\', such as a taskflow's megabytes of base64) is copied without
-// going through the encoder, which builds it in a buffer of its own first.
+// str appends s as a JSON string (writeJSONString). The error is always nil: it is there so
+// that callers treat str and value alike.
 func (w *jsonWriter) str(s string) error {
-	if !jsonVerbatim(s) {
-		return w.value(s)
-	}
-	w.buf.WriteByte('"')
-	w.buf.WriteString(s)
-	w.buf.WriteByte('"')
+	writeJSONString(&w.buf, s)
 	return nil
 }
 
@@ -70,33 +66,131 @@ func marshalIndent(v any) ([]byte, error) {
 }
 
 // indentedJSON is marshalIndent(r) with every member (an empty input or output is written
-// as "", not left out as the client leaves it), written member by member: every field is a
-// string, so the layout around the values is fixed, and encoding/json would otherwise scan the whole
-// output once more to indent it, megabytes of taskflow included (a third of `wfc compile`
-// for a large workflow).
+// as "", not left out as the client leaves it), in one buffer of exactly its size: the
+// taskconfig is a megabyte of JSON whose quotes all gain a backslash, so an estimate from
+// the fields' lengths fell short and the 24 MB buffer of a 10,000-step workflow grew to 47.
+// The error is always nil (RequestJSON's signature).
 func indentedJSON(r Request) ([]byte, error) {
+	var size jsonLength
+	writeRequestJSON(&size, r)
+	var b bytes.Buffer
+	b.Grow(int(size))
+	writeRequestJSON(&b, r)
+	return b.Bytes(), nil
+}
+
+// writeRequestJSON writes indentedJSON's bytes to w member by member: every field is a
+// string, so the layout around the values is fixed, and encoding/json would otherwise build
+// the whole body and scan it once more to indent it, megabytes of taskflow included.
+func writeRequestJSON(w jsonSink, r Request) {
 	v := reflect.ValueOf(r)
 	t := v.Type()
-	size := len("{\n}\n")
-	for i := range v.NumField() {
-		size += len(v.Field(i).String()) + 32 // the value, its key, quotes and layout
-	}
-	w := newJSONWriter(size)
-	w.buf.WriteString("{\n")
+	w.WriteString("{\n")
 	for i := range v.NumField() {
 		if i > 0 {
-			w.buf.WriteString(",\n")
+			w.WriteString(",\n")
 		}
-		w.buf.WriteString("  ")
+		w.WriteString("  ")
 		key, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
-		if err := w.str(key); err != nil {
-			return nil, err
+		writeJSONString(w, key)
+		w.WriteString(": ")
+		writeJSONString(w, v.Field(i).String())
+	}
+	w.WriteString("\n}\n")
+}
+
+// jsonSink is what JSON is written to: a bytes.Buffer, a bufio.Writer (which keeps its first
+// error and reports it from Flush, so the writers here need not check each write), or a
+// jsonLength that only counts.
+type jsonSink interface {
+	io.StringWriter
+	io.ByteWriter
+}
+
+// jsonLength counts the bytes written to it: the exact size of what is written, with no
+// second copy of the escaping rules.
+type jsonLength int
+
+func (n *jsonLength) WriteString(s string) (int, error) {
+	*n += jsonLength(len(s))
+	return len(s), nil
+}
+
+func (n *jsonLength) WriteByte(byte) error {
+	*n++
+	return nil
+}
+
+// writeJSONString writes s as a JSON string exactly as encoding/json does with HTML escaping
+// off (see marshal): '"', '\\' and control characters escaped (\b \f \n \r \t short), each
+// invalid UTF-8 byte as \ufffd, U+2028 and U+2029 as \u2028 and \u2029, everything else,
+// CJK included, as it is. Unlike encoding/json it writes straight to w, with no buffer of
+// its own, and each run that needs no escape (a taskflow's megabytes of base64) in one write.
+func writeJSONString(w jsonSink, s string) {
+	w.WriteByte('"')
+	start := 0 // s[start:i] is still to be written as it is
+	for i := 0; ; {
+		i += verbatimPrefix(s[i:])
+		if i == len(s) {
+			break
 		}
-		w.buf.WriteString(": ")
-		if err := w.str(v.Field(i).String()); err != nil {
-			return nil, err
+		c := s[i]
+		switch {
+		case c == '"' || c == '\\':
+			w.WriteString(s[start:i])
+			w.WriteByte('\\')
+			start = i // c itself begins the next run
+			i++
+		case c < utf8.RuneSelf:
+			w.WriteString(s[start:i])
+			writeControlEscape(w, c)
+			i++
+			start = i
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if escape := runeEscape(r, size); escape != "" {
+				w.WriteString(s[start:i])
+				w.WriteString(escape)
+				start = i + size
+			}
+			i += size
 		}
 	}
-	w.buf.WriteString("\n}\n")
-	return w.buf.Bytes(), nil
+	w.WriteString(s[start:])
+	w.WriteByte('"')
+}
+
+// runeEscape is what encoding/json writes for the rune r of size bytes in place of its
+// bytes, or "" when they are written as they are.
+func runeEscape(r rune, size int) string {
+	switch {
+	case r == utf8.RuneError && size == 1:
+		return `\ufffd` // an invalid byte
+	case r == '\u2028':
+		return `\u2028`
+	case r == '\u2029':
+		return `\u2029`
+	}
+	return ""
+}
+
+// writeControlEscape writes the escape of a control character c (below 0x20).
+func writeControlEscape(w jsonSink, c byte) {
+	const hexDigits = "0123456789abcdef"
+	switch c {
+	case '\b':
+		w.WriteString(`\b`)
+	case '\f':
+		w.WriteString(`\f`)
+	case '\n':
+		w.WriteString(`\n`)
+	case '\r':
+		w.WriteString(`\r`)
+	case '\t':
+		w.WriteString(`\t`)
+	default:
+		w.WriteString(`\u00`)
+		w.WriteByte(hexDigits[c>>4])
+		w.WriteByte(hexDigits[c&0xF])
+	}
 }

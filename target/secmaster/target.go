@@ -1,7 +1,9 @@
 package secmaster
 
 import (
+	"bufio"
 	"fmt"
+	"io"
 	"slices"
 
 	"github.com/wfc-dev/wfc/bpmn"
@@ -87,6 +89,27 @@ func (r *Result) Emit(form string) ([]byte, error) {
 		return append(b, '\n'), err
 	}
 	return nil, fmt.Errorf("SecMaster has no form %q; the forms are %v", form, r.Forms())
+}
+
+// streamBuffer is the buffer EmitTo writes through, in bytes: the request's small members go
+// out in few writes, its taskflow (megabytes of base64) in one.
+const streamBuffer = 64 << 10
+
+// EmitTo writes one form to w (target.Streamer): the request and the taskflow as they are
+// written, never whole in memory, with the same bytes as Emit; the other forms as Emit
+// renders them. Only the request's and taskflow's errors are w's.
+func (r *Result) EmitTo(w io.Writer, form string) error {
+	if r.Taskconfig == nil || form != FormRequest && form != FormTaskflow {
+		return target.WriteForm(r, w, form)
+	}
+	bw := bufio.NewWriterSize(w, streamBuffer)
+	if form == FormRequest {
+		writeRequestJSON(bw, r.Request)
+	} else {
+		bw.WriteString(r.Request.Taskflow)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush() // a bufio.Writer keeps its first error
 }
 
 // Model is the laid-out BPMN model, which the lint BPMN rules read (target.Modeler).

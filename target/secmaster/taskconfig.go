@@ -3,6 +3,7 @@ package secmaster
 import (
 	"strconv"
 
+	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/internal/jsonobj"
 	"github.com/wfc-dev/wfc/workflow"
 )
@@ -32,9 +33,44 @@ type Advanced struct {
 	LogLevel      string `json:"log_level"`      // Debug, Info, Warn or Error
 }
 
-// buildTaskconfig collects the workflow settings and one entry per configurable node, in
+// taskNode is a configurable task (a service task, call activity or user task) as the
+// taskconfig needs it, once the graph it was compiled from is gone (see emit).
+type taskNode struct {
+	el         *bpmn.Element
+	step       *workflow.Step
+	errorEvent *bpmn.Element // the task's error boundary event; nil when it has none
+}
+
+// configurableTasks are the tasks among nodes, in their order, each with its element set.
+func configurableTasks(nodes []*node) []taskNode {
+	count := 0
+	for _, n := range nodes {
+		if isConfigurable(n.typ) {
+			count++
+		}
+	}
+	tasks := make([]taskNode, 0, count)
+	for _, n := range nodes {
+		if !isConfigurable(n.typ) {
+			continue
+		}
+		t := taskNode{el: n.el, step: n.step}
+		if n.errorEvent != nil {
+			t.errorEvent = n.errorEvent.el
+		}
+		tasks = append(tasks, t)
+	}
+	return tasks
+}
+
+// isConfigurable reports whether an element of type typ has a taskconfig entry.
+func isConfigurable(typ string) bool {
+	return typ == "ServiceTask" || typ == "CallActivity" || typ == "UserTask"
+}
+
+// buildTaskconfig collects the workflow settings and one entry per configurable task, in
 // document order.
-func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
+func buildTaskconfig(w *workflow.Workflow, tasks []taskNode) *Taskconfig {
 	tc := &Taskconfig{
 		Trigger: Trigger{Advanced: Advanced{RetryInterval: defaultRetryInterval, LogLevel: LogLevel(w)}},
 	}
@@ -47,41 +83,41 @@ func buildTaskconfig(w *workflow.Workflow, nodes []*node) *Taskconfig {
 	if tc.Trigger.Advanced.LogLevel == "" {
 		tc.Trigger.Advanced.LogLevel = "Info"
 	}
-	plugins, calls, approvals := entryArrays(nodes)
+	plugins, calls, approvals := entryArrays(tasks)
 	tc.NodeInfo = make(jsonobj.Object, 0, len(plugins)+len(calls))
 	tc.UsertaskInfo = make(jsonobj.Object, 0, len(approvals))
-	for _, n := range nodes {
+	for _, t := range tasks {
 		var entry any
-		switch n.typ {
+		switch t.el.Type {
 		case "ServiceTask":
-			plugins[0] = pluginNodeInfo(n.step, errorEventID(n))
+			plugins[0] = pluginNodeInfo(t.step, errorEventID(t))
 			entry, plugins = &plugins[0], plugins[1:]
 		case "CallActivity":
-			calls[0] = workflowNodeInfo(n.step, errorEventID(n))
+			calls[0] = workflowNodeInfo(t.step, errorEventID(t))
 			entry, calls = &calls[0], calls[1:]
 		case "UserTask":
-			approvals[0] = approvalNodeInfo(n.step)
+			approvals[0] = approvalNodeInfo(t.step)
 			entry, approvals = &approvals[0], approvals[1:]
 		default:
 			continue
 		}
-		entry = withPlatformConfig(entry, n.step)
-		if n.typ == "UserTask" {
-			tc.UsertaskInfo = append(tc.UsertaskInfo, jsonobj.Member{Key: n.el.ID, Value: entry})
+		entry = withPlatformConfig(entry, t.step)
+		if t.el.Type == "UserTask" {
+			tc.UsertaskInfo = append(tc.UsertaskInfo, jsonobj.Member{Key: t.el.ID, Value: entry})
 		} else {
-			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: n.el.ID, Value: entry})
+			tc.NodeInfo = append(tc.NodeInfo, jsonobj.Member{Key: t.el.ID, Value: entry})
 		}
 	}
 	return tc
 }
 
-// entryArrays returns arrays with room for the entries of nodes, one per kind: an entry is
+// entryArrays returns arrays with room for the entries of tasks, one per kind: an entry is
 // a pointer into them, where boxing each entry in an interface cost an allocation per
 // configurable node (issue 8, item 20).
-func entryArrays(nodes []*node) ([]pluginNode, []workflowNode, []approvalInfo) {
+func entryArrays(tasks []taskNode) ([]pluginNode, []workflowNode, []approvalInfo) {
 	var plugins, calls, approvals int
-	for _, n := range nodes {
-		switch n.typ {
+	for _, t := range tasks {
+		switch t.el.Type {
 		case "ServiceTask":
 			plugins++
 		case "CallActivity":
@@ -93,12 +129,12 @@ func entryArrays(nodes []*node) ([]pluginNode, []workflowNode, []approvalInfo) {
 	return make([]pluginNode, plugins), make([]workflowNode, calls), make([]approvalInfo, approvals)
 }
 
-// errorEventID is the id of task n's error boundary event, "" when it has none.
-func errorEventID(n *node) string {
-	if n.errorEvent == nil {
+// errorEventID is the id of task t's error boundary event, "" when it has none.
+func errorEventID(t taskNode) string {
+	if t.errorEvent == nil {
 		return ""
 	}
-	return n.errorEvent.el.ID
+	return t.errorEvent.ID
 }
 
 // Sizes for presizing the taskconfig's buffer, in bytes: an entry of the generated benchmark
