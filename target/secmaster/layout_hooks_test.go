@@ -19,7 +19,7 @@ func ReplaceLayOut(f func(*bpmn.Definitions) error) (restore func()) {
 // EmitForBench returned: the taskconfig and its JSON string, and the input and output
 // strings.
 func TaskconfigAndStrings(w *workflow.Workflow, nodes any) (tc any, strs []string, err error) {
-	t := buildTaskconfig(w, nodes.([]*node))
+	t := buildTaskconfig(w, nodes.([]taskNode))
 	js, err := t.marshal()
 	if err != nil {
 		return nil, nil, err
