@@ -57,7 +57,6 @@ type OutputNameProblem struct {
 	What           string // what the name holds, e.g. "a comma"
 	Why            string // why DataWorks minds, for a message
 	Fix            string // what to do instead, imperative
-	Inferred       bool   // the limit is inferred (outputs_inferred.go), not documented
 }
 
 // CheckOutputName is the first reason DataWorks cannot take data as an output name, or nil.
