@@ -34,7 +34,13 @@ func placeExternals(d *Diagram, ends []edgeEnds) {
 	}
 	cols := centres(d, func(b Rect) float64 { return b.X + b.W/2 })
 	rows := centres(d, func(b Rect) float64 { return b.Y + b.H/2 })
-	obs := newRouteObstacles(d, ends, moving)
+	out := make([][]int, len(d.Nodes)) // node → the edges out of it, in document order
+	for k, e := range ends {
+		if e.from >= 0 && e.to >= 0 {
+			out[e.from] = append(out[e.from], k)
+		}
+	}
+	obs := newRouteObstacles(d, ends, out, moving)
 	free := freeCells{taken: map[[2]int]bool{}, skip: [2]map[[2]int]int{{}, {}}}
 	for _, i := range moving {
 		e, t := &d.Nodes[i], d.Nodes[consumer[i]].Box
@@ -56,11 +62,9 @@ func placeExternals(d *Diagram, ends []edgeEnds) {
 			}
 		}
 		obs.addNode(i)
-		for k := range d.Edges {
-			if ends[k].from == i && ends[k].to >= 0 {
-				routes, fallback := dependencyRoutes(e.Box, d.Nodes[ends[k].to].Box, rows, cols[col+1])
-				d.Edges[k].Points, d.Edges[k].Label = obs.firstClear(routes, fallback, i, ends[k].to), nil
-			}
+		for _, k := range out[i] {
+			routes, fallback := dependencyRoutes(e.Box, d.Nodes[ends[k].to].Box, rows, cols[col+1])
+			d.Edges[k].Points, d.Edges[k].Label = obs.firstClear(routes, fallback, i, ends[k].to), nil
 		}
 		obs.addEdgesFrom(i)
 	}
@@ -209,7 +213,7 @@ func dependencyRoutes(e, t Rect, rows []float64, nextCol float64) (routes [][]Po
 // are added as they are placed.
 type routeObstacles struct {
 	d     *Diagram
-	ends  []edgeEnds
+	out   [][]int // node → the edges out of it
 	index *grid
 	items []obstacle // by grid index
 	// endsAt counts the edges (dependencies aside) that end at a point.
@@ -222,8 +226,8 @@ type obstacle struct {
 	a, b       Point
 }
 
-func newRouteObstacles(d *Diagram, ends []edgeEnds, moving []int) *routeObstacles {
-	o := &routeObstacles{d: d, ends: ends, index: newGrid(), endsAt: map[Point]int{}}
+func newRouteObstacles(d *Diagram, ends []edgeEnds, out [][]int, moving []int) *routeObstacles {
+	o := &routeObstacles{d: d, out: out, index: newGrid(), endsAt: map[Point]int{}}
 	later := make([]bool, len(d.Nodes))
 	for _, i := range moving {
 		later[i] = true
@@ -258,10 +262,8 @@ func (o *routeObstacles) addEdge(k int) {
 }
 
 func (o *routeObstacles) addEdgesFrom(i int) {
-	for k, e := range o.ends {
-		if e.from == i {
-			o.addEdge(k)
-		}
+	for _, k := range o.out[i] {
+		o.addEdge(k)
 	}
 }
 
