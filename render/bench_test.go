@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"testing"
+
+	"github.com/wfc-dev/wfc/target"
 )
 
 // chainDiagram is n named gateways in rows of 50, each joined to the next, and as many tasks
@@ -30,6 +32,43 @@ func BenchmarkSVG(b *testing.B) {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				SVG(d, Options{})
+			}
+		})
+	}
+}
+
+// externalsGraph is a chain of n tasks in which every other task also waits for an external
+// node of its own (and the last for ten more): each external is moved from the first column
+// to beside its task, which must stay near linear.
+func externalsGraph(n int) *target.Graph {
+	g := &target.Graph{Name: "externals"}
+	for i := 0; i < n; i++ {
+		id := fmt.Sprint("t", i)
+		g.Nodes = append(g.Nodes, target.GraphNode{ID: id, Name: id})
+		if i > 0 {
+			g.Edges = append(g.Edges, target.GraphEdge{From: fmt.Sprint("t", i-1), To: id})
+		}
+		feeds := i % 2
+		if i == n-1 {
+			feeds = 10
+		}
+		for k := 0; k < feeds; k++ {
+			x := fmt.Sprint("x", i, "_", k)
+			g.Nodes = append(g.Nodes, target.GraphNode{ID: x, Name: x, Kind: target.GraphExternal})
+			g.Edges = append(g.Edges, target.GraphEdge{From: x, To: id})
+		}
+	}
+	return g
+}
+
+func BenchmarkFromGraphExternals(b *testing.B) {
+	for _, n := range []int{100, 400, 1600} {
+		g := externalsGraph(n)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if _, err := FromGraph(g); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -15,7 +15,9 @@ import (
 // process it stands for (a task per task node, an exclusive gateway per decision, an
 // inclusive one per merge, a start event before the nodes nothing runs before and an end
 // event after those nothing runs after, which give the layout its left-to-right spine, and
-// a task per external node, which starts its own flows) and that process is laid out. The
+// a task per external node, which starts its own flows) and that process is laid out; an
+// external node the layout leaves far from what waits for it is then moved beside it
+// (placeExternals). The
 // diagram's nodes and edges carry the graph's ids, so marks are given by node id; the start
 // and end events have none, and an edge's id is "FROM->TO" (with "#2", "#3" … for a second
 // edge between the same nodes). A task shows its Type as a tag, an edge its Label (a
@@ -34,10 +36,12 @@ func FromGraph(g *target.Graph) (*Diagram, error) {
 		return nil, err
 	}
 	d := &Diagram{Title: g.Name}
+	drawnAs := make([]int, len(g.Nodes)) // graph node → index in d.Nodes
 	for _, s := range plane.Shapes {
 		addShape(d, s)
 		n := &d.Nodes[len(d.Nodes)-1]
 		if i, ok := p.nodeOf[s.Element]; ok {
+			drawnAs[i] = len(d.Nodes) - 1
 			n.ID, n.Tag = g.Nodes[i].ID, g.Nodes[i].Type
 			if n.Shape != ShapeTask {
 				n.Tag = ""
@@ -49,6 +53,7 @@ func FromGraph(g *target.Graph) (*Diagram, error) {
 			n.ID = ""
 		}
 	}
+	ends := make([]edgeEnds, 0, len(plane.Edges))
 	for _, e := range plane.Edges {
 		out := edgeOf(e)
 		out.ID = p.edgeID[e.Element]
@@ -56,7 +61,14 @@ func FromGraph(g *target.Graph) (*Diagram, error) {
 			out.Kind = EdgeDependency
 		}
 		d.Edges = append(d.Edges, out)
+		link, ok := p.linkOf[e.Element]
+		if !ok {
+			ends = append(ends, edgeEnds{-1, -1})
+			continue
+		}
+		ends = append(ends, edgeEnds{drawnAs[link[0]], drawnAs[link[1]]})
 	}
+	placeExternals(d, ends)
 	separateParallel(d)
 	enterApart(d)
 	return d, nil
@@ -73,6 +85,8 @@ type graphBPMN struct {
 	edgeID  map[*bpmn.Element]string
 	// fromExternal holds the flows out of external nodes.
 	fromExternal map[*bpmn.Element]bool
+	// linkOf is the graph nodes (by index) a flow for one of the graph's edges joins.
+	linkOf map[*bpmn.Element][2]int
 }
 
 // graphElementTypes are the BPMN types a graph node is laid out (and drawn) as.
@@ -94,7 +108,8 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 		return nil, err
 	}
 	b := &graphBuilder{defs: bpmn.NewDefinitions("Graph", "", nil),
-		graphBPMN: graphBPMN{nodeOf: map[*bpmn.Element]int{}, edgeID: map[*bpmn.Element]string{}, fromExternal: map[*bpmn.Element]bool{}}}
+		graphBPMN: graphBPMN{nodeOf: map[*bpmn.Element]int{}, edgeID: map[*bpmn.Element]string{}, fromExternal: map[*bpmn.Element]bool{},
+			linkOf: map[*bpmn.Element][2]int{}}}
 	if b.process, err = b.defs.AddProcess("Graph_Process", g.Name); err != nil {
 		return nil, err
 	}
@@ -136,7 +151,12 @@ func graphProcess(g *target.Graph) (*graphBPMN, error) {
 		b.connect(start, els[i], "", "")
 	}
 	for _, l := range links {
-		if f := b.connect(els[l.from], els[l.to], l.label, l.id); f != nil && g.Nodes[l.from].Kind == target.GraphExternal {
+		f := b.connect(els[l.from], els[l.to], l.label, l.id)
+		if f == nil {
+			continue
+		}
+		b.linkOf[f] = [2]int{l.from, l.to}
+		if g.Nodes[l.from].Kind == target.GraphExternal {
 			b.fromExternal[f] = true
 		}
 	}

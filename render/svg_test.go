@@ -150,6 +150,13 @@ func TestWrap(t *testing.T) {
 		// White space of any kind is one space.
 		{"  a\t\tb\n c  ", 10, 2, []string{"a b c"}},
 		{"", 10, 2, []string{""}},
+		// A word longer than a line breaks where bpmn-js would: after a hyphen (a soft one
+		// drawn as "-"), then after "_", "." or "/", and only then anywhere.
+		{"notify-oncall-team", 12, 3, []string{"notify-", "oncall-team"}},
+		{"re\u00ADcheck host", 4, 4, []string{"re-", "chec", "k", "host"}},
+		{"dw_scheduler_pre_root", 16, 3, []string{"dw_scheduler_", "pre_root"}},
+		{"proj.daily_sales_table", 12, 3, []string{"proj.daily_", "sales_table"}},
+		{"send a-long_word", 8, 4, []string{"send a-", "long_", "word"}},
 	} {
 		if got := wrap(c.name, c.cols, c.maxLines); !cmp.Equal(got, c.want) {
 			t.Errorf("wrap(%q, %d, %d) = %q, want %q", c.name, c.cols, c.maxLines, got, c.want)
@@ -158,8 +165,14 @@ func TestWrap(t *testing.T) {
 }
 
 func TestWrapCutReportsBrokenWords(t *testing.T) {
-	if _, cut := wrapCut("notify-oncall", 12, 12, 4); !cut {
+	if _, cut := wrapCut("notifyoncall", 8, 8, 4); !cut {
 		t.Error("a word broken across lines is not reported")
+	}
+	// A break at a break character is where a reader expects one: not a cut.
+	for _, name := range []string{"notify-oncall", "notify_oncall", "dw.schedule"} {
+		if lines, cut := wrapCut(name, 8, 8, 4); cut || len(lines) != 2 {
+			t.Errorf("%q wraps to %q, cut %v; want two lines, not cut", name, lines, cut)
+		}
 	}
 	if _, cut := wrapCut("封禁恶意IP地址", 4, 4, 4); cut {
 		t.Error("CJK broken between characters is reported as cut")

@@ -48,18 +48,20 @@ func isWide(r rune) bool {
 	return false
 }
 
-// wrap breaks name into at most maxLines lines of at most maxCols columns each: words are
-// packed greedily, a word longer than a line is cut, a wide character may end a line anywhere
-// (CJK has no spaces), and when the name does not fit the last line ends in "…". Runs of white
-// space, line breaks included, count as one space.
+// wrap breaks name into at most maxLines lines of at most maxCols columns each, where
+// bpmn-js would: pieces are packed greedily, a line breaks at white space or after a hyphen
+// or soft hyphen (drawn as "-" at a line's end), a piece longer than a line breaks after one
+// of lateBreaks and only then anywhere, a wide character may end a line anywhere (CJK has no
+// spaces), and when the name does not fit the last line ends in "…". Runs of white space,
+// line breaks included, count as one space.
 func wrap(name string, maxCols, maxLines int) []string {
 	lines, _ := wrapCut(name, maxCols, maxCols, maxLines)
 	return lines
 }
 
 // wrapCut is wrap with a first line of its own width (firstCols, for a line beside an icon),
-// and reports whether the name was cut short or a word of it was broken across lines (either
-// is a reason to try a smaller font).
+// and reports whether the name was cut short or a word of it was broken across lines
+// anywhere but at a break character (either is a reason to try a smaller font).
 func wrapCut(name string, firstCols, maxCols, maxLines int) (lines []string, cut bool) {
 	maxCols, firstCols = max(maxCols, 2), max(firstCols, 2)
 	if maxLines < 1 {
@@ -74,35 +76,56 @@ func wrapCut(name string, firstCols, maxCols, maxLines int) (lines []string, cut
 		return maxCols
 	}
 	newline := func() {
-		lines = append(lines, cur.String())
+		lines = append(lines, lineEnd(cur.String()))
 		cur.Reset()
 		curCols = 0
 	}
+	// place puts text on the current line when it fits, else on a new one when it fits there
+	// (a piece that fits a full line is not cut on a short first one), and reports whether it
+	// was placed.
+	place := func(text string, gap int) bool {
+		tc := columns(text)
+		if curCols > 0 && curCols+gap+tc <= limit() {
+			if gap > 0 {
+				cur.WriteByte(' ')
+			}
+			cur.WriteString(text)
+			curCols += gap + tc
+			return true
+		}
+		if curCols > 0 || (len(lines) == 0 && tc > firstCols && tc <= maxCols) {
+			newline()
+		}
+		if tc > limit() {
+			return false
+		}
+		cur.WriteString(text)
+		curCols += tc
+		return true
+	}
 	for _, w := range splitWords(name) {
-		word, wc := w.text, columns(w.text)
 		gap := 0
 		if w.spaced {
 			gap = 1
 		}
-		if curCols > 0 && curCols+gap+wc <= limit() {
-			if w.spaced {
-				cur.WriteByte(' ')
-			}
-			cur.WriteString(word)
-			curCols += gap + wc
+		if place(w.text, gap) {
 			continue
 		}
-		if curCols > 0 || (len(lines) == 0 && wc > firstCols && wc <= maxCols) {
-			newline() // a word that fits a full line is not cut on a short first one
-		}
-		for _, r := range word {
-			rc := runeColumns(r)
-			if curCols+rc > limit() && curCols > 0 {
-				newline()
-				cut = cut || !isWide(r)
+		// Longer than a line: break after a late break character, and only where there is
+		// none, anywhere.
+		for _, part := range splitAfter(w.text, lateBreaks) {
+			if place(part, 0) {
+				continue
 			}
-			cur.WriteRune(r)
-			curCols += rc
+			for _, r := range part {
+				rc := runeColumns(r)
+				if curCols+rc > limit() && curCols > 0 {
+					newline()
+					cut = cut || !isWide(r)
+				}
+				cur.WriteRune(r)
+				curCols += rc
+			}
 		}
 	}
 	if curCols > 0 || len(lines) == 0 {
@@ -120,26 +143,73 @@ func wrapCut(name string, firstCols, maxCols, maxLines int) (lines []string, cut
 	return lines, cut
 }
 
+// Break characters. bpmn-js lays a label out with diagram-js's Text (lib/util/Text.js,
+// bpmn-io/diagram-js commit 19cf018e27e385abea5fa02aa76394902994eb7b, v15.23.2): layoutNext
+// shortens a line that is too wide with shortenLine, which first tries semanticShorten, whose
+// line.split(/(\s|-|\u00AD)/g) keeps as many pieces as fit, so that a line breaks at white
+// space, after a hyphen (a word followed by a hyphen that no longer fits goes down with it)
+// or after a soft hyphen (turned into "-"), all alike; only when no piece fits does it cut
+// the word anywhere (line.slice). diagram-js has no other break character: lateBreaks is
+// wfc's own second choice, tried on a piece longer than a whole line before cutting it
+// anywhere, because DataWorks and table names are long identifiers joined by them
+// (dw_scheduler_pre_root, project.table), which a break after "_" or "." keeps readable.
+const (
+	breaks     = "-\u00AD"
+	lateBreaks = "_./"
+	softHyphen = '\u00AD'
+)
+
+// lineEnd is line as drawn: a soft hyphen that ends it becomes a hyphen (as semanticShorten
+// draws it), others are kept (a browser does not draw them).
+func lineEnd(line string) string {
+	if s, ok := strings.CutSuffix(line, string(softHyphen)); ok {
+		return s + "-"
+	}
+	return line
+}
+
+// splitAfter splits s after each rune of seps; the pieces joined give s back.
+func splitAfter(s, seps string) []string {
+	var parts []string
+	start := 0
+	for i, r := range s {
+		if strings.ContainsRune(seps, r) {
+			end := i + utf8.RuneLen(r)
+			parts = append(parts, s[start:end])
+			start = end
+		}
+	}
+	if start < len(s) {
+		parts = append(parts, s[start:])
+	}
+	return parts
+}
+
 // word is a piece of a name that wrap keeps whole when it can; spaced says white space came
-// before it (wide text runs on without one).
+// before it (a piece after a break character or wide text runs on without one).
 type word struct {
 	text   string
 	spaced bool
 }
 
-// splitWords splits name at white space, and makes each wide rune start a word of its own so
-// that a line can break before any of them: "封禁IP 地址" gives 封, 禁IP, 地 (spaced), 址.
+// splitWords splits name at white space and after each of breaks, and makes each wide rune
+// start a word of its own so that a line can break before any of them: "封禁IP 地址" gives
+// 封, 禁IP, 地 (spaced), 址, and "notify-on call" notify-, on, call (spaced).
 func splitWords(name string) []word {
 	var words []word
 	for _, field := range strings.Fields(name) {
-		start, spaced := 0, true
-		for i, r := range field {
-			if isWide(r) && i > start {
-				words = append(words, word{field[start:i], spaced})
-				start, spaced = i, false
+		spaced := true
+		for _, piece := range splitAfter(field, breaks) {
+			start := 0
+			for i, r := range piece {
+				if isWide(r) && i > start {
+					words = append(words, word{piece[start:i], spaced})
+					start, spaced = i, false
+				}
 			}
+			words = append(words, word{piece[start:], spaced})
+			spaced = false
 		}
-		words = append(words, word{field[start:], spaced})
 	}
 	return words
 }

@@ -52,3 +52,36 @@ func TestDeclaredOutputsAreKeptAndUniqueInTheAccount(t *testing.T) {
 		t.Errorf("updating the workflow that has the output: %v", st)
 	}
 }
+
+// TestOutputNamesWithACommaOrControlCharacterAreRefused: a declared output, or a dependency's
+// output, holding a comma (DataWorks' separator between output names) or a control character
+// is refused with the JSONPath of the name and nothing is stored; dots, spaces and Chinese
+// are taken.
+func TestOutputNamesWithACommaOrControlCharacterAreRefused(t *testing.T) {
+	srv := newServer(t, nil)
+	depends := func(doc map[string]any) map[string]any {
+		return workflow0(doc)["dependencies"].([]any)[0].(map[string]any)["depends"].([]any)[0].(map[string]any)
+	}
+	for _, tc := range []struct{ name, data, path string }{
+		{"comma", "orders,daily.extract", "$.spec.workflows[0].nodes[0].outputs.nodeOutputs[0].data: the output name \"orders,daily.extract\" holds a comma"},
+		{"line break", "orders\ndaily.extract", "$.spec.workflows[0].nodes[0].outputs.nodeOutputs[0].data: the output name \"orders\\ndaily.extract\" holds a control character"},
+		{"tab", "orders\tdaily.extract", "$.spec.workflows[0].nodes[0].outputs.nodeOutputs[0].data: the output name \"orders\\tdaily.extract\" holds a control character"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			status, body := importSpec(t, srv, encode(withOutput("wf", tc.data)))
+			wantError(t, status, body, 400, "58014884415", tc.path)
+		})
+	}
+	t.Run("dependency", func(t *testing.T) {
+		doc := specDoc("wf")
+		depends(doc)["output"] = "a,b"
+		status, body := importSpec(t, srv, encode(doc))
+		wantError(t, status, body, 400, "58014884415", "$.spec.workflows[0].dependencies[0].depends[0].output: the output name \"a,b\" holds a comma")
+	})
+	if n := srv.Applied(dataworkstest.ActionImportWorkflowDefinition); n != 0 {
+		t.Errorf("%d imports with bad output names were applied", n)
+	}
+	if status, body := importSpec(t, srv, encode(withOutput("wf", "订单 daily.v2.extract"))); status != 200 {
+		t.Errorf("an output name with dots, a space and Chinese: %d %v", status, body)
+	}
+}

@@ -102,6 +102,9 @@ func checkNode(node obj, path string) *apiError {
 	if aerr := checkID(node, path); aerr != nil {
 		return aerr
 	}
+	if aerr := checkOutputNames(node, path); aerr != nil {
+		return aerr
+	}
 	script, ok := node["script"].(obj)
 	if !ok {
 		return specError(path+".script", "is required and must be an object")
@@ -142,6 +145,9 @@ func checkDependencies(wf obj, path string, nodeIDs map[string]bool) *apiError {
 			id, _ := on["nodeId"].(string)
 			if out == "" && id == "" {
 				return specError(up, "needs an output or a nodeId")
+			}
+			if why := outputNameProblem(out); why != "" {
+				return specError(up+".output", "the output name %q %s", truncate(out, 80), why)
 			}
 			return nil
 		})

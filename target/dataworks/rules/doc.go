@@ -25,6 +25,7 @@ var All = []*lint.Rule{
 	scriptFile,
 	emptyScript,
 	duplicateNodeName,
+	outputName,
 }
 
 func init() { lint.RegisterTargetRules(All...) }
