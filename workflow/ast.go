@@ -18,9 +18,39 @@ import (
 type String struct {
 	Value string
 	Range diag.Range
-	// raw is the scalar's exact source text (quotes included) when it sits on one line and
-	// could be matched against the file; expr.go uses it to position references. "" otherwise.
-	raw string
+	// text says how the scalar is written when it sits on one line and could be matched
+	// against the file, so that expr.go can position references in it; nil otherwise. A
+	// pointer, not the text: most scalars are their value as written or between two quotes,
+	// which needs no copy, and every step keeps several Strings.
+	text *scalarText
+}
+
+// scalarText is how a String is written in the file (see String.raw).
+type scalarText struct {
+	escaped string // the text, quotes included, of a quoted scalar with escapes or doubled quotes
+}
+
+// The texts that are their value: written plain, or between two quotes of either kind.
+var (
+	plainText        = &scalarText{}
+	singleQuotedText = &scalarText{}
+	doubleQuotedText = &scalarText{}
+)
+
+// raw is the scalar's exact source text (quotes included) when it sits on one line and could
+// be matched against the file, else "".
+func (s String) raw() string {
+	switch s.text {
+	case nil:
+		return ""
+	case plainText:
+		return s.Value
+	case singleQuotedText:
+		return "'" + s.Value + "'"
+	case doubleQuotedText:
+		return `"` + s.Value + `"`
+	}
+	return s.text.escaped
 }
 
 // IsSet reports whether the value was written in the file.

@@ -345,11 +345,25 @@ func (b *builder) str(n *yaml.Node) String {
 // stringOf is the String of a scalar node, with its end column when it sits on one line.
 func stringOf(file string, src *source, n *yaml.Node) String {
 	s := String{Value: n.Value, Range: diag.Range{File: file, Start: diag.Pos{Line: n.Line, Column: n.Column}}}
-	if raw := src.rawScalar(n); raw != "" {
-		s.raw = raw
+	if raw := src.rawScalar(n); len(raw) > 0 {
+		s.text = textOf(raw, n)
 		s.Range.End = diag.Pos{Line: n.Line, Column: n.Column + src.width(raw)}
 	}
 	return s
+}
+
+// textOf is how scalar n, whose exact source text (quotes included) is raw, is written.
+func textOf(raw []byte, n *yaml.Node) *scalarText {
+	quoted := n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle
+	switch {
+	case !quoted:
+		return plainText
+	case len(raw) != len(n.Value)+2 || string(raw[1:len(raw)-1]) != n.Value:
+		return &scalarText{escaped: string(raw)}
+	case n.Style == yaml.SingleQuotedStyle:
+		return singleQuotedText
+	}
+	return doubleQuotedText
 }
 
 func (b *builder) int(n *yaml.Node) Int {

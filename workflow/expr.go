@@ -128,7 +128,7 @@ type position struct {
 func (s String) Span(from, to int) diag.Range { return positioner(s).span(from, to) }
 
 func positioner(s String) *position {
-	return &position{s: s, cols: columnTable(s.raw, s.Value)}
+	return &position{s: s, cols: columnTable(s.raw(), s.Value)}
 }
 
 func (p *position) at(off int) diag.Pos {

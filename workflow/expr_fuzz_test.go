@@ -24,7 +24,7 @@ func FuzzExpressions(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, value string) {
 		for _, raw := range scalarSpellings(value) {
-			s := String{Value: value, Range: diag.Range{File: "f.yaml", Start: diag.Pos{Line: 3, Column: 7}}, raw: raw}
+			s := String{Value: value, Range: diag.Range{File: "f.yaml", Start: diag.Pos{Line: 3, Column: 7}}, text: &scalarText{escaped: raw}}
 			exprs := Expressions(s)
 			checkExpressionPieces(t, value, exprs)
 			checkIsExpression(t, value)
@@ -82,8 +82,8 @@ func checkIsExpression(t *testing.T, value string) {
 func checkExpressionPositions(t *testing.T, s String, exprs []Expression) {
 	t.Helper()
 	start := s.Range.Start
-	exact := columnTable(s.raw, s.Value) != nil
-	runes := []rune(s.raw)
+	exact := columnTable(s.raw(), s.Value) != nil
+	runes := []rune(s.raw())
 	textAt := func(p diag.Pos, n int) string {
 		off := p.Column - start.Column
 		if p.Line != start.Line || off < 0 || off+n > len(runes) {
@@ -94,21 +94,21 @@ func checkExpressionPositions(t *testing.T, s String, exprs []Expression) {
 	for _, e := range exprs {
 		if !exact {
 			if e.Range.Start != start || e.Range.End.IsValid() {
-				t.Fatalf("inexact scalar %q: expression %q at %v-%v, want the scalar's start", s.raw, e.Text, e.Range.Start, e.Range.End)
+				t.Fatalf("inexact scalar %q: expression %q at %v-%v, want the scalar's start", s.raw(), e.Text, e.Range.Start, e.Range.End)
 			}
 			continue
 		}
 		if got := textAt(e.Range.Start, 2); got != "${" && got != "#{" {
-			t.Fatalf("expression %q at %v, where %q has %q", e.Text, e.Range.Start, s.raw, textAt(e.Range.Start, 2))
+			t.Fatalf("expression %q at %v, where %q has %q", e.Text, e.Range.Start, s.raw(), textAt(e.Range.Start, 2))
 		}
 		if !e.Unterminated && textAt(diag.Pos{Line: e.Range.End.Line, Column: e.Range.End.Column - 1}, 1) != "}" {
-			t.Fatalf("expression %q ends at %v, after no } in %q", e.Text, e.Range.End, s.raw)
+			t.Fatalf("expression %q ends at %v, after no } in %q", e.Text, e.Range.End, s.raw())
 		}
 		for _, r := range e.Refs {
 			// Only the root is compared: a quoted field (output['x']) may be escaped in the
 			// scalar's text ('' in a single-quoted scalar).
 			if got := textAt(r.Range.Start, len(r.Root)+1); got != r.Root+"." {
-				t.Fatalf("reference %q at %v, where %q has %q", r.Text, r.Range.Start, s.raw, got)
+				t.Fatalf("reference %q at %v, where %q has %q", r.Text, r.Range.Start, s.raw(), got)
 			}
 		}
 	}

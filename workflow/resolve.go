@@ -34,8 +34,9 @@ type Program struct {
 // EndRef is the reserved reference meaning "the end of the workflow".
 const EndRef = "end"
 
-// TargetKind says what a Target is.
-type TargetKind int
+// TargetKind says what a Target is. A byte, so that it and Implicit share one word of a
+// Target: a program keeps five targets a step (Successors).
+type TargetKind uint8
 
 const (
 	// TargetNone is no target: the reference names no step (Resolve reported it), or
@@ -49,13 +50,14 @@ const (
 // Target is where control goes.
 type Target struct {
 	Kind TargetKind
-	Step *Step // TargetStep: the step; TargetJoin: the parallel step whose branches join
+	// Implicit is true when no value names the target: the next step in the list, the join
+	// of the branch, the end, or a branch's first step. (Next to Kind: 64 bytes a target,
+	// not 72.)
+	Implicit bool
+	Step     *Step // TargetStep: the step; TargetJoin: the parallel step whose branches join
 	// Range is the YAML that names the target (the next, case next, default, on_error or
 	// on_reject value, or the parallel's branch); for an implicit target, the step it follows.
 	Range diag.Range
-	// Implicit is true when no value names the target: the next step in the list, the join
-	// of the branch, the end, or a branch's first step.
-	Implicit bool
 }
 
 // Resolved reports whether the target leads somewhere.

@@ -40,11 +40,11 @@ func newSource(src []byte) *source {
 
 // width is how many columns text from the source takes: its runes, which in an ASCII file
 // are its bytes.
-func (s *source) width(text string) int {
+func (s *source) width(text []byte) int {
 	if s.ascii == nil {
 		return len(text)
 	}
-	return utf8.RuneCountInString(text)
+	return utf8.RuneCount(text)
 }
 
 // isASCII reports whether src is all ASCII, eight bytes at a time: most workflows are, and
@@ -136,38 +136,39 @@ func (s *source) offset(n int, line []byte, col int) (int, bool) {
 }
 
 // rawScalar returns the exact source text of a scalar written on one line (quotes
-// included), or "" when the scalar spans lines, is a block scalar, or was copied to another
-// place by an alias and so does not match the text at its position.
-func (s *source) rawScalar(n *yaml.Node) string {
+// included), or nil when the scalar spans lines, is a block scalar, or was copied to another
+// place by an alias and so does not match the text at its position. The text is not copied:
+// this runs for every scalar the AST keeps.
+func (s *source) rawScalar(n *yaml.Node) []byte {
 	if s == nil || n == nil || n.Kind != yaml.ScalarNode {
-		return ""
+		return nil
 	}
-	rest, ok := s.from(n.Line, n.Column) // not copied: this runs for every scalar the AST keeps
+	rest, ok := s.from(n.Line, n.Column)
 	if !ok {
-		return ""
+		return nil
 	}
 	switch n.Style {
 	case 0, yaml.TaggedStyle, yaml.FlowStyle:
 		if n.Value != "" && len(rest) >= len(n.Value) && string(rest[:len(n.Value)]) == n.Value {
-			return n.Value
+			return rest[:len(n.Value)]
 		}
 		// A tagged plain scalar (!!str 42) starts at its tag; its value follows the tag.
-		return ""
+		return nil
 	case yaml.DoubleQuotedStyle:
 		if len(rest) == 0 || rest[0] != '"' {
-			return ""
+			return nil
 		}
 		for i := 1; i < len(rest); i++ {
 			switch rest[i] {
 			case '\\':
 				i++
 			case '"':
-				return string(rest[:i+1])
+				return rest[:i+1]
 			}
 		}
 	case yaml.SingleQuotedStyle:
 		if len(rest) == 0 || rest[0] != '\'' {
-			return ""
+			return nil
 		}
 		for i := 1; i < len(rest); i++ {
 			if rest[i] == '\'' {
@@ -175,9 +176,9 @@ func (s *source) rawScalar(n *yaml.Node) string {
 					i++
 					continue
 				}
-				return string(rest[:i+1])
+				return rest[:i+1]
 			}
 		}
 	}
-	return ""
+	return nil
 }

@@ -38,10 +38,10 @@ func TestSourceOffset(t *testing.T) {
 
 // TestSourceWidth: text takes a column per rune, counted as bytes only in an ASCII file.
 func TestSourceWidth(t *testing.T) {
-	if w := newSource([]byte("a: b\n")).width("abc"); w != 3 {
+	if w := newSource([]byte("a: b\n")).width([]byte("abc")); w != 3 {
 		t.Errorf("width of abc in an ASCII file = %d, want 3", w)
 	}
-	if w := newSource([]byte("a: é\n")).width("éü"); w != 2 {
+	if w := newSource([]byte("a: é\n")).width([]byte("éü")); w != 2 {
 		t.Errorf("width of éü = %d, want 2 (runes, not bytes)", w)
 	}
 }
