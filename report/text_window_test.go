@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/wfc-dev/wfc/internal/allocs"
 
 	"github.com/wfc-dev/wfc/diag"
 )
@@ -61,15 +62,6 @@ func TestTextLongLineWindow(t *testing.T) {
 	}
 }
 
-// bytesAllocated reports how many bytes f allocates.
-func bytesAllocated(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
-
 // The work a snippet does must not grow with the length of its line: the extra bytes each
 // further diagnostic costs are the same on a 1 KB and a 1 MB line. Reading the line once per
 // file (the line and column index) is allowed to grow; it cancels out in the difference.
@@ -86,8 +78,8 @@ func TestTextSnippetCostIndependentOfLineLength(t *testing.T) {
 		}
 		few, many := diags(10), diags(40)
 		writeOneLine(t, src, few) // warm up
-		a := bytesAllocated(func() { writeOneLine(t, src, few) })
-		b := bytesAllocated(func() { writeOneLine(t, src, many) })
+		a := allocs.Bytes(func() { writeOneLine(t, src, few) })
+		b := allocs.Bytes(func() { writeOneLine(t, src, many) })
 		return (b - a) / 30
 	}
 	short, long := perDiagnostic(1<<10), perDiagnostic(1<<20)

@@ -4,25 +4,12 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/wfc-dev/wfc/internal/allocs"
+
 	"gopkg.in/yaml.v3"
 
 	"github.com/wfc-dev/wfc/internal/race"
 )
-
-// bytesPerRun is how many bytes f allocates, averaged over runs calls after one to warm up
-// (testing.AllocsPerRun, counting bytes). TotalAlloc counts every allocation, collected or
-// not, so the figure does not depend on when the collector runs.
-func bytesPerRun(runs int, f func()) float64 {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	f()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for range runs {
-		f()
-	}
-	runtime.ReadMemStats(&after)
-	return float64(after.TotalAlloc-before.TotalAlloc) / float64(runs)
-}
 
 // TestLoadAllocationBudget: what Load allocates beyond yaml.v3's own tree, per step, stays
 // within a budget (issue 8, item 20, second round). Those bytes are the AST, which lives
@@ -35,13 +22,13 @@ func TestLoadAllocationBudget(t *testing.T) {
 	}
 	const steps = 500
 	src := mixedChain(steps)
-	yamlBytes := bytesPerRun(3, func() {
+	yamlBytes := allocs.BytesPerRun(3, func() {
 		var n yaml.Node
 		if err := yaml.Unmarshal(src, &n); err != nil {
 			t.Fatal(err)
 		}
 	})
-	loadBytes := bytesPerRun(3, func() {
+	loadBytes := allocs.BytesPerRun(3, func() {
 		if _, diags := Load("chain.yaml", src); len(diags) > 0 {
 			t.Fatal(diags)
 		}
@@ -69,7 +56,7 @@ func TestResolveAllocationBudget(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	resolveBytes := bytesPerRun(3, func() {
+	resolveBytes := allocs.BytesPerRun(3, func() {
 		if _, diags := Resolve(w); len(diags) > 0 {
 			t.Fatal(diags)
 		}

@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/wfc-dev/wfc/internal/allocs"
+
 	"github.com/wfc-dev/wfc/internal/race"
 )
 
@@ -15,14 +17,6 @@ import (
 // every later collection of a compile (the taskflow writer's multi-megabyte string starts
 // one when the heap is fullest), what it drops is not.
 const applyRetainedBytesPerNode = 390
-
-// liveHeap collects and returns the bytes the heap then holds.
-func liveHeap() int64 {
-	runtime.GC()
-	var m runtime.MemStats
-	runtime.ReadMemStats(&m)
-	return int64(m.HeapAlloc)
-}
 
 // TestApplyRetainedAllocationBudget: once Apply returns, its graph, routes and channels are
 // garbage, and only the DI it added stays reachable from the model.
@@ -36,11 +30,11 @@ func TestApplyRetainedAllocationBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	resetDI(m)
-	before := liveHeap()
+	before := int64(allocs.Live())
 	if err := Apply(m.defs); err != nil {
 		t.Fatal(err)
 	}
-	perNode := float64(liveHeap()-before) / n
+	perNode := float64(int64(allocs.Live())-before) / n
 	runtime.KeepAlive(m)
 	if perNode > applyRetainedBytesPerNode {
 		t.Errorf("after Apply the model holds %.0f more bytes per node; budget %d (the DI alone): is a layout temporary still reachable?", perNode, applyRetainedBytesPerNode)

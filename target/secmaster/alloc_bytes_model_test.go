@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/wfc-dev/wfc/internal/allocs"
+
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
@@ -34,7 +36,7 @@ const (
 // per step.
 func TestModelAllocationBudget(t *testing.T) {
 	_, prog := loadForBudget(t)
-	perStep := bytesPerRun(3, func() {
+	perStep := allocs.BytesPerRun(3, func() {
 		if _, _, err := secmaster.EmitForBench(prog); err != nil {
 			t.Fatal(err)
 		}

@@ -1,9 +1,9 @@
 package secmaster_test
 
 import (
-	"runtime"
 	"testing"
 
+	"github.com/wfc-dev/wfc/internal/allocs"
 	"github.com/wfc-dev/wfc/internal/race"
 	"github.com/wfc-dev/wfc/target/secmaster"
 	"github.com/wfc-dev/wfc/workflow"
@@ -49,13 +49,13 @@ func loadForBudget(t *testing.T) (*workflow.Workflow, *workflow.Program) {
 // as a count, not as a slower benchmark nobody reads.
 func TestCompileAllocationBudget(t *testing.T) {
 	w, _ := loadForBudget(t)
-	allocs := testing.AllocsPerRun(3, func() {
+	count := testing.AllocsPerRun(3, func() {
 		if res, diags := secmaster.Compile(w, secmaster.Options{}); res == nil {
 			t.Fatal(diags)
 		}
 	})
-	if perStep := allocs / budgetSteps; perStep > compileAllocsPerStep {
-		t.Errorf("Compile of %d steps made %.0f allocations, %.2f a step; budget %.1f", budgetSteps, allocs, perStep, compileAllocsPerStep)
+	if perStep := count / budgetSteps; perStep > compileAllocsPerStep {
+		t.Errorf("Compile of %d steps made %.0f allocations, %.2f a step; budget %.1f", budgetSteps, count, perStep, compileAllocsPerStep)
 	}
 }
 
@@ -68,11 +68,11 @@ func TestEmitAllocationBudget(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	allocs := testing.AllocsPerRun(3, emit)
-	if perStep := allocs / budgetSteps; perStep > emitAllocsPerStep {
-		t.Errorf("emitting %d steps made %.0f allocations, %.2f a step; budget %.1f", budgetSteps, allocs, perStep, emitAllocsPerStep)
+	count := testing.AllocsPerRun(3, emit)
+	if perStep := count / budgetSteps; perStep > emitAllocsPerStep {
+		t.Errorf("emitting %d steps made %.0f allocations, %.2f a step; budget %.1f", budgetSteps, count, perStep, emitAllocsPerStep)
 	}
-	if perStep := bytesPerRun(3, emit) / budgetSteps; perStep > emitBytesPerStep {
+	if perStep := allocs.BytesPerRun(3, emit) / budgetSteps; perStep > emitBytesPerStep {
 		t.Errorf("emitting %d steps allocated %.0f bytes a step; budget %d", budgetSteps, perStep, emitBytesPerStep)
 	}
 }
@@ -85,26 +85,12 @@ func TestTaskconfigAllocationBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	allocs := testing.AllocsPerRun(3, func() {
+	count := testing.AllocsPerRun(3, func() {
 		if err := secmaster.TaskconfigForBench(w, nodes); err != nil {
 			t.Fatal(err)
 		}
 	})
-	if perStep := allocs / budgetSteps; perStep > taskconfigAllocsPerStep {
-		t.Errorf("the taskconfig of %d steps made %.0f allocations, %.2f a step; budget %.2f", budgetSteps, allocs, perStep, taskconfigAllocsPerStep)
+	if perStep := count / budgetSteps; perStep > taskconfigAllocsPerStep {
+		t.Errorf("the taskconfig of %d steps made %.0f allocations, %.2f a step; budget %.2f", budgetSteps, count, perStep, taskconfigAllocsPerStep)
 	}
-}
-
-// bytesPerRun is the heap bytes one call of f allocates, averaged over runs calls after a
-// warm-up call, as testing.AllocsPerRun counts allocations.
-func bytesPerRun(runs int, f func()) float64 {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	f()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	for range runs {
-		f()
-	}
-	runtime.ReadMemStats(&after)
-	return float64(after.TotalAlloc-before.TotalAlloc) / float64(runs)
 }

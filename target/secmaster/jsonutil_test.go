@@ -2,9 +2,10 @@ package secmaster
 
 import (
 	"math/rand/v2"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/wfc-dev/wfc/internal/allocs"
 )
 
 // TestRequestJSONIsMarshalIndent: the request body written member by member is, byte for
@@ -38,15 +39,8 @@ func TestRequestJSONIsMarshalIndent(t *testing.T) {
 	if err != nil || !strings.Contains(string(empty), "\n  \"input\": \"\",\n  \"output\": \"\",\n") {
 		t.Errorf("a request without parameters leaves them out: %s (%v)", empty, err)
 	}
-	allocated := func(f func()) uint64 {
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		f()
-		runtime.ReadMemStats(&after)
-		return after.TotalAlloc - before.TotalAlloc
-	}
 	// Once the body here, twice under the race detector; encoding/json's way, 8 times.
-	if n := allocated(func() { _, _ = res.RequestJSON() }); n > 3*uint64(len(want)) {
+	if n := allocs.Bytes(func() { _, _ = res.RequestJSON() }); n > 3*uint64(len(want)) {
 		t.Errorf("writing a %d-byte request allocates %d bytes; want at most 3 times the body", len(want), n)
 	}
 }
