@@ -4,15 +4,11 @@ import (
 	"testing"
 
 	_ "github.com/wfc-dev/wfc/internal/golden"
-	"github.com/wfc-dev/wfc/internal/race"
 )
 
 var sink []byte
 
 func TestBytesCountsWhatIsAllocated(t *testing.T) {
-	if race.Enabled {
-		t.Skip("the race detector allocates on its own")
-	}
 	const size = 1 << 20
 	if got := Bytes(func() { sink = make([]byte, size) }); got < size || got > size+4096 {
 		t.Errorf("Bytes(make 1 MiB) = %d; want about %d", got, size)
@@ -20,15 +16,13 @@ func TestBytesCountsWhatIsAllocated(t *testing.T) {
 	if got := BytesPerRun(4, func() { sink = make([]byte, size) }); got < size || got > size+4096 {
 		t.Errorf("BytesPerRun(make 1 MiB) = %.0f; want about %d per call", got, size)
 	}
-	if got := Bytes(func() {}); got != 0 {
-		t.Errorf("Bytes(nothing) = %d; want 0", got)
+	// Another goroutine of the test binary may allocate meanwhile; a megabyte would not hide.
+	if got := Bytes(func() {}); got > 1024 {
+		t.Errorf("Bytes(nothing) = %d; want about 0", got)
 	}
 }
 
 func TestLiveSeesWhatIsKeptAndNotWhatIsDropped(t *testing.T) {
-	if race.Enabled {
-		t.Skip("the race detector allocates on its own")
-	}
 	const size = 8 << 20
 	sink = make([]byte, size)
 	kept := Live()
