@@ -44,29 +44,7 @@ func TestLoadAllocationBudget(t *testing.T) {
 // 72-byte Strings. Lower it when a change saves more, never raise it without saying why.
 const loadBytesPerStep = 880
 
-// TestResolveAllocationBudget: what Resolve allocates per step stays within a budget
-// (issue 8, item 20, second round). It is the Program, which lives through the whole
-// compile: a Target's kind and implicit flag share a word.
-func TestResolveAllocationBudget(t *testing.T) {
-	if race.Enabled {
-		t.Skip("the race detector changes allocation counts; make test runs this without it")
-	}
-	const steps = 500
-	w, diags := Load("chain.yaml", mixedChain(steps))
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	resolveBytes := allocs.BytesPerRun(3, func() {
-		if _, diags := Resolve(w); len(diags) > 0 {
-			t.Fatal(diags)
-		}
-	})
-	if perStep := resolveBytes / steps; perStep > resolveBytesPerStep {
-		t.Errorf("Resolve of %d steps allocated %.0f bytes, %.0f a step; budget %d", steps, resolveBytes, perStep, resolveBytesPerStep)
-	}
-}
-
-// resolveBytesPerStep is TestResolveAllocationBudget's budget, in bytes a step of
+// resolveBytesPerStep is TestResolveAllocationsPerStep's budget of bytes, in bytes a step of
 // mixedChain. Measured: 555 with 72-byte Targets (408-byte Successors); 511 with 64-byte
 // ones (368). (279 with 24-byte Targets that pointed at the workflow's range instead of
 // copying it: fewer bytes, but five more heap pointers a step for every collection to
