@@ -2,21 +2,11 @@ package bpmn
 
 import (
 	"bytes"
-	"runtime"
 	"strings"
 	"testing"
-)
 
-// allocatedBy returns the bytes f allocates on the heap (cumulative, freed or not): a count,
-// not a time, so it does not depend on the machine's load.
-func allocatedBy(f func()) uint64 {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	f()
-	runtime.ReadMemStats(&after)
-	return after.TotalAlloc - before.TotalAlloc
-}
+	"github.com/wfc-dev/wfc/internal/allocs"
+)
 
 // memoryInputs are ~2 MB inputs in the forms DecodeAny reads, with the most each may allocate
 // per input byte. A taskflow once cost 17 bytes per byte (a []int of offsets for every byte,
@@ -57,7 +47,7 @@ func memoryInputs(t *testing.T) []struct {
 func TestDecodeAnyMemoryIsASmallMultipleOfInput(t *testing.T) {
 	for _, in := range memoryInputs(t) {
 		var err error
-		got := allocatedBy(func() { _, _, err = DecodeAny(in.src, testWrappers...) })
+		got := allocs.Bytes(func() { _, _, err = DecodeAny(in.src, testWrappers...) })
 		ratio := float64(got) / float64(len(in.src))
 		t.Logf("%s: %d bytes in, %d allocated (%.2f per byte), err %v", in.name, len(in.src), got, ratio, err)
 		if ratio > in.maxRatio {
