@@ -2,9 +2,9 @@ package bpmn
 
 import (
 	"encoding/base64"
-	"runtime"
 	"testing"
 
+	"github.com/wfc-dev/wfc/internal/allocs"
 	"github.com/wfc-dev/wfc/internal/race"
 )
 
@@ -36,16 +36,13 @@ func TestModelTaskflowAllocationBudget(t *testing.T) {
 	}
 
 	const runs = 5
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
-	for range runs {
-		if _, err := EncodeModelTaskflow(defs); err != nil {
-			t.Fatal(err)
+	perRun := int(allocs.Bytes(func() {
+		for range runs {
+			if _, err := EncodeModelTaskflow(defs); err != nil {
+				t.Fatal(err)
+			}
 		}
-	}
-	runtime.ReadMemStats(&after)
-	perRun := int((after.TotalAlloc - before.TotalAlloc) / runs)
+	}) / runs)
 	const overhead = 64 << 10 // the chunks and the writer's tables (placed children), in bytes
 	limit := len(tf) + len(tf)/128 + overhead
 	if perRun > limit {

@@ -4,10 +4,9 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/wfc-dev/wfc/internal/allocs"
-
 	"gopkg.in/yaml.v3"
 
+	"github.com/wfc-dev/wfc/internal/allocs"
 	"github.com/wfc-dev/wfc/internal/race"
 )
 
@@ -54,13 +53,9 @@ const resolveBytesPerStep = 520
 // liveBytes is how much more heap is in use after a collection while keep holds what f
 // returns than before f ran.
 func liveBytes(f func() any) (float64, any) {
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
+	before := allocs.Live()
 	kept := f()
-	runtime.GC()
-	runtime.ReadMemStats(&after)
-	return float64(after.HeapAlloc) - float64(before.HeapAlloc), kept
+	return float64(allocs.Live()) - float64(before), kept
 }
 
 // TestLoadRetainedAllocationBudget: once Load returns, yaml.v3's tree is garbage but for

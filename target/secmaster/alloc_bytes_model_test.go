@@ -53,19 +53,16 @@ func TestModelAllocationBudget(t *testing.T) {
 func TestModelRetainedAllocationBudget(t *testing.T) {
 	_, prog := loadForBudget(t)
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
-	var before, after runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&before)
+	before := allocs.Live()
 	defs, tasks, err := secmaster.EmitForBench(prog)
 	if err != nil {
 		t.Fatal(err)
 	}
-	runtime.GC()
-	runtime.ReadMemStats(&after)
+	after := allocs.Live()
 	runtime.KeepAlive(defs)
 	runtime.KeepAlive(tasks)
 	runtime.KeepAlive(prog) // counted before emit: the model points into it
-	perStep := float64(after.HeapAlloc-before.HeapAlloc) / budgetSteps
+	perStep := float64(after-before) / budgetSteps
 	t.Logf("emit of %d steps keeps %.0f bytes a step reachable", budgetSteps, perStep)
 	if perStep > modelRetainedBytesPerStep {
 		t.Errorf("after emitting %d steps, %.0f bytes a step stay reachable; budget %d", budgetSteps, perStep, modelRetainedBytesPerStep)
