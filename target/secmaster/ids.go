@@ -69,19 +69,38 @@ func idSuffix(key string) string {
 const base36Digits = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 // appendID appends prefix and key's id suffix to buf: the key's hash modulo idSpace in base
-// 36, zero-padded to idSuffixLen digits. Written digit by digit from the right, dividing by
-// the constant 36, where strconv.AppendUint divides by a variable base (~4× the
-// instructions, for every element id).
+// 36, zero-padded to idSuffixLen digits. The leading digit is 0 or 1 (idSpace is 2·36⁶);
+// the other six are written two at a time from base36Pairs, three divisions by the constant
+// 1296 where digit by digit cost six by 36 (~40% of the suffix's instructions, for every
+// element id), and strconv.AppendUint, dividing by a variable base, ~4× as many.
 func appendID(buf []byte, prefix string, key roleKey) []byte {
-	var digits [idSuffixLen]byte
 	v := uint64(key) % idSpace
-	for i := idSuffixLen - 1; i >= 0; i-- {
-		digits[i] = base36Digits[v%36]
-		v /= 36
-	}
 	buf = append(buf, prefix...)
+	buf = append(buf, base36Digits[v/pairSpace3])
+	rest := uint32(v % pairSpace3) // < 36⁶ < 2³²
+	var digits [idSuffixLen - 1]byte
+	for i := len(digits) - 2; i >= 0; i -= 2 {
+		pair := rest % pairSpace
+		rest /= pairSpace
+		digits[i], digits[i+1] = base36Pairs[2*pair], base36Pairs[2*pair+1]
+	}
 	return append(buf, digits[:]...)
 }
+
+// pairSpace is the number of two-digit base-36 numbers; pairSpace3 of six-digit ones.
+const (
+	pairSpace  = 36 * 36
+	pairSpace3 = pairSpace * pairSpace * pairSpace
+)
+
+// base36Pairs holds the two digits of each number below pairSpace, back to back: "00",
+// "01", ... "zz".
+var base36Pairs = func() (pairs [2 * pairSpace]byte) {
+	for n := range pairSpace {
+		pairs[2*n], pairs[2*n+1] = base36Digits[n/36], base36Digits[n%36]
+	}
+	return pairs
+}()
 
 // idAllocator hands out element ids derived from role keys. A key is the step id and the
 // element's role ("enrich", "approve/join", "decide/case/2"); keys of the whole workflow
