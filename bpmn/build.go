@@ -197,7 +197,7 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 	if from == nil || to == nil {
 		return nil, fmt.Errorf("cannot connect flow %q: both ends are needed", flowID)
 	}
-	if !from.Is("FlowNode") || !to.Is("FlowNode") {
+	if !isFlowNode(from) || !isFlowNode(to) {
 		return nil, fmt.Errorf("cannot connect flow %q from %s %q to %s %q: sequence flows join flow nodes (events, activities, gateways)",
 			flowID, from.Type, from.ID, to.Type, to.ID)
 	}
@@ -227,6 +227,15 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 	to.Incoming = d.appendRef(to.Incoming, f)
 	from.Parent.Children = append(from.Parent.Children, f)
 	return f, nil
+}
+
+// isFlowNode is e.Is("FlowNode"), from e's type set when it still holds: a flag where Is
+// compares type names, for both ends of every flow Connect makes.
+func isFlowNode(e *Element) bool {
+	if e.kinds != nil && e.kinds.of == e.Type {
+		return e.kinds.flowNode
+	}
+	return e.Is("FlowNode")
 }
 
 // Type sets of the elements the builder makes without being told their type.
