@@ -1,6 +1,7 @@
 package bpmn
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -102,6 +103,11 @@ func (d *Definitions) newElement(typ string, kinds *typeSet, parent *Element) *E
 	return e
 }
 
+// ErrDuplicateID is wrapped in the error of Register, and so of AddNode, Connect and the
+// rest, when the model already has the id: a caller that derives ids (the compiler hashes
+// them) tries another, and the failed call has left the model as it was.
+var ErrDuplicateID = errors.New("duplicate id")
+
 // Register adds e to the id registry. An empty id is not registered; a malformed or
 // already used id is an error and leaves the registry unchanged.
 func (d *Definitions) Register(e *Element) error {
@@ -112,7 +118,7 @@ func (d *Definitions) Register(e *Element) error {
 		return fmt.Errorf("id %q is not a valid BPMN id: start it with a letter or '_' and use only letters, digits, '_', '-' and '.'", e.ID)
 	}
 	if prev, dup := d.ByID[e.ID]; dup {
-		return fmt.Errorf("duplicate id %q: it is already used by a %s; give every element its own id", e.ID, prev.Type)
+		return fmt.Errorf("%w %q: it is already used by a %s; give every element its own id", ErrDuplicateID, e.ID, prev.Type)
 	}
 	d.ByID[e.ID] = e
 	return nil
