@@ -161,7 +161,7 @@ func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...At
 	for _, a := range attrs {
 		d.setAttr(e, a)
 	}
-	parent.Children = append(parent.Children, e)
+	parent.Children = d.appendRef(parent.Children, e)
 	return e, nil
 }
 
@@ -231,7 +231,7 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 	f.SourceRef, f.TargetRef = from, to
 	from.Outgoing = d.appendRef(from.Outgoing, f)
 	to.Incoming = d.appendRef(to.Incoming, f)
-	from.Parent.Children = append(from.Parent.Children, f)
+	from.Parent.Children = d.appendRef(from.Parent.Children, f)
 	return f, nil
 }
 
@@ -262,15 +262,20 @@ func (q *qualifiedName) of(prefix, local string) string {
 	return q.name
 }
 
-// appendRef is append(list, e), growing list from the slab. A list starts with room for
-// one: most flow nodes have one incoming and one outgoing flow, and room for two left half
-// of every such list unused (issue 8, item 20).
+// appendRef is append(list, e), growing list from the slab: the incoming and outgoing
+// lists of flow nodes, and child lists, which most elements but the process have one of
+// at most (a documentation, an event definition, a condition), each otherwise an
+// allocation of its own. A list starts with room for one: most flow nodes have one
+// incoming and one outgoing flow, and room for two left half of every such list unused
+// (issue 8, item 20).
 func (d *Definitions) appendRef(list []*Element, e *Element) []*Element {
 	if len(list) < cap(list) {
 		return append(list, e)
 	}
 	grown := d.refs.take(max(2*len(list), 1))
-	copy(grown, list)
+	if len(list) > 0 { // copy calls the runtime even for nothing, and most lists start empty
+		copy(grown, list)
+	}
 	grown[len(list)] = e
 	return grown[:len(list)+1]
 }
@@ -302,7 +307,7 @@ func (d *Definitions) SetExpression(parent *Element, tag, body string) *Element 
 			kept = append(kept, c)
 		}
 	}
-	parent.Children = append(kept, expr)
+	parent.Children = d.appendRef(kept, expr)
 	return expr
 }
 
