@@ -49,7 +49,9 @@ func documentOrder(g *graph) []*node {
 	out = append(out, g.end.joinsBefore...)
 	out = append(out, g.end)
 	for _, n := range g.steps {
-		out = append(out, n.joinsBefore...)
+		if len(n.joinsBefore) > 0 { // appending none still calls the runtime's copy
+			out = append(out, n.joinsBefore...)
+		}
 		out = append(out, n)
 	}
 	return out
@@ -149,7 +151,7 @@ func hasDocumentation(n *node) bool {
 func (em *emitter) withID(prefix string, key roleKey, add func(id string) (*bpmn.Element, error)) (*bpmn.Element, error) {
 	for attempt := 0; ; attempt++ {
 		el, err := add(em.ids.id(prefix, key, attempt))
-		if !errors.Is(err, bpmn.ErrDuplicateID) {
+		if err == nil || !errors.Is(err, bpmn.ErrDuplicateID) { // nil first: errors.Is is a call
 			return el, err
 		}
 	}
