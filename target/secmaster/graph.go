@@ -40,7 +40,9 @@ type node struct {
 	// grouped per branch rather than merged (joins.go).
 	parallelJoin bool
 
-	in          []*edge // incoming flows, filled by joins.go
+	// in is the flows reaching a step's node or the end, filled and used by insertJoins
+	// (joins.go); a joining gateway's are not kept.
+	in          []*edge
 	inCount     int     // how many flows reach the node, counted before in is filled
 	joinsBefore []*node // joining gateways joins.go put in front of this node
 	el          *bpmn.Element
