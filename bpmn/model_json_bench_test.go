@@ -2,27 +2,13 @@ package bpmn
 
 import (
 	"io"
-	"os"
 	"testing"
 )
 
-// compiledModel reads the model of a compiled 70-step workflow (testdata/compiled): the
-// mix of elements, attributes, references and DI the taskflow writer meets when compiling.
+// compiledModel is the model of a compiled 70-step workflow (testdata/compiled): the mix
+// of elements, attributes, references and DI the taskflow writer meets when compiling.
 func compiledModel(tb testing.TB) *Definitions {
-	tb.Helper()
-	src, err := os.ReadFile("testdata/compiled/generated-70.bpmn")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	doc, err := DecodeXML(src)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defs, err := Read(doc)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return defs
+	return readXMLFile(tb, "testdata/compiled/generated-70.bpmn")
 }
 
 // The compiled model's streamed JSON is byte for byte the JSON of Write's tree.
