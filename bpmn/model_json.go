@@ -153,15 +153,35 @@ func child(b []byte, state int) []byte {
 	return b
 }
 
-func (s *jsonSink) start(name *qname) {
+func (s *jsonSink) start(name *qname, attrs []Attr) {
 	if s.checkRoot {
 		s.checkRoot = false
 		if err := checkRootName(name.name); err != nil && s.err == nil {
 			s.err = err
 		}
 	}
-	s.keep(append(child(s.tail(), s.state), name.json...))
-	s.state = inName
+	b, state := child(s.tail(), s.state), inName
+	if len(attrs) > 0 && attrs[0].Name == "id" {
+		b, state = appendQuoted(append(b, name.idStart...), attrs[0].Value), inAttributes
+		attrs = attrs[1:]
+	} else {
+		b = append(b, name.json...)
+	}
+	s.appendAttrs(b, state, attrs)
+}
+
+func (s *jsonSink) startDI(name *qname, id, bpmnElement string) {
+	b, state := child(s.tail(), s.state), inName
+	if id != "" {
+		b, state = appendQuoted(append(b, name.idStart...), id), inAttributes
+	} else {
+		b = append(b, name.json...)
+	}
+	if bpmnElement != "" {
+		b, state = appendQuoted(key(b, state, "bpmnElement"), bpmnElement), inAttributes
+	}
+	s.keep(b)
+	s.state = state
 }
 
 // key starts an attribute.
@@ -193,17 +213,16 @@ func (s *jsonSink) attr(name, value string) {
 	s.state = inAttributes
 }
 
-func (s *jsonSink) attrList(attrs []Attr) {
-	if len(attrs) == 0 {
-		return
-	}
-	b, state := s.tail(), s.state
+func (s *jsonSink) attrList(attrs []Attr) { s.appendAttrs(s.tail(), s.state, attrs) }
+
+// appendAttrs appends attrs to b, the chunk in use, written up to the given state, and keeps it.
+func (s *jsonSink) appendAttrs(b []byte, state int, attrs []Attr) {
 	for _, a := range attrs {
 		b = appendQuoted(key(b, state, a.Name), a.Value)
 		state = inAttributes
 	}
 	s.keep(b)
-	s.state = inAttributes
+	s.state = state
 }
 
 // appendQuoted is appendJSString(b, s), faster for the strings of 8 to 16 bytes that are
@@ -229,11 +248,12 @@ func appendQuoted(b []byte, s string) []byte {
 	return b
 }
 
-// The text after an element's name in a reference, and in a dc:Bounds or di:waypoint (see
-// qname).
+// The text after an element's name in a reference, in a dc:Bounds or di:waypoint, and before
+// an id that is the first attribute (see qname).
 const (
 	refHead   = `,"elements":[{"type":"text","text":`
 	coordHead = `,"attributes":{"x":"`
+	idHead    = `,"attributes":{"id":`
 )
 
 // ref, bounds and waypoint write a whole element each, its fixed text in a few appends.
