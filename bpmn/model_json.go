@@ -25,12 +25,30 @@ func EncodeModelTaskflow(defs *Definitions) (string, error) {
 	// storage, sized once: exactly, unless strings need escapes (see jsonSize).
 	var sb strings.Builder
 	sb.Grow(base64.StdEncoding.EncodedLen(taskflowJSONSize(w.jsonSize())))
-	b64 := newBase64Writer(&sb)
-	if err := w.writeJSON(b64, true); err != nil {
+	if err := w.writeTaskflow(&sb); err != nil {
 		return "", err
 	}
-	b64.Close() // writes to a strings.Builder cannot fail
 	return sb.String(), nil
+}
+
+// WriteModelTaskflow writes EncodeModelTaskflow(defs) to w as it is encoded, a few
+// kilobytes at a time: a large workflow's taskflow (21 MB of base64 at 10,000 steps) need
+// never be whole in memory on its way to a file. A failed write to w ends it with w's error.
+func WriteModelTaskflow(defs *Definitions, w io.Writer) error {
+	wr, err := newWriter(defs)
+	if err != nil {
+		return err
+	}
+	return wr.writeTaskflow(w)
+}
+
+// writeTaskflow writes the base64 taskflow of the model wr walks to w.
+func (wr *writer) writeTaskflow(w io.Writer) error {
+	b64 := newBase64Writer(w)
+	if err := wr.writeJSON(b64, true); err != nil {
+		return err
+	}
+	return b64.Close()
 }
 
 // EncodeModelTaskflowJSON is EncodeTaskflowJSON(Write(defs)) without the tree: the

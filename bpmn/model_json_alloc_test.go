@@ -2,6 +2,7 @@ package bpmn
 
 import (
 	"encoding/base64"
+	"io"
 	"testing"
 
 	"github.com/wfc-dev/wfc/internal/allocs"
@@ -47,5 +48,31 @@ func TestModelTaskflowAllocationBudget(t *testing.T) {
 	limit := len(tf) + len(tf)/128 + overhead
 	if perRun > limit {
 		t.Errorf("a %d-byte taskflow allocates %d bytes; want at most %d", len(tf), perRun, limit)
+	}
+}
+
+// TestWriteModelTaskflowAllocationBudget: written to a stream, a taskflow costs its chunks
+// and the writer's tables, whatever its size: a 3,000-node chain's 1.3 MB of base64 never
+// exists whole. EncodeModelTaskflow, which returns the string, costs the string on top.
+func TestWriteModelTaskflowAllocationBudget(t *testing.T) {
+	if race.Enabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	bytesFor := func(defs *Definitions) float64 {
+		return allocs.BytesPerRun(5, func() {
+			if err := WriteModelTaskflow(defs, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	small, large := buildChain(t, 100), buildChain(t, 3000)
+	tf, err := EncodeModelTaskflow(large)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const overhead = 64 << 10 // the chunks and the writer's tables (placed children), in bytes
+	if got := bytesFor(large); got > overhead || got > 2*bytesFor(small)+8<<10 {
+		t.Errorf("streaming a %d-byte taskflow allocates %.0f bytes (%.0f for a 100-node chain); want at most %d and about the same",
+			len(tf), got, bytesFor(small), overhead)
 	}
 }

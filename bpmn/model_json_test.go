@@ -43,6 +43,10 @@ func assertStreamMatchesTree(t *testing.T, name string, defs *Definitions) {
 	if gotTF != wantTF {
 		t.Fatalf("%s: streamed taskflow differs from the tree's", name)
 	}
+	var written strings.Builder
+	if err := WriteModelTaskflow(defs, &written); (err == nil) != (gotErr == nil) || written.String() != gotTF && gotErr == nil {
+		t.Fatalf("%s: WriteModelTaskflow gives %d bytes (err %v), EncodeModelTaskflow %d (err %v)", name, written.Len(), err, len(gotTF), gotErr)
+	}
 	if wantErr != nil {
 		return
 	}
@@ -123,6 +127,37 @@ func TestModelJSONRefusesWhatTheTreeRefuses(t *testing.T) {
 	if _, err := EncodeModelTaskflow(nil); err == nil {
 		t.Error("nil definitions were written")
 	}
+}
+
+// A write that fails ends the taskflow with the writer's error, and nothing is written after
+// it: a full disk or a closed pipe stops compile at once.
+func TestWriteModelTaskflowStopsAtTheFirstFailedWrite(t *testing.T) {
+	defs := buildChain(t, 300)
+	full := &failAfter{room: 10 << 10, err: errors.New("disk full")}
+	if err := WriteModelTaskflow(defs, full); !errors.Is(err, full.err) {
+		t.Fatalf("err = %v, want the writer's %v", err, full.err)
+	}
+	if full.calls != full.failedAt {
+		t.Errorf("%d writes were made after the one that failed", full.calls-full.failedAt)
+	}
+}
+
+// failAfter accepts room bytes, then fails every write with err.
+type failAfter struct {
+	room, calls, failedAt int
+	err                   error
+}
+
+func (f *failAfter) Write(p []byte) (int, error) {
+	f.calls++
+	if len(p) > f.room {
+		if f.failedAt == 0 {
+			f.failedAt = f.calls
+		}
+		return 0, f.err
+	}
+	f.room -= len(p)
+	return len(p), nil
 }
 
 // The taskflow of a model costs a number of allocations that does not grow with its size

@@ -32,7 +32,11 @@ func compile(t testing.TB, src string) Version {
 	if res == nil || diags.HasErrors() {
 		t.Fatalf("compile: %v", diags)
 	}
-	return FromRequest(res.Request)
+	req, err := res.Request()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return FromRequest(req)
 }
 
 func TestCompareIgnoresEncodingDetails(t *testing.T) {

@@ -17,7 +17,7 @@ func compiling(t *testing.T, src string) func(int64) (secmaster.CreateVersionReq
 		if res == nil || diags.HasErrors() {
 			t.Fatalf("compile: %v", diags)
 		}
-		return res.Request, nil
+		return res.Request()
 	}
 }
 

@@ -36,12 +36,12 @@ func goldenCases(t *testing.T) []goldenCase {
 	for _, path := range examples {
 		res := compileFile(t, path)
 		cases = append(cases, goldenCase{"example-" + strings.TrimSuffix(filepath.Base(path), ".yaml"),
-			func(t *testing.T) *bpmn.Definitions { return compileFile(t, path).Defs }, res.Request.Name})
+			func(t *testing.T) *bpmn.Definitions { return compileFile(t, path).Defs }, res.RequestWithoutTaskflow().Name})
 	}
 	// Two cases of a switch going to the same step: two flows the layout routes alike.
 	const sameStep = "testdata/cases-to-one-step.yaml"
 	cases = append(cases, goldenCase{"cases-to-one-step",
-		func(t *testing.T) *bpmn.Definitions { return compileFile(t, sameStep).Defs }, compileFile(t, sameStep).Request.Name})
+		func(t *testing.T) *bpmn.Definitions { return compileFile(t, sameStep).Defs }, compileFile(t, sameStep).RequestWithoutTaskflow().Name})
 	for name, path := range map[string]string{
 		"lanes":          "../testdata/conformance/bpmnlint/fixtures/label-required__valid-participant-lanes.bpmn",
 		"boundary-pools": "../testdata/conformance/bpmnlint/fixtures/no-bpmndi__valid-complex.bpmn",

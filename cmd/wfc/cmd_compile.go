@@ -94,17 +94,16 @@ var compileEmitSuffix = map[string]string{
 
 // The first garbage collection of a compile (see internal/startheap), in bytes: a compile's
 // heap grows with its workflow until the output is written, so the first goal is what it
-// will allocate. Compiling and writing a generated workflow allocates 144 bytes per byte of
-// YAML at 1,000 steps and 134 at 10,000 (96 MB, 69 MB still live at the end), so at 160 a
-// whole compile fits under the goal and never collects, and its peak memory is what it
-// allocated (106 MB at 10,000 steps, 101 MB collecting four times from 24 MiB). The floor
-// keeps small and unknown inputs (a pipe) where they were; past the ceiling (1.6 MB of YAML,
-// 24,000 steps) a first collection finds most of the heap live, so it costs little, and
-// memory goes back to the collector's bound sooner. Only compile raises it: lint reads many
-// small files and keeps its peak memory (30 MiB for bpmnlint's 202 fixtures, issue 8, item
-// 19) with Go's default.
+// will allocate. Compiling and writing a generated workflow allocates 104 bytes per byte of
+// YAML at 1,000 steps and 98 at 10,000 (69 MB; the taskflow is encoded as it is written, so
+// it never adds to this), so at 128 a whole compile fits under the goal and never collects,
+// and its peak memory is what it allocated (82 MB at 10,000 steps). The floor keeps small and
+// unknown inputs (a pipe) where they were; past the ceiling (2 MB of YAML, 30,000 steps) a
+// first collection finds most of the heap live, so it costs little, and memory goes back to
+// the collector's bound sooner. Only compile raises it: lint reads many small files and keeps
+// its peak memory (30 MiB for bpmnlint's 202 fixtures, issue 8, item 19) with Go's default.
 const (
-	compileHeapPerInputByte = 160
+	compileHeapPerInputByte = 128
 	compileMinFirstHeapGoal = 24 << 20
 	compileMaxFirstHeapGoal = 256 << 20
 )

@@ -53,7 +53,7 @@ func TestCompileStdoutFailsMidway(t *testing.T) {
 	}
 }
 
-// TestCompileFirstHeapGoalFollowsTheLargestInput: the first collection's goal is 160 bytes per
+// TestCompileFirstHeapGoalFollowsTheLargestInput: the first collection's goal is 128 bytes per
 // byte of the largest input, standard input included when it is a file, within 24 and 256 MiB.
 func TestCompileFirstHeapGoalFollowsTheLargestInput(t *testing.T) {
 	dir := t.TempDir()
@@ -82,9 +82,9 @@ func TestCompileFirstHeapGoalFollowsTheLargestInput(t *testing.T) {
 		want  uint64
 	}{
 		{pipe, []string{small}, 24 << 20},
-		{pipe, []string{small, large, filepath.Join(dir, "missing.yaml")}, 700_000 * 160},
-		{pipe, []string{"-"}, 24 << 20},      // a pipe's size is unknown
-		{file, []string{"-"}, 700_000 * 160}, // wfc compile - < large.yaml
+		{pipe, []string{small, large, filepath.Join(dir, "missing.yaml")}, 700_000 * compileHeapPerInputByte},
+		{pipe, []string{"-"}, 24 << 20},                          // a pipe's size is unknown
+		{file, []string{"-"}, 700_000 * compileHeapPerInputByte}, // wfc compile - < large.yaml
 		{pipe, []string{huge}, 256 << 20},
 	} {
 		e := &env{stdin: c.stdin}

@@ -63,7 +63,7 @@ func runPackage(e *env, args []string) int {
 			failed = true
 			continue
 		}
-		name := cw.res.Request.Name
+		name := cw.res.RequestWithoutTaskflow().Name
 		if prev, dup := byName[name]; dup {
 			fmt.Fprintf(e.stderr, "wfc: package: %s and %s are both named %q; an import file holds each workflow once\n", prev, file, name)
 			failed = true
@@ -71,7 +71,12 @@ func runPackage(e *env, args []string) int {
 		}
 		byName[name] = file
 		nw := cw.newWorkflow(*dataclassID)
-		req := cw.res.Request
+		req, err := cw.res.Request()
+		if err != nil {
+			fmt.Fprintf(e.stderr, "wfc: package: %s: %v\n", file, err)
+			failed = true
+			continue
+		}
 		wfs = append(wfs, exportfile.Workflow{
 			Workflow: secmaster.Workflow{Name: name, Description: nw.Description, AopType: nw.AopType, DataclassID: nw.DataclassID, Labels: nw.Labels, EngineType: secmaster.EnginePublic},
 			Versions: []secmaster.WorkflowVersion{{Name: req.Name, Description: req.Description, Taskconfig: req.Taskconfig,
@@ -183,8 +188,9 @@ func (c *compiledWorkflow) newWorkflow(dataclassID string) secmaster.CreateWorkf
 	if dataclassID == "" {
 		dataclassID = c.wf.Dataclass.Value
 	}
-	req := secmaster.CreateWorkflowRequest{Name: c.res.Request.Name, Description: c.res.Request.Description,
-		AopType: c.res.Request.AopType, DataclassID: dataclassID, EngineType: secmaster.EnginePublic}
+	v := c.res.RequestWithoutTaskflow()
+	req := secmaster.CreateWorkflowRequest{Name: v.Name, Description: v.Description,
+		AopType: v.AopType, DataclassID: dataclassID, EngineType: secmaster.EnginePublic}
 	if len(c.wf.Labels) > 0 {
 		req.Labels = c.wf.Labels[0].Value // the API takes one entity type
 	}

@@ -58,7 +58,11 @@ func newVersion(t *testing.T, srv *secmastertest.Server, wfID, name, description
 	if res == nil || diags.HasErrors() {
 		t.Fatalf("compile: %v", diags)
 	}
-	if _, err := testClient(t, srv).CreateVersion(context.Background(), wfID, res.Request); err != nil {
+	req, err := res.Request()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := testClient(t, srv).CreateVersion(context.Background(), wfID, req); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -177,15 +177,20 @@ func prepareItems(e *env, cfg *config.Config, f *pushFlags, files []string) ([]p
 			outcomes[i] = publish.Outcome{File: file, Status: publish.Failed, Err: err}
 			continue
 		}
+		req, err := cw.res.Request()
+		if err != nil {
+			outcomes[i] = publish.Outcome{File: file, Status: publish.Failed, Err: err}
+			continue
+		}
 		items[i] = pushItem(cfg, f, file, cw)
-		locals[i] = localWorkflow{prog: cw.prog, version: versionOf(cw.res.Request)}
+		locals[i] = localWorkflow{prog: cw.prog, version: versionOf(req)}
 	}
 	return items, locals, outcomes
 }
 
 // pushItem says where file goes (remoteWorkflow) and how to compile and create it.
 func pushItem(cfg *config.Config, f *pushFlags, file string, cw *compiledWorkflow) publish.Item {
-	it := remoteWorkflow(cfg, file, f.workflowID, cw.res.Request.Name)
+	it := remoteWorkflow(cfg, file, f.workflowID, cw.res.RequestWithoutTaskflow().Name)
 	it.Compile, it.NewWorkflow = cw.requestFor, cw.newWorkflow(f.dataclassID)
 	return it
 }
@@ -244,7 +249,7 @@ func (c *compiledWorkflow) requestFor(processNumber int64) (secmaster.CreateVers
 	if err != nil {
 		return secmaster.CreateVersionRequest{}, err
 	}
-	return res.Request, nil
+	return res.Request()
 }
 
 // printPushOutcome writes the one-line result, and for a plan the changes indented below it.

@@ -109,7 +109,9 @@ func localWorkflowOf(u *target.Unit) localWorkflow {
 	lw := localWorkflow{prog: u.Program}
 	switch a := u.Artifact.(type) {
 	case *smtarget.Result:
-		lw.version = versionOf(a.Request)
+		if req, err := a.Request(); err == nil { // else (a bug in wfc) compared as no version
+			lw.version = versionOf(req)
+		}
 	case *dwtarget.Artifact:
 		lw.flowSpec, _ = a.Spec() // nil when it cannot be written: nothing is filtered then
 	}

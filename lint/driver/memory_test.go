@@ -19,7 +19,11 @@ func TestLintMemoryIsASmallMultipleOfInput(t *testing.T) {
 	if res == nil || diags.HasErrors() {
 		t.Fatalf("generated workflow does not compile: %v", diags.Error())
 	}
-	taskflow := []byte(res.Request.Taskflow)
+	req, err := res.Request()
+	if err != nil {
+		t.Fatal(err)
+	}
+	taskflow := []byte(req.Taskflow)
 	prose := bytes.Repeat([]byte("not a diagram, just words, "), len(taskflow)/27)
 	svg := append([]byte(`<svg xmlns="http://www.w3.org/2000/svg">`), bytes.Repeat([]byte(`<rect x="1" y="2" width="10" height="10"/>`), len(taskflow)/42)...)
 	svg = append(svg, "</svg>"...)

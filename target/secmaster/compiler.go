@@ -2,6 +2,7 @@ package secmaster
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/wfc-dev/wfc/bpmn"
 	"github.com/wfc-dev/wfc/bpmn/layout"
@@ -27,22 +28,49 @@ type Request = resource.CreateVersionRequest
 
 // Result is one compiled workflow.
 type Result struct {
-	Request Request
 	// Defs is the BPMN model, laid out; each element's Origin is the diag.Range of the YAML
 	// it was compiled from (lint reports there).
 	Defs       *bpmn.Definitions
 	Taskconfig *Taskconfig
-	prog       *workflow.Program // what this was built from, for WithProcessNumber
-	opts       Options
+	// request is the create-version request but its taskflow, which is written from Defs
+	// when it is asked for: `wfc compile` streams it to the output (EmitTo), so that its
+	// megabytes of base64 (21 MB at 10,000 steps) are never whole in memory, and Request
+	// encodes it once for those who need it whole.
+	request  Request
+	taskflow func() (string, error) // Defs' base64 taskflow, encoded on the first call
+	prog     *workflow.Program      // what this was built from, for WithProcessNumber
+	opts     Options
 }
 
-// Document is the xml-js tree of Defs, the tree inside Request.Taskflow, built anew on each
-// call: compiling writes the taskflow straight from the model (bpmn.EncodeModelTaskflow),
+// RequestWithoutTaskflow is the create-version request with an empty taskflow: its name,
+// description, type and parameters, without encoding megabytes of base64.
+func (r *Result) RequestWithoutTaskflow() Request { return r.request }
+
+// Request is the create-version request body, its taskflow encoded from Defs on the first
+// call. The error is a model the taskflow cannot be written from, a bug in wfc.
+func (r *Result) Request() (Request, error) {
+	req := r.request
+	if r.taskflow == nil {
+		return req, fmt.Errorf("the workflow was compiled for linting only; it has no request")
+	}
+	var err error
+	req.Taskflow, err = r.taskflow()
+	return req, err
+}
+
+// Document is the xml-js tree of Defs, the tree inside the request's taskflow, built anew on
+// each call: compiling writes the taskflow straight from the model (bpmn.WriteModelTaskflow),
 // and only the xml and tree forms need the tree.
 func (r *Result) Document() (*bpmn.Document, error) { return bpmn.Write(r.Defs) }
 
 // RequestJSON is the request body as indented JSON, ending in a newline.
-func (r *Result) RequestJSON() ([]byte, error) { return indentedJSON(r.Request) }
+func (r *Result) RequestJSON() ([]byte, error) {
+	req, err := r.Request()
+	if err != nil {
+		return nil, err
+	}
+	return indentedJSON(req)
+}
 
 // TaskconfigJSON is the taskconfig as indented JSON, ending in a newline.
 func (r *Result) TaskconfigJSON() ([]byte, error) { return marshalIndent(r.Taskconfig) }
@@ -110,10 +138,6 @@ func build(prog *workflow.Program, opts Options) (*Result, error) {
 	if opts.ModelOnly {
 		return &Result{Defs: defs}, nil
 	}
-	taskflow, err := bpmn.EncodeModelTaskflow(defs)
-	if err != nil {
-		return nil, err
-	}
 	tc := buildTaskconfig(w, nodes)
 	tcJSON, err := tc.marshal()
 	if err != nil {
@@ -133,9 +157,9 @@ func build(prog *workflow.Program, opts Options) (*Result, error) {
 		Taskconfig:   string(tcJSON),
 		Input:        input,
 		Output:       output,
-		Taskflow:     taskflow,
 		TaskflowType: "JSON",
 		AopType:      AopType(w),
 	}
-	return &Result{Request: req, Defs: defs, Taskconfig: tc}, nil
+	taskflow := sync.OnceValues(func() (string, error) { return bpmn.EncodeModelTaskflow(defs) })
+	return &Result{request: req, taskflow: taskflow, Defs: defs, Taskconfig: tc}, nil
 }

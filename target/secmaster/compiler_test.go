@@ -163,7 +163,7 @@ func TestRequestShape(t *testing.T) {
 	if req["input"] != "" || req["output"] != "" || req["taskflow_type"] != "JSON" || req["aop_type"] != "NORMAL" {
 		t.Errorf("input %q output %q taskflow_type %q aop_type %q", req["input"], req["output"], req["taskflow_type"], req["aop_type"])
 	}
-	tc := res.Request.Taskconfig
+	tc := mustRequest(t, res).Taskconfig
 	if !strings.HasPrefix(tc, `{"trigger":{"advanced":{"retry_times":0,"retry_interval":"30","log_level":"Info"}},"node_info":{`) ||
 		!strings.Contains(tc, `},"usertask_info":{}}`) {
 		t.Errorf("taskconfig has the wrong shape: %s", tc)
@@ -287,7 +287,7 @@ func TestModelOnlyGivesTheSameModel(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	if model.Taskconfig != nil || model.Request.Taskflow != "" {
+	if _, err := model.Request(); model.Taskconfig != nil || err == nil {
 		t.Fatal("ModelOnly still built the tree or the taskflow")
 	}
 	fromModel, err := bpmn.Write(model.Defs)

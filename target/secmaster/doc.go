@@ -5,9 +5,10 @@
 //
 // The pipeline is: the resolved program (workflow.Resolve, which also reports what cannot
 // be resolved) and the shape checks (check.go) → a small graph of nodes and flows built from
-// the program's targets (graph.go, joins.go) → the typed BPMN model (emit.go) → layout (bpmn/layout) → the taskflow,
-// the xml-js tree's JSON written straight from the model (bpmn.EncodeModelTaskflow) → the
-// request (compiler.go, taskconfig.go, params.go). How a plugin
+// the program's targets (graph.go, joins.go) → the typed BPMN model (emit.go) → layout (bpmn/layout) → the
+// request (compiler.go, taskconfig.go, params.go), whose taskflow, the xml-js tree's JSON
+// written straight from the model, is encoded only when it is asked for: streamed to the
+// output by Result.EmitTo (bpmn.WriteModelTaskflow), or whole by Result.Request. How a plugin
 // action, an approval and a sub-workflow call are carried in the BPMN and in taskconfig is
 // not public; that mapping lives in secmaster_mapping.go alone.
 //

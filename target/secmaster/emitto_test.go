@@ -6,10 +6,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
+	"github.com/wfc-dev/wfc/internal/allocs"
 	"github.com/wfc-dev/wfc/internal/race"
 	"github.com/wfc-dev/wfc/target"
 	"github.com/wfc-dev/wfc/target/secmaster"
@@ -82,19 +82,41 @@ func TestEmitToReportsAWriteErrorMidway(t *testing.T) {
 }
 
 // TestEmitToAllocationBudget: streaming the request of a 1,000-step workflow (2.3 MB) allocates
-// its 64 KiB buffer and small change, not the body.
+// its 64 KiB buffer, the taskflow writer's chunks and tables and small change: neither the
+// body nor the 2 MB taskflow inside it, which is encoded as it is written.
 func TestEmitToAllocationBudget(t *testing.T) {
 	if race.Enabled {
 		t.Skip("the race detector changes allocation counts")
 	}
 	res := mustCompile(t, "gen.yaml", generateWorkflow(1000))
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	if err := res.EmitTo(io.Discard, secmaster.FormRequest); err != nil {
-		t.Fatal(err)
+	n := allocs.Bytes(func() {
+		if err := res.EmitTo(io.Discard, secmaster.FormRequest); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if n > 192<<10 {
+		t.Errorf("streaming a 2.3 MB request allocates %d bytes; want at most 192 KiB", n)
 	}
-	runtime.ReadMemStats(&after)
-	if n := after.TotalAlloc - before.TotalAlloc; n > 128<<10 {
-		t.Errorf("streaming a 2.3 MB request allocates %d bytes; want at most 128 KiB (the 64 KiB buffer)", n)
+}
+
+// TestTaskflowIsEncodedWhenAskedForAllocationBudget: compiling does not encode the taskflow
+// (2 MB of base64 at 1,000 steps, the largest allocation of a compile); Request encodes it on
+// its first call and keeps it.
+func TestTaskflowIsEncodedWhenAskedForAllocationBudget(t *testing.T) {
+	if race.Enabled {
+		t.Skip("the race detector changes allocation counts")
+	}
+	src := generateWorkflow(1000)
+	var res *secmaster.Result
+	compiling := allocs.Bytes(func() { res = mustCompile(t, "gen.yaml", src) })
+	var taskflow string
+	first := allocs.Bytes(func() { taskflow = mustRequest(t, res).Taskflow })
+	again := allocs.Bytes(func() { _ = mustRequest(t, res) })
+	if first < uint64(len(taskflow)) {
+		t.Errorf("the first Request allocated %d bytes, less than its %d-byte taskflow: compiling (%d bytes) encoded it already",
+			first, len(taskflow), compiling)
+	}
+	if again > 4<<10 {
+		t.Errorf("a second Request allocated %d bytes; the taskflow is encoded once", again)
 	}
 }

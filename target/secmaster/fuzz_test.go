@@ -36,7 +36,7 @@ func FuzzCompileFile(f *testing.F) {
 		if diags.HasErrors() {
 			t.Fatalf("a result despite errors: %v", diags)
 		}
-		doc, err := bpmn.DecodeTaskflow(res.Request.Taskflow)
+		doc, err := bpmn.DecodeTaskflow(mustRequest(t, res).Taskflow)
 		if err != nil {
 			t.Fatalf("taskflow does not decode: %v", err)
 		}

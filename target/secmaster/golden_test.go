@@ -89,6 +89,16 @@ func mustCompile(t testing.TB, file string, src []byte) *secmaster.Result {
 	return res
 }
 
+// mustRequest is res's create-version request, taskflow included.
+func mustRequest(t testing.TB, res *secmaster.Result) secmaster.Request {
+	t.Helper()
+	req, err := res.Request()
+	if err != nil {
+		t.Fatalf("the request has no taskflow: %v", err)
+	}
+	return req
+}
+
 // TestExamplesGolden compiles every bundled example and compares the request, taskconfig,
 // BPMN XML and tree with testdata/examples/NAME.*.
 func TestExamplesGolden(t *testing.T) {

@@ -94,14 +94,13 @@ func TestRequestJSONAllocationBudget(t *testing.T) {
 		Taskflow:    strings.Repeat("QUJD", 1<<18),
 		AopType:     "NORMAL",
 	}
-	res := &Result{Request: r}
-	body, err := res.RequestJSON()
+	body, err := indentedJSON(r)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	_, _ = res.RequestJSON()
+	_, _ = indentedJSON(r)
 	runtime.ReadMemStats(&after)
 	// The buffer, rounded up to the allocator's page, and the small values reflect boxes.
 	if n, limit := after.TotalAlloc-before.TotalAlloc, uint64(len(body))+64<<10; n > limit {

@@ -72,17 +72,19 @@ func marshalIndent(v any) ([]byte, error) {
 // The error is always nil (RequestJSON's signature).
 func indentedJSON(r Request) ([]byte, error) {
 	var size jsonLength
-	writeRequestJSON(&size, r)
+	writeRequestJSON(&size, r, nil)
 	var b bytes.Buffer
 	b.Grow(int(size))
-	writeRequestJSON(&b, r)
+	writeRequestJSON(&b, r, nil)
 	return b.Bytes(), nil
 }
 
 // writeRequestJSON writes indentedJSON's bytes to w member by member: every field is a
 // string, so the layout around the values is fixed, and encoding/json would otherwise build
 // the whole body and scan it once more to indent it, megabytes of taskflow included.
-func writeRequestJSON(w jsonSink, r Request) {
+// writeTaskflow, when not nil, writes the taskflow's value in place of r.Taskflow, between
+// its quotes: base64 needs no escapes (Result.EmitTo streams it from the model).
+func writeRequestJSON(w jsonSink, r Request, writeTaskflow func()) {
 	v := reflect.ValueOf(r)
 	t := v.Type()
 	w.WriteString("{\n")
@@ -94,6 +96,12 @@ func writeRequestJSON(w jsonSink, r Request) {
 		key, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 		writeJSONString(w, key)
 		w.WriteString(": ")
+		if writeTaskflow != nil && t.Field(i).Name == "Taskflow" {
+			w.WriteByte('"')
+			writeTaskflow()
+			w.WriteByte('"')
+			continue
+		}
 		writeJSONString(w, v.Field(i).String())
 	}
 	w.WriteString("\n}\n")

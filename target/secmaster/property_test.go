@@ -59,7 +59,7 @@ func TestTaskflowReadsBack(t *testing.T) {
 	for _, c := range corpus(t) {
 		t.Run(c.name, func(t *testing.T) {
 			res := mustCompile(t, c.name, c.src)
-			doc, err := bpmn.DecodeTaskflow(res.Request.Taskflow)
+			doc, err := bpmn.DecodeTaskflow(mustRequest(t, res).Taskflow)
 			if err != nil {
 				t.Fatalf("taskflow does not decode: %v", err)
 			}

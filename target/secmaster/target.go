@@ -74,7 +74,8 @@ func (r *Result) Emit(form string) ([]byte, error) {
 	case FormRequest:
 		return r.RequestJSON()
 	case FormTaskflow:
-		return []byte(r.Request.Taskflow + "\n"), nil
+		tf, err := r.taskflow()
+		return []byte(tf + "\n"), err
 	case FormTaskconfig:
 		return r.TaskconfigJSON()
 	case FormXML, FormTree:
@@ -92,24 +93,30 @@ func (r *Result) Emit(form string) ([]byte, error) {
 }
 
 // streamBuffer is the buffer EmitTo writes through, in bytes: the request's small members go
-// out in few writes, its taskflow (megabytes of base64) in one.
+// out in few writes, its taskflow in 4 KiB pieces of base64 as they are encoded.
 const streamBuffer = 64 << 10
 
-// EmitTo writes one form to w (target.Streamer): the request and the taskflow as they are
-// written, never whole in memory, with the same bytes as Emit; the other forms as Emit
-// renders them. Only the request's and taskflow's errors are w's.
+// EmitTo writes one form to w (target.Streamer): the request and the taskflow as the
+// taskflow is encoded from the model, never whole in memory, with the same bytes as Emit;
+// the other forms as Emit renders them. The error is w's, or (a bug in wfc) a model the
+// taskflow cannot be written from.
 func (r *Result) EmitTo(w io.Writer, form string) error {
 	if r.Taskconfig == nil || form != FormRequest && form != FormTaskflow {
 		return target.WriteForm(r, w, form)
 	}
 	bw := bufio.NewWriterSize(w, streamBuffer)
+	var err error
+	writeTaskflow := func() { err = bpmn.WriteModelTaskflow(r.Defs, bw) }
 	if form == FormRequest {
-		writeRequestJSON(bw, r.Request)
+		writeRequestJSON(bw, r.request, writeTaskflow)
 	} else {
-		bw.WriteString(r.Request.Taskflow)
+		writeTaskflow()
 		bw.WriteByte('\n')
 	}
-	return bw.Flush() // a bufio.Writer keeps its first error
+	if flushErr := bw.Flush(); flushErr != nil { // a bufio.Writer keeps its first error
+		return flushErr
+	}
+	return err
 }
 
 // Model is the laid-out BPMN model, which the lint BPMN rules read (target.Modeler).

@@ -35,10 +35,10 @@ func TestWithProcessNumberRebuildsOnlyWhenTheNumberDiffers(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
-	if got.Request != want.Request {
+	if mustRequest(t, got) != mustRequest(t, want) {
 		t.Errorf("rebuilt request differs from compiling with ProcessNumber %d", other)
 	}
-	if got.Request == res.Request {
+	if mustRequest(t, got) == mustRequest(t, res) {
 		t.Errorf("the process number changed nothing in the request")
 	}
 }
