@@ -457,11 +457,11 @@ func (w *writer) open(name *qname, e *Element) {
 func addedAttrs(e *Element) (id, name bool) {
 	hasID, hasName := e.ID == "", e.Name == "" // nothing to add when unset
 	for _, a := range e.Attrs {
-		if hasID && hasName { // usually after the first two: the builder puts id and name first
-			break
-		}
 		hasID = hasID || a.Name == "id"
 		hasName = hasName || a.Name == "name"
+		if hasID && hasName { // usually within the first two: the builder puts id and name first
+			break
+		}
 	}
 	return !hasID, !hasName
 }
@@ -676,12 +676,16 @@ func (w *writer) diagram(d *Diagram) {
 
 func (w *writer) shape(names *diNames, s *Shape) {
 	w.out.startDI(names.shape, s.ID, drawnID(s.Element, s.BPMNElement))
-	for _, f := range shapeFlags(s) {
-		if f.v != nil {
-			w.out.attr(f.name, strconv.FormatBool(*f.v))
+	if s.IsHorizontal != nil || s.IsExpanded != nil || s.IsMarkerVisible != nil {
+		for _, f := range shapeFlags(s) {
+			if f.v != nil {
+				w.out.attr(f.name, strconv.FormatBool(*f.v))
+			}
 		}
 	}
-	w.out.attrList(s.Attrs)
+	if len(s.Attrs) > 0 { // seldom: a compiled diagram's shapes and edges have none
+		w.out.attrList(s.Attrs)
+	}
 	if s.Bounds != nil {
 		w.out.bounds(names.bounds, s.Bounds)
 	}
@@ -704,7 +708,9 @@ func shapeFlags(s *Shape) [3]shapeFlag {
 
 func (w *writer) edge(names *diNames, e *Edge) {
 	w.out.startDI(names.edge, e.ID, drawnID(e.Element, e.BPMNElement))
-	w.out.attrList(e.Attrs)
+	if len(e.Attrs) > 0 {
+		w.out.attrList(e.Attrs)
+	}
 	for _, p := range e.Waypoints {
 		w.out.waypoint(names.waypoint, p)
 	}
