@@ -30,3 +30,24 @@ func TestAppendQuotedIsAppendJSString(t *testing.T) {
 		}
 	}
 }
+
+// A string longer than the sink's chunk makes an element's JSON outgrow it, in an attribute
+// or in a reference (a flow's id in its ends' outgoing and incoming), in the middle of a
+// chain long enough to flush several times: the streamed JSON is still the tree's.
+func TestModelJSONOutgrowsItsChunk(t *testing.T) {
+	defs := buildChain(t, 200)
+	var nodes []*Element
+	for _, c := range defs.Element.Children[0].Children {
+		if c.Type != "SequenceFlow" {
+			nodes = append(nodes, c)
+		}
+	}
+	for i, long := range []int{sinkFlushAt - 100, 2 * sinkFlushAt, 5 * sinkFlushAt} {
+		nodes[30+i*50].SetAttr("soar:note", strings.Repeat("n", long))
+		from, to := nodes[10+i*50], nodes[11+i*50]
+		if _, err := defs.Connect("F"+strings.Repeat("f", long), from, to); err != nil {
+			t.Fatal(err)
+		}
+	}
+	assertStreamMatchesTree(t, "chain with long strings", defs)
+}
