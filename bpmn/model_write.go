@@ -572,30 +572,26 @@ func formatCoord(v float64) string {
 }
 
 // appendCoord appends formatCoord(v) to buf.
+//
+// Most coordinates are whole, non-negative and below a million: their digits are written
+// from a table of three-digit groups, a few stores each, in a fifth of what strconv's general
+// formatting costs (a compiled workflow has tens of thousands), and in this one call.
 func appendCoord(buf []byte, v float64) []byte {
-	// Most coordinates are whole, non-negative and below 2^32: digits written in place cost a
-	// third of strconv's. -0 is 0; a negative or too large v converts to a u that differs.
-	if u := uint32(v); float64(u) == v {
-		return appendDecimal(buf, u)
-	}
-	if i, ok := coordInt(v); ok {
-		return strconv.AppendInt(buf, i, 10)
-	}
-	return strconv.AppendFloat(buf, v, 'f', -1, 64)
-}
-
-// appendDecimal appends u in decimal. Coordinates below a million, nearly all of them, are
-// written from a table of three-digit groups, a few stores each: a compiled workflow has
-// tens of thousands, and strconv's general formatting cost five times as much.
-func appendDecimal(buf []byte, u uint32) []byte {
-	switch {
+	// -0 is 0; a negative, too large or fractional v converts to a u that differs.
+	switch u := uint32(v); {
+	case float64(u) != v:
+		if i, ok := coordInt(v); ok {
+			return strconv.AppendInt(buf, i, 10)
+		}
+		return strconv.AppendFloat(buf, v, 'f', -1, 64)
 	case u < 1000:
 		return appendDigits(buf, u)
 	case u < 1000000:
 		d := &decimalGroups[u%1000]
 		return append(appendDigits(buf, u/1000), d[0], d[1], d[2])
+	default:
+		return strconv.AppendUint(buf, uint64(u), 10)
 	}
-	return strconv.AppendUint(buf, uint64(u), 10)
 }
 
 // appendDigits appends u, below 1000, in decimal.
