@@ -47,11 +47,13 @@ func Write(defs *Definitions) (*Document, error) {
 // them (jsonSink, model_json.go), so compiling never holds the whole tree. Both therefore
 // always agree.
 //
-// The diagram's small elements (bounds, waypoints) and child references are each one call:
-// a compiled workflow writes tens of thousands of them, and the JSON sink writes each in a
-// few appends of fixed text rather than one call per attribute.
+// The diagram's small elements (bounds, waypoints) and child references are each one call,
+// and an element's start comes with its attributes: a compiled workflow writes tens of
+// thousands of them, and the JSON sink writes each in a few appends of fixed text rather
+// than one call per attribute.
 type xmlSink interface {
-	start(name *qname)
+	start(name *qname, attrs []Attr)             // attrs are its first attributes: nearly all it has
+	startDI(name *qname, id, bpmnElement string) // a DI element, with these attributes when set
 	attr(name, value string)
 	attrList(attrs []Attr) // attr for each, in one call: elements have several
 	text(kind NodeType, value string)
@@ -70,13 +72,13 @@ type qname struct {
 	// each instead of two.
 	refStart   string // ,"elements":[{"type":"text","text":
 	coordStart string // ,"attributes":{"x":"
+	idStart    string // ,"attributes":{"id": (most elements' first attribute)
 }
 
 func newQName(name string) *qname {
-	json := appendJSString([]byte(`{"type":"element","name":`), name)
-	return &qname{name: name, json: string(json),
-		refStart:   string(append(json, refHead...)),
-		coordStart: string(append(json, coordHead...))}
+	json := string(appendJSString([]byte(`{"type":"element","name":`), name))
+	return &qname{name: name, json: json,
+		refStart: json + refHead, coordStart: json + coordHead, idStart: json + idHead}
 }
 
 // writeModel walks defs in the house shape (see Write) into out.
@@ -362,8 +364,7 @@ func (w *writer) element(e *Element, k *elementKind, depth int) error {
 	if k == nil {
 		return w.verbatim(e, depth)
 	}
-	w.out.start(w.tagName(e, k))
-	w.attrs(e)
+	w.open(w.tagName(e, k), e)
 	if k.hasBody && e.Body != "" {
 		w.out.text(bodyKind(e), e.Body)
 	}
@@ -429,14 +430,19 @@ func (w *writer) children(e *Element, k *elementKind, depth int) error {
 	return nil
 }
 
-// attrs writes e's attributes (see elementAttrs); the root's come with the namespace
-// declarations Write adds.
-func (w *writer) attrs(e *Element) {
+// open starts e under name with its attributes (see elementAttrs); the root's come with the
+// namespace declarations Write adds.
+func (w *writer) open(name *qname, e *Element) {
 	if e == w.root {
-		w.out.attrList(w.rootAttrs)
+		w.out.start(name, w.rootAttrs)
 		return
 	}
 	addID, addName := addedAttrs(e)
+	if !addID && !addName { // all but elements built in code
+		w.out.start(name, e.Attrs)
+		return
+	}
+	w.out.start(name, nil)
 	if addID {
 		w.out.attr("id", e.ID)
 	}
@@ -453,6 +459,9 @@ func addedAttrs(e *Element) (id, name bool) {
 	for _, a := range e.Attrs {
 		hasID = hasID || a.Name == "id"
 		hasName = hasName || a.Name == "name"
+		if hasID && hasName { // usually within the first two: the builder puts id and name first
+			break
+		}
 	}
 	return !hasID, !hasName
 }
@@ -540,8 +549,7 @@ func (w *writer) verbatim(e *Element, depth int) error {
 	if depth > maxReadDepth {
 		return fmt.Errorf("elements nest deeper than %d levels", maxReadDepth)
 	}
-	w.out.start(w.name("", e.Type))
-	w.attrs(e) // the same as elementAttrs(e), but for the root's namespace declarations
+	w.open(w.name("", e.Type), e)
 	if e.Body != "" {
 		w.out.text(bodyKind(e), e.Body)
 	}
@@ -564,30 +572,26 @@ func formatCoord(v float64) string {
 }
 
 // appendCoord appends formatCoord(v) to buf.
+//
+// Most coordinates are whole, non-negative and below a million: their digits are written
+// from a table of three-digit groups, a few stores each, in a fifth of what strconv's general
+// formatting costs (a compiled workflow has tens of thousands), and in this one call.
 func appendCoord(buf []byte, v float64) []byte {
-	// Most coordinates are whole, non-negative and below 2^32: digits written in place cost a
-	// third of strconv's. -0 is 0; a negative or too large v converts to a u that differs.
-	if u := uint32(v); float64(u) == v {
-		return appendDecimal(buf, u)
-	}
-	if i, ok := coordInt(v); ok {
-		return strconv.AppendInt(buf, i, 10)
-	}
-	return strconv.AppendFloat(buf, v, 'f', -1, 64)
-}
-
-// appendDecimal appends u in decimal. Coordinates below a million, nearly all of them, are
-// written from a table of three-digit groups, a few stores each: a compiled workflow has
-// tens of thousands, and strconv's general formatting cost five times as much.
-func appendDecimal(buf []byte, u uint32) []byte {
-	switch {
+	// -0 is 0; a negative, too large or fractional v converts to a u that differs.
+	switch u := uint32(v); {
+	case float64(u) != v:
+		if i, ok := coordInt(v); ok {
+			return strconv.AppendInt(buf, i, 10)
+		}
+		return strconv.AppendFloat(buf, v, 'f', -1, 64)
 	case u < 1000:
 		return appendDigits(buf, u)
 	case u < 1000000:
 		d := &decimalGroups[u%1000]
 		return append(appendDigits(buf, u/1000), d[0], d[1], d[2])
+	default:
+		return strconv.AppendUint(buf, uint64(u), 10)
 	}
-	return strconv.AppendUint(buf, uint64(u), 10)
 }
 
 // appendDigits appends u, below 1000, in decimal.
@@ -642,16 +646,6 @@ func coordInt(v float64) (int64, bool) {
 	return 0, false
 }
 
-// diIDs writes the id and bpmnElement attributes of a DI element, each when set.
-func (w *writer) diIDs(id, bpmnElement string) {
-	if id != "" {
-		w.out.attr("id", id)
-	}
-	if bpmnElement != "" {
-		w.out.attr("bpmnElement", bpmnElement)
-	}
-}
-
 // drawnID is the id a DI element points at: its resolved element's, else the id as written.
 func drawnID(e *Element, written string) string {
 	if e != nil && e.ID != "" {
@@ -662,11 +656,9 @@ func drawnID(e *Element, written string) string {
 
 func (w *writer) diagram(d *Diagram) {
 	names := w.diNames()
-	w.out.start(names.diagram)
-	w.diIDs(d.ID, "")
+	w.out.startDI(names.diagram, d.ID, "")
 	if p := d.Plane; p != nil {
-		w.out.start(names.plane)
-		w.diIDs(p.ID, drawnID(p.Element, p.BPMNElement))
+		w.out.startDI(names.plane, p.ID, drawnID(p.Element, p.BPMNElement))
 		for _, s := range p.Shapes {
 			w.shape(names, s)
 		}
@@ -679,14 +671,17 @@ func (w *writer) diagram(d *Diagram) {
 }
 
 func (w *writer) shape(names *diNames, s *Shape) {
-	w.out.start(names.shape)
-	w.diIDs(s.ID, drawnID(s.Element, s.BPMNElement))
-	for _, f := range shapeFlags(s) {
-		if f.v != nil {
-			w.out.attr(f.name, strconv.FormatBool(*f.v))
+	w.out.startDI(names.shape, s.ID, drawnID(s.Element, s.BPMNElement))
+	if s.IsHorizontal != nil || s.IsExpanded != nil || s.IsMarkerVisible != nil {
+		for _, f := range shapeFlags(s) {
+			if f.v != nil {
+				w.out.attr(f.name, strconv.FormatBool(*f.v))
+			}
 		}
 	}
-	w.out.attrList(s.Attrs)
+	if len(s.Attrs) > 0 { // seldom: a compiled diagram's shapes and edges have none
+		w.out.attrList(s.Attrs)
+	}
 	if s.Bounds != nil {
 		w.out.bounds(names.bounds, s.Bounds)
 	}
@@ -708,9 +703,10 @@ func shapeFlags(s *Shape) [3]shapeFlag {
 }
 
 func (w *writer) edge(names *diNames, e *Edge) {
-	w.out.start(names.edge)
-	w.diIDs(e.ID, drawnID(e.Element, e.BPMNElement))
-	w.out.attrList(e.Attrs)
+	w.out.startDI(names.edge, e.ID, drawnID(e.Element, e.BPMNElement))
+	if len(e.Attrs) > 0 {
+		w.out.attrList(e.Attrs)
+	}
 	for _, p := range e.Waypoints {
 		w.out.waypoint(names.waypoint, p)
 	}
@@ -721,7 +717,7 @@ func (w *writer) edge(names *diNames, e *Edge) {
 }
 
 func (w *writer) label(names *diNames, l *Label) {
-	w.out.start(names.label)
+	w.out.start(names.label, nil)
 	if l.Bounds != nil {
 		w.out.bounds(names.bounds, l.Bounds)
 	}
@@ -758,10 +754,21 @@ func (t *treeSink) settle() {
 	t.pending = t.pending[:0]
 }
 
-func (t *treeSink) start(name *qname) {
+func (t *treeSink) start(name *qname, attrs []Attr) {
 	t.settle()
 	t.open = append(t.open, t.node(Node{Type: ElementNode, Name: name.name}))
 	t.marks = append(t.marks, len(t.done))
+	t.pending = append(t.pending, attrs...)
+}
+
+func (t *treeSink) startDI(name *qname, id, bpmnElement string) {
+	t.start(name, nil)
+	if id != "" {
+		t.attr("id", id)
+	}
+	if bpmnElement != "" {
+		t.attr("bpmnElement", bpmnElement)
+	}
 }
 
 func (t *treeSink) attr(name, value string) {
@@ -771,13 +778,13 @@ func (t *treeSink) attr(name, value string) {
 func (t *treeSink) attrList(attrs []Attr) { t.pending = append(t.pending, attrs...) }
 
 func (t *treeSink) ref(name *qname, id string) {
-	t.start(name)
+	t.start(name, nil)
 	t.text(TextNode, id)
 	t.end()
 }
 
 func (t *treeSink) bounds(name *qname, b *Bounds) {
-	t.start(name)
+	t.start(name, nil)
 	t.attr("x", formatCoord(b.X))
 	t.attr("y", formatCoord(b.Y))
 	t.attr("width", formatCoord(b.Width))
@@ -786,7 +793,7 @@ func (t *treeSink) bounds(name *qname, b *Bounds) {
 }
 
 func (t *treeSink) waypoint(name *qname, p Point) {
-	t.start(name)
+	t.start(name, nil)
 	t.attr("x", formatCoord(p.X))
 	t.attr("y", formatCoord(p.Y))
 	t.end()
