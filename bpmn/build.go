@@ -1,6 +1,7 @@
 package bpmn
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -102,6 +103,11 @@ func (d *Definitions) newElement(typ string, kinds *typeSet, parent *Element) *E
 	return e
 }
 
+// ErrDuplicateID is wrapped in the error of Register, and so of AddNode, Connect and the
+// rest, when the model already has the id: a caller that derives ids (the compiler hashes
+// them) tries another, and the failed call has left the model as it was.
+var ErrDuplicateID = errors.New("duplicate id")
+
 // Register adds e to the id registry. An empty id is not registered; a malformed or
 // already used id is an error and leaves the registry unchanged.
 func (d *Definitions) Register(e *Element) error {
@@ -112,7 +118,7 @@ func (d *Definitions) Register(e *Element) error {
 		return fmt.Errorf("id %q is not a valid BPMN id: start it with a letter or '_' and use only letters, digits, '_', '-' and '.'", e.ID)
 	}
 	if prev, dup := d.ByID[e.ID]; dup {
-		return fmt.Errorf("duplicate id %q: it is already used by a %s; give every element its own id", e.ID, prev.Type)
+		return fmt.Errorf("%w %q: it is already used by a %s; give every element its own id", ErrDuplicateID, e.ID, prev.Type)
 	}
 	d.ByID[e.ID] = e
 	return nil
@@ -155,7 +161,7 @@ func (d *Definitions) AddNode(parent *Element, typ, id, name string, attrs ...At
 	for _, a := range attrs {
 		d.setAttr(e, a)
 	}
-	parent.Children = append(parent.Children, e)
+	parent.Children = d.appendRef(parent.Children, e)
 	return e, nil
 }
 
@@ -197,7 +203,7 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 	if from == nil || to == nil {
 		return nil, fmt.Errorf("cannot connect flow %q: both ends are needed", flowID)
 	}
-	if !from.Is("FlowNode") || !to.Is("FlowNode") {
+	if !isFlowNode(from) || !isFlowNode(to) {
 		return nil, fmt.Errorf("cannot connect flow %q from %s %q to %s %q: sequence flows join flow nodes (events, activities, gateways)",
 			flowID, from.Type, from.ID, to.Type, to.ID)
 	}
@@ -225,8 +231,17 @@ func (d *Definitions) Connect(flowID string, from, to *Element, attrs ...Attr) (
 	f.SourceRef, f.TargetRef = from, to
 	from.Outgoing = d.appendRef(from.Outgoing, f)
 	to.Incoming = d.appendRef(to.Incoming, f)
-	from.Parent.Children = append(from.Parent.Children, f)
+	from.Parent.Children = d.appendRef(from.Parent.Children, f)
 	return f, nil
+}
+
+// isFlowNode is e.Is("FlowNode"), from e's type set when it still holds: a flag where Is
+// compares type names, for both ends of every flow Connect makes.
+func isFlowNode(e *Element) bool {
+	if e.kinds != nil && e.kinds.of == e.Type {
+		return e.kinds.flowNode
+	}
+	return e.Is("FlowNode")
 }
 
 // Type sets of the elements the builder makes without being told their type.
@@ -247,15 +262,20 @@ func (q *qualifiedName) of(prefix, local string) string {
 	return q.name
 }
 
-// appendRef is append(list, e), growing list from the slab. A list starts with room for
-// one: most flow nodes have one incoming and one outgoing flow, and room for two left half
-// of every such list unused (issue 8, item 20).
+// appendRef is append(list, e), growing list from the slab: the incoming and outgoing
+// lists of flow nodes, and child lists, which most elements but the process have one of
+// at most (a documentation, an event definition, a condition), each otherwise an
+// allocation of its own. A list starts with room for one: most flow nodes have one
+// incoming and one outgoing flow, and room for two left half of every such list unused
+// (issue 8, item 20).
 func (d *Definitions) appendRef(list []*Element, e *Element) []*Element {
 	if len(list) < cap(list) {
 		return append(list, e)
 	}
 	grown := d.refs.take(max(2*len(list), 1))
-	copy(grown, list)
+	if len(list) > 0 { // copy calls the runtime even for nothing, and most lists start empty
+		copy(grown, list)
+	}
 	grown[len(list)] = e
 	return grown[:len(list)+1]
 }
@@ -287,7 +307,7 @@ func (d *Definitions) SetExpression(parent *Element, tag, body string) *Element 
 			kept = append(kept, c)
 		}
 	}
-	parent.Children = append(kept, expr)
+	parent.Children = d.appendRef(kept, expr)
 	return expr
 }
 

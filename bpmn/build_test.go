@@ -1,6 +1,7 @@
 package bpmn
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strings"
@@ -170,6 +171,15 @@ func TestBuilderRejects(t *testing.T) {
 		if tc.err == nil || !strings.Contains(tc.err.Error(), tc.want) {
 			t.Errorf("%s: err = %v, want %q", tc.name, tc.err, tc.want)
 		}
+	}
+	for _, err := range []error{second(defs.AddNode(proc, "Task", "S", "")), second(defs.Connect("E", s, e)),
+		second(defs.AddEventDefinition(s, "TimerEventDefinition", "F"))} {
+		if !errors.Is(err, ErrDuplicateID) {
+			t.Errorf("adding an element with a taken id: err = %v, want one that wraps ErrDuplicateID", err)
+		}
+	}
+	if err := second(defs.AddNode(proc, "Task", "1st task", "")); errors.Is(err, ErrDuplicateID) {
+		t.Errorf("a malformed id is reported as a duplicate: %v", err)
 	}
 	// Rejected calls leave nothing behind.
 	if defs.ByID["S"].Type != "StartEvent" || defs.ByID["T1"] != nil || defs.ByID["F2"] != nil || len(s.Outgoing) != 1 {

@@ -213,13 +213,16 @@ type typeSet struct {
 	tag string // tagForType(of)
 	// defaultable marks the gateways that can have a default flow (SetDefault).
 	defaultable bool
+	// flowNode is set.has("FlowNode"), which Connect asks of both ends of every flow.
+	flowNode bool
 }
 
 var typeSets = func() map[string]*typeSet {
 	sets := make(map[string]*typeSet, len(ancestors))
 	for t, set := range ancestors {
 		defaultable := t == "ExclusiveGateway" || t == "InclusiveGateway" || t == "ComplexGateway"
-		sets[t] = &typeSet{of: t, set: set, tag: tagForType(t), defaultable: defaultable}
+		sets[t] = &typeSet{of: t, set: set, tag: tagForType(t), defaultable: defaultable,
+			flowNode: set.has("FlowNode")}
 	}
 	return sets
 }()

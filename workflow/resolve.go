@@ -108,6 +108,10 @@ func (p *Program) Of(s *Step) *Successors {
 	return nil
 }
 
+// Position is the index of s in Steps, or -1 when s is not a step of the program: a key
+// for per-step arrays, which cost no hashing where a map from step does.
+func (p *Program) Position(s *Step) int { return p.position(s) }
+
 // position is the index of s in Steps, or -1 when s is not a step of the program.
 func (p *Program) position(s *Step) int {
 	if p.index != nil {

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"math"
 	"slices"
 	"sort"
 )
@@ -405,8 +406,18 @@ func (g *graph) moveAll(routes *routeSet, plan *channelPlan) {
 			g.boxes[b] = bb
 		}
 	}
+	// Consecutive points of an orthogonal route share an x or a y, so the last answer of
+	// each move is often the next one's: about half the look-ups are saved.
+	fromX, fromY := math.MinInt, math.MinInt // nothing moved yet: no route point is there
+	var toX, toY int
 	for i, p := range routes.pts {
-		routes.pts[i] = pt{moveX(p.x), moveY(p.y)}
+		if p.x != fromX {
+			fromX, toX = p.x, moveX(p.x)
+		}
+		if p.y != fromY {
+			fromY, toY = p.y, moveY(p.y)
+		}
+		routes.pts[i] = pt{toX, toY}
 	}
 	for k, s := range gaps.segs {
 		d := gaps.tracks[k] * trackSpacing

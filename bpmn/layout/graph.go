@@ -208,7 +208,8 @@ func (g *graph) addNode(el *bpmn.Element, k kind) int {
 	id := len(g.nodes)
 	g.index[el] = id
 	g.nodes = append(g.nodes, node{id: int32(id), el: el, kind: k, box: box{w: w, h: h}})
-	if containerTypes[el.Type] && hasFlowNodes(el) {
+	// Children first: most nodes have none, and the type's look-up costs a string hash.
+	if len(el.Children) > 0 && containerTypes[el.Type] && hasFlowNodes(el) {
 		g.children = append(g.children, el)
 	}
 	return id

@@ -1,6 +1,7 @@
 package secmaster
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -48,7 +49,9 @@ func documentOrder(g *graph) []*node {
 	out = append(out, g.end.joinsBefore...)
 	out = append(out, g.end)
 	for _, n := range g.steps {
-		out = append(out, n.joinsBefore...)
+		if len(n.joinsBefore) > 0 { // appending none still calls the runtime's copy
+			out = append(out, n.joinsBefore...)
+		}
 		out = append(out, n)
 	}
 	return out
@@ -83,7 +86,7 @@ func emit(g *graph, processNumber int64) (*bpmn.Definitions, []taskNode, error) 
 	size := modelSize(nodes, g.edges)
 	defs.Grow(size.elements, size.ids)
 	proc.Children = make([]*bpmn.Element, 0, len(nodes)+len(g.edges)) // its nodes and flows
-	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(defs, size.idBytes),
+	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(size.idBytes),
 		attrs: make([]bpmn.Attr, 0, 8), json: newJSONWriter(64)}
 	for _, n := range nodes {
 		if err := em.node(n); err != nil {
@@ -143,6 +146,17 @@ func hasDocumentation(n *node) bool {
 	return isMainNode(n) && (n.step.Description.Value != "" || n.typ == "UserTask")
 }
 
+// withID calls add with the id of key under prefix and, while the model already has that
+// id (two keys' hashes collide), with the ids of the key rehashed (idAllocator.id).
+func (em *emitter) withID(prefix string, key roleKey, add func(id string) (*bpmn.Element, error)) (*bpmn.Element, error) {
+	for attempt := 0; ; attempt++ {
+		el, err := add(em.ids.id(prefix, key, attempt))
+		if err == nil || !errors.Is(err, bpmn.ErrDuplicateID) { // nil first: errors.Is is a call
+			return el, err
+		}
+	}
+}
+
 // node adds the element of n, its documentation and its event definition.
 func (em *emitter) node(n *node) error {
 	attrs := em.attrs[:0]
@@ -162,7 +176,9 @@ func (em *emitter) node(n *node) error {
 	}
 	attrs = withPlatformAttrs(appendStepIDAttr(attrs, n), n)
 	em.attrs = attrs[:0] // keep what it grew to
-	el, err := em.defs.AddNode(em.proc, n.typ, em.ids.id(idPrefix(n.typ), n.key), n.name, attrs...)
+	el, err := em.withID(idPrefix(n.typ), n.key, func(id string) (*bpmn.Element, error) {
+		return em.defs.AddNode(em.proc, n.typ, id, n.name, attrs...)
+	})
 	if err != nil {
 		return err
 	}
@@ -199,7 +215,9 @@ func (em *emitter) eventDefinition(n *node) error {
 	default:
 		return nil
 	}
-	def, err := em.defs.AddEventDefinition(n.el, typ, em.ids.id(prefix, n.key.with("/definition")))
+	def, err := em.withID(prefix, n.key.with("/definition"), func(id string) (*bpmn.Element, error) {
+		return em.defs.AddEventDefinition(n.el, typ, id)
+	})
 	if err != nil || typ != timerDefinition {
 		return err
 	}
@@ -219,7 +237,9 @@ func (em *emitter) edge(e *edge) error {
 	if e.name != "" {
 		attrs = append(attrs, bpmn.Attr{Name: "name", Value: e.name})
 	}
-	f, err := em.defs.Connect(em.ids.id(flowPrefix, e.key), e.from.el, e.to.el, attrs...)
+	f, err := em.withID(flowPrefix, e.key, func(id string) (*bpmn.Element, error) {
+		return em.defs.Connect(id, e.from.el, e.to.el, attrs...)
+	})
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package secmaster
 
 import (
 	"github.com/wfc-dev/wfc/bpmn"
+	"github.com/wfc-dev/wfc/bpmn/layout"
 	"github.com/wfc-dev/wfc/workflow"
 )
 
@@ -50,4 +51,14 @@ func ModelSizeForTest(prog *workflow.Program) (elements, ids, idBytes int, err e
 	insertJoins(g)
 	c := modelSize(documentOrder(g), g.edges)
 	return c.elements, c.ids, c.idBytes, nil
+}
+
+// ModelForBench is EmitForBench followed by the layout, the model build compiles before
+// it writes the taskflow.
+func ModelForBench(prog *workflow.Program) (*bpmn.Definitions, error) {
+	defs, _, err := EmitForBench(prog)
+	if err != nil {
+		return nil, err
+	}
+	return defs, layout.Apply(defs)
 }

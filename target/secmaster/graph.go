@@ -40,7 +40,9 @@ type node struct {
 	// grouped per branch rather than merged (joins.go).
 	parallelJoin bool
 
-	in          []*edge // incoming flows, filled by joins.go
+	// in is the flows reaching a step's node or the end, filled and used by insertJoins
+	// (joins.go); a joining gateway's are not kept.
+	in          []*edge
 	inCount     int     // how many flows reach the node, counted before in is filled
 	joinsBefore []*node // joining gateways joins.go put in front of this node
 	el          *bpmn.Element
@@ -151,21 +153,19 @@ type stepNodes struct {
 type graphBuilder struct {
 	g    *graph
 	prog *workflow.Program
-	// of holds each step's nodes, cut from one array in declaration order: one map with
-	// room for every step, rather than a map per role growing as it fills.
-	of    map[*workflow.Step]*stepNodes
-	store []stepNodes
-	err   error // the first step or target the builder cannot compile
+	// records holds each step's nodes at the step's position in the program: an index
+	// where a map from step to record cost a hash on every look-up (issue 8, item 20).
+	records []stepNodes
+	err     error // the first step or target the builder cannot compile
 }
 
 func buildGraph(p *workflow.Program) (*graph, error) {
 	w := p.Workflow
 	nodes, edges := graphSize(p)
 	b := &graphBuilder{
-		g:     &graph{steps: make([]*node, 0, nodes-2)},
-		prog:  p,
-		of:    make(map[*workflow.Step]*stepNodes, len(p.Steps)),
-		store: make([]stepNodes, len(p.Steps)),
+		g:       &graph{steps: make([]*node, 0, nodes-2)},
+		prog:    p,
+		records: make([]stepNodes, len(p.Steps)),
 	}
 	b.g.reserve(nodes, edges)
 	b.g.start = b.newNode(keyOf("@start"), "StartEvent", startName, nil, &w.Range)
@@ -197,21 +197,10 @@ func (b *graphBuilder) add(key roleKey, typ, name string, s *workflow.Step, orig
 	return n
 }
 
-// newRecord returns a zeroed record from the builder's array, which has room for every step
-// of the program.
-func (b *graphBuilder) newRecord() *stepNodes {
-	if len(b.store) == 0 {
-		b.store = make([]stepNodes, 16)
-	}
-	r := &b.store[0]
-	b.store = b.store[1:]
-	return r
-}
-
-// nodesOf is the record of step s's nodes; a step the builder has not seen gets none.
+// nodesOf is the record of step s's nodes; a step the builder has not seen has none.
 func (b *graphBuilder) nodesOf(s *workflow.Step) *stepNodes {
-	if r := b.of[s]; r != nil {
-		return r
+	if i := b.prog.Position(s); i >= 0 {
+		return &b.records[i]
 	}
 	return &stepNodes{}
 }
@@ -220,8 +209,7 @@ func (b *graphBuilder) nodesOf(s *workflow.Step) *stepNodes {
 func (b *graphBuilder) nodes(steps []*workflow.Step) {
 	for _, s := range steps {
 		id := s.ID.Value
-		r := b.newRecord()
-		b.of[s] = r
+		r := b.nodesOf(s)
 		mk := func(typ string) *node {
 			n := b.add(keyOf(id), typ, s.LabelOrID(), s, &s.Range)
 			n.main = true

@@ -27,21 +27,23 @@ func TestIDSuffixShape(t *testing.T) {
 }
 
 // newTestAllocator returns an id allocator with room for n ids of idArenaBytes and a
-// function that hands out an id and registers it, as emit does, so that the next id sees
-// it taken.
+// function that adds a task with the id of a key, as emit adds its elements, so that the
+// next id of the key sees it taken.
 func newTestAllocator(t testing.TB, n int) (*idAllocator, func(prefix, key string) string) {
 	defs := bpmn.NewDefinitions("Defs_1", "bpmn2", nil)
 	proc, err := defs.AddProcess("Process_1", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := newIDAllocator(defs, n*idArenaBytes)
-	return a, func(prefix, key string) string {
-		id := a.id(prefix, keyOf(key))
-		if _, err := defs.AddNode(proc, "Task", id, ""); err != nil {
+	em := &emitter{defs: defs, proc: proc, ids: newIDAllocator(n * idArenaBytes)}
+	return em.ids, func(prefix, key string) string {
+		el, err := em.withID(prefix, keyOf(key), func(id string) (*bpmn.Element, error) {
+			return defs.AddNode(proc, "Task", id, "")
+		})
+		if err != nil {
 			t.Fatal(err)
 		}
-		return id
+		return el.ID
 	}
 }
 
@@ -103,7 +105,7 @@ func TestIDsShareAnArena(t *testing.T) {
 	a, _ := newTestAllocator(t, 1) // far too small: the arena restarts many times
 	ids := make([]string, len(keys))
 	for i, k := range keys {
-		ids[i] = a.id("Activity_", k)
+		ids[i] = a.id("Activity_", k, 0)
 	}
 	for i := range keys {
 		if want := "Activity_" + idSuffix("step"+strconv.Itoa(i)); ids[i] != want {
@@ -113,7 +115,7 @@ func TestIDsShareAnArena(t *testing.T) {
 	allocs := testing.AllocsPerRun(3, func() {
 		a, _ := newTestAllocator(t, len(keys))
 		for _, k := range keys {
-			a.id("Activity_", k)
+			a.id("Activity_", k, 0)
 		}
 	})
 	if allocs > 20 {
