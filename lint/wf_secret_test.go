@@ -159,6 +159,16 @@ func TestSecretFormatPrefilter(t *testing.T) {
 	}
 }
 
+// TestSecretFormatsCompile: the patterns are compiled on first use, so a broken one would
+// only panic in the run that first needs it; compile every one here.
+func TestSecretFormatsCompile(t *testing.T) {
+	for _, f := range secretFormats {
+		if f.re() == nil {
+			t.Errorf("%s: no regexp", f.kind)
+		}
+	}
+}
+
 // BenchmarkSecretInWith runs the rule on a workflow of n steps, each with a with map of
 // ordinary values and expressions, to show the cost grows linearly with the input.
 func BenchmarkSecretInWith(b *testing.B) {
