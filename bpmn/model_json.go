@@ -188,6 +188,8 @@ func (s *jsonSink) start(name *qname, attrs []Attr) {
 	s.appendAttrs(b, state, attrs)
 }
 
+// startDI is start for a DI shape or edge, whose attributes are its id and the element it
+// draws (either may be empty): the two written straight, with no []Attr to build.
 func (s *jsonSink) startDI(name *qname, id, bpmnElement string) {
 	b, state := child(s.tail(), s.state), inName
 	if id != "" {
